@@ -1,0 +1,114 @@
+"""Read corpus files into ``SourceDocument``s: decode, normalise line ends.
+
+Nothing else is changed, so that offsets into ``SourceDocument.text`` are
+offsets into the file's own text (graph contract, Evidence).
+"""
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+from .models import SourceDocument
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class CorpusError(Exception):
+    """The corpus as a whole cannot be read (missing, not a directory, empty)."""
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    relative_path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.relative_path}: {self.reason}"
+
+
+class UnreadableFile(ValueError):
+    pass
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes as UTF-8 (BOM or not), UTF-16 with BOM, or GB18030.
+
+    Returns (text, encoding). Raises UnreadableFile rather than guessing: a
+    byte string that none of these decodes strictly is not silently mangled.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    else:
+        candidates = ["utf-8", "gb18030"]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:
+            raise UnreadableFile("binary content (NUL characters)")
+        return text, encoding
+    raise UnreadableFile("not valid UTF-8, UTF-16 or GB18030 text")
+
+
+def normalise_line_ends(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_source(path: Path, corpus_dir: Path) -> SourceDocument:
+    """Read one file; raises UnreadableFile with the reason."""
+    relative = path.relative_to(corpus_dir).as_posix()
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        raise UnreadableFile(f"unsupported file type {path.suffix or '(none)'}")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise UnreadableFile(f"too large ({size} bytes, limit {MAX_BYTES})")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from exc
+    text, encoding = decode(data)
+    text = normalise_line_ends(text)
+    if not text.strip():
+        raise UnreadableFile("empty file")
+    return SourceDocument(path=path, relative_path=relative, text=text, encoding=encoding)
+
+
+def corpus_files(corpus_dir: Path) -> list[Path]:
+    """Every regular file below the corpus directory except README/index files
+    and hidden ones, in a stable order."""
+    if not corpus_dir.exists():
+        raise CorpusError(f"{corpus_dir}: corpus directory does not exist")
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"{corpus_dir}: not a directory")
+    files = []
+    for path in sorted(corpus_dir.rglob("*")):
+        rel = path.relative_to(corpus_dir)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.is_file() and path.name.upper() not in {"README.MD", "SOURCES.MD", "INDEX.TSV"}:
+            files.append(path)
+    return files
+
+
+def load_corpus(corpus_dir: Path) -> tuple[list[SourceDocument], list[SkippedFile]]:
+    """Read every document of a corpus directory.
+
+    Returns the documents read and the files skipped, each with its reason.
+    Raises CorpusError when the directory is missing or holds no file at all.
+    """
+    corpus_dir = Path(corpus_dir).resolve()
+    files = corpus_files(corpus_dir)
+    if not files:
+        raise CorpusError(f"{corpus_dir}: no documents in the corpus directory")
+    documents, skipped = [], []
+    for path in files:
+        try:
+            documents.append(read_source(path, corpus_dir))
+        except UnreadableFile as exc:
+            skipped.append(SkippedFile(path.relative_to(corpus_dir).as_posix(), str(exc)))
+    return documents, skipped

@@ -1,0 +1,175 @@
+"""The values that pass between pipeline stages.
+
+Every stage takes and returns these frozen dataclasses; spans are character
+offsets (Unicode code points) into ``Document.text``, which is the file's text
+exactly as decoded, with line ends normalised to ``\\n``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def __post_init__(self):
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}-{self.end}")
+
+    def slice(self, text: str) -> str:
+        return text[self.start:self.end]
+
+    def contains(self, other: "Span") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A corpus file read and decoded, before any interpretation."""
+
+    path: Path            # absolute path of the file
+    relative_path: str    # path relative to the corpus directory, POSIX form
+    text: str             # decoded text, line ends normalised to \n
+    encoding: str
+
+
+@dataclass(frozen=True)
+class PortalField:
+    """One label/value pair of a web portal's metadata block (发文字号 …)."""
+
+    field: str            # the normalised field name from portal_fields.tsv
+    label: str
+    value: str
+    span: Span            # span of the value
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned document: the original text, a same-length matching view and
+    the regions that are web-page residue rather than body."""
+
+    source: SourceDocument
+    text: str             # == source.text; offsets refer to it
+    view: str             # same length as text: full-width digits/letters/spaces folded
+    residue: tuple[Span, ...]
+    portal: tuple[PortalField, ...]
+    sentences: tuple[Span, ...]
+
+    @property
+    def relative_path(self) -> str:
+        return self.source.relative_path
+
+    def portal_value(self, name: str) -> Optional[PortalField]:
+        for item in self.portal:
+            if item.field == name:
+                return item
+        return None
+
+    def in_residue(self, span: Span) -> bool:
+        return any(r.overlaps(span) for r in self.residue)
+
+    def sentence_of(self, span: Span) -> Span:
+        """The sentence (or sentences) holding the span."""
+        start, end = span.start, span.end
+        for s in self.sentences:
+            if s.start <= span.start < s.end:
+                start = s.start
+            if s.start < span.end <= s.end:
+                end = s.end
+                break
+        return Span(min(start, span.start), max(end, span.end))
+
+
+@dataclass(frozen=True)
+class AreaRef:
+    code: str             # GB/T 2260 six-digit code, or "CN"
+    name: str
+    level: str            # national | province | city | county | township
+    parent: Optional[str]
+
+
+@dataclass(frozen=True)
+class AgencyRef:
+    """An agency resolved to its full name and area."""
+
+    key: str              # organ key from organs.tsv, or "name:<full name>"
+    name: str             # full official name
+    area: AreaRef
+    short_names: tuple[str, ...] = ()
+    parent_key: Optional[str] = None   # organ key of the government it belongs to
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The text behind a fact: the rule that found it and where."""
+
+    rule: str
+    span: Span
+    sentence: Span
+
+
+@dataclass(frozen=True)
+class DocRef:
+    """What a mention says about a document: any of number, title, issuer."""
+
+    number: Optional[str] = None        # normalised document number
+    title: Optional[str] = None         # title without 《》
+    issuer: Optional[AgencyRef] = None
+    type_concept: Optional[str] = None  # document-type concept key
+    scope: Optional[str] = None         # area code scoping an unqualified title
+
+    def describe(self) -> str:
+        return self.number or f"《{self.title}》"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One reference from a document to another document."""
+
+    target: DocRef
+    relation: str        # cites | promulgates | replies_to
+    evidence: Evidence
+    trigger: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """The proposal a reply letter answers."""
+
+    number: int
+    session: Optional[str]
+    title: Optional[str]
+    body: Optional[AgencyRef]           # the CPPCC / NPC that received it
+    evidence: Evidence
+    raw_number: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A literal-valued fact about the document itself (its date, title …)."""
+
+    name: str
+    value: object
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything the extract stage found in one document."""
+
+    document: Document
+    identity: DocRef                    # the document's own number/title/issuer/type
+    area: Optional[AreaRef]
+    date: Optional[date]
+    facts: tuple[Fact, ...]
+    citations: tuple[Citation, ...]
+    proposal: Optional[Proposal]
+    warnings: tuple[str, ...] = field(default=())
