@@ -15,6 +15,9 @@ from .models import Document, PortalField, SourceDocument, Span
 from .resources import read_lines, read_tsv
 
 BULLETS = "•·●▪◆-*"
+# A line that opens with a bracketed document number continues the sentence
+# before it: 《…意见》\n（国办发〔2019〕5号）.
+NUMBER_LINE_START = re.compile(r"[（(]\s*(?:[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*\d{4}|\d{4}\s*年\s*第)")
 HEADING_START = re.compile(r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\(?\d+[.、．)）]|第[一二三四五六七八九十百]+[章节条]")
 SENTENCE_END = "。！？!?；;"
 
@@ -131,7 +134,7 @@ def split_sentences(view: str) -> list[Span]:
             cut = True
         elif ch == "\n":
             nxt = view[i + 1:i + 40].lstrip(" \t")
-            continues_citation = nxt.startswith(("（", "(")) and not HEADING_START.match(nxt)
+            continues_citation = bool(NUMBER_LINE_START.match(nxt))
             cut = depth == 0 and not continues_citation
         if cut:
             if view[start:i + 1].strip():

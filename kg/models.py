@@ -122,7 +122,7 @@ class DocRef:
 
     number: Optional[str] = None        # normalised document number
     title: Optional[str] = None         # title without 《》
-    issuer: Optional[AgencyRef] = None
+    issuers: tuple[AgencyRef, ...] = ()
     type_concept: Optional[str] = None  # document-type concept key
     scope: Optional[str] = None         # area code scoping an unqualified title
 
@@ -132,11 +132,13 @@ class DocRef:
 
 @dataclass(frozen=True)
 class Citation:
-    """One reference from a document to another document."""
+    """One reference to a document: from the document being read (source
+    None) or from a document it names (关于印发《X》的通知 promulgates X)."""
 
     target: DocRef
-    relation: str        # cites | promulgates | replies_to
+    relation: str        # cites | applies | based_on | promulgates | forwards
     evidence: Evidence
+    source: Optional[DocRef] = None
     trigger: Optional[str] = None
 
 

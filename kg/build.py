@@ -1,0 +1,92 @@
+"""``kg build``: corpus folder in, graph files and a build report out."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cleaning import clean
+from .extract import extract_mentions
+from .graph import build_graph
+from .loading import SkippedFile, load_corpus
+from .resolve import resolve
+from .resources import rules_version
+from .serialize import atomic_write, to_trig, to_turtle
+from .vocab import CITO, ELI, POL
+
+GRAPH_FILE = "graph.trig"
+TURTLE_FILE = "graph.ttl"
+REPORT_FILE = "report.json"
+
+
+@dataclass
+class BuildReport:
+    corpus: Path
+    out_dir: Path
+    files_read: int = 0
+    skipped: list[SkippedFile] = field(default_factory=list)
+    documents: int = 0
+    stubs: int = 0
+    links: dict[str, int] = field(default_factory=dict)
+    triples: int = 0
+    warnings: list[str] = field(default_factory=list)
+    outputs: list[Path] = field(default_factory=list)
+
+    def summary(self) -> str:
+        lines = [
+            f"read {self.files_read} files from {self.corpus}"
+            + (f", skipped {len(self.skipped)}" if self.skipped else ""),
+            f"{self.documents} documents ({self.documents - self.stubs} in the corpus, {self.stubs} cited stubs)",
+            "links: " + (", ".join(f"{k} {v}" for k, v in sorted(self.links.items())) or "none"),
+            f"{self.triples} triples; {len(self.warnings)} warnings (see {self.out_dir / REPORT_FILE})",
+        ]
+        lines += [f"skipped {s}" for s in self.skipped]
+        lines += [f"wrote {p}" for p in self.outputs]
+        return "\n".join(lines)
+
+    def to_json(self) -> dict:
+        return {
+            "corpus": str(self.corpus),
+            "rules_version": rules_version(),
+            "files_read": self.files_read,
+            "skipped": [{"file": s.relative_path, "reason": s.reason} for s in self.skipped],
+            "documents": self.documents,
+            "stubs": self.stubs,
+            "links": self.links,
+            "triples": self.triples,
+            "warnings": self.warnings,
+        }
+
+
+def build(corpus_dir: Path, out_dir: Path, turtle: bool = False) -> BuildReport:
+    """Build the graph of a corpus into ``out_dir``; returns the report.
+
+    Raises loading.CorpusError for a missing or empty corpus. Files that
+    cannot be read are skipped and listed in the report.
+    """
+    corpus_dir, out_dir = Path(corpus_dir).resolve(), Path(out_dir)
+    sources, skipped = load_corpus(corpus_dir)
+    extractions = [extract_mentions(clean(source)) for source in sources]
+    resolution = resolve(extractions)
+    ds = build_graph(extractions, resolution)
+
+    report = BuildReport(corpus=corpus_dir, out_dir=out_dir, files_read=len(sources), skipped=skipped)
+    report.documents = len(resolution.documents)
+    report.stubs = sum(1 for d in resolution.documents.values() if d.is_stub)
+    names = {ELI.cites: "cites", ELI.applies: "applies", ELI.based_on: "based_on",
+             CITO.repliesTo: "replies_to", POL.promulgates: "promulgates"}
+    counts = Counter(names[p] for _, p, _, _ in ds.quads((None, None, None, None)) if p in names)
+    report.links = dict(counts)
+    report.triples = len(ds)
+    report.warnings = [w for x in extractions for w in x.warnings] + resolution.warnings
+
+    outputs = [(out_dir / GRAPH_FILE, to_trig(ds))]
+    if turtle:
+        outputs.append((out_dir / TURTLE_FILE, to_turtle(ds)))
+    outputs.append((out_dir / REPORT_FILE,
+                    json.dumps(report.to_json(), ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")))
+    for path, data in outputs:
+        atomic_write(path, data)
+        report.outputs.append(path)
+    return report

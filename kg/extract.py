@@ -1,0 +1,70 @@
+"""The extract stage: everything one document says, with the text behind it."""
+from __future__ import annotations
+
+from .citations import doc_ref, find_citations
+from .identity import read_identity
+from .models import Citation, DocRef, Document, Evidence, Extraction, Fact, Span
+from .proposals import acknowledged_title_spans, find_proposal, is_reply_title
+from .titles import document_type, wrapped_title
+
+
+def extract_mentions(doc: Document) -> Extraction:
+    ident = read_identity(doc)
+    area = ident.area
+    title = ident.title.value if ident.title else None
+    number = str(ident.number.value) if ident.number else None
+
+    reply = is_reply_title(title) or bool(
+        ident.number and ident.number.value.code and _code_kind(ident.number.value.code, area) == "reply")
+    proposal = find_proposal(doc, ident.title.span if ident.title else None, area) if reply else None
+    if title:
+        dtype = document_type(title)
+        type_concept = "reply" if reply else (dtype.concept if dtype else None)
+    else:
+        type_concept = "reply" if reply else None
+
+    identity = DocRef(number=number, title=title, issuers=tuple(f.value for f in ident.issuers),
+                      type_concept=type_concept, scope=area.code if area else None)
+
+    skip = [Span(0, ident.heading_end)] + (acknowledged_title_spans(doc) if reply else [])
+    found = find_citations(doc, area, skip, number)
+    citations = list(found.citations)
+    if title:
+        wrapped = wrapped_title(title)
+        if wrapped is not None:
+            inner = doc_ref(wrapped.title, None, area)
+            if not inner.issuers:
+                inner = DocRef(None, inner.title, identity.issuers, inner.type_concept, None)
+            span = ident.title.span
+            citations.insert(0, Citation(inner, wrapped.relation,
+                                         Evidence("identity.title-wraps", span, doc.sentence_of(span))))
+
+    facts = []
+    for name, found_value in (("number", ident.number), ("title", ident.title), ("date", ident.date),
+                              ("publication_date", ident.publication_date)):
+        if found_value is not None:
+            value = str(found_value.value) if name == "number" else found_value.value
+            facts.append(Fact(name, value, Evidence(found_value.rule, found_value.span,
+                                                     doc.sentence_of(found_value.span))))
+    for issuer in ident.issuers:
+        facts.append(Fact("issuer", issuer.value, Evidence(issuer.rule, issuer.span, doc.sentence_of(issuer.span))))
+
+    warnings = tuple(f"{doc.relative_path}: {w}" for w in ident.warnings + found.warnings)
+    if area is None:
+        warnings += (f"{doc.relative_path}: no issuing area found",)
+    return Extraction(
+        document=doc,
+        identity=identity,
+        area=area,
+        date=ident.date.value if ident.date else None,
+        facts=tuple(facts),
+        citations=tuple(citations),
+        proposal=proposal,
+        warnings=warnings,
+    )
+
+
+def _code_kind(code: str, area):
+    from .issuers import resolve_code
+    found = resolve_code(code, area)
+    return found.kind if found else None

@@ -1,0 +1,220 @@
+"""The build stage: extractions and their resolution as an RDF dataset.
+
+One named graph per corpus file holds what that file says (its document, the
+documents it cites as far as it names them, its links and their evidence);
+the reference graph holds the areas and agencies; the ontology graph holds
+the ontology and its SKOS schemes. Terms follow the graph contract.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Iterable, Optional
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
+from . import iri
+from .agencies import agency as make_agency, organs
+from .areas import gazetteer
+from .models import AgencyRef, AreaRef, Evidence, Extraction
+from .ontology import materialise, ontology_graph, super_properties
+from .resolve import DocumentNode, Resolution
+from .titles import type_by_concept
+from .vocab import CITO, DCTERMS, ELI, OA, ORG, POL, PREFIXES, PROV, RDF, SKOS
+
+RELATIONS = {
+    "cites": ELI.cites,
+    "applies": ELI.applies,
+    "based_on": ELI.based_on,
+    "promulgates": POL.promulgates,
+    "forwards": POL.forwards,
+    "replies_to": CITO.repliesTo,
+}
+PUBLIC_NAMESPACES = (str(POL), "http://data.europa.eu/eli/ontology#", "http://purl.org/spar/cito/",
+                     str(DCTERMS))
+
+
+def zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+class _GraphWriter:
+    """Writes into one named graph, with evidence for asserted triples."""
+
+    def __init__(self, graph: Graph, extraction: Extraction, doc_iri: URIRef):
+        self.g = graph
+        self.x = extraction
+        self.doc_iri = doc_iri
+        self.path = extraction.document.relative_path
+
+    def add(self, s, p, o, evidence: Optional[Evidence] = None, trigger: Optional[str] = None) -> None:
+        self.g.add((s, p, o))
+        if evidence is None:
+            return
+        predicates = [p] + sorted(q for q in super_properties().get(p, ()) if str(q).startswith(PUBLIC_NAMESPACES))
+        for predicate in predicates:
+            a = iri.assertion(self.path, s, predicate, o, evidence.rule, evidence.span.start, evidence.span.end)
+            self.g.add((a, RDF.type, POL.Assertion))
+            self.g.add((a, RDF.subject, s))
+            self.g.add((a, RDF.predicate, predicate))
+            self.g.add((a, RDF.object, o))
+            self.g.add((a, POL.rule, Literal(evidence.rule)))
+            self.g.add((a, PROV.wasDerivedFrom, self.selection(evidence.span.start, evidence.span.end)))
+            self.g.add((a, POL.inSentence, self.selection(evidence.sentence.start, evidence.sentence.end)))
+            if trigger:
+                self.g.add((a, POL.trigger, zh(trigger)))
+
+    def selection(self, start: int, end: int) -> URIRef:
+        ev = iri.evidence(self.path, start, end)
+        if (ev, RDF.type, OA.SpecificResource) in self.g:
+            return ev
+        quote, position = iri.selector(ev, "quote"), iri.selector(ev, "position")
+        text = self.x.document.text
+        self.g.add((ev, RDF.type, OA.SpecificResource))
+        self.g.add((ev, OA.hasSource, self.doc_iri))
+        self.g.add((ev, OA.hasSelector, quote))
+        self.g.add((ev, OA.hasSelector, position))
+        self.g.add((quote, RDF.type, OA.TextQuoteSelector))
+        self.g.add((quote, OA.exact, Literal(text[start:end])))
+        self.g.add((position, RDF.type, OA.TextPositionSelector))
+        self.g.add((position, OA.start, Literal(start, datatype=XSD.nonNegativeInteger)))
+        self.g.add((position, OA.end, Literal(end, datatype=XSD.nonNegativeInteger)))
+        return ev
+
+
+def agency_iri(agency: AgencyRef) -> URIRef:
+    return iri.agency(agency.area.code, agency.key)
+
+
+def _describe_document(w: _GraphWriter, node: DocumentNode, evidence: Optional[Evidence]) -> None:
+    """A document's own facts as this file knows them."""
+    g, d = w.g, node.iri
+    cls = POL[type_by_concept(node.type_concept).cls] if node.type_concept else POL.Document
+    g.add((d, RDF.type, cls))
+    g.add((d, POL.isStub, Literal(node.is_stub)))
+    if node.number:
+        w.add(d, ELI.id_local, Literal(node.number), evidence if node.is_stub else None)
+    if node.title:
+        w.add(d, DCTERMS.title, zh(node.title), evidence if node.is_stub else None)
+    for alt in node.alternative_titles:
+        g.add((d, DCTERMS.alternative, zh(alt)))
+    if node.type_concept:
+        g.add((d, ELI.type_document, iri.document_type(node.type_concept)))
+    for agency in node.issuers:
+        g.add((d, ELI.passed_by, agency_iri(agency)))
+    if node.area:
+        g.add((d, ELI.jurisdiction, iri.area(node.area.code)))
+        g.add((d, POL.level, iri.level(node.area.level)))
+
+
+def _write_source(ds: Dataset, x: Extraction, resolution: Resolution, used_agencies: set, used_areas: set) -> None:
+    node = resolution.of_extraction(x)
+    g = ds.graph(iri.source_graph(x.document.relative_path))
+    w = _GraphWriter(g, x, node.iri)
+    _describe_document(w, node, None)
+    g.add((node.iri, POL.sourceFile, Literal(x.document.relative_path)))
+    for agency in node.issuers:
+        used_agencies.add(agency)
+    if node.area:
+        used_areas.add(node.area.code)
+
+    for fact in x.facts:
+        if fact.name == "number":
+            w.add(node.iri, ELI.id_local, Literal(fact.value), fact.evidence)
+        elif fact.name == "title":
+            w.add(node.iri, DCTERMS.title, zh(fact.value), fact.evidence)
+        elif fact.name == "date":
+            w.add(node.iri, ELI.date_document, Literal(fact.value, datatype=XSD.date), fact.evidence)
+        elif fact.name == "publication_date":
+            w.add(node.iri, ELI.date_publication, Literal(fact.value, datatype=XSD.date), fact.evidence)
+        elif fact.name == "issuer":
+            w.add(node.iri, ELI.passed_by, agency_iri(fact.value), fact.evidence)
+
+    for c in x.citations:
+        target = resolution.node(c.target)
+        source = resolution.node(c.source) if c.source is not None else node
+        for other in (target, source):
+            if other.iri != node.iri:
+                _describe_document(w, other, c.evidence)
+                used_agencies.update(other.issuers)
+                if other.area:
+                    used_areas.add(other.area.code)
+        if target.iri == source.iri:
+            continue
+        w.add(source.iri, RELATIONS[c.relation], target.iri, c.evidence, c.trigger)
+
+    if x.proposal is not None:
+        p = x.proposal
+        area_code = p.body.area.code if p.body else (x.area.code if x.area else "CN")
+        prop = iri.proposal(area_code, p.session or "", p.number)
+        g.add((prop, RDF.type, POL.Proposal))
+        g.add((prop, POL.isStub, Literal(True)))
+        g.add((prop, ELI.type_document, iri.document_type("proposal")))
+        w.add(prop, POL.proposalNumber, Literal(p.number, datatype=XSD.integer), p.evidence)
+        if p.session:
+            g.add((prop, POL.session, zh(p.session)))
+        if p.title:
+            g.add((prop, DCTERMS.title, zh(p.title)))
+        if p.body:
+            g.add((prop, POL.receivedBy, agency_iri(p.body)))
+            g.add((prop, ELI.jurisdiction, iri.area(p.body.area.code)))
+            used_agencies.add(p.body)
+            used_areas.add(p.body.area.code)
+        w.add(node.iri, CITO.repliesTo, prop, p.evidence)
+    materialise(g)
+
+
+def _write_reference(ds: Dataset, agencies: Iterable[AgencyRef], area_codes: Iterable[str]) -> None:
+    g = ds.graph(iri.REFERENCE_GRAPH)
+    gaz = gazetteer()
+    codes = set(area_codes)
+    agencies = set(agencies)
+    # a department belongs to its area's government
+    for a in list(agencies):
+        if a.parent_key:
+            agencies.add(make_agency(a.parent_key, a.area))
+    for a in agencies:
+        codes.add(a.area.code)
+        node = agency_iri(a)
+        g.add((node, RDF.type, ORG.Organization))
+        g.add((node, SKOS.prefLabel, zh(a.name)))
+        for alt in a.short_names:
+            g.add((node, SKOS.altLabel, zh(alt)))
+        g.add((node, POL.jurisdiction, iri.area(a.area.code)))
+        g.add((node, POL.level, iri.level(a.area.level)))
+        if a.key in organs():
+            g.add((node, POL.agencyKind, Literal(organs()[a.key].kind)))
+        if a.parent_key:
+            g.add((node, ORG.subOrganizationOf, iri.agency(a.area.code, a.parent_key)))
+    for code in sorted(codes):
+        for ref in gaz.chain(code):
+            _describe_area(g, ref)
+
+
+def _describe_area(g: Graph, ref: AreaRef) -> None:
+    node = iri.area(ref.code)
+    g.add((node, RDF.type, SKOS.Concept))
+    g.add((node, SKOS.inScheme, POL.AdminDivisionScheme))
+    g.add((node, SKOS.prefLabel, zh(ref.name)))
+    g.add((node, SKOS.notation, Literal(ref.code)))
+    g.add((node, POL.level, iri.level(ref.level)))
+    if ref.parent:
+        g.add((node, SKOS.broader, iri.area(ref.parent)))
+    else:
+        g.add((node, SKOS.topConceptOf, POL.AdminDivisionScheme))
+
+
+def build_graph(extractions: Iterable[Extraction], resolution: Resolution) -> Dataset:
+    """The dataset for a corpus: a graph per file, reference and ontology."""
+    ds = Dataset()
+    for prefix, namespace in PREFIXES.items():
+        ds.bind(prefix, namespace, replace=True)
+    agencies: set[AgencyRef] = set()
+    areas: set[str] = set()
+    for x in sorted(extractions, key=lambda x: x.document.relative_path):
+        _write_source(ds, x, resolution, agencies, areas)
+    _write_reference(ds, agencies, areas)
+    onto = ds.graph(iri.ONTOLOGY_GRAPH)
+    for triple in ontology_graph():
+        onto.add(triple)
+    return ds

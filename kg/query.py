@@ -1,0 +1,146 @@
+"""Run SPARQL over a built graph: inline text or a saved ``.rq`` file, with
+``--bind`` values, and results as a table, CSV or SPARQL JSON."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Optional, Union
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+
+from .store import GraphStore, to_rdflib
+from .vocab import PREFIXES
+
+SAVED_QUERIES = Path(__file__).resolve().parent.parent / "queries"
+
+
+class QueryError(ValueError):
+    """The query cannot be parsed or run; the message is the parser's."""
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    variables: tuple[str, ...]
+    rows: tuple[tuple[object, ...], ...]
+    boolean: Optional[bool] = None
+
+
+def query_text(query: str) -> str:
+    """The text of a query given inline, as a path to a .rq file, or as the
+    name of a saved query in queries/."""
+    candidate = Path(query)
+    if query.endswith(".rq"):
+        for path in (candidate, SAVED_QUERIES / candidate.name):
+            if path.is_file():
+                return path.read_text(encoding="utf-8")
+        raise QueryError(f"{query}: no such query file")
+    saved = SAVED_QUERIES / f"{query}.rq"
+    if "\n" not in query and " " not in query and saved.is_file():
+        return saved.read_text(encoding="utf-8")
+    return query
+
+
+def _term(value: str):
+    if value.startswith("<") and value.endswith(">"):
+        return URIRef(value[1:-1])
+    if value.startswith(("http://", "https://")):
+        return URIRef(value)
+    prefix, sep, local = value.partition(":")
+    if sep and prefix in PREFIXES and "〔" not in value:
+        return URIRef(PREFIXES[prefix] + local)
+    if value in ("true", "false"):
+        return Literal(value == "true")
+    if value.isdigit():
+        return Literal(int(value))
+    return Literal(value)
+
+
+def run_query(store: GraphStore, query: str, bindings: Optional[Mapping[str, str]] = None) -> QueryResult:
+    """Run a SELECT or ASK query; ``bindings`` pre-bind variables of the SELECT
+    clause, as if substituted in the text (name -> value;
+    <iri>, prefixed names and http IRIs become IRIs, true/false booleans,
+    digits integers, anything else a string)."""
+    text = query_text(query)
+    init = {name: _term(value) for name, value in (bindings or {}).items()}
+    try:
+        result = store.select(text, PREFIXES, init)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from exc
+    except RuntimeError as exc:
+        if "projection" in str(exc):
+            raise QueryError(f"{exc}: a bound variable (--bind) must be in the SELECT clause") from exc
+        raise QueryError(f"query failed: {exc}") from exc
+    except (OSError, ValueError) as exc:
+        raise QueryError(f"query failed: {exc}") from exc
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult((), (), bool(result))
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError("only SELECT and ASK queries are supported here")
+    variables = tuple(v.value for v in result.variables)
+    rows = tuple(tuple(to_rdflib(solution[v]) for v in variables) for solution in result)
+    return QueryResult(variables, rows)
+
+
+def _short(term, namespaces: Mapping[str, str]) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        for prefix, ns in sorted(namespaces.items(), key=lambda kv: -len(kv[1])):
+            if str(term).startswith(ns):
+                return f"{prefix}:{str(term)[len(ns):]}"
+        return f"<{term}>"
+    return str(term)
+
+
+def format_result(result: QueryResult, fmt: str = "table") -> str:
+    if result.boolean is not None:
+        return json.dumps({"head": {}, "boolean": result.boolean}) if fmt == "json" else str(result.boolean).lower()
+    if fmt == "json":
+        return json.dumps(_sparql_json(result), ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(result.variables)
+        for row in result.rows:
+            writer.writerow(["" if v is None else str(v) for v in row])
+        return buf.getvalue()
+    cells = [[" ".join(_short(v, PREFIXES).split()) for v in row] for row in result.rows]
+    widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(result.variables)]
+    lines = ["  ".join(_pad(h, w) for h, w in zip(result.variables, widths)),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(_pad(c, w) for c, w in zip(r, widths)) for r in cells]
+    lines.append(f"({len(cells)} rows)")
+    return "\n".join(lines)
+
+
+def _width(text: str) -> int:
+    """Display width: CJK characters take two columns."""
+    return sum(2 if "\u2e80" <= c <= "\uffef" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def _sparql_json(result: QueryResult) -> dict:
+    def encode(term) -> Union[dict, None]:
+        if isinstance(term, URIRef):
+            return {"type": "uri", "value": str(term)}
+        if isinstance(term, BNode):
+            return {"type": "bnode", "value": str(term)}
+        if isinstance(term, Literal):
+            out = {"type": "literal", "value": str(term)}
+            if term.language:
+                out["xml:lang"] = term.language
+            elif term.datatype:
+                out["datatype"] = str(term.datatype)
+            return out
+        return None
+    bindings = []
+    for row in result.rows:
+        bindings.append({v: encode(t) for v, t in zip(result.variables, row) if t is not None})
+    return {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}

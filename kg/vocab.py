@@ -1,0 +1,119 @@
+"""Vocabulary terms: generated from ontology/policy.ttl by tools/generate_vocab.py.
+
+Do not edit by hand; rerun the generator after changing the ontology.
+"""
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
+
+__all__ = ['POL', 'ELI', 'OA', 'CITO', 'DTYPE', 'LEVEL', 'SMODEL', 'ID', 'DCTERMS', 'ORG', 'PROV',
+           'RDF', 'RDFS', 'SDO', 'SKOS', 'XSD', 'PREFIXES']
+
+
+class POL(DefinedNamespace):
+    _NS = Namespace("https://w3id.org/policy-kg/ontology#")
+    _fail = True
+    AdminDivisionScheme: URIRef
+    AdminLevelScheme: URIRef
+    Announcement: URIRef
+    Assertion: URIRef
+    Decision: URIRef
+    Document: URIRef
+    DocumentTypeScheme: URIRef
+    ImplementationOpinion: URIRef
+    Law: URIRef
+    Letter: URIRef
+    List: URIRef
+    Measure: URIRef
+    Measures: URIRef
+    Notice: URIRef
+    Opinion: URIRef
+    Plan: URIRef
+    Programme: URIRef
+    Proposal: URIRef
+    Regulation: URIRef
+    ReplyLetter: URIRef
+    Report: URIRef
+    ServiceModelScheme: URIRef
+    Standard: URIRef
+    Target: URIRef
+    agencyKind: URIRef
+    deadline: URIRef
+    forwards: URIRef
+    hasMeasure: URIRef
+    hasTarget: URIRef
+    inSentence: URIRef
+    isStub: URIRef
+    jurisdiction: URIRef
+    level: URIRef
+    linkBasis: URIRef
+    mentionsProgramme: URIRef
+    promulgates: URIRef
+    proposalNumber: URIRef
+    receivedBy: URIRef
+    responsibleAgency: URIRef
+    rule: URIRef
+    session: URIRef
+    sourceFile: URIRef
+    trigger: URIRef
+
+
+class ELI(DefinedNamespace):
+    _NS = Namespace("http://data.europa.eu/eli/ontology#")
+    _fail = True
+    LegalResource: URIRef
+    id_local: URIRef
+    passed_by: URIRef
+    jurisdiction: URIRef
+    date_document: URIRef
+    date_publication: URIRef
+    type_document: URIRef
+    cites: URIRef
+    applies: URIRef
+    based_on: URIRef
+
+
+class OA(DefinedNamespace):
+    _NS = Namespace("http://www.w3.org/ns/oa#")
+    _fail = True
+    SpecificResource: URIRef
+    TextQuoteSelector: URIRef
+    TextPositionSelector: URIRef
+    hasSource: URIRef
+    hasSelector: URIRef
+    exact: URIRef
+    prefix: URIRef
+    suffix: URIRef
+    start: URIRef
+    end: URIRef
+
+
+class CITO(DefinedNamespace):
+    _NS = Namespace("http://purl.org/spar/cito/")
+    _fail = True
+    repliesTo: URIRef
+
+
+DTYPE = Namespace("https://w3id.org/policy-kg/ontology/document-type/")
+LEVEL = Namespace("https://w3id.org/policy-kg/ontology/level/")
+SMODEL = Namespace("https://w3id.org/policy-kg/ontology/service-model/")
+ID = Namespace("https://w3id.org/policy-kg/id/")
+
+# Prefixes bound in every graph the project writes (graph contract).
+PREFIXES = {
+    "pol": "https://w3id.org/policy-kg/ontology#",
+    "id": str(ID),
+    "eli": "http://data.europa.eu/eli/ontology#",
+    "dcterms": str(DCTERMS),
+    "org": str(ORG),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "oa": "http://www.w3.org/ns/oa#",
+    "cito": "http://purl.org/spar/cito/",
+    "schema": str(SDO),
+    "dtype": str(DTYPE),
+    "level": str(LEVEL),
+    "smodel": str(SMODEL),
+    "xsd": str(XSD),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+}

@@ -1,0 +1,64 @@
+"""Areas (GB/T 2260) and agency names bound to their area."""
+import pytest
+
+from kg.agencies import parse_agency
+from kg.areas import gazetteer
+
+gaz = gazetteer()
+
+
+def test_every_area_has_a_parent_chain_to_the_nation():
+    for ref in gaz.by_code.values():
+        chain = gaz.chain(ref.code)
+        assert chain[-1].code == "CN", ref
+
+
+@pytest.mark.parametrize("name,context,code", [
+    ("威海市", None, "371000"),
+    ("威海", None, "371000"),
+    ("环翠区", None, "371002"),
+    ("广西", None, "450000"),
+    ("朝阳区", "220000", "220104"),     # 长春 in a Jilin text
+    ("朝阳区", "110000", "110105"),     # Beijing
+    ("吉林", "220000", "220000"),
+])
+def test_resolve_name(name, context, code):
+    ref = gaz.resolve_name(name, gaz.get(context) if context else None)
+    assert ref is not None and ref.code == code
+
+
+@pytest.mark.parametrize("name", ["朝阳区", "鼓楼区", "吉林"])
+def test_homonyms_without_context_are_not_guessed(name):
+    assert gaz.resolve_name(name) is None
+
+
+def test_municipality_is_province_level():
+    assert gaz.get("500000").level == "province"
+
+
+AGENCIES = [
+    # written name, context area, full name, area code
+    ("威海市环翠区人民政府办公室", None, "威海市环翠区人民政府办公室", "371002"),
+    ("区民政局", "371002", "威海市环翠区民政局", "371002"),
+    ("市民政局", "371000", "威海市民政局", "371000"),
+    ("市民政局", "500000", "重庆市民政局", "500000"),
+    ("吉林省民政厅", None, "吉林省民政厅", "220000"),
+    ("重庆市医疗保障局", None, "重庆市医疗保障局", "500000"),
+    ("市卫生健康委", "371000", "威海市卫生健康委员会", "371000"),
+    ("省政府", "370000", "山东省人民政府", "370000"),
+    ("民政部", None, "民政部", "CN"),
+    ("国务院办公厅", None, "国务院办公厅", "CN"),
+    ("税务总局", None, "国家税务总局", "CN"),
+    ("中共温州市委", None, "中国共产党温州市委员会", "330300"),
+    ("市政协", "371000", "中国人民政治协商会议威海市委员会", "371000"),
+]
+
+
+@pytest.mark.parametrize("written,context,full,code", AGENCIES)
+def test_parse_agency(written, context, full, code):
+    found = parse_agency(written, gaz.get(context) if context else None)
+    assert (found.name, found.area.code) == (full, code)
+
+
+def test_level_prefix_without_context_is_not_guessed():
+    assert parse_agency("区民政局") is None

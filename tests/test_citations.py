@@ -1,0 +1,86 @@
+"""Citation mentions: real sentences in, documents out."""
+import pytest
+
+from kg.areas import gazetteer
+from kg.citations import find_citations
+from kg.cleaning import clean
+from kg.models import SourceDocument
+from pathlib import Path
+
+
+def cite(text: str, area: str = "371002"):
+    doc = clean(SourceDocument(Path("t.txt"), "t.txt", text, "utf-8"))
+    return find_citations(doc, gazetteer().get(area), [], None)
+
+
+def targets(result):
+    return [(c.relation, c.target.number, c.target.title) for c in result.citations]
+
+
+def test_title_and_number_across_a_line_break():
+    text = ("为贯彻落实《国务院办公厅关于推进养老服务发展的意见》\n（国办发〔2019〕5号）、"
+            "《山东省人民政府办公厅关于推进养老服务发展的实施意见》（鲁政办发〔2019〕31号）精神")
+    result = cite(text)
+    assert targets(result) == [
+        ("cites", "国办发〔2019〕5号", "国务院办公厅关于推进养老服务发展的意见"),
+        ("cites", "鲁政办发〔2019〕31号", "山东省人民政府办公厅关于推进养老服务发展的实施意见"),
+    ]
+    assert [c.evidence.rule for c in result.citations] == ["citation.title-number"] * 2
+    assert result.citations[0].target.issuers[0].name == "国务院办公厅"
+
+
+def test_promulgation_notice_wraps_a_second_document():
+    result = cite("根据《财政部关于印发〈社会保险基金会计制度〉的通知》（财会〔2017〕28号）")
+    relations = [(c.relation, c.target.title, c.source.title if c.source else None) for c in result.citations]
+    assert ("cites", "财政部关于印发〈社会保险基金会计制度〉的通知", None) in relations
+    assert ("cites", "社会保险基金会计制度", None) in relations
+    assert ("promulgates", "社会保险基金会计制度", "财政部关于印发〈社会保险基金会计制度〉的通知") in relations
+    wrapped = next(c for c in result.citations if c.target.title == "社会保险基金会计制度")
+    assert wrapped.target.issuers[0].name == "财政部"
+
+
+def test_short_form_resolves_to_its_document():
+    text = "《威海市养老服务保障条例》（以下简称《条例》）。落实《条例》要求。"
+    result = cite(text, "371000")
+    assert [c.target.title for c in result.citations] == ["威海市养老服务保障条例"] * 2
+    assert result.citations[1].evidence.rule == "citation.short-form"
+
+
+def test_self_reference_and_unknown_short_form_are_not_documents():
+    result = cite("本意见自印发之日起施行。按照《意见》要求。")
+    assert result.citations == []
+    assert any("《意见》" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("text,concept", [
+    ("按照《无障碍设计规范》给予最急需的适老化改造", "standard"),
+    ("启动国家标准《养老机构等级划分与评定》工作", "standard"),
+    ("以立法形式颁布实施《威海市养老服务保障条例》", "regulation"),
+    ("根据《中华人民共和国老年人权益保障法》等法律", "law"),
+    ("提出的《关于加快养老服务业发展的建议》", "proposal"),
+    ("推动《养老服务行动计划》贯彻实施", "programme"),
+])
+def test_title_types(text, concept):
+    assert cite(text).citations[0].target.type_concept == concept
+
+
+def test_titles_that_are_not_documents_are_left_out():
+    result = cite("取得《医疗机构执业许可证》后开展服务，刊登于《人民日报》。")
+    assert result.citations == []
+
+
+def test_unqualified_titles_are_scoped_to_an_area():
+    weihai = cite("《关于加快发展养老服务业的意见》", "371000").citations[0].target
+    wenzhou = cite("《关于加快发展养老服务业的意见》", "330300").citations[0].target
+    assert weihai.scope == "371000" and wenzhou.scope == "330300"
+    national = cite("《国务院关于加快发展养老服务业的若干意见》").citations[0].target
+    assert national.scope is None
+
+
+def test_a_number_list_after_a_title_cites_every_number():
+    text = "《关于做好养老服务工作的通知》（鲁民发〔2020〕3号、4号）"
+    result = cite(text, "370000")
+    assert [(c.target.number, c.target.title) for c in result.citations] == [
+        ("鲁民发〔2020〕3号", "关于做好养老服务工作的通知"), ("鲁民发〔2020〕4号", None)]
+    assert result.citations[0].evidence.span.end == len(text)
+    assert result.citations[1].target.issuers[0].name == "山东省民政厅"

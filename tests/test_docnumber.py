@@ -1,0 +1,59 @@
+"""Document numbers: every written variant to one canonical key."""
+import pytest
+
+from kg.docnumber import DocNumber, find_numbers, normalise
+from kg.issuers import find_code_start
+
+VARIANTS = [
+    ("国办发〔2019〕5号", "国办发〔2019〕5号"),
+    ("国办发[2019]5号", "国办发〔2019〕5号"),
+    ("国办发［2019］5号", "国办发〔2019〕5号"),
+    ("国办发(2019)5号", "国办发〔2019〕5号"),
+    ("国办发（2019）5号", "国办发〔2019〕5号"),
+    ("国办发【2019】5号", "国办发〔2019〕5号"),
+    ("国办发〔２０１９〕５号", "国办发〔2019〕5号"),
+    ("国办发〔2019〕05号", "国办发〔2019〕5号"),
+    ("国办发〔2019〕第5号", "国办发〔2019〕5号"),
+    ("国办发 〔 2019 〕 5 号", "国办发〔2019〕5号"),
+    ("威环政办发〔2022〕2号", "威环政办发〔2022〕2号"),
+    ("渝民函〔2020〕245号", "渝民函〔2020〕245号"),
+    ("2019年第76号", "2019年第76号"),
+    ("2019年第076号", "2019年第76号"),
+]
+
+
+@pytest.mark.parametrize("written,canonical", VARIANTS)
+def test_normalise(written, canonical):
+    assert normalise(written) == canonical
+
+
+@pytest.mark.parametrize("text", ["第245号", "国办发5号", "养老服务", "〔2019〕5号"])
+def test_not_a_number(text):
+    with pytest.raises(ValueError):
+        DocNumber.parse(text)
+
+
+def test_parse_and_format_round_trip():
+    n = DocNumber.parse("鲁政办发〔2019〕31号")
+    assert (n.code, n.year, n.seq) == ("鲁政办发", 2019, 31)
+    assert DocNumber.parse(str(n)) == n
+
+
+FOUND = [
+    # sentence from the corpus -> numbers found, in order
+    ("市政府先后出台了《加快社会服务体系建设的意见》（威政发〔2013〕21号）《关于加快发展养老服务业的意见》（威政发〔2014〕38号）",
+     ["威政发〔2013〕21号", "威政发〔2014〕38号"]),
+    ("按照《重庆市社区居家养老服务全覆盖实施方案》(渝府办发〔2019〕110号)要求", ["渝府办发〔2019〕110号"]),
+    ("《关于养老、托育、家政等社区家庭服务业税费优惠政策的公告》(2019年第76号)等文件", ["2019年第76号"]),
+    ("根据国办发〔2019〕5号、6号文件精神", ["国办发〔2019〕5号", "国办发〔2019〕6号"]),
+    ("按照某某政发（２０２０）第３号要求", ["某某政发〔2020〕3号"]),
+    ("关于市政协十三届三次会议第245号提案的答复", []),
+    ("2019年第3号提案", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", FOUND)
+def test_find_numbers(text, expected):
+    from kg.cleaning import fold
+    found = sorted(find_numbers(fold(text), find_code_start), key=lambda m: m.span.start)
+    assert [str(m.number) for m in found] == expected

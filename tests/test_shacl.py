@@ -1,0 +1,45 @@
+"""SHACL: the seed graph conforms, and broken graphs are rejected."""
+import pytest
+from rdflib import Dataset, Literal, URIRef
+
+from kg.validate import validate
+from kg.vocab import ELI, ORG, POL, RDF, SKOS, ID
+
+
+@pytest.fixture(scope="module")
+def seed_dataset(seed_build):
+    from kg.store import load_dataset
+    return load_dataset(seed_build[1] / "graph.trig")
+
+
+def test_seed_graph_conforms(seed_dataset):
+    result = validate(seed_dataset)
+    assert result.conforms, result.report
+
+
+def _broken(seed_dataset, change):
+    ds = Dataset()
+    for quad in seed_dataset.quads((None, None, None, None)):
+        ds.add(quad)
+    g = ds.graph(ID["graph/broken"])
+    change(ds, g)
+    return ds
+
+
+BROKEN = {
+    "non-canonical number": lambda ds, g: g.add((ID["doc/x"], ELI.id_local, Literal("国办发[2019]05号"))),
+    "document without isStub": lambda ds, g: (g.add((ID["doc/y"], RDF.type, ELI.LegalResource)),
+                                              g.add((ID["doc/y"], ELI.id_local, Literal("国办发〔2019〕9号")))),
+    "agency without label": lambda ds, g: g.add((ID["agency/x"], RDF.type, ORG.Organization)),
+    "proposal number as string": lambda ds, g: (g.add((ID["p"], RDF.type, POL.Proposal)),
+                                                g.add((ID["p"], POL.isStub, Literal(True))),
+                                                g.add((ID["p"], POL.proposalNumber, Literal("245")))),
+    "area with a bad code": lambda ds, g: (g.add((ID["agency/y"], POL.jurisdiction, ID["area/x"])),
+                                           g.add((ID["area/x"], SKOS.notation, Literal("37100")))),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_broken_graph_is_rejected(seed_dataset, name):
+    result = validate(_broken(seed_dataset, BROKEN[name]))
+    assert not result.conforms, name

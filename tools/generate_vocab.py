@@ -1,0 +1,88 @@
+"""Regenerate kg/vocab.py from ontology/policy.ttl.
+
+pol: terms are every pol: IRI the ontology declares. The external terms the
+code writes (ELI, OA, CITO) are listed below: DefinedNamespace makes a typo
+in any of them fail at import instead of minting a wrong IRI.
+
+    python tools/generate_vocab.py          # rewrite kg/vocab.py
+    python tools/generate_vocab.py --check  # exit 1 if it is out of date
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import rdflib
+
+ROOT = Path(__file__).resolve().parent.parent
+POL = "https://w3id.org/policy-kg/ontology#"
+EXTERNAL = {
+    "ELI": ("http://data.europa.eu/eli/ontology#",
+            ["LegalResource", "id_local", "passed_by", "jurisdiction", "date_document", "date_publication",
+             "type_document", "cites", "applies", "based_on"]),
+    "OA": ("http://www.w3.org/ns/oa#",
+           ["SpecificResource", "TextQuoteSelector", "TextPositionSelector", "hasSource", "hasSelector",
+            "exact", "prefix", "suffix", "start", "end"]),
+    "CITO": ("http://purl.org/spar/cito/", ["repliesTo"]),
+}
+
+
+def render() -> str:
+    graph = rdflib.Graph().parse(ROOT / "ontology" / "policy.ttl")
+    terms = sorted({str(s)[len(POL):] for s in graph.subjects() if str(s).startswith(POL)})
+    out = ['"""Vocabulary terms: generated from ontology/policy.ttl by tools/generate_vocab.py.',
+           "", "Do not edit by hand; rerun the generator after changing the ontology.", '"""',
+           "from rdflib import Namespace, URIRef",
+           "from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace",
+           "", "__all__ = ['POL', 'ELI', 'OA', 'CITO', 'DTYPE', 'LEVEL', 'SMODEL', 'ID', 'DCTERMS', 'ORG', 'PROV',",
+           "           'RDF', 'RDFS', 'SDO', 'SKOS', 'XSD', 'PREFIXES']", "", ""]
+    out.append("class POL(DefinedNamespace):")
+    out.append(f'    _NS = Namespace("{POL}")')
+    out.append("    _fail = True")
+    out += [f"    {t}: URIRef" for t in terms]
+    for name, (iri, names) in EXTERNAL.items():
+        out += ["", "", f"class {name}(DefinedNamespace):", f'    _NS = Namespace("{iri}")', "    _fail = True"]
+        out += [f"    {t}: URIRef" for t in names]
+    out += ["", "",
+            'DTYPE = Namespace("https://w3id.org/policy-kg/ontology/document-type/")',
+            'LEVEL = Namespace("https://w3id.org/policy-kg/ontology/level/")',
+            'SMODEL = Namespace("https://w3id.org/policy-kg/ontology/service-model/")',
+            'ID = Namespace("https://w3id.org/policy-kg/id/")',
+            "",
+            "# Prefixes bound in every graph the project writes (graph contract).",
+            "PREFIXES = {",
+            f'    "pol": "{POL}",',
+            '    "id": str(ID),',
+            '    "eli": "http://data.europa.eu/eli/ontology#",',
+            '    "dcterms": str(DCTERMS),',
+            '    "org": str(ORG),',
+            '    "skos": str(SKOS),',
+            '    "prov": str(PROV),',
+            '    "oa": "http://www.w3.org/ns/oa#",',
+            '    "cito": "http://purl.org/spar/cito/",',
+            '    "schema": str(SDO),',
+            '    "dtype": str(DTYPE),',
+            '    "level": str(LEVEL),',
+            '    "smodel": str(SMODEL),',
+            '    "xsd": str(XSD),',
+            '    "rdf": str(RDF),',
+            '    "rdfs": str(RDFS),',
+            "}", ""]
+    return "\n".join(out)
+
+
+def main() -> int:
+    target = ROOT / "kg" / "vocab.py"
+    text = render()
+    if "--check" in sys.argv:
+        if target.read_text(encoding="utf-8") != text:
+            print(f"{target} is out of date: run python tools/generate_vocab.py")
+            return 1
+        return 0
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
