@@ -9,11 +9,11 @@ from pathlib import Path
 from .cleaning import clean
 from .extract import extract_mentions
 from .graph import build_graph
+from .inference import check_implements, implements_edges, title_echoes
 from .loading import SkippedFile, load_corpus
 from .resolve import resolve
 from .resources import rules_version
 from .serialize import atomic_write, to_trig, to_turtle
-from .vocab import CITO, ELI, POL
 
 GRAPH_FILE = "graph.trig"
 TURTLE_FILE = "graph.ttl"
@@ -69,17 +69,19 @@ def build(corpus_dir: Path, out_dir: Path, turtle: bool = False) -> BuildReport:
     sources, skipped = load_corpus(corpus_dir)
     extractions = [extract_mentions(clean(source)) for source in sources]
     resolution = resolve(extractions)
-    ds = build_graph(extractions, resolution)
+    inferred = title_echoes(resolution.documents.values(), implements_edges(extractions, resolution, ()))
+    ds = build_graph(extractions, resolution, inferred)
 
     report = BuildReport(corpus=corpus_dir, out_dir=out_dir, files_read=len(sources), skipped=skipped)
     report.documents = len(resolution.documents)
     report.stubs = sum(1 for d in resolution.documents.values() if d.is_stub)
-    names = {ELI.cites: "cites", ELI.applies: "applies", ELI.based_on: "based_on",
-             CITO.repliesTo: "replies_to", POL.promulgates: "promulgates"}
-    counts = Counter(names[p] for _, p, _, _ in ds.quads((None, None, None, None)) if p in names)
-    report.links = dict(counts)
+    links = Counter(c.relation for x in extractions for c in x.citations)
+    links.update("replies_to" for x in extractions if x.proposal is not None)
+    links.update(f"{link.relation} (inferred)" for link in inferred)
+    report.links = dict(links)
     report.triples = len(ds)
-    report.warnings = [w for x in extractions for w in x.warnings] + resolution.warnings
+    report.warnings = ([w for x in extractions for w in x.warnings] + resolution.warnings
+                       + check_implements(implements_edges(extractions, resolution, inferred)))
 
     outputs = [(out_dir / GRAPH_FILE, to_trig(ds))]
     if turtle:

@@ -63,12 +63,17 @@ def doc_ref(title: Optional[str], number: Optional[str], area: Optional[AreaRef]
     if type_concept is None and title:
         dtype = document_type(title)
         type_concept = dtype.concept if dtype else None
-    # An unqualified title (关于加快发展养老服务业的意见) names a document only
-    # within an area: its issuer's if known, else the citing document's.
-    scope = None
-    if title and not is_qualified(title, issuers) and type_concept != "standard":
-        scope = issuers[0].area.code if issuers else (area.code if area else None)
-    return DocRef(number=number, title=title, issuers=issuers, type_concept=type_concept, scope=scope)
+    return DocRef(number=number, title=title, issuers=issuers, type_concept=type_concept,
+                  scope=title_scope(title, issuers, area, type_concept))
+
+
+def title_scope(title: Optional[str], issuers, area: Optional[AreaRef], type_concept: Optional[str]) -> Optional[str]:
+    """An unqualified title (关于加快发展养老服务业的意见) names a document only
+    within an area: its issuer's if known, else the citing document's. A
+    qualified title, or a standard's, names one document anywhere (None)."""
+    if not title or is_qualified(title, issuers) or type_concept == "standard":
+        return None
+    return issuers[0].area.code if issuers else (area.code if area else None)
 
 
 def find_citations(doc: Document, area: Optional[AreaRef], skip: list[Span],

@@ -89,5 +89,83 @@ def validate(graph: Path) -> None:
         sys.exit(1)
 
 
+def _network(graph: Path):
+    from .network import to_networkx
+    from .store import GraphFileError, load_graph
+
+    try:
+        return to_networkx(load_graph(graph))
+    except GraphFileError as exc:
+        _fail(str(exc))
+
+
+GRAPH_OPTION = click.option("-g", "--graph", type=click.Path(path_type=Path), default=DEFAULT_OUT,
+                            show_default=True, help="The built graph (a folder or a .trig/.ttl file).")
+
+
+@main.command()
+@click.argument("ref")
+@GRAPH_OPTION
+@click.option("--down/--up", default=True, help="Documents implementing REF (default), or those REF implements.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["tree", "json", "csv"]), default="tree", show_default=True)
+def trace(ref: str, graph: Path, down: bool, fmt: str) -> None:
+    """Implementation chain of REF (a document number, a title or an IRI)."""
+    import csv
+    import io
+    import json
+
+    from .trace import UnknownReference, flatten, format_tree, trace as run_trace
+
+    network = _network(graph)
+    try:
+        tree = run_trace(network, ref, "down" if down else "up")
+    except UnknownReference as exc:
+        _fail(str(exc))
+    if fmt == "tree":
+        click.echo(format_tree(tree))
+    elif fmt == "json":
+        click.echo(json.dumps(tree.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(["depth", "parent", "iri", "number", "title", "level", "area", "date", "stub",
+                         "basis", "rule", "sentence"])
+        for depth, parent, n in flatten(tree):
+            writer.writerow([depth, parent or "", n.iri, n.number or "", n.title or "", n.level or "",
+                             n.area or "", n.date or "", n.stub, n.basis or "", n.rule or "",
+                             " ".join((n.sentence or "").split())])
+        click.echo(buf.getvalue(), nl=False)
+
+
+@main.command()
+@click.argument("ref")
+@GRAPH_OPTION
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def coverage(ref: str, graph: Path, fmt: str) -> None:
+    """Which areas have a document implementing REF, and which do not."""
+    import json
+    from dataclasses import asdict
+
+    from .trace import UnknownReference, coverage as run_coverage
+
+    network = _network(graph)
+    try:
+        rows = run_coverage(network, ref)
+    except UnknownReference as exc:
+        _fail(str(exc))
+    if fmt == "json":
+        click.echo(json.dumps([dict(asdict(r), covered=r.covered) for r in rows], ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        where = f"{r.level or '?'} · {r.area} ({r.area_code})"
+        if r.covered:
+            click.echo(f"implemented  {where}: " + " → ".join(r.chain))
+        else:
+            click.echo(f"MISSING      {where}: corpus holds " + ", ".join(r.corpus_documents)
+                       + ", none implementing it")
+    missing = sum(1 for r in rows if not r.covered)
+    click.echo(f"{len(rows) - missing} areas implement it, {missing} do not")
+
+
 if __name__ == "__main__":
     main()

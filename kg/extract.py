@@ -1,8 +1,9 @@
 """The extract stage: everything one document says, with the text behind it."""
 from __future__ import annotations
 
-from .citations import doc_ref, find_citations
+from .citations import doc_ref, find_citations, title_scope
 from .identity import read_identity
+from .linking import type_links
 from .models import Citation, DocRef, Document, Evidence, Extraction, Fact, Span
 from .proposals import acknowledged_title_spans, find_proposal, is_reply_title
 from .titles import document_type, wrapped_title
@@ -23,8 +24,9 @@ def extract_mentions(doc: Document) -> Extraction:
     else:
         type_concept = "reply" if reply else None
 
-    identity = DocRef(number=number, title=title, issuers=tuple(f.value for f in ident.issuers),
-                      type_concept=type_concept, scope=area.code if area else None)
+    issuers = tuple(f.value for f in ident.issuers)
+    identity = DocRef(number=number, title=title, issuers=issuers, type_concept=type_concept,
+                      scope=title_scope(title, issuers, area, type_concept))
 
     skip = [Span(0, ident.heading_end)] + (acknowledged_title_spans(doc) if reply else [])
     found = find_citations(doc, area, skip, number)
@@ -38,6 +40,8 @@ def extract_mentions(doc: Document) -> Extraction:
             span = ident.title.span
             citations.insert(0, Citation(inner, wrapped.relation,
                                          Evidence("identity.title-wraps", span, doc.sentence_of(span))))
+
+    citations = type_links(doc, citations, identity)
 
     facts = []
     for name, found_value in (("number", ident.number), ("title", ident.title), ("date", ident.date),

@@ -18,6 +18,7 @@ from .agencies import agency as make_agency, organs
 from .areas import gazetteer
 from .models import AgencyRef, AreaRef, Evidence, Extraction
 from .ontology import materialise, ontology_graph, super_properties
+from .inference import InferredLink
 from .resolve import DocumentNode, Resolution
 from .titles import type_by_concept
 from .vocab import CITO, DCTERMS, ELI, OA, ORG, POL, PREFIXES, PROV, RDF, SKOS
@@ -30,6 +31,7 @@ RELATIONS = {
     "forwards": POL.forwards,
     "replies_to": CITO.repliesTo,
 }
+STATED_BASIS = (ELI.applies, ELI.based_on)
 PUBLIC_NAMESPACES = (str(POL), "http://data.europa.eu/eli/ontology#", "http://purl.org/spar/cito/",
                      str(DCTERMS))
 
@@ -41,28 +43,38 @@ def zh(text: str) -> Literal:
 class _GraphWriter:
     """Writes into one named graph, with evidence for asserted triples."""
 
-    def __init__(self, graph: Graph, extraction: Extraction, doc_iri: URIRef):
+    def __init__(self, graph: Graph, extraction: Extraction, doc_iri: URIRef, title_sources: dict):
         self.g = graph
         self.x = extraction
         self.doc_iri = doc_iri
         self.path = extraction.document.relative_path
+        self.title_sources = title_sources   # document IRI -> where its title was read
 
-    def add(self, s, p, o, evidence: Optional[Evidence] = None, trigger: Optional[str] = None) -> None:
+    def add(self, s, p, o, evidence: Optional[Evidence] = None, trigger: Optional[str] = None,
+            link_rule: Optional[str] = None) -> None:
+        """Add a triple; with evidence, also an assertion for it and for each
+        public super-property (eli:cites for eli:applies). The specific
+        property's assertion names ``link_rule`` where one typed the link."""
         self.g.add((s, p, o))
         if evidence is None:
             return
+        if p == DCTERMS.title:
+            self.title_sources.setdefault(s, self.selection(evidence.span.start, evidence.span.end))
         predicates = [p] + sorted(q for q in super_properties().get(p, ()) if str(q).startswith(PUBLIC_NAMESPACES))
         for predicate in predicates:
-            a = iri.assertion(self.path, s, predicate, o, evidence.rule, evidence.span.start, evidence.span.end)
+            rule = link_rule if (link_rule and predicate == p) else evidence.rule
+            a = iri.assertion(self.path, s, predicate, o, rule, evidence.span.start, evidence.span.end)
             self.g.add((a, RDF.type, POL.Assertion))
             self.g.add((a, RDF.subject, s))
             self.g.add((a, RDF.predicate, predicate))
             self.g.add((a, RDF.object, o))
-            self.g.add((a, POL.rule, Literal(evidence.rule)))
+            self.g.add((a, POL.rule, Literal(rule)))
             self.g.add((a, PROV.wasDerivedFrom, self.selection(evidence.span.start, evidence.span.end)))
             self.g.add((a, POL.inSentence, self.selection(evidence.sentence.start, evidence.sentence.end)))
-            if trigger:
+            if trigger and predicate == p:
                 self.g.add((a, POL.trigger, zh(trigger)))
+            if predicate in STATED_BASIS:
+                self.g.add((a, POL.linkBasis, Literal("stated")))
 
     def selection(self, start: int, end: int) -> URIRef:
         ev = iri.evidence(self.path, start, end)
@@ -107,10 +119,11 @@ def _describe_document(w: _GraphWriter, node: DocumentNode, evidence: Optional[E
         g.add((d, POL.level, iri.level(node.area.level)))
 
 
-def _write_source(ds: Dataset, x: Extraction, resolution: Resolution, used_agencies: set, used_areas: set) -> None:
+def _write_source(ds: Dataset, x: Extraction, resolution: Resolution, used_agencies: set, used_areas: set,
+                  title_sources: dict) -> None:
     node = resolution.of_extraction(x)
     g = ds.graph(iri.source_graph(x.document.relative_path))
-    w = _GraphWriter(g, x, node.iri)
+    w = _GraphWriter(g, x, node.iri, title_sources)
     _describe_document(w, node, None)
     g.add((node.iri, POL.sourceFile, Literal(x.document.relative_path)))
     for agency in node.issuers:
@@ -141,7 +154,7 @@ def _write_source(ds: Dataset, x: Extraction, resolution: Resolution, used_agenc
                     used_areas.add(other.area.code)
         if target.iri == source.iri:
             continue
-        w.add(source.iri, RELATIONS[c.relation], target.iri, c.evidence, c.trigger)
+        w.add(source.iri, RELATIONS[c.relation], target.iri, c.evidence, c.trigger, c.link_rule)
 
     if x.proposal is not None:
         p = x.proposal
@@ -204,15 +217,40 @@ def _describe_area(g: Graph, ref: AreaRef) -> None:
         g.add((node, SKOS.topConceptOf, POL.AdminDivisionScheme))
 
 
-def build_graph(extractions: Iterable[Extraction], resolution: Resolution) -> Dataset:
-    """The dataset for a corpus: a graph per file, reference and ontology."""
+def _write_inferred(ds: Dataset, links: Iterable[InferredLink], title_sources: dict) -> None:
+    """Inferred links, in their own graph; their evidence is where the two
+    titles were read."""
+    g = ds.graph(iri.INFERRED_GRAPH)
+    for link in links:
+        predicate = RELATIONS[link.relation]
+        g.add((link.source.iri, predicate, link.target.iri))
+        for p in [predicate] + sorted(super_properties().get(predicate, ())):
+            a = iri.assertion("inferred", link.source.iri, p, link.target.iri, link.rule)
+            g.add((a, RDF.type, POL.Assertion))
+            g.add((a, RDF.subject, link.source.iri))
+            g.add((a, RDF.predicate, p))
+            g.add((a, RDF.object, link.target.iri))
+            g.add((a, POL.rule, Literal(link.rule)))
+            g.add((a, POL.linkBasis, Literal("inferred")))
+            for node in (link.source.iri, link.target.iri):
+                if node in title_sources:
+                    g.add((a, PROV.wasDerivedFrom, title_sources[node]))
+    materialise(g)
+
+
+def build_graph(extractions: Iterable[Extraction], resolution: Resolution,
+                inferred: Iterable[InferredLink] = ()) -> Dataset:
+    """The dataset for a corpus: a graph per file, inferred links, reference
+    data and the ontology."""
     ds = Dataset()
     for prefix, namespace in PREFIXES.items():
         ds.bind(prefix, namespace, replace=True)
     agencies: set[AgencyRef] = set()
     areas: set[str] = set()
+    title_sources: dict = {}
     for x in sorted(extractions, key=lambda x: x.document.relative_path):
-        _write_source(ds, x, resolution, agencies, areas)
+        _write_source(ds, x, resolution, agencies, areas, title_sources)
+    _write_inferred(ds, inferred, title_sources)
     _write_reference(ds, agencies, areas)
     onto = ds.graph(iri.ONTOLOGY_GRAPH)
     for triple in ontology_graph():

@@ -140,6 +140,7 @@ class Citation:
     evidence: Evidence
     source: Optional[DocRef] = None
     trigger: Optional[str] = None
+    link_rule: Optional[str] = None     # the rule that typed the link (applies, based_on)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,8 +55,9 @@ def _term(value: str):
         return URIRef(PREFIXES[prefix] + local)
     if value in ("true", "false"):
         return Literal(value == "true")
-    if value.isdigit():
-        return Literal(int(value))
+    typed = re.fullmatch(r'"(.*)"\^\^(\S+)', value)
+    if typed:
+        return Literal(typed.group(1), datatype=_term(typed.group(2)))
     return Literal(value)
 
 
@@ -63,7 +65,7 @@ def run_query(store: GraphStore, query: str, bindings: Optional[Mapping[str, str
     """Run a SELECT or ASK query; ``bindings`` pre-bind variables of the SELECT
     clause, as if substituted in the text (name -> value;
     <iri>, prefixed names and http IRIs become IRIs, true/false booleans,
-    digits integers, anything else a string)."""
+    "245"^^xsd:integer a typed literal, anything else a string)."""
     text = query_text(query)
     init = {name: _term(value) for name, value in (bindings or {}).items()}
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Iterable, Optional
 
 from rdflib import URIRef
@@ -30,6 +31,7 @@ class DocumentNode:
     type_concept: Optional[str]
     area: Optional[AreaRef]
     source_files: tuple[str, ...]      # empty for a stub
+    date: Optional[date] = None        # from the corpus file, when there is one
 
     @property
     def is_stub(self) -> bool:
@@ -104,6 +106,7 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
     extractions = list(extractions)
     uf = _UnionFind()
     mentions: list[tuple[DocRef, Optional[str], list[str]]] = []   # ref, source file, keys
+    dates = {x.document.relative_path: x.date for x in extractions}
     for x in extractions:
         if x.identity.number is None and x.identity.title is None:
             keys = [f"file:{x.document.relative_path}"]
@@ -125,7 +128,7 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
     by_key: dict[str, URIRef] = {}
     warnings: list[str] = []
     for group in groups.values():
-        node = _merge(group, warnings)
+        node = _merge(group, warnings, dates)
         if node.iri in documents:
             warnings.append(f"two documents share the IRI {node.iri}; merged")
         documents[node.iri] = node
@@ -135,7 +138,7 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
     return Resolution(documents, by_key, warnings)
 
 
-def _merge(group, warnings: list[str]) -> DocumentNode:
+def _merge(group, warnings: list[str], dates: dict) -> DocumentNode:
     own = [(ref, path) for ref, path, _ in group if path is not None]
     refs = [ref for ref, _, _ in group]
     primary = [r for r, _ in own] or refs
@@ -161,7 +164,7 @@ def _merge(group, warnings: list[str]) -> DocumentNode:
         identity = [k for _, path, keys in group if path is not None for k in keys]
         node_iri = iri.document_by_key((identity or all_keys)[0])
     return DocumentNode(node_iri, number, title, tuple(t for t in titles[1:]), tuple(issuers),
-                        type_concept, area, sources)
+                        type_concept, area, sources, next((dates[s] for s in sources if dates.get(s)), None))
 
 
 def _ranked_titles(own: list[str], cited: list[str]) -> list[str]:

@@ -27,7 +27,7 @@ def facts(x) -> dict:
         "area": x.area.code if x.area else None,
         "type": ident.type_concept,
         "citations": [
-            {"relation": c.relation, "rule": c.evidence.rule, "number": c.target.number,
+            {"relation": c.relation, "rule": c.evidence.rule, "link_rule": c.link_rule, "number": c.target.number,
              "title": c.target.title, "issuers": [a.name for a in c.target.issuers],
              "type": c.target.type_concept, "text": x.document.text[c.evidence.span.start:c.evidence.span.end]}
             for c in x.citations

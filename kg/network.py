@@ -1,0 +1,79 @@
+"""The document network of a built graph, as networkx.
+
+Nodes are documents (with number, title, level, area, date, stub, file);
+edges carry the most specific relation between two documents (applies >
+based_on > promulgates > cites), how it is known (stated / inferred), the rule
+and the sentence behind it.
+"""
+from __future__ import annotations
+
+import networkx as nx
+
+from .query import run_query
+from .store import GraphStore
+
+NODES = """
+SELECT ?doc ?number ?title ?rank ?level ?area ?code ?date ?stub ?file WHERE {
+  ?doc a eli:LegalResource ; pol:isStub ?stub .
+  OPTIONAL { ?doc eli:id_local ?number }
+  OPTIONAL { ?doc dcterms:title ?title }
+  OPTIONAL { ?doc pol:level ?l . ?l skos:notation ?rank ; skos:prefLabel ?level FILTER(lang(?level) = "en") }
+  OPTIONAL { ?doc eli:jurisdiction ?a . ?a skos:prefLabel ?area ; skos:notation ?code }
+  OPTIONAL { ?doc eli:date_document ?date }
+  OPTIONAL { ?doc pol:sourceFile ?file }
+}"""
+EDGES = """
+SELECT ?s ?p ?o ?basis ?rule ?trigger ?sentence WHERE {
+  ?s ?p ?o .
+  VALUES ?p { eli:cites eli:applies eli:based_on pol:promulgates pol:forwards }
+  OPTIONAL {
+    ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pol:rule ?rule .
+    OPTIONAL { ?a pol:linkBasis ?basis }
+    OPTIONAL { ?a pol:trigger ?trigger }
+    OPTIONAL { ?a pol:inSentence/oa:hasSelector/oa:exact ?sentence }
+  }
+}"""
+SPECIFICITY = {"cites": 0, "forwards": 1, "promulgates": 1, "based_on": 2, "applies": 3}
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def to_networkx(store: GraphStore) -> nx.DiGraph:
+    """The documents and links of a graph. Each node id is the document IRI.
+
+    >>> from kg.store import load_graph            # doctest: +SKIP
+    >>> G = to_networkx(load_graph("build"))        # doctest: +SKIP
+    >>> G.nodes["https://w3id.org/policy-kg/id/doc/国办发/2019/5"]["number"]  # doctest: +SKIP
+    '国办发〔2019〕5号'
+    """
+    graph = nx.DiGraph()
+    for doc, number, title, rank, level, area, code, date, stub, file in run_query(store, NODES).rows:
+        key = str(doc)
+        data = graph.nodes[key] if key in graph else {}
+        graph.add_node(key, number=_s(number) or data.get("number"), title=_s(title) or data.get("title"),
+                       rank=int(rank) if rank is not None else data.get("rank"),
+                       level=_s(level) or data.get("level"), area=_s(area) or data.get("area"),
+                       area_code=_s(code) or data.get("area_code"), date=_s(date) or data.get("date"),
+                       stub=str(stub) == "true", file=_s(file) or data.get("file"))
+    for s, p, o, basis, rule, trigger, sentence in run_query(store, EDGES).rows:
+        s, o, relation = str(s), str(o), _local(str(p))
+        current = graph.edges[s, o] if graph.has_edge(s, o) else None
+        if current and SPECIFICITY[current["relation"]] > SPECIFICITY[relation]:
+            continue
+        if current and current["relation"] == relation and current.get("sentence"):
+            continue
+        graph.add_edge(s, o, relation=relation, basis=_s(basis) or ("stated" if rule else None),
+                       rule=_s(rule), trigger=_s(trigger), sentence=_s(sentence))
+    return graph
+
+
+def _s(term):
+    return None if term is None else str(term)
+
+
+def implements_graph(graph: nx.DiGraph) -> nx.DiGraph:
+    """Only the implements (applies) edges: implementer -> implemented."""
+    view = nx.subgraph_view(graph, filter_edge=lambda s, o: graph.edges[s, o]["relation"] == "applies")
+    return nx.DiGraph(view)

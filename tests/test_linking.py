@@ -1,0 +1,55 @@
+"""Typed links: implements (applies) and legal basis (based_on) from the
+sentence that states a document's basis; reply letters implement nothing."""
+from pathlib import Path
+
+import pytest
+
+from kg.cleaning import clean
+from kg.extract import extract_mentions
+from kg.models import SourceDocument
+
+
+def links(text: str):
+    x = extract_mentions(clean(SourceDocument(Path("t.txt"), "t.txt", text, "utf-8")))
+    return [(c.relation, c.trigger, c.target.number or c.target.title) for c in x.citations]
+
+
+HEAD = "威海市环翠区人民政府办公室关于推进养老服务发展的实施意见\n威环政办发〔2022〕2号\n各镇政府：\n"
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("为贯彻落实《国务院办公厅关于推进养老服务发展的意见》（国办发〔2019〕5号）精神，现提出如下实施意见。",
+     [("applies", "为贯彻落实", "国办发〔2019〕5号")]),
+    ("为深入贯彻《山东省人民政府办公厅关于推进养老服务发展的实施意见》（鲁政办发〔2019〕31号）、"
+     "《国务院办公厅关于推进养老服务发展的意见》（国办发〔2019〕5号），现提出如下意见。",
+     [("applies", "为深入贯彻", "鲁政办发〔2019〕31号"), ("applies", "为深入贯彻", "国办发〔2019〕5号")]),
+    ("根据《国务院办公厅关于推进养老服务发展的意见》（国办发〔2019〕5号）精神，结合我区实际，制定本方案。",
+     [("applies", "根据", "国办发〔2019〕5号")]),
+    ("根据《中华人民共和国老年人权益保障法》等法律、行政法规，结合本省实际，制定本条例。",
+     [("based_on", "根据", "中华人民共和国老年人权益保障法")]),
+    # 根据 without a clause that states the document's own basis: a plain citation
+    ("根据《国务院办公厅关于推进养老服务发展的意见》（国办发〔2019〕5号），养老机构实行备案管理。",
+     [("cites", None, "国办发〔2019〕5号")]),
+    # 作为落实…: 落实 does not open the clause
+    ("将养老护理员培训作为落实《山东省职业技能提升行动实施方案（2019—2021年）》（鲁政办发〔2019〕24号）的重要内容。",
+     [("cites", None, "鲁政办发〔2019〕24号")]),
+    # an article applying a law is not the document's legal basis
+    ("依照《中华人民共和国行政处罚法》的规定予以处罚。", [("cites", None, "中华人民共和国行政处罚法")]),
+])
+def test_sentence_links(sentence, expected):
+    assert links(HEAD + sentence) == expected
+
+
+def test_reply_letters_implement_nothing():
+    text = ("关于市政协十六届一次会议第12号提案的答复\n威民提〔2021〕12号\n张某委员：\n"
+            "为贯彻落实《国务院办公厅关于推进养老服务发展的意见》（国办发〔2019〕5号）精神，现提出如下意见。")
+    assert [r for r, _, _ in links(text)] == ["cites"]
+
+
+def test_basis_of_a_promulgated_measure_belongs_to_the_measure():
+    text = ("广州市人民政府办公厅关于印发广州市居家社区养老服务管理办法的通知\n穗府办规〔2022〕13号\n各区人民政府：\n"
+            "现印发给你们，请遵照执行。\n广州市居家社区养老服务管理办法\n第一章 总则\n"
+            "第一条 为了规范本市居家社区养老服务工作，根据《广东省养老服务条例》等有关规定，结合本市实际，制定本办法。")
+    x = extract_mentions(clean(SourceDocument(Path("t.txt"), "t.txt", text, "utf-8")))
+    based = [c for c in x.citations if c.relation == "based_on"]
+    assert [(c.target.title, c.source.title) for c in based] == [("广东省养老服务条例", "广州市居家社区养老服务管理办法")]

@@ -1,0 +1,86 @@
+"""Implementation chains on a fixture corpus: national → province → city →
+district, a district citing the nation directly, a backdated implementer and
+a reply letter that implements nothing."""
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.build import build
+from kg.cli import main
+from kg.network import to_networkx
+from kg.store import load_graph
+from kg.trace import UnknownReference, coverage, flatten, format_tree, trace
+
+CHAIN = Path(__file__).parent / "fixtures" / "chain"
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def chain(tmp_path_factory):
+    out = tmp_path_factory.mktemp("chain")
+    report = build(CHAIN, out)
+    return report, to_networkx(load_graph(out)), out
+
+
+def test_chain_levels(chain):
+    _, graph, _ = chain
+    tree = trace(graph, "国办发〔2019〕5号")
+    rows = [(depth, n.number, n.level, n.basis) for depth, _, n in flatten(tree) if not n.repeated]
+    assert (1, "鲁政办发〔2019〕31号", "provincial", "stated") in rows
+    assert (2, "威政办发〔2020〕9号", "city", "stated") in rows
+    assert (3, "威环政办发〔2022〕2号", "county / district", "stated") in rows
+    assert "威民提〔2021〕12号" not in {n for _, n, _, _ in rows}
+
+
+def test_trace_tree_matches_golden(chain):
+    _, graph, _ = chain
+    expected = (GOLDEN / "trace_chain.txt").read_text(encoding="utf-8")
+    assert format_tree(trace(graph, "国办发〔2019〕5号")) + "\n" == expected
+
+
+def test_trace_up(chain):
+    _, graph, _ = chain
+    tree = trace(graph, "威环政办发〔2022〕2号", "up")
+    assert {c.number for c in tree.children} >= {"国办发〔2019〕5号", "鲁政办发〔2019〕31号"}
+
+
+def test_sanity_checks_report_a_backdated_implementer(chain):
+    report, _, _ = chain
+    assert any("青政办发〔2018〕7号 applies 鲁政办发〔2019〕31号" in w and "older" in w for w in report.warnings)
+
+
+def test_coverage(chain):
+    _, graph, _ = chain
+    rows = {r.area: r for r in coverage(graph, "国办发〔2019〕5号")}
+    assert rows["山东省"].chain == ["鲁政办发〔2019〕31号", "国办发〔2019〕5号"]
+    assert rows["威海市"].covered and rows["环翠区"].covered and rows["青岛市"].covered
+
+
+def test_unknown_reference_suggests(chain):
+    _, graph, _ = chain
+    with pytest.raises(UnknownReference) as err:
+        trace(graph, "国办发〔2019〕6号")
+    assert "国办发〔2019〕5号" in err.value.suggestions
+
+
+def test_cli_trace_and_coverage(chain):
+    _, _, out = chain
+    result = CliRunner().invoke(main, ["trace", "国办发[2019]5号", "-g", str(out)])
+    assert result.exit_code == 0 and "威政办发〔2020〕9号" in result.output
+    result = CliRunner().invoke(main, ["coverage", "国办发〔2019〕5号", "-g", str(out)])
+    assert result.exit_code == 0 and "implemented" in result.output
+    result = CliRunner().invoke(main, ["trace", "nothing", "-g", str(out)])
+    assert result.exit_code != 0 and "no document" in result.output
+
+
+def test_seed_trace_shows_the_levels(seed_build):
+    _, out = seed_build
+    graph = to_networkx(load_graph(out))
+    text = format_tree(trace(graph, "国办发〔2019〕5号"))
+    assert "鲁政办发〔2019〕31号" in text and "inference.title-echo" in text
+    assert "威海市人民政府办公室关于进一步推进养老服务高质量发展的实施意见" in text
+    assert "威环政办发〔2022〕2号" in text and "为贯彻落实" in text
+    assert "答复" not in text
+    rows = {r.area: r for r in coverage(graph, "国办发〔2019〕5号")}
+    assert not rows["温州市"].covered and not rows["重庆市"].covered and rows["环翠区"].covered
