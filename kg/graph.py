@@ -51,11 +51,14 @@ class _GraphWriter:
         self.title_sources = title_sources   # document IRI -> where its title was read
 
     def add(self, s, p, o, evidence: Optional[Evidence] = None, trigger: Optional[str] = None,
-            link_rule: Optional[str] = None) -> None:
+            link_rule: Optional[str] = None, assert_only: bool = False) -> None:
         """Add a triple; with evidence, also an assertion for it and for each
         public super-property (eli:cites for eli:applies). The specific
-        property's assertion names ``link_rule`` where one typed the link."""
-        self.g.add((s, p, o))
+        property's assertion names ``link_rule`` where one typed the link.
+        ``assert_only``: the triple itself is written elsewhere (a stub's title
+        lives in the stubs graph; this file holds the evidence for it)."""
+        if not assert_only:
+            self.g.add((s, p, o))
         if evidence is None:
             return
         if p == DCTERMS.title:
@@ -98,16 +101,17 @@ def agency_iri(agency: AgencyRef) -> URIRef:
     return iri.agency(agency.area.code, agency.key)
 
 
-def _describe_document(w: _GraphWriter, node: DocumentNode, evidence: Optional[Evidence]) -> None:
-    """A document's own facts as this file knows them."""
-    g, d = w.g, node.iri
+def _describe_document(g: Graph, node: DocumentNode) -> None:
+    """A document's resolved description: its own file's graph holds it for a
+    corpus document, the stubs graph for a cited one."""
+    d = node.iri
     cls = POL[type_by_concept(node.type_concept).cls] if node.type_concept else POL.Document
     g.add((d, RDF.type, cls))
     g.add((d, POL.isStub, Literal(node.is_stub)))
     if node.number:
-        w.add(d, ELI.id_local, Literal(node.number), evidence if node.is_stub else None)
+        g.add((d, ELI.id_local, Literal(node.number)))
     if node.title:
-        w.add(d, DCTERMS.title, zh(node.title), evidence if node.is_stub else None)
+        g.add((d, DCTERMS.title, zh(node.title)))
     for alt in node.alternative_titles:
         g.add((d, DCTERMS.alternative, zh(alt)))
     if node.type_concept:
@@ -119,12 +123,21 @@ def _describe_document(w: _GraphWriter, node: DocumentNode, evidence: Optional[E
         g.add((d, POL.level, iri.level(node.area.level)))
 
 
+def _assert_mention(w: "_GraphWriter", node: DocumentNode, ref, evidence: Evidence) -> None:
+    """Evidence, in the citing file, for the number and title a mention gives
+    a stub (when they are the ones the stub carries)."""
+    if ref.number and ref.number == node.number:
+        w.add(node.iri, ELI.id_local, Literal(node.number), evidence, assert_only=True)
+    if ref.title and ref.title == node.title:
+        w.add(node.iri, DCTERMS.title, zh(node.title), evidence, assert_only=True)
+
+
 def _write_source(ds: Dataset, x: Extraction, resolution: Resolution, used_agencies: set, used_areas: set,
                   title_sources: dict) -> None:
     node = resolution.of_extraction(x)
     g = ds.graph(iri.source_graph(x.document.relative_path))
     w = _GraphWriter(g, x, node.iri, title_sources)
-    _describe_document(w, node, None)
+    _describe_document(g, node)
     g.add((node.iri, POL.sourceFile, Literal(x.document.relative_path)))
     for agency in node.issuers:
         used_agencies.add(agency)
@@ -146,12 +159,9 @@ def _write_source(ds: Dataset, x: Extraction, resolution: Resolution, used_agenc
     for c in x.citations:
         target = resolution.node(c.target)
         source = resolution.node(c.source) if c.source is not None else node
-        for other in (target, source):
-            if other.iri != node.iri:
-                _describe_document(w, other, c.evidence)
-                used_agencies.update(other.issuers)
-                if other.area:
-                    used_areas.add(other.area.code)
+        for other, ref in ((target, c.target), (source, c.source)):
+            if ref is not None and other.is_stub:
+                _assert_mention(w, other, ref, c.evidence)
         if target.iri == source.iri:
             continue
         w.add(source.iri, RELATIONS[c.relation], target.iri, c.evidence, c.trigger, c.link_rule)
@@ -217,6 +227,18 @@ def _describe_area(g: Graph, ref: AreaRef) -> None:
         g.add((node, SKOS.topConceptOf, POL.AdminDivisionScheme))
 
 
+def _write_stubs(ds: Dataset, resolution: Resolution, used_agencies: set, used_areas: set) -> None:
+    """Every cited document the corpus lacks, described once."""
+    g = ds.graph(iri.STUBS_GRAPH)
+    for node in sorted(resolution.documents.values(), key=lambda n: str(n.iri)):
+        if node.is_stub:
+            _describe_document(g, node)
+            used_agencies.update(node.issuers)
+            if node.area:
+                used_areas.add(node.area.code)
+    materialise(g)
+
+
 def _write_inferred(ds: Dataset, links: Iterable[InferredLink], title_sources: dict) -> None:
     """Inferred links, in their own graph; their evidence is where the two
     titles were read."""
@@ -250,6 +272,7 @@ def build_graph(extractions: Iterable[Extraction], resolution: Resolution,
     title_sources: dict = {}
     for x in sorted(extractions, key=lambda x: x.document.relative_path):
         _write_source(ds, x, resolution, agencies, areas, title_sources)
+    _write_stubs(ds, resolution, agencies, areas)
     _write_inferred(ds, inferred, title_sources)
     _write_reference(ds, agencies, areas)
     onto = ds.graph(iri.ONTOLOGY_GRAPH)

@@ -51,6 +51,7 @@ def source_graph(relative_path: str) -> URIRef:
 
 REFERENCE_GRAPH = ID["graph/reference"]
 INFERRED_GRAPH = ID["graph/inferred"]
+STUBS_GRAPH = ID["graph/stubs"]
 ONTOLOGY_GRAPH = URIRef("https://w3id.org/policy-kg/ontology")
 
 

@@ -23,15 +23,19 @@ SELECT ?doc ?number ?title ?rank ?level ?area ?code ?date ?stub ?file WHERE {
   OPTIONAL { ?doc pol:sourceFile ?file }
 }"""
 EDGES = """
-SELECT ?s ?p ?o ?basis ?rule ?trigger ?sentence WHERE {
+SELECT DISTINCT ?s ?p ?o WHERE {
   ?s ?p ?o .
   VALUES ?p { eli:cites eli:applies eli:based_on pol:promulgates pol:forwards }
-  OPTIONAL {
-    ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pol:rule ?rule .
-    OPTIONAL { ?a pol:linkBasis ?basis }
-    OPTIONAL { ?a pol:trigger ?trigger }
-    OPTIONAL { ?a pol:inSentence/oa:hasSelector/oa:exact ?sentence }
-  }
+}"""
+# Evidence of the links, fetched flat and joined in Python: nested OPTIONALs
+# over the union graph cost minutes on large graphs.
+ASSERTIONS = """
+SELECT ?s ?p ?o ?basis ?rule ?trigger ?sentence WHERE {
+  ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pol:rule ?rule .
+  VALUES ?p { eli:cites eli:applies eli:based_on pol:promulgates pol:forwards }
+  OPTIONAL { ?a pol:linkBasis ?basis }
+  OPTIONAL { ?a pol:trigger ?trigger }
+  OPTIONAL { ?a pol:inSentence ?x . ?x oa:hasSelector ?q . ?q oa:exact ?sentence }
 }"""
 SPECIFICITY = {"cites": 0, "forwards": 1, "promulgates": 1, "based_on": 2, "applies": 3}
 
@@ -57,15 +61,21 @@ def to_networkx(store: GraphStore) -> nx.DiGraph:
                        level=_s(level) or data.get("level"), area=_s(area) or data.get("area"),
                        area_code=_s(code) or data.get("area_code"), date=_s(date) or data.get("date"),
                        stub=str(stub) == "true", file=_s(file) or data.get("file"))
-    for s, p, o, basis, rule, trigger, sentence in run_query(store, EDGES).rows:
-        s, o, relation = str(s), str(o), _local(str(p))
+    evidence: dict[tuple[str, str, str], tuple] = {}
+    for s, p, o, basis, rule, trigger, sentence in run_query(store, ASSERTIONS).rows:
+        key = (str(s), str(p), str(o))
+        # prefer the assertion with a sentence (stated) over one without
+        if key not in evidence or (sentence is not None and evidence[key][3] is None):
+            evidence[key] = (_s(basis), _s(rule), _s(trigger), _s(sentence))
+    for s, p, o in run_query(store, EDGES).rows:
+        key = (str(s), str(p), str(o))
+        s, o, relation = key[0], key[2], _local(key[1])
         current = graph.edges[s, o] if graph.has_edge(s, o) else None
-        if current and SPECIFICITY[current["relation"]] > SPECIFICITY[relation]:
+        if current and SPECIFICITY[current["relation"]] >= SPECIFICITY[relation]:
             continue
-        if current and current["relation"] == relation and current.get("sentence"):
-            continue
-        graph.add_edge(s, o, relation=relation, basis=_s(basis) or ("stated" if rule else None),
-                       rule=_s(rule), trigger=_s(trigger), sentence=_s(sentence))
+        basis, rule, trigger, sentence = evidence.get(key, (None, None, None, None))
+        graph.add_edge(s, o, relation=relation, basis=basis or ("stated" if rule else None),
+                       rule=rule, trigger=trigger, sentence=sentence)
     return graph
 
 

@@ -26,9 +26,18 @@ class SortedTrigSerializer(TrigSerializer):
 register("trig-sorted", Serializer, "kg.serialize", "SortedTrigSerializer")
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def atomic_write(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path`` and rename it over: readers
+    see the old file or the new one, never a part."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.chmod(tmp, 0o666 & ~_umask())   # mkstemp creates 0600; outputs are ordinary files
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
