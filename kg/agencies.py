@@ -64,8 +64,10 @@ def agency(organ_key: str, area: AreaRef, gaz: Optional[Gazetteer] = None) -> Ag
         full = form.replace("{area}", gaz.qualified_name(area))
     else:
         full = gaz.qualified_name(area) + form
-    parent = None if organ.kind in ("government", "party", "legislature", "cppcc") else "government"
-    return AgencyRef(key=organ_key, name=full, area=area, parent_key=parent)
+    parent = (None if organ.kind in ("government", "party", "legislature", "cppcc", "democratic-party",
+                                     "mass-organisation") or area.level == "national"
+              else agency("government", area, gaz))
+    return AgencyRef(key=organ_key, name=full, area=area, parent=parent)
 
 
 @lru_cache(maxsize=1)
@@ -91,19 +93,36 @@ def parse_agency(name: str, context: Optional[AreaRef] = None) -> Optional[Agenc
     (民政部, 国务院办公厅) and level-prefixed short ones resolved in the context
     area (市民政局 in a Weihai text, 区政府 in a 环翠区 one).
     """
+    found = split_agency(name, context)
+    return found[0] if found else None
+
+
+def split_agency(name: str, context: Optional[AreaRef] = None) -> Optional[tuple[AgencyRef, str]]:
+    """The agency a name denotes and the area/level prefix it was written
+    with (区 in 区民政局), so that a list can pass the prefix on."""
     gaz = gazetteer()
     name = name.strip()
     national = _national_names().get(name)
     if national:
-        return agency(national, gaz.nation, gaz)
+        return agency(national, gaz.nation, gaz), ""
     for form, key in _forms_longest_first():
         if not name.endswith(form):
             continue
         prefix = name[: len(name) - len(form)]
         area = _area_of_prefix(prefix, context, gaz)
         if area is not None:
-            return agency(key, area, gaz)
+            return agency(key, area, gaz), prefix
     return None
+
+
+def organ_of_form(form: str) -> Optional[str]:
+    """The organ a bare department name denotes (民政 -> civil-affairs)."""
+    return next((key for f, key in _forms_longest_first() if f == form), None)
+
+
+def organ_forms() -> tuple[tuple[str, str], ...]:
+    """(written form, organ key) pairs, longest form first."""
+    return _forms_longest_first()
 
 
 def _area_of_prefix(prefix: str, context: Optional[AreaRef], gaz: Gazetteer) -> Optional[AreaRef]:

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from .citations import doc_ref, find_citations, title_scope
+from .agency_mentions import find_agencies
 from .identity import read_identity
+from .structure import find_measures
 from .linking import type_links
 from .models import Citation, DocRef, Document, Evidence, Extraction, Fact, Span
 from .proposals import acknowledged_title_spans, find_proposal, is_reply_title
@@ -53,6 +55,17 @@ def extract_mentions(doc: Document) -> Extraction:
     for issuer in ident.issuers:
         facts.append(Fact("issuer", issuer.value, Evidence(issuer.rule, issuer.span, doc.sentence_of(issuer.span))))
 
+    measures = find_measures(doc, ident.heading_end, ident.body_end)
+    agencies = find_agencies(doc, area, ident.heading_end)
+    responsible = []
+    for list_span, mentions in agencies.responsible_lists:
+        measure = next((m for m in measures if m.span.contains(list_span)), None)
+        if measure is None:
+            found.warnings.append(f"responsible-unit list at {list_span.start} belongs to no measure")
+            continue
+        responsible += [(measure.position, mention) for mention in mentions]
+    found.warnings.extend(f"unknown agency {name!r} in a list; not added" for name in agencies.unknown)
+
     warnings = tuple(f"{doc.relative_path}: {w}" for w in ident.warnings + found.warnings)
     if area is None:
         warnings += (f"{doc.relative_path}: no issuing area found",)
@@ -65,6 +78,9 @@ def extract_mentions(doc: Document) -> Extraction:
         citations=tuple(citations),
         proposal=proposal,
         warnings=warnings,
+        measures=tuple(measures),
+        agencies=tuple(agencies.mentions),
+        responsible=tuple(responsible),
     )
 
 

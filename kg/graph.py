@@ -14,7 +14,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from . import iri
-from .agencies import agency as make_agency, organs
+from .agencies import organs
 from .areas import gazetteer
 from .models import AgencyRef, AreaRef, Evidence, Extraction
 from .ontology import materialise, ontology_graph, super_properties
@@ -133,7 +133,7 @@ def _assert_mention(w: "_GraphWriter", node: DocumentNode, ref, evidence: Eviden
 
 
 def _write_source(ds: Dataset, x: Extraction, resolution: Resolution, used_agencies: set, used_areas: set,
-                  title_sources: dict) -> None:
+                  title_sources: dict, alt_labels: dict) -> None:
     node = resolution.of_extraction(x)
     g = ds.graph(iri.source_graph(x.document.relative_path))
     w = _GraphWriter(g, x, node.iri, title_sources)
@@ -166,6 +166,15 @@ def _write_source(ds: Dataset, x: Extraction, resolution: Resolution, used_agenc
             continue
         w.add(source.iri, RELATIONS[c.relation], target.iri, c.evidence, c.trigger, c.link_rule)
 
+    _write_measures(w, x, node, used_agencies, alt_labels)
+    roles = {"mentions": POL.mentionsAgency, "addressee": POL.addressee, "copy_to": POL.copyTo}
+    for mention in x.agencies:
+        used_agencies.add(mention.agency)
+        alt_labels.setdefault(agency_iri(mention.agency), set()).add(mention.written)
+        if mention.role in roles:
+            ev = Evidence(mention.rule, mention.span, x.document.sentence_of(mention.span))
+            w.add(node.iri, roles[mention.role], agency_iri(mention.agency), ev)
+
     if x.proposal is not None:
         p = x.proposal
         area_code = p.body.area.code if p.body else (x.area.code if x.area else "CN")
@@ -184,31 +193,62 @@ def _write_source(ds: Dataset, x: Extraction, resolution: Resolution, used_agenc
             used_agencies.add(p.body)
             used_areas.add(p.body.area.code)
         w.add(node.iri, CITO.repliesTo, prop, p.evidence)
+        for mention in x.agencies:
+            if mention.role == "addressee":
+                ev = Evidence("reply.proposer-addressee", mention.span, x.document.sentence_of(mention.span))
+                w.add(prop, POL.proposer, agency_iri(mention.agency), ev)
     materialise(g)
 
 
-def _write_reference(ds: Dataset, agencies: Iterable[AgencyRef], area_codes: Iterable[str]) -> None:
+def _write_measures(w: _GraphWriter, x: Extraction, node: DocumentNode, used_agencies: set,
+                    alt_labels: dict) -> None:
+    g = w.g
+    doc = x.document
+    for m in x.measures:
+        measure = iri.measure(node.iri, m.position)
+        g.add((measure, RDF.type, POL.Measure))
+        g.add((measure, SKOS.prefLabel, zh(m.heading)))
+        g.add((measure, POL.position, Literal(m.position, datatype=XSD.integer)))
+        if m.ordinal:
+            g.add((measure, POL.ordinal, Literal(m.ordinal)))
+        if m.section:
+            g.add((measure, POL.section, zh(m.section)))
+        w.add(node.iri, POL.hasMeasure, measure, Evidence("structure.measure", m.span, m.span))
+    for position, mention in x.responsible:
+        used_agencies.add(mention.agency)
+        alt_labels.setdefault(agency_iri(mention.agency), set()).add(mention.written)
+        ev = Evidence(mention.rule, mention.span, doc.sentence_of(mention.span))
+        w.add(iri.measure(node.iri, position), POL.responsibleAgency, agency_iri(mention.agency), ev)
+
+
+def _write_reference(ds: Dataset, agencies: Iterable[AgencyRef], area_codes: Iterable[str],
+                     alt_labels: dict) -> None:
     g = ds.graph(iri.REFERENCE_GRAPH)
     gaz = gazetteer()
     codes = set(area_codes)
-    agencies = set(agencies)
-    # a department belongs to its area's government
-    for a in list(agencies):
-        if a.parent_key:
-            agencies.add(make_agency(a.parent_key, a.area))
-    for a in agencies:
+    todo, done = list(agencies), set()
+    while todo:                      # an agency, its parent, its parent's parent …
+        a = todo.pop()
+        if a in done:
+            continue
+        done.add(a)
+        if a.parent is not None:
+            todo.append(a.parent)
+    for a in sorted(done, key=lambda a: (a.area.code, a.key)):
         codes.add(a.area.code)
         node = agency_iri(a)
         g.add((node, RDF.type, ORG.Organization))
         g.add((node, SKOS.prefLabel, zh(a.name)))
-        for alt in a.short_names:
-            g.add((node, SKOS.altLabel, zh(alt)))
+        for alt in sorted(alt_labels.get(node, ())):
+            if alt != a.name:
+                g.add((node, SKOS.altLabel, zh(alt)))
         g.add((node, POL.jurisdiction, iri.area(a.area.code)))
         g.add((node, POL.level, iri.level(a.area.level)))
-        if a.key in organs():
-            g.add((node, POL.agencyKind, Literal(organs()[a.key].kind)))
-        if a.parent_key:
-            g.add((node, ORG.subOrganizationOf, iri.agency(a.area.code, a.parent_key)))
+        organ_key = a.key.removesuffix("-branch")
+        if organ_key in organs():
+            g.add((node, POL.agencyKind, Literal(organs()[organ_key].kind)))
+        if a.parent is not None:
+            g.add((node, ORG.subOrganizationOf, agency_iri(a.parent)))
     for code in sorted(codes):
         for ref in gaz.chain(code):
             _describe_area(g, ref)
@@ -270,11 +310,12 @@ def build_graph(extractions: Iterable[Extraction], resolution: Resolution,
     agencies: set[AgencyRef] = set()
     areas: set[str] = set()
     title_sources: dict = {}
+    alt_labels: dict = {}
     for x in sorted(extractions, key=lambda x: x.document.relative_path):
-        _write_source(ds, x, resolution, agencies, areas, title_sources)
+        _write_source(ds, x, resolution, agencies, areas, title_sources, alt_labels)
     _write_stubs(ds, resolution, agencies, areas)
     _write_inferred(ds, inferred, title_sources)
-    _write_reference(ds, agencies, areas)
+    _write_reference(ds, agencies, areas, alt_labels)
     onto = ds.graph(iri.ONTOLOGY_GRAPH)
     for triple in ontology_graph():
         onto.add(triple)

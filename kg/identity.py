@@ -49,6 +49,7 @@ class Identity:
     publication_date: Optional[Found] = None
     area: Optional[AreaRef] = None
     heading_end: int = 0
+    body_end: Optional[int] = None          # where the signature starts
     warnings: list[str] = field(default_factory=list)
 
 
@@ -157,6 +158,8 @@ def read_identity(doc: Document) -> Identity:
 
     # --- issuers, in order of how directly the text names them ---
     signature = _signature(doc, lines, context, ident.heading_end)
+    if signature:
+        ident.body_end = signature[0].start
     ident.issuers = (_title_issuers(doc, ident.title, context)
                      or [Found(a, "identity.issuer-heading", span) for span, ags in heading_issuers[:1] for a in ags]
                      or (signature and [Found(a, "identity.issuer-signature", signature[0]) for a in signature[1]])

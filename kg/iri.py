@@ -37,6 +37,10 @@ def proposal(area_code: str, session: str, number: int) -> URIRef:
     return ID[f"proposal/{area_code}/{digest(session, length=8)}/{number}"]
 
 
+def measure(document_iri: URIRef, position: int) -> URIRef:
+    return URIRef(f"{document_iri}/measure/{position}")
+
+
 def agency(area_code: str, organ_key: str) -> URIRef:
     return ID[f"agency/{area_code}/{_segment(organ_key)}"]
 

@@ -100,11 +100,10 @@ class AreaRef:
 class AgencyRef:
     """An agency resolved to its full name and area."""
 
-    key: str              # organ key from organs.tsv, or "name:<full name>"
+    key: str              # organ key from organs.tsv, "<organ>-branch", or "named:<name>"
     name: str             # full official name
     area: AreaRef
-    short_names: tuple[str, ...] = ()
-    parent_key: Optional[str] = None   # organ key of the government it belongs to
+    parent: Optional["AgencyRef"] = None   # the government (or agency) it belongs to
 
 
 @dataclass(frozen=True)
@@ -176,3 +175,6 @@ class Extraction:
     citations: tuple[Citation, ...]
     proposal: Optional[Proposal]
     warnings: tuple[str, ...] = field(default=())
+    measures: tuple = ()                # structure.Measure, in order
+    agencies: tuple = ()                # agency_mentions.AgencyMention, in text order
+    responsible: tuple = ()             # (measure position, AgencyMention)

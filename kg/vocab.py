@@ -36,7 +36,9 @@ class POL(DefinedNamespace):
     ServiceModelScheme: URIRef
     Standard: URIRef
     Target: URIRef
+    addressee: URIRef
     agencyKind: URIRef
+    copyTo: URIRef
     deadline: URIRef
     forwards: URIRef
     hasMeasure: URIRef
@@ -46,12 +48,17 @@ class POL(DefinedNamespace):
     jurisdiction: URIRef
     level: URIRef
     linkBasis: URIRef
+    mentionsAgency: URIRef
     mentionsProgramme: URIRef
+    ordinal: URIRef
+    position: URIRef
     promulgates: URIRef
     proposalNumber: URIRef
+    proposer: URIRef
     receivedBy: URIRef
     responsibleAgency: URIRef
     rule: URIRef
+    section: URIRef
     session: URIRef
     sourceFile: URIRef
     trigger: URIRef
