@@ -4,7 +4,9 @@ from __future__ import annotations
 from .citations import doc_ref, find_citations, title_scope
 from .agency_mentions import find_agencies
 from .identity import read_identity
+from .quantities import find_amounts, find_targets
 from .structure import find_measures
+from .themes import find_programmes, find_service_models
 from .linking import type_links
 from .models import Citation, DocRef, Document, Evidence, Extraction, Fact, Span
 from .proposals import acknowledged_title_spans, find_proposal, is_reply_title
@@ -81,6 +83,10 @@ def extract_mentions(doc: Document) -> Extraction:
         measures=tuple(measures),
         agencies=tuple(agencies.mentions),
         responsible=tuple(responsible),
+        service_models=tuple(find_service_models(doc, ident.heading_end)),
+        programmes=tuple(find_programmes(doc, ident.heading_end)),
+        targets=tuple(find_targets(doc, [s for s in doc.sentences if s.start >= ident.heading_end])),
+        amounts=tuple(find_amounts(doc, ident.heading_end)),
     )
 
 

@@ -21,7 +21,7 @@ from .ontology import materialise, ontology_graph, super_properties
 from .inference import InferredLink
 from .resolve import DocumentNode, Resolution
 from .titles import type_by_concept
-from .vocab import CITO, DCTERMS, ELI, OA, ORG, POL, PREFIXES, PROV, RDF, SKOS
+from .vocab import CITO, DCTERMS, ELI, OA, ORG, POL, PREFIXES, PROV, RDF, SDO, SKOS
 
 RELATIONS = {
     "cites": ELI.cites,
@@ -133,7 +133,7 @@ def _assert_mention(w: "_GraphWriter", node: DocumentNode, ref, evidence: Eviden
 
 
 def _write_source(ds: Dataset, x: Extraction, resolution: Resolution, used_agencies: set, used_areas: set,
-                  title_sources: dict, alt_labels: dict) -> None:
+                  title_sources: dict, alt_labels: dict, programmes: dict) -> None:
     node = resolution.of_extraction(x)
     g = ds.graph(iri.source_graph(x.document.relative_path))
     w = _GraphWriter(g, x, node.iri, title_sources)
@@ -167,6 +167,7 @@ def _write_source(ds: Dataset, x: Extraction, resolution: Resolution, used_agenc
         w.add(source.iri, RELATIONS[c.relation], target.iri, c.evidence, c.trigger, c.link_rule)
 
     _write_measures(w, x, node, used_agencies, alt_labels)
+    _write_themes(w, x, node, programmes)
     roles = {"mentions": POL.mentionsAgency, "addressee": POL.addressee, "copy_to": POL.copyTo}
     for mention in x.agencies:
         used_agencies.add(mention.agency)
@@ -198,6 +199,66 @@ def _write_source(ds: Dataset, x: Extraction, resolution: Resolution, used_agenc
                 ev = Evidence("reply.proposer-addressee", mention.span, x.document.sentence_of(mention.span))
                 w.add(prop, POL.proposer, agency_iri(mention.agency), ev)
     materialise(g)
+
+
+def _owner(x: Extraction, node: DocumentNode, span) -> URIRef:
+    """The measure a span lies in, else the document."""
+    measure = next((m for m in x.measures if m.span.contains(span)), None)
+    return iri.measure(node.iri, measure.position) if measure else node.iri
+
+
+def _write_themes(w: _GraphWriter, x: Extraction, node: DocumentNode, programmes: dict) -> None:
+    """Service models, programmes, targets and amounts: each on the document
+    and on the measure it stands in, with the first mention as evidence."""
+    doc = x.document
+    seen = set()
+    for mention in x.service_models:
+        ev = Evidence("theme.service-model-label", mention.span, doc.sentence_of(mention.span))
+        for owner in {node.iri, _owner(x, node, mention.span)}:
+            if (owner, mention.concept) not in seen:
+                seen.add((owner, mention.concept))
+                w.add(owner, POL.mentionsServiceModel, mention.concept, ev)
+    for mention in x.programmes:
+        p = iri.programme(mention.name)
+        programmes.setdefault(p, (mention.name, set()))[1].add(mention.written)
+        ev = Evidence(mention.rule, mention.span, doc.sentence_of(mention.span))
+        for owner in {node.iri, _owner(x, node, mention.span)}:
+            if (owner, p) not in seen:
+                seen.add((owner, p))
+                w.add(owner, POL.mentionsProgramme, p, ev)
+    counters: dict = {}
+    for t in x.targets:
+        owner = _owner(x, node, t.span)
+        counters[(owner, "target")] = counters.get((owner, "target"), 0) + 1
+        target = iri.part(owner, "target", counters[(owner, "target")])
+        w.g.add((target, RDF.type, POL.Target))
+        w.g.add((target, POL.indicator, zh(t.indicator)))
+        w.g.add((target, SDO.value, Literal(t.value, datatype=XSD.decimal)))
+        if t.unit:
+            w.g.add((target, SDO.unitText, Literal(t.unit)))
+        w.g.add((target, POL.comparison, zh(t.comparison)))
+        ev = Evidence("target." + ("indicator-value" if t.comparison != t.indicator else "count"),
+                      t.span, doc.sentence_of(t.span))
+        if t.deadline:
+            w.add(target, POL.deadline, Literal(t.deadline, datatype=XSD.date), ev)
+        w.add(owner, POL.hasTarget, target, ev)
+    for a in x.amounts:
+        owner = _owner(x, node, a.span)
+        counters[(owner, "amount")] = counters.get((owner, "amount"), 0) + 1
+        amount = iri.part(owner, "amount", counters[(owner, "amount")])
+        w.g.add((amount, RDF.type, SDO.MonetaryAmount))
+        w.g.add((amount, SDO.currency, Literal("CNY")))
+        if a.value is not None:
+            w.g.add((amount, SDO.value, Literal(a.value, datatype=XSD.decimal)))
+        else:
+            w.g.add((amount, SDO.minValue, Literal(a.low, datatype=XSD.decimal)))
+            w.g.add((amount, SDO.maxValue, Literal(a.high, datatype=XSD.decimal)))
+        w.g.add((amount, POL.rawText, Literal(a.raw)))
+        if a.purpose:
+            w.g.add((amount, POL.purpose, zh(a.purpose)))
+        if a.per:
+            w.g.add((amount, POL.per, zh(a.per)))
+        w.add(owner, POL.mentionsAmount, amount, Evidence("money.amount", a.span, doc.sentence_of(a.span)))
 
 
 def _write_measures(w: _GraphWriter, x: Extraction, node: DocumentNode, used_agencies: set,
@@ -252,6 +313,17 @@ def _write_reference(ds: Dataset, agencies: Iterable[AgencyRef], area_codes: Ite
     for code in sorted(codes):
         for ref in gaz.chain(code):
             _describe_area(g, ref)
+
+
+def _write_programmes(ds: Dataset, programmes: dict) -> None:
+    g = ds.graph(iri.REFERENCE_GRAPH)
+    for node, (name, written) in sorted(programmes.items()):
+        g.add((node, RDF.type, POL.Programme))
+        g.add((node, RDF.type, SKOS.Concept))
+        g.add((node, SKOS.inScheme, POL.ProgrammeScheme))
+        g.add((node, SKOS.prefLabel, zh(name)))
+        for alt in sorted(written - {name}):
+            g.add((node, SKOS.altLabel, zh(alt)))
 
 
 def _describe_area(g: Graph, ref: AreaRef) -> None:
@@ -311,11 +383,13 @@ def build_graph(extractions: Iterable[Extraction], resolution: Resolution,
     areas: set[str] = set()
     title_sources: dict = {}
     alt_labels: dict = {}
+    programmes: dict = {}
     for x in sorted(extractions, key=lambda x: x.document.relative_path):
-        _write_source(ds, x, resolution, agencies, areas, title_sources, alt_labels)
+        _write_source(ds, x, resolution, agencies, areas, title_sources, alt_labels, programmes)
     _write_stubs(ds, resolution, agencies, areas)
     _write_inferred(ds, inferred, title_sources)
     _write_reference(ds, agencies, areas, alt_labels)
+    _write_programmes(ds, programmes)
     onto = ds.graph(iri.ONTOLOGY_GRAPH)
     for triple in ontology_graph():
         onto.add(triple)

@@ -41,6 +41,15 @@ def measure(document_iri: URIRef, position: int) -> URIRef:
     return URIRef(f"{document_iri}/measure/{position}")
 
 
+def programme(name: str) -> URIRef:
+    return ID[f"programme/{_segment(name)}"]
+
+
+def part(owner: URIRef, kind: str, position: int) -> URIRef:
+    """A target or amount of a measure or document: <owner>/target/2."""
+    return URIRef(f"{owner}/{kind}/{position}")
+
+
 def agency(area_code: str, organ_key: str) -> URIRef:
     return ID[f"agency/{area_code}/{_segment(organ_key)}"]
 

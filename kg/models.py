@@ -178,3 +178,7 @@ class Extraction:
     measures: tuple = ()                # structure.Measure, in order
     agencies: tuple = ()                # agency_mentions.AgencyMention, in text order
     responsible: tuple = ()             # (measure position, AgencyMention)
+    service_models: tuple = ()          # themes.ConceptMention
+    programmes: tuple = ()              # themes.ProgrammeMention
+    targets: tuple = ()                 # quantities.Target
+    amounts: tuple = ()                 # quantities.Amount

@@ -29,6 +29,7 @@ class POL(DefinedNamespace):
     Opinion: URIRef
     Plan: URIRef
     Programme: URIRef
+    ProgrammeScheme: URIRef
     Proposal: URIRef
     Regulation: URIRef
     ReplyLetter: URIRef
@@ -38,23 +39,30 @@ class POL(DefinedNamespace):
     Target: URIRef
     addressee: URIRef
     agencyKind: URIRef
+    comparison: URIRef
     copyTo: URIRef
     deadline: URIRef
     forwards: URIRef
     hasMeasure: URIRef
     hasTarget: URIRef
     inSentence: URIRef
+    indicator: URIRef
     isStub: URIRef
     jurisdiction: URIRef
     level: URIRef
     linkBasis: URIRef
     mentionsAgency: URIRef
+    mentionsAmount: URIRef
     mentionsProgramme: URIRef
+    mentionsServiceModel: URIRef
     ordinal: URIRef
+    per: URIRef
     position: URIRef
     promulgates: URIRef
     proposalNumber: URIRef
     proposer: URIRef
+    purpose: URIRef
+    rawText: URIRef
     receivedBy: URIRef
     responsibleAgency: URIRef
     rule: URIRef
