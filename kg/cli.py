@@ -89,6 +89,24 @@ def validate(graph: Path) -> None:
         sys.exit(1)
 
 
+@main.command()
+@click.argument("corpus", required=False, type=click.Path(path_type=Path), default=DEFAULT_CORPUS)
+@click.option("-n", "--top", default=40, show_default=True, help="How many candidates.")
+@click.option("--min-documents", default=1, show_default=True, help="Keep terms found in at least this many files.")
+def terms(corpus: Path, top: int, min_documents: int) -> None:
+    """Frequent words of CORPUS that no dictionary holds yet (candidates to add)."""
+    from .loading import CorpusError
+    from .terms import candidate_terms
+
+    try:
+        rows = candidate_terms(corpus, top, min_documents)
+    except CorpusError as exc:
+        _fail(str(exc))
+    click.echo(f"{'term':<12}{'files':>6}{'count':>7}{'score':>8}  example")
+    for r in rows:
+        click.echo(f"{r.term:<12}{r.documents:>6}{r.count:>7}{r.score:>8.3f}  {r.example}")
+
+
 def _network(graph: Path):
     from .network import to_networkx
     from .store import GraphFileError, load_graph
