@@ -14,6 +14,7 @@ from .loading import SkippedFile, load_corpus
 from .resolve import resolve
 from .resources import rules_version
 from .serialize import atomic_write, to_trig, to_turtle
+from .store import write_store
 
 GRAPH_FILE = "graph.trig"
 TURTLE_FILE = "graph.ttl"
@@ -91,4 +92,5 @@ def build(corpus_dir: Path, out_dir: Path, turtle: bool = False) -> BuildReport:
     for path, data in outputs:
         atomic_write(path, data)
         report.outputs.append(path)
+    report.outputs.append(write_store(out_dir / GRAPH_FILE))
     return report

@@ -8,6 +8,9 @@ an evidence query that Oxigraph answers in milliseconds.
 """
 from __future__ import annotations
 
+import hashlib
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Iterator, Mapping, Optional
 
@@ -103,8 +106,56 @@ class GraphStore:
         return len(self.store)
 
 
+STORE_DIR = "store"
+STAMP = "graph.sha256"
+
+
+def _digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_store(graph_file: Path) -> Path:
+    """An on-disk Oxigraph store beside a graph file (``build/store``), so that
+    queries open the graph at once instead of parsing it. Built aside and
+    swapped in, so a reader never sees a half-built store."""
+    graph_file = Path(graph_file)
+    target = graph_file.parent / STORE_DIR
+    fresh = Path(tempfile.mkdtemp(prefix=".store-", dir=graph_file.parent))
+    try:
+        store = ox.Store(str(fresh))
+        store.bulk_load(path=str(graph_file), format=FORMATS[graph_file.suffix])
+        store.flush()
+        del store
+        (fresh / STAMP).write_text(_digest(graph_file), encoding="utf-8")
+        old = graph_file.parent / f".{STORE_DIR}-old"
+        if old.exists():
+            shutil.rmtree(old)
+        if target.exists():
+            target.rename(old)
+        fresh.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    return target
+
+
 def load_graph(path: Path) -> GraphStore:
-    return GraphStore.from_file(path)
+    """A built graph for querying: its on-disk store when one is there and
+    matches the graph file, else the file parsed into memory."""
+    graph_file = _graph_path(path)
+    store_dir = graph_file.parent / STORE_DIR
+    stamp = store_dir / STAMP
+    if graph_file.name == "graph.trig" and stamp.is_file() and stamp.read_text(encoding="utf-8") == _digest(graph_file):
+        try:
+            return GraphStore(ox.Store.read_only(str(store_dir)), str(store_dir))
+        except OSError:
+            pass   # unreadable store: fall back to the file
+    return GraphStore.from_file(graph_file)
 
 
 def load_dataset(path: Path) -> Dataset:
