@@ -26,6 +26,7 @@ ITEM_SEPARATORS = re.compile(r"[、，,；;]")
 COLLECTIVE = re.compile(r"^(?:各|有关|相关|其他)|^[\u4e00-\u9fff]{0,4}各部门")
 WHOLE_AREA = re.compile(r"^全(?P<level>[省市区县])")
 MAX_NAME = 40
+LEVEL_ENDINGS = "省市区县州旗盟"
 
 
 @dataclass(frozen=True)
@@ -80,11 +81,11 @@ def _running_text_pattern() -> re.Pattern:
 def resolve_item(item: str, prefix: str, context: Optional[AreaRef], bare_ok: bool) -> tuple[Optional[AgencyRef], str]:
     """The agency a list item names, and the prefix to pass on."""
     gaz = gazetteer()
-    found = split_agency(item, context)
+    found = _with_level_prefix(split_agency(item, context))
     if found:
         return found[0], found[1] or prefix
     if prefix:
-        found = split_agency(prefix + item, context)
+        found = _with_level_prefix(split_agency(prefix + item, context))
         if found:
             return found[0], prefix
     special = _special_form(item, context)
@@ -101,6 +102,15 @@ def resolve_item(item: str, prefix: str, context: Optional[AreaRef], bare_ok: bo
         if key:
             return agency(key, context, gaz), prefix
     return None, prefix
+
+
+def _with_level_prefix(found):
+    """Keep a reading only if its area prefix says its level (威海市, 区) or it
+    has none: a county's short name is too often an ordinary word (会同财政 is
+    'together with finance', not 会同县)."""
+    if found and found[1] and found[1][-1] not in LEVEL_ENDINGS:
+        return None
+    return found
 
 
 def _special_form(item: str, context: Optional[AreaRef]) -> Optional[AgencyRef]:
@@ -256,7 +266,8 @@ def _running_text(doc: Document, area: Optional[AreaRef], covered: list[Span]) -
             candidate = view[start:end]
             if not candidate or not all("\u4e00" <= c <= "\u9fff" for c in candidate):
                 continue
-            found = split_agency(candidate, area)
+            found = _with_level_prefix(split_agency(candidate, area))
+            # in running text a name needs a prefix that says its level, or is national
             if found and (found[1] or found[0].area.level == "national"):
                 best = (start, found[0])
                 break

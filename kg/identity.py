@@ -23,6 +23,7 @@ from .resources import read_lines
 from .titles import display_title, document_type, issuer_prefix
 
 MAX_HEADING_LINES = 14
+TEXT_AFTER_SIGNATURE = 400   # more text than this after a signature is a document it issued
 LONG_LINE = 60
 # A line of a law's history: a date, then a session that passed, revised,
 # amended or approved it.
@@ -158,7 +159,9 @@ def read_identity(doc: Document) -> Identity:
 
     # --- issuers, in order of how directly the text names them ---
     signature = _signature(doc, lines, context, ident.heading_end)
-    if signature:
+    if signature and len(doc.view) - signature[2][1].end < TEXT_AFTER_SIGNATURE:
+        # a promulgation notice signs before the measure it issues: then the
+        # body goes on after the signature
         ident.body_end = signature[0].start
     ident.issuers = (_title_issuers(doc, ident.title, context)
                      or [Found(a, "identity.issuer-heading", span) for span, ags in heading_issuers[:1] for a in ags]
