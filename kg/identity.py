@@ -23,7 +23,6 @@ from .resources import read_lines
 from .titles import display_title, document_type, issuer_prefix
 
 MAX_HEADING_LINES = 14
-TEXT_AFTER_SIGNATURE = 400   # more text than this after a signature is a document it issued
 LONG_LINE = 60
 # A line of a law's history: a date, then a session that passed, revised,
 # amended or approved it.
@@ -159,9 +158,7 @@ def read_identity(doc: Document) -> Identity:
 
     # --- issuers, in order of how directly the text names them ---
     signature = _signature(doc, lines, context, ident.heading_end)
-    if signature and len(doc.view) - signature[2][1].end < TEXT_AFTER_SIGNATURE:
-        # a promulgation notice signs before the measure it issues: then the
-        # body goes on after the signature
+    if signature and not _issues_attachment(doc.view, signature[2][1].end):
         ident.body_end = signature[0].start
     ident.issuers = (_title_issuers(doc, ident.title, context)
                      or [Found(a, "identity.issuer-heading", span) for span, ags in heading_issuers[:1] for a in ags]
@@ -249,6 +246,17 @@ def _signature(doc: Document, lines, context, after: int):
                 sspan, _ = _strip_span(span, line)
                 return sspan, agencies, (value, dspan)
     return None
+
+
+def _issues_attachment(view: str, after: int) -> bool:
+    """A promulgation notice signs before the document it issues: the line
+    after its signature is that document's title (…管理办法), and the body goes
+    on."""
+    for line in view[after:].split("\n"):
+        text = line.strip()
+        if text:
+            return len(text) <= LONG_LINE and document_type(text) is not None and not text.endswith(("：", ":"))
+    return False
 
 
 def _adoption_issuers(adoption_lines, context) -> list[Found]:
