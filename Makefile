@@ -17,10 +17,18 @@ $(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml
 
 install: $(VENV)/.installed
 
+# The browser tests drive Debian's Chromium (no browser is downloaded at run
+# time); a CJK font makes the screenshots legible.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
+
 run: install
 	$(BIN)/kg build corpus -o build
 
-test: install
+test: install $(CHROMIUM)
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -14,11 +14,13 @@ from .loading import SkippedFile, load_corpus
 from .resolve import resolve
 from .resources import rules_version
 from .serialize import atomic_write, to_trig, to_turtle
-from .store import write_store
+from .store import load_graph, write_store
+from .viz import write_view
 
 GRAPH_FILE = "graph.trig"
 TURTLE_FILE = "graph.ttl"
 REPORT_FILE = "report.json"
+HTML_FILE = "graph.html"
 
 
 @dataclass
@@ -92,5 +94,8 @@ def build(corpus_dir: Path, out_dir: Path, turtle: bool = False) -> BuildReport:
     for path, data in outputs:
         atomic_write(path, data)
         report.outputs.append(path)
-    report.outputs.append(write_store(out_dir / GRAPH_FILE))
+    store_dir = write_store(out_dir / GRAPH_FILE)
+    report.outputs.append(store_dir)
+    write_view(load_graph(out_dir / GRAPH_FILE), out_dir / HTML_FILE)
+    report.outputs.append(out_dir / HTML_FILE)
     return report

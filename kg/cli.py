@@ -185,5 +185,29 @@ def coverage(ref: str, graph: Path, fmt: str) -> None:
     click.echo(f"{len(rows) - missing} areas implement it, {missing} do not")
 
 
+@main.command()
+@click.argument("graph", required=False, type=click.Path(path_type=Path), default=DEFAULT_OUT)
+@click.option("-o", "--out", "out_file", type=click.Path(path_type=Path), default=Path("graph.html"),
+              show_default=True, help="The HTML file to write.")
+@click.option("--focus", metavar="REF", help="Draw REF (document, agency, area ...) and its neighbourhood.")
+@click.option("--depth", default=1, show_default=True, help="Neighbourhood radius for --focus.")
+@click.option("--chain", metavar="REF", help="Draw the implementation chain through REF, by level.")
+@click.option("--kinds", metavar="K,K", help="Kinds to draw: document, proposal, agency, area, "
+              "service_model, programme, measure (default: all).")
+@click.option("--max-nodes", default=1500, show_default=True, help="Largest number of nodes to draw.")
+def viz(graph: Path, out_file: Path, focus, depth: int, chain, kinds, max_nodes: int) -> None:
+    """Write an interactive network view of GRAPH as one offline HTML file."""
+    from .store import GraphFileError, load_graph
+    from .trace import UnknownReference
+    from .viz import write_view
+
+    try:
+        view = write_view(load_graph(graph), out_file, focus=focus, depth=depth, chain=chain,
+                          kinds=kinds.split(",") if kinds else None, max_nodes=max_nodes)
+    except (GraphFileError, UnknownReference, ValueError) as exc:
+        _fail(str(exc))
+    click.echo(f"{view.status}\nwrote {out_file}")
+
+
 if __name__ == "__main__":
     main()

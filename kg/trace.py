@@ -20,7 +20,7 @@ class UnknownReference(LookupError):
     def __init__(self, ref: str, suggestions: list[str]):
         self.ref, self.suggestions = ref, suggestions
         hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"no document {ref!r} in the graph{hint}")
+        super().__init__(f"no document or resource named {ref!r} in the graph{hint}")
 
 
 def _label(graph: nx.DiGraph, node: str) -> str:
@@ -28,9 +28,10 @@ def _label(graph: nx.DiGraph, node: str) -> str:
     return data.get("number") or (f"《{data['title']}》" if data.get("title") else node)
 
 
-def find_document(graph: nx.DiGraph, ref: str) -> str:
+def find_node(graph: nx.Graph, ref: str) -> str:
     """The node a reference names: an IRI, a document number in any written
-    form, or a title (with or without 《》)."""
+    form, or a title or name (with or without 《》). Works on the document
+    network and on the resource network alike."""
     if ref in graph:
         return ref
     try:
@@ -39,9 +40,10 @@ def find_document(graph: nx.DiGraph, ref: str) -> str:
         number = None
     title = ref.strip().strip("《》")
     for node, data in graph.nodes(data=True):
-        if (number and data.get("number") == number) or data.get("title") == title:
+        if (number and data.get("number") == number) or title in (data.get("title"), data.get("name")):
             return node
-    names = [n for _, d in graph.nodes(data=True) for n in (d.get("number"), d.get("title")) if n]
+    names = sorted({n for _, d in graph.nodes(data=True) for n in (d.get("number"), d.get("title"), d.get("name"))
+                    if n})
     raise UnknownReference(ref, difflib.get_close_matches(number or title, names, n=3, cutoff=0.4))
 
 
@@ -70,7 +72,7 @@ def trace(graph: nx.DiGraph, ref: str, direction: str = "down") -> TraceNode:
     if direction not in ("down", "up"):
         raise ValueError("direction is 'down' or 'up'")
     implements = implements_graph(graph)
-    root = find_document(graph, ref)
+    root = find_node(graph, ref)
     seen: set[str] = set()
 
     def node(iri: str, edge: Optional[dict], path: tuple[str, ...]) -> TraceNode:
@@ -143,7 +145,7 @@ def coverage(graph: nx.DiGraph, ref: str) -> list[AreaCoverage]:
     """For every area with a document in the corpus or an implementing
     document: its implementing documents and the shortest chain to ``ref``,
     or none (a gap)."""
-    root = find_document(graph, ref)
+    root = find_node(graph, ref)
     implements = implements_graph(graph)
     implementers = nx.ancestors(implements, root) if root in implements else set()
     areas: dict[str, dict] = {}

@@ -45,3 +45,40 @@ def select(graph, query: str, **bindings):
     from kg.query import run_query
     return [tuple(None if v is None else str(v) for v in row)
             for row in run_query(graph, query, bindings).rows]
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+# The flags Chromium needs on a machine with no network and no display.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright. `make test` installs
+    Chromium; without it the browser tests fail under CI and skip elsewhere."""
+    import os
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} missing: `make test` installs it (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def open_page(browser, url: str):
+    """A page at ``url`` with every console error, page error and off-machine
+    request recorded in ``page.problems``."""
+    page = browser.new_page()
+    problems = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("request", lambda r: problems.append(f"network request: {r.url}")
+            if not r.url.startswith(("file:", "data:", "blob:", "http://127.0.0.1", "about:")) else None)
+    page.problems = problems
+    page.goto(url)
+    return page

@@ -1,0 +1,118 @@
+"""Every resource of a built graph and the links between them, as networkx:
+the network that ``kg viz`` draws and ``kg export`` writes.
+
+Nodes carry ``kind`` (document, proposal, agency, area, service_model,
+programme, measure), a short ``label``, a ``name`` (full title or name) and,
+where known, ``level`` and ``area``. Edges of a ``MultiDiGraph`` are keyed by
+``relation`` (the local name of the graph's property: cites, applies,
+passed_by, responsibleAgency ...) and carry the evidence sentences of the
+assertions behind them.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable, Optional
+
+import networkx as nx
+
+from .network import to_networkx
+from .query import run_query
+from .store import GraphStore
+
+KINDS = ("document", "proposal", "agency", "area", "service_model", "programme", "measure")
+
+# One query per kind beyond documents: node, label (full name), level, area.
+KIND_QUERIES = {
+    "agency": """SELECT ?n ?name ?level ?area WHERE {
+        ?n a org:Organization ; skos:prefLabel ?name .
+        OPTIONAL { ?n pol:level/skos:prefLabel ?level FILTER(lang(?level) = "en") }
+        OPTIONAL { ?n pol:jurisdiction/skos:prefLabel ?area } }""",
+    "area": """SELECT ?n ?name ?level ?area WHERE {
+        ?n skos:inScheme pol:AdminDivisionScheme ; skos:prefLabel ?name .
+        OPTIONAL { ?n pol:level/skos:prefLabel ?level FILTER(lang(?level) = "en") }
+        BIND(?name AS ?area) }""",
+    "service_model": """SELECT ?n ?name ?level ?area WHERE {
+        ?n skos:inScheme pol:ServiceModelScheme ; skos:prefLabel ?name FILTER(lang(?name) = "zh") }""",
+    "programme": """SELECT ?n ?name ?level ?area WHERE { ?n a pol:Programme ; skos:prefLabel ?name }""",
+    "measure": """SELECT ?n ?name ?level ?area WHERE {
+        ?n a pol:Measure ; skos:prefLabel ?name .
+        OPTIONAL { ?d pol:hasMeasure ?n . ?d pol:level/skos:prefLabel ?level FILTER(lang(?level) = "en") }
+        OPTIONAL { ?d pol:hasMeasure ?n . ?d eli:jurisdiction/skos:prefLabel ?area } }""",
+}
+PROPOSALS = "SELECT ?n WHERE { ?n a pol:Proposal }"
+
+# Links between resources other than document -> document (those come from
+# network.to_networkx with the most specific relation per pair).
+LINKS = """
+SELECT DISTINCT ?s ?p ?o WHERE {
+  ?s ?p ?o .
+  VALUES ?p { cito:repliesTo eli:passed_by pol:addressee pol:copyTo pol:mentionsAgency
+              eli:jurisdiction pol:jurisdiction org:subOrganizationOf pol:hasMeasure
+              pol:responsibleAgency pol:mentionsServiceModel pol:mentionsProgramme skos:broader }
+}"""
+EVIDENCE = """
+SELECT ?s ?p ?o ?rule ?sentence WHERE {
+  ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pol:rule ?rule .
+  VALUES ?p { cito:repliesTo eli:passed_by pol:addressee pol:copyTo pol:mentionsAgency
+              pol:responsibleAgency pol:mentionsServiceModel pol:mentionsProgramme }
+  OPTIONAL { ?a pol:inSentence ?x . ?x oa:hasSelector ?q . ?q oa:exact ?sentence }
+}"""
+MAX_SENTENCES = 3
+
+
+def local_name(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def short_label(text: str, width: int = 14) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def resource_network(store: GraphStore, documents: Optional[nx.DiGraph] = None) -> nx.MultiDiGraph:
+    """All resources and links of ``store``. ``documents`` is the document
+    network when the caller already has it."""
+    documents = documents if documents is not None else to_networkx(store)
+    net = nx.MultiDiGraph()
+    proposals = {str(row[0]) for row in run_query(store, PROPOSALS).rows}
+    for iri, data in documents.nodes(data=True):
+        name = data.get("title") or data.get("number") or local_name(iri)
+        net.add_node(iri, kind="proposal" if iri in proposals else "document",
+                     label=short_label(data.get("number") or name), name=name,
+                     level=data.get("level"), area=data.get("area"),
+                     **{k: data[k] for k in ("number", "date", "stub", "file", "rank") if data.get(k) is not None})
+    for s, o, data in documents.edges(data=True):
+        sentences = [data["sentence"]] if data.get("sentence") else []
+        net.add_edge(s, o, key=data["relation"], relation=data["relation"], basis=data.get("basis"),
+                     rule=data.get("rule"), sentences=sentences, evidence=len(sentences))
+    for kind, query in KIND_QUERIES.items():
+        for iri, name, level, area in run_query(store, query).rows:
+            iri = str(iri)
+            if iri not in net:
+                net.add_node(iri, kind=kind, label=short_label(str(name)), name=str(name),
+                             level=_s(level), area=_s(area))
+    evidence: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    rules: dict[tuple[str, str, str], str] = {}
+    for s, p, o, rule, sentence in run_query(store, EVIDENCE).rows:
+        key = (str(s), local_name(str(p)), str(o))
+        rules.setdefault(key, str(rule))
+        if sentence is not None and str(sentence) not in evidence[key]:
+            evidence[key].append(str(sentence))
+    for s, p, o in run_query(store, LINKS).rows:
+        s, relation, o = str(s), local_name(str(p)), str(o)
+        if s not in net or o not in net:
+            continue
+        sentences = sorted(evidence.get((s, relation, o), []))
+        net.add_edge(s, o, key=relation, relation=relation, basis="stated" if sentences else None,
+                     rule=rules.get((s, relation, o)), sentences=sentences[:MAX_SENTENCES],
+                     evidence=len(sentences))
+    return net
+
+
+def _s(term):
+    return None if term is None else str(term)
+
+
+def restrict(net: nx.MultiDiGraph, kinds: Iterable[str]) -> nx.MultiDiGraph:
+    """The subnetwork of the given kinds."""
+    wanted = set(kinds)
+    return net.subgraph(n for n, k in net.nodes(data="kind") if k in wanted).copy()

@@ -1,0 +1,100 @@
+"""kg viz: views chosen from the seed graph, rendered offline, checked in Chromium."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import open_page
+from kg.cli import main
+from kg.network import to_networkx
+from kg.resource_network import resource_network
+from kg.trace import UnknownReference
+from kg.viz import render, select_view
+
+NATIONAL = "https://w3id.org/policy-kg/id/doc/国办发/2019/5"
+HUANCUI = "https://w3id.org/policy-kg/id/doc/威环政办发/2022/2"
+
+
+@pytest.fixture(scope="module")
+def networks(seed_graph):
+    documents = to_networkx(seed_graph)
+    return resource_network(seed_graph, documents), documents
+
+
+def test_resource_network_kinds(networks):
+    net, _ = networks
+    kinds = {k for _, k in net.nodes(data="kind")}
+    assert kinds == {"document", "proposal", "agency", "area", "service_model", "programme", "measure"}
+    assert net.nodes["https://w3id.org/policy-kg/id/agency/371002/civil-affairs"]["name"] == "威海市环翠区民政局"
+    # a responsibility link carries the sentence it came from
+    measure_links = [d for _, o, k, d in net.edges(keys=True, data=True)
+                     if k == "responsibleAgency" and o.endswith("371002/civil-affairs")]
+    assert measure_links and all(d["sentences"] for d in measure_links)
+
+
+def test_chain_view_is_the_implementation_chain_by_level(networks):
+    net, documents = networks
+    view = select_view(net, documents, chain="威环政办发〔2022〕2号")
+    assert view.layout == "levels" and view.selected == HUANCUI
+    assert {net.nodes[n]["label"] for n in view.graph} >= {"国办发〔2019〕5号", "鲁政办发〔2019〕31号", "威环政办发〔2022〕2号"}
+    assert {k for _, _, k in view.graph.edges(keys=True)} == {"applies"}
+
+
+def test_focus_view_and_kinds(networks):
+    net, documents = networks
+    view = select_view(net, documents, focus="威海市环翠区民政局", depth=1, kinds=["agency", "measure", "area"])
+    assert {d["kind"] for _, d in view.graph.nodes(data=True)} <= {"agency", "measure", "area"}
+    assert view.graph.number_of_nodes() > 10          # the measures it is responsible for
+    with pytest.raises(UnknownReference):
+        select_view(net, documents, focus="威海市不存在局")
+    with pytest.raises(ValueError):
+        select_view(net, documents, kinds=["documents"])
+
+
+def test_a_cut_view_says_how_many_nodes_were_left_out(networks):
+    net, documents = networks
+    view = select_view(net, documents, max_nodes=50)
+    assert view.graph.number_of_nodes() == 50
+    assert view.left_out == net.number_of_nodes() - 50
+    assert f"{view.left_out} nodes left out" in view.status
+
+
+def test_page_is_offline_and_escapes_text(networks):
+    net, documents = networks
+    hostile = net.copy()
+    hostile.nodes[HUANCUI]["name"] = "</script><script>alert(1)</script>"
+    html = render(select_view(hostile, documents))
+    assert "<script>alert(1)" not in html
+    assert not re.search(r"<script[^>]+src=|<link[^>]+href=\"?https?:", html)
+
+
+def test_cli_viz(seed_build, tmp_path):
+    _, out = seed_build
+    target = tmp_path / "chain.html"
+    result = CliRunner().invoke(main, ["viz", str(out), "-o", str(target), "--chain", "国办发[2019]5号"])
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    result = CliRunner().invoke(main, ["viz", str(out), "--focus", "国办发〔2019〕6号"])
+    assert result.exit_code != 0 and "国办发〔2019〕5号" in result.output
+
+
+@pytest.mark.browser
+def test_build_html_in_chromium(seed_build, browser, tmp_path):
+    """The page kg build writes: it draws, a search finds 威环政办发〔2022〕2号 and
+    shows its chain up to 国办发〔2019〕5号 with the sentence behind the link."""
+    report, out = seed_build
+    page = open_page(browser, (out / "graph.html").as_uri())
+    page.wait_for_function("window.policyKg !== undefined")
+    drawn = page.evaluate("Object.keys(window.policyKg.network.getPositions()).length")
+    assert drawn == page.evaluate("Object.keys(window.policyKg.facts.nodes).length") > 200
+    page.fill("#search", "威环政办发〔2022〕2号")
+    assert page.inner_text("#matches").startswith("威环政办发〔2022〕2号")
+    facts = page.inner_text("#facts")
+    chain = facts.split("Implements (chain up)")[1].split("Links from here")[0]
+    assert "国办发〔2019〕5号" in chain and "鲁政办发〔2019〕31号" in chain and "为贯彻落实" in chain
+    shot = tmp_path / "graph.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+    assert page.problems == []
