@@ -28,6 +28,11 @@ _EXPORTS = {
     "run_query": "query",
     "validate": "validate",
     "DocNumber": "docnumber",
+    "to_networkx": "network",
+    "resource_network": "resource_network",
+    "select_view": "viz",
+    "write_view": "viz",
+    "resource_page": "pages",
 }
 
 __all__ = sorted(_EXPORTS)

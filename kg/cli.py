@@ -209,5 +209,51 @@ def viz(graph: Path, out_file: Path, focus, depth: int, chain, kinds, max_nodes:
     click.echo(f"{view.status}\nwrote {out_file}")
 
 
+@main.command()
+@click.argument("graph", required=False, type=click.Path(path_type=Path), default=DEFAULT_OUT)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (loopback by default).")
+@click.option("--port", default=8000, show_default=True)
+@click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run.")
+@click.option("--max-bytes", default=20 * 1024 * 1024, show_default=True, help="Largest answer sent.")
+@click.option("-v", "--verbose", is_flag=True, help="Log every request.")
+def serve(graph: Path, host: str, port: int, timeout: float, max_bytes: int, verbose: bool) -> None:
+    """Serve GRAPH read-only: SPARQL at /sparql, a page per resource at /id/..."""
+    from .serve import make_server
+    from .store import GraphFileError, load_graph
+
+    try:
+        store = load_graph(graph)
+    except GraphFileError as exc:
+        _fail(str(exc))
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: serving on {host}, reachable from other machines", err=True)
+    server = make_server(store, host, port, verbose=verbose, timeout=timeout, max_bytes=max_bytes)
+    click.echo(f"serving {store.source} at http://{host}:{server.server_address[1]}/ (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@main.command()
+@click.argument("graph", required=False, type=click.Path(path_type=Path), default=DEFAULT_OUT)
+@click.option("-f", "--format", "fmt", type=click.Choice(["graphml", "gexf", "csv", "jsonld"]), required=True)
+@click.option("-o", "--out", type=click.Path(path_type=Path), required=True,
+              help="Output file (a folder for csv: nodes.csv and edges.csv).")
+def export(graph: Path, fmt: str, out: Path) -> None:
+    """Export GRAPH for Gephi and spreadsheets (graphml, gexf, csv) or as JSON-LD."""
+    from .export import export as run_export
+    from .store import GraphFileError
+
+    try:
+        written = run_export(graph, fmt, out)
+    except GraphFileError as exc:
+        _fail(str(exc))
+    for path in written:
+        click.echo(f"wrote {path}")
+
+
 if __name__ == "__main__":
     main()

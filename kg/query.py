@@ -87,15 +87,31 @@ def run_query(store: GraphStore, query: str, bindings: Optional[Mapping[str, str
     return QueryResult(variables, rows)
 
 
-def _short(term, namespaces: Mapping[str, str]) -> str:
+def short_name(term) -> str:
+    """A term as the table shows it: an IRI as prefix:local where a prefix fits."""
     if term is None:
         return ""
     if isinstance(term, URIRef):
-        for prefix, ns in sorted(namespaces.items(), key=lambda kv: -len(kv[1])):
+        for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
             if str(term).startswith(ns):
                 return f"{prefix}:{str(term)[len(ns):]}"
         return f"<{term}>"
     return str(term)
+
+
+IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def with_resource(query: str, iri: str) -> str:
+    """``query`` with ``?r`` fixed to ``iri`` by a VALUES block at the head of
+    its WHERE clause (Oxigraph's substitutions need the variable projected).
+    Raises QueryError for a string that is not a plain IRI."""
+    if not iri or IRI_FORBIDDEN.search(iri):
+        raise QueryError(f"not an IRI: {iri!r}")
+    head, sep, tail = query.partition("WHERE {")
+    if not sep:
+        raise QueryError("query has no WHERE clause")
+    return f"{head}WHERE {{ VALUES ?r {{ <{iri}> }}{tail}"
 
 
 def format_result(result: QueryResult, fmt: str = "table") -> str:
@@ -110,7 +126,7 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         for row in result.rows:
             writer.writerow(["" if v is None else str(v) for v in row])
         return buf.getvalue()
-    cells = [[" ".join(_short(v, PREFIXES).split()) for v in row] for row in result.rows]
+    cells = [[" ".join(short_name(v).split()) for v in row] for row in result.rows]
     widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(result.variables)]
     lines = ["  ".join(_pad(h, w) for h, w in zip(result.variables, widths)),
              "  ".join("-" * w for w in widths)]

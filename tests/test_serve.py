@@ -1,0 +1,137 @@
+"""kg serve: the SPARQL endpoint and resource pages over a loopback port."""
+from __future__ import annotations
+
+import json
+import threading
+import urllib.error
+import urllib.request
+from urllib.parse import quote, urlencode
+
+import pytest
+from rdflib import Graph, URIRef
+
+from conftest import open_page
+from kg.query import run_query
+from kg.serve import iri_of_path, local_path, make_server
+
+pytestmark = pytest.mark.server
+HUANCUI = "https://w3id.org/policy-kg/id/doc/威环政办发/2022/2"
+NATIONAL = "https://w3id.org/policy-kg/id/doc/国办发/2019/5"
+
+
+@pytest.fixture(scope="module")
+def site(seed_graph):
+    server = make_server(seed_graph, "127.0.0.1", 0, timeout=5.0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def fetch(url: str, data: bytes = None, headers: dict = None):
+    request = urllib.request.Request(url, data=data, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers.get("Content-Type"), response.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers.get("Content-Type"), err.read().decode("utf-8")
+
+
+def page_url(site: str, iri: str) -> str:
+    return site + local_path(iri)
+
+
+@pytest.mark.parametrize("iri", [HUANCUI, "https://w3id.org/policy-kg/id/agency/371002/named%3A里口山管理服务中心"])
+def test_iri_path_round_trip(iri):
+    path = local_path(iri)
+    assert path.isascii() and iri_of_path(path) == iri
+
+
+def test_sparql_over_http_equals_kg_query(site, seed_graph):
+    local = run_query(seed_graph, "documents.rq")
+    from kg.query import query_text
+    status, media, body = fetch(f"{site}/sparql?" + urlencode({"query": query_text("documents.rq")}),
+                                headers={"Accept": "application/sparql-results+json"})
+    assert status == 200 and media == "application/sparql-results+json"
+    answer = json.loads(body)
+    remote = [tuple(b.get(v, {}).get("value") for v in answer["head"]["vars"]) for b in answer["results"]["bindings"]]
+    assert remote == [tuple(None if t is None else str(t) for t in row) for row in local.rows]
+
+
+@pytest.mark.parametrize("how", ["form", "direct"])
+def test_post_query_and_result_formats(site, how):
+    query = "SELECT ?n WHERE { ?d eli:id_local ?n FILTER(?n = '国办发〔2019〕5号') }"
+    if how == "form":
+        status, media, body = fetch(f"{site}/sparql", urlencode({"query": query}).encode(),
+                                    {"Content-Type": "application/x-www-form-urlencoded", "Accept": "text/csv"})
+        assert media == "text/csv" and body.splitlines() == ["n", "国办发〔2019〕5号"]
+    else:
+        status, media, body = fetch(f"{site}/sparql?format=tsv", query.encode(),
+                                    {"Content-Type": "application/sparql-query"})
+        assert media == "text/tab-separated-values" and body.splitlines()[1] == '"国办发〔2019〕5号"'
+    assert status == 200
+
+
+def test_malformed_query_is_400_with_parser_message(site):
+    status, _, body = fetch(f"{site}/sparql?" + urlencode({"query": "SELECT ?n WHERE { ?d eli:id_local }"}))
+    assert status == 400 and "SPARQL syntax error" in body and "error at 1:" in body
+
+
+def test_updates_are_refused(site, seed_graph):
+    before = len(seed_graph)
+    update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
+    status, _, body = fetch(f"{site}/sparql", update.encode(), {"Content-Type": "application/sparql-update"})
+    assert status == 403 and "read-only" in body
+    status, _, _ = fetch(f"{site}/sparql", urlencode({"update": update}).encode(),
+                         {"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 403
+    status, _, _ = fetch(f"{site}/sparql?" + urlencode({"query": update}))
+    assert status == 400 and len(seed_graph) == before
+
+
+def test_limits_on_time_and_size(seed_graph):
+    from kg.serve import Refused, Site
+    heavy = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    with pytest.raises(Refused) as err:
+        Site(seed_graph, timeout=0.2).sparql(heavy, "json")
+    assert err.value.status == 503 and "time limit" in err.value.message
+    with pytest.raises(Refused) as err:
+        Site(seed_graph, max_bytes=10_000).sparql("SELECT * WHERE { ?s ?p ?o }", "json")
+    assert err.value.status == 422 and "LIMIT" in err.value.message
+
+
+def test_document_page_lists_citations_with_evidence(site):
+    status, media, body = fetch(page_url(site, HUANCUI), headers={"Accept": "text/html"})
+    assert status == 200 and media.startswith("text/html")
+    assert "eli:cites" in body and "国办发〔2019〕5号" in body and local_path(NATIONAL) in body
+    assert "为贯彻落实" in body                       # the sentence behind the link
+    assert "责任单位" in body and "威海市环翠区民政局" in body   # measures with their agencies
+    status, _, body = fetch(page_url(site, NATIONAL))
+    assert "← <span class=\"prop\">eli:applies</span>" in body and "威环政办发〔2022〕2号" in body
+
+
+def test_turtle_by_content_negotiation(site):
+    status, media, body = fetch(page_url(site, NATIONAL), headers={"Accept": "text/turtle"})
+    assert status == 200 and media == "text/turtle"
+    graph = Graph().parse(data=body, format="turtle")
+    assert (URIRef(NATIONAL), URIRef("http://data.europa.eu/eli/ontology#id_local"), None) in graph
+
+
+def test_unknown_resource_is_404(site):
+    status, _, body = fetch(site + "/id/doc/t/0000000000000000")
+    assert status == 404 and "nothing is known" in body
+
+
+@pytest.mark.browser
+def test_click_from_document_to_agency_to_area(site, browser):
+    page = open_page(browser, page_url(site, HUANCUI))
+    page.click("a:text-is('威海市环翠区人民政府办公室') >> nth=0")
+    assert page.inner_text("h1") == "威海市环翠区人民政府办公室"
+    page.click(f"a[href='{local_path('https://w3id.org/policy-kg/id/area/371002')}'] >> nth=0")
+    assert page.inner_text("h1") == "环翠区"
+    assert "371002" in page.inner_text("body")
+    page.click("text=network view >> nth=1")
+    page.wait_for_function("window.policyKg !== undefined")
+    assert page.evaluate("Object.keys(window.policyKg.facts.nodes).length") > 1
+    assert page.problems == []
