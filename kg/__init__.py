@@ -29,7 +29,7 @@ _EXPORTS = {
     "validate": "validate",
     "DocNumber": "docnumber",
     "to_networkx": "network",
-    "resource_network": "resource_network",
+    "to_resource_network": "resource_network",
     "select_view": "viz",
     "write_view": "viz",
     "resource_page": "pages",

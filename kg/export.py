@@ -77,9 +77,9 @@ def export(graph_path: Path, fmt: str, out: Path) -> list[Path]:
     if fmt == "jsonld":
         files = {"": jsonld_bytes(graph_path)}
     else:
-        from .resource_network import resource_network
+        from .resource_network import to_resource_network
         from .store import load_graph
-        files = network_bytes(resource_network(load_graph(graph_path)), fmt)
+        files = network_bytes(to_resource_network(load_graph(graph_path)), fmt)
     written = []
     for name, data in files.items():
         path = Path(out) / name if name else Path(out)

@@ -68,7 +68,7 @@ def short_label(text: str, width: int = 14) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def resource_network(store: GraphStore, documents: Optional[nx.DiGraph] = None) -> nx.MultiDiGraph:
+def to_resource_network(store: GraphStore, documents: Optional[nx.DiGraph] = None) -> nx.MultiDiGraph:
     """All resources and links of ``store``. ``documents`` is the document
     network when the caller already has it."""
     documents = documents if documents is not None else to_networkx(store)

@@ -190,10 +190,10 @@ class Site:
     @cached_property
     def _networks(self):
         from .network import to_networkx
-        from .resource_network import resource_network
+        from .resource_network import to_resource_network
 
         documents = to_networkx(self.store)
-        return resource_network(self.store, documents), documents
+        return to_resource_network(self.store, documents), documents
 
     def network_view(self, focus: Optional[str], depth: int) -> tuple[str, bytes]:
         from .trace import UnknownReference

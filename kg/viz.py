@@ -182,10 +182,22 @@ def write_view(store, out: Path, **view_options) -> View:
     """Render a view of the graph in ``store`` to ``out`` (written atomically).
     ``view_options`` are those of ``select_view``."""
     from .network import to_networkx
-    from .resource_network import resource_network
+    from .resource_network import to_resource_network
     from .serialize import atomic_write
 
     documents = to_networkx(store)
-    view = select_view(resource_network(store, documents), documents, **view_options)
+    view = select_view(to_resource_network(store, documents), documents, **view_options)
     atomic_write(Path(out), render(view).encode("utf-8"))
     return view
+
+
+def inline(view: View, height: int = 600):
+    """The view for a Jupyter cell: the page in an iframe's ``srcdoc``, so it
+    stays offline and self-contained in the notebook."""
+    import html
+
+    from IPython.display import HTML
+
+    page = html.escape(render(view), quote=True)
+    return HTML(f'<div><iframe srcdoc="{page}" style="width:100%;height:{height}px;border:1px solid #ccc">'
+                '</iframe></div>')

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from conftest import open_page
 from kg.cli import main
 from kg.network import to_networkx
-from kg.resource_network import resource_network
+from kg.resource_network import to_resource_network
 from kg.trace import UnknownReference
 from kg.viz import render, select_view
 
@@ -20,7 +20,7 @@ HUANCUI = "https://w3id.org/policy-kg/id/doc/威环政办发/2022/2"
 @pytest.fixture(scope="module")
 def networks(seed_graph):
     documents = to_networkx(seed_graph)
-    return resource_network(seed_graph, documents), documents
+    return to_resource_network(seed_graph, documents), documents
 
 
 def test_resource_network_kinds(networks):
