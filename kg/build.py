@@ -83,7 +83,8 @@ def build(corpus_dir: Path, out_dir: Path, turtle: bool = False) -> BuildReport:
     links.update(f"{link.relation} (inferred)" for link in inferred)
     report.links = dict(links)
     report.triples = len(ds)
-    report.warnings = ([w for x in extractions for w in x.warnings] + resolution.warnings
+    report.warnings = ([f"{s.relative_path}: {note}" for s in sources for note in s.notes]
+                       + [w for x in extractions for w in x.warnings] + resolution.warnings
                        + check_implements(implements_edges(extractions, resolution, inferred)))
 
     outputs = [(out_dir / GRAPH_FILE, to_trig(ds))]

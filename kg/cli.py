@@ -107,12 +107,14 @@ def terms(corpus: Path, top: int, min_documents: int) -> None:
         click.echo(f"{r.term:<12}{r.documents:>6}{r.count:>7}{r.score:>8.3f}  {r.example}")
 
 
-def _network(graph: Path):
+def _implements_network(graph: Path):
+    """The document network with only its implements links: all that trace
+    and coverage read."""
     from .network import to_networkx
     from .store import GraphFileError, load_graph
 
     try:
-        return to_networkx(load_graph(graph))
+        return to_networkx(load_graph(graph), relations=("applies",))
     except GraphFileError as exc:
         _fail(str(exc))
 
@@ -134,7 +136,7 @@ def trace(ref: str, graph: Path, down: bool, fmt: str) -> None:
 
     from .trace import UnknownReference, flatten, format_tree, trace as run_trace
 
-    network = _network(graph)
+    network = _implements_network(graph)
     try:
         tree = run_trace(network, ref, "down" if down else "up")
     except UnknownReference as exc:
@@ -166,7 +168,7 @@ def coverage(ref: str, graph: Path, fmt: str) -> None:
 
     from .trace import UnknownReference, coverage as run_coverage
 
-    network = _network(graph)
+    network = _implements_network(graph)
     try:
         rows = run_coverage(network, ref)
     except UnknownReference as exc:

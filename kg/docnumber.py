@@ -20,10 +20,10 @@ CJK = "\u4e00-\u9fff"
 # The issuer code is found separately (see issuers.find_code_start): the
 # regex only anchors on the bracketed year and the sequence number.
 NUMBER_TAIL = re.compile(
-    rf"[{OPEN}]\s*(?P<year>(?:19|20)\d{{2}})\s*[{CLOSE}]\s*第?\s*(?P<seq>\d{{1,5}})\s*号")
-LIST_CONTINUATION = re.compile(r"\s*[、，,和及]\s*第?\s*(?P<seq>\d{1,5})\s*号")
+    rf"[{OPEN}]\s*(?P<year>(?:19|20)\d{{2}})\s*[{CLOSE}]\s*第?\s*(?P<seq>0*\d{{1,5}})\s*号")
+LIST_CONTINUATION = re.compile(r"\s*[、，,和及]\s*第?\s*(?P<seq>0*\d{1,5})\s*号")
 ANNOUNCEMENT = re.compile(
-    r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*第\s*(?P<seq>\d{1,5})\s*号(?!\s*(?:委员)?(?:提案|建议|议案))")
+    r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*第\s*(?P<seq>0*\d{1,5})\s*号(?!\s*(?:委员)?(?:提案|建议|议案))")
 CANONICAL = re.compile(rf"^(?P<code>[{CJK}]+)〔(?P<year>\d{{4}})〕(?P<seq>[1-9]\d*)号$")
 
 

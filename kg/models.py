@@ -38,7 +38,8 @@ class SourceDocument:
     path: Path            # absolute path of the file
     relative_path: str    # path relative to the corpus directory, POSIX form
     text: str             # decoded text, line ends normalised to \n
-    encoding: str
+    encoding: str         # how the text was read: utf-8, gb18030, html/utf-8, docx ...
+    notes: tuple[str, ...] = ()   # what the reader had to repair, for the build report
 
 
 @dataclass(frozen=True)

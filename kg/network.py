@@ -7,6 +7,8 @@ and the sentence behind it.
 """
 from __future__ import annotations
 
+from typing import Iterable
+
 import networkx as nx
 
 from .query import run_query
@@ -22,17 +24,19 @@ SELECT ?doc ?number ?title ?rank ?level ?area ?code ?date ?stub ?file WHERE {
   OPTIONAL { ?doc eli:date_document ?date }
   OPTIONAL { ?doc pol:sourceFile ?file }
 }"""
+RELATIONS = {"cites": "eli:cites", "applies": "eli:applies", "based_on": "eli:based_on",
+             "promulgates": "pol:promulgates", "forwards": "pol:forwards"}
 EDGES = """
 SELECT DISTINCT ?s ?p ?o WHERE {
   ?s ?p ?o .
-  VALUES ?p { eli:cites eli:applies eli:based_on pol:promulgates pol:forwards }
+  VALUES ?p { $relations }
 }"""
 # Evidence of the links, fetched flat and joined in Python: nested OPTIONALs
 # over the union graph cost minutes on large graphs.
 ASSERTIONS = """
 SELECT ?s ?p ?o ?basis ?rule ?trigger ?sentence WHERE {
   ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pol:rule ?rule .
-  VALUES ?p { eli:cites eli:applies eli:based_on pol:promulgates pol:forwards }
+  VALUES ?p { $relations }
   OPTIONAL { ?a pol:linkBasis ?basis }
   OPTIONAL { ?a pol:trigger ?trigger }
   OPTIONAL { ?a pol:inSentence ?x . ?x oa:hasSelector ?q . ?q oa:exact ?sentence }
@@ -44,8 +48,10 @@ def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def to_networkx(store: GraphStore) -> nx.DiGraph:
+def to_networkx(store: GraphStore, relations: Iterable[str] = tuple(RELATIONS)) -> nx.DiGraph:
     """The documents and links of a graph. Each node id is the document IRI.
+    ``relations`` limits the links fetched (``("applies",)`` is all that
+    tracing needs, and much less to read on a large graph).
 
     >>> from kg.store import load_graph            # doctest: +SKIP
     >>> G = to_networkx(load_graph("build"))        # doctest: +SKIP
@@ -62,12 +68,13 @@ def to_networkx(store: GraphStore) -> nx.DiGraph:
                        area_code=_s(code) or data.get("area_code"), date=_s(date) or data.get("date"),
                        stub=str(stub) == "true", file=_s(file) or data.get("file"))
     evidence: dict[tuple[str, str, str], tuple] = {}
-    for s, p, o, basis, rule, trigger, sentence in run_query(store, ASSERTIONS).rows:
+    values = " ".join(RELATIONS[r] for r in relations)
+    for s, p, o, basis, rule, trigger, sentence in run_query(store, ASSERTIONS.replace("$relations", values)).rows:
         key = (str(s), str(p), str(o))
         # prefer the assertion with a sentence (stated) over one without
         if key not in evidence or (sentence is not None and evidence[key][3] is None):
             evidence[key] = (_s(basis), _s(rule), _s(trigger), _s(sentence))
-    for s, p, o in run_query(store, EDGES).rows:
+    for s, p, o in run_query(store, EDGES.replace("$relations", values)).rows:
         key = (str(s), str(p), str(o))
         s, o, relation = key[0], key[2], _local(key[1])
         current = graph.edges[s, o] if graph.has_edge(s, o) else None
