@@ -31,31 +31,63 @@ def main() -> None:
               show_default=True, help="Folder for graph.trig and report.json.")
 @click.option("--turtle", is_flag=True, help="Also write graph.ttl (all graphs merged).")
 @click.option("--strict", is_flag=True, help="Exit non-zero when any file was skipped.")
-def build(corpus: Path, out_dir: Path, turtle: bool, strict: bool) -> None:
+@click.option("-j", "--jobs", default=1, show_default=True, help="Processes for reading and extraction.")
+@click.option("--no-cache", is_flag=True, help="Ignore and do not write OUT/.cache (rebuild everything).")
+@click.option("--timings", is_flag=True, help="Print the seconds each stage took.")
+def build(corpus: Path, out_dir: Path, turtle: bool, strict: bool, jobs: int, no_cache: bool, timings: bool) -> None:
     """Build the graph of the documents in CORPUS (default: corpus/)."""
     from .build import build as run_build
     from .loading import CorpusError
 
+    def progress(label: str, total: int):
+        # a bar on a terminal for corpora worth waiting for; nothing in pipes and logs
+        return click.progressbar(length=total, label=label, file=sys.stderr,
+                                 hidden=total < 200 or not sys.stderr.isatty())
+
+    if jobs < 1:
+        _fail("--jobs must be at least 1")
     try:
-        report = run_build(corpus, out_dir, turtle=turtle)
+        report = run_build(corpus, out_dir, turtle=turtle, jobs=jobs, use_cache=not no_cache, progress=progress)
     except CorpusError as exc:
         _fail(str(exc))
     click.echo(report.summary())
+    if timings:
+        click.echo("seconds: " + ", ".join(f"{stage} {s:.2f}" for stage, s in report.seconds.items()))
     if strict and report.skipped:
         sys.exit(1)
 
 
+def _headers(values: tuple[str, ...]) -> dict[str, str]:
+    headers = {}
+    for value in values:
+        name, sep, content = value.partition(":")
+        if not sep or not name.strip():
+            _fail(f"--header {value!r}: expected 'Name: value'")
+        headers[name.strip()] = content.strip()
+    return headers
+
+
+HEADER_OPTION = click.option("--header", "headers", multiple=True, metavar="'NAME: VALUE'",
+                             help="HTTP header for the remote server (repeatable), e.g. Authorization.")
+
+
 @main.command()
-@click.argument("graph", type=click.Path(path_type=Path))
-@click.argument("query")
+@click.argument("arguments", nargs=-1, required=True, metavar="[GRAPH] QUERY")
 @click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
               help="Pre-bind a query variable (repeatable).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True)
-def query(graph: Path, query: str, binds: tuple[str, ...], fmt: str) -> None:
-    """Run a SPARQL QUERY (inline, a .rq file, or a saved query's name) on GRAPH."""
+@click.option("--endpoint", metavar="URL", help="Query a remote SPARQL endpoint instead of GRAPH.")
+@HEADER_OPTION
+def query(arguments: tuple[str, ...], binds: tuple[str, ...], fmt: str, endpoint, headers) -> None:
+    """Run a SPARQL QUERY (inline, a .rq file, or a saved query's name) on GRAPH,
+    or with --endpoint URL (and no GRAPH) on a remote SPARQL endpoint."""
     from .query import QueryError, format_result, run_query
     from .store import GraphFileError, load_graph
+
+    if len(arguments) > 2 or (len(arguments) == 2) == bool(endpoint):
+        _fail("usage: kg query GRAPH QUERY, or kg query --endpoint URL QUERY")
+    graph, query = (Path(arguments[0]), arguments[1]) if len(arguments) == 2 else (None, arguments[0])
 
     bindings = {}
     for bind in binds:
@@ -64,11 +96,35 @@ def query(graph: Path, query: str, binds: tuple[str, ...], fmt: str) -> None:
             _fail(f"--bind {bind!r}: expected NAME=VALUE")
         bindings[name.lstrip("?")] = value
     try:
-        ds = load_graph(graph)
-        result = run_query(ds, query, bindings)
+        if endpoint:
+            from .remote import remote_query
+            if bindings:
+                _fail("--bind works on a local GRAPH only")
+            result = remote_query(endpoint, query, _headers(headers))
+        else:
+            result = run_query(load_graph(graph), query, bindings)
     except (GraphFileError, QueryError) as exc:
         _fail(str(exc))
     click.echo(format_result(result, fmt))
+
+
+@main.command()
+@click.argument("graph", required=False, type=click.Path(path_type=Path), default=DEFAULT_OUT)
+@click.option("--endpoint", metavar="URL", required=True,
+              help="SPARQL 1.1 Graph Store endpoint, e.g. http://localhost:7878/store (Oxigraph), "
+                   "http://localhost:3030/ds/data (Fuseki).")
+@click.option("--append", is_flag=True, help="Add to each graph (POST) instead of replacing it (PUT).")
+@HEADER_OPTION
+def push(graph: Path, endpoint: str, append: bool, headers) -> None:
+    """Load GRAPH into a remote triple store, one named graph per document."""
+    from .remote import RemoteError, push as run_push
+    from .store import GraphFileError, load_graph
+
+    try:
+        report = run_push(load_graph(graph), endpoint, "append" if append else "replace", _headers(headers))
+    except (GraphFileError, RemoteError) as exc:
+        _fail(str(exc))
+    click.echo(report.summary())
 
 
 @main.command()

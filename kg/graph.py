@@ -7,6 +7,7 @@ the ontology and its SKOS schemes. Terms follow the graph contract.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable, Optional
 
@@ -132,10 +133,46 @@ def _assert_mention(w: "_GraphWriter", node: DocumentNode, ref, evidence: Eviden
         w.add(node.iri, DCTERMS.title, zh(node.title), evidence, assert_only=True)
 
 
-def _write_source(ds: Dataset, x: Extraction, resolution: Resolution, used_agencies: set, used_areas: set,
-                  title_sources: dict, alt_labels: dict, programmes: dict) -> None:
+@dataclass
+class Contributions:
+    """What files contribute to the shared graphs: the agencies and areas
+    they name, where each title was first read, the written forms of
+    agencies and programmes. Merged in file order."""
+    agencies: set = field(default_factory=set)
+    areas: set = field(default_factory=set)
+    title_sources: dict = field(default_factory=dict)
+    alt_labels: dict = field(default_factory=dict)
+    programmes: dict = field(default_factory=dict)
+
+    def merge(self, other: "Contributions") -> None:
+        self.agencies |= other.agencies
+        self.areas |= other.areas
+        for node, source in other.title_sources.items():
+            self.title_sources.setdefault(node, source)
+        for node, labels in other.alt_labels.items():
+            self.alt_labels.setdefault(node, set()).update(labels)
+        for node, (name, written) in other.programmes.items():
+            self.programmes.setdefault(node, (name, set()))[1].update(written)
+
+
+@dataclass
+class SourcePart:
+    """One corpus file's named graph and its contributions: a pure function
+    of the file's extraction and the nodes its mentions resolved to
+    (``resolution_inputs``), so it can be cached."""
+    graph_iri: URIRef
+    graph: Graph
+    contributions: Contributions = field(default_factory=Contributions)
+
+
+def source_part(x: Extraction, resolution: Resolution) -> SourcePart:
+    """The named graph of one corpus file."""
+    part = SourcePart(iri.source_graph(x.document.relative_path), Graph())
+    c = part.contributions
+    used_agencies, used_areas = c.agencies, c.areas
+    title_sources, alt_labels, programmes = c.title_sources, c.alt_labels, c.programmes
     node = resolution.of_extraction(x)
-    g = ds.graph(iri.source_graph(x.document.relative_path))
+    g = part.graph
     w = _GraphWriter(g, x, node.iri, title_sources)
     _describe_document(g, node)
     g.add((node.iri, POL.sourceFile, Literal(x.document.relative_path)))
@@ -199,6 +236,18 @@ def _write_source(ds: Dataset, x: Extraction, resolution: Resolution, used_agenc
                 ev = Evidence("reply.proposer-addressee", mention.span, x.document.sentence_of(mention.span))
                 w.add(prop, POL.proposer, agency_iri(mention.agency), ev)
     materialise(g)
+    return part
+
+
+def resolution_inputs(x: Extraction, resolution: Resolution) -> tuple:
+    """The resolved nodes a file's graph is written from: with the
+    extraction, all that ``source_part`` reads (a cache key)."""
+    nodes = [resolution.of_extraction(x)]
+    for c in x.citations:
+        nodes.append(resolution.node(c.target))
+        if c.source is not None:
+            nodes.append(resolution.node(c.source))
+    return tuple(nodes)
 
 
 def _owner(x: Extraction, node: DocumentNode, span) -> URIRef:
@@ -282,9 +331,8 @@ def _write_measures(w: _GraphWriter, x: Extraction, node: DocumentNode, used_age
         w.add(iri.measure(node.iri, position), POL.responsibleAgency, agency_iri(mention.agency), ev)
 
 
-def _write_reference(ds: Dataset, agencies: Iterable[AgencyRef], area_codes: Iterable[str],
+def _write_reference(g: Graph, agencies: Iterable[AgencyRef], area_codes: Iterable[str],
                      alt_labels: dict) -> None:
-    g = ds.graph(iri.REFERENCE_GRAPH)
     gaz = gazetteer()
     codes = set(area_codes)
     todo, done = list(agencies), set()
@@ -315,8 +363,7 @@ def _write_reference(ds: Dataset, agencies: Iterable[AgencyRef], area_codes: Ite
             _describe_area(g, ref)
 
 
-def _write_programmes(ds: Dataset, programmes: dict) -> None:
-    g = ds.graph(iri.REFERENCE_GRAPH)
+def _write_programmes(g: Graph, programmes: dict) -> None:
     for node, (name, written) in sorted(programmes.items()):
         g.add((node, RDF.type, POL.Programme))
         g.add((node, RDF.type, SKOS.Concept))
@@ -339,9 +386,8 @@ def _describe_area(g: Graph, ref: AreaRef) -> None:
         g.add((node, SKOS.topConceptOf, POL.AdminDivisionScheme))
 
 
-def _write_stubs(ds: Dataset, resolution: Resolution, used_agencies: set, used_areas: set) -> None:
+def _write_stubs(g: Graph, resolution: Resolution, used_agencies: set, used_areas: set) -> None:
     """Every cited document the corpus lacks, described once."""
-    g = ds.graph(iri.STUBS_GRAPH)
     for node in sorted(resolution.documents.values(), key=lambda n: str(n.iri)):
         if node.is_stub:
             _describe_document(g, node)
@@ -351,10 +397,9 @@ def _write_stubs(ds: Dataset, resolution: Resolution, used_agencies: set, used_a
     materialise(g)
 
 
-def _write_inferred(ds: Dataset, links: Iterable[InferredLink], title_sources: dict) -> None:
+def _write_inferred(g: Graph, links: Iterable[InferredLink], title_sources: dict) -> None:
     """Inferred links, in their own graph; their evidence is where the two
     titles were read."""
-    g = ds.graph(iri.INFERRED_GRAPH)
     for link in links:
         predicate = RELATIONS[link.relation]
         g.add((link.source.iri, predicate, link.target.iri))
@@ -372,25 +417,40 @@ def _write_inferred(ds: Dataset, links: Iterable[InferredLink], title_sources: d
     materialise(g)
 
 
+def shared_graphs(state: Contributions, resolution: Resolution,
+                  inferred: Iterable[InferredLink] = ()) -> list[tuple[URIRef, Graph]]:
+    """The graphs after the files' own: stubs, inferred links, reference data
+    (areas, agencies, programmes) and the ontology, in that order."""
+    stubs, links, reference, onto = Graph(), Graph(), Graph(), Graph()
+    _write_stubs(stubs, resolution, state.agencies, state.areas)
+    _write_inferred(links, inferred, state.title_sources)
+    _write_reference(reference, state.agencies, state.areas, state.alt_labels)
+    _write_programmes(reference, state.programmes)
+    for triple in ontology_graph():
+        onto.add(triple)
+    return [(iri.STUBS_GRAPH, stubs), (iri.INFERRED_GRAPH, links), (iri.REFERENCE_GRAPH, reference),
+            (iri.ONTOLOGY_GRAPH, onto)]
+
+
 def build_graph(extractions: Iterable[Extraction], resolution: Resolution,
                 inferred: Iterable[InferredLink] = ()) -> Dataset:
-    """The dataset for a corpus: a graph per file, inferred links, reference
-    data and the ontology."""
+    """The dataset for a corpus, in memory: a graph per file, inferred links,
+    reference data and the ontology. (``kg build`` streams the same graphs
+    to disk one at a time instead.)"""
     ds = Dataset()
     for prefix, namespace in PREFIXES.items():
         ds.bind(prefix, namespace, replace=True)
-    agencies: set[AgencyRef] = set()
-    areas: set[str] = set()
-    title_sources: dict = {}
-    alt_labels: dict = {}
-    programmes: dict = {}
+    state = Contributions()
     for x in sorted(extractions, key=lambda x: x.document.relative_path):
-        _write_source(ds, x, resolution, agencies, areas, title_sources, alt_labels, programmes)
-    _write_stubs(ds, resolution, agencies, areas)
-    _write_inferred(ds, inferred, title_sources)
-    _write_reference(ds, agencies, areas, alt_labels)
-    _write_programmes(ds, programmes)
-    onto = ds.graph(iri.ONTOLOGY_GRAPH)
-    for triple in ontology_graph():
-        onto.add(triple)
+        part = source_part(x, resolution)
+        state.merge(part.contributions)
+        _copy(ds, part.graph_iri, part.graph)
+    for graph_iri, graph in shared_graphs(state, resolution, inferred):
+        _copy(ds, graph_iri, graph)
     return ds
+
+
+def _copy(ds: Dataset, graph_iri: URIRef, graph: Graph) -> None:
+    target = ds.graph(graph_iri)
+    for triple in graph:
+        target.add(triple)

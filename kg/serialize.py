@@ -1,20 +1,22 @@
-"""Write datasets deterministically and atomically.
+"""Write graphs deterministically and atomically.
 
-Quads are sorted (graph, subject, predicate, object) and written by
-Oxigraph's serialiser, which groups consecutive quads of one graph and
-subject: the same graph gives the same bytes, whatever the order it was built
-in, and much faster than rdflib's Turtle writer (which computes a prefixed
-name for every IRI). Files are written to a temporary name and renamed, so a
-reader never sees a half-written graph.
+Each named graph is written as one TriG block: its triples sorted and
+serialised by Oxigraph (which groups consecutive triples of one subject), so
+the same graph gives the same bytes whatever the order it was built in, and
+much faster than rdflib's writer. A build streams the blocks one graph at a
+time into a temporary file that is renamed over the old one when complete:
+a reader, or a build killed half-way, never sees a half-written graph.
 """
 from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator
 
 import pyoxigraph as ox
-from rdflib import Dataset
+from rdflib import Graph, URIRef
 
 from .store import to_oxigraph
 from .vocab import PREFIXES
@@ -26,15 +28,17 @@ def _umask() -> int:
     return current
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path`` and rename it over: readers
-    see the old file or the new one, never a part."""
+@contextmanager
+def atomic_output(path: Path) -> Iterator[BinaryIO]:
+    """A binary file handle whose content replaces ``path`` only when the
+    block ends without an exception."""
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.chmod(tmp, 0o666 & ~_umask())   # mkstemp creates 0600; outputs are ordinary files
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -43,28 +47,31 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def _sorted_quads(ds: Dataset, merge_graphs: bool):
-    keyed = []
-    for s, p, o, g in ds.quads((None, None, None, None)):
-        graph = None if merge_graphs or g is None or g == ds.default_graph.identifier else g
-        keyed.append(((str(graph or ""), s.n3(), p.n3(), o.n3()), (s, p, o, graph)))
-    keyed.sort(key=lambda item: item[0])
-    last = None
-    for key, (s, p, o, graph) in keyed:
-        if key == last:            # the same triple in several graphs, when merged
-            continue
-        last = key
-        if graph is None:
-            yield ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
-        else:
-            yield ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), to_oxigraph(graph))
+def atomic_write(path: Path, data: bytes) -> None:
+    with atomic_output(path) as fh:
+        fh.write(data)
 
 
-def to_trig(ds: Dataset) -> bytes:
-    return ox.serialize(_sorted_quads(ds, False), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+def _sorted(triples: Iterable[tuple]) -> list[ox.Triple]:
+    keyed = sorted({(s.n3(), p.n3(), o.n3()): (s, p, o) for s, p, o in triples}.items())
+    return [ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for _, (s, p, o) in keyed]
 
 
-def to_turtle(ds: Dataset) -> bytes:
-    """All graphs merged into one, for tools that read no named graphs."""
-    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in _sorted_quads(ds, True))
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+def trig_header() -> bytes:
+    """The prefix declarations that open a TriG file."""
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())).encode("utf-8")
+
+
+def trig_block(graph_iri: URIRef, graph: Graph) -> bytes:
+    """One named graph as a TriG block (no prefix declarations: the file's
+    header has them)."""
+    name = ox.NamedNode(str(graph_iri))
+    quads = [ox.Quad(t.subject, t.predicate, t.object, name) for t in _sorted(graph)]
+    text = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    return b"".join(line for line in text.splitlines(keepends=True) if not line.startswith(b"@prefix "))
+
+
+def to_turtle(triples: Iterable[tuple]) -> bytes:
+    """Triples (any graph, duplicates merged) as one Turtle document, for
+    tools that read no named graphs."""
+    return ox.serialize(_sorted(triples), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)

@@ -150,7 +150,8 @@ def test_same_corpus_same_bytes_whatever_the_file_order(tmp_path):
 
 def test_kill_during_a_build_leaves_the_old_graph_loadable(tmp_path):
     """SIGKILL a build while it runs, many times at different moments: the
-    graph of the previous build stays whole and loadable."""
+    graph of the previous build stays whole and loadable, and the cache
+    serves the next build."""
     out = tmp_path / "out"
     build(CORPUS, out)
     before = (out / "graph.trig").read_bytes()
@@ -164,4 +165,7 @@ def test_kill_during_a_build_leaves_the_old_graph_loadable(tmp_path):
         store = load_graph(out)
         assert select(store, "SELECT (COUNT(*) AS ?n) WHERE { ?d eli:id_local ?x }")[0][0] == "16"
         leftovers = [p.name for p in out.iterdir() if p.name.startswith(".")]
-        assert all(name.startswith((".graph.", ".report.", ".store-")) for name in leftovers)
+        assert all(name.startswith((".graph.", ".report.", ".store-", ".cache")) for name in leftovers)
+    # the cache stayed consistent: the next build reuses it and gives the same graph
+    build(CORPUS, out)
+    assert (out / "graph.trig").read_bytes() == before
