@@ -39,6 +39,7 @@ GRAPH_FILE = "graph.trig"
 TURTLE_FILE = "graph.ttl"
 REPORT_FILE = "report.json"
 HTML_FILE = "graph.html"
+VIEW_MAX_NODES = 800      # the overview a build draws; kg viz draws more on request
 
 
 @dataclass
@@ -144,7 +145,7 @@ def build(corpus_dir: Path, out_dir: Path, turtle: bool = False, jobs: int = 1, 
     if turtle:
         atomic_write(out_dir / TURTLE_FILE, to_turtle((s, p, o) for s, p, o, _ in store.quads()))
         report.outputs.append(out_dir / TURTLE_FILE)
-    write_view(store, out_dir / HTML_FILE)
+    write_view(store, out_dir / HTML_FILE, max_nodes=VIEW_MAX_NODES)
     report.outputs.append(out_dir / HTML_FILE)
     clock.lap("view")
     cache.prune()

@@ -37,6 +37,12 @@ PUBLIC_NAMESPACES = (str(POL), "http://data.europa.eu/eli/ontology#", "http://pu
                      str(DCTERMS))
 
 
+# A named graph while it is written: a plain set of (s, p, o) rdflib terms.
+# rdflib's Graph keeps three indexes per triple, which costs far more than a
+# file's graph needs before it is serialised.
+Triples = set
+
+
 def zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
@@ -44,7 +50,7 @@ def zh(text: str) -> Literal:
 class _GraphWriter:
     """Writes into one named graph, with evidence for asserted triples."""
 
-    def __init__(self, graph: Graph, extraction: Extraction, doc_iri: URIRef, title_sources: dict):
+    def __init__(self, graph: Triples, extraction: Extraction, doc_iri: URIRef, title_sources: dict):
         self.g = graph
         self.x = extraction
         self.doc_iri = doc_iri
@@ -102,7 +108,7 @@ def agency_iri(agency: AgencyRef) -> URIRef:
     return iri.agency(agency.area.code, agency.key)
 
 
-def _describe_document(g: Graph, node: DocumentNode) -> None:
+def _describe_document(g: Triples, node: DocumentNode) -> None:
     """A document's resolved description: its own file's graph holds it for a
     corpus document, the stubs graph for a cited one."""
     d = node.iri
@@ -161,13 +167,13 @@ class SourcePart:
     of the file's extraction and the nodes its mentions resolved to
     (``resolution_inputs``), so it can be cached."""
     graph_iri: URIRef
-    graph: Graph
+    graph: Triples
     contributions: Contributions = field(default_factory=Contributions)
 
 
 def source_part(x: Extraction, resolution: Resolution) -> SourcePart:
     """The named graph of one corpus file."""
-    part = SourcePart(iri.source_graph(x.document.relative_path), Graph())
+    part = SourcePart(iri.source_graph(x.document.relative_path), set())
     c = part.contributions
     used_agencies, used_areas = c.agencies, c.areas
     title_sources, alt_labels, programmes = c.title_sources, c.alt_labels, c.programmes
@@ -331,7 +337,7 @@ def _write_measures(w: _GraphWriter, x: Extraction, node: DocumentNode, used_age
         w.add(iri.measure(node.iri, position), POL.responsibleAgency, agency_iri(mention.agency), ev)
 
 
-def _write_reference(g: Graph, agencies: Iterable[AgencyRef], area_codes: Iterable[str],
+def _write_reference(g: Triples, agencies: Iterable[AgencyRef], area_codes: Iterable[str],
                      alt_labels: dict) -> None:
     gaz = gazetteer()
     codes = set(area_codes)
@@ -363,7 +369,7 @@ def _write_reference(g: Graph, agencies: Iterable[AgencyRef], area_codes: Iterab
             _describe_area(g, ref)
 
 
-def _write_programmes(g: Graph, programmes: dict) -> None:
+def _write_programmes(g: Triples, programmes: dict) -> None:
     for node, (name, written) in sorted(programmes.items()):
         g.add((node, RDF.type, POL.Programme))
         g.add((node, RDF.type, SKOS.Concept))
@@ -373,7 +379,7 @@ def _write_programmes(g: Graph, programmes: dict) -> None:
             g.add((node, SKOS.altLabel, zh(alt)))
 
 
-def _describe_area(g: Graph, ref: AreaRef) -> None:
+def _describe_area(g: Triples, ref: AreaRef) -> None:
     node = iri.area(ref.code)
     g.add((node, RDF.type, SKOS.Concept))
     g.add((node, SKOS.inScheme, POL.AdminDivisionScheme))
@@ -386,7 +392,7 @@ def _describe_area(g: Graph, ref: AreaRef) -> None:
         g.add((node, SKOS.topConceptOf, POL.AdminDivisionScheme))
 
 
-def _write_stubs(g: Graph, resolution: Resolution, used_agencies: set, used_areas: set) -> None:
+def _write_stubs(g: Triples, resolution: Resolution, used_agencies: set, used_areas: set) -> None:
     """Every cited document the corpus lacks, described once."""
     for node in sorted(resolution.documents.values(), key=lambda n: str(n.iri)):
         if node.is_stub:
@@ -397,7 +403,7 @@ def _write_stubs(g: Graph, resolution: Resolution, used_agencies: set, used_area
     materialise(g)
 
 
-def _write_inferred(g: Graph, links: Iterable[InferredLink], title_sources: dict) -> None:
+def _write_inferred(g: Triples, links: Iterable[InferredLink], title_sources: dict) -> None:
     """Inferred links, in their own graph; their evidence is where the two
     titles were read."""
     for link in links:
@@ -418,18 +424,16 @@ def _write_inferred(g: Graph, links: Iterable[InferredLink], title_sources: dict
 
 
 def shared_graphs(state: Contributions, resolution: Resolution,
-                  inferred: Iterable[InferredLink] = ()) -> list[tuple[URIRef, Graph]]:
+                  inferred: Iterable[InferredLink] = ()) -> list[tuple[URIRef, Triples]]:
     """The graphs after the files' own: stubs, inferred links, reference data
     (areas, agencies, programmes) and the ontology, in that order."""
-    stubs, links, reference, onto = Graph(), Graph(), Graph(), Graph()
+    stubs, links, reference = set(), set(), set()
     _write_stubs(stubs, resolution, state.agencies, state.areas)
     _write_inferred(links, inferred, state.title_sources)
     _write_reference(reference, state.agencies, state.areas, state.alt_labels)
     _write_programmes(reference, state.programmes)
-    for triple in ontology_graph():
-        onto.add(triple)
     return [(iri.STUBS_GRAPH, stubs), (iri.INFERRED_GRAPH, links), (iri.REFERENCE_GRAPH, reference),
-            (iri.ONTOLOGY_GRAPH, onto)]
+            (iri.ONTOLOGY_GRAPH, set(ontology_graph()))]
 
 
 def build_graph(extractions: Iterable[Extraction], resolution: Resolution,
@@ -450,7 +454,7 @@ def build_graph(extractions: Iterable[Extraction], resolution: Resolution,
     return ds
 
 
-def _copy(ds: Dataset, graph_iri: URIRef, graph: Graph) -> None:
+def _copy(ds: Dataset, graph_iri: URIRef, graph: Triples) -> None:
     target = ds.graph(graph_iri)
     for triple in graph:
         target.add(triple)

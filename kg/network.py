@@ -11,7 +11,7 @@ from typing import Iterable
 
 import networkx as nx
 
-from .query import run_query
+from .query import select_values
 from .store import GraphStore
 
 NODES = """
@@ -59,7 +59,7 @@ def to_networkx(store: GraphStore, relations: Iterable[str] = tuple(RELATIONS)) 
     '国办发〔2019〕5号'
     """
     graph = nx.DiGraph()
-    for doc, number, title, rank, level, area, code, date, stub, file in run_query(store, NODES).rows:
+    for doc, number, title, rank, level, area, code, date, stub, file in select_values(store, NODES):
         key = str(doc)
         data = graph.nodes[key] if key in graph else {}
         graph.add_node(key, number=_s(number) or data.get("number"), title=_s(title) or data.get("title"),
@@ -69,12 +69,12 @@ def to_networkx(store: GraphStore, relations: Iterable[str] = tuple(RELATIONS)) 
                        stub=str(stub) == "true", file=_s(file) or data.get("file"))
     evidence: dict[tuple[str, str, str], tuple] = {}
     values = " ".join(RELATIONS[r] for r in relations)
-    for s, p, o, basis, rule, trigger, sentence in run_query(store, ASSERTIONS.replace("$relations", values)).rows:
+    for s, p, o, basis, rule, trigger, sentence in select_values(store, ASSERTIONS.replace("$relations", values)):
         key = (str(s), str(p), str(o))
         # prefer the assertion with a sentence (stated) over one without
         if key not in evidence or (sentence is not None and evidence[key][3] is None):
             evidence[key] = (_s(basis), _s(rule), _s(trigger), _s(sentence))
-    for s, p, o in run_query(store, EDGES.replace("$relations", values)).rows:
+    for s, p, o in select_values(store, EDGES.replace("$relations", values)):
         key = (str(s), str(p), str(o))
         s, o, relation = key[0], key[2], _local(key[1])
         current = graph.edges[s, o] if graph.has_edge(s, o) else None

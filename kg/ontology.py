@@ -56,8 +56,9 @@ def super_classes() -> dict[URIRef, frozenset[URIRef]]:
     return _closure(ontology_graph(), RDFS.subClassOf)
 
 
-def materialise(graph: Graph) -> None:
-    """Add the super-class and super-property triples of every triple."""
+def materialise(graph: set) -> None:
+    """Add the super-class and super-property triples of every triple of a
+    graph being written (a set of triples)."""
     props, classes = super_properties(), super_classes()
     additions = []
     for s, p, o in graph:
@@ -65,5 +66,4 @@ def materialise(graph: Graph) -> None:
             additions.extend((s, RDF.type, c) for c in classes[o])
         for sup in props.get(p, ()):
             additions.append((s, sup, o))
-    for triple in additions:
-        graph.add(triple)
+    graph.update(additions)

@@ -87,6 +87,18 @@ def run_query(store: GraphStore, query: str, bindings: Optional[Mapping[str, str
     return QueryResult(variables, rows)
 
 
+def select_values(store: GraphStore, query: str) -> list[tuple[Optional[str], ...]]:
+    """A SELECT's rows as plain strings (IRIs and lexical forms; None for
+    unbound): the fast path for code that builds networks from a graph,
+    where making rdflib terms of every value costs more than the query."""
+    try:
+        result = store.select(query, PREFIXES)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from exc
+    variables = result.variables
+    return [tuple(None if (t := solution[v]) is None else t.value for v in variables) for solution in result]
+
+
 def short_name(term) -> str:
     """A term as the table shows it: an IRI as prefix:local where a prefix fits."""
     if term is None:

@@ -10,13 +10,12 @@ assertions behind them.
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Iterable, Optional
 
 import networkx as nx
 
 from .network import to_networkx
-from .query import run_query
+from .query import select_values
 from .store import GraphStore
 
 KINDS = ("document", "proposal", "agency", "area", "service_model", "programme", "measure")
@@ -52,12 +51,14 @@ SELECT DISTINCT ?s ?p ?o WHERE {
 }"""
 EVIDENCE = """
 SELECT ?s ?p ?o ?rule ?sentence WHERE {
+  $values
   ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pol:rule ?rule .
   VALUES ?p { cito:repliesTo eli:passed_by pol:addressee pol:copyTo pol:mentionsAgency
               pol:responsibleAgency pol:mentionsServiceModel pol:mentionsProgramme }
   OPTIONAL { ?a pol:inSentence ?x . ?x oa:hasSelector ?q . ?q oa:exact ?sentence }
 }"""
 MAX_SENTENCES = 3
+DOCUMENT_RELATIONS = {"cites", "applies", "based_on", "promulgates", "forwards"}
 
 
 def local_name(iri: str) -> str:
@@ -68,12 +69,15 @@ def short_label(text: str, width: int = 14) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def to_resource_network(store: GraphStore, documents: Optional[nx.DiGraph] = None) -> nx.MultiDiGraph:
+def to_resource_network(store: GraphStore, documents: Optional[nx.DiGraph] = None,
+                        evidence: bool = True) -> nx.MultiDiGraph:
     """All resources and links of ``store``. ``documents`` is the document
-    network when the caller already has it."""
+    network when the caller already has it. ``evidence=False`` leaves the
+    sentences of links other than document -> document to ``add_evidence``
+    (on a large graph, fetch them only for the links a view draws)."""
     documents = documents if documents is not None else to_networkx(store)
     net = nx.MultiDiGraph()
-    proposals = {str(row[0]) for row in run_query(store, PROPOSALS).rows}
+    proposals = {row[0] for row in select_values(store, PROPOSALS)}
     for iri, data in documents.nodes(data=True):
         name = data.get("title") or data.get("number") or local_name(iri)
         net.add_node(iri, kind="proposal" if iri in proposals else "document",
@@ -85,27 +89,38 @@ def to_resource_network(store: GraphStore, documents: Optional[nx.DiGraph] = Non
         net.add_edge(s, o, key=data["relation"], relation=data["relation"], basis=data.get("basis"),
                      rule=data.get("rule"), sentences=sentences, evidence=len(sentences))
     for kind, query in KIND_QUERIES.items():
-        for iri, name, level, area in run_query(store, query).rows:
+        for iri, name, level, area in select_values(store, query):
             iri = str(iri)
             if iri not in net:
                 net.add_node(iri, kind=kind, label=short_label(str(name)), name=str(name),
                              level=_s(level), area=_s(area))
-    evidence: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    rules: dict[tuple[str, str, str], str] = {}
-    for s, p, o, rule, sentence in run_query(store, EVIDENCE).rows:
-        key = (str(s), local_name(str(p)), str(o))
-        rules.setdefault(key, str(rule))
-        if sentence is not None and str(sentence) not in evidence[key]:
-            evidence[key].append(str(sentence))
-    for s, p, o in run_query(store, LINKS).rows:
+    for s, p, o in select_values(store, LINKS):
         s, relation, o = str(s), local_name(str(p)), str(o)
-        if s not in net or o not in net:
-            continue
-        sentences = sorted(evidence.get((s, relation, o), []))
-        net.add_edge(s, o, key=relation, relation=relation, basis="stated" if sentences else None,
-                     rule=rules.get((s, relation, o)), sentences=sentences[:MAX_SENTENCES],
-                     evidence=len(sentences))
+        if s in net and o in net:
+            net.add_edge(s, o, key=relation, relation=relation, basis=None, rule=None, sentences=[], evidence=0)
+    if evidence:
+        add_evidence(store, net)
     return net
+
+
+def add_evidence(store: GraphStore, net: nx.MultiDiGraph) -> None:
+    """Fill in rule, basis and sentences of the links of ``net`` that are not
+    document -> document links (those come with the document network)."""
+    subjects = sorted({s for s, _, k in net.edges(keys=True) if k not in DOCUMENT_RELATIONS})
+    if not subjects:
+        return
+    values = "VALUES ?s { " + " ".join(f"<{s}>" for s in subjects) + " }"
+    found: dict[tuple[str, str, str], tuple[str, list[str]]] = {}
+    for s, p, o, rule, sentence in select_values(store, EVIDENCE.replace("$values", values)):
+        rule_name, sentences = found.setdefault((str(s), local_name(str(p)), str(o)), (str(rule), []))
+        if sentence is not None and str(sentence) not in sentences:
+            sentences.append(str(sentence))
+    for s, o, k, data in net.edges(keys=True, data=True):
+        if (s, k, o) in found and k not in DOCUMENT_RELATIONS:
+            rule, sentences = found[(s, k, o)]
+            sentences = sorted(sentences)
+            data.update(rule=rule, basis="stated" if sentences else None, sentences=sentences[:MAX_SENTENCES],
+                        evidence=len(sentences))
 
 
 def _s(term):

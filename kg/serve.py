@@ -193,11 +193,11 @@ class Site:
         from .resource_network import to_resource_network
 
         documents = to_networkx(self.store)
-        return to_resource_network(self.store, documents), documents
+        return to_resource_network(self.store, documents, evidence=False), documents
 
     def network_view(self, focus: Optional[str], depth: int) -> tuple[str, bytes]:
         from .trace import UnknownReference
-        from .viz import render, select_view
+        from .viz import add_view_evidence, render, select_view
 
         with self._lock:         # cached_property is not thread-safe
             net, documents = self._networks
@@ -205,6 +205,7 @@ class Site:
             view = select_view(net, documents, focus=focus, depth=depth)
         except UnknownReference as exc:
             raise Refused(HTTPStatus.NOT_FOUND, str(exc)) from exc
+        add_view_evidence(self.store, view)
         return "text/html; charset=utf-8", render(view).encode("utf-8")
 
 

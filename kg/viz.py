@@ -22,6 +22,7 @@ from .trace import find_node, flatten, trace
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PHYSICS_LIMIT = 300          # above this many nodes, positions are fixed
 DEFAULT_MAX_NODES = 1500
+EVIDENCE_EDGE_LIMIT = 2000
 LEVEL_GAP, SLOT_GAP = 220, 260   # chain layout spacing in pixels
 
 
@@ -32,12 +33,30 @@ class View:
     layout: str                 # "spring" or "levels"
     left_out: int = 0
     selected: Optional[str] = None
+    evidence_omitted: bool = False
 
     @property
     def status(self) -> str:
         shown = f"{self.graph.number_of_nodes()} nodes, {self.graph.number_of_edges()} links shown"
-        return shown + (f"; {self.left_out} nodes left out (use --max-nodes, --kinds or --focus)"
-                        if self.left_out else "")
+        if self.left_out:
+            shown += f"; {self.left_out} nodes left out (use --max-nodes, --kinds or --focus)"
+        if self.evidence_omitted:
+            shown += (f"; sentences shown for links between documents only (over {EVIDENCE_EDGE_LIMIT} "
+                      "links: use --focus for the rest)")
+        return shown
+
+
+def add_view_evidence(store, view: View) -> None:
+    """The sentences behind the links a view draws: all of them for a view
+    of up to EVIDENCE_EDGE_LIMIT links, else those between documents only
+    (which the document network carries) — fetching every agency and theme
+    link's evidence costs more than drawing the view."""
+    from .resource_network import add_evidence
+
+    if view.graph.number_of_edges() <= EVIDENCE_EDGE_LIMIT:
+        add_evidence(store, view.graph)
+    else:
+        view.evidence_omitted = True
 
 
 def select_view(net: nx.MultiDiGraph, documents: nx.DiGraph, *, focus: Optional[str] = None, depth: int = 1,
@@ -186,7 +205,8 @@ def write_view(store, out: Path, **view_options) -> View:
     from .serialize import atomic_write
 
     documents = to_networkx(store)
-    view = select_view(to_resource_network(store, documents), documents, **view_options)
+    view = select_view(to_resource_network(store, documents, evidence=False), documents, **view_options)
+    add_view_evidence(store, view)
     atomic_write(Path(out), render(view).encode("utf-8"))
     return view
 

@@ -132,3 +132,32 @@ PREFIXES = {
     "rdf": str(RDF),
     "rdfs": str(RDFS),
 }
+
+
+class _Terms:
+    """A namespace whose declared terms are plain attributes. DefinedNamespace
+    checks every attribute access (a function call each time), which costs
+    seconds per build when assertions are written by the million."""
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+        for name in namespace.__annotations__:
+            setattr(self, name, namespace[name])
+
+    def __getattr__(self, name: str) -> URIRef:   # a term not declared: DefinedNamespace decides
+        return getattr(self._namespace, name)
+
+    def __getitem__(self, name: str) -> URIRef:
+        return self._namespace[name]
+
+    def __contains__(self, term) -> bool:
+        return term in self._namespace
+
+    def __str__(self) -> str:
+        return str(self._namespace)
+
+
+POL, ELI, OA, CITO = _Terms(POL), _Terms(ELI), _Terms(OA), _Terms(CITO)
+DCTERMS, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD = (
+    _Terms(DCTERMS), _Terms(ORG), _Terms(PROV), _Terms(RDF), _Terms(RDFS), _Terms(SDO), _Terms(SKOS),
+    _Terms(XSD))
