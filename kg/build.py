@@ -17,9 +17,10 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, ContextManager, Optional, Union
+from typing import Callable, ContextManager, Iterator, Optional, Union
 
 from . import cache as build_cache
+from . import iri
 from .cleaning import clean
 from .extract import extract_mentions
 from .graph import Contributions, resolution_inputs, shared_graphs, source_part
@@ -29,7 +30,7 @@ from .models import Extraction
 from .resolve import resolve
 from .resources import rules_version
 from .serialize import atomic_output, atomic_write, to_turtle, trig_block, trig_header
-from .store import load_graph, write_store
+from .store import load_graph, store_matches, update_store, write_store
 from .viz import write_view
 
 # progress(label, total) -> a context manager whose value has update(n)
@@ -39,7 +40,8 @@ GRAPH_FILE = "graph.trig"
 TURTLE_FILE = "graph.ttl"
 REPORT_FILE = "report.json"
 HTML_FILE = "graph.html"
-VIEW_MAX_NODES = 800      # the overview a build draws; kg viz draws more on request
+VIEW_MAX_NODES = 800
+PATCH_LIMIT = 0.2         # patch the previous store when at most this share of files changed      # the overview a build draws; kg viz draws more on request
 
 
 @dataclass
@@ -119,27 +121,38 @@ def build(corpus_dir: Path, out_dir: Path, turtle: bool = False, jobs: int = 1, 
                        + check_implements(implements_edges(extractions, resolution, inferred)))
 
     graph_path = out_dir / GRAPH_FILE
-    with atomic_output(graph_path) as fh, progress("writing graph", len(extractions)) as bar:
+    ordered = sorted(extractions, key=lambda x: x.document.relative_path)
+    # The previous build's store can be patched when it holds the previous
+    # graph and few files changed; else it is built afresh.
+    patchable = use_cache and graph_path.is_file() and store_matches(graph_path)
+    changed: dict[str, bytes] = {}
+    graph_iris: list[str] = []
+    with atomic_output(graph_path) as fh, progress("writing graph", len(ordered)) as bar:
         fh.write(trig_header())
         state = Contributions()
-        for x in sorted(extractions, key=lambda x: x.document.relative_path):
-            entry = build_cache.key(keys[x.document.relative_path], resolution_inputs(x, resolution))
-            cached = cache.get("graph", entry)
-            if cached is None:
-                part = source_part(x, resolution)
-                cached = (trig_block(part.graph_iri, part.graph), part.contributions, len(part.graph))
-                cache.put("graph", entry, cached)
-            block, contributions, count = cached
+        for graph_iri, (block, contributions, count), fresh in graph_blocks(ordered, keys, resolution, cache, jobs):
             fh.write(block)
             state.merge(contributions)
             report.triples += count
+            graph_iris.append(graph_iri)
+            if fresh and patchable:
+                changed[graph_iri] = block
+                patchable = len(changed) <= PATCH_LIMIT * len(ordered) + 1
             bar.update(1)
         for graph_iri, graph in shared_graphs(state, resolution, inferred):
-            fh.write(trig_block(graph_iri, graph))
+            block = trig_block(graph_iri, graph)
+            fh.write(block)
             report.triples += len(graph)
+            graph_iris.append(str(graph_iri))
+            changed[str(graph_iri)] = block
     report.outputs.append(graph_path)
     clock.lap("write graph")
-    report.outputs.append(write_store(graph_path))
+    if patchable:
+        header = trig_header()
+        report.outputs.append(update_store(graph_path, {iri: header + block for iri, block in changed.items()},
+                                           graph_iris))
+    else:
+        report.outputs.append(write_store(graph_path))
     store = load_graph(graph_path)
     clock.lap("store")
     if turtle:
@@ -155,6 +168,49 @@ def build(corpus_dir: Path, out_dir: Path, turtle: bool = False, jobs: int = 1, 
                  json.dumps(report.to_json(), ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"))
     report.outputs.insert(1, out_dir / REPORT_FILE)
     return report
+
+
+# What forked workers read: set in the parent just before the pool starts,
+# inherited by the children without pickling (fork start method).
+_WORK: dict = {}
+
+
+def _graph_block(index: int) -> tuple[bytes, Contributions, int]:
+    part = source_part(_WORK["ordered"][index], _WORK["resolution"])
+    return trig_block(part.graph_iri, part.graph), part.contributions, len(part.graph)
+
+
+def graph_blocks(ordered: list[Extraction], keys: dict[str, str], resolution, cache: build_cache.BuildCache,
+                 jobs: int) -> Iterator[tuple[str, tuple[bytes, Contributions, int], bool]]:
+    """Each file's graph IRI, (TriG block, contributions, triple count) and
+    whether it was written afresh, in order: from the cache when the file's
+    extraction and the nodes it points to are unchanged, else written (in
+    ``jobs`` processes)."""
+    entries = [build_cache.key(keys[x.document.relative_path], resolution_inputs(x, resolution)) for x in ordered]
+    missing = [i for i, entry in enumerate(entries) if not cache.has("graph", entry)]
+    _WORK.update(ordered=ordered, resolution=resolution)
+    try:
+        with _pool(jobs, len(missing)) as pool:
+            computed = iter(pool.map(_graph_block, missing, chunksize=max(1, len(missing) // (jobs * 8)))
+                            if pool else map(_graph_block, missing))
+            pending = set(missing)
+            for i, entry in enumerate(entries):
+                value = None if i in pending else cache.get("graph", entry)
+                fresh = value is None
+                if fresh:    # new, or a cache entry that could not be read
+                    value = next(computed) if i in pending else _graph_block(i)
+                    cache.put("graph", entry, value)
+                yield str(iri.source_graph(ordered[i].document.relative_path)), value, fresh
+    finally:
+        _WORK.clear()
+
+
+def _pool(jobs: int, tasks: int):
+    """A pool of forked workers, or None (run in this process) for one job
+    or too little work to share."""
+    if jobs > 1 and tasks > 1:
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    return nullcontext(None)
 
 
 def _read_and_extract(task: tuple[Path, Path]) -> Union[Extraction, SkippedFile]:
@@ -187,15 +243,11 @@ def extract_corpus(files: list[Path], corpus_dir: Path, cache: build_cache.Build
         else:
             todo.append(path)
     tasks = [(path, corpus_dir) for path in todo]
-    with progress("extracting", len(files)) as bar:
+    with progress("extracting", len(files)) as bar, _pool(jobs, len(tasks)) as pool:
         bar.update(len(files) - len(todo))
-        if jobs > 1 and len(tasks) > 1:
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-                results = pool.map(_read_and_extract, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
-                _collect(results, extractions, keys, skipped, cache, bar)
-        else:
-            _collect(map(_read_and_extract, tasks), extractions, keys, skipped, cache, bar)
+        results = (pool.map(_read_and_extract, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
+                   if pool else map(_read_and_extract, tasks))
+        _collect(results, extractions, keys, skipped, cache, bar)
     skipped.sort(key=lambda s: s.relative_path)
     return [extractions[k] for k in sorted(extractions)], keys, skipped
 

@@ -58,6 +58,9 @@ class BuildCache:
     def _path(self, kind: str, entry: str) -> Path:
         return self.root / kind / entry[:2] / f"{entry}.pickle"
 
+    def has(self, kind: str, entry: str) -> bool:
+        return self.enabled and self._path(kind, entry).is_file()
+
     def get(self, kind: str, entry: str) -> Optional[object]:
         if not self.enabled:
             return None

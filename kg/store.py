@@ -12,7 +12,7 @@ import hashlib
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Iterator, Mapping, Optional
+from typing import Iterable, Iterator, Mapping, Optional
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
@@ -107,7 +107,7 @@ class GraphStore:
 
 
 STORE_DIR = "store"
-STAMP = "graph.sha256"
+STAMP = "graph.stamp"
 
 
 def _digest(path: Path) -> str:
@@ -116,6 +116,27 @@ def _digest(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def _fingerprint(path: Path) -> str:
+    """What a store records of the graph file it holds: size, modification
+    time and content digest."""
+    stat = path.stat()
+    return f"{stat.st_size} {stat.st_mtime_ns} {_digest(path)}"
+
+
+def store_matches(graph_file: Path) -> bool:
+    """Whether ``store/`` beside a graph file holds exactly that file. Size
+    and time are compared first; the digest (a full read) only when they
+    differ, so that opening a large graph stays instant."""
+    stamp = graph_file.parent / STORE_DIR / STAMP
+    if not stamp.is_file():
+        return False
+    size, mtime, digest = (stamp.read_text(encoding="utf-8").split() + ["", "", ""])[:3]
+    stat = graph_file.stat()
+    if size == str(stat.st_size) and mtime == str(stat.st_mtime_ns):
+        return True
+    return size == str(stat.st_size) and digest == _digest(graph_file)
 
 
 def write_store(graph_file: Path) -> Path:
@@ -130,7 +151,7 @@ def write_store(graph_file: Path) -> Path:
         store.bulk_load(path=str(graph_file), format=FORMATS[graph_file.suffix])
         store.flush()
         del store
-        (fresh / STAMP).write_text(_digest(graph_file), encoding="utf-8")
+        (fresh / STAMP).write_text(_fingerprint(graph_file), encoding="utf-8")
         old = graph_file.parent / f".{STORE_DIR}-old"
         if old.exists():
             shutil.rmtree(old)
@@ -144,13 +165,37 @@ def write_store(graph_file: Path) -> Path:
     return target
 
 
+def update_store(graph_file: Path, replaced: Mapping[str, bytes], keep: Iterable[str]) -> Path:
+    """Bring the store of the previous build up to ``graph_file`` by
+    replacing only the named graphs that changed (``replaced``: graph IRI ->
+    its TriG, prefixes declared) and dropping those not in ``keep`` (the
+    graphs of files no longer in the corpus).
+
+    The stamp is taken away first and written back last: a build killed in
+    between leaves a store that no reader trusts (they parse the file) and
+    that the next build rebuilds in full."""
+    graph_file = Path(graph_file)
+    target = graph_file.parent / STORE_DIR
+    (target / STAMP).unlink()
+    store = ox.Store(str(target))
+    keep = set(keep)
+    for graph in list(store.named_graphs()):
+        if graph.value in replaced or graph.value not in keep:
+            store.remove_graph(graph)
+    for block in replaced.values():
+        store.extend(ox.parse(block, format=ox.RdfFormat.TRIG))
+    store.flush()
+    del store
+    (target / STAMP).write_text(_fingerprint(graph_file), encoding="utf-8")
+    return target
+
+
 def load_graph(path: Path) -> GraphStore:
     """A built graph for querying: its on-disk store when one is there and
-    matches the graph file, else the file parsed into memory."""
+    holds the graph file, else the file parsed into memory."""
     graph_file = _graph_path(path)
     store_dir = graph_file.parent / STORE_DIR
-    stamp = store_dir / STAMP
-    if graph_file.name == "graph.trig" and stamp.is_file() and stamp.read_text(encoding="utf-8") == _digest(graph_file):
+    if graph_file.name == "graph.trig" and store_matches(graph_file):
         try:
             return GraphStore(ox.Store.read_only(str(store_dir)), str(store_dir))
         except OSError:

@@ -1,0 +1,70 @@
+"""Incremental builds: the cache redoes only what changed, and the result
+is byte for byte what a build from scratch gives."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import CORPUS, select
+from kg import cache as build_cache
+from kg.build import build
+from kg.store import load_graph, store_matches
+
+ADDED = "\n根据《国务院关于加快发展养老服务业的若干意见》（国发〔2013〕35号），进一步做好相关工作。\n"
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(CORPUS, folder)
+    return folder
+
+
+def numbers(out):
+    return {row[0] for row in select(load_graph(out), "SELECT ?n WHERE { ?d eli:id_local ?n }")}
+
+
+def test_one_changed_file_is_redone_and_the_result_equals_a_fresh_build(corpus, tmp_path):
+    out = tmp_path / "out"
+    build(corpus, out)
+    changed = sorted(corpus.glob("001_*.txt"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
+    report = build(corpus, out)
+    assert report.cache["hits"] == {"extract": 4, "graph": 4}
+    fresh = build(corpus, tmp_path / "fresh", use_cache=False)
+    assert fresh.cache["hits"] == {"extract": 0, "graph": 0}
+    assert (out / "graph.trig").read_bytes() == (tmp_path / "fresh" / "graph.trig").read_bytes()
+    # the patched store holds the new graph
+    assert store_matches(out / "graph.trig")
+    assert "国发〔2013〕35号" in numbers(out)
+
+
+def test_a_removed_file_leaves_the_store(corpus, tmp_path):
+    out = tmp_path / "out"
+    build(corpus, out)
+    assert "温民提〔2017〕77号" in numbers(out)
+    sorted(corpus.glob("001_*.txt"))[0].unlink()
+    build(corpus, out)
+    assert "温民提〔2017〕77号" not in numbers(out)
+    graphs = select(load_graph(out), "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert not any("001_" in g[0] for g in graphs)
+
+
+def test_a_changed_rule_invalidates_every_entry(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build(corpus, out)
+    monkeypatch.setattr(build_cache, "pipeline_version", lambda: "another-version")
+    report = build(corpus, out)
+    assert report.cache["hits"] == {"extract": 0, "graph": 0}
+    assert report.cache["misses"]["extract"] == 5
+
+
+def test_a_changed_dictionary_changes_the_pipeline_version(monkeypatch):
+    before = build_cache.pipeline_version()
+    build_cache.pipeline_version.cache_clear()
+    monkeypatch.setattr(build_cache, "rules_version", lambda: "a-dictionary-changed")
+    try:
+        assert build_cache.pipeline_version() != before
+    finally:
+        build_cache.pipeline_version.cache_clear()
