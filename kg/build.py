@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import resource
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
@@ -40,8 +41,9 @@ GRAPH_FILE = "graph.trig"
 TURTLE_FILE = "graph.ttl"
 REPORT_FILE = "report.json"
 HTML_FILE = "graph.html"
-VIEW_MAX_NODES = 800
-PATCH_LIMIT = 0.2         # patch the previous store when at most this share of files changed      # the overview a build draws; kg viz draws more on request
+VIEW_MAX_NODES = 800      # the overview a build draws; kg viz draws more on request
+OVERVIEW_ALL_KINDS = 100  # corpora up to this many files get every kind in the overview
+PATCH_LIMIT = 0.2         # patch the previous store when at most this share of files changed
 
 
 @dataclass
@@ -57,6 +59,7 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)    # per stage
+    peak_mib: dict[str, float] = field(default_factory=dict)   # peak memory at the end of each stage
     cache: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def summary(self) -> str:
@@ -158,12 +161,15 @@ def build(corpus_dir: Path, out_dir: Path, turtle: bool = False, jobs: int = 1, 
     if turtle:
         atomic_write(out_dir / TURTLE_FILE, to_turtle((s, p, o) for s, p, o, _ in store.quads()))
         report.outputs.append(out_dir / TURTLE_FILE)
-    write_view(store, out_dir / HTML_FILE, max_nodes=VIEW_MAX_NODES)
+    # The overview of a large corpus is its document, agency and area network;
+    # kg viz draws measures and themes on request.
+    kinds = None if len(extractions) <= OVERVIEW_ALL_KINDS else ("document", "proposal", "agency", "area")
+    write_view(store, out_dir / HTML_FILE, max_nodes=VIEW_MAX_NODES, kinds=kinds)
     report.outputs.append(out_dir / HTML_FILE)
     clock.lap("view")
     cache.prune()
     report.cache = {"hits": cache.hits, "misses": cache.misses}
-    report.seconds = clock.laps
+    report.seconds, report.peak_mib = clock.laps, clock.peaks
     atomic_write(out_dir / REPORT_FILE,
                  json.dumps(report.to_json(), ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"))
     report.outputs.insert(1, out_dir / REPORT_FILE)
@@ -270,11 +276,16 @@ class _NoProgress:
 
 
 class _Clock:
+    """Seconds per stage, and the process's peak memory when each stage
+    ended (peak resident set: a stage that raises it shows as a step)."""
+
     def __init__(self):
         self.start = self.last = time.perf_counter()
         self.laps: dict[str, float] = {}
+        self.peaks: dict[str, float] = {}
 
     def lap(self, name: str) -> None:
         now = time.perf_counter()
         self.laps[name] = round(now - self.last, 3)
+        self.peaks[name] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)   # MiB
         self.last = now

@@ -33,7 +33,7 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Exit non-zero when any file was skipped.")
 @click.option("-j", "--jobs", default=1, show_default=True, help="Processes for reading and extraction.")
 @click.option("--no-cache", is_flag=True, help="Ignore and do not write OUT/.cache (rebuild everything).")
-@click.option("--timings", is_flag=True, help="Print the seconds each stage took.")
+@click.option("--timings", is_flag=True, help="Print the seconds and peak memory of each stage.")
 def build(corpus: Path, out_dir: Path, turtle: bool, strict: bool, jobs: int, no_cache: bool, timings: bool) -> None:
     """Build the graph of the documents in CORPUS (default: corpus/)."""
     from .build import build as run_build
@@ -53,6 +53,7 @@ def build(corpus: Path, out_dir: Path, turtle: bool, strict: bool, jobs: int, no
     click.echo(report.summary())
     if timings:
         click.echo("seconds: " + ", ".join(f"{stage} {s:.2f}" for stage, s in report.seconds.items()))
+        click.echo("peak MiB: " + ", ".join(f"{stage} {m:.0f}" for stage, m in report.peak_mib.items()))
     if strict and report.skipped:
         sys.exit(1)
 

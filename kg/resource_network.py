@@ -53,12 +53,14 @@ EVIDENCE = """
 SELECT ?s ?p ?o ?rule ?sentence WHERE {
   $values
   ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pol:rule ?rule .
-  VALUES ?p { cito:repliesTo eli:passed_by pol:addressee pol:copyTo pol:mentionsAgency
-              pol:responsibleAgency pol:mentionsServiceModel pol:mentionsProgramme }
   OPTIONAL { ?a pol:inSentence ?x . ?x oa:hasSelector ?q . ?q oa:exact ?sentence }
 }"""
+# Links other than document -> document whose assertions carry evidence.
+ASSERTED = {"repliesTo": "cito:repliesTo", "passed_by": "eli:passed_by", "addressee": "pol:addressee",
+            "copyTo": "pol:copyTo", "mentionsAgency": "pol:mentionsAgency",
+            "responsibleAgency": "pol:responsibleAgency", "mentionsServiceModel": "pol:mentionsServiceModel",
+            "mentionsProgramme": "pol:mentionsProgramme"}
 MAX_SENTENCES = 3
-DOCUMENT_RELATIONS = {"cites", "applies", "based_on", "promulgates", "forwards"}
 
 
 def local_name(iri: str) -> str:
@@ -106,17 +108,18 @@ def to_resource_network(store: GraphStore, documents: Optional[nx.DiGraph] = Non
 def add_evidence(store: GraphStore, net: nx.MultiDiGraph) -> None:
     """Fill in rule, basis and sentences of the links of ``net`` that are not
     document -> document links (those come with the document network)."""
-    subjects = sorted({s for s, _, k in net.edges(keys=True) if k not in DOCUMENT_RELATIONS})
-    if not subjects:
+    drawn = [(s, k) for s, _, k in net.edges(keys=True) if k in ASSERTED]
+    if not drawn:
         return
-    values = "VALUES ?s { " + " ".join(f"<{s}>" for s in subjects) + " }"
+    values = ("VALUES ?s { " + " ".join(sorted({f"<{s}>" for s, _ in drawn})) + " } "
+              "VALUES ?p { " + " ".join(sorted({ASSERTED[k] for _, k in drawn})) + " }")
     found: dict[tuple[str, str, str], tuple[str, list[str]]] = {}
     for s, p, o, rule, sentence in select_values(store, EVIDENCE.replace("$values", values)):
         rule_name, sentences = found.setdefault((str(s), local_name(str(p)), str(o)), (str(rule), []))
         if sentence is not None and str(sentence) not in sentences:
             sentences.append(str(sentence))
     for s, o, k, data in net.edges(keys=True, data=True):
-        if (s, k, o) in found and k not in DOCUMENT_RELATIONS:
+        if (s, k, o) in found and k in ASSERTED:
             rule, sentences = found[(s, k, o)]
             sentences = sorted(sentences)
             data.update(rule=rule, basis="stated" if sentences else None, sentences=sentences[:MAX_SENTENCES],

@@ -1,0 +1,178 @@
+"""Scaling figures for `kg build` and the query store, printed as Markdown.
+
+For each corpus size (generated variants of the seed text, see
+generate_corpus.py) it measures, on this machine, in one run:
+
+- plain `jieba.cut` over the same texts (the segmentation baseline);
+- a full build from scratch in a fresh process (`kg build --no-cache
+  --timings`): seconds and peak memory per stage, wall time;
+- with --jobs-check: the same build with `-j 2`;
+- with --incremental-check: a rebuild after one file changed (cache warm);
+- with --query-check: the saved tracing and aggregation queries on the
+  built graph, Oxigraph (the store behind kg query) against rdflib's
+  in-memory store, median of 3;
+- `kg --help` start-up, median of 5.
+
+    python benchmarks/scale_bench.py --sizes 100 1000 [--jobs-check] [--incremental-check]
+        [--query-check] [--work DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.generate_corpus import generate  # noqa: E402
+
+KG = Path(sys.executable).parent / "kg"
+QUERIES = {
+    "downstream of 国办发〔2019〕5号 in 山东 (tracing)": ("downstream", {"target": "国办发〔2019〕5号",
+                                                                       "provinceCode": "370000"}),
+    "implementation chains ≥ 2 (tracing)": ("chains", {}),
+    "documents by area and level (aggregation)": (
+        "SELECT ?area ?level (COUNT(?doc) AS ?n) WHERE { ?doc a eli:LegalResource ; "
+        "eli:jurisdiction/skos:prefLabel ?area ; pol:level/skos:prefLabel ?level "
+        "FILTER(lang(?level) = 'en') } GROUP BY ?area ?level", {}),
+    "measures per responsible agency (aggregation)": (
+        "SELECT ?agency (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m pol:responsibleAgency ?a . "
+        "?a skos:prefLabel ?agency } GROUP BY ?agency ORDER BY DESC(?n) LIMIT 20", {}),
+}
+
+
+def median_seconds(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def jieba_seconds(corpus: Path) -> tuple[float, int]:
+    code = ("import jieba, sys, time, pathlib; jieba.setLogLevel(60); jieba.initialize(); "
+            "texts=[p.read_text(encoding='utf-8') for p in sorted(pathlib.Path(sys.argv[1]).glob('gen-*.txt'))]; "
+            "t=time.perf_counter(); n=sum(1 for x in texts for _ in jieba.cut(x)); "
+            "print(time.perf_counter()-t, sum(map(len, texts)))")
+    out = subprocess.run([sys.executable, "-c", code, str(corpus)], check=True, capture_output=True, text=True)
+    seconds, chars = out.stdout.split()
+    return float(seconds), int(chars)
+
+
+def run_build(corpus: Path, out: Path, *extra: str) -> dict:
+    """A build in a fresh process: wall seconds, stage seconds and peaks."""
+    start = time.perf_counter()
+    done = subprocess.run(["/usr/bin/time", "-f", "maxrss_kib %M", str(KG), "build", str(corpus), "-o", str(out),
+                           "--timings", *extra], check=True, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    stages = dict((k, float(v)) for k, v in re.findall(r"(\w[\w ]*?) ([\d.]+)(?:,|$)",
+                                                      done.stdout.split("seconds: ")[1].splitlines()[0]))
+    peaks = dict((k, float(v)) for k, v in re.findall(r"(\w[\w ]*?) ([\d.]+)(?:,|$)",
+                                                     done.stdout.split("peak MiB: ")[1].splitlines()[0]))
+    triples = int(re.search(r"(\d+) triples", done.stdout).group(1))
+    rss = int(re.search(r"maxrss_kib (\d+)", done.stderr).group(1)) / 1024
+    return {"wall": wall, "stages": stages, "peaks": peaks, "triples": triples, "rss_mib": rss}
+
+
+def query_figures(graph_dir: Path) -> list[tuple[str, float, float]]:
+    from rdflib import Dataset
+
+    from kg.query import run_query
+    from kg.store import GraphStore, load_graph
+    from kg.vocab import PREFIXES
+
+    oxigraph = load_graph(graph_dir)
+    dataset = Dataset(default_union=True)
+    dataset.parse(graph_dir / "graph.trig", format="trig")
+    rows = []
+    for label, (query, bindings) in QUERIES.items():
+        from kg.query import _term, query_text
+        text = query_text(query)
+        ox_s = median_seconds(lambda: run_query(oxigraph, text, bindings), 3)
+        init = {k: _term(v) for k, v in bindings.items()}
+        rdflib_s = median_seconds(lambda: list(dataset.query(text, initNs=PREFIXES, initBindings=init)), 3)
+        rows.append((label, ox_s, rdflib_s))
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--jobs-check", action="store_true")
+    parser.add_argument("--incremental-check", action="store_true")
+    parser.add_argument("--query-check", type=int, default=0, metavar="SIZE",
+                        help="Compare Oxigraph and rdflib on the graph of this corpus size.")
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="kg-scale-"))
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+          f"work dir {work}\n")
+    help_s = median_seconds(lambda: subprocess.run([str(KG), "--help"], check=True, capture_output=True), 5)
+    print(f"`kg --help`: {help_s:.3f} s (median of 5)\n")
+    print("| documents | triples | jieba.cut s | build s (wall) | extract | resolve | write graph | store | view "
+          "| peak MiB (extract / write / store / view) | docs/s | build ÷ jieba throughput | extract ÷ jieba |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    results = {}
+    for size in args.sizes:
+        corpus = work / f"corpus-{size}"
+        if not corpus.is_dir():
+            generate(corpus, size)
+        jieba_s, chars = jieba_seconds(corpus)
+        r = run_build(corpus, work / f"build-{size}", "--no-cache")
+        results[size] = r
+        st, pk = r["stages"], r["peaks"]
+        print(f"| {size} | {r['triples']} | {jieba_s:.2f} | {r['wall']:.1f} | {st['extract']:.1f} | "
+              f"{st['resolve']:.2f} | {st['write graph']:.1f} | {st['store']:.1f} | {st['view']:.1f} | "
+              f"{pk['extract']:.0f} / {pk['write graph']:.0f} / {pk['store']:.0f} / {pk['view']:.0f} | "
+              f"{size / r['wall']:.1f} | {jieba_s / r['wall']:.2f} | {jieba_s / st['extract']:.2f} |", flush=True)
+    sizes = sorted(results)
+    for small, large in zip(sizes, sizes[1:]):
+        print(f"\ngrowth {small} → {large} documents ({large / small:.0f}×): build wall time "
+              f"×{results[large]['wall'] / results[small]['wall']:.2f}")
+    largest = sizes[-1]
+    corpus = work / f"corpus-{largest}"
+    if args.jobs_check:
+        one = results[largest]["wall"]
+        two = run_build(corpus, work / f"build-{largest}-j2", "--no-cache", "-j", "2")["wall"]
+        print(f"\n--jobs on {largest} documents: 1 process {one:.1f} s, 2 processes {two:.1f} s, "
+              f"speed-up ×{one / two:.2f}")
+    if args.incremental_check:
+        out = work / f"build-{largest}-incr"
+        full = run_build(corpus, out)["wall"]           # fills the cache
+        victim = sorted(corpus.glob("gen-*.txt"))[len(sorted(corpus.glob("gen-*.txt"))) // 2]
+        original = victim.read_text(encoding="utf-8")
+        victim.write_text(original.replace("现提出如下实施意见", "现结合实际提出如下实施意见", 1), encoding="utf-8")
+        try:
+            again = run_build(corpus, out)
+        finally:
+            victim.write_text(original, encoding="utf-8")
+        print(f"\nincremental on {largest} documents: full build {full:.1f} s, after one file changed "
+              f"{again['wall']:.1f} s ({100 * again['wall'] / full:.1f} %); stages {again['stages']}")
+    if args.query_check:
+        size = args.query_check
+        graph_dir = work / f"build-{size}"
+        if not graph_dir.is_dir():
+            run_build(work / f"corpus-{size}", graph_dir, "--no-cache")
+        print(f"\nqueries on the {size}-document graph ({results.get(size, {}).get('triples', '?')} triples), "
+              "median of 3:\n")
+        print("| query | Oxigraph s | rdflib memory store s | ratio |")
+        print("|---|---|---|---|")
+        for label, ox_s, rdflib_s in query_figures(graph_dir):
+            print(f"| {label} | {ox_s:.3f} | {rdflib_s:.2f} | ×{rdflib_s / ox_s:.0f} |", flush=True)
+        tree_s = median_seconds(lambda: subprocess.run([str(KG), "trace", "国办发〔2019〕5号", "-g", str(graph_dir)],
+                                                       check=True, capture_output=True), 5)
+        print(f"\n`kg trace 国办发〔2019〕5号` end to end on it (new process, median of 5): {tree_s:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
