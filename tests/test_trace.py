@@ -57,6 +57,13 @@ def test_coverage(chain):
     assert rows["威海市"].covered and rows["环翠区"].covered and rows["青岛市"].covered
 
 
+def test_coverage_output_matches_golden(chain):
+    _, _, out = chain
+    result = CliRunner().invoke(main, ["coverage", "国办发〔2019〕5号", "-g", str(out)])
+    assert result.exit_code == 0
+    assert result.output == (GOLDEN / "coverage_chain.txt").read_text(encoding="utf-8")
+
+
 def test_unknown_reference_suggests(chain):
     _, graph, _ = chain
     with pytest.raises(UnknownReference) as err:
