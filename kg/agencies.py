@@ -77,6 +77,16 @@ def _forms_longest_first() -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
+def _forms_by_last_char() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The forms grouped by their last character, longest first: a name is
+    only compared with the forms it could end with."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for form, key in _forms_longest_first():
+        groups.setdefault(form[-1], []).append((form, key))
+    return {char: tuple(forms) for char, forms in groups.items()}
+
+
+@lru_cache(maxsize=1)
 def _national_names() -> dict[str, str]:
     out = {}
     for organ in organs().values():
@@ -105,7 +115,7 @@ def split_agency(name: str, context: Optional[AreaRef] = None) -> Optional[tuple
     national = _national_names().get(name)
     if national:
         return agency(national, gaz.nation, gaz), ""
-    for form, key in _forms_longest_first():
+    for form, key in _forms_by_last_char().get(name[-1:], ()):
         if not name.endswith(form):
             continue
         prefix = name[: len(name) - len(form)]

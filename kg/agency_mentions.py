@@ -261,11 +261,17 @@ def _running_text(doc: Document, area: Optional[AreaRef], covered: list[Span]) -
     for m in _running_text_pattern().finditer(view):
         end = m.end()
         best = None
-        for length in range(min(gaz.max_name_length * 2, m.start()), -1, -1):
+        if not all("\u4e00" <= c <= "\u9fff" for c in m.group(0)):
+            continue
+        # a candidate name is all Chinese characters: look back no further
+        # than the run of them that ends where the match starts
+        run = 0
+        limit = min(gaz.max_name_length * 2, m.start())
+        while run < limit and "\u4e00" <= view[m.start() - run - 1] <= "\u9fff":
+            run += 1
+        for length in range(run, -1, -1):
             start = m.start() - length
             candidate = view[start:end]
-            if not candidate or not all("\u4e00" <= c <= "\u9fff" for c in candidate):
-                continue
             found = _with_level_prefix(split_agency(candidate, area))
             # in running text a name needs a prefix that says its level, or is national
             if found and (found[1] or found[0].area.level == "national"):

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable, Optional
 
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib import Dataset, Literal, URIRef
+
 
 from . import iri
 from .agencies import organs
@@ -22,7 +22,7 @@ from .ontology import materialise, ontology_graph, super_properties
 from .inference import InferredLink
 from .resolve import DocumentNode, Resolution
 from .titles import type_by_concept
-from .vocab import CITO, DCTERMS, ELI, OA, ORG, POL, PREFIXES, PROV, RDF, SDO, SKOS
+from .vocab import CITO, DCTERMS, ELI, OA, ORG, POL, PREFIXES, PROV, RDF, SDO, SKOS, XSD
 
 RELATIONS = {
     "cites": ELI.cites,

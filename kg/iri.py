@@ -4,6 +4,7 @@ corpus always gives the same IRIs."""
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -68,8 +69,13 @@ STUBS_GRAPH = ID["graph/stubs"]
 ONTOLOGY_GRAPH = URIRef("https://w3id.org/policy-kg/ontology")
 
 
+@lru_cache(maxsize=1024)
+def _file_key(relative_path: str) -> str:
+    return digest(relative_path, length=10)
+
+
 def evidence(relative_path: str, start: int, end: int) -> URIRef:
-    return ID[f"evidence/{digest(relative_path, length=10)}/{start}-{end}"]
+    return ID[f"evidence/{_file_key(relative_path)}/{start}-{end}"]
 
 
 def selector(evidence_iri: URIRef, kind: str) -> URIRef:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, RDFS
 
 from .resources import ONTOLOGY_DIR
+from .vocab import RDF, RDFS
 
 SHAPES_FILE = "shapes.ttl"
 
