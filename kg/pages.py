@@ -20,26 +20,28 @@ from .store import GraphStore
 FACTS = "SELECT DISTINCT ?p ?o WHERE { ?r ?p ?o FILTER(isLiteral(?o)) }"
 OUTGOING = "SELECT DISTINCT ?p ?o WHERE { ?r ?p ?o FILTER(isIRI(?o)) }"
 INCOMING = "SELECT DISTINCT ?s ?p WHERE { ?s ?p ?r FILTER(?p != rdf:subject && ?p != rdf:object && ?p != oa:hasSource) }"
+# LATERAL evaluates each optional part per row (see network.ASSERTIONS):
+# a plain OPTIONAL would scan the whole graph for every page.
 EVIDENCE = """
 SELECT ?s ?p ?o ?rule ?exact ?start ?end ?sentence WHERE {
   { ?a rdf:subject ?r } UNION { ?a rdf:object ?r }
   ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pol:rule ?rule .
-  OPTIONAL { ?a prov:wasDerivedFrom ?x . ?x oa:hasSelector ?q . ?q oa:exact ?exact .
-             ?x oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end }
-  OPTIONAL { ?a pol:inSentence ?y . ?y oa:hasSelector ?sq . ?sq oa:exact ?sentence }
+  LATERAL { OPTIONAL { ?a prov:wasDerivedFrom ?x . ?x oa:hasSelector ?q . ?q oa:exact ?exact .
+                       ?x oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end } }
+  LATERAL { OPTIONAL { ?a pol:inSentence ?y . ?y oa:hasSelector ?sq . ?sq oa:exact ?sentence } }
 }"""
 MEASURES = """
 SELECT ?m ?position ?ordinal ?heading ?agency WHERE {
   ?r pol:hasMeasure ?m . ?m pol:position ?position ; skos:prefLabel ?heading .
-  OPTIONAL { ?m pol:ordinal ?ordinal }
-  OPTIONAL { ?m pol:responsibleAgency ?agency }
+  LATERAL { OPTIONAL { ?m pol:ordinal ?ordinal } }
+  LATERAL { OPTIONAL { ?m pol:responsibleAgency ?agency } }
 }"""
 TARGETS = """
 SELECT ?m ?t ?indicator ?comparison ?value ?unit ?deadline WHERE {
   ?r pol:hasMeasure ?m . ?m pol:hasTarget ?t .
-  OPTIONAL { ?t pol:indicator ?indicator } OPTIONAL { ?t pol:comparison ?comparison }
-  OPTIONAL { ?t schema:value ?value } OPTIONAL { ?t schema:unitText ?unit }
-  OPTIONAL { ?t pol:deadline ?deadline }
+  LATERAL { OPTIONAL { ?t pol:indicator ?indicator } } LATERAL { OPTIONAL { ?t pol:comparison ?comparison } }
+  LATERAL { OPTIONAL { ?t schema:value ?value } } LATERAL { OPTIONAL { ?t schema:unitText ?unit } }
+  LATERAL { OPTIONAL { ?t pol:deadline ?deadline } }
 }"""
 LABEL_PROPERTIES = ("eli:id_local", "dcterms:title", "skos:prefLabel", "rdfs:label")
 # Bookkeeping triples that would only clutter a page.

@@ -21,22 +21,24 @@ from .store import GraphStore
 KINDS = ("document", "proposal", "agency", "area", "service_model", "programme", "measure")
 
 # One query per kind beyond documents: node, label (full name), level, area.
+# (LATERAL: see network.ASSERTIONS.)
 KIND_QUERIES = {
     "agency": """SELECT ?n ?name ?level ?area WHERE {
         ?n a org:Organization ; skos:prefLabel ?name .
-        OPTIONAL { ?n pol:level/skos:prefLabel ?level FILTER(lang(?level) = "en") }
-        OPTIONAL { ?n pol:jurisdiction/skos:prefLabel ?area } }""",
+        LATERAL { OPTIONAL { ?n pol:level/skos:prefLabel ?level FILTER(lang(?level) = "en") } }
+        LATERAL { OPTIONAL { ?n pol:jurisdiction/skos:prefLabel ?area } } }""",
     "area": """SELECT ?n ?name ?level ?area WHERE {
         ?n skos:inScheme pol:AdminDivisionScheme ; skos:prefLabel ?name .
-        OPTIONAL { ?n pol:level/skos:prefLabel ?level FILTER(lang(?level) = "en") }
+        LATERAL { OPTIONAL { ?n pol:level/skos:prefLabel ?level FILTER(lang(?level) = "en") } }
         BIND(?name AS ?area) }""",
     "service_model": """SELECT ?n ?name ?level ?area WHERE {
         ?n skos:inScheme pol:ServiceModelScheme ; skos:prefLabel ?name FILTER(lang(?name) = "zh") }""",
     "programme": """SELECT ?n ?name ?level ?area WHERE { ?n a pol:Programme ; skos:prefLabel ?name }""",
     "measure": """SELECT ?n ?name ?level ?area WHERE {
         ?n a pol:Measure ; skos:prefLabel ?name .
-        OPTIONAL { ?d pol:hasMeasure ?n . ?d pol:level/skos:prefLabel ?level FILTER(lang(?level) = "en") }
-        OPTIONAL { ?d pol:hasMeasure ?n . ?d eli:jurisdiction/skos:prefLabel ?area } }""",
+        LATERAL { OPTIONAL { ?d pol:hasMeasure ?n . ?d pol:level/skos:prefLabel ?level
+                             FILTER(lang(?level) = "en") } }
+        LATERAL { OPTIONAL { ?d2 pol:hasMeasure ?n . ?d2 eli:jurisdiction/skos:prefLabel ?area } } }""",
 }
 PROPOSALS = "SELECT ?n WHERE { ?n a pol:Proposal }"
 
@@ -44,16 +46,24 @@ PROPOSALS = "SELECT ?n WHERE { ?n a pol:Proposal }"
 # network.to_networkx with the most specific relation per pair).
 LINKS = """
 SELECT DISTINCT ?s ?p ?o WHERE {
+  VALUES ?p { $predicates }
   ?s ?p ?o .
-  VALUES ?p { cito:repliesTo eli:passed_by pol:addressee pol:copyTo pol:mentionsAgency
-              eli:jurisdiction pol:jurisdiction org:subOrganizationOf pol:hasMeasure
-              pol:responsibleAgency pol:mentionsServiceModel pol:mentionsProgramme skos:broader }
 }"""
+# Which kinds of node (besides documents) each link can reach: a view that
+# draws none of them does not fetch the link.
+LINK_KINDS = {
+    "cito:repliesTo": ("proposal",), "eli:passed_by": ("agency",), "pol:addressee": ("agency",),
+    "pol:copyTo": ("agency",), "pol:mentionsAgency": ("agency",), "eli:jurisdiction": ("area",),
+    "pol:jurisdiction": ("agency",), "org:subOrganizationOf": ("agency",), "pol:hasMeasure": ("measure",),
+    "pol:responsibleAgency": ("measure",), "pol:mentionsServiceModel": ("service_model",),
+    "pol:mentionsProgramme": ("programme",), "skos:broader": ("area", "service_model"),
+}
+# LATERAL: see network.ASSERTIONS.
 EVIDENCE = """
 SELECT ?s ?p ?o ?rule ?sentence WHERE {
   $values
   ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pol:rule ?rule .
-  OPTIONAL { ?a pol:inSentence ?x . ?x oa:hasSelector ?q . ?q oa:exact ?sentence }
+  LATERAL { OPTIONAL { ?a pol:inSentence ?x . ?x oa:hasSelector ?q . ?q oa:exact ?sentence } }
 }"""
 # Links other than document -> document whose assertions carry evidence.
 ASSERTED = {"repliesTo": "cito:repliesTo", "passed_by": "eli:passed_by", "addressee": "pol:addressee",
@@ -72,11 +82,13 @@ def short_label(text: str, width: int = 14) -> str:
 
 
 def to_resource_network(store: GraphStore, documents: Optional[nx.DiGraph] = None,
-                        evidence: bool = True) -> nx.MultiDiGraph:
-    """All resources and links of ``store``. ``documents`` is the document
-    network when the caller already has it. ``evidence=False`` leaves the
-    sentences of links other than document -> document to ``add_evidence``
-    (on a large graph, fetch them only for the links a view draws)."""
+                        evidence: bool = True, kinds: Iterable[str] = KINDS) -> nx.MultiDiGraph:
+    """The resources of ``store`` of the given kinds (documents always) and
+    the links between them. ``documents`` is the document network when the
+    caller already has it. ``evidence=False`` leaves the sentences of links
+    other than document -> document to ``add_evidence`` (on a large graph,
+    fetch them only for the links a view draws)."""
+    kinds = set(kinds) | {"document", "proposal"}
     documents = documents if documents is not None else to_networkx(store)
     net = nx.MultiDiGraph()
     proposals = {row[0] for row in select_values(store, PROPOSALS)}
@@ -91,12 +103,15 @@ def to_resource_network(store: GraphStore, documents: Optional[nx.DiGraph] = Non
         net.add_edge(s, o, key=data["relation"], relation=data["relation"], basis=data.get("basis"),
                      rule=data.get("rule"), sentences=sentences, evidence=len(sentences))
     for kind, query in KIND_QUERIES.items():
+        if kind not in kinds:
+            continue
         for iri, name, level, area in select_values(store, query):
             iri = str(iri)
             if iri not in net:
                 net.add_node(iri, kind=kind, label=short_label(str(name)), name=str(name),
                              level=_s(level), area=_s(area))
-    for s, p, o in select_values(store, LINKS):
+    predicates = " ".join(p for p, reach in LINK_KINDS.items() if kinds & set(reach))
+    for s, p, o in select_values(store, LINKS.replace("$predicates", predicates)):
         s, relation, o = str(s), local_name(str(p)), str(o)
         if s in net and o in net:
             net.add_edge(s, o, key=relation, relation=relation, basis=None, rule=None, sentences=[], evidence=0)

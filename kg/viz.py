@@ -207,7 +207,9 @@ def write_view(store, out: Path, **view_options) -> View:
     from .serialize import atomic_write
 
     documents = to_networkx(store)
-    view = select_view(to_resource_network(store, documents, evidence=False), documents, **view_options)
+    kinds = view_options.get("kinds") or KINDS
+    net = to_resource_network(store, documents, evidence=False, kinds=kinds)
+    view = select_view(net, documents, **view_options)
     add_view_evidence(store, view)
     atomic_write(Path(out), render(view).encode("utf-8"))
     return view

@@ -87,3 +87,15 @@ def test_unreadable_file_is_skipped_and_named(tmp_path):
     assert "skipped bad.txt" in result.output and "skipped empty.txt: empty file" in result.output
     strict = CliRunner().invoke(main, ["build", str(corpus), "-o", str(out), "--strict"])
     assert strict.exit_code == 1
+
+
+def test_help_imports_no_heavy_module():
+    """`kg --help` stays instant because the command module imports rdflib,
+    pyoxigraph, networkx, jieba and pyvis only inside the commands."""
+    import subprocess
+    import sys
+    code = ("import sys; from kg.cli import main; "
+            "heavy = {'rdflib', 'pyoxigraph', 'networkx', 'jieba', 'pyvis', 'pyshacl', 'numpy'}; "
+            "print(sorted(heavy & set(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert out.strip() == "[]"
