@@ -124,36 +124,11 @@ def build(corpus_dir: Path, out_dir: Path, turtle: bool = False, jobs: int = 1, 
                        + check_implements(implements_edges(extractions, resolution, inferred)))
 
     graph_path = out_dir / GRAPH_FILE
-    ordered = sorted(extractions, key=lambda x: x.document.relative_path)
-    # The previous build's store can be patched when it holds the previous
-    # graph and few files changed; else it is built afresh.
-    patchable = use_cache and graph_path.is_file() and store_matches(graph_path)
-    changed: dict[str, bytes] = {}
-    graph_iris: list[str] = []
-    with atomic_output(graph_path) as fh, progress("writing graph", len(ordered)) as bar:
-        fh.write(trig_header())
-        state = Contributions()
-        for graph_iri, (block, contributions, count), fresh in graph_blocks(ordered, keys, resolution, cache, jobs):
-            fh.write(block)
-            state.merge(contributions)
-            report.triples += count
-            graph_iris.append(graph_iri)
-            if fresh and patchable:
-                changed[graph_iri] = block
-                patchable = len(changed) <= PATCH_LIMIT * len(ordered) + 1
-            bar.update(1)
-        for graph_iri, graph in shared_graphs(state, resolution, inferred):
-            block = trig_block(graph_iri, graph)
-            fh.write(block)
-            report.triples += len(graph)
-            graph_iris.append(str(graph_iri))
-            changed[str(graph_iri)] = block
+    report.triples, patch = write_graph(graph_path, extractions, keys, resolution, inferred, cache, jobs, progress)
     report.outputs.append(graph_path)
     clock.lap("write graph")
-    if patchable:
-        header = trig_header()
-        report.outputs.append(update_store(graph_path, {iri: header + block for iri, block in changed.items()},
-                                           graph_iris))
+    if patch is not None:
+        report.outputs.append(update_store(graph_path, *patch))
     else:
         report.outputs.append(write_store(graph_path))
     store = load_graph(graph_path)
@@ -174,6 +149,42 @@ def build(corpus_dir: Path, out_dir: Path, turtle: bool = False, jobs: int = 1, 
                  json.dumps(report.to_json(), ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"))
     report.outputs.insert(1, out_dir / REPORT_FILE)
     return report
+
+
+def write_graph(graph_path: Path, extractions: list[Extraction], keys: dict[str, str], resolution, inferred,
+                cache: build_cache.BuildCache, jobs: int, progress: Progress
+                ) -> tuple[int, Optional[tuple[dict[str, bytes], list[str]]]]:
+    """Write the TriG file one named graph at a time. Returns the number of
+    triples written and, when the store beside the file held the previous
+    graph and few files changed, how to patch it (the changed graphs' TriG
+    and every graph to keep); None means the store is to be built afresh."""
+    ordered = sorted(extractions, key=lambda x: x.document.relative_path)
+    patchable = cache.enabled and graph_path.is_file() and store_matches(graph_path)
+    changed: dict[str, bytes] = {}
+    graph_iris: list[str] = []
+    triples = 0
+    with atomic_output(graph_path) as fh, progress("writing graph", len(ordered)) as bar:
+        fh.write(trig_header())
+        state = Contributions()
+        for graph_iri, (block, contributions, count), fresh in graph_blocks(ordered, keys, resolution, cache, jobs):
+            fh.write(block)
+            state.merge(contributions)
+            triples += count
+            graph_iris.append(graph_iri)
+            if fresh and patchable:
+                changed[graph_iri] = block
+                patchable = len(changed) <= PATCH_LIMIT * len(ordered) + 1
+            bar.update(1)
+        for graph_iri, graph in shared_graphs(state, resolution, inferred):
+            block = trig_block(graph_iri, graph)
+            fh.write(block)
+            triples += len(graph)
+            graph_iris.append(str(graph_iri))
+            changed[str(graph_iri)] = block
+    if not patchable:
+        return triples, None
+    header = trig_header()
+    return triples, ({iri: header + block for iri, block in changed.items()}, graph_iris)
 
 
 # What forked workers read: set in the parent just before the pool starts,
