@@ -72,7 +72,7 @@ class BuildReport:
         ]
         if self.cache and any(self.cache["hits"].values()):
             lines.append("cache: " + ", ".join(f"{kind} {self.cache['hits'][kind]} reused, "
-                                                f"{self.cache['misses'][kind]} new" for kind in self.cache["hits"]))
+                                                f"{self.cache['misses'][kind]} new" for kind in ("extract", "graph")))
         lines += [f"skipped {s}" for s in self.skipped]
         lines += [f"wrote {p}" for p in self.outputs]
         return "\n".join(lines)
@@ -180,7 +180,12 @@ def write_graph(graph_path: Path, extractions: list[Extraction], keys: dict[str,
             fh.write(block)
             triples += len(graph)
             graph_iris.append(str(graph_iri))
-            changed[str(graph_iri)] = block
+            # the cache keeps only what the last build used: a shared graph
+            # seen there is, byte for byte, in the store being patched
+            seen = build_cache.key("shared", str(graph_iri), block)
+            if not cache.has("shared", seen):
+                changed[str(graph_iri)] = block
+            cache.put("shared", seen, True)
     if not patchable:
         return triples, None
     header = trig_header()

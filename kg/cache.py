@@ -8,7 +8,9 @@ Two kinds of entry, each a pickle in ``OUT/.cache/<kind>/``:
   changed dictionary invalidates every extraction it could affect;
 - ``graph``: a file's TriG block and contributions, keyed by its extraction
   key and the resolved nodes its mentions point to (a change elsewhere in
-  the corpus that re-resolves one of them invalidates it).
+  the corpus that re-resolves one of them invalidates it);
+- ``shared``: a marker for each shared graph (stubs, inferred, reference,
+  ontology) by content, so that patching the store skips those unchanged.
 
 Entries are written atomically, so a killed build leaves the cache
 consistent; entries no build used are pruned at the end of a build.
@@ -25,7 +27,7 @@ from .resources import rules_version
 from .serialize import atomic_write
 
 CACHE_DIR = ".cache"
-KINDS = ("extract", "graph")
+KINDS = ("extract", "graph", "shared")
 
 
 @lru_cache(maxsize=1)
