@@ -39,6 +39,8 @@ QUERIES = {
     "downstream of 国办发〔2019〕5号 in 河北 (tracing)": ("downstream", {"target": "国办发〔2019〕5号",
                                                                        "provinceCode": "130000"}),
     "implementation chains ≥ 2 (tracing)": ("chains", {}),
+    "who cites 国办发〔2019〕5号, with sentences (tracing)": ("cited-by", {"target": "国办发〔2019〕5号"}),
+    "evidence of every implements link (evidence join)": ("evidence", {"p": "eli:applies"}),
     "documents by area and level (aggregation)": (
         "SELECT ?area ?level (COUNT(?doc) AS ?n) WHERE { ?doc a eli:LegalResource ; "
         "eli:jurisdiction/skos:prefLabel ?area ; pol:level/skos:prefLabel ?level "

@@ -31,7 +31,8 @@ from .models import Extraction
 from .resolve import resolve
 from .resources import rules_version
 from .serialize import atomic_output, atomic_write, to_turtle, trig_block, trig_header
-from .store import load_graph, store_matches, update_store, write_store
+from .network import to_networkx, write_index
+from .store import STAMP, STORE_DIR, StoreWriter, load_graph, store_matches, update_store, write_store
 from .viz import write_view
 
 # progress(label, total) -> a context manager whose value has update(n)
@@ -124,13 +125,12 @@ def build(corpus_dir: Path, out_dir: Path, turtle: bool = False, jobs: int = 1, 
                        + check_implements(implements_edges(extractions, resolution, inferred)))
 
     graph_path = out_dir / GRAPH_FILE
-    report.triples, patch = write_graph(graph_path, extractions, keys, resolution, inferred, cache, jobs, progress)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    report.triples, finish_store = write_graph(graph_path, extractions, keys, resolution, inferred, cache, jobs,
+                                               progress)
     report.outputs.append(graph_path)
     clock.lap("write graph")
-    if patch is not None:
-        report.outputs.append(update_store(graph_path, *patch))
-    else:
-        report.outputs.append(write_store(graph_path))
+    report.outputs.append(finish_store())
     store = load_graph(graph_path)
     clock.lap("store")
     if turtle:
@@ -139,7 +139,9 @@ def build(corpus_dir: Path, out_dir: Path, turtle: bool = False, jobs: int = 1, 
     # The overview of a large corpus is its document, agency and area network;
     # kg viz draws measures and themes on request.
     kinds = None if len(extractions) <= OVERVIEW_ALL_KINDS else ("document", "proposal", "agency", "area")
-    write_view(store, out_dir / HTML_FILE, max_nodes=VIEW_MAX_NODES, kinds=kinds)
+    documents = to_networkx(store)
+    report.outputs.append(write_index(documents, graph_path, (out_dir / STORE_DIR / STAMP).read_text("utf-8")))
+    write_view(store, out_dir / HTML_FILE, documents=documents, max_nodes=VIEW_MAX_NODES, kinds=kinds)
     report.outputs.append(out_dir / HTML_FILE)
     clock.lap("view")
     cache.prune()
@@ -152,44 +154,58 @@ def build(corpus_dir: Path, out_dir: Path, turtle: bool = False, jobs: int = 1, 
 
 
 def write_graph(graph_path: Path, extractions: list[Extraction], keys: dict[str, str], resolution, inferred,
-                cache: build_cache.BuildCache, jobs: int, progress: Progress
-                ) -> tuple[int, Optional[tuple[dict[str, bytes], list[str]]]]:
+                cache: build_cache.BuildCache, jobs: int, progress: Progress) -> tuple[int, Callable[[], Path]]:
     """Write the TriG file one named graph at a time. Returns the number of
-    triples written and, when the store beside the file held the previous
-    graph and few files changed, how to patch it (the changed graphs' TriG
-    and every graph to keep); None means the store is to be built afresh."""
+    triples written and the step that completes the Oxigraph store beside
+    it: a patch of the previous store when that held the previous graph and
+    few files changed, else a fresh store, loaded while the file was written
+    (or, when a patch turned out too large, from the finished file)."""
     ordered = sorted(extractions, key=lambda x: x.document.relative_path)
+    header = trig_header()
     patchable = cache.enabled and graph_path.is_file() and store_matches(graph_path)
+    writer = None if patchable else StoreWriter(graph_path.parent, header)
     changed: dict[str, bytes] = {}
     graph_iris: list[str] = []
     triples = 0
-    with atomic_output(graph_path) as fh, progress("writing graph", len(ordered)) as bar:
-        fh.write(trig_header())
-        state = Contributions()
-        for graph_iri, (block, contributions, count), fresh in graph_blocks(ordered, keys, resolution, cache, jobs):
-            fh.write(block)
-            state.merge(contributions)
-            triples += count
-            graph_iris.append(graph_iri)
-            if fresh and patchable:
-                changed[graph_iri] = block
-                patchable = len(changed) <= PATCH_LIMIT * len(ordered) + 1
-            bar.update(1)
-        for graph_iri, graph in shared_graphs(state, resolution, inferred):
-            block = trig_block(graph_iri, graph)
-            fh.write(block)
-            triples += len(graph)
-            graph_iris.append(str(graph_iri))
-            # the cache keeps only what the last build used: a shared graph
-            # seen there is, byte for byte, in the store being patched
-            seen = build_cache.key("shared", str(graph_iri), block)
-            if not cache.has("shared", seen):
-                changed[str(graph_iri)] = block
-            cache.put("shared", seen, True)
-    if not patchable:
-        return triples, None
-    header = trig_header()
-    return triples, ({iri: header + block for iri, block in changed.items()}, graph_iris)
+    try:
+        with atomic_output(graph_path) as fh, progress("writing graph", len(ordered)) as bar:
+            fh.write(header)
+            state = Contributions()
+            for graph_iri, (block, contributions, count), fresh in graph_blocks(ordered, keys, resolution, cache,
+                                                                                jobs):
+                fh.write(block)
+                state.merge(contributions)
+                triples += count
+                graph_iris.append(graph_iri)
+                if writer:
+                    writer.add(block)
+                elif fresh and patchable:
+                    changed[graph_iri] = block
+                    patchable = len(changed) <= PATCH_LIMIT * len(ordered) + 1
+                bar.update(1)
+            for graph_iri, graph in shared_graphs(state, resolution, inferred):
+                block = trig_block(graph_iri, graph)
+                fh.write(block)
+                triples += len(graph)
+                graph_iris.append(str(graph_iri))
+                if writer:
+                    writer.add(block)
+                # the cache keeps only what the last build used: a shared graph
+                # seen there is, byte for byte, in the store being patched
+                seen = build_cache.key("shared", str(graph_iri), block)
+                if not cache.has("shared", seen):
+                    changed[str(graph_iri)] = block
+                cache.put("shared", seen, True)
+    except BaseException:
+        if writer:
+            writer.abort()
+        raise
+    if writer:
+        return triples, lambda: writer.finish(graph_path)
+    if patchable:
+        patch = {iri: header + block for iri, block in changed.items()}
+        return triples, lambda: update_store(graph_path, patch, graph_iris)
+    return triples, lambda: write_store(graph_path)
 
 
 # What forked workers read: set in the parent just before the pool starts,

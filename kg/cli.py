@@ -165,12 +165,15 @@ def terms(corpus: Path, top: int, min_documents: int) -> None:
 
 
 def _implements_network(graph: Path):
-    """The document network with only its implements links: all that trace
-    and coverage read."""
-    from .network import to_networkx
-    from .store import GraphFileError, load_graph
+    """The document network for trace and coverage: the index kg build saved
+    beside the graph, else its implements links read from the store."""
+    from .network import read_index, to_networkx
+    from .store import GraphFileError, graph_path, load_graph
 
     try:
+        saved = read_index(graph_path(graph))
+        if saved is not None:
+            return saved
         return to_networkx(load_graph(graph), relations=("applies",))
     except GraphFileError as exc:
         _fail(str(exc))

@@ -7,22 +7,26 @@ and the sentence behind it.
 """
 from __future__ import annotations
 
-from typing import Iterable
+import json
+from pathlib import Path
+from typing import Iterable, Optional
 
 import networkx as nx
 
 from .query import select_values
 from .store import GraphStore
 
+# LATERAL: see ASSERTIONS below.
 NODES = """
 SELECT ?doc ?number ?title ?rank ?level ?area ?code ?date ?stub ?file WHERE {
   ?doc a eli:LegalResource ; pol:isStub ?stub .
-  OPTIONAL { ?doc eli:id_local ?number }
-  OPTIONAL { ?doc dcterms:title ?title }
-  OPTIONAL { ?doc pol:level ?l . ?l skos:notation ?rank ; skos:prefLabel ?level FILTER(lang(?level) = "en") }
-  OPTIONAL { ?doc eli:jurisdiction ?a . ?a skos:prefLabel ?area ; skos:notation ?code }
-  OPTIONAL { ?doc eli:date_document ?date }
-  OPTIONAL { ?doc pol:sourceFile ?file }
+  LATERAL { OPTIONAL { ?doc eli:id_local ?number } }
+  LATERAL { OPTIONAL { ?doc dcterms:title ?title } }
+  LATERAL { OPTIONAL { ?doc pol:level ?l . ?l skos:notation ?rank ; skos:prefLabel ?level
+                       FILTER(lang(?level) = "en") } }
+  LATERAL { OPTIONAL { ?doc eli:jurisdiction ?a . ?a skos:prefLabel ?area ; skos:notation ?code } }
+  LATERAL { OPTIONAL { ?doc eli:date_document ?date } }
+  LATERAL { OPTIONAL { ?doc pol:sourceFile ?file } }
 }"""
 RELATIONS = {"cites": "eli:cites", "applies": "eli:applies", "based_on": "eli:based_on",
              "promulgates": "pol:promulgates", "forwards": "pol:forwards"}
@@ -96,3 +100,38 @@ def implements_graph(graph: nx.DiGraph) -> nx.DiGraph:
     """Only the implements (applies) edges: implementer -> implemented."""
     view = nx.subgraph_view(graph, filter_edge=lambda s, o: graph.edges[s, o]["relation"] == "applies")
     return nx.DiGraph(view)
+
+
+INDEX_FILE = "documents.json"
+
+
+def write_index(graph: nx.DiGraph, graph_file: Path, recorded: str) -> Path:
+    """Save the document network beside the graph file (``documents.json``),
+    with the graph file's fingerprint: ``kg trace`` and ``kg coverage`` then
+    read a few kilobytes instead of querying the whole store."""
+    from .serialize import atomic_write
+
+    data = {"fingerprint": recorded,
+            "nodes": [{"id": n, **graph.nodes[n]} for n in sorted(graph.nodes)],
+            "edges": [{"source": s, "target": o, **graph.edges[s, o]} for s, o in sorted(graph.edges)]}
+    path = Path(graph_file).parent / INDEX_FILE
+    atomic_write(path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return path
+
+
+def read_index(graph_file: Path) -> Optional[nx.DiGraph]:
+    """The saved document network of a graph file, or None when there is
+    none or it was made from another version of the file."""
+    from .store import fingerprint_matches
+
+    path = Path(graph_file).parent / INDEX_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not fingerprint_matches(data["fingerprint"], Path(graph_file)):
+            return None
+    except (OSError, ValueError, KeyError):
+        return None
+    graph = nx.DiGraph()
+    graph.add_nodes_from((n.pop("id"), n) for n in data["nodes"])
+    graph.add_edges_from((e.pop("source"), e.pop("target"), e) for e in data["edges"])
+    return graph

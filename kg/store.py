@@ -9,8 +9,10 @@ an evidence query that Oxigraph answers in milliseconds.
 from __future__ import annotations
 
 import hashlib
+import queue
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Optional
 
@@ -27,7 +29,7 @@ class GraphFileError(ValueError):
     """A graph file is missing or cannot be parsed; names the file."""
 
 
-def _graph_path(path: Path) -> Path:
+def graph_path(path: Path) -> Path:
     path = Path(path)
     if path.is_dir():
         path = path / "graph.trig"
@@ -76,7 +78,7 @@ class GraphStore:
 
     @classmethod
     def from_file(cls, path: Path) -> "GraphStore":
-        path = _graph_path(path)
+        path = graph_path(path)
         store = ox.Store()
         try:
             store.bulk_load(path=str(path), format=FORMATS[path.suffix])
@@ -118,25 +120,28 @@ def _digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _fingerprint(path: Path) -> str:
-    """What a store records of the graph file it holds: size, modification
-    time and content digest."""
+def fingerprint(path: Path) -> str:
+    """What a derived file (the store, the network index) records of the
+    graph file it was made from: size, modification time and digest."""
     stat = path.stat()
     return f"{stat.st_size} {stat.st_mtime_ns} {_digest(path)}"
 
 
-def store_matches(graph_file: Path) -> bool:
-    """Whether ``store/`` beside a graph file holds exactly that file. Size
-    and time are compared first; the digest (a full read) only when they
-    differ, so that opening a large graph stays instant."""
-    stamp = graph_file.parent / STORE_DIR / STAMP
-    if not stamp.is_file():
-        return False
-    size, mtime, digest = (stamp.read_text(encoding="utf-8").split() + ["", "", ""])[:3]
+def fingerprint_matches(recorded: str, graph_file: Path) -> bool:
+    """Whether a recorded fingerprint is that of ``graph_file``. Size and
+    time are compared first; the digest (a full read) only when the time
+    differs, so that opening a large graph stays instant."""
+    size, mtime, digest = (recorded.split() + ["", "", ""])[:3]
     stat = graph_file.stat()
-    if size == str(stat.st_size) and mtime == str(stat.st_mtime_ns):
-        return True
-    return size == str(stat.st_size) and digest == _digest(graph_file)
+    if size != str(stat.st_size):
+        return False
+    return mtime == str(stat.st_mtime_ns) or digest == _digest(graph_file)
+
+
+def store_matches(graph_file: Path) -> bool:
+    """Whether ``store/`` beside a graph file holds exactly that file."""
+    stamp = graph_file.parent / STORE_DIR / STAMP
+    return stamp.is_file() and fingerprint_matches(stamp.read_text(encoding="utf-8"), graph_file)
 
 
 def write_store(graph_file: Path) -> Path:
@@ -144,25 +149,94 @@ def write_store(graph_file: Path) -> Path:
     queries open the graph at once instead of parsing it. Built aside and
     swapped in, so a reader never sees a half-built store."""
     graph_file = Path(graph_file)
-    target = graph_file.parent / STORE_DIR
     fresh = Path(tempfile.mkdtemp(prefix=".store-", dir=graph_file.parent))
     try:
         store = ox.Store(str(fresh))
         store.bulk_load(path=str(graph_file), format=FORMATS[graph_file.suffix])
         store.flush()
         del store
-        (fresh / STAMP).write_text(_fingerprint(graph_file), encoding="utf-8")
-        old = graph_file.parent / f".{STORE_DIR}-old"
-        if old.exists():
-            shutil.rmtree(old)
-        if target.exists():
-            target.rename(old)
-        fresh.rename(target)
-        shutil.rmtree(old, ignore_errors=True)
+        return _swap_in(fresh, graph_file)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
+
+
+def _swap_in(fresh: Path, graph_file: Path) -> Path:
+    """Stamp a store built aside with the graph file it holds and put it in
+    place of the old one."""
+    target = graph_file.parent / STORE_DIR
+    (fresh / STAMP).write_text(fingerprint(graph_file), encoding="utf-8")
+    old = graph_file.parent / f".{STORE_DIR}-old"
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    fresh.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
     return target
+
+
+class StoreWriter:
+    """Builds the store of a graph file while the file is being written:
+    TriG blocks are loaded in batches by a background thread (Oxigraph
+    releases the GIL while it loads), so loading overlaps writing.
+
+    ``add`` each block as it is written, then ``finish(graph_file)`` once the
+    file is complete, or ``abort()``."""
+
+    BATCH_BYTES = 32 * 1024 * 1024
+
+    def __init__(self, directory: Path, header: bytes):
+        self.fresh = Path(tempfile.mkdtemp(prefix=".store-", dir=directory))
+        self.header = header
+        self.store = ox.Store(str(self.fresh))
+        self.batch: list[bytes] = []
+        self.batch_size = 0
+        self.error: Optional[BaseException] = None
+        self.queue: queue.Queue = queue.Queue(maxsize=2)
+        self.thread = threading.Thread(target=self._load, name="store-writer", daemon=True)
+        self.thread.start()
+
+    def _load(self) -> None:
+        while (chunk := self.queue.get()) is not None:
+            if self.error is None:
+                try:
+                    self.store.bulk_load(chunk, format=ox.RdfFormat.TRIG)
+                except BaseException as exc:     # reported by finish()
+                    self.error = exc
+
+    def add(self, block: bytes) -> None:
+        self.batch.append(block)
+        self.batch_size += len(block)
+        if self.batch_size >= self.BATCH_BYTES:
+            self._send()
+
+    def _send(self) -> None:
+        if self.batch:
+            self.queue.put(self.header + b"".join(self.batch))
+        self.batch, self.batch_size = [], 0
+
+    def _stop(self) -> None:
+        self.queue.put(None)
+        self.thread.join()
+
+    def finish(self, graph_file: Path) -> Path:
+        try:
+            self._send()
+            self._stop()
+            if self.error is not None:
+                raise self.error
+            self.store.flush()
+            del self.store
+            return _swap_in(self.fresh, Path(graph_file))
+        except BaseException:
+            shutil.rmtree(self.fresh, ignore_errors=True)
+            raise
+
+    def abort(self) -> None:
+        self.batch = []
+        self._stop()
+        shutil.rmtree(self.fresh, ignore_errors=True)
 
 
 def update_store(graph_file: Path, replaced: Mapping[str, bytes], keep: Iterable[str]) -> Path:
@@ -186,14 +260,14 @@ def update_store(graph_file: Path, replaced: Mapping[str, bytes], keep: Iterable
         store.extend(ox.parse(block, format=ox.RdfFormat.TRIG))
     store.flush()
     del store
-    (target / STAMP).write_text(_fingerprint(graph_file), encoding="utf-8")
+    (target / STAMP).write_text(fingerprint(graph_file), encoding="utf-8")
     return target
 
 
 def load_graph(path: Path) -> GraphStore:
     """A built graph for querying: its on-disk store when one is there and
     holds the graph file, else the file parsed into memory."""
-    graph_file = _graph_path(path)
+    graph_file = graph_path(path)
     store_dir = graph_file.parent / STORE_DIR
     if graph_file.name == "graph.trig" and store_matches(graph_file):
         try:
@@ -205,7 +279,7 @@ def load_graph(path: Path) -> GraphStore:
 
 def load_dataset(path: Path) -> Dataset:
     """The graph file as an rdflib Dataset (for SHACL and format conversion)."""
-    path = _graph_path(path)
+    path = graph_path(path)
     ds = Dataset(default_union=True)
     try:
         ds.parse(path, format=RDFLIB_FORMATS[path.suffix])

@@ -199,14 +199,15 @@ def render(view: View) -> str:
         selected=_script_json(view.selected) if view.selected else None)
 
 
-def write_view(store, out: Path, **view_options) -> View:
+def write_view(store, out: Path, documents: Optional[nx.DiGraph] = None, **view_options) -> View:
     """Render a view of the graph in ``store`` to ``out`` (written atomically).
+    ``documents`` is the document network when the caller has it;
     ``view_options`` are those of ``select_view``."""
     from .network import to_networkx
     from .resource_network import to_resource_network
     from .serialize import atomic_write
 
-    documents = to_networkx(store)
+    documents = documents if documents is not None else to_networkx(store)
     kinds = view_options.get("kinds") or KINDS
     net = to_resource_network(store, documents, evidence=False, kinds=kinds)
     view = select_view(net, documents, **view_options)

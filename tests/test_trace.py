@@ -91,3 +91,17 @@ def test_seed_trace_shows_the_levels(seed_build):
     assert "答复" not in text
     rows = {r.area: r for r in coverage(graph, "国办发〔2019〕5号")}
     assert not rows["温州市"].covered and not rows["重庆市"].covered and rows["环翠区"].covered
+
+
+def test_build_saves_the_document_network_for_trace(chain, tmp_path):
+    from kg.network import read_index
+    _, graph, out = chain
+    saved = read_index(out / "graph.trig")
+    assert saved is not None
+    assert set(saved.nodes) == set(graph.nodes) and set(saved.edges) == set(graph.edges)
+    assert saved.nodes["https://w3id.org/policy-kg/id/doc/国办发/2019/5"]["number"] == "国办发〔2019〕5号"
+    # a graph file that is not the one indexed is not trusted
+    copy = tmp_path / "graph.trig"
+    copy.write_bytes((out / "graph.trig").read_bytes() + b"\n")
+    (tmp_path / "documents.json").write_bytes((out / "documents.json").read_bytes())
+    assert read_index(copy) is None
