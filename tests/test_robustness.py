@@ -4,6 +4,7 @@ never half-written; the same corpus gives the same bytes."""
 from __future__ import annotations
 
 import html
+import json
 import os
 import shutil
 import signal
@@ -135,7 +136,7 @@ def test_strict_exits_non_zero_and_names_the_files(broken_corpus, tmp_path):
     assert result.exit_code == 0
 
 
-def test_same_corpus_same_bytes_whatever_the_file_order(tmp_path):
+def test_same_corpus_same_bytes_whatever_the_file_order_or_jobs(tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     build(CORPUS, first / "out")
     # the same files, copied in reverse order under other mtimes
@@ -143,9 +144,13 @@ def test_same_corpus_same_bytes_whatever_the_file_order(tmp_path):
     corpus_copy.mkdir()
     for path in sorted(CORPUS.iterdir(), reverse=True):
         shutil.copy(path, corpus_copy / path.name)
-    build(corpus_copy, second / "out")
+    build(corpus_copy, second / "out", jobs=2)
     for name in ("graph.trig", "graph.html"):
         assert (first / "out" / name).read_bytes() == (second / "out" / name).read_bytes(), name
+    # the network index too, but for the time stamp of the file it indexes
+    a, b = (json.loads((d / "out" / "documents.json").read_text(encoding="utf-8")) for d in (first, second))
+    assert a["nodes"] == b["nodes"] and a["edges"] == b["edges"]
+    assert a["fingerprint"].split()[::2] == b["fingerprint"].split()[::2]     # size and digest
 
 
 def test_kill_during_a_build_leaves_the_old_graph_loadable(tmp_path):
