@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,15 +42,6 @@ def read_lines(name: str) -> tuple[str, ...]:
         if line.strip() and not line.lstrip().startswith("#"):
             lines.append(line.strip())
     return tuple(lines)
-
-
-@lru_cache(maxsize=None)
-def read_json(name: str):
-    path = DATA_DIR / name
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise DataFileError(f"{path}: {exc}") from exc
 
 
 def split_list(cell: str) -> tuple[str, ...]:

@@ -86,12 +86,6 @@ class GraphStore:
             raise GraphFileError(f"{path}: cannot parse: {exc}") from exc
         return cls(store, str(path))
 
-    @classmethod
-    def from_dataset(cls, ds: Dataset) -> "GraphStore":
-        store = ox.Store()
-        store.load(ds.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS)
-        return cls(store, "<dataset>")
-
     def select(self, query: str, prefixes: Mapping[str, str],
                bindings: Optional[Mapping[str, object]] = None):
         """Raw pyoxigraph results; raises SyntaxError with the parser's message."""

@@ -102,12 +102,6 @@ def issuer_prefix(title: str) -> list[str]:
     return [part for part in ISSUER_SPLIT.split(head.strip()) if part]
 
 
-def subject_of(title: str) -> str:
-    """关于 + subject + 的 + type: the part after 关于 (or the whole title)."""
-    _, sep, rest = title.partition("关于")
-    return rest if sep else title
-
-
 @dataclass(frozen=True)
 class Wrapped:
     title: str
