@@ -168,7 +168,7 @@ def render(view: View) -> str:
         hover = "\n".join(x for x in (data.get("name"), data.get("number"), data["kind"], data.get("level"),
                                       data.get("area"), data.get("date")) if x)
         net.add_node(n, label=data["label"], title=hover, color=style["color"], shape=style["shape"],
-                     x=round(x, 1), y=round(y, 1), physics=not fixed)
+                     font={"color": style["font"]}, x=round(x, 1), y=round(y, 1), physics=not fixed)
     for s, o, k, d in sorted(view.graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
         hover = k + (f" ({d['basis']})" if d.get("basis") else "") + "".join(
             "\n“" + " ".join(t.split()) + "”" for t in d.get("sentences") or [])
@@ -177,8 +177,10 @@ def render(view: View) -> str:
     options = {
         "physics": {"enabled": not fixed, "stabilization": {"iterations": 150}},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "smooth": False,
-                  "font": {"size": 10}},
+        # a chain's links that skip a level would run over the others: curve them
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "font": {"size": 10},
+                  "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.3}
+                  if view.layout == "levels" else False},
         "nodes": {"font": {"size": 12}},
     }
     nodes, edges, *_ = net.get_network_data()
