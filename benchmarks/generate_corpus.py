@@ -11,7 +11,6 @@ that documents do not collapse into one entity; the body is seed 003's text.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 

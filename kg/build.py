@@ -26,7 +26,7 @@ from .cleaning import clean
 from .extract import extract_mentions
 from .graph import Contributions, resolution_inputs, shared_graphs, source_part
 from .inference import check_implements, implements_edges, title_echoes
-from .loading import CorpusError, SkippedFile, UnreadableFile, corpus_files, read_source
+from .loading import SkippedFile, UnreadableFile, corpus_files, read_source
 from .models import Extraction
 from .resolve import resolve
 from .resources import rules_version
@@ -105,8 +105,6 @@ def build(corpus_dir: Path, out_dir: Path, turtle: bool = False, jobs: int = 1, 
     clock = _Clock()
 
     files = corpus_files(corpus_dir)
-    if not files:
-        raise CorpusError(f"{corpus_dir}: no documents in the corpus directory")
     extractions, keys, skipped = extract_corpus(files, corpus_dir, cache, jobs, progress)
     clock.lap("extract")
     resolution = resolve(extractions)

@@ -8,7 +8,6 @@ the ontology and its SKOS schemes. Terms follow the graph contract.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Iterable, Optional
 
 from rdflib import Dataset, Literal, URIRef

@@ -150,6 +150,8 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
             continue
         if path.is_file() and path.name.upper() not in {"README.MD", "SOURCES.MD", "INDEX.TSV"}:
             files.append(path)
+    if not files:
+        raise CorpusError(f"{corpus_dir}: no documents in the corpus directory")
     return files
 
 
@@ -161,8 +163,6 @@ def load_corpus(corpus_dir: Path) -> tuple[list[SourceDocument], list[SkippedFil
     """
     corpus_dir = Path(corpus_dir).resolve()
     files = corpus_files(corpus_dir)
-    if not files:
-        raise CorpusError(f"{corpus_dir}: no documents in the corpus directory")
     documents, skipped = [], []
     for path in files:
         try:

@@ -14,7 +14,8 @@ from typing import Iterable, Optional
 import networkx as nx
 
 from .query import select_values
-from .store import GraphStore
+from .serialize import atomic_write
+from .store import GraphStore, fingerprint_matches
 
 # LATERAL: see ASSERTIONS below.
 NODES = """
@@ -109,8 +110,6 @@ def write_index(graph: nx.DiGraph, graph_file: Path, recorded: str) -> Path:
     """Save the document network beside the graph file (``documents.json``),
     with the graph file's fingerprint: ``kg trace`` and ``kg coverage`` then
     read a few kilobytes instead of querying the whole store."""
-    from .serialize import atomic_write
-
     data = {"fingerprint": recorded,
             "nodes": [{"id": n, **graph.nodes[n]} for n in sorted(graph.nodes)],
             "edges": [{"source": s, "target": o, **graph.edges[s, o]} for s, o in sorted(graph.edges)]}
@@ -122,8 +121,6 @@ def write_index(graph: nx.DiGraph, graph_file: Path, recorded: str) -> Path:
 def read_index(graph_file: Path) -> Optional[nx.DiGraph]:
     """The saved document network of a graph file, or None when there is
     none or it was made from another version of the file."""
-    from .store import fingerprint_matches
-
     path = Path(graph_file).parent / INDEX_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from .vocab import PREFIXES
 
@@ -84,7 +84,7 @@ def trig_header() -> bytes:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())).encode("utf-8")
 
 
-def trig_block(graph_iri: URIRef, graph: Graph) -> bytes:
+def trig_block(graph_iri: URIRef, graph: Iterable[tuple]) -> bytes:
     """One named graph as a TriG block (no prefix declarations: the file's
     header has them)."""
     quads = ox.parse(_sorted_statements(graph, f"<{graph_iri}>"), format=ox.RdfFormat.N_QUADS)

@@ -136,7 +136,7 @@ class Site:
                 outcome["ok"] = (media, b"".join(buffer.parts))
             except SyntaxError as exc:
                 outcome["error"] = Refused(HTTPStatus.BAD_REQUEST, f"SPARQL syntax error: {exc}")
-            except OSError as exc:
+            except OSError:
                 # past the time limit nobody is waiting; otherwise the answer is too big
                 outcome["error"] = Refused(HTTPStatus.UNPROCESSABLE_ENTITY,
                                            f"the answer is larger than {self.max_bytes} bytes; add a LIMIT")

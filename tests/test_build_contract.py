@@ -3,10 +3,8 @@ import os
 import subprocess
 import sys
 
-from rdflib import Literal, URIRef
 
 from conftest import CORPUS, ROOT, select
-from kg.vocab import DCTERMS, ELI, OA, POL, RDF
 
 SEEDS = {
     # file: (own number, issuer, date, area code)

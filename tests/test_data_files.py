@@ -2,7 +2,6 @@
 import subprocess
 import sys
 
-from rdflib import URIRef
 
 from conftest import ROOT
 from kg.agencies import organs

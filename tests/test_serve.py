@@ -5,7 +5,7 @@ import json
 import threading
 import urllib.error
 import urllib.request
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 import pytest
 from rdflib import Graph, URIRef

@@ -1,6 +1,6 @@
 """SHACL: the seed graph conforms, and broken graphs are rejected."""
 import pytest
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, Literal
 
 from kg.validate import validate
 from kg.vocab import ELI, ORG, POL, RDF, SKOS, ID
