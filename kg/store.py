@@ -195,7 +195,7 @@ class StoreWriter:
         while (chunk := self.queue.get()) is not None:
             if self.error is None:
                 try:
-                    self.store.bulk_load(chunk, format=ox.RdfFormat.TRIG)
+                    self.store.bulk_load(chunk, format=ox.RdfFormat.TRIG, lenient=True)
                 except BaseException as exc:     # reported by finish()
                     self.error = exc
 
