@@ -13,6 +13,7 @@ import gc
 import json
 import multiprocessing
 import resource
+import shutil
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
@@ -32,7 +33,7 @@ from .models import Extraction
 from .resolve import resolve
 from .resources import rules_version
 from .serialize import atomic_output, atomic_write, to_turtle, trig_block, trig_header
-from .network import to_networkx, write_index
+from .network import INDEX_FILE, to_networkx, write_index
 from .store import STAMP, STORE_DIR, StoreWriter, load_graph, store_matches, update_store, write_store
 from .viz import write_view
 
@@ -147,6 +148,7 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
 
     graph_path = out_dir / GRAPH_FILE
     out_dir.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(out_dir)
     report.triples, finish_store = write_graph(graph_path, extractions, keys, resolution, inferred, cache, jobs,
                                                progress)
     report.outputs.append(graph_path)
@@ -172,6 +174,19 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
                  json.dumps(report.to_json(), ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"))
     report.outputs.insert(1, out_dir / REPORT_FILE)
     return report
+
+
+def remove_leftovers(out_dir: Path) -> None:
+    """What a killed build left behind: half-written outputs (``.graph.trig.*``
+    …) and half-loaded stores (``.store-*``). Finished outputs are never
+    dot-named, so nothing of a build that completed is touched."""
+    outputs = (GRAPH_FILE, TURTLE_FILE, REPORT_FILE, HTML_FILE, INDEX_FILE)
+    for path in out_dir.iterdir():
+        if path.name.startswith(tuple(f".{name}." for name in outputs)) or path.name.startswith(".store-"):
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
 
 
 def write_graph(graph_path: Path, extractions: list[Extraction], keys: dict[str, str], resolution, inferred,
