@@ -33,7 +33,7 @@ from .models import Extraction
 from .resolve import resolve
 from .resources import rules_version
 from .serialize import atomic_output, atomic_write, to_turtle, trig_block, trig_header
-from .network import INDEX_FILE, to_networkx, write_index
+from .network import INDEX_FILE, document_network, write_index
 from .store import STAMP, STORE_DIR, StoreWriter, load_graph, store_matches, update_store, write_store
 from .viz import write_view
 
@@ -159,10 +159,10 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
     if turtle:
         atomic_write(out_dir / TURTLE_FILE, to_turtle((s, p, o) for s, p, o, _ in store.quads()))
         report.outputs.append(out_dir / TURTLE_FILE)
-    # The overview of a large corpus is its document, agency and area network;
-    # kg viz draws measures and themes on request.
-    kinds = None if len(extractions) <= OVERVIEW_ALL_KINDS else ("document", "proposal", "agency", "area")
-    documents = to_networkx(store)
+    # The overview of a large corpus is its documents over the map of areas;
+    # kg viz draws agencies, measures and themes on request.
+    kinds = None if len(extractions) <= OVERVIEW_ALL_KINDS else ("document", "proposal", "area")
+    documents = document_network(extractions, resolution, inferred)
     report.outputs.append(write_index(documents, graph_path, (out_dir / STORE_DIR / STAMP).read_text("utf-8")))
     write_view(store, out_dir / HTML_FILE, documents=documents, max_nodes=VIEW_MAX_NODES, kinds=kinds)
     report.outputs.append(out_dir / HTML_FILE)

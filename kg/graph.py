@@ -31,7 +31,8 @@ RELATIONS = {
     "forwards": POL.forwards,
     "replies_to": CITO.repliesTo,
 }
-STATED_BASIS = (ELI.applies, ELI.based_on)
+STATED_BASIS_RELATIONS = ("applies", "based_on")    # links whose assertions say pol:linkBasis "stated"
+STATED_BASIS = tuple(RELATIONS[r] for r in STATED_BASIS_RELATIONS)
 PUBLIC_NAMESPACES = (str(POL), "http://data.europa.eu/eli/ontology#", "http://purl.org/spar/cito/",
                      str(DCTERMS))
 
@@ -220,8 +221,7 @@ def source_part(x: Extraction, resolution: Resolution) -> SourcePart:
 
     if x.proposal is not None:
         p = x.proposal
-        area_code = p.body.area.code if p.body else (x.area.code if x.area else "CN")
-        prop = iri.proposal(area_code, p.session or "", p.number)
+        prop = proposal_iri(x)
         g.add((prop, RDF.type, POL.Proposal))
         g.add((prop, POL.isStub, Literal(True)))
         g.add((prop, ELI.type_document, iri.document_type("proposal")))
@@ -242,6 +242,13 @@ def source_part(x: Extraction, resolution: Resolution) -> SourcePart:
                 w.add(prop, POL.proposer, agency_iri(mention.agency), ev)
     materialise(g)
     return part
+
+
+def proposal_iri(x: Extraction) -> URIRef:
+    """The node of the proposal a reply letter answers."""
+    p = x.proposal
+    area_code = p.body.area.code if p.body else (x.area.code if x.area else "CN")
+    return iri.proposal(area_code, p.session or "", p.number)
 
 
 def resolution_inputs(x: Extraction, resolution: Resolution) -> tuple:

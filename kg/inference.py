@@ -72,19 +72,22 @@ def title_echoes(nodes: Iterable[DocumentNode], stated: Iterable[tuple] = ()) ->
     """Inferred implements links, leaving out those a sentence already states."""
     nodes = list(nodes)
     known = {(s.iri, t.iri) for s, t, _ in stated}
-    by_subject: dict[tuple[str, str], list[DocumentNode]] = {}
+    # documents by subject, type ending and area: a document's candidates are
+    # looked up in its own area's chain, not searched for among all documents
+    by_place: dict[tuple[str, str, str], list[DocumentNode]] = {}
     for node in nodes:
         parts = _parts(node.title)
-        if parts:
-            by_subject.setdefault(parts, []).append(node)
+        if parts and node.area:
+            by_place.setdefault((*parts, node.area.code), []).append(node)
     links = []
     for node in nodes:
         parts = _parts(node.title)
-        if not parts or parts[1] not in _implementing():
+        if not parts or parts[1] not in _implementing() or not node.area:
             continue
         subject, suffix = parts
-        candidates = [target for target_suffix in _implementing()[suffix]
-                      for target in by_subject.get((subject, target_suffix), ())
+        candidates = [target for area in gazetteer().chain(node.area.code)
+                      for target_suffix in _implementing()[suffix]
+                      for target in by_place.get((subject, target_suffix, area.code), ())
                       if target.iri != node.iri and _above(target, node)]
         if not candidates:
             continue

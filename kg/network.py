@@ -51,6 +51,15 @@ SELECT ?s ?p ?o ?basis ?rule ?trigger ?sentence WHERE {
 SPECIFICITY = {"cites": 0, "forwards": 1, "promulgates": 1, "based_on": 2, "applies": 3}
 
 
+def _preferred(current: Optional[tuple], candidate: tuple) -> tuple:
+    """Of two assertions of one link, (basis, rule, trigger, sentence): the
+    one with a sentence, then the first in text order of its fields — the
+    same choice whatever order they come in."""
+    def rank(e):
+        return (e[3] is None, *(x or "" for x in (e[3], e[1], e[2], e[0])))
+    return candidate if current is None or rank(candidate) < rank(current) else current
+
+
 def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
@@ -77,19 +86,65 @@ def to_networkx(store: GraphStore, relations: Iterable[str] = tuple(RELATIONS)) 
     evidence: dict[tuple[str, str, str], tuple] = {}
     values = " ".join(RELATIONS[r] for r in relations)
     for s, p, o, basis, rule, trigger, sentence in select_values(store, ASSERTIONS.replace("$relations", values)):
-        key = (str(s), str(p), str(o))
-        # prefer the assertion with a sentence (stated) over one without
-        if key not in evidence or (sentence is not None and evidence[key][3] is None):
-            evidence[key] = (_s(basis), _s(rule), _s(trigger), _s(sentence))
-    for s, p, o in select_values(store, EDGES.replace("$relations", values)):
-        key = (str(s), str(p), str(o))
-        s, o, relation = key[0], key[2], _local(key[1])
+        key = (str(s), _local(str(p)), str(o))
+        evidence[key] = _preferred(evidence.get(key), (_s(basis), _s(rule), _s(trigger), _s(sentence)))
+    links = ((str(s), _local(str(p)), str(o)) for s, p, o in select_values(store, EDGES.replace("$relations", values)))
+    _add_links(graph, links, evidence)
+    return graph
+
+
+def _add_links(graph: nx.DiGraph, links: Iterable[tuple[str, str, str]], evidence: dict) -> None:
+    """Each pair's most specific link, with its preferred evidence."""
+    for s, relation, o in links:
         current = graph.edges[s, o] if graph.has_edge(s, o) else None
         if current and SPECIFICITY[current["relation"]] >= SPECIFICITY[relation]:
             continue
-        basis, rule, trigger, sentence = evidence.get(key, (None, None, None, None))
+        basis, rule, trigger, sentence = evidence.get((s, relation, o), (None, None, None, None))
         graph.add_edge(s, o, relation=relation, basis=basis or ("stated" if rule else None),
                        rule=rule, trigger=trigger, sentence=sentence)
+
+
+def document_network(extractions, resolution, inferred=()) -> nx.DiGraph:
+    """The network ``to_networkx`` reads from a built graph, made instead from
+    what the build holds in memory (the extractions, their resolution and
+    the inferred links): the build's index and overview need no query."""
+    from .graph import STATED_BASIS_RELATIONS, proposal_iri
+    from .ontology import level_concepts
+
+    levels = level_concepts()       # level name -> (rank, English label)
+    graph = nx.DiGraph()
+    for node in sorted(resolution.documents.values(), key=lambda n: str(n.iri)):
+        level = levels.get(node.area.level) if node.area else None
+        graph.add_node(str(node.iri), number=node.number, title=node.title,
+                       rank=level[0] if level else None, level=level[1] if level else None,
+                       area=node.area.name if node.area else None, area_code=node.area.code if node.area else None,
+                       date=node.date.isoformat() if node.date else None, stub=node.is_stub,
+                       file=node.source_files[0] if node.source_files else None)
+    for x in extractions:
+        if x.proposal is not None:
+            area = x.proposal.body.area if x.proposal.body else None
+            graph.add_node(str(proposal_iri(x)), number=None, title=x.proposal.title, rank=None, level=None,
+                           area=area.name if area else None, area_code=area.code if area else None, date=None,
+                           stub=True, file=None)
+    evidence: dict[tuple[str, str, str], tuple] = {}
+    links = []
+    for x in extractions:
+        own = resolution.of_extraction(x)
+        for c in x.citations:
+            source = resolution.node(c.source) if c.source is not None else own
+            target = resolution.node(c.target)
+            if source.iri == target.iri:
+                continue
+            key = (str(source.iri), c.relation, str(target.iri))
+            links.append(key)
+            found = ("stated" if c.relation in STATED_BASIS_RELATIONS else None, c.link_rule or c.evidence.rule,
+                     c.trigger, c.evidence.sentence.slice(x.document.text))
+            evidence[key] = _preferred(evidence.get(key), found)
+    for link in inferred:
+        key = (str(link.source.iri), link.relation, str(link.target.iri))
+        links.append(key)
+        evidence[key] = _preferred(evidence.get(key), ("inferred", link.rule, None, None))
+    _add_links(graph, links, evidence)
     return graph
 
 
