@@ -164,7 +164,7 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
     kinds = None if len(extractions) <= OVERVIEW_ALL_KINDS else ("document", "proposal", "area")
     documents = document_network(extractions, resolution, inferred)
     report.outputs.append(write_index(documents, graph_path, (out_dir / STORE_DIR / STAMP).read_text("utf-8")))
-    write_view(store, out_dir / HTML_FILE, documents=documents, max_nodes=VIEW_MAX_NODES, kinds=kinds)
+    write_view(store, out_dir / HTML_FILE, documents=documents, cache=cache, max_nodes=VIEW_MAX_NODES, kinds=kinds)
     report.outputs.append(out_dir / HTML_FILE)
     clock.lap("view")
     cache.prune()
@@ -219,18 +219,17 @@ def write_graph(graph_path: Path, extractions: list[Extraction], keys: dict[str,
                     changed[graph_iri] = block
                     patchable = len(changed) <= PATCH_LIMIT * len(ordered) + 1
                 bar.update(1)
-            for graph_iri, graph in shared_graphs(state, resolution, inferred):
-                block = trig_block(graph_iri, graph)
+            for graph_iri, block, count in shared_blocks(state, resolution, inferred, cache):
                 fh.write(block)
-                triples += len(graph)
-                graph_iris.append(str(graph_iri))
+                triples += count
+                graph_iris.append(graph_iri)
                 if writer:
                     writer.add(block)
                 # the cache keeps only what the last build used: a shared graph
                 # seen there is, byte for byte, in the store being patched
-                seen = build_cache.key("shared", str(graph_iri), block)
+                seen = build_cache.key("shared", graph_iri, block)
                 if not cache.has("shared", seen):
-                    changed[str(graph_iri)] = block
+                    changed[graph_iri] = block
                 cache.put("shared", seen, True)
     except BaseException:
         if writer:
@@ -242,6 +241,25 @@ def write_graph(graph_path: Path, extractions: list[Extraction], keys: dict[str,
         patch = {iri: header + block for iri, block in changed.items()}
         return triples, lambda: update_store(graph_path, patch, graph_iris)
     return triples, lambda: write_store(graph_path)
+
+
+def shared_blocks(state: Contributions, resolution, inferred, cache: build_cache.BuildCache
+                  ) -> list[tuple[str, bytes, int]]:
+    """The shared graphs (stubs, inferred links, reference data, ontology) as
+    (graph IRI, TriG block, triple count): from the cache when what they are
+    made of (the files' contributions, the stubs, the inferred links) is
+    unchanged, as after most one-file edits."""
+    entry = build_cache.key(
+        sorted(map(repr, state.agencies)), sorted(state.areas), sorted(state.title_sources.items()),
+        sorted((node, sorted(labels)) for node, labels in state.alt_labels.items()),
+        sorted((node, name, sorted(written)) for node, (name, written) in state.programmes.items()),
+        sorted(repr(node) for node in resolution.documents.values() if node.is_stub), inferred)
+    blocks = cache.get("shared-blocks", entry)
+    if blocks is None:
+        blocks = [(str(graph_iri), trig_block(graph_iri, graph), len(graph))
+                  for graph_iri, graph in shared_graphs(state, resolution, inferred)]
+        cache.put("shared-blocks", entry, blocks)
+    return blocks
 
 
 # What forked workers read: set in the parent just before the pool starts,

@@ -1,7 +1,7 @@
 """The build cache: per-file results of earlier builds, so that a rebuild
 redoes only what changed.
 
-Two kinds of entry, each a pickle in ``OUT/.cache/<kind>/``:
+Kinds of entry, each a pickle in ``OUT/.cache/<kind>/``:
 
 - ``extract``: a file's Extraction, keyed by the file's path and bytes and
   the pipeline version (every rule, dictionary and module of ``kg``): a
@@ -10,7 +10,11 @@ Two kinds of entry, each a pickle in ``OUT/.cache/<kind>/``:
   key and the resolved nodes its mentions point to (a change elsewhere in
   the corpus that re-resolves one of them invalidates it);
 - ``shared``: a marker for each shared graph (stubs, inferred, reference,
-  ontology) by content, so that patching the store skips those unchanged.
+  ontology) by content, so that patching the store skips those unchanged;
+- ``shared-blocks``: the shared graphs' TriG blocks, keyed by what they are
+  made of (the files' contributions, the stubs, the inferred links);
+- ``layout``: the overview's node positions, keyed by its nodes and links, so
+  an edit that changes no link is not laid out again.
 
 Entries are written atomically, so a killed build leaves the cache
 consistent; entries no build used are pruned at the end of a build.
@@ -27,7 +31,7 @@ from .resources import rules_version
 from .serialize import atomic_write
 
 CACHE_DIR = ".cache"
-KINDS = ("extract", "graph", "shared")
+KINDS = ("extract", "graph", "shared", "shared-blocks", "layout")
 
 
 @lru_cache(maxsize=1)

@@ -154,15 +154,15 @@ def _script_json(value) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def render(view: View) -> str:
-    """The HTML page of a view."""
+def render(view: View, laid_out: Optional[dict] = None) -> str:
+    """The HTML page of a view (``laid_out``: its ``positions``, when known)."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
     from pyvis.network import Network
 
     styles = _styles()
     fixed = view.layout == "levels" or view.graph.number_of_nodes() > PHYSICS_LIMIT
     net = Network(directed=True, cdn_resources="in_line")
-    for n, (x, y) in sorted(positions(view).items()):
+    for n, (x, y) in sorted((laid_out if laid_out is not None else positions(view)).items()):
         data = view.graph.nodes[n]
         style = _style(styles, data)
         hover = "\n".join(x for x in (data.get("name"), data.get("number"), data["kind"], data.get("level"),
@@ -201,10 +201,23 @@ def render(view: View) -> str:
         selected=_script_json(view.selected) if view.selected else None)
 
 
-def write_view(store, out: Path, documents: Optional[nx.DiGraph] = None, **view_options) -> View:
+def layout_key(view: View) -> str:
+    """A digest of what a view's layout depends on: its nodes, its links and
+    the layout kind (not the facts and sentences shown with them)."""
+    import hashlib
+
+    content = [view.layout, sorted(view.graph.nodes), sorted(view.graph.edges(keys=True)),
+               sorted((n, d.get("rank"), d.get("area"), d.get("label")) for n, d in view.graph.nodes(data=True))
+               if view.layout == "levels" else None]
+    return hashlib.sha256(repr(content).encode("utf-8")).hexdigest()
+
+
+def write_view(store, out: Path, documents: Optional[nx.DiGraph] = None, cache=None, **view_options) -> View:
     """Render a view of the graph in ``store`` to ``out`` (written atomically).
     ``documents`` is the document network when the caller has it;
-    ``view_options`` are those of ``select_view``."""
+    ``cache`` (a build cache) keeps layouts by ``layout_key``, so that a view
+    of the same nodes and links is not laid out again; ``view_options`` are
+    those of ``select_view``."""
     from .network import to_networkx
     from .resource_network import to_resource_network
     from .serialize import atomic_write
@@ -214,7 +227,13 @@ def write_view(store, out: Path, documents: Optional[nx.DiGraph] = None, **view_
     net = to_resource_network(store, documents, evidence=False, kinds=kinds)
     view = select_view(net, documents, **view_options)
     add_view_evidence(store, view)
-    atomic_write(Path(out), render(view).encode("utf-8"))
+    key = layout_key(view)
+    laid_out = cache.get("layout", key) if cache is not None else None
+    if laid_out is None:
+        laid_out = positions(view)
+        if cache is not None:
+            cache.put("layout", key, laid_out)
+    atomic_write(Path(out), render(view, laid_out).encode("utf-8"))
     return view
 
 
