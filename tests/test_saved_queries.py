@@ -1,0 +1,33 @@
+"""The saved queries of queries/ on the seed graph: a table of query, bindings
+and rows that must be in the answer (or the whole answer where it is short)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import select
+
+NATIONAL = "国办发〔2019〕5号"
+WEIHAI_OPINION = "威海市人民政府办公室关于进一步推进养老服务高质量发展的实施意见"
+
+CASES = [
+    # tracing: the chain national → Shandong → Weihai → Huancui, in level order
+    ("downstream", {"target": NATIONAL, "provinceCode": "370000"},
+     lambda rows: [(r[3], r[5], r[6]) for r in rows] == [
+         ("鲁政办发〔2019〕31号", "provincial", "山东省"), (None, "city", "威海市"),
+         ("威环政办发〔2022〕2号", "county / district", "环翠区")]),
+    ("downstream", {"target": NATIONAL, "provinceCode": "500000"}, lambda rows: rows == []),
+    ("chains", {}, lambda rows: ("威环政办发〔2022〕2号", "鲁政办发〔2019〕31号", NATIONAL)
+     in {(r[0], r[2], r[4]) for r in rows}),
+    # aggregation: Huancui's civil-affairs bureau carries all 17 measures of its plan
+    ("measures-by-agency", {}, lambda rows: rows[0][1:] == ("威海市环翠区民政局", "371002", "17", "1")),
+    ("measures-by-agency", {"code": "500000"}, lambda rows: rows == []),
+    ("documents-by-level", {}, lambda rows: ("371002", "环翠区", "county / district", "1") in rows
+     and ("371000", "威海市", "city", "9") in rows and sum(int(r[3]) for r in rows) >= 25),
+]
+
+
+@pytest.mark.parametrize("name,bindings,expected", CASES,
+                         ids=[f"{c[0]}-{'-'.join(c[1].values()) or 'all'}" for c in CASES])
+def test_saved_query(seed_graph, name, bindings, expected):
+    rows = select(seed_graph, name, **bindings)
+    assert expected(rows), rows
