@@ -207,8 +207,10 @@ def write_graph(graph_path: Path, extractions: list[Extraction], keys: dict[str,
         with atomic_output(graph_path) as fh, progress("writing graph", len(ordered)) as bar:
             fh.write(header)
             state = Contributions()
-            for graph_iri, (block, contributions, count), fresh in graph_blocks(ordered, keys, resolution, cache,
-                                                                                jobs):
+            digests = []
+            for graph_iri, (block, contributions, digest, count), fresh in graph_blocks(ordered, keys, resolution,
+                                                                                        cache, jobs):
+                digests.append(digest)
                 fh.write(block)
                 state.merge(contributions)
                 triples += count
@@ -219,7 +221,7 @@ def write_graph(graph_path: Path, extractions: list[Extraction], keys: dict[str,
                     changed[graph_iri] = block
                     patchable = len(changed) <= PATCH_LIMIT * len(ordered) + 1
                 bar.update(1)
-            for graph_iri, block, count in shared_blocks(state, resolution, inferred, cache):
+            for graph_iri, block, count in shared_blocks(state, digests, resolution, inferred, cache):
                 fh.write(block)
                 triples += count
                 graph_iris.append(graph_iri)
@@ -243,17 +245,15 @@ def write_graph(graph_path: Path, extractions: list[Extraction], keys: dict[str,
     return triples, lambda: write_store(graph_path)
 
 
-def shared_blocks(state: Contributions, resolution, inferred, cache: build_cache.BuildCache
+def shared_blocks(state: Contributions, digests: list[str], resolution, inferred, cache: build_cache.BuildCache
                   ) -> list[tuple[str, bytes, int]]:
     """The shared graphs (stubs, inferred links, reference data, ontology) as
     (graph IRI, TriG block, triple count): from the cache when what they are
-    made of (the files' contributions, the stubs, the inferred links) is
-    unchanged, as after most one-file edits."""
-    entry = build_cache.key(
-        sorted(map(repr, state.agencies)), sorted(state.areas), sorted(state.title_sources.items()),
-        sorted((node, sorted(labels)) for node, labels in state.alt_labels.items()),
-        sorted((node, name, sorted(written)) for node, (name, written) in state.programmes.items()),
-        sorted(repr(node) for node in resolution.documents.values() if node.is_stub), inferred)
+    made of is unchanged, as after most one-file edits. They are made of the
+    files' contributions (``state``: the files' ``digests`` stand for all of
+    it but where titles were read), the stubs and the inferred links."""
+    entry = build_cache.key(digests, sorted(state.title_sources.items()),
+                            sorted(repr(node) for node in resolution.documents.values() if node.is_stub), inferred)
     blocks = cache.get("shared-blocks", entry)
     if blocks is None:
         blocks = [(str(graph_iri), trig_block(graph_iri, graph), len(graph))
@@ -267,15 +267,15 @@ def shared_blocks(state: Contributions, resolution, inferred, cache: build_cache
 _WORK: dict = {}
 
 
-def _graph_block(index: int) -> tuple[bytes, Contributions, int]:
+def _graph_block(index: int) -> tuple[bytes, Contributions, str, int]:
     part = source_part(_WORK["ordered"][index], _WORK["resolution"])
-    return trig_block(part.graph_iri, part.graph), part.contributions, len(part.graph)
+    return trig_block(part.graph_iri, part.graph), part.contributions, part.contributions.digest(), len(part.graph)
 
 
 def graph_blocks(ordered: list[Extraction], keys: dict[str, str], resolution, cache: build_cache.BuildCache,
-                 jobs: int) -> Iterator[tuple[str, tuple[bytes, Contributions, int], bool]]:
-    """Each file's graph IRI, (TriG block, contributions, triple count) and
-    whether it was written afresh, in order: from the cache when the file's
+                 jobs: int) -> Iterator[tuple[str, tuple[bytes, Contributions, str, int], bool]]:
+    """Each file's graph IRI, (TriG block, contributions, their digest,
+    triple count) and whether it was written afresh, in order: from the cache when the file's
     extraction and the nodes it points to are unchanged, else written (in
     ``jobs`` processes)."""
     entries = [build_cache.key(keys[x.document.relative_path], resolution_inputs(x, resolution)) for x in ordered]

@@ -7,6 +7,7 @@ the ontology and its SKOS schemes. Terms follow the graph contract.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
@@ -149,6 +150,16 @@ class Contributions:
     title_sources: dict = field(default_factory=dict)
     alt_labels: dict = field(default_factory=dict)
     programmes: dict = field(default_factory=dict)
+
+    def digest(self) -> str:
+        """A digest of the agencies, areas and written forms (the same
+        whatever the order they were gathered in). Not of ``title_sources``:
+        offsets that move with any edit above them, and which the merge
+        takes from the first file anyway."""
+        content = (sorted(map(repr, self.agencies)), sorted(self.areas),
+                   sorted((node, sorted(labels)) for node, labels in self.alt_labels.items()),
+                   sorted((node, name, sorted(written)) for node, (name, written) in self.programmes.items()))
+        return hashlib.sha256(repr(content).encode("utf-8")).hexdigest()
 
     def merge(self, other: "Contributions") -> None:
         self.agencies |= other.agencies
