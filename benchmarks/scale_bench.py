@@ -72,8 +72,8 @@ def jieba_seconds(corpus: Path) -> tuple[float, int]:
 def run_build(corpus: Path, out: Path, *extra: str) -> dict:
     """A build in a fresh process: wall seconds, stage seconds and peaks."""
     start = time.perf_counter()
-    done = subprocess.run(["/usr/bin/time", "-f", "maxrss_kib %M cpu_s %U %S", str(KG), "build", str(corpus), "-o", str(out),
-                           "--timings", *extra], check=True, capture_output=True, text=True)
+    done = subprocess.run(["/usr/bin/time", "-f", "maxrss_kib %M cpu_s %U %S", str(KG), "build", str(corpus),
+                           "-o", str(out), "--timings", *extra], check=True, capture_output=True, text=True)
     wall = time.perf_counter() - start
     stages = dict((k, float(v)) for k, v in re.findall(r"(\w[\w ]*?) ([\d.]+)(?:,|$)",
                                                       done.stdout.split("seconds: ")[1].splitlines()[0]))

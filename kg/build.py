@@ -32,9 +32,10 @@ from .loading import SkippedFile, UnreadableFile, corpus_files, read_source
 from .models import Extraction
 from .resolve import resolve
 from .resources import rules_version
-from .serialize import atomic_output, atomic_write, to_turtle, trig_block, trig_header
+from .serialize import atomic_output, atomic_write, temporary_prefix, to_turtle, trig_block, trig_header
 from .network import INDEX_FILE, document_network, write_index
-from .store import STAMP, STORE_DIR, StoreWriter, load_graph, store_matches, update_store, write_store
+from .store import (STAMP, STORE_DIR, TEMPORARY_STORE_PREFIX, StoreWriter, load_graph, store_matches, update_store,
+                    write_store)
 from .viz import write_view
 
 # progress(label, total) -> a context manager whose value has update(n)
@@ -180,9 +181,10 @@ def remove_leftovers(out_dir: Path) -> None:
     """What a killed build left behind: half-written outputs (``.graph.trig.*``
     …) and half-loaded stores (``.store-*``). Finished outputs are never
     dot-named, so nothing of a build that completed is touched."""
-    outputs = (GRAPH_FILE, TURTLE_FILE, REPORT_FILE, HTML_FILE, INDEX_FILE)
+    prefixes = tuple(temporary_prefix(name) for name in (GRAPH_FILE, TURTLE_FILE, REPORT_FILE, HTML_FILE,
+                                                         INDEX_FILE)) + (TEMPORARY_STORE_PREFIX,)
     for path in out_dir.iterdir():
-        if path.name.startswith(tuple(f".{name}." for name in outputs)) or path.name.startswith(".store-"):
+        if path.name.startswith(prefixes):
             if path.is_dir():
                 shutil.rmtree(path, ignore_errors=True)
             else:

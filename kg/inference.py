@@ -16,12 +16,11 @@ from typing import Iterable, Optional
 import networkx as nx
 
 from .areas import gazetteer
+from .ontology import level_concepts
 from .resolve import DocumentNode
 from .resources import read_lines, read_tsv, split_list
 from .titles import TRAILING_NOTE
 
-LEVEL_RANK = {"national": 1, "province": 2, "city": 3, "county": 4, "township": 5}
-TITLE_PARTS = re.compile(r"^(?P<issuer>.*?)关于(?P<subject>.+)的(?P<type>[\u4e00-\u9fff]{1,4})$")
 ECHO_RULE = "inference.title-echo"
 
 
@@ -58,7 +57,8 @@ def _parts(title: Optional[str]) -> Optional[tuple[str, str]]:
 
 
 def rank(node: DocumentNode) -> Optional[int]:
-    return LEVEL_RANK.get(node.area.level) if node.area else None
+    level = level_concepts().get(node.area.level) if node.area else None
+    return level[0] if level else None
 
 
 def _above(higher: DocumentNode, lower: DocumentNode) -> bool:

@@ -120,15 +120,14 @@ def document_network(extractions, resolution, inferred=()) -> nx.DiGraph:
                        area=node.area.name if node.area else None, area_code=node.area.code if node.area else None,
                        date=node.date.isoformat() if node.date else None, stub=node.is_stub,
                        file=node.source_files[0] if node.source_files else None)
+    evidence: dict[tuple[str, str, str], tuple] = {}
+    links = []
     for x in extractions:
         if x.proposal is not None:
             area = x.proposal.body.area if x.proposal.body else None
             graph.add_node(str(proposal_iri(x)), number=None, title=x.proposal.title, rank=None, level=None,
                            area=area.name if area else None, area_code=area.code if area else None, date=None,
                            stub=True, file=None)
-    evidence: dict[tuple[str, str, str], tuple] = {}
-    links = []
-    for x in extractions:
         own = resolution.of_extraction(x)
         for c in x.citations:
             source = resolution.node(c.source) if c.source is not None else own

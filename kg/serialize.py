@@ -30,13 +30,19 @@ def _umask() -> int:
     return current
 
 
+def temporary_prefix(name: str) -> str:
+    """How the temporary file of an output named ``name`` begins (a build
+    killed while writing leaves it: ``build.remove_leftovers``)."""
+    return f".{name}."
+
+
 @contextmanager
 def atomic_output(path: Path) -> Iterator[BinaryIO]:
     """A binary file handle whose content replaces ``path`` only when the
     block ends without an exception."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=temporary_prefix(path.name), dir=path.parent)
     os.chmod(tmp, 0o666 & ~_umask())   # mkstemp creates 0600; outputs are ordinary files
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -103,6 +103,7 @@ class GraphStore:
 
 
 STORE_DIR = "store"
+TEMPORARY_STORE_PREFIX = ".store-"
 STAMP = "graph.stamp"
 
 
@@ -143,7 +144,7 @@ def write_store(graph_file: Path) -> Path:
     queries open the graph at once instead of parsing it. Built aside and
     swapped in, so a reader never sees a half-built store."""
     graph_file = Path(graph_file)
-    fresh = Path(tempfile.mkdtemp(prefix=".store-", dir=graph_file.parent))
+    fresh = _new_store_dir(graph_file.parent)
     try:
         store = ox.Store(str(fresh))
         store.bulk_load(path=str(graph_file), format=FORMATS[graph_file.suffix])
@@ -153,6 +154,12 @@ def write_store(graph_file: Path) -> Path:
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
+
+
+def _new_store_dir(directory: Path) -> Path:
+    """A directory beside the graph file to build a store in, swapped in when
+    complete (a build killed before leaves it: ``build.remove_leftovers``)."""
+    return Path(tempfile.mkdtemp(prefix=TEMPORARY_STORE_PREFIX, dir=directory))
 
 
 def _swap_in(fresh: Path, graph_file: Path) -> Path:
@@ -182,7 +189,7 @@ class StoreWriter:
     file is complete, or ``abort()``."""
 
     def __init__(self, directory: Path, header: bytes):
-        self.fresh = Path(tempfile.mkdtemp(prefix=".store-", dir=directory))
+        self.fresh = _new_store_dir(directory)
         self.pipe = self.fresh.parent / f"{self.fresh.name}.pipe"
         os.mkfifo(self.pipe)
         # Our own read end, open from first to last: the build never writes
