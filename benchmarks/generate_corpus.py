@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.areas import gazetteer  # noqa: E402
-from kg.resources import read_tsv  # noqa: E402
+from kg.lexicon.areas import gazetteer  # noqa: E402
+from kg.datafiles import read_tsv  # noqa: E402
 
 SEED = ROOT / "corpus" / "003_6668840891539c5f.txt"
 NATIONAL_TITLE = "国务院办公厅关于推进养老服务发展的意见"

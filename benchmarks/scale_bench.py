@@ -103,15 +103,15 @@ def query_figures(graph_dir: Path):
     """(label, Oxigraph seconds, rdflib seconds) for each query, as measured."""
     from rdflib import Dataset
 
-    from kg.query import run_query
-    from kg.store import load_graph
-    from kg.vocab import PREFIXES
+    from kg.store.query import run_query
+    from kg.store.database import load_graph
+    from kg.rdf.vocab import PREFIXES
 
     oxigraph = load_graph(graph_dir)
     dataset = Dataset(default_union=True)
     dataset.parse(graph_dir / "graph.trig", format="trig")
     for label, (query, bindings) in QUERIES.items():
-        from kg.query import _term, query_text
+        from kg.store.query import _term, query_text
         text = query_text(query)
         ox_s = median_seconds(lambda: run_query(oxigraph, text, bindings), 3)
         init = {k: _term(v) for k, v in bindings.items()}

@@ -21,10 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate_corpus import generate  # noqa: E402
-from kg.build import build  # noqa: E402
-from kg.network import to_networkx  # noqa: E402
-from kg.store import load_graph  # noqa: E402
-from kg.trace import coverage, flatten, trace  # noqa: E402
+from kg.pipeline.build import build  # noqa: E402
+from kg.network.documents import to_networkx  # noqa: E402
+from kg.store.database import load_graph  # noqa: E402
+from kg.network.trace import coverage, flatten, trace  # noqa: E402
 
 REF = "国办发〔2019〕5号"
 

@@ -17,22 +17,22 @@ import importlib
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "load_corpus": "loading",
-    "clean": "cleaning",
-    "extract_mentions": "extract",
-    "resolve": "resolve",
-    "build_graph": "graph",
-    "build": "build",
-    "load_graph": "store",
-    "load_dataset": "store",
-    "run_query": "query",
-    "validate": "validate",
-    "DocNumber": "docnumber",
-    "to_networkx": "network",
-    "to_resource_network": "resource_network",
-    "select_view": "viz",
-    "write_view": "viz",
-    "resource_page": "pages",
+    "load_corpus": "read.loading",
+    "clean": "read.cleaning",
+    "extract_mentions": "extract.document",
+    "resolve": "resolution.documents",
+    "build_graph": "rdf.named_graphs",
+    "build": "pipeline.build",
+    "load_graph": "store.database",
+    "load_dataset": "store.database",
+    "run_query": "store.query",
+    "validate": "rdf.shacl",
+    "DocNumber": "lexicon.docnumber",
+    "to_networkx": "network.documents",
+    "to_resource_network": "network.resources",
+    "select_view": "views.viz",
+    "write_view": "views.viz",
+    "resource_page": "views.pages",
 }
 
 __all__ = sorted(_EXPORTS)

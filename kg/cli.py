@@ -36,8 +36,8 @@ def main() -> None:
 @click.option("--timings", is_flag=True, help="Print the seconds and peak memory of each stage.")
 def build(corpus: Path, out_dir: Path, turtle: bool, strict: bool, jobs: int, no_cache: bool, timings: bool) -> None:
     """Build the graph of the documents in CORPUS (default: corpus/)."""
-    from .build import build as run_build
-    from .loading import CorpusError
+    from kg.pipeline.build import build as run_build
+    from kg.read.loading import CorpusError
 
     def progress(label: str, total: int):
         # a bar on a terminal for corpora worth waiting for; nothing in pipes and logs
@@ -83,8 +83,8 @@ HEADER_OPTION = click.option("--header", "headers", multiple=True, metavar="'NAM
 def query(arguments: tuple[str, ...], binds: tuple[str, ...], fmt: str, endpoint, headers) -> None:
     """Run a SPARQL QUERY (inline, a .rq file, or a saved query's name) on GRAPH,
     or with --endpoint URL (and no GRAPH) on a remote SPARQL endpoint."""
-    from .query import QueryError, format_result, run_query
-    from .store import GraphFileError, load_graph
+    from kg.store.query import QueryError, format_result, run_query
+    from kg.store.database import GraphFileError, load_graph
 
     if len(arguments) > 2 or (len(arguments) == 2) == bool(endpoint):
         _fail("usage: kg query GRAPH QUERY, or kg query --endpoint URL QUERY")
@@ -98,7 +98,7 @@ def query(arguments: tuple[str, ...], binds: tuple[str, ...], fmt: str, endpoint
         bindings[name.lstrip("?")] = value
     try:
         if endpoint:
-            from .remote import remote_query
+            from kg.store.remote import remote_query
             if bindings:
                 _fail("--bind works on a local GRAPH only")
             result = remote_query(endpoint, query, _headers(headers))
@@ -118,8 +118,8 @@ def query(arguments: tuple[str, ...], binds: tuple[str, ...], fmt: str, endpoint
 @HEADER_OPTION
 def push(graph: Path, endpoint: str, append: bool, headers) -> None:
     """Load GRAPH into a remote triple store, one named graph per document."""
-    from .remote import RemoteError, push as run_push
-    from .store import GraphFileError, load_graph
+    from kg.store.remote import RemoteError, push as run_push
+    from kg.store.database import GraphFileError, load_graph
 
     try:
         report = run_push(load_graph(graph), endpoint, "append" if append else "replace", _headers(headers))
@@ -132,8 +132,8 @@ def push(graph: Path, endpoint: str, append: bool, headers) -> None:
 @click.argument("graph", type=click.Path(path_type=Path), default=DEFAULT_OUT)
 def validate(graph: Path) -> None:
     """Check GRAPH against the SHACL shapes in ontology/shapes.ttl."""
-    from .store import GraphFileError, load_dataset
-    from .validate import validate as run_validate
+    from kg.store.database import GraphFileError, load_dataset
+    from kg.rdf.shacl import validate as run_validate
 
     try:
         result = run_validate(load_dataset(graph))
@@ -152,8 +152,8 @@ def validate(graph: Path) -> None:
 @click.option("--min-documents", default=1, show_default=True, help="Keep terms found in at least this many files.")
 def terms(corpus: Path, top: int, min_documents: int) -> None:
     """Frequent words of CORPUS that no dictionary holds yet (candidates to add)."""
-    from .loading import CorpusError
-    from .terms import candidate_terms
+    from kg.read.loading import CorpusError
+    from kg.terms.candidates import candidate_terms
 
     try:
         rows = candidate_terms(corpus, top, min_documents)
@@ -167,8 +167,8 @@ def terms(corpus: Path, top: int, min_documents: int) -> None:
 def _implements_network(graph: Path):
     """The document network for trace and coverage: the index kg build saved
     beside the graph, else its implements links read from the store."""
-    from .network import read_index, to_networkx
-    from .store import GraphFileError, graph_path, load_graph
+    from kg.network.documents import read_index, to_networkx
+    from kg.store.database import GraphFileError, graph_path, load_graph
 
     try:
         saved = read_index(graph_path(graph))
@@ -194,7 +194,7 @@ def trace(ref: str, graph: Path, down: bool, fmt: str) -> None:
     import io
     import json
 
-    from .trace import UnknownReference, flatten, format_tree, trace as run_trace
+    from kg.network.trace import UnknownReference, flatten, format_tree, trace as run_trace
 
     network = _implements_network(graph)
     try:
@@ -226,7 +226,7 @@ def coverage(ref: str, graph: Path, fmt: str) -> None:
     import json
     from dataclasses import asdict
 
-    from .trace import UnknownReference, coverage as run_coverage
+    from kg.network.trace import UnknownReference, coverage as run_coverage
 
     network = _implements_network(graph)
     try:
@@ -259,9 +259,9 @@ def coverage(ref: str, graph: Path, fmt: str) -> None:
 @click.option("--max-nodes", default=1500, show_default=True, help="Largest number of nodes to draw.")
 def viz(graph: Path, out_file: Path, focus, depth: int, chain, kinds, max_nodes: int) -> None:
     """Write an interactive network view of GRAPH as one offline HTML file."""
-    from .store import GraphFileError, load_graph
-    from .trace import UnknownReference
-    from .viz import write_view
+    from kg.store.database import GraphFileError, load_graph
+    from kg.network.trace import UnknownReference
+    from kg.views.viz import write_view
 
     try:
         view = write_view(load_graph(graph), out_file, focus=focus, depth=depth, chain=chain,
@@ -280,8 +280,8 @@ def viz(graph: Path, out_file: Path, focus, depth: int, chain, kinds, max_nodes:
 @click.option("-v", "--verbose", is_flag=True, help="Log every request.")
 def serve(graph: Path, host: str, port: int, timeout: float, max_bytes: int, verbose: bool) -> None:
     """Serve GRAPH read-only: SPARQL at /sparql, a page per resource at /id/..."""
-    from .serve import make_server
-    from .store import GraphFileError, load_graph
+    from kg.views.serve import make_server
+    from kg.store.database import GraphFileError, load_graph
 
     try:
         store = load_graph(graph)
@@ -306,8 +306,8 @@ def serve(graph: Path, host: str, port: int, timeout: float, max_bytes: int, ver
               help="Output file (a folder for csv: nodes.csv and edges.csv).")
 def export(graph: Path, fmt: str, out: Path) -> None:
     """Export GRAPH for Gephi and spreadsheets (graphml, gexf, csv) or as JSON-LD."""
-    from .export import export as run_export
-    from .store import GraphFileError
+    from kg.views.export import export as run_export
+    from kg.store.database import GraphFileError
 
     try:
         written = run_export(graph, fmt, out)

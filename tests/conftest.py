@@ -12,7 +12,7 @@ EXTRA = ROOT.parent / "shared" / "corpus-extra"
 
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory):
-    from kg.build import build
+    from kg.pipeline.build import build
     out = tmp_path_factory.mktemp("seed-build")
     report = build(CORPUS, out)
     return report, out
@@ -20,16 +20,16 @@ def seed_build(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def seed_graph(seed_build):
-    from kg.store import load_graph
+    from kg.store.database import load_graph
     _, out = seed_build
     return load_graph(out / "graph.trig")
 
 
 @pytest.fixture(scope="session")
 def seed_extractions():
-    from kg.cleaning import clean
-    from kg.extract import extract_mentions
-    from kg.loading import load_corpus
+    from kg.read.cleaning import clean
+    from kg.extract.document import extract_mentions
+    from kg.read.loading import load_corpus
     sources, _ = load_corpus(CORPUS)
     return {s.relative_path: extract_mentions(clean(s)) for s in sources}
 
@@ -42,7 +42,7 @@ def extra_file(name: str) -> Path:
 
 
 def select(graph, query: str, **bindings):
-    from kg.query import run_query
+    from kg.store.query import run_query
     return [tuple(None if v is None else str(v) for v in row)
             for row in run_query(graph, query, bindings).rows]
 

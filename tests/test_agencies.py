@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.agency_mentions import find_agencies, parse_list
-from kg.areas import gazetteer
-from kg.cleaning import clean
+from kg.extract.agency_mentions import find_agencies, parse_list
+from kg.lexicon.areas import gazetteer
+from kg.read.cleaning import clean
 from kg.models import SourceDocument, Span
 
 gaz = gazetteer()

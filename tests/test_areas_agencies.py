@@ -1,8 +1,8 @@
 """Areas (GB/T 2260) and agency names bound to their area."""
 import pytest
 
-from kg.agencies import parse_agency
-from kg.areas import gazetteer
+from kg.lexicon.agencies import parse_agency
+from kg.lexicon.areas import gazetteer
 
 gaz = gazetteer()
 

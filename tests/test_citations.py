@@ -1,9 +1,9 @@
 """Citation mentions: real sentences in, documents out."""
 import pytest
 
-from kg.areas import gazetteer
-from kg.citations import find_citations
-from kg.cleaning import clean
+from kg.lexicon.areas import gazetteer
+from kg.extract.citations import find_citations
+from kg.read.cleaning import clean
 from kg.models import SourceDocument
 from pathlib import Path
 

@@ -4,12 +4,12 @@ import sys
 
 
 from conftest import ROOT
-from kg.agencies import organs
-from kg.areas import gazetteer
-from kg.issuers import resolve_code
-from kg.ontology import ontology_graph
-from kg.resources import read_tsv
-from kg.vocab import DTYPE, POL, SKOS
+from kg.lexicon.agencies import organs
+from kg.lexicon.areas import gazetteer
+from kg.lexicon.issuers import resolve_code
+from kg.rdf.ontology import ontology_graph
+from kg.datafiles import read_tsv
+from kg.rdf.vocab import DTYPE, POL, SKOS
 
 
 def test_vocab_module_is_generated_from_the_ontology():

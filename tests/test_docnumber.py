@@ -1,8 +1,8 @@
 """Document numbers: every written variant to one canonical key."""
 import pytest
 
-from kg.docnumber import DocNumber, find_numbers, normalise
-from kg.issuers import find_code_start
+from kg.lexicon.docnumber import DocNumber, find_numbers, normalise
+from kg.lexicon.issuers import find_code_start
 
 VARIANTS = [
     ("国办发〔2019〕5号", "国办发〔2019〕5号"),
@@ -54,6 +54,6 @@ FOUND = [
 
 @pytest.mark.parametrize("text,expected", FOUND)
 def test_find_numbers(text, expected):
-    from kg.cleaning import fold
+    from kg.read.cleaning import fold
     found = sorted(find_numbers(fold(text), find_code_start), key=lambda m: m.span.start)
     assert [str(m.number) for m in found] == expected

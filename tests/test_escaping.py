@@ -9,9 +9,9 @@ from urllib.parse import urlencode
 import pytest
 
 from conftest import open_page
-from kg.build import build
-from kg.serve import local_path, make_server
-from kg.store import load_graph
+from kg.pipeline.build import build
+from kg.views.serve import local_path, make_server
+from kg.store.database import load_graph
 
 HOSTILE = """关于<script>alert("title")</script>做好养老服务工作的通知
 各区民政局：
@@ -41,7 +41,7 @@ def hostile(tmp_path_factory):
 def pages(store, site):
     """Every kind of HTML page: index, document and stub pages, the SPARQL
     page with the titles in its table, the network views."""
-    from kg.query import run_query
+    from kg.store.query import run_query
     docs = [str(r[0]) for r in run_query(store, "SELECT ?d WHERE { ?d a eli:LegalResource }").rows]
     urls = [site + "/", site + "/graph.html", site + "/sparql?" + urlencode(
         {"query": "SELECT ?d ?t WHERE { ?d dcterms:title ?t }", "format": "html"})]
@@ -52,7 +52,7 @@ def pages(store, site):
 
 def test_the_titles_carry_the_markup(hostile):
     _, store, _ = hostile
-    from kg.query import run_query
+    from kg.store.query import run_query
     titles = [str(r[0]) for r in run_query(store, "SELECT ?t WHERE { ?d dcterms:title ?t }").rows]
     assert any(PAYLOADS[0] in t for t in titles) and any(PAYLOADS[1] in t for t in titles)
 

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph
 
 from kg.cli import main
-from kg.store import load_dataset
+from kg.store.database import load_dataset
 
 HUANCUI = "https://w3id.org/policy-kg/id/doc/威环政办发/2022/2"
 NATIONAL = "https://w3id.org/policy-kg/id/doc/国办发/2019/5"

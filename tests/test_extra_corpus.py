@@ -3,9 +3,9 @@ laws, provincial and city regulations, Guangzhou notices."""
 import pytest
 
 from conftest import EXTRA, extra_file
-from kg.cleaning import clean
-from kg.extract import extract_mentions
-from kg.loading import read_source
+from kg.read.cleaning import clean
+from kg.extract.document import extract_mentions
+from kg.read.loading import read_source
 
 
 def extract(name):

@@ -7,9 +7,9 @@ import shutil
 import pytest
 
 from conftest import CORPUS, select
-from kg import cache as build_cache
-from kg.build import build
-from kg.store import load_graph, store_matches
+from kg.pipeline import cache as build_cache
+from kg.pipeline.build import build
+from kg.store.database import load_graph, store_matches
 
 ADDED = "\n根据《国务院关于加快发展养老服务业的若干意见》（国发〔2013〕35号），进一步做好相关工作。\n"
 

@@ -1,8 +1,8 @@
 """Issuer codes (机关代字): who issued a numbered document, and where."""
 import pytest
 
-from kg.areas import gazetteer
-from kg.issuers import resolve_code
+from kg.lexicon.areas import gazetteer
+from kg.lexicon.issuers import resolve_code
 
 CODES = [
     ("国办发", "国务院办公厅", "CN"),

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.cleaning import clean
-from kg.extract import extract_mentions
+from kg.read.cleaning import clean
+from kg.extract.document import extract_mentions
 from kg.models import SourceDocument
 
 

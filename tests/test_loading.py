@@ -3,8 +3,8 @@ import codecs
 
 import pytest
 
-from kg.cleaning import fold
-from kg.loading import UnreadableFile, decode, read_source
+from kg.read.cleaning import fold
+from kg.read.loading import UnreadableFile, decode, read_source
 
 TEXT = "关于进一步推进养老服务高质量发展的\r\n实施意见\r\n威环政办发〔2022〕2号\n"
 

@@ -7,11 +7,11 @@ import codecs
 
 from hypothesis import given, settings, strategies as st
 
-from kg.cleaning import fold
-from kg.docnumber import DocNumber, find_numbers, normalise
-from kg.issuers import find_code_start
-from kg.loading import TruncatedUTF8, UnreadableFile, decode, normalise_line_ends
-from kg.titles import display_title, find_titles
+from kg.read.cleaning import fold
+from kg.lexicon.docnumber import DocNumber, find_numbers, normalise
+from kg.lexicon.issuers import find_code_start
+from kg.read.loading import TruncatedUTF8, UnreadableFile, decode, normalise_line_ends
+from kg.lexicon.titles import display_title, find_titles
 
 OPENS, CLOSES = "〔[［(（【", "〕]］)）】"
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")

@@ -15,9 +15,9 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.query import run_query
-from kg.remote import RemoteError, push, remote_query
-from kg.store import load_graph
+from kg.store.query import run_query
+from kg.store.remote import RemoteError, push, remote_query
+from kg.store.database import load_graph
 
 pytestmark = pytest.mark.server
 NATIONAL = "https://w3id.org/policy-kg/id/doc/国办发/2019/5"
@@ -92,7 +92,7 @@ def test_named_graphs_are_kept_and_replaced_per_document(server, seed_build, see
 
 
 def test_errors_name_the_server(server, seed_graph):
-    from kg.query import QueryError
+    from kg.store.query import QueryError
     with pytest.raises(QueryError) as err:
         remote_query(server + "/query", "SELECT ?x WHERE { ?x }")
     assert "HTTP 400" in str(err.value) and server in str(err.value)

@@ -16,10 +16,10 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import CORPUS, select
-from kg.build import build
+from kg.pipeline.build import build
 from kg.cli import main
-from kg.loading import load_corpus
-from kg.store import load_graph
+from kg.read.loading import load_corpus
+from kg.store.database import load_graph
 
 SEEDS = {p.name[:3]: p for p in sorted(CORPUS.glob("*.txt"))}
 DOCUMENT_FACTS = """SELECT ?number ?title ?date WHERE {
@@ -159,7 +159,7 @@ def test_kill_during_a_build_leaves_the_old_graph_loadable(tmp_path):
     out = tmp_path / "out"
     build(CORPUS, out)
     before = (out / "graph.trig").read_bytes()
-    script = f"from kg.build import build; build({str(CORPUS)!r}, {str(out)!r})"
+    script = f"from kg.pipeline.build import build; build({str(CORPUS)!r}, {str(out)!r})"
     for delay in (0.3, 0.8, 1.2, 1.6, 2.0):
         process = subprocess.Popen([sys.executable, "-c", script])
         time.sleep(delay)

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from rdflib import BNode, Literal, URIRef
 
-from kg.serialize import to_turtle, trig_block, trig_header
-from kg.vocab import DCTERMS, ID, OA, POL, RDF, XSD
+from kg.rdf.trig import to_turtle, trig_block, trig_header
+from kg.rdf.vocab import DCTERMS, ID, OA, POL, RDF, XSD
 
 GRAPH = ID["graph/seeds/001-weihai.txt"]
 

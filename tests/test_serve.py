@@ -11,8 +11,8 @@ import pytest
 from rdflib import Graph, URIRef
 
 from conftest import open_page
-from kg.query import run_query
-from kg.serve import iri_of_path, local_path, make_server
+from kg.store.query import run_query
+from kg.views.serve import iri_of_path, local_path, make_server
 
 pytestmark = pytest.mark.server
 HUANCUI = "https://w3id.org/policy-kg/id/doc/威环政办发/2022/2"
@@ -50,7 +50,7 @@ def test_iri_path_round_trip(iri):
 
 def test_sparql_over_http_equals_kg_query(site, seed_graph):
     local = run_query(seed_graph, "documents.rq")
-    from kg.query import query_text
+    from kg.store.query import query_text
     status, media, body = fetch(f"{site}/sparql?" + urlencode({"query": query_text("documents.rq")}),
                                 headers={"Accept": "application/sparql-results+json"})
     assert status == 200 and media == "application/sparql-results+json"
@@ -91,7 +91,7 @@ def test_updates_are_refused(site, seed_graph):
 
 
 def test_limits_on_time_and_size(seed_graph):
-    from kg.serve import Refused, Site
+    from kg.views.serve import Refused, Site
     heavy = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
     with pytest.raises(Refused) as err:
         Site(seed_graph, timeout=0.2).sparql(heavy, "json")

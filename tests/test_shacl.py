@@ -2,13 +2,13 @@
 import pytest
 from rdflib import Dataset, Literal
 
-from kg.validate import validate
-from kg.vocab import ELI, ORG, POL, RDF, SKOS, ID
+from kg.rdf.shacl import validate
+from kg.rdf.vocab import ELI, ORG, POL, RDF, SKOS, ID
 
 
 @pytest.fixture(scope="module")
 def seed_dataset(seed_build):
-    from kg.store import load_dataset
+    from kg.store.database import load_dataset
     return load_dataset(seed_build[1] / "graph.trig")
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.serialize import trig_block, trig_header
-from kg.store import StoreWriter, load_graph, store_matches
-from kg.vocab import ID, POL
+from kg.rdf.trig import trig_block, trig_header
+from kg.store.database import StoreWriter, load_graph, store_matches
+from kg.rdf.vocab import ID, POL
 from rdflib import Literal
 
 HEADER = trig_header()

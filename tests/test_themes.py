@@ -7,13 +7,13 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import CORPUS, select
-from kg.cleaning import clean
+from kg.read.cleaning import clean
 from kg.models import SourceDocument
-from kg.ontology import ontology_graph
-from kg.quantities import find_amounts, find_targets
-from kg.segment import segment, user_words
-from kg.themes import find_programmes, find_service_models, service_model_labels
-from kg.vocab import POL, SKOS
+from kg.rdf.ontology import ontology_graph
+from kg.extract.quantities import find_amounts, find_targets
+from kg.terms.segment import segment, user_words
+from kg.extract.themes import find_programmes, find_service_models, service_model_labels
+from kg.rdf.vocab import POL, SKOS
 
 
 def doc(text):

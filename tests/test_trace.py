@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg.build import build
+from kg.pipeline.build import build
 from kg.cli import main
-from kg.network import to_networkx
-from kg.store import load_graph
-from kg.trace import UnknownReference, coverage, flatten, format_tree, trace
+from kg.network.documents import to_networkx
+from kg.store.database import load_graph
+from kg.network.trace import UnknownReference, coverage, flatten, format_tree, trace
 
 CHAIN = Path(__file__).parent / "fixtures" / "chain"
 GOLDEN = Path(__file__).parent / "golden"
@@ -82,7 +82,7 @@ def test_cli_trace_and_coverage(chain):
 
 
 def test_seed_index_is_the_network_of_the_graph(seed_build, seed_graph):
-    from kg.network import read_index
+    from kg.network.documents import read_index
     _, out = seed_build
     saved, graph = read_index(out / "graph.trig"), to_networkx(seed_graph)
     assert dict(saved.nodes(data=True)) == dict(graph.nodes(data=True))
@@ -104,7 +104,7 @@ def test_seed_trace_shows_the_levels(seed_build):
 
 
 def test_build_saves_the_document_network_for_trace(chain, tmp_path):
-    from kg.network import read_index
+    from kg.network.documents import read_index
     _, graph, out = chain
     saved = read_index(out / "graph.trig")
     assert saved is not None

@@ -8,10 +8,10 @@ from click.testing import CliRunner
 
 from conftest import open_page
 from kg.cli import main
-from kg.network import to_networkx
-from kg.resource_network import to_resource_network
-from kg.trace import UnknownReference
-from kg.viz import render, select_view
+from kg.network.documents import to_networkx
+from kg.network.resources import to_resource_network
+from kg.network.trace import UnknownReference
+from kg.views.viz import render, select_view
 
 NATIONAL = "https://w3id.org/policy-kg/id/doc/国办发/2019/5"
 HUANCUI = "https://w3id.org/policy-kg/id/doc/威环政办发/2022/2"

@@ -1,10 +1,10 @@
-"""Regenerate kg/vocab.py from ontology/policy.ttl.
+"""Regenerate kg/rdf/vocab.py from ontology/policy.ttl.
 
 pol: terms are every pol: IRI the ontology declares. The external terms the
 code writes (ELI, OA, CITO) are listed below: DefinedNamespace makes a typo
 in any of them fail at import instead of minting a wrong IRI.
 
-    python tools/generate_vocab.py          # rewrite kg/vocab.py
+    python tools/generate_vocab.py          # rewrite kg/rdf/vocab.py
     python tools/generate_vocab.py --check  # exit 1 if it is out of date
 """
 from __future__ import annotations
@@ -102,7 +102,7 @@ def render() -> str:
 
 
 def main() -> int:
-    target = ROOT / "kg" / "vocab.py"
+    target = ROOT / "kg" / "rdf" / "vocab.py"
     text = render()
     if "--check" in sys.argv:
         if target.read_text(encoding="utf-8") != text:

@@ -12,9 +12,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from kg.cleaning import clean  # noqa: E402
-from kg.extract import extract_mentions  # noqa: E402
-from kg.loading import load_corpus  # noqa: E402
+from kg.read.cleaning import clean  # noqa: E402
+from kg.extract.document import extract_mentions  # noqa: E402
+from kg.read.loading import load_corpus  # noqa: E402
 
 
 def facts(x) -> dict:

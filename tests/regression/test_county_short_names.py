@@ -4,9 +4,9 @@
 公安 (公安县, Hubei) in 公安消防 is the police. Neither is a county agency."""
 from pathlib import Path
 
-from kg.agency_mentions import find_agencies
-from kg.areas import gazetteer
-from kg.cleaning import clean
+from kg.extract.agency_mentions import find_agencies
+from kg.lexicon.areas import gazetteer
+from kg.read.cleaning import clean
 from kg.models import SourceDocument
 
 

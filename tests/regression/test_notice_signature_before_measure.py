@@ -2,8 +2,8 @@
 the signature must not end the body (the 办法's articles are its measures)."""
 from pathlib import Path
 
-from kg.cleaning import clean
-from kg.extract import extract_mentions
+from kg.read.cleaning import clean
+from kg.extract.document import extract_mentions
 from kg.models import SourceDocument
 
 ARTICLES = "".join(f"第{n}条 本办法的第{n}项规定，适用于本市行政区域内的居家社区养老服务和管理活动。\n"

@@ -1,0 +1,62 @@
+"""Read the rule and dictionary files in ``kg/data`` (lazily, once).
+
+Code holds no tables: every list of words, codes or patterns is a file here,
+and these helpers are the only way modules read them.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR / "data"
+ONTOLOGY_DIR = PACKAGE_DIR.parent / "ontology"
+SAVED_QUERIES_DIR = PACKAGE_DIR.parent / "queries"
+
+
+class DataFileError(ValueError):
+    """A data file is malformed; the message names the file and the row."""
+
+
+@lru_cache(maxsize=None)
+def read_tsv(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of a tab-separated data file with a header line, as dicts."""
+    path = DATA_DIR / name
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        rows = []
+        for lineno, row in enumerate(reader, start=2):
+            if None in row or any(v is None for v in row.values()):
+                raise DataFileError(f"{path}: line {lineno}: wrong number of columns")
+            rows.append(dict(row))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=None)
+def read_lines(name: str) -> tuple[str, ...]:
+    """Non-empty, non-comment lines of a text data file."""
+    path = DATA_DIR / name
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.rstrip("\n")
+        if line.strip() and not line.lstrip().startswith("#"):
+            lines.append(line.strip())
+    return tuple(lines)
+
+
+def split_list(cell: str) -> tuple[str, ...]:
+    """A '|'-separated cell as a tuple of its non-empty parts."""
+    return tuple(part for part in cell.split("|") if part)
+
+
+@lru_cache(maxsize=None)
+def rules_version() -> str:
+    """A digest of every data file: changes whenever a rule or dictionary does."""
+    digest = hashlib.sha256()
+    for path in sorted(DATA_DIR.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(DATA_DIR).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

@@ -1,0 +1,297 @@
+"""Agencies named in a document's text, and the roles lists give them.
+
+- Lists: 责任单位 of a measure, 抄送 recipients, the 主送 addressee line, and
+  department lists (民政、卫健、人社…等19个部门). An item without a level
+  prefix takes the one before it: 区发展和改革局、民政局 is two 区 agencies.
+- Running text: a name with an area or level prefix that ends like an agency
+  (市财政局, 重庆市医疗保障局), national bodies (民政部, 税务总局).
+- Forms of their own: 团市委, 民建市委会 (``agency_forms.tsv``), branches of a
+  city agency (规划环翠分局), bodies named in full (里口山管理服务中心,
+  …工作领导小组). Collective addressees (各镇政府) are no agency; an item
+  that is none of these is reported, never invented.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from kg.lexicon.agencies import agency, organ_forms, organ_of_form, organs, split_agency
+from kg.lexicon.areas import gazetteer
+from kg.models import AgencyRef, AreaRef, Document, Span
+from kg.datafiles import read_lines, read_tsv
+
+ITEM_SEPARATORS = re.compile(r"[、，,；;]")
+COLLECTIVE = re.compile(r"^(?:各|有关|相关|其他)|^[\u4e00-\u9fff]{0,4}各部门")
+WHOLE_AREA = re.compile(r"^全(?P<level>[省市区县])")
+MAX_NAME = 40
+LEVEL_ENDINGS = "省市区县州旗盟"
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    agency: AgencyRef
+    written: str
+    span: Span
+    role: str          # responsible | copy_to | addressee | mentions
+    rule: str
+
+
+@dataclass
+class AgencyFindings:
+    mentions: list[AgencyMention] = field(default_factory=list)
+    responsible_lists: list[tuple[Span, list[AgencyMention]]] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _forms() -> tuple[tuple[re.Pattern, str], ...]:
+    parties = {r["party"]: r["organ"] for r in read_tsv("party_organs.tsv")}
+    out = []
+    for row in read_tsv("agency_forms.tsv"):
+        out.append((re.compile(row["pattern"]), row["organ"]))
+    return tuple(out), parties
+
+
+@lru_cache(maxsize=1)
+def _named_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(read_lines("named_body_suffixes.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _agency_suffixes() -> tuple[str, ...]:
+    return read_lines("agency_suffixes.txt")
+
+
+@lru_cache(maxsize=1)
+def _markers() -> dict[str, re.Pattern]:
+    return {r["role"]: re.compile(r["pattern"], re.M) for r in read_tsv("role_markers.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _running_text_pattern() -> re.Pattern:
+    """Every organ form that ends like an agency, and national names."""
+    forms = {f for f, _ in organ_forms() if f.endswith(_agency_suffixes())}
+    for organ in organs().values():
+        forms.update(n for n in (organ.national_name, *organ.national_short_names) if n)
+    return re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
+
+
+def resolve_item(item: str, prefix: str, context: Optional[AreaRef], bare_ok: bool) -> tuple[Optional[AgencyRef], str]:
+    """The agency a list item names, and the prefix to pass on."""
+    gaz = gazetteer()
+    found = _with_level_prefix(split_agency(item, context))
+    if found:
+        return found[0], found[1] or prefix
+    if prefix:
+        found = _with_level_prefix(split_agency(prefix + item, context))
+        if found:
+            return found[0], prefix
+    special = _special_form(item, context)
+    if special:
+        return special, prefix
+    branch = _branch(item, context)
+    if branch:
+        return branch, prefix
+    named = _named_body(item, context)
+    if named:
+        return named, prefix
+    if bare_ok and context is not None:
+        key = organ_of_form(item)
+        if key:
+            return agency(key, context, gaz), prefix
+    return None, prefix
+
+
+def _with_level_prefix(found):
+    """Keep a reading only if its area prefix says its level (威海市, 区) or it
+    has none: a county's short name is too often an ordinary word (会同财政 is
+    'together with finance', not 会同县)."""
+    if found and found[1] and found[1][-1] not in LEVEL_ENDINGS:
+        return None
+    return found
+
+
+def _special_form(item: str, context: Optional[AreaRef]) -> Optional[AgencyRef]:
+    patterns, parties = _forms()
+    for pattern, organ_key in patterns:
+        m = pattern.match(item)
+        if not m:
+            continue
+        if organ_key == "{party}":
+            organ_key = parties[m.group("party")]
+        area = gazetteer().resolve_level_prefix(m.group("level"), context)
+        if area is not None:
+            return agency(organ_key, area)
+    return None
+
+
+def _branch(item: str, context: Optional[AreaRef]) -> Optional[AgencyRef]:
+    """规划环翠分局: the 环翠 branch of the city's planning (natural-resources)
+    bureau, working in 环翠区."""
+    m = re.fullmatch(r"(?P<organ>[\u4e00-\u9fff]{2,8}?)(?P<county>[\u4e00-\u9fff]{2,3})分局", item)
+    if not m or context is None:
+        return None
+    gaz = gazetteer()
+    key = organ_of_form(m.group("organ"))
+    city = next((a for a in gaz.chain(context.code) if a.level in ("city", "province")), None)
+    if key is None or city is None:
+        return None
+    county = next((a for a in gaz.by_code.values() if a.parent == city.code and
+                   a.name.startswith(m.group("county"))), None)
+    if county is None:
+        return None
+    parent = agency(key, city)
+    return AgencyRef(key=f"{key}-branch", name=f"{parent.name}{m.group('county')}分局", area=county, parent=parent)
+
+
+def _named_body(item: str, context: Optional[AreaRef]) -> Optional[AgencyRef]:
+    if context is None or not item.endswith(_named_suffixes()) or len(item) > MAX_NAME:
+        return None
+    suffix = next(sfx for sfx in _named_suffixes() if item.endswith(sfx))
+    if len(item) - len(suffix) < 2:      # 街道办事处 alone: a kind of body, not one body
+        return None
+    gaz = gazetteer()
+    area = context
+    whole = WHOLE_AREA.match(item)
+    if whole:
+        area = gaz.resolve_level_prefix(whole.group("level"), context) or context
+        item = item[whole.end():]
+    chain = gaz.split_area_prefix(item, context)
+    if chain:
+        area = chain[-1][1]
+        item = item[chain[-1][0]:]
+    if len(item) < 4:
+        return None
+    return AgencyRef(key=f"named:{item}", name=gaz.qualified_name(area) + item, area=area,
+                     parent=None)
+
+
+def parse_list(view: str, span: Span, context: Optional[AreaRef], role: str, rule: str,
+               bare_ok: bool = False) -> tuple[list[AgencyMention], list[str]]:
+    """The agencies of a list (separated by 、，), passing a level prefix on."""
+    found, unknown = [], []
+    prefix = ""
+    pos = span.start
+    text = view[span.start:span.end]
+    for raw in ITEM_SEPARATORS.split(text):
+        start = pos + (len(raw) - len(raw.lstrip()))
+        pos += len(raw) + 1
+        item = raw.strip().rstrip("。.").strip()
+        item = re.sub(r"等(?:\d+|[一二三四五六七八九十]+)?个?(?:部门|单位)?$", "", item)
+        if not item:
+            continue
+        if COLLECTIVE.search(item) or item in ("镇", "街道", "单位", "部门"):
+            continue
+        if "。" in item or len(item) > MAX_NAME:     # the list ended inside this item
+            break
+        ref, prefix = resolve_item(item, prefix, context, bare_ok)
+        if ref is None and not found and bare_ok:
+            # the first item may carry the words before the list: 要强化与公安
+            for cut in range(1, len(item) - 1):
+                ref, prefix = resolve_item(item[cut:], prefix, context, bare_ok)
+                if ref is not None:
+                    start, item = start + cut, item[cut:]
+                    break
+        if ref is None:
+            unknown.append(item)
+            continue
+        found.append(AgencyMention(ref, item, Span(start, start + len(item)), role, rule))
+    return found, unknown
+
+
+def find_agencies(doc: Document, area: Optional[AreaRef], heading_end: int) -> AgencyFindings:
+    view = doc.view
+    out = AgencyFindings()
+    covered: list[Span] = []
+    markers = _markers()
+
+    for m in markers["responsible"].finditer(view):
+        span = Span(m.start("list"), m.end("list"))
+        found, unknown = parse_list(view, span, area, "responsible", "agency.responsible-unit")
+        out.responsible_lists.append((Span(m.start(), m.end()), found))
+        out.mentions += found
+        out.unknown += unknown
+        covered.append(Span(m.start(), m.end()))
+    for m in markers["copy_to"].finditer(view):
+        span = Span(m.start("list"), m.end("list"))
+        found, unknown = parse_list(view, span, area, "copy_to", "agency.copy-to")
+        out.mentions += found
+        out.unknown += unknown
+        covered.append(span)
+    for m in markers["mentions"].finditer(view):
+        span = Span(m.start("list"), m.end("list"))
+        if any(c.overlaps(span) for c in covered) or doc.in_residue(span):
+            continue
+        found, unknown = parse_list(view, span, area, "mentions", "agency.department-list", bare_ok=True)
+        if len(found) >= 2:            # a real list of departments, not a phrase
+            out.mentions += found
+            out.unknown += unknown
+            covered.append(span)
+    addressee = _addressee_line(view, heading_end)
+    if addressee is not None:
+        found, _ = parse_list(view, addressee, area, "addressee", "agency.addressee")
+        out.mentions += found
+        covered.append(addressee)
+    out.mentions += _running_text(doc, area, covered)
+    out.mentions.sort(key=lambda m: (m.span.start, m.role))
+    return out
+
+
+def _addressee_line(view: str, heading_end: int) -> Optional[Span]:
+    """The 主送 line: the heading's last line when it ends with a colon."""
+    if heading_end <= 0:
+        return None
+    line_start = view.rfind("\n", 0, heading_end) + 1
+    line = view[line_start:heading_end]
+    if line.rstrip().endswith(("：", ":")):
+        text = line.rstrip().rstrip("：:")
+        lead = len(text) - len(text.lstrip())
+        return Span(line_start + lead, line_start + len(text))
+    return None
+
+
+def _running_text(doc: Document, area: Optional[AreaRef], covered: list[Span]) -> list[AgencyMention]:
+    """Prefixed agency names anywhere in the text (市财政局, 团市委, 民政部)."""
+    gaz = gazetteer()
+    view = doc.view
+    out = []
+    taken_until = 0
+    for m in _running_text_pattern().finditer(view):
+        end = m.end()
+        best = None
+        if not all("\u4e00" <= c <= "\u9fff" for c in m.group(0)):
+            continue
+        # a candidate name is all Chinese characters: look back no further
+        # than the run of them that ends where the match starts
+        run = 0
+        limit = min(gaz.max_name_length * 2, m.start())
+        while run < limit and "\u4e00" <= view[m.start() - run - 1] <= "\u9fff":
+            run += 1
+        for length in range(run, -1, -1):
+            start = m.start() - length
+            candidate = view[start:end]
+            found = _with_level_prefix(split_agency(candidate, area))
+            # in running text a name needs a prefix that says its level, or is national
+            if found and (found[1] or found[0].area.level == "national"):
+                best = (start, found[0])
+                break
+        if best is None:
+            continue
+        span = Span(best[0], end)
+        if span.start < taken_until or doc.in_residue(span) or any(c.overlaps(span) for c in covered):
+            continue
+        taken_until = span.end
+        out.append(AgencyMention(best[1], view[span.start:span.end], span, "mentions", "agency.name"))
+    for m in re.finditer(r"团[省市区县]委|(?:民建|民盟|民进)[省市区县]委(?:员)?会", view):
+        span = Span(m.start(), m.end())
+        special = _special_form(m.group(0), area)
+        if special and not any(c.overlaps(span) for c in covered) and not doc.in_residue(span):
+            out.append(AgencyMention(special, m.group(0), span, "mentions", "agency.form"))
+    for m in re.finditer(r"(?:成立|建立|设立)了?(?P<name>[\u4e00-\u9fff]{4,30}?(?:工作)?领导小组)", view):
+        span = Span(m.start("name"), m.end("name"))
+        named = _named_body(m.group("name"), area)
+        if named and not any(c.overlaps(span) for c in covered):
+            out.append(AgencyMention(named, m.group("name"), span, "mentions", "agency.named-body"))
+    return out

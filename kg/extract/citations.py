@@ -1,0 +1,180 @@
+"""Citations: every document number and 《title》 in a document's body.
+
+A title followed by its number in brackets, also across a line break, is one
+mention of one document. A number alone, a list of numbers (…5号、6号) and an
+announcement number (2019年第76号) are mentions too. 关于印发《X》的通知 names
+two documents. Self-references (本意见) and short forms (以下简称《意见》) are
+not documents of their own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from kg.lexicon.agencies import parse_agency
+from kg.lexicon.areas import gazetteer
+from kg.lexicon.docnumber import NumberMatch, find_numbers
+from kg.lexicon.issuers import find_code_start, resolve_code
+from kg.models import AreaRef, Citation, DocRef, Document, Evidence, Span
+from kg.lexicon.titles import (TitleMatch, document_type, find_titles, is_bare_type_word,
+                     is_self_reference, issuer_prefix, title_key, wrapped_title)
+
+NUMBER_IN_BRACKETS = re.compile(r"\s*[（(]\s*$")
+ALIAS = re.compile(r"\s*[（(]\s*(?:以下)?简称\s*[《“\"]?(?P<alias>[^》”\")）]{1,20})[》”\"]?\s*[)）]")
+STANDARD_CONTEXT = re.compile(r"(?:国家|行业|地方|团体)?标准\s*$")
+QUALIFIED_PREFIXES = ("中华人民共和国", "中共中央", "国务院", "全国")
+
+
+@dataclass
+class CitationResult:
+    citations: list[Citation] = field(default_factory=list)
+    aliases: dict[str, DocRef] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _evidence(doc: Document, rule: str, span: Span) -> Evidence:
+    return Evidence(rule, span, doc.sentence_of(span))
+
+
+def issuers_of_title(title: str, area: Optional[AreaRef]):
+    names = issuer_prefix(title)
+    found = tuple(parse_agency(n, area) for n in names)
+    return found if names and all(found) else ()
+
+
+def is_qualified(title: str, issuers) -> bool:
+    """A title that says whose it is (an issuer or an area before 关于, or a
+    national prefix) names one document anywhere; others only within an area."""
+    if issuers or title.startswith(QUALIFIED_PREFIXES):
+        return True
+    return bool(gazetteer().split_area_prefix(title, None))
+
+
+def doc_ref(title: Optional[str], number: Optional[str], area: Optional[AreaRef],
+            type_concept: Optional[str] = None) -> DocRef:
+    """What a mention tells of a document: the issuer from the title, else
+    from the number's code; unqualified titles scoped to the citing area."""
+    issuers = issuers_of_title(title, area) if title else ()
+    if not issuers and number and not number[0].isdigit():
+        code = resolve_code(number.split("〔")[0], area)
+        if code:
+            issuers = (code.agency,)
+    if type_concept is None and title:
+        dtype = document_type(title)
+        type_concept = dtype.concept if dtype else None
+    return DocRef(number=number, title=title, issuers=issuers, type_concept=type_concept,
+                  scope=title_scope(title, issuers, area, type_concept))
+
+
+def title_scope(title: Optional[str], issuers, area: Optional[AreaRef], type_concept: Optional[str]) -> Optional[str]:
+    """An unqualified title (关于加快发展养老服务业的意见) names a document only
+    within an area: its issuer's if known, else the citing document's. A
+    qualified title, or a standard's, names one document anywhere (None)."""
+    if not title or is_qualified(title, issuers) or type_concept == "standard":
+        return None
+    return issuers[0].area.code if issuers else (area.code if area else None)
+
+
+def find_citations(doc: Document, area: Optional[AreaRef], skip: list[Span],
+                   own_number: Optional[str]) -> CitationResult:
+    """All citations in the body. ``skip`` holds spans that are not citations
+    (the heading, the proposal a reply acknowledges)."""
+    result = CitationResult()
+    view = doc.view
+
+    def skipped(span: Span) -> bool:
+        return doc.in_residue(span) or any(s.overlaps(span) for s in skip)
+
+    numbers = sorted((m for m in find_numbers(view, find_code_start) if not skipped(m.span)),
+                     key=lambda m: m.span.start)
+    by_start = {}
+    for m in numbers:
+        by_start.setdefault(m.span.start, m)
+    used: set[int] = set()
+    mentions: list[tuple[int, Citation]] = []
+    definitions: list[Span] = []    # （以下简称《意见》）: defines a short form, cites nothing
+
+    for title in find_titles(view):
+        if skipped(title.span) or any(d.contains(title.span) for d in definitions):
+            continue
+        text = title.title
+        paired, end = _paired_number(view, title, by_start)
+        if paired is not None:
+            # the title names the first number of a list; 《…》（…5号、6号）
+            # still cites 6号, as a number of its own
+            used.add(id(paired))
+        span = Span(title.span.start, end)
+        alias = ALIAS.match(view, end)
+        if is_self_reference(text):
+            continue
+        if is_bare_type_word(text):
+            target = result.aliases.get(title_key(text))
+            if target is None:
+                result.warnings.append(f"short form 《{text}》 at {title.span.start} names no earlier document; dropped")
+                continue
+            mentions.append((span.start, Citation(target, "cites", _evidence(doc, "citation.short-form", span))))
+            continue
+        dtype = document_type(text)
+        concept = dtype.concept if dtype else None
+        if concept is None and STANDARD_CONTEXT.search(view[max(0, title.span.start - 6):title.span.start]):
+            concept = "standard"
+        if concept is None:
+            result.warnings.append(f"《{text}》 at {title.span.start} has no document-type ending; not taken as a document")
+            continue
+        number = str(paired.number) if paired else None
+        ref = doc_ref(text, number, area, concept)
+        rule = "citation.title-number" if paired else "citation.title"
+        mentions.append((span.start, Citation(ref, "cites", _evidence(doc, rule, span))))
+        if alias:
+            result.aliases[title_key(alias.group("alias"))] = ref
+            definitions.append(Span(alias.start(), alias.end()))
+        wrapped = wrapped_title(text)
+        if wrapped is not None:
+            inner_ref = doc_ref(wrapped.title, None, area)
+            if not inner_ref.issuers and ref.issuers:
+                inner_ref = DocRef(None, inner_ref.title, ref.issuers, inner_ref.type_concept, None)
+            inner_start = title.inner.start + _raw_offset(view, title.inner, wrapped.offset)
+            inner_span = Span(inner_start, min(title.inner.end, inner_start + len(wrapped.title)))
+            mentions.append((span.start, Citation(inner_ref, "cites", _evidence(doc, "citation.wrapped", inner_span))))
+            mentions.append((span.start, Citation(inner_ref, wrapped.relation,
+                                                  _evidence(doc, "citation.wrapped", span), source=ref)))
+
+    for m in numbers:
+        if id(m) in used or str(m.number) == own_number:
+            continue
+        if not m.code_known and m.number.code:
+            result.warnings.append(f"issuer code {m.number.code} of {m.number} is not in the tables")
+        rule = "citation.announcement" if m.number.is_announcement else "citation.number"
+        ref = doc_ref(None, str(m.number), area)
+        mentions.append((m.span.start, Citation(ref, "cites", _evidence(doc, rule, m.span))))
+
+    mentions.sort(key=lambda item: item[0])
+    result.citations = [c for _, c in mentions]
+    return result
+
+
+def _paired_number(view: str, title: TitleMatch, by_start) -> tuple[Optional[NumberMatch], int]:
+    """The number in brackets right after a title, and where the mention ends."""
+    after = title.span.end
+    m = re.match(r"\s*[（(]\s*", view[after:after + 12])
+    if not m:
+        return None, after
+    number = by_start.get(after + m.end())
+    if number is None:
+        return None, after
+    close = re.match(r"(?:\s*[、，,]\s*\S{1,12}?号)*\s*[)）]", view[number.span.end:number.span.end + 40])
+    end = number.span.end + (close.end() if close else 0)
+    return number, end
+
+
+def _raw_offset(view: str, inner: Span, display_offset: int) -> int:
+    """Offset in the raw text of a character at ``display_offset`` in the
+    display title (which dropped line breaks)."""
+    count = 0
+    for i in range(inner.start, inner.end):
+        if count == display_offset:
+            return i - inner.start
+        if view[i] != "\n" and not (view[i].isspace() and "\n" in view[max(inner.start, i - 3):i + 3]):
+            count += 1
+    return display_offset

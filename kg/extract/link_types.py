@@ -1,0 +1,119 @@
+"""Typed links: which citations a document implements or rests on.
+
+A citation is ``applies`` (the document carries out the cited one) or
+``based_on`` (its legal basis) only in the sentence where the document states
+its own basis — 为贯彻落实《X》…现提出如下实施意见; 根据《…法》…结合本省实际，
+制定本条例 — and only when a trigger phrase (``link_triggers.tsv``) governs the
+mention. Everything else stays ``cites``. A reply letter describes work and
+implements nothing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Optional
+
+from kg.models import Citation, DocRef, Document
+from kg.datafiles import read_lines, read_tsv
+from kg.lexicon.titles import document_type
+
+MENTION = re.compile(r"《[^《》]*》|[（(][^（）()]{0,30}?号[)）]")
+# What may stand between a trigger and the mention it governs: other
+# mentions (masked as X), separators, and the words that close the list.
+BETWEEN = r"(?:X|[、，,和及与以及暨\s]|等|有关|精神|要求|部署|规定|文件)*$"
+REPLY = "reply"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    pattern: re.Pattern
+    relation: str
+    needs_production_clause: bool
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[Trigger, ...]:
+    rows = read_tsv("link_triggers.tsv")
+    return tuple(Trigger(re.compile(r["pattern"].rstrip("$") + BETWEEN), r["relation"],
+                         r["needs_production_clause"] == "yes") for r in rows)
+
+
+@lru_cache(maxsize=1)
+def _production_clauses() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in read_lines("production_clauses.txt"))
+
+
+@lru_cache(maxsize=1)
+def _basis_types() -> frozenset[str]:
+    return frozenset(read_lines("basis_target_types.txt"))
+
+
+def _production_type(sentence: str) -> Optional[tuple[str, Optional[str]]]:
+    """Whether the sentence states the document's basis, and the document
+    type word it names for itself (制定本办法 -> 办法)."""
+    for pattern in _production_clauses():
+        m = pattern.search(sentence)
+        if m:
+            words = [g for g in m.groupdict().values() if g]
+            return m.group(0), (words[0] if words else None)
+    return None
+
+
+def _masked_prefix(view: str, start: int, end: int) -> str:
+    return MENTION.sub("X", view[start:end])
+
+
+def type_links(doc: Document, citations: list[Citation], own: DocRef) -> list[Citation]:
+    """The citations with ``applies`` / ``based_on`` where the text says so."""
+    if own.type_concept == REPLY:
+        return citations
+    wrapped = [c.target for c in citations if c.source is None and c.relation in ("promulgates", "forwards")]
+    out = []
+    for c in citations:
+        if c.source is not None or c.relation != "cites":
+            out.append(c)
+            continue
+        typed = _typed(doc, c, own, wrapped)
+        out.append(typed or c)
+    return out
+
+
+def _typed(doc: Document, c: Citation, own: DocRef, wrapped: list[DocRef]) -> Optional[Citation]:
+    view = doc.view
+    sentence = c.evidence.sentence
+    prefix = _masked_prefix(view, sentence.start, c.evidence.span.start)
+    production = _production_type(view[sentence.start:sentence.end])
+    for trigger in _triggers():
+        m = trigger.pattern.search(prefix)
+        if not m:
+            continue
+        if trigger.needs_production_clause and production is None:
+            continue
+        relation = trigger.relation
+        is_basis_type = c.target.type_concept in _basis_types()
+        if relation == "based_on" and not is_basis_type:
+            continue
+        if relation == "applies" and is_basis_type and trigger.needs_production_clause:
+            relation = "based_on"   # 根据《…条例》…制定本办法: a legal basis
+        source = _source_of(production[1] if production else None, own, wrapped)
+        trigger_text = re.sub(BETWEEN, "", m.group(0)) or m.group(0)
+        return replace(c, relation=relation, trigger=trigger_text.strip(), source=source,
+                       link_rule=f"link.{relation}-trigger")
+    return None
+
+
+def _source_of(type_word: Optional[str], own: DocRef, wrapped: list[DocRef]) -> Optional[DocRef]:
+    """The document that states the basis: the file's own document, or the
+    measure a promulgation notice wraps when the clause names its type
+    (通知 … 制定本办法 belongs to the 办法)."""
+    if not type_word or not wrapped:
+        return None
+    own_type = document_type(own.title or "")
+    if own_type is not None and type_word.endswith(own_type.suffix):
+        return None
+    for ref in wrapped:
+        ref_type = document_type(ref.title or "")
+        if ref_type is not None and (type_word.endswith(ref_type.suffix) or ref_type.suffix.endswith(type_word)):
+            return ref
+    return None

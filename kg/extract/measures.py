@@ -1,0 +1,159 @@
+"""A document's numbered structure (一、 （一） 1. (1) 第一条) and its measures.
+
+A measure is a leaf of the numbered structure: an item with no numbered items
+below it. A paragraph that carries its own responsible-unit list after an
+item that already had one is a measure of its own, unnumbered (seed 003 has
+two). Chapters and sections only group measures.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from kg.models import Document, Span
+from kg.datafiles import read_lines, read_tsv
+
+HEADING_END = re.compile(r"[。；;]|$", re.M)
+
+
+@dataclass(frozen=True)
+class HeadingPattern:
+    level: int
+    pattern: re.Pattern
+    kind: str
+
+
+@dataclass(frozen=True)
+class Measure:
+    position: int              # 1-based order in the document
+    ordinal: Optional[str]     # （一）, 1., 第三条; None for an unnumbered measure
+    heading: str               # its first sentence, without the ordinal
+    span: Span                 # the whole measure
+    heading_span: Span
+    section: Optional[str]     # the heading of the section it belongs to
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[HeadingPattern, ...]:
+    return tuple(HeadingPattern(int(r["level"]), re.compile(r["pattern"]), r["kind"])
+                 for r in read_tsv("heading_patterns.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _closing_lines() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in read_lines("closing_lines.txt"))
+
+
+@lru_cache(maxsize=1)
+def _responsible_marker() -> re.Pattern:
+    row = next(r for r in read_tsv("role_markers.tsv") if r["role"] == "responsible")
+    return re.compile(row["pattern"])
+
+
+@dataclass
+class _Item:
+    level: int
+    kind: str
+    ordinal: Optional[str]
+    start: int
+    end: int
+    body_start: int
+
+
+def _heading_of(line: str) -> Optional[tuple[HeadingPattern, str]]:
+    stripped = line.lstrip()
+    for p in _patterns():
+        m = p.pattern.match(stripped)
+        if m:
+            return p, m.group(0)
+    return None
+
+
+def find_measures(doc: Document, body_start: int = 0, body_end: Optional[int] = None) -> list[Measure]:
+    """Measures of the body between ``body_start`` (after the heading) and
+    ``body_end`` (the signature)."""
+    view = doc.view
+    body_end = len(view) if body_end is None else body_end
+    items: list[_Item] = []
+    closings: list[int] = []
+    pos = 0
+    for line in view.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if start < body_start or start >= body_end or doc.in_residue(Span(start, end)):
+            continue
+        if any(p.match(line) for p in _closing_lines()):
+            closings.append(start)
+            continue
+        found = _heading_of(line)
+        if found is None:
+            continue
+        pattern, ordinal = found
+        lead = len(line) - len(line.lstrip())
+        items.append(_Item(pattern.level, pattern.kind, ordinal, start + lead, body_end,
+                           start + lead + len(ordinal)))
+    # an item runs to the next item of the same or a higher level, and stops
+    # before a closing line (感谢…, 联系人：…)
+    for i, item in enumerate(items):
+        item.end = next((c for c in closings if c > item.start), item.end)
+        for later in items[i + 1:]:
+            if later.level <= item.level:
+                item.end = min(item.end, later.start)
+                break
+    leaves = [it for i, it in enumerate(items) if it.kind in ("item", "article", "section")
+              and not any(other.level > it.level and it.start < other.start < it.end for other in items[i + 1:])]
+    sections = [it for it in items if it.kind in ("section", "chapter")]
+    measures: list[Measure] = []
+    for leaf in leaves:
+        for start, end, numbered in _split_unnumbered(view, leaf):
+            section = next((s for s in reversed(sections)
+                            if s.start < leaf.start and s.end >= leaf.end and s.level < leaf.level), None)
+            body = leaf.body_start if numbered else start
+            heading_span = _first_sentence(view, body, end)
+            measures.append(Measure(
+                position=len(measures) + 1,
+                ordinal=leaf.ordinal if numbered else None,
+                heading=view[heading_span.start:heading_span.end].strip(),
+                span=_trim(view, start, end),
+                heading_span=heading_span,
+                section=(view[section.body_start:_first_sentence(view, section.body_start, section.end).end].strip()
+                         if section else None),
+            ))
+    return measures
+
+
+def _split_unnumbered(view: str, item: _Item):
+    """(start, end, numbered) parts of an item: a line after the first that
+    carries its own responsible-unit list, when the text before it already
+    had one, starts an unnumbered measure."""
+    marker = _responsible_marker()
+    parts = []
+    cut = item.start
+    pos = item.start
+    seen_list = False
+    for line in view[item.start:item.end].split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        has_list = bool(marker.search(line))
+        if line_start > item.start and has_list and seen_list and line.strip():
+            parts.append((cut, line_start))
+            cut = line_start
+        seen_list = seen_list or has_list
+    parts.append((cut, item.end))
+    return [(s, e, i == 0) for i, (s, e) in enumerate(parts)]
+
+
+def _first_sentence(view: str, start: int, end: int) -> Span:
+    while start < end and view[start].isspace():
+        start += 1
+    m = HEADING_END.search(view, start, end)
+    stop = m.start() if m else end
+    return Span(start, max(start, min(stop, end)))
+
+
+def _trim(view: str, start: int, end: int) -> Span:
+    while end > start and view[end - 1].isspace():
+        end -= 1
+    return Span(start, end)

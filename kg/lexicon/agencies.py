@@ -1,0 +1,148 @@
+"""Agencies: organ names by level, and agency names bound to their area.
+
+An agency is an organ (民政, 人民政府办公室 …, from ``organs.tsv``) of an area.
+Its full name depends on the area's level: 吉林省民政厅, 重庆市民政局,
+威海市环翠区人民政府办公室; national organs have names of their own (民政部).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from kg.lexicon.areas import Gazetteer, gazetteer
+from kg.models import AgencyRef, AreaRef
+from kg.datafiles import read_tsv, split_list
+
+LEVEL_COLUMNS = {"province": "province_name", "city": "city_name",
+                 "county": "county_name", "township": "county_name"}
+
+
+@dataclass(frozen=True)
+class Organ:
+    key: str
+    doc_codes: tuple[str, ...]
+    national_name: str
+    national_short_names: tuple[str, ...]
+    names: dict            # level column -> name form
+    short_names: tuple[str, ...]
+    kind: str
+
+    def name_forms(self) -> set[str]:
+        """Every way a local organ is written after an area or level prefix."""
+        forms = {n.replace("{area}", "") for n in self.names.values() if n}
+        forms.update(self.short_names)
+        return forms
+
+
+@lru_cache(maxsize=1)
+def organs() -> dict[str, Organ]:
+    out = {}
+    for row in read_tsv("organs.tsv"):
+        names = {col: row[col] for col in ("province_name", "municipality_name", "city_name", "county_name")}
+        out[row["key"]] = Organ(row["key"], split_list(row["doc_codes"]), row["national_name"],
+                                split_list(row["national_short_names"]), names,
+                                split_list(row["short_names"]), row["kind"])
+    return out
+
+
+def organ_name(organ: Organ, area: AreaRef, gaz: Gazetteer) -> str:
+    if area.level == "national":
+        return organ.national_name
+    column = "municipality_name" if gaz.names_like_municipality(area) else LEVEL_COLUMNS[area.level]
+    return organ.names[column]
+
+
+def agency(organ_key: str, area: AreaRef, gaz: Optional[Gazetteer] = None) -> AgencyRef:
+    """The agency that is this organ of this area, with its full name."""
+    gaz = gaz or gazetteer()
+    organ = organs()[organ_key]
+    form = organ_name(organ, area, gaz)
+    if area.level == "national":
+        full = form
+    elif "{area}" in form:
+        full = form.replace("{area}", gaz.qualified_name(area))
+    else:
+        full = gaz.qualified_name(area) + form
+    parent = (None if organ.kind in ("government", "party", "legislature", "cppcc", "democratic-party",
+                                     "mass-organisation") or area.level == "national"
+              else agency("government", area, gaz))
+    return AgencyRef(key=organ_key, name=full, area=area, parent=parent)
+
+
+@lru_cache(maxsize=1)
+def _forms_longest_first() -> tuple[tuple[str, str], ...]:
+    pairs = {(form, organ.key) for organ in organs().values() for form in organ.name_forms()}
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0], p[1])))
+
+
+@lru_cache(maxsize=1)
+def _forms_by_last_char() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The forms grouped by their last character, longest first: a name is
+    only compared with the forms it could end with."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for form, key in _forms_longest_first():
+        groups.setdefault(form[-1], []).append((form, key))
+    return {char: tuple(forms) for char, forms in groups.items()}
+
+
+@lru_cache(maxsize=1)
+def _national_names() -> dict[str, str]:
+    out = {}
+    for organ in organs().values():
+        for name in (organ.national_name, *organ.national_short_names):
+            if name:
+                out[name] = organ.key
+    return out
+
+
+def parse_agency(name: str, context: Optional[AreaRef] = None) -> Optional[AgencyRef]:
+    """Resolve a written agency name to an agency, or None.
+
+    Accepts full names (威海市环翠区人民政府办公室, 吉林省民政厅), national ones
+    (民政部, 国务院办公厅) and level-prefixed short ones resolved in the context
+    area (市民政局 in a Weihai text, 区政府 in a 环翠区 one).
+    """
+    found = split_agency(name, context)
+    return found[0] if found else None
+
+
+def split_agency(name: str, context: Optional[AreaRef] = None) -> Optional[tuple[AgencyRef, str]]:
+    """The agency a name denotes and the area/level prefix it was written
+    with (区 in 区民政局), so that a list can pass the prefix on."""
+    gaz = gazetteer()
+    name = name.strip()
+    national = _national_names().get(name)
+    if national:
+        return agency(national, gaz.nation, gaz), ""
+    for form, key in _forms_by_last_char().get(name[-1:], ()):
+        if not name.endswith(form):
+            continue
+        prefix = name[: len(name) - len(form)]
+        area = _area_of_prefix(prefix, context, gaz)
+        if area is not None:
+            return agency(key, area, gaz), prefix
+    return None
+
+
+def organ_of_form(form: str) -> Optional[str]:
+    """The organ a bare department name denotes (民政 -> civil-affairs)."""
+    return next((key for f, key in _forms_longest_first() if f == form), None)
+
+
+def organ_forms() -> tuple[tuple[str, str], ...]:
+    """(written form, organ key) pairs, longest form first."""
+    return _forms_longest_first()
+
+
+def _area_of_prefix(prefix: str, context: Optional[AreaRef], gaz: Gazetteer) -> Optional[AreaRef]:
+    if not prefix:
+        return None
+    # 中共 / 中国共产党 before a party committee's area.
+    for party in ("中国共产党", "中共"):
+        if prefix.startswith(party):
+            prefix = prefix[len(party):]
+    chain = gaz.split_area_prefix(prefix, context)
+    if chain and chain[-1][0] == len(prefix):
+        return chain[-1][1]
+    return gaz.resolve_level_prefix(prefix, context)

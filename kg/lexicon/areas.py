@@ -1,0 +1,144 @@
+"""The GB/T 2260 gazetteer: area names to coded, placed areas.
+
+Names that occur in several places (朝阳区, 鼓楼区) are resolved only from a
+context area; without one they are ambiguous and ``resolve_name`` returns None.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from kg.models import AreaRef
+from kg.datafiles import read_tsv
+
+NATION = "CN"
+# Suffixes dropped to make a short name (威海市 -> 威海, 广西壮族自治区 -> 广西).
+AUTONOMOUS = re.compile(r"^([\u4e00-\u9fff]{2,}?)(?:维吾尔|[\u4e00-\u9fff]{1,3}族)*自治[区州县旗]$")
+SHORT_SUFFIX = re.compile(r"特别行政区$|地区$|林区$|[省市区县旗盟]$")
+LEVEL_PREFIXES = {"省": ("province",), "市": ("city", "province"), "区": ("county",),
+                  "县": ("county",), "州": ("city",), "镇": ("township",), "街道": ("township",)}
+
+
+class Gazetteer:
+    def __init__(self, rows: Iterable[dict[str, str]]):
+        self.by_code: dict[str, AreaRef] = {}
+        self.types: dict[str, str] = {}
+        self.by_name: dict[str, list[str]] = {}
+        for row in rows:
+            ref = AreaRef(row["code"], row["name"], row["level"], row["parent"] or None)
+            self.by_code[ref.code] = ref
+            self.types[ref.code] = row["type"]
+        for ref in self.by_code.values():
+            for name in self.names_of(ref):
+                self.by_name.setdefault(name, []).append(ref.code)
+        self.max_name_length = max(len(n) for n in self.by_name)
+        self.sub_provincial = {row["code"] for row in read_tsv("sub_provincial_cities.tsv")}
+
+    def names_of(self, ref: AreaRef) -> list[str]:
+        names = [ref.name]
+        if ref.code == NATION:
+            return names + ["全国", "中国", "国家"]
+        autonomous = AUTONOMOUS.match(ref.name)
+        short = autonomous.group(1) if autonomous else SHORT_SUFFIX.sub("", ref.name)
+        if short != ref.name and len(short) >= 2:
+            names.append(short)
+        return names
+
+    def get(self, code: str) -> AreaRef:
+        return self.by_code[code]
+
+    @property
+    def nation(self) -> AreaRef:
+        return self.by_code[NATION]
+
+    def chain(self, code: str) -> list[AreaRef]:
+        """The area and its ancestors, nearest first, up to the nation."""
+        out = []
+        ref = self.by_code.get(code)
+        while ref is not None:
+            out.append(ref)
+            ref = self.by_code.get(ref.parent) if ref.parent else None
+        return out
+
+    def is_within(self, code: str, ancestor: str) -> bool:
+        return any(a.code == ancestor for a in self.chain(code))
+
+    def is_municipality(self, ref: AreaRef) -> bool:
+        return self.types.get(ref.code) == "直辖市"
+
+    def names_like_municipality(self, ref: AreaRef) -> bool:
+        """Municipalities and sub-provincial cities name their organs alike
+        (人民政府办公厅, 民政局)."""
+        return self.is_municipality(ref) or ref.code in self.sub_provincial
+
+    def qualified_name(self, ref: AreaRef) -> str:
+        """The name an agency of this area carries: a city district keeps its
+        city (威海市环翠区), since district names repeat across the country."""
+        if ref.level == "county" and self.types.get(ref.code) == "市辖区" and ref.parent:
+            return self.by_code[ref.parent].name + ref.name
+        return ref.name
+
+    def candidates(self, name: str) -> list[AreaRef]:
+        return [self.by_code[c] for c in self.by_name.get(name, ())]
+
+    def resolve_name(self, name: str, context: Optional[AreaRef] = None) -> Optional[AreaRef]:
+        """The one area a name denotes, using the context area to choose among
+        homonyms: the context itself, then its descendants, then its ancestors'
+        descendants. None when the name is unknown or stays ambiguous."""
+        found = self.candidates(name)
+        if len(found) == 1:
+            return found[0]
+        if not found or context is None:
+            return None
+        for ancestor in self.chain(context.code):
+            inside = [a for a in found if self.is_within(a.code, ancestor.code)]
+            if len(inside) == 1:
+                return inside[0]
+            if len(inside) > 1:
+                # Prefer the highest one: 吉林 in a Jilin province text is the province.
+                top = min(inside, key=lambda a: len(self.chain(a.code)))
+                if sum(1 for a in inside if len(self.chain(a.code)) == len(self.chain(top.code))) == 1:
+                    return top
+                return None
+        return None
+
+    def resolve_level_prefix(self, prefix: str, context: Optional[AreaRef]) -> Optional[AreaRef]:
+        """市/区/省/县 before an agency name: the context area at that level."""
+        levels = LEVEL_PREFIXES.get(prefix)
+        if not levels or context is None:
+            return None
+        for ref in self.chain(context.code):
+            if ref.level in levels:
+                # 市 in a municipality (重庆市) is the municipality itself.
+                if prefix == "市" and ref.level == "province" and not self.is_municipality(ref):
+                    continue
+                return ref
+        return None
+
+    def split_area_prefix(self, text: str, context: Optional[AreaRef]) -> list[tuple[int, AreaRef]]:
+        """Area names that a string starts with, chained (威海市环翠区 -> 威海市,
+        环翠区): the end offset of each and the area. Each name resolves in
+        the context of the one before it."""
+        out: list[tuple[int, AreaRef]] = []
+        pos = 0
+        current = context
+        while pos < len(text):
+            match = None
+            for length in range(min(self.max_name_length, len(text) - pos), 1, -1):
+                name = text[pos:pos + length]
+                if name in self.by_name:
+                    ref = self.resolve_name(name, current)
+                    if ref is not None and (not out or self.is_within(ref.code, out[-1][1].code)):
+                        match = (pos + length, ref)
+                        break
+            if match is None:
+                break
+            out.append(match)
+            pos, current = match
+        return out
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer(read_tsv("areas.tsv"))

@@ -1,0 +1,50 @@
+"""Dates as Chinese documents write them: 2019年7月11日, 二〇一九年七月十一日,
+2020-12-01."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Iterator, Optional
+
+from kg.models import Span
+
+CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_YEAR = "[〇○零ＯO一二三四五六七八九]{4}"
+CN_SMALL = "[一二三四五六七八九十]{1,3}"
+DATE = re.compile(
+    rf"(?P<y>(?:19|20)\d{{2}}|{CN_YEAR})\s*年\s*(?P<m>\d{{1,2}}|{CN_SMALL})\s*月\s*(?P<d>\d{{1,2}}|{CN_SMALL})\s*日"
+    r"|(?P<iy>(?:19|20)\d{2})[-./](?P<im>\d{1,2})[-./](?P<id>\d{1,2})(?!\d)")
+
+
+def cn_number(text: str) -> int:
+    """A small Chinese or Arabic number: 七 -> 7, 十一 -> 11, 二十八 -> 28, 2019."""
+    if text.isdigit():
+        return int(text)
+    if all(c in CN_DIGITS for c in text):
+        return int("".join(str(CN_DIGITS[c]) for c in text))
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[units] if units else 0)
+    raise ValueError(text)
+
+
+def parse_match(m: re.Match) -> Optional[date]:
+    try:
+        if m.group("iy"):
+            return date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+        return date(cn_number(m.group("y")), cn_number(m.group("m")), cn_number(m.group("d")))
+    except ValueError:
+        return None
+
+
+def find_dates(view: str, start: int = 0, end: Optional[int] = None) -> Iterator[tuple[date, Span]]:
+    for m in DATE.finditer(view, start, len(view) if end is None else end):
+        value = parse_match(m)
+        if value is not None:
+            yield value, Span(m.start(), m.end())
+
+
+def parse_date(text: str) -> Optional[date]:
+    m = DATE.fullmatch(text.strip())
+    return parse_match(m) if m else None

@@ -1,0 +1,140 @@
+"""Issuer codes (机关代字) of document numbers: who issued it, at which level.
+
+A code is either listed whole (国办发, 民发, 财社 …, ``issuer_codes.tsv``) or
+composed: an area abbreviation (鲁, 渝, 威 …; a county adds the first character
+of its name: 威环 = 威海市环翠区), an organ code (政, 政办, 民, 卫健 …, from
+``organs.tsv``) and a kind suffix (发, 函, 规字 …, ``issuer_suffixes.tsv``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from kg.lexicon.agencies import agency, organs
+from kg.lexicon.areas import gazetteer
+from kg.models import AgencyRef, AreaRef
+from kg.datafiles import read_lines, read_tsv
+
+MAX_CODE = 10
+
+
+@dataclass(frozen=True)
+class IssuerCode:
+    code: str
+    agency: AgencyRef
+    kind: str             # document | normative | letter | reply | …
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    listed = {row["code"]: (row["organ"], row["area"]) for row in read_tsv("issuer_codes.tsv")}
+    provinces: dict[str, list[str]] = {}
+    for row in read_tsv("province_abbreviations.tsv"):
+        provinces.setdefault(row["abbreviation"], []).append(row["code"])
+    cities: dict[str, list[str]] = {}
+    for row in read_tsv("city_abbreviations.tsv"):
+        cities.setdefault(row["abbreviation"], []).append(row["code"])
+    organ_codes: dict[str, str] = {}
+    for organ in organs().values():
+        for code in organ.doc_codes:
+            organ_codes.setdefault(code, organ.key)
+    suffixes = {row["suffix"]: row["document_kind"] for row in read_tsv("issuer_suffixes.tsv")}
+    return listed, provinces, cities, organ_codes, suffixes
+
+
+@lru_cache(maxsize=1)
+def _boundary_words() -> tuple[str, ...]:
+    return read_lines("code_boundary_words.txt")
+
+
+def _county_by_initial(city_code: str, initial: str) -> Optional[AreaRef]:
+    gaz = gazetteer()
+    found = [a for a in gaz.by_code.values() if a.parent == city_code and a.name.startswith(initial)]
+    return found[0] if len(found) == 1 else None
+
+
+def _area_readings(code: str) -> list[tuple[int, AreaRef, bool]]:
+    """(length consumed, area, is_city_reading) for each way the code can start."""
+    gaz = gazetteer()
+    _, provinces, cities, _, _ = _tables()
+    out = []
+    for length in range(1, 4):
+        head = code[:length]
+        for area_code in provinces.get(head, ()):
+            out.append((length, gaz.get(area_code), False))
+        for area_code in cities.get(head, ()):
+            city = gaz.get(area_code)
+            out.append((length, city, True))
+            if len(code) > length:
+                county = _county_by_initial(area_code, code[length])
+                if county is not None:
+                    out.append((length + 1, county, True))
+    return out
+
+
+def _parses(code: str) -> list[tuple[AreaRef, str, str, int, bool]]:
+    """Every (area, organ key, kind, organ-code length, city reading) of a composed code."""
+    _, _, _, organ_codes, suffixes = _tables()
+    readings = []
+    for consumed, area, is_city in _area_readings(code):
+        rest = code[consumed:]
+        for organ_code, organ_key in organ_codes.items():
+            if rest.startswith(organ_code) and rest[len(organ_code):] in suffixes:
+                readings.append((area, organ_key, suffixes[rest[len(organ_code):]], len(organ_code), is_city))
+    return readings
+
+
+def resolve_code(code: str, context: Optional[AreaRef] = None) -> Optional[IssuerCode]:
+    """The issuer of a code, or None when the code is not understood.
+
+    Where readings disagree (青 is 青海省 and 青岛市), the one inside the
+    context area's province wins; then the province reading.
+    """
+    gaz = gazetteer()
+    listed, *_ = _tables()
+    if code in listed:
+        organ_key, area_code = listed[code]
+        return IssuerCode(code, agency(organ_key, gaz.get(area_code)), "document")
+    readings = _parses(code)
+    if not readings:
+        return None
+    if context is not None and len(readings) > 1:
+        province = next((a for a in gaz.chain(context.code) if a.level == "province"), None)
+        if province is not None:
+            inside = [r for r in readings if gaz.is_within(r[0].code, province.code)]
+            readings = inside or readings
+    # The longest organ code reads best (政办+发, not 政+办发); with no context
+    # a province abbreviation beats a city one (青 = 青海省); then the most
+    # specific area (威环 is a county of 威海); then a stable order.
+    readings.sort(key=lambda r: (-r[3], r[4] if context is None else False,
+                                 -len(gaz.chain(r[0].code)), r[1]))
+    area, organ_key, kind, *_ = readings[0]
+    return IssuerCode(code, agency(organ_key, area), kind)
+
+
+def find_code_start(view: str, end: int) -> Optional[tuple[int, bool]]:
+    """Where the issuer code that ends at ``end`` starts, and whether it is known.
+
+    The longest run of CJK characters before the bracket that reads as a
+    code wins; failing that, the code starts after the last boundary word.
+    """
+    start = end
+    while start > 0 and end - start < MAX_CODE + 6 and "\u4e00" <= view[start - 1] <= "\u9fff":
+        start -= 1
+    if start == end:
+        return None
+    run = view[start:end]
+    for offset in range(len(run)):
+        candidate = run[offset:]
+        if len(candidate) <= MAX_CODE and resolve_code(candidate) is not None:
+            return start + offset, True
+    cut = 0
+    for word in _boundary_words():
+        pos = run.rfind(word)
+        if pos >= 0:
+            cut = max(cut, pos + len(word))
+    candidate = run[cut:]
+    if 2 <= len(candidate) <= MAX_CODE:
+        return end - len(candidate), False
+    return None

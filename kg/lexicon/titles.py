@@ -1,0 +1,121 @@
+"""Titles: 《…》 spans, their normal form, document type and issuer.
+
+A title is the name a document is cited by. Its type comes from its ending
+(…实施意见, …条例, …规范; ``document_types.tsv``); its issuer from the agency
+names before 关于; ``关于印发《X》的通知`` wraps a second document, X.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, Optional
+
+from kg.models import Span
+from kg.datafiles import read_lines, read_tsv
+
+TITLE = re.compile(r"《([^《》]{1,200})》")
+TRAILING_NOTE = re.compile(r"[（(][^（）()]{0,20}[）)]$")     # （试行）, （2019—2021年）
+WRAP = re.compile(r"关于(?P<verb>印发|转发|发布|颁布|公布)[《〈“\"]?(?P<inner>.+?)[》〉”\"]?的(?:通知|决定|公告|通告)$")
+ISSUER_SPLIT = re.compile(r"[\s、，,和]+")
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    title: str            # display form: no 《》, line breaks removed
+    span: Span            # span of 《…》 including the brackets
+    inner: Span           # span of the text between the brackets
+
+
+@dataclass(frozen=True)
+class DocumentType:
+    suffix: str
+    concept: str
+    cls: str
+
+
+@lru_cache(maxsize=1)
+def _types() -> tuple[DocumentType, ...]:
+    rows = [DocumentType(r["suffix"], r["concept"], r["class"]) for r in read_tsv("document_types.tsv")]
+    return tuple(sorted(rows, key=lambda t: -len(t.suffix)))
+
+
+@lru_cache(maxsize=1)
+def _self_references() -> frozenset[str]:
+    return frozenset(read_lines("self_references.txt"))
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> dict[str, str]:
+    return {r["verb"]: r["relation"] for r in read_tsv("promulgation_verbs.tsv")}
+
+
+def display_title(raw: str) -> str:
+    """A title as written, on one line: line breaks and the spaces around
+    them removed, other space runs kept as one space."""
+    text = re.sub(r"\s*\n\s*", "", raw)
+    return re.sub(r"[ \t\u3000]+", " ", text).strip()
+
+
+def title_key(title: str) -> str:
+    """The matching key of a title: no spaces, one bracket and dash style."""
+    key = re.sub(r"\s+", "", title)
+    key = key.replace("〈", "《").replace("〉", "》").replace("（", "(").replace("）", ")")
+    key = re.sub(r"[—–\-－~～]+", "-", key)
+    return key.replace("“", '"').replace("”", '"')
+
+
+def find_titles(view: str) -> Iterator[TitleMatch]:
+    for m in TITLE.finditer(view):
+        yield TitleMatch(display_title(m.group(1)), Span(m.start(), m.end()), Span(m.start(1), m.end(1)))
+
+
+def document_type(title: str) -> Optional[DocumentType]:
+    """The type a title's ending gives, ignoring a trailing note such as （试行）."""
+    core = TRAILING_NOTE.sub("", title.strip())
+    for t in _types():
+        if core.endswith(t.suffix):
+            return t
+    return None
+
+
+def type_by_concept(concept: str) -> DocumentType:
+    return next(t for t in _types() if t.concept == concept)
+
+
+def is_self_reference(title: str) -> bool:
+    return title in _self_references()
+
+
+def is_bare_type_word(title: str) -> bool:
+    """《意见》, 《办法》: a short form, not a title (以下简称《意见》)."""
+    t = document_type(title)
+    return t is not None and len(title) <= len(t.suffix) + 2
+
+
+def issuer_prefix(title: str) -> list[str]:
+    """The agency names a title starts with, before 关于 (several for a joint
+    document: 国家医保局 财政部关于…)."""
+    head, sep, _ = title.partition("关于")
+    if not sep or not head.strip():
+        return []
+    return [part for part in ISSUER_SPLIT.split(head.strip()) if part]
+
+
+@dataclass(frozen=True)
+class Wrapped:
+    title: str
+    relation: str         # promulgates | forwards
+    offset: int           # where the inner title starts within the outer one
+
+
+def wrapped_title(title: str) -> Optional[Wrapped]:
+    """关于印发《X》的通知 -> X; None for any other title."""
+    m = WRAP.search(title)
+    if not m:
+        return None
+    inner = m.group("inner").strip("《》〈〉“”\"")
+    if document_type(inner) is None:
+        return None
+    offset = title.find(inner, m.start("inner"))
+    return Wrapped(inner, _verbs()[m.group("verb")], offset)

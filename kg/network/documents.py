@@ -1,0 +1,188 @@
+"""The document network of a built graph, as networkx.
+
+Nodes are documents (with number, title, level, area, date, stub, file);
+edges carry the most specific relation between two documents (applies >
+based_on > promulgates > cites), how it is known (stated / inferred), the rule
+and the sentence behind it.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterable, Optional
+
+import networkx as nx
+
+from kg.store.query import select_values
+from kg.rdf.trig import atomic_write
+from kg.store.database import GraphStore, fingerprint_matches
+
+# LATERAL: see ASSERTIONS below.
+NODES = """
+SELECT ?doc ?number ?title ?rank ?level ?area ?code ?date ?stub ?file WHERE {
+  ?doc a eli:LegalResource ; pol:isStub ?stub .
+  LATERAL { OPTIONAL { ?doc eli:id_local ?number } }
+  LATERAL { OPTIONAL { ?doc dcterms:title ?title } }
+  LATERAL { OPTIONAL { ?doc pol:level ?l . ?l skos:notation ?rank ; skos:prefLabel ?level
+                       FILTER(lang(?level) = "en") } }
+  LATERAL { OPTIONAL { ?doc eli:jurisdiction ?a . ?a skos:prefLabel ?area ; skos:notation ?code } }
+  LATERAL { OPTIONAL { ?doc eli:date_document ?date } }
+  LATERAL { OPTIONAL { ?doc pol:sourceFile ?file } }
+}"""
+RELATIONS = {"cites": "eli:cites", "applies": "eli:applies", "based_on": "eli:based_on",
+             "promulgates": "pol:promulgates", "forwards": "pol:forwards"}
+EDGES = """
+SELECT DISTINCT ?s ?p ?o WHERE {
+  ?s ?p ?o .
+  VALUES ?p { $relations }
+}"""
+# Evidence of the links, fetched flat and joined in Python. LATERAL (an
+# Oxigraph extension, SPARQL 1.2 draft) evaluates each optional part per
+# assertion: a plain OPTIONAL is evaluated over the whole graph first, which
+# costs seconds per thousand documents.
+ASSERTIONS = """
+SELECT ?s ?p ?o ?basis ?rule ?trigger ?sentence WHERE {
+  VALUES ?p { $relations }
+  ?a rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; pol:rule ?rule .
+  LATERAL { OPTIONAL { ?a pol:linkBasis ?basis } }
+  LATERAL { OPTIONAL { ?a pol:trigger ?trigger } }
+  LATERAL { OPTIONAL { ?a pol:inSentence ?x . ?x oa:hasSelector ?q . ?q oa:exact ?sentence } }
+}"""
+SPECIFICITY = {"cites": 0, "forwards": 1, "promulgates": 1, "based_on": 2, "applies": 3}
+
+
+def _preferred(current: Optional[tuple], candidate: tuple) -> tuple:
+    """Of two assertions of one link, (basis, rule, trigger, sentence): the
+    one with a sentence, then the first in text order of its fields — the
+    same choice whatever order they come in."""
+    def rank(e):
+        return (e[3] is None, *(x or "" for x in (e[3], e[1], e[2], e[0])))
+    return candidate if current is None or rank(candidate) < rank(current) else current
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def to_networkx(store: GraphStore, relations: Iterable[str] = tuple(RELATIONS)) -> nx.DiGraph:
+    """The documents and links of a graph. Each node id is the document IRI.
+    ``relations`` limits the links fetched (``("applies",)`` is all that
+    tracing needs, and much less to read on a large graph).
+
+    >>> from kg.store import load_graph            # doctest: +SKIP
+    >>> G = to_networkx(load_graph("build"))        # doctest: +SKIP
+    >>> G.nodes["https://w3id.org/policy-kg/id/doc/国办发/2019/5"]["number"]  # doctest: +SKIP
+    '国办发〔2019〕5号'
+    """
+    graph = nx.DiGraph()
+    for doc, number, title, rank, level, area, code, date, stub, file in select_values(store, NODES):
+        key = str(doc)
+        data = graph.nodes[key] if key in graph else {}
+        graph.add_node(key, number=_s(number) or data.get("number"), title=_s(title) or data.get("title"),
+                       rank=int(rank) if rank is not None else data.get("rank"),
+                       level=_s(level) or data.get("level"), area=_s(area) or data.get("area"),
+                       area_code=_s(code) or data.get("area_code"), date=_s(date) or data.get("date"),
+                       stub=str(stub) == "true", file=_s(file) or data.get("file"))
+    evidence: dict[tuple[str, str, str], tuple] = {}
+    values = " ".join(RELATIONS[r] for r in relations)
+    for s, p, o, basis, rule, trigger, sentence in select_values(store, ASSERTIONS.replace("$relations", values)):
+        key = (str(s), _local(str(p)), str(o))
+        evidence[key] = _preferred(evidence.get(key), (_s(basis), _s(rule), _s(trigger), _s(sentence)))
+    links = ((str(s), _local(str(p)), str(o)) for s, p, o in select_values(store, EDGES.replace("$relations", values)))
+    _add_links(graph, links, evidence)
+    return graph
+
+
+def _add_links(graph: nx.DiGraph, links: Iterable[tuple[str, str, str]], evidence: dict) -> None:
+    """Each pair's most specific link, with its preferred evidence."""
+    for s, relation, o in links:
+        current = graph.edges[s, o] if graph.has_edge(s, o) else None
+        if current and SPECIFICITY[current["relation"]] >= SPECIFICITY[relation]:
+            continue
+        basis, rule, trigger, sentence = evidence.get((s, relation, o), (None, None, None, None))
+        graph.add_edge(s, o, relation=relation, basis=basis or ("stated" if rule else None),
+                       rule=rule, trigger=trigger, sentence=sentence)
+
+
+def document_network(extractions, resolution, inferred=()) -> nx.DiGraph:
+    """The network ``to_networkx`` reads from a built graph, made instead from
+    what the build holds in memory (the extractions, their resolution and
+    the inferred links): the build's index and overview need no query."""
+    from kg.rdf.named_graphs import STATED_BASIS_RELATIONS, proposal_iri
+    from kg.rdf.ontology import level_concepts
+
+    levels = level_concepts()       # level name -> (rank, English label)
+    graph = nx.DiGraph()
+    for node in sorted(resolution.documents.values(), key=lambda n: str(n.iri)):
+        level = levels.get(node.area.level) if node.area else None
+        graph.add_node(str(node.iri), number=node.number, title=node.title,
+                       rank=level[0] if level else None, level=level[1] if level else None,
+                       area=node.area.name if node.area else None, area_code=node.area.code if node.area else None,
+                       date=node.date.isoformat() if node.date else None, stub=node.is_stub,
+                       file=node.source_files[0] if node.source_files else None)
+    evidence: dict[tuple[str, str, str], tuple] = {}
+    links = []
+    for x in extractions:
+        if x.proposal is not None:
+            area = x.proposal.body.area if x.proposal.body else None
+            graph.add_node(str(proposal_iri(x)), number=None, title=x.proposal.title, rank=None, level=None,
+                           area=area.name if area else None, area_code=area.code if area else None, date=None,
+                           stub=True, file=None)
+        own = resolution.of_extraction(x)
+        for c in x.citations:
+            source = resolution.node(c.source) if c.source is not None else own
+            target = resolution.node(c.target)
+            if source.iri == target.iri:
+                continue
+            key = (str(source.iri), c.relation, str(target.iri))
+            links.append(key)
+            found = ("stated" if c.relation in STATED_BASIS_RELATIONS else None, c.link_rule or c.evidence.rule,
+                     c.trigger, c.evidence.sentence.slice(x.document.text))
+            evidence[key] = _preferred(evidence.get(key), found)
+    for link in inferred:
+        key = (str(link.source.iri), link.relation, str(link.target.iri))
+        links.append(key)
+        evidence[key] = _preferred(evidence.get(key), ("inferred", link.rule, None, None))
+    _add_links(graph, links, evidence)
+    return graph
+
+
+def _s(term):
+    return None if term is None else str(term)
+
+
+def implements_graph(graph: nx.DiGraph) -> nx.DiGraph:
+    """Only the implements (applies) edges: implementer -> implemented."""
+    view = nx.subgraph_view(graph, filter_edge=lambda s, o: graph.edges[s, o]["relation"] == "applies")
+    return nx.DiGraph(view)
+
+
+INDEX_FILE = "documents.json"
+
+
+def write_index(graph: nx.DiGraph, graph_file: Path, recorded: str) -> Path:
+    """Save the document network beside the graph file (``documents.json``),
+    with the graph file's fingerprint: ``kg trace`` and ``kg coverage`` then
+    read a few kilobytes instead of querying the whole store."""
+    data = {"fingerprint": recorded,
+            "nodes": [{"id": n, **graph.nodes[n]} for n in sorted(graph.nodes)],
+            "edges": [{"source": s, "target": o, **graph.edges[s, o]} for s, o in sorted(graph.edges)]}
+    path = Path(graph_file).parent / INDEX_FILE
+    atomic_write(path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return path
+
+
+def read_index(graph_file: Path) -> Optional[nx.DiGraph]:
+    """The saved document network of a graph file, or None when there is
+    none or it was made from another version of the file."""
+    path = Path(graph_file).parent / INDEX_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not fingerprint_matches(data["fingerprint"], Path(graph_file)):
+            return None
+    except (OSError, ValueError, KeyError):
+        return None
+    graph = nx.DiGraph()
+    graph.add_nodes_from((n.pop("id"), n) for n in data["nodes"])
+    graph.add_edges_from((e.pop("source"), e.pop("target"), e) for e in data["edges"])
+    return graph

@@ -1,0 +1,151 @@
+"""Every resource of a built graph and the links between them, as networkx:
+the network that ``kg viz`` draws and ``kg export`` writes.
+
+Nodes carry ``kind`` (document, proposal, agency, area, service_model,
+programme, measure), a short ``label``, a ``name`` (full title or name) and,
+where known, ``level`` and ``area``. Edges of a ``MultiDiGraph`` are keyed by
+``relation`` (the local name of the graph's property: cites, applies,
+passed_by, responsibleAgency ...) and carry the evidence sentences of the
+assertions behind them.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+import networkx as nx
+
+from kg.network.documents import to_networkx
+from kg.store.query import select_values
+from kg.store.database import GraphStore
+
+KINDS = ("document", "proposal", "agency", "area", "service_model", "programme", "measure")
+
+# One query per kind beyond documents: node, label (full name), level, area.
+# (LATERAL: see network.ASSERTIONS.)
+KIND_QUERIES = {
+    "agency": """SELECT ?n ?name ?level ?area WHERE {
+        ?n a org:Organization ; skos:prefLabel ?name .
+        LATERAL { OPTIONAL { ?n pol:level/skos:prefLabel ?level FILTER(lang(?level) = "en") } }
+        LATERAL { OPTIONAL { ?n pol:jurisdiction/skos:prefLabel ?area } } }""",
+    "area": """SELECT ?n ?name ?level ?area WHERE {
+        ?n skos:inScheme pol:AdminDivisionScheme ; skos:prefLabel ?name .
+        LATERAL { OPTIONAL { ?n pol:level/skos:prefLabel ?level FILTER(lang(?level) = "en") } }
+        BIND(?name AS ?area) }""",
+    "service_model": """SELECT ?n ?name ?level ?area WHERE {
+        ?n skos:inScheme pol:ServiceModelScheme ; skos:prefLabel ?name FILTER(lang(?name) = "zh") }""",
+    "programme": """SELECT ?n ?name ?level ?area WHERE { ?n a pol:Programme ; skos:prefLabel ?name }""",
+    "measure": """SELECT ?n ?name ?level ?area WHERE {
+        ?n a pol:Measure ; skos:prefLabel ?name .
+        LATERAL { OPTIONAL { ?d pol:hasMeasure ?n . ?d pol:level/skos:prefLabel ?level
+                             FILTER(lang(?level) = "en") } }
+        LATERAL { OPTIONAL { ?d2 pol:hasMeasure ?n . ?d2 eli:jurisdiction/skos:prefLabel ?area } } }""",
+}
+PROPOSALS = "SELECT ?n WHERE { ?n a pol:Proposal }"
+
+# Links between resources other than document -> document (those come from
+# network.to_networkx with the most specific relation per pair).
+LINKS = """
+SELECT DISTINCT ?s ?p ?o WHERE {
+  VALUES ?p { $predicates }
+  ?s ?p ?o .
+}"""
+# Which kinds of node (besides documents) each link can reach: a view that
+# draws none of them does not fetch the link.
+LINK_KINDS = {
+    "cito:repliesTo": ("proposal",), "eli:passed_by": ("agency",), "pol:addressee": ("agency",),
+    "pol:copyTo": ("agency",), "pol:mentionsAgency": ("agency",), "eli:jurisdiction": ("area",),
+    "pol:jurisdiction": ("agency",), "org:subOrganizationOf": ("agency",), "pol:hasMeasure": ("measure",),
+    "pol:responsibleAgency": ("measure",), "pol:mentionsServiceModel": ("service_model",),
+    "pol:mentionsProgramme": ("programme",), "skos:broader": ("area", "service_model"),
+}
+# LATERAL: see network.ASSERTIONS.
+EVIDENCE = """
+SELECT ?s ?p ?o ?rule ?sentence WHERE {
+  $values
+  ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pol:rule ?rule .
+  LATERAL { OPTIONAL { ?a pol:inSentence ?x . ?x oa:hasSelector ?q . ?q oa:exact ?sentence } }
+}"""
+# Links other than document -> document whose assertions carry evidence.
+ASSERTED = {"repliesTo": "cito:repliesTo", "passed_by": "eli:passed_by", "addressee": "pol:addressee",
+            "copyTo": "pol:copyTo", "mentionsAgency": "pol:mentionsAgency",
+            "responsibleAgency": "pol:responsibleAgency", "mentionsServiceModel": "pol:mentionsServiceModel",
+            "mentionsProgramme": "pol:mentionsProgramme"}
+MAX_SENTENCES = 3
+
+
+def local_name(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def short_label(text: str, width: int = 14) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def to_resource_network(store: GraphStore, documents: Optional[nx.DiGraph] = None,
+                        evidence: bool = True, kinds: Iterable[str] = KINDS) -> nx.MultiDiGraph:
+    """The resources of ``store`` of the given kinds (documents always) and
+    the links between them. ``documents`` is the document network when the
+    caller already has it. ``evidence=False`` leaves the sentences of links
+    other than document -> document to ``add_evidence`` (on a large graph,
+    fetch them only for the links a view draws)."""
+    kinds = set(kinds) | {"document", "proposal"}
+    documents = documents if documents is not None else to_networkx(store)
+    net = nx.MultiDiGraph()
+    proposals = {row[0] for row in select_values(store, PROPOSALS)}
+    for iri, data in documents.nodes(data=True):
+        name = data.get("title") or data.get("number") or local_name(iri)
+        net.add_node(iri, kind="proposal" if iri in proposals else "document",
+                     label=short_label(data.get("number") or name), name=name,
+                     level=data.get("level"), area=data.get("area"),
+                     **{k: data[k] for k in ("number", "date", "stub", "file", "rank") if data.get(k) is not None})
+    for s, o, data in documents.edges(data=True):
+        sentences = [data["sentence"]] if data.get("sentence") else []
+        net.add_edge(s, o, key=data["relation"], relation=data["relation"], basis=data.get("basis"),
+                     rule=data.get("rule"), sentences=sentences, evidence=len(sentences))
+    for kind, query in KIND_QUERIES.items():
+        if kind not in kinds:
+            continue
+        for iri, name, level, area in select_values(store, query):
+            iri = str(iri)
+            if iri not in net:
+                net.add_node(iri, kind=kind, label=short_label(str(name)), name=str(name),
+                             level=_s(level), area=_s(area))
+    predicates = " ".join(p for p, reach in LINK_KINDS.items() if kinds & set(reach))
+    for s, p, o in select_values(store, LINKS.replace("$predicates", predicates)):
+        s, relation, o = str(s), local_name(str(p)), str(o)
+        if s in net and o in net:
+            net.add_edge(s, o, key=relation, relation=relation, basis=None, rule=None, sentences=[], evidence=0)
+    if evidence:
+        add_evidence(store, net)
+    return net
+
+
+def add_evidence(store: GraphStore, net: nx.MultiDiGraph) -> None:
+    """Fill in rule, basis and sentences of the links of ``net`` that are not
+    document -> document links (those come with the document network)."""
+    drawn = [(s, k) for s, _, k in net.edges(keys=True) if k in ASSERTED]
+    if not drawn:
+        return
+    values = ("VALUES ?s { " + " ".join(sorted({f"<{s}>" for s, _ in drawn})) + " } "
+              "VALUES ?p { " + " ".join(sorted({ASSERTED[k] for _, k in drawn})) + " }")
+    found: dict[tuple[str, str, str], tuple[str, list[str]]] = {}
+    for s, p, o, rule, sentence in select_values(store, EVIDENCE.replace("$values", values)):
+        rule_name, sentences = found.setdefault((str(s), local_name(str(p)), str(o)), (str(rule), []))
+        if sentence is not None and str(sentence) not in sentences:
+            sentences.append(str(sentence))
+    for s, o, k, data in net.edges(keys=True, data=True):
+        if (s, k, o) in found and k in ASSERTED:
+            rule, sentences = found[(s, k, o)]
+            sentences = sorted(sentences)
+            data.update(rule=rule, basis="stated" if sentences else None, sentences=sentences[:MAX_SENTENCES],
+                        evidence=len(sentences))
+
+
+def _s(term):
+    return None if term is None else str(term)
+
+
+def restrict(net: nx.MultiDiGraph, kinds: Iterable[str]) -> nx.MultiDiGraph:
+    """The subnetwork of the given kinds."""
+    wanted = set(kinds)
+    return net.subgraph(n for n, k in net.nodes(data="kind") if k in wanted).copy()

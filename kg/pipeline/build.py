@@ -1,0 +1,379 @@
+"""``kg build``: corpus folder in, graph files and a build report out.
+
+Stages: read and extract every file (in ``jobs`` processes, each file's
+extraction cached by content), resolve mentions to documents across the
+corpus, infer title-echo links, then write the graph one named graph at a
+time (each file's block cached by its extraction and the nodes it points
+to), open it as an Oxigraph store and draw the network view. Memory holds
+the extractions and one graph at a time, never the whole RDF graph.
+"""
+from __future__ import annotations
+
+import gc
+import json
+import multiprocessing
+import resource
+import shutil
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, ContextManager, Iterator, Optional, Union
+
+from kg.pipeline import cache as build_cache
+from kg.rdf import iri
+from kg.read.cleaning import clean
+from kg.extract.document import extract_mentions
+from kg.rdf.named_graphs import Contributions, resolution_inputs, shared_graphs, source_part
+from kg.resolution.inference import check_implements, implements_edges, title_echoes
+from kg.read.loading import SkippedFile, UnreadableFile, corpus_files, read_source
+from kg.models import Extraction
+from kg.resolution.documents import resolve
+from kg.datafiles import rules_version
+from kg.rdf.trig import atomic_output, atomic_write, temporary_prefix, to_turtle, trig_block, trig_header
+from kg.network.documents import INDEX_FILE, document_network, write_index
+from kg.store.database import (STAMP, STORE_DIR, TEMPORARY_STORE_PREFIX, StoreWriter, load_graph, store_matches, update_store,
+                    write_store)
+from kg.views.viz import write_view
+
+# progress(label, total) -> a context manager whose value has update(n)
+Progress = Callable[[str, int], ContextManager]
+
+GRAPH_FILE = "graph.trig"
+TURTLE_FILE = "graph.ttl"
+REPORT_FILE = "report.json"
+HTML_FILE = "graph.html"
+VIEW_MAX_NODES = 800      # the overview a build draws; kg viz draws more on request
+OVERVIEW_ALL_KINDS = 100  # corpora up to this many files get every kind in the overview
+PATCH_LIMIT = 0.2         # patch the previous store when at most this share of files changed
+
+
+@dataclass
+class BuildReport:
+    corpus: Path
+    out_dir: Path
+    files_read: int = 0
+    skipped: list[SkippedFile] = field(default_factory=list)
+    documents: int = 0
+    stubs: int = 0
+    links: dict[str, int] = field(default_factory=dict)
+    triples: int = 0
+    warnings: list[str] = field(default_factory=list)
+    outputs: list[Path] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)    # per stage
+    peak_mib: dict[str, float] = field(default_factory=dict)   # peak memory at the end of each stage
+    cache: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        lines = [
+            f"read {self.files_read} files from {self.corpus}"
+            + (f", skipped {len(self.skipped)}" if self.skipped else ""),
+            f"{self.documents} documents ({self.documents - self.stubs} in the corpus, {self.stubs} cited stubs)",
+            "links: " + (", ".join(f"{k} {v}" for k, v in sorted(self.links.items())) or "none"),
+            f"{self.triples} triples; {len(self.warnings)} warnings (see {self.out_dir / REPORT_FILE})",
+        ]
+        if self.cache and any(self.cache["hits"].values()):
+            lines.append("cache: " + ", ".join(f"{kind} {self.cache['hits'][kind]} reused, "
+                                                f"{self.cache['misses'][kind]} new" for kind in ("extract", "graph")))
+        lines += [f"skipped {s}" for s in self.skipped]
+        lines += [f"wrote {p}" for p in self.outputs]
+        return "\n".join(lines)
+
+    def to_json(self) -> dict:
+        return {
+            "corpus": str(self.corpus),
+            "rules_version": rules_version(),
+            "files_read": self.files_read,
+            "skipped": [{"file": s.relative_path, "reason": s.reason} for s in self.skipped],
+            "documents": self.documents,
+            "stubs": self.stubs,
+            "links": self.links,
+            "triples": self.triples,
+            "warnings": self.warnings,
+        }
+
+
+def build(corpus_dir: Path, out_dir: Path, turtle: bool = False, jobs: int = 1, use_cache: bool = True,
+          progress: Optional[Progress] = None) -> BuildReport:
+    """Build the graph of a corpus into ``out_dir``; returns the report.
+
+    Raises loading.CorpusError for a missing or empty corpus. Files that
+    cannot be read are skipped and listed in the report.
+    """
+    with _without_cycle_collector():
+        return _build(corpus_dir, out_dir, turtle, jobs, use_cache, progress)
+
+
+@contextmanager
+def _without_cycle_collector() -> Iterator[None]:
+    """A build holds millions of small objects (extractions, RDF terms) and
+    makes millions more; Python's cycle collector would rescan the live ones
+    again and again (measured: over half of the graph-writing time). They
+    hold no reference cycles, so reference counting frees them all the same;
+    forked workers inherit the setting."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: bool,
+           progress: Optional[Progress]) -> BuildReport:
+    corpus_dir, out_dir = Path(corpus_dir).resolve(), Path(out_dir)
+    progress = progress or (lambda label, total: nullcontext(_NoProgress()))
+    cache = build_cache.BuildCache(out_dir, enabled=use_cache)
+    clock = _Clock()
+
+    files = corpus_files(corpus_dir)
+    extractions, keys, skipped = extract_corpus(files, corpus_dir, cache, jobs, progress)
+    clock.lap("extract")
+    resolution = resolve(extractions)
+    inferred = title_echoes(resolution.documents.values(), implements_edges(extractions, resolution, ()))
+    clock.lap("resolve")
+
+    report = BuildReport(corpus=corpus_dir, out_dir=out_dir, files_read=len(extractions), skipped=skipped)
+    report.documents = len(resolution.documents)
+    report.stubs = sum(1 for d in resolution.documents.values() if d.is_stub)
+    links = Counter(c.relation for x in extractions for c in x.citations)
+    links.update("replies_to" for x in extractions if x.proposal is not None)
+    links.update(f"{link.relation} (inferred)" for link in inferred)
+    report.links = dict(links)
+    report.warnings = ([f"{x.document.relative_path}: {note}" for x in extractions for note in x.document.source.notes]
+                       + [w for x in extractions for w in x.warnings] + resolution.warnings
+                       + check_implements(implements_edges(extractions, resolution, inferred)))
+
+    graph_path = out_dir / GRAPH_FILE
+    out_dir.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(out_dir)
+    report.triples, finish_store = write_graph(graph_path, extractions, keys, resolution, inferred, cache, jobs,
+                                               progress)
+    report.outputs.append(graph_path)
+    clock.lap("write graph")
+    report.outputs.append(finish_store())
+    store = load_graph(graph_path)
+    clock.lap("store")
+    if turtle:
+        atomic_write(out_dir / TURTLE_FILE, to_turtle((s, p, o) for s, p, o, _ in store.quads()))
+        report.outputs.append(out_dir / TURTLE_FILE)
+    # The overview of a large corpus is its documents over the map of areas;
+    # kg viz draws agencies, measures and themes on request.
+    kinds = None if len(extractions) <= OVERVIEW_ALL_KINDS else ("document", "proposal", "area")
+    documents = document_network(extractions, resolution, inferred)
+    report.outputs.append(write_index(documents, graph_path, (out_dir / STORE_DIR / STAMP).read_text("utf-8")))
+    write_view(store, out_dir / HTML_FILE, documents=documents, cache=cache, max_nodes=VIEW_MAX_NODES, kinds=kinds)
+    report.outputs.append(out_dir / HTML_FILE)
+    clock.lap("view")
+    cache.prune()
+    report.cache = {"hits": cache.hits, "misses": cache.misses}
+    report.seconds, report.peak_mib = clock.laps, clock.peaks
+    atomic_write(out_dir / REPORT_FILE,
+                 json.dumps(report.to_json(), ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"))
+    report.outputs.insert(1, out_dir / REPORT_FILE)
+    return report
+
+
+def remove_leftovers(out_dir: Path) -> None:
+    """What a killed build left behind: half-written outputs (``.graph.trig.*``
+    …) and half-loaded stores (``.store-*``). Finished outputs are never
+    dot-named, so nothing of a build that completed is touched."""
+    prefixes = tuple(temporary_prefix(name) for name in (GRAPH_FILE, TURTLE_FILE, REPORT_FILE, HTML_FILE,
+                                                         INDEX_FILE)) + (TEMPORARY_STORE_PREFIX,)
+    for path in out_dir.iterdir():
+        if path.name.startswith(prefixes):
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+
+
+def write_graph(graph_path: Path, extractions: list[Extraction], keys: dict[str, str], resolution, inferred,
+                cache: build_cache.BuildCache, jobs: int, progress: Progress) -> tuple[int, Callable[[], Path]]:
+    """Write the TriG file one named graph at a time. Returns the number of
+    triples written and the step that completes the Oxigraph store beside
+    it: a patch of the previous store when that held the previous graph and
+    few files changed, else a fresh store, loaded while the file was written
+    (or, when a patch turned out too large, from the finished file)."""
+    ordered = sorted(extractions, key=lambda x: x.document.relative_path)
+    header = trig_header()
+    patchable = cache.enabled and graph_path.is_file() and store_matches(graph_path)
+    writer = None if patchable else StoreWriter(graph_path.parent, header)
+    changed: dict[str, bytes] = {}
+    graph_iris: list[str] = []
+    triples = 0
+    try:
+        with atomic_output(graph_path) as fh, progress("writing graph", len(ordered)) as bar:
+            fh.write(header)
+            state = Contributions()
+            digests = []
+            for graph_iri, (block, contributions, digest, count), fresh in graph_blocks(ordered, keys, resolution,
+                                                                                        cache, jobs):
+                digests.append(digest)
+                fh.write(block)
+                state.merge(contributions)
+                triples += count
+                graph_iris.append(graph_iri)
+                if writer:
+                    writer.add(block)
+                elif fresh and patchable:
+                    changed[graph_iri] = block
+                    patchable = len(changed) <= PATCH_LIMIT * len(ordered) + 1
+                bar.update(1)
+            for graph_iri, block, count in shared_blocks(state, digests, resolution, inferred, cache):
+                fh.write(block)
+                triples += count
+                graph_iris.append(graph_iri)
+                if writer:
+                    writer.add(block)
+                # the cache keeps only what the last build used: a shared graph
+                # seen there is, byte for byte, in the store being patched
+                seen = build_cache.key("shared", graph_iri, block)
+                if not cache.has("shared", seen):
+                    changed[graph_iri] = block
+                cache.put("shared", seen, True)
+    except BaseException:
+        if writer:
+            writer.abort()
+        raise
+    if writer:
+        return triples, lambda: writer.finish(graph_path)
+    if patchable:
+        patch = {iri: header + block for iri, block in changed.items()}
+        return triples, lambda: update_store(graph_path, patch, graph_iris)
+    return triples, lambda: write_store(graph_path)
+
+
+def shared_blocks(state: Contributions, digests: list[str], resolution, inferred, cache: build_cache.BuildCache
+                  ) -> list[tuple[str, bytes, int]]:
+    """The shared graphs (stubs, inferred links, reference data, ontology) as
+    (graph IRI, TriG block, triple count): from the cache when what they are
+    made of is unchanged, as after most one-file edits. They are made of the
+    files' contributions (``state``: the files' ``digests`` stand for all of
+    it but where titles were read), the stubs and the inferred links."""
+    entry = build_cache.key(digests, sorted(state.title_sources.items()),
+                            sorted(repr(node) for node in resolution.documents.values() if node.is_stub), inferred)
+    blocks = cache.get("shared-blocks", entry)
+    if blocks is None:
+        blocks = [(str(graph_iri), trig_block(graph_iri, graph), len(graph))
+                  for graph_iri, graph in shared_graphs(state, resolution, inferred)]
+        cache.put("shared-blocks", entry, blocks)
+    return blocks
+
+
+# What forked workers read: set in the parent just before the pool starts,
+# inherited by the children without pickling (fork start method).
+_WORK: dict = {}
+
+
+def _graph_block(index: int) -> tuple[bytes, Contributions, str, int]:
+    part = source_part(_WORK["ordered"][index], _WORK["resolution"])
+    return trig_block(part.graph_iri, part.graph), part.contributions, part.contributions.digest(), len(part.graph)
+
+
+def graph_blocks(ordered: list[Extraction], keys: dict[str, str], resolution, cache: build_cache.BuildCache,
+                 jobs: int) -> Iterator[tuple[str, tuple[bytes, Contributions, str, int], bool]]:
+    """Each file's graph IRI, (TriG block, contributions, their digest,
+    triple count) and whether it was written afresh, in order: from the cache when the file's
+    extraction and the nodes it points to are unchanged, else written (in
+    ``jobs`` processes)."""
+    entries = [build_cache.key(keys[x.document.relative_path], resolution_inputs(x, resolution)) for x in ordered]
+    missing = [i for i, entry in enumerate(entries) if not cache.has("graph", entry)]
+    _WORK.update(ordered=ordered, resolution=resolution)
+    try:
+        with _pool(jobs, len(missing)) as pool:
+            computed = iter(pool.map(_graph_block, missing, chunksize=max(1, len(missing) // (jobs * 8)))
+                            if pool else map(_graph_block, missing))
+            pending = set(missing)
+            for i, entry in enumerate(entries):
+                value = None if i in pending else cache.get("graph", entry)
+                fresh = value is None
+                if fresh:    # new, or a cache entry that could not be read
+                    value = next(computed) if i in pending else _graph_block(i)
+                    cache.put("graph", entry, value)
+                yield str(iri.source_graph(ordered[i].document.relative_path)), value, fresh
+    finally:
+        _WORK.clear()
+
+
+def _pool(jobs: int, tasks: int):
+    """A pool of forked workers, or None (run in this process) for one job
+    or too little work to share."""
+    if jobs > 1 and tasks > 1:
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    return nullcontext(None)
+
+
+def _read_and_extract(task: tuple[Path, Path]) -> Union[Extraction, SkippedFile]:
+    path, corpus_dir = task
+    try:
+        return extract_mentions(clean(read_source(path, corpus_dir)))
+    except UnreadableFile as exc:
+        return SkippedFile(path.relative_to(corpus_dir).as_posix(), str(exc))
+
+
+def extract_corpus(files: list[Path], corpus_dir: Path, cache: build_cache.BuildCache, jobs: int,
+                   progress: Progress) -> tuple[list[Extraction], dict[str, str], list[SkippedFile]]:
+    """Every file's extraction (from the cache when its bytes and the rules
+    are unchanged), the cache key of each, and the files skipped."""
+    extractions: dict[str, Extraction] = {}
+    keys: dict[str, str] = {}
+    todo: list[Path] = []
+    skipped: list[SkippedFile] = []
+    for path in files:
+        relative = path.relative_to(corpus_dir).as_posix()
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            skipped.append(SkippedFile(relative, f"cannot read: {exc.strerror or exc}"))
+            continue
+        keys[relative] = build_cache.key(relative, data)
+        hit = cache.get("extract", keys[relative])
+        if hit is not None:
+            extractions[relative] = hit
+        else:
+            todo.append(path)
+    tasks = [(path, corpus_dir) for path in todo]
+    with progress("extracting", len(files)) as bar, _pool(jobs, len(tasks)) as pool:
+        bar.update(len(files) - len(todo))
+        results = (pool.map(_read_and_extract, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
+                   if pool else map(_read_and_extract, tasks))
+        _collect(results, extractions, keys, skipped, cache, bar)
+    skipped.sort(key=lambda s: s.relative_path)
+    return [extractions[k] for k in sorted(extractions)], keys, skipped
+
+
+def _collect(results, extractions, keys, skipped, cache, bar) -> None:
+    for result in results:
+        if isinstance(result, SkippedFile):
+            skipped.append(result)
+            keys.pop(result.relative_path, None)
+        else:
+            relative = result.document.relative_path
+            extractions[relative] = result
+            cache.put("extract", keys[relative], result)
+        bar.update(1)
+
+
+class _NoProgress:
+    def update(self, n: int) -> None:
+        pass
+
+
+class _Clock:
+    """Seconds per stage, and the process's peak memory when each stage
+    ended (peak resident set: a stage that raises it shows as a step)."""
+
+    def __init__(self):
+        self.start = self.last = time.perf_counter()
+        self.laps: dict[str, float] = {}
+        self.peaks: dict[str, float] = {}
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = round(now - self.last, 3)
+        self.peaks[name] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)   # MiB
+        self.last = now

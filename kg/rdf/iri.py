@@ -1,0 +1,94 @@
+"""The one place that mints IRIs. Every IRI is a function of stable keys
+(document numbers, area codes, organ keys, file paths, offsets), so the same
+corpus always gives the same IRIs."""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+from kg.rdf.vocab import DTYPE, ID, LEVEL
+
+SAFE = "-._~"
+
+
+def _segment(text: str) -> str:
+    """Keep letters and digits of any script (IRIs allow them); percent-encode
+    the rest."""
+    return "".join(c if c.isalnum() or c in SAFE else quote(c, safe="") for c in text)
+
+
+def digest(*parts: object, length: int = 16) -> str:
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:length]
+
+
+def document_by_number(code: str, year: int, seq: int) -> URIRef:
+    """ELI-like: id:doc/国办发/2019/5."""
+    return ID[f"doc/{_segment(code)}/{year}/{seq}"]
+
+
+def document_by_key(key: str) -> URIRef:
+    """A document known by title (or announcement number) only."""
+    return ID[f"doc/t/{digest(key)}"]
+
+
+def proposal(area_code: str, session: str, number: int) -> URIRef:
+    return ID[f"proposal/{area_code}/{digest(session, length=8)}/{number}"]
+
+
+def measure(document_iri: URIRef, position: int) -> URIRef:
+    return URIRef(f"{document_iri}/measure/{position}")
+
+
+def programme(name: str) -> URIRef:
+    return ID[f"programme/{_segment(name)}"]
+
+
+def part(owner: URIRef, kind: str, position: int) -> URIRef:
+    """A target or amount of a measure or document: <owner>/target/2."""
+    return URIRef(f"{owner}/{kind}/{position}")
+
+
+def agency(area_code: str, organ_key: str) -> URIRef:
+    return ID[f"agency/{area_code}/{_segment(organ_key)}"]
+
+
+def area(code: str) -> URIRef:
+    return ID[f"area/{code}"]
+
+
+def source_graph(relative_path: str) -> URIRef:
+    return ID[f"graph/{quote(relative_path, safe='/')}"]
+
+
+REFERENCE_GRAPH = ID["graph/reference"]
+INFERRED_GRAPH = ID["graph/inferred"]
+STUBS_GRAPH = ID["graph/stubs"]
+ONTOLOGY_GRAPH = URIRef("https://w3id.org/policy-kg/ontology")
+
+
+@lru_cache(maxsize=1024)
+def _file_key(relative_path: str) -> str:
+    return digest(relative_path, length=10)
+
+
+def evidence(relative_path: str, start: int, end: int) -> URIRef:
+    return ID[f"evidence/{_file_key(relative_path)}/{start}-{end}"]
+
+
+def selector(evidence_iri: URIRef, kind: str) -> URIRef:
+    return URIRef(f"{evidence_iri}/{kind}")
+
+
+def assertion(*parts: object) -> URIRef:
+    return ID[f"assertion/{digest(*parts)}"]
+
+
+def document_type(concept: str) -> URIRef:
+    return DTYPE[concept]
+
+
+def level(name: str) -> URIRef:
+    return LEVEL[name]

@@ -1,0 +1,477 @@
+"""The build stage: extractions and their resolution as an RDF dataset.
+
+One named graph per corpus file holds what that file says (its document, the
+documents it cites as far as it names them, its links and their evidence);
+the reference graph holds the areas and agencies; the ontology graph holds
+the ontology and its SKOS schemes. Terms follow the graph contract.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from rdflib import Dataset, Literal, URIRef
+
+
+from kg.rdf import iri
+from kg.lexicon.agencies import organs
+from kg.lexicon.areas import gazetteer
+from kg.models import AgencyRef, AreaRef, Evidence, Extraction
+from kg.rdf.ontology import materialise, ontology_graph, super_properties
+from kg.resolution.inference import InferredLink
+from kg.resolution.documents import DocumentNode, Resolution
+from kg.lexicon.titles import type_by_concept
+from kg.rdf.vocab import CITO, DCTERMS, ELI, OA, ORG, POL, PREFIXES, PROV, RDF, SDO, SKOS, XSD
+
+RELATIONS = {
+    "cites": ELI.cites,
+    "applies": ELI.applies,
+    "based_on": ELI.based_on,
+    "promulgates": POL.promulgates,
+    "forwards": POL.forwards,
+    "replies_to": CITO.repliesTo,
+}
+STATED_BASIS_RELATIONS = ("applies", "based_on")    # links whose assertions say pol:linkBasis "stated"
+STATED_BASIS = tuple(RELATIONS[r] for r in STATED_BASIS_RELATIONS)
+PUBLIC_NAMESPACES = (str(POL), "http://data.europa.eu/eli/ontology#", "http://purl.org/spar/cito/",
+                     str(DCTERMS))
+
+
+# A named graph while it is written: a plain set of (s, p, o) rdflib terms.
+# rdflib's Graph keeps three indexes per triple, which costs far more than a
+# file's graph needs before it is serialised.
+Triples = set
+
+
+def zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+class _GraphWriter:
+    """Writes into one named graph, with evidence for asserted triples."""
+
+    def __init__(self, graph: Triples, extraction: Extraction, doc_iri: URIRef, title_sources: dict):
+        self.g = graph
+        self.x = extraction
+        self.doc_iri = doc_iri
+        self.path = extraction.document.relative_path
+        self.title_sources = title_sources   # document IRI -> where its title was read
+
+    def add(self, s, p, o, evidence: Optional[Evidence] = None, trigger: Optional[str] = None,
+            link_rule: Optional[str] = None, assert_only: bool = False) -> None:
+        """Add a triple; with evidence, also an assertion for it and for each
+        public super-property (eli:cites for eli:applies). The specific
+        property's assertion names ``link_rule`` where one typed the link.
+        ``assert_only``: the triple itself is written elsewhere (a stub's title
+        lives in the stubs graph; this file holds the evidence for it)."""
+        if not assert_only:
+            self.g.add((s, p, o))
+        if evidence is None:
+            return
+        if p == DCTERMS.title:
+            self.title_sources.setdefault(s, self.selection(evidence.span.start, evidence.span.end))
+        predicates = [p] + sorted(q for q in super_properties().get(p, ()) if str(q).startswith(PUBLIC_NAMESPACES))
+        for predicate in predicates:
+            rule = link_rule if (link_rule and predicate == p) else evidence.rule
+            a = iri.assertion(self.path, s, predicate, o, rule, evidence.span.start, evidence.span.end)
+            self.g.add((a, RDF.type, POL.Assertion))
+            self.g.add((a, RDF.subject, s))
+            self.g.add((a, RDF.predicate, predicate))
+            self.g.add((a, RDF.object, o))
+            self.g.add((a, POL.rule, Literal(rule)))
+            self.g.add((a, PROV.wasDerivedFrom, self.selection(evidence.span.start, evidence.span.end)))
+            self.g.add((a, POL.inSentence, self.selection(evidence.sentence.start, evidence.sentence.end)))
+            if trigger and predicate == p:
+                self.g.add((a, POL.trigger, zh(trigger)))
+            if predicate in STATED_BASIS:
+                self.g.add((a, POL.linkBasis, Literal("stated")))
+
+    def selection(self, start: int, end: int) -> URIRef:
+        ev = iri.evidence(self.path, start, end)
+        if (ev, RDF.type, OA.SpecificResource) in self.g:
+            return ev
+        quote, position = iri.selector(ev, "quote"), iri.selector(ev, "position")
+        text = self.x.document.text
+        self.g.add((ev, RDF.type, OA.SpecificResource))
+        self.g.add((ev, OA.hasSource, self.doc_iri))
+        self.g.add((ev, OA.hasSelector, quote))
+        self.g.add((ev, OA.hasSelector, position))
+        self.g.add((quote, RDF.type, OA.TextQuoteSelector))
+        self.g.add((quote, OA.exact, Literal(text[start:end])))
+        self.g.add((position, RDF.type, OA.TextPositionSelector))
+        self.g.add((position, OA.start, Literal(start, datatype=XSD.nonNegativeInteger)))
+        self.g.add((position, OA.end, Literal(end, datatype=XSD.nonNegativeInteger)))
+        return ev
+
+
+def agency_iri(agency: AgencyRef) -> URIRef:
+    return iri.agency(agency.area.code, agency.key)
+
+
+def _describe_document(g: Triples, node: DocumentNode) -> None:
+    """A document's resolved description: its own file's graph holds it for a
+    corpus document, the stubs graph for a cited one."""
+    d = node.iri
+    cls = POL[type_by_concept(node.type_concept).cls] if node.type_concept else POL.Document
+    g.add((d, RDF.type, cls))
+    g.add((d, POL.isStub, Literal(node.is_stub)))
+    if node.number:
+        g.add((d, ELI.id_local, Literal(node.number)))
+    if node.title:
+        g.add((d, DCTERMS.title, zh(node.title)))
+    for alt in node.alternative_titles:
+        g.add((d, DCTERMS.alternative, zh(alt)))
+    if node.type_concept:
+        g.add((d, ELI.type_document, iri.document_type(node.type_concept)))
+    for agency in node.issuers:
+        g.add((d, ELI.passed_by, agency_iri(agency)))
+    if node.area:
+        g.add((d, ELI.jurisdiction, iri.area(node.area.code)))
+        g.add((d, POL.level, iri.level(node.area.level)))
+
+
+def _assert_mention(w: "_GraphWriter", node: DocumentNode, ref, evidence: Evidence) -> None:
+    """Evidence, in the citing file, for the number and title a mention gives
+    a stub (when they are the ones the stub carries)."""
+    if ref.number and ref.number == node.number:
+        w.add(node.iri, ELI.id_local, Literal(node.number), evidence, assert_only=True)
+    if ref.title and ref.title == node.title:
+        w.add(node.iri, DCTERMS.title, zh(node.title), evidence, assert_only=True)
+
+
+@dataclass
+class Contributions:
+    """What files contribute to the shared graphs: the agencies and areas
+    they name, where each title was first read, the written forms of
+    agencies and programmes. Merged in file order."""
+    agencies: set = field(default_factory=set)
+    areas: set = field(default_factory=set)
+    title_sources: dict = field(default_factory=dict)
+    alt_labels: dict = field(default_factory=dict)
+    programmes: dict = field(default_factory=dict)
+
+    def digest(self) -> str:
+        """A digest of the agencies, areas and written forms (the same
+        whatever the order they were gathered in). Not of ``title_sources``:
+        offsets that move with any edit above them, and which the merge
+        takes from the first file anyway."""
+        content = (sorted(map(repr, self.agencies)), sorted(self.areas),
+                   sorted((node, sorted(labels)) for node, labels in self.alt_labels.items()),
+                   sorted((node, name, sorted(written)) for node, (name, written) in self.programmes.items()))
+        return hashlib.sha256(repr(content).encode("utf-8")).hexdigest()
+
+    def merge(self, other: "Contributions") -> None:
+        self.agencies |= other.agencies
+        self.areas |= other.areas
+        for node, source in other.title_sources.items():
+            self.title_sources.setdefault(node, source)
+        for node, labels in other.alt_labels.items():
+            self.alt_labels.setdefault(node, set()).update(labels)
+        for node, (name, written) in other.programmes.items():
+            self.programmes.setdefault(node, (name, set()))[1].update(written)
+
+
+@dataclass
+class SourcePart:
+    """One corpus file's named graph and its contributions: a pure function
+    of the file's extraction and the nodes its mentions resolved to
+    (``resolution_inputs``), so it can be cached."""
+    graph_iri: URIRef
+    graph: Triples
+    contributions: Contributions = field(default_factory=Contributions)
+
+
+def source_part(x: Extraction, resolution: Resolution) -> SourcePart:
+    """The named graph of one corpus file."""
+    part = SourcePart(iri.source_graph(x.document.relative_path), set())
+    c = part.contributions
+    used_agencies, used_areas = c.agencies, c.areas
+    title_sources, alt_labels, programmes = c.title_sources, c.alt_labels, c.programmes
+    node = resolution.of_extraction(x)
+    g = part.graph
+    w = _GraphWriter(g, x, node.iri, title_sources)
+    _describe_document(g, node)
+    g.add((node.iri, POL.sourceFile, Literal(x.document.relative_path)))
+    for agency in node.issuers:
+        used_agencies.add(agency)
+    if node.area:
+        used_areas.add(node.area.code)
+
+    for fact in x.facts:
+        if fact.name == "number":
+            w.add(node.iri, ELI.id_local, Literal(fact.value), fact.evidence)
+        elif fact.name == "title":
+            w.add(node.iri, DCTERMS.title, zh(fact.value), fact.evidence)
+        elif fact.name == "date":
+            w.add(node.iri, ELI.date_document, Literal(fact.value, datatype=XSD.date), fact.evidence)
+        elif fact.name == "publication_date":
+            w.add(node.iri, ELI.date_publication, Literal(fact.value, datatype=XSD.date), fact.evidence)
+        elif fact.name == "issuer":
+            w.add(node.iri, ELI.passed_by, agency_iri(fact.value), fact.evidence)
+
+    for c in x.citations:
+        target = resolution.node(c.target)
+        source = resolution.node(c.source) if c.source is not None else node
+        for other, ref in ((target, c.target), (source, c.source)):
+            if ref is not None and other.is_stub:
+                _assert_mention(w, other, ref, c.evidence)
+        if target.iri == source.iri:
+            continue
+        w.add(source.iri, RELATIONS[c.relation], target.iri, c.evidence, c.trigger, c.link_rule)
+
+    _write_measures(w, x, node, used_agencies, alt_labels)
+    _write_themes(w, x, node, programmes)
+    roles = {"mentions": POL.mentionsAgency, "addressee": POL.addressee, "copy_to": POL.copyTo}
+    for mention in x.agencies:
+        used_agencies.add(mention.agency)
+        alt_labels.setdefault(agency_iri(mention.agency), set()).add(mention.written)
+        if mention.role in roles:
+            ev = Evidence(mention.rule, mention.span, x.document.sentence_of(mention.span))
+            w.add(node.iri, roles[mention.role], agency_iri(mention.agency), ev)
+
+    if x.proposal is not None:
+        p = x.proposal
+        prop = proposal_iri(x)
+        g.add((prop, RDF.type, POL.Proposal))
+        g.add((prop, POL.isStub, Literal(True)))
+        g.add((prop, ELI.type_document, iri.document_type("proposal")))
+        w.add(prop, POL.proposalNumber, Literal(p.number, datatype=XSD.integer), p.evidence)
+        if p.session:
+            g.add((prop, POL.session, zh(p.session)))
+        if p.title:
+            g.add((prop, DCTERMS.title, zh(p.title)))
+        if p.body:
+            g.add((prop, POL.receivedBy, agency_iri(p.body)))
+            g.add((prop, ELI.jurisdiction, iri.area(p.body.area.code)))
+            used_agencies.add(p.body)
+            used_areas.add(p.body.area.code)
+        w.add(node.iri, CITO.repliesTo, prop, p.evidence)
+        for mention in x.agencies:
+            if mention.role == "addressee":
+                ev = Evidence("reply.proposer-addressee", mention.span, x.document.sentence_of(mention.span))
+                w.add(prop, POL.proposer, agency_iri(mention.agency), ev)
+    materialise(g)
+    return part
+
+
+def proposal_iri(x: Extraction) -> URIRef:
+    """The node of the proposal a reply letter answers."""
+    p = x.proposal
+    area_code = p.body.area.code if p.body else (x.area.code if x.area else "CN")
+    return iri.proposal(area_code, p.session or "", p.number)
+
+
+def resolution_inputs(x: Extraction, resolution: Resolution) -> tuple:
+    """The resolved nodes a file's graph is written from: with the
+    extraction, all that ``source_part`` reads (a cache key)."""
+    nodes = [resolution.of_extraction(x)]
+    for c in x.citations:
+        nodes.append(resolution.node(c.target))
+        if c.source is not None:
+            nodes.append(resolution.node(c.source))
+    return tuple(nodes)
+
+
+def _owner(x: Extraction, node: DocumentNode, span) -> URIRef:
+    """The measure a span lies in, else the document."""
+    measure = next((m for m in x.measures if m.span.contains(span)), None)
+    return iri.measure(node.iri, measure.position) if measure else node.iri
+
+
+def _write_themes(w: _GraphWriter, x: Extraction, node: DocumentNode, programmes: dict) -> None:
+    """Service models, programmes, targets and amounts: each on the document
+    and on the measure it stands in, with the first mention as evidence."""
+    doc = x.document
+    seen = set()
+    for mention in x.service_models:
+        ev = Evidence("theme.service-model-label", mention.span, doc.sentence_of(mention.span))
+        for owner in {node.iri, _owner(x, node, mention.span)}:
+            if (owner, mention.concept) not in seen:
+                seen.add((owner, mention.concept))
+                w.add(owner, POL.mentionsServiceModel, mention.concept, ev)
+    for mention in x.programmes:
+        p = iri.programme(mention.name)
+        programmes.setdefault(p, (mention.name, set()))[1].add(mention.written)
+        ev = Evidence(mention.rule, mention.span, doc.sentence_of(mention.span))
+        for owner in {node.iri, _owner(x, node, mention.span)}:
+            if (owner, p) not in seen:
+                seen.add((owner, p))
+                w.add(owner, POL.mentionsProgramme, p, ev)
+    counters: dict = {}
+    for t in x.targets:
+        owner = _owner(x, node, t.span)
+        counters[(owner, "target")] = counters.get((owner, "target"), 0) + 1
+        target = iri.part(owner, "target", counters[(owner, "target")])
+        w.g.add((target, RDF.type, POL.Target))
+        w.g.add((target, POL.indicator, zh(t.indicator)))
+        w.g.add((target, SDO.value, Literal(t.value, datatype=XSD.decimal)))
+        if t.unit:
+            w.g.add((target, SDO.unitText, Literal(t.unit)))
+        w.g.add((target, POL.comparison, zh(t.comparison)))
+        ev = Evidence("target." + ("indicator-value" if t.comparison != t.indicator else "count"),
+                      t.span, doc.sentence_of(t.span))
+        if t.deadline:
+            w.add(target, POL.deadline, Literal(t.deadline, datatype=XSD.date), ev)
+        w.add(owner, POL.hasTarget, target, ev)
+    for a in x.amounts:
+        owner = _owner(x, node, a.span)
+        counters[(owner, "amount")] = counters.get((owner, "amount"), 0) + 1
+        amount = iri.part(owner, "amount", counters[(owner, "amount")])
+        w.g.add((amount, RDF.type, SDO.MonetaryAmount))
+        w.g.add((amount, SDO.currency, Literal("CNY")))
+        if a.value is not None:
+            w.g.add((amount, SDO.value, Literal(a.value, datatype=XSD.decimal)))
+        else:
+            w.g.add((amount, SDO.minValue, Literal(a.low, datatype=XSD.decimal)))
+            w.g.add((amount, SDO.maxValue, Literal(a.high, datatype=XSD.decimal)))
+        w.g.add((amount, POL.rawText, Literal(a.raw)))
+        if a.purpose:
+            w.g.add((amount, POL.purpose, zh(a.purpose)))
+        if a.per:
+            w.g.add((amount, POL.per, zh(a.per)))
+        w.add(owner, POL.mentionsAmount, amount, Evidence("money.amount", a.span, doc.sentence_of(a.span)))
+
+
+def _write_measures(w: _GraphWriter, x: Extraction, node: DocumentNode, used_agencies: set,
+                    alt_labels: dict) -> None:
+    g = w.g
+    doc = x.document
+    for m in x.measures:
+        measure = iri.measure(node.iri, m.position)
+        g.add((measure, RDF.type, POL.Measure))
+        g.add((measure, SKOS.prefLabel, zh(m.heading)))
+        g.add((measure, POL.position, Literal(m.position, datatype=XSD.integer)))
+        if m.ordinal:
+            g.add((measure, POL.ordinal, Literal(m.ordinal)))
+        if m.section:
+            g.add((measure, POL.section, zh(m.section)))
+        w.add(node.iri, POL.hasMeasure, measure, Evidence("structure.measure", m.span, m.span))
+    for position, mention in x.responsible:
+        used_agencies.add(mention.agency)
+        alt_labels.setdefault(agency_iri(mention.agency), set()).add(mention.written)
+        ev = Evidence(mention.rule, mention.span, doc.sentence_of(mention.span))
+        w.add(iri.measure(node.iri, position), POL.responsibleAgency, agency_iri(mention.agency), ev)
+
+
+def _write_reference(g: Triples, agencies: Iterable[AgencyRef], area_codes: Iterable[str],
+                     alt_labels: dict) -> None:
+    gaz = gazetteer()
+    codes = set(area_codes)
+    todo, done = list(agencies), set()
+    while todo:                      # an agency, its parent, its parent's parent …
+        a = todo.pop()
+        if a in done:
+            continue
+        done.add(a)
+        if a.parent is not None:
+            todo.append(a.parent)
+    for a in sorted(done, key=lambda a: (a.area.code, a.key)):
+        codes.add(a.area.code)
+        node = agency_iri(a)
+        g.add((node, RDF.type, ORG.Organization))
+        g.add((node, SKOS.prefLabel, zh(a.name)))
+        for alt in sorted(alt_labels.get(node, ())):
+            if alt != a.name:
+                g.add((node, SKOS.altLabel, zh(alt)))
+        g.add((node, POL.jurisdiction, iri.area(a.area.code)))
+        g.add((node, POL.level, iri.level(a.area.level)))
+        organ_key = a.key.removesuffix("-branch")
+        if organ_key in organs():
+            g.add((node, POL.agencyKind, Literal(organs()[organ_key].kind)))
+        if a.parent is not None:
+            g.add((node, ORG.subOrganizationOf, agency_iri(a.parent)))
+    for code in sorted(codes):
+        for ref in gaz.chain(code):
+            _describe_area(g, ref)
+
+
+def _write_programmes(g: Triples, programmes: dict) -> None:
+    for node, (name, written) in sorted(programmes.items()):
+        g.add((node, RDF.type, POL.Programme))
+        g.add((node, RDF.type, SKOS.Concept))
+        g.add((node, SKOS.inScheme, POL.ProgrammeScheme))
+        g.add((node, SKOS.prefLabel, zh(name)))
+        for alt in sorted(written - {name}):
+            g.add((node, SKOS.altLabel, zh(alt)))
+
+
+def _describe_area(g: Triples, ref: AreaRef) -> None:
+    node = iri.area(ref.code)
+    g.add((node, RDF.type, SKOS.Concept))
+    g.add((node, SKOS.inScheme, POL.AdminDivisionScheme))
+    g.add((node, SKOS.prefLabel, zh(ref.name)))
+    g.add((node, SKOS.notation, Literal(ref.code)))
+    g.add((node, POL.level, iri.level(ref.level)))
+    if ref.parent:
+        g.add((node, SKOS.broader, iri.area(ref.parent)))
+    else:
+        g.add((node, SKOS.topConceptOf, POL.AdminDivisionScheme))
+
+
+def _write_stubs(g: Triples, resolution: Resolution, used_agencies: set, used_areas: set) -> None:
+    """Every cited document the corpus lacks, described once."""
+    for node in sorted(resolution.documents.values(), key=lambda n: str(n.iri)):
+        if node.is_stub:
+            _describe_document(g, node)
+            used_agencies.update(node.issuers)
+            if node.area:
+                used_areas.add(node.area.code)
+    materialise(g)
+
+
+def _write_inferred(g: Triples, links: Iterable[InferredLink], title_sources: dict) -> None:
+    """Inferred links, in their own graph; their evidence is where the two
+    titles were read."""
+    for link in links:
+        predicate = RELATIONS[link.relation]
+        g.add((link.source.iri, predicate, link.target.iri))
+        for p in [predicate] + sorted(super_properties().get(predicate, ())):
+            a = iri.assertion("inferred", link.source.iri, p, link.target.iri, link.rule)
+            g.add((a, RDF.type, POL.Assertion))
+            g.add((a, RDF.subject, link.source.iri))
+            g.add((a, RDF.predicate, p))
+            g.add((a, RDF.object, link.target.iri))
+            g.add((a, POL.rule, Literal(link.rule)))
+            g.add((a, POL.linkBasis, Literal("inferred")))
+            for node in (link.source.iri, link.target.iri):
+                if node in title_sources:
+                    g.add((a, PROV.wasDerivedFrom, title_sources[node]))
+    materialise(g)
+
+
+def shared_graphs(state: Contributions, resolution: Resolution,
+                  inferred: Iterable[InferredLink] = ()) -> list[tuple[URIRef, Triples]]:
+    """The graphs after the files' own: stubs, inferred links, reference data
+    (areas, agencies, programmes) and the ontology, in that order."""
+    stubs, links, reference = set(), set(), set()
+    _write_stubs(stubs, resolution, state.agencies, state.areas)
+    _write_inferred(links, inferred, state.title_sources)
+    _write_reference(reference, state.agencies, state.areas, state.alt_labels)
+    _write_programmes(reference, state.programmes)
+    return [(iri.STUBS_GRAPH, stubs), (iri.INFERRED_GRAPH, links), (iri.REFERENCE_GRAPH, reference),
+            (iri.ONTOLOGY_GRAPH, set(ontology_graph()))]
+
+
+def build_graph(extractions: Iterable[Extraction], resolution: Resolution,
+                inferred: Iterable[InferredLink] = ()) -> Dataset:
+    """The dataset for a corpus, in memory: a graph per file, inferred links,
+    reference data and the ontology. (``kg build`` streams the same graphs
+    to disk one at a time instead.)"""
+    ds = Dataset()
+    for prefix, namespace in PREFIXES.items():
+        ds.bind(prefix, namespace, replace=True)
+    state = Contributions()
+    for x in sorted(extractions, key=lambda x: x.document.relative_path):
+        part = source_part(x, resolution)
+        state.merge(part.contributions)
+        _copy(ds, part.graph_iri, part.graph)
+    for graph_iri, graph in shared_graphs(state, resolution, inferred):
+        _copy(ds, graph_iri, graph)
+    return ds
+
+
+def _copy(ds: Dataset, graph_iri: URIRef, graph: Triples) -> None:
+    target = ds.graph(graph_iri)
+    for triple in graph:
+        target.add(triple)

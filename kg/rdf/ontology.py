@@ -1,0 +1,81 @@
+"""The project's ontology files, and the super-terms the build materialises.
+
+rdflib does no inference, so for every pol: term declared a sub-class or
+sub-property of another, the build writes the super-term's triple as well
+(graph contract, rule of alignment).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rdflib import Graph, URIRef
+
+from kg.datafiles import ONTOLOGY_DIR
+from kg.rdf.vocab import POL, RDF, RDFS, SKOS
+
+SHAPES_FILE = "shapes.ttl"
+
+
+@lru_cache(maxsize=1)
+def ontology_graph() -> Graph:
+    """Every Turtle file of ontology/ except the SHACL shapes."""
+    graph = Graph()
+    for path in sorted(ONTOLOGY_DIR.glob("*.ttl")):
+        if path.name != SHAPES_FILE:
+            graph.parse(path, format="turtle")
+    return graph
+
+
+@lru_cache(maxsize=1)
+def level_concepts() -> dict[str, tuple[int, str]]:
+    """Administrative level name (``county``) -> (rank, English label), from
+    the level scheme."""
+    graph = ontology_graph()
+    out = {}
+    for concept in graph.subjects(SKOS.inScheme, POL.AdminLevelScheme):
+        label = next(str(l) for l in graph.objects(concept, SKOS.prefLabel) if l.language == "en")
+        out[str(concept).rsplit("/", 1)[-1]] = (int(graph.value(concept, SKOS.notation)), label)
+    return out
+
+
+def shapes_graph() -> Graph:
+    return Graph().parse(ONTOLOGY_DIR / SHAPES_FILE, format="turtle")
+
+
+def _closure(graph: Graph, predicate: URIRef) -> dict[URIRef, frozenset[URIRef]]:
+    direct: dict[URIRef, set[URIRef]] = {}
+    for sub, sup in graph.subject_objects(predicate):
+        direct.setdefault(sub, set()).add(sup)
+    out = {}
+    for term in direct:
+        seen, todo = set(), list(direct[term])
+        while todo:
+            nxt = todo.pop()
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.extend(direct.get(nxt, ()))
+        out[term] = frozenset(seen)
+    return out
+
+
+@lru_cache(maxsize=1)
+def super_properties() -> dict[URIRef, frozenset[URIRef]]:
+    return _closure(ontology_graph(), RDFS.subPropertyOf)
+
+
+@lru_cache(maxsize=1)
+def super_classes() -> dict[URIRef, frozenset[URIRef]]:
+    return _closure(ontology_graph(), RDFS.subClassOf)
+
+
+def materialise(graph: set) -> None:
+    """Add the super-class and super-property triples of every triple of a
+    graph being written (a set of triples)."""
+    props, classes = super_properties(), super_classes()
+    additions = []
+    for s, p, o in graph:
+        if p == RDF.type and o in classes:
+            additions.extend((s, RDF.type, c) for c in classes[o])
+        for sup in props.get(p, ()):
+            additions.append((s, sup, o))
+    graph.update(additions)

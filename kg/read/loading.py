@@ -1,0 +1,172 @@
+"""Read corpus files into ``SourceDocument``s.
+
+Plain text is decoded and its line ends normalised, nothing else, so that
+offsets into ``SourceDocument.text`` are offsets into the file's own text
+(graph contract, Evidence). HTML pages give their visible text and Word
+files (.docx) their paragraphs and table rows; offsets then refer to that
+text. Anything else is skipped with a one-line reason.
+"""
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.read.html_text import looks_like_html, visible_text
+from kg.models import SourceDocument
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
+DOCX_SUFFIXES = (".docx",)
+# Formats people often drop into a folder, with what to do about them.
+UNSUPPORTED = {".pdf": "PDF is not read; convert it to text first",
+               ".doc": "legacy Word .doc is not read; save it as .docx or text",
+               ".wps": "WPS files are not read; save as .docx or text",
+               ".ofd": "OFD is not read; convert it to text first"}
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class CorpusError(Exception):
+    """The corpus as a whole cannot be read (missing, not a directory, empty)."""
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    relative_path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.relative_path}: {self.reason}"
+
+
+class UnreadableFile(ValueError):
+    pass
+
+
+class TruncatedUTF8(ValueError):
+    """UTF-8 cut inside its last character; carries the text before it."""
+
+    def __init__(self, text: str):
+        super().__init__("file ends inside a UTF-8 character")
+        self.text = text
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes as UTF-8 (BOM or not), UTF-16 with BOM, or GB18030.
+
+    Returns (text, encoding). Raises UnreadableFile rather than guessing: a
+    byte string that none of these decodes strictly is not silently mangled.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    elif b"\x00" in data:
+        raise UnreadableFile("binary content (NUL bytes)")
+    else:
+        candidates = ["utf-8", "gb18030"]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            if encoding == "utf-8" and exc.reason == "unexpected end of data" and len(data) - exc.start < 4:
+                raise TruncatedUTF8(data[:exc.start].decode("utf-8")) from exc
+            continue
+        if "\x00" in text:
+            raise UnreadableFile("binary content (NUL characters)")
+        return text, encoding
+    raise UnreadableFile("not valid UTF-8, UTF-16 or GB18030 text")
+
+
+def normalise_line_ends(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_source(path: Path, corpus_dir: Path) -> SourceDocument:
+    """Read one file; raises UnreadableFile with the reason."""
+    relative = path.relative_to(corpus_dir).as_posix()
+    suffix = path.suffix.lower()
+    if suffix in UNSUPPORTED:
+        raise UnreadableFile(UNSUPPORTED[suffix])
+    if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES:
+        raise UnreadableFile(f"unsupported file type {path.suffix or '(none)'}")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise UnreadableFile(f"too large ({size} bytes, limit {MAX_BYTES})")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from exc
+    notes: tuple[str, ...] = ()
+    if suffix in DOCX_SUFFIXES:
+        text, encoding = docx_text(data), "docx"
+    else:
+        try:
+            text, encoding = decode(data)
+        except TruncatedUTF8 as exc:
+            text, encoding = exc.text, "utf-8"
+            notes = ("the file ends inside a UTF-8 character; that last partial character was dropped",)
+        if suffix in HTML_SUFFIXES or looks_like_html(text):
+            text, encoding = visible_text(text), f"html/{encoding}"
+    text = normalise_line_ends(text)
+    if not text.strip():
+        raise UnreadableFile("empty file" if not data.strip() else "no text in the file")
+    return SourceDocument(path=path, relative_path=relative, text=text, encoding=encoding, notes=notes)
+
+
+def docx_text(data: bytes) -> str:
+    """Paragraphs and table rows of a Word file, in document order, one per
+    line (cells separated by a tab)."""
+    import io
+    import zipfile
+
+    import docx
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise UnreadableFile(f"not a valid .docx file ({exc})") from exc
+    lines = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            lines.extend("\t".join(cell.text for cell in row.cells) for row in block.rows)
+        else:
+            lines.append(block.text)
+    return "\n".join(lines) + "\n"
+
+
+def corpus_files(corpus_dir: Path) -> list[Path]:
+    """Every regular file below the corpus directory except README/index files
+    and hidden ones, in a stable order."""
+    if not corpus_dir.exists():
+        raise CorpusError(f"{corpus_dir}: corpus directory does not exist")
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"{corpus_dir}: not a directory")
+    files = []
+    for path in sorted(corpus_dir.rglob("*")):
+        rel = path.relative_to(corpus_dir)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.is_file() and path.name.upper() not in {"README.MD", "SOURCES.MD", "INDEX.TSV"}:
+            files.append(path)
+    if not files:
+        raise CorpusError(f"{corpus_dir}: no documents in the corpus directory")
+    return files
+
+
+def load_corpus(corpus_dir: Path) -> tuple[list[SourceDocument], list[SkippedFile]]:
+    """Read every document of a corpus directory.
+
+    Returns the documents read and the files skipped, each with its reason.
+    Raises CorpusError when the directory is missing or holds no file at all.
+    """
+    corpus_dir = Path(corpus_dir).resolve()
+    files = corpus_files(corpus_dir)
+    documents, skipped = [], []
+    for path in files:
+        try:
+            documents.append(read_source(path, corpus_dir))
+        except UnreadableFile as exc:
+            skipped.append(SkippedFile(path.relative_to(corpus_dir).as_posix(), str(exc)))
+    return documents, skipped

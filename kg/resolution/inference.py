@@ -1,0 +1,132 @@
+"""Links inferred from title structure, and sanity checks on implements links.
+
+Title echo: 《山东省人民政府办公厅关于推进养老服务发展的实施意见》 implements
+《国务院办公厅关于推进养老服务发展的意见》 even where no sentence says so:
+issuer + 关于 + the same subject + 的 + an implementing type
+(``implementing_suffixes.tsv``) of a higher level's document of that subject.
+Such links are marked inferred, with the rule.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Optional
+
+import networkx as nx
+
+from kg.lexicon.areas import gazetteer
+from kg.rdf.ontology import level_concepts
+from kg.resolution.documents import DocumentNode
+from kg.datafiles import read_lines, read_tsv, split_list
+from kg.lexicon.titles import TRAILING_NOTE
+
+ECHO_RULE = "inference.title-echo"
+
+
+@dataclass(frozen=True)
+class InferredLink:
+    source: DocumentNode
+    target: DocumentNode
+    relation: str
+    rule: str
+
+
+@lru_cache(maxsize=1)
+def _subject_noise() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, read_lines("subject_noise_words.txt"))))
+
+
+@lru_cache(maxsize=1)
+def _implementing() -> dict[str, tuple[str, ...]]:
+    return {r["suffix"]: split_list(r["implements"]) for r in read_tsv("implementing_suffixes.tsv")}
+
+
+def _parts(title: Optional[str]) -> Optional[tuple[str, str]]:
+    """(normalised subject, type ending) of a 关于…的… title."""
+    if not title:
+        return None
+    core = TRAILING_NOTE.sub("", re.sub(r"\s+", "", title))
+    for suffix in sorted({s for v in _implementing().values() for s in v} | set(_implementing()), key=len,
+                         reverse=True):
+        if core.endswith(suffix):
+            m = re.match(r"^(?P<issuer>.*?)关于(?P<subject>.+)的$", core[: -len(suffix)])
+            if m:
+                return _subject_noise().sub("", m.group("subject")), suffix
+    return None
+
+
+def rank(node: DocumentNode) -> Optional[int]:
+    level = level_concepts().get(node.area.level) if node.area else None
+    return level[0] if level else None
+
+
+def _above(higher: DocumentNode, lower: DocumentNode) -> bool:
+    """``higher`` is issued at a higher level, by an area containing ``lower``'s."""
+    if rank(higher) is None or rank(lower) is None or rank(higher) >= rank(lower):
+        return False
+    return gazetteer().is_within(lower.area.code, higher.area.code)
+
+
+def title_echoes(nodes: Iterable[DocumentNode], stated: Iterable[tuple] = ()) -> list[InferredLink]:
+    """Inferred implements links, leaving out those a sentence already states."""
+    nodes = list(nodes)
+    known = {(s.iri, t.iri) for s, t, _ in stated}
+    # documents by subject, type ending and area: a document's candidates are
+    # looked up in its own area's chain, not searched for among all documents
+    by_place: dict[tuple[str, str, str], list[DocumentNode]] = {}
+    for node in nodes:
+        parts = _parts(node.title)
+        if parts and node.area:
+            by_place.setdefault((*parts, node.area.code), []).append(node)
+    links = []
+    for node in nodes:
+        parts = _parts(node.title)
+        if not parts or parts[1] not in _implementing() or not node.area:
+            continue
+        subject, suffix = parts
+        candidates = [target for area in gazetteer().chain(node.area.code)
+                      for target_suffix in _implementing()[suffix]
+                      for target in by_place.get((subject, target_suffix, area.code), ())
+                      if target.iri != node.iri and _above(target, node)]
+        if not candidates:
+            continue
+        # the nearest level above: a city opinion echoes its province's, which
+        # in turn echoes the nation's
+        nearest = max(rank(t) for t in candidates)
+        links += [InferredLink(node, t, "applies", ECHO_RULE) for t in candidates if rank(t) == nearest]
+    links = [link for link in links if (link.source.iri, link.target.iri) not in known]
+    return sorted(links, key=lambda link: (str(link.source.iri), str(link.target.iri)))
+
+
+def implements_edges(extractions, resolution, inferred: Iterable[InferredLink]):
+    """Every implements link: (implementer, implemented, stated | inferred)."""
+    for x in extractions:
+        own = resolution.of_extraction(x)
+        for c in x.citations:
+            if c.relation == "applies":
+                source = resolution.node(c.source) if c.source is not None else own
+                yield source, resolution.node(c.target), "stated"
+    for link in inferred:
+        yield link.source, link.target, "inferred"
+
+
+def check_implements(edges: Iterable[tuple[DocumentNode, DocumentNode, str]]) -> list[str]:
+    """Warnings for implements links that cannot be right: an implementer
+    older than what it implements, one at a higher level, or a cycle."""
+    warnings = []
+    graph = nx.DiGraph()
+    for source, target, how in edges:
+        graph.add_edge(source.iri, target.iri)
+        name = f"{_label(source)} applies {_label(target)} ({how})"
+        if source.date and target.date and source.date < target.date:
+            warnings.append(f"{name}: the implementer ({source.date}) is older than what it implements ({target.date})")
+        if rank(source) is not None and rank(target) is not None and rank(source) < rank(target):
+            warnings.append(f"{name}: the implementer is at a higher level than what it implements")
+    for cycle in sorted(sorted(str(n) for n in c) for c in nx.simple_cycles(graph)):
+        warnings.append("implements links form a cycle: " + " -> ".join(cycle))
+    return warnings
+
+
+def _label(node: DocumentNode) -> str:
+    return node.number or f"《{node.title}》"

@@ -1,0 +1,6 @@
+"""Stage 5, store: ``graph.trig`` in, SPARQL answers out.
+
+``database`` (the Oxigraph store of a build, its stamp, bulk loading),
+``query`` (saved and inline queries, bindings, result formats),
+``remote`` (SPARQL 1.1 Graph Store push and protocol queries).
+"""

@@ -1,0 +1,178 @@
+"""Run SPARQL over a built graph: inline text or a saved ``.rq`` file, with
+``--bind`` values, and results as a table, CSV or SPARQL JSON."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Optional, Union
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+
+from kg.datafiles import SAVED_QUERIES_DIR
+
+from kg.store.database import GraphStore, to_rdflib
+from kg.rdf.vocab import PREFIXES
+
+SAVED_QUERIES = SAVED_QUERIES_DIR
+
+
+class QueryError(ValueError):
+    """The query cannot be parsed or run; the message is the parser's."""
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    variables: tuple[str, ...]
+    rows: tuple[tuple[object, ...], ...]
+    boolean: Optional[bool] = None
+
+
+def query_text(query: str) -> str:
+    """The text of a query given inline, as a path to a .rq file, or as the
+    name of a saved query in queries/."""
+    candidate = Path(query)
+    if query.endswith(".rq"):
+        for path in (candidate, SAVED_QUERIES / candidate.name):
+            if path.is_file():
+                return path.read_text(encoding="utf-8")
+        raise QueryError(f"{query}: no such query file")
+    saved = SAVED_QUERIES / f"{query}.rq"
+    if "\n" not in query and " " not in query and saved.is_file():
+        return saved.read_text(encoding="utf-8")
+    return query
+
+
+def _term(value: str):
+    if value.startswith("<") and value.endswith(">"):
+        return URIRef(value[1:-1])
+    if value.startswith(("http://", "https://")):
+        return URIRef(value)
+    prefix, sep, local = value.partition(":")
+    if sep and prefix in PREFIXES and "〔" not in value:
+        return URIRef(PREFIXES[prefix] + local)
+    if value in ("true", "false"):
+        return Literal(value == "true")
+    typed = re.fullmatch(r'"(.*)"\^\^(\S+)', value)
+    if typed:
+        return Literal(typed.group(1), datatype=_term(typed.group(2)))
+    return Literal(value)
+
+
+def run_query(store: GraphStore, query: str, bindings: Optional[Mapping[str, str]] = None) -> QueryResult:
+    """Run a SELECT or ASK query; ``bindings`` pre-bind variables of the SELECT
+    clause, as if substituted in the text (name -> value;
+    <iri>, prefixed names and http IRIs become IRIs, true/false booleans,
+    "245"^^xsd:integer a typed literal, anything else a string)."""
+    text = query_text(query)
+    init = {name: _term(value) for name, value in (bindings or {}).items()}
+    try:
+        result = store.select(text, PREFIXES, init)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from exc
+    except RuntimeError as exc:
+        if "projection" in str(exc):
+            raise QueryError(f"{exc}: a bound variable (--bind) must be in the SELECT clause") from exc
+        raise QueryError(f"query failed: {exc}") from exc
+    except (OSError, ValueError) as exc:
+        raise QueryError(f"query failed: {exc}") from exc
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult((), (), bool(result))
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError("only SELECT and ASK queries are supported here")
+    variables = tuple(v.value for v in result.variables)
+    rows = tuple(tuple(to_rdflib(solution[v]) for v in variables) for solution in result)
+    return QueryResult(variables, rows)
+
+
+def select_values(store: GraphStore, query: str) -> list[tuple[Optional[str], ...]]:
+    """A SELECT's rows as plain strings (IRIs and lexical forms; None for
+    unbound): the fast path for code that builds networks from a graph,
+    where making rdflib terms of every value costs more than the query."""
+    try:
+        result = store.select(query, PREFIXES)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from exc
+    variables = result.variables
+    return [tuple(None if (t := solution[v]) is None else t.value for v in variables) for solution in result]
+
+
+def short_name(term) -> str:
+    """A term as the table shows it: an IRI as prefix:local where a prefix fits."""
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+            if str(term).startswith(ns):
+                return f"{prefix}:{str(term)[len(ns):]}"
+        return f"<{term}>"
+    return str(term)
+
+
+IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def with_resource(query: str, iri: str) -> str:
+    """``query`` with ``?r`` fixed to ``iri`` by a VALUES block at the head of
+    its WHERE clause (Oxigraph's substitutions need the variable projected).
+    Raises QueryError for a string that is not a plain IRI."""
+    if not iri or IRI_FORBIDDEN.search(iri):
+        raise QueryError(f"not an IRI: {iri!r}")
+    head, sep, tail = query.partition("WHERE {")
+    if not sep:
+        raise QueryError("query has no WHERE clause")
+    return f"{head}WHERE {{ VALUES ?r {{ <{iri}> }}{tail}"
+
+
+def format_result(result: QueryResult, fmt: str = "table") -> str:
+    if result.boolean is not None:
+        return json.dumps({"head": {}, "boolean": result.boolean}) if fmt == "json" else str(result.boolean).lower()
+    if fmt == "json":
+        return json.dumps(_sparql_json(result), ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(result.variables)
+        for row in result.rows:
+            writer.writerow(["" if v is None else str(v) for v in row])
+        return buf.getvalue()
+    cells = [[" ".join(short_name(v).split()) for v in row] for row in result.rows]
+    widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(result.variables)]
+    lines = ["  ".join(_pad(h, w) for h, w in zip(result.variables, widths)),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(_pad(c, w) for c, w in zip(r, widths)) for r in cells]
+    lines.append(f"({len(cells)} rows)")
+    return "\n".join(lines)
+
+
+def _width(text: str) -> int:
+    """Display width: CJK characters take two columns."""
+    return sum(2 if "\u2e80" <= c <= "\uffef" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def _sparql_json(result: QueryResult) -> dict:
+    def encode(term) -> Union[dict, None]:
+        if isinstance(term, URIRef):
+            return {"type": "uri", "value": str(term)}
+        if isinstance(term, BNode):
+            return {"type": "bnode", "value": str(term)}
+        if isinstance(term, Literal):
+            out = {"type": "literal", "value": str(term)}
+            if term.language:
+                out["xml:lang"] = term.language
+            elif term.datatype:
+                out["datatype"] = str(term.datatype)
+            return out
+        return None
+    bindings = []
+    for row in result.rows:
+        bindings.append({v: encode(t) for v, t in zip(result.variables, row) if t is not None})
+    return {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}

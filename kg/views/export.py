@@ -1,0 +1,88 @@
+"""``kg export``: the graph for other tools.
+
+- ``graphml`` / ``gexf``: the resource network for Gephi, yEd, Cytoscape
+  (nodes with kind, label, name, level, area; edges with relation, basis,
+  rule and evidence count);
+- ``csv``: the same network as ``nodes.csv`` and ``edges.csv`` in a folder;
+- ``jsonld``: the whole graph as compacted JSON-LD with the project's
+  context (``ontology/context.jsonld``), for web developers.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import networkx as nx
+
+from kg.datafiles import ONTOLOGY_DIR
+from kg.rdf.trig import atomic_write
+
+FORMATS = ("graphml", "gexf", "csv", "jsonld")
+NODE_FIELDS = ("id", "kind", "label", "name", "level", "area", "number", "date", "stub", "file")
+EDGE_FIELDS = ("source", "target", "relation", "basis", "rule", "evidence", "sentence")
+CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"
+
+
+def flat_network(net: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy with only scalar, non-empty attributes (GraphML and GEXF hold
+    no lists or nulls): the first sentence stands for the evidence."""
+    flat = nx.MultiDiGraph()
+    for n, data in sorted(net.nodes(data=True)):
+        flat.add_node(n, **{k: data[k] for k in NODE_FIELDS[1:] if data.get(k) not in (None, "")})
+    for s, o, k, data in sorted(net.edges(keys=True, data=True), key=lambda e: e[:3]):
+        attrs = {"relation": k, "evidence": int(data.get("evidence") or 0)}
+        attrs.update({f: data[f] for f in ("basis", "rule") if data.get(f)})
+        if data.get("sentences"):
+            attrs["sentence"] = " ".join(data["sentences"][0].split())
+        flat.add_edge(s, o, key=k, **attrs)
+    return flat
+
+
+def network_bytes(net: nx.MultiDiGraph, fmt: str) -> dict[str, bytes]:
+    """File name -> content for a network export."""
+    flat = flat_network(net)
+    if fmt == "graphml":
+        return {"": "\n".join(nx.generate_graphml(flat, named_key_ids=True)).encode("utf-8")}
+    if fmt == "gexf":
+        return {"": "\n".join(nx.generate_gexf(flat)).encode("utf-8")}
+    if fmt == "csv":
+        nodes, edges = io.StringIO(), io.StringIO()
+        writer = csv.writer(nodes, lineterminator="\n")
+        writer.writerow(NODE_FIELDS)
+        for n, data in flat.nodes(data=True):
+            writer.writerow([n] + [data.get(f, "") for f in NODE_FIELDS[1:]])
+        writer = csv.writer(edges, lineterminator="\n")
+        writer.writerow(EDGE_FIELDS)
+        for s, o, data in flat.edges(data=True):
+            writer.writerow([s, o] + [data.get(f, "") for f in EDGE_FIELDS[2:]])
+        return {"nodes.csv": nodes.getvalue().encode("utf-8"), "edges.csv": edges.getvalue().encode("utf-8")}
+    raise ValueError(f"unknown network format {fmt!r}")
+
+
+def jsonld_bytes(graph_path: Path) -> bytes:
+    from kg.store.database import load_dataset
+
+    context = json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
+    return load_dataset(graph_path).serialize(format="json-ld", context=context, auto_compact=True,
+                                              encoding="utf-8")
+
+
+def export(graph_path: Path, fmt: str, out: Path) -> list[Path]:
+    """Write the export of the graph at ``graph_path``; returns the files
+    written. ``out`` is a file, or a folder for csv."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fmt == "jsonld":
+        files = {"": jsonld_bytes(graph_path)}
+    else:
+        from kg.network.resources import to_resource_network
+        from kg.store.database import load_graph
+        files = network_bytes(to_resource_network(load_graph(graph_path)), fmt)
+    written = []
+    for name, data in files.items():
+        path = Path(out) / name if name else Path(out)
+        atomic_write(path, data)
+        written.append(path)
+    return written

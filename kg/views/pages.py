@@ -1,0 +1,166 @@
+"""What a resource page shows: the facts, links and evidence of one resource,
+read from the graph with SPARQL, as plain data for the HTML template.
+
+Generic by design: every resource (document, agency, area, measure,
+concept) shows its literal facts, its outgoing and incoming links grouped by
+property, and the sentences behind each link; documents add their measures
+with responsible agencies and targets.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Optional
+
+from rdflib import Literal, URIRef
+
+from kg.store.query import run_query, short_name, with_resource
+from kg.store.database import GraphStore
+
+FACTS = "SELECT DISTINCT ?p ?o WHERE { ?r ?p ?o FILTER(isLiteral(?o)) }"
+OUTGOING = "SELECT DISTINCT ?p ?o WHERE { ?r ?p ?o FILTER(isIRI(?o)) }"
+INCOMING = "SELECT DISTINCT ?s ?p WHERE { ?s ?p ?r FILTER(?p != rdf:subject && ?p != rdf:object && ?p != oa:hasSource) }"
+# LATERAL evaluates each optional part per row (see network.ASSERTIONS):
+# a plain OPTIONAL would scan the whole graph for every page.
+EVIDENCE = """
+SELECT ?s ?p ?o ?rule ?exact ?start ?end ?sentence WHERE {
+  { ?a rdf:subject ?r } UNION { ?a rdf:object ?r }
+  ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pol:rule ?rule .
+  LATERAL { OPTIONAL { ?a prov:wasDerivedFrom ?x . ?x oa:hasSelector ?q . ?q oa:exact ?exact .
+                       ?x oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end } }
+  LATERAL { OPTIONAL { ?a pol:inSentence ?y . ?y oa:hasSelector ?sq . ?sq oa:exact ?sentence } }
+}"""
+MEASURES = """
+SELECT ?m ?position ?ordinal ?heading ?agency WHERE {
+  ?r pol:hasMeasure ?m . ?m pol:position ?position ; skos:prefLabel ?heading .
+  LATERAL { OPTIONAL { ?m pol:ordinal ?ordinal } }
+  LATERAL { OPTIONAL { ?m pol:responsibleAgency ?agency } }
+}"""
+TARGETS = """
+SELECT ?m ?t ?indicator ?comparison ?value ?unit ?deadline WHERE {
+  ?r pol:hasMeasure ?m . ?m pol:hasTarget ?t .
+  LATERAL { OPTIONAL { ?t pol:indicator ?indicator } } LATERAL { OPTIONAL { ?t pol:comparison ?comparison } }
+  LATERAL { OPTIONAL { ?t schema:value ?value } } LATERAL { OPTIONAL { ?t schema:unitText ?unit } }
+  LATERAL { OPTIONAL { ?t pol:deadline ?deadline } }
+}"""
+LABEL_PROPERTIES = ("eli:id_local", "dcterms:title", "skos:prefLabel", "rdfs:label")
+# Bookkeeping triples that would only clutter a page.
+HIDDEN = {"rdf:type", "pol:isStub"}
+
+
+@dataclass
+class Link:
+    property: str
+    target: str                   # IRI of the other end
+    label: str
+    evidence: list["Evidence"] = field(default_factory=list)
+
+
+@dataclass(frozen=True, order=True)
+class Evidence:
+    rule: str
+    quote: str                  # the text the rule matched
+    start: Optional[int]        # its offsets in the source text
+    end: Optional[int]
+    sentence: str               # the sentence around it
+
+
+@dataclass
+class Measure:
+    iri: str
+    position: int
+    ordinal: str
+    heading: str
+    agencies: list[tuple[str, str]] = field(default_factory=list)       # (IRI, label)
+    targets: list[str] = field(default_factory=list)                      # one line each
+
+
+@dataclass
+class Page:
+    iri: str
+    label: str
+    types: list[str]
+    facts: list[tuple[str, str]]
+    outgoing: dict[str, list[Link]]
+    incoming: dict[str, list[Link]]
+    measures: list[Measure]
+
+
+def labels(store: GraphStore, iris: set[str]) -> dict[str, str]:
+    """The best human label of each IRI: document number, title, preferred label."""
+    if not iris:
+        return {}
+    values = " ".join(f"<{i}>" for i in sorted(iris))
+    rows = run_query(store, f"""SELECT ?n ?p ?l WHERE {{ VALUES ?n {{ {values} }}
+        VALUES ?p {{ {' '.join(LABEL_PROPERTIES)} }} ?n ?p ?l }}""").rows
+    best: dict[str, tuple[int, str]] = {}
+    order = {p: i for i, p in enumerate(LABEL_PROPERTIES)}
+    for n, p, label in rows:
+        rank = order[short_name(p)] + (0 if getattr(label, "language", None) in (None, "zh") else 0.5)
+        if str(n) not in best or rank < best[str(n)][0]:
+            best[str(n)] = (rank, str(label))
+    return {i: best[i][1] if i in best else short_name(URIRef(i)) for i in iris}
+
+
+def resource_page(store: GraphStore, iri: str) -> Optional[Page]:
+    """The page of ``iri``, or None when the graph says nothing about it."""
+    facts_rows = run_query(store, with_resource(FACTS, iri)).rows
+    out_rows = run_query(store, with_resource(OUTGOING, iri)).rows
+    in_rows = run_query(store, with_resource(INCOMING, iri)).rows
+    if not (facts_rows or out_rows or in_rows):
+        return None
+    evidence: dict[tuple[str, str, str], list] = defaultdict(list)
+    for s, p, o, rule, exact, start, end, sentence in run_query(store, with_resource(EVIDENCE, iri)).rows:
+        item = Evidence(str(rule), _str(exact), _int(start), _int(end), _str(sentence))
+        if item not in evidence[(str(s), short_name(p), str(o))]:
+            evidence[(str(s), short_name(p), str(o))].append(item)
+    names = labels(store, {str(o) for _, o in out_rows} | {str(s) for s, _ in in_rows} | {iri})
+    types = sorted(short_name(o) for p, o in out_rows if short_name(p) == "rdf:type")
+    outgoing: dict[str, list[Link]] = defaultdict(list)
+    for p, o in out_rows:
+        prop = short_name(p)
+        if prop not in HIDDEN:
+            outgoing[prop].append(Link(prop, str(o), names[str(o)], sorted(evidence.get((iri, prop, str(o)), []))))
+    incoming: dict[str, list[Link]] = defaultdict(list)
+    for s, p in in_rows:
+        prop = short_name(p)
+        incoming[prop].append(Link(prop, str(s), names[str(s)], sorted(evidence.get((str(s), prop, iri), []))))
+    facts = sorted((short_name(p), _literal(o)) for p, o in facts_rows if short_name(p) not in HIDDEN)
+    for links in (*outgoing.values(), *incoming.values()):
+        links.sort(key=lambda link: (link.label, link.target))
+    return Page(iri, names[iri], types, facts, dict(sorted(outgoing.items())), dict(sorted(incoming.items())),
+                measures(store, iri))
+
+
+def measures(store: GraphStore, iri: str) -> list[Measure]:
+    found: dict[str, Measure] = {}
+    agency_iris = set()
+    for m, position, ordinal, heading, agency in run_query(store, with_resource(MEASURES, iri)).rows:
+        item = found.setdefault(str(m), Measure(str(m), int(position), str(ordinal or ""), str(heading)))
+        if agency is not None and str(agency) not in (a for a, _ in item.agencies):
+            item.agencies.append((str(agency), ""))
+            agency_iris.add(str(agency))
+    names = labels(store, agency_iris)
+    for item in found.values():
+        item.agencies = sorted((a, names[a]) for a, _ in item.agencies)
+    for m, t, indicator, comparison, value, unit, deadline in run_query(store, with_resource(TARGETS, iri)).rows:
+        parts = [str(x) for x in (indicator, comparison) if x is not None]
+        parts.append(f"{value}{unit or ''}" if value is not None else "")
+        if deadline is not None:
+            parts.append(f"by {deadline}")
+        found[str(m)].targets.append(" ".join(p for p in parts if p))
+    for item in found.values():
+        item.targets.sort()
+    return sorted(found.values(), key=lambda item: item.position)
+
+
+def _str(term) -> str:
+    return "" if term is None else str(term)
+
+
+def _int(term) -> Optional[int]:
+    return None if term is None else int(term)
+
+
+def _literal(term: Literal) -> str:
+    return str(term) + (f" @{term.language}" if term.language and term.language != "zh" else "")

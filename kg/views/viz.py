@@ -1,0 +1,249 @@
+"""``kg viz``: an offline, interactive HTML view of the graph (pyvis / vis-network).
+
+A view is chosen from the resource network (whole graph, the neighbourhood
+of one node, or an implementation chain), laid out with networkx, and
+rendered through pyvis's node and edge model into the project's own page
+template, with vis-network's JavaScript and CSS inlined from the pyvis
+package: the page loads nothing from the network.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Optional
+
+import networkx as nx
+
+from kg.network.resources import KINDS, restrict
+from kg.datafiles import read_tsv
+from kg.network.trace import find_node, flatten, trace
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+PHYSICS_LIMIT = 300          # above this many nodes, positions are fixed
+DEFAULT_MAX_NODES = 1500
+EVIDENCE_EDGE_LIMIT = 2000
+LEVEL_GAP, SLOT_GAP = 220, 260   # chain layout spacing in pixels
+
+
+@dataclass
+class View:
+    graph: nx.MultiDiGraph
+    title: str
+    layout: str                 # "spring" or "levels"
+    left_out: int = 0
+    selected: Optional[str] = None
+    evidence_omitted: bool = False
+
+    @property
+    def status(self) -> str:
+        shown = f"{self.graph.number_of_nodes()} nodes, {self.graph.number_of_edges()} links shown"
+        if self.left_out:
+            shown += f"; {self.left_out} nodes left out (use --max-nodes, --kinds or --focus)"
+        if self.evidence_omitted:
+            shown += (f"; sentences shown for links between documents only (over {EVIDENCE_EDGE_LIMIT} "
+                      "links: use --focus for the rest)")
+        return shown
+
+
+def add_view_evidence(store, view: View) -> None:
+    """The sentences behind the links a view draws: all of them for a view
+    of up to EVIDENCE_EDGE_LIMIT links, else those between documents only
+    (which the document network carries) — fetching every agency and theme
+    link's evidence costs more than drawing the view."""
+    from kg.network.resources import add_evidence
+
+    if view.graph.number_of_edges() <= EVIDENCE_EDGE_LIMIT:
+        add_evidence(store, view.graph)
+    else:
+        view.evidence_omitted = True
+
+
+def select_view(net: nx.MultiDiGraph, documents: nx.DiGraph, *, focus: Optional[str] = None, depth: int = 1,
+                chain: Optional[str] = None, kinds: Optional[Iterable[str]] = None,
+                max_nodes: int = DEFAULT_MAX_NODES) -> View:
+    """The part of ``net`` to draw. ``documents`` is the document network
+    (for chains). Raises trace.UnknownReference for an unknown REF."""
+    kinds = tuple(kinds or KINDS)
+    unknown = set(kinds) - set(KINDS)
+    if unknown:
+        raise ValueError(f"unknown kinds {', '.join(sorted(unknown))} (choose from {', '.join(KINDS)})")
+    if chain:
+        root = find_node(documents, chain)
+        members = {n.iri for tree in (trace(documents, root, "down"), trace(documents, root, "up"))
+                   for _, _, n in flatten(tree)}
+        graph = nx.MultiDiGraph()
+        graph.add_nodes_from((n, net.nodes[n]) for n in members)
+        graph.add_edges_from((s, o, k, d) for s, o, k, d in net.edges(members, keys=True, data=True)
+                             if o in members and k == "applies")
+        label = net.nodes[root]["label"]
+        return View(graph, f"Implementation chain of {label}", "levels", selected=root)
+    shown = restrict(net, kinds)
+    title = "policy-kg graph"
+    selected = None
+    if focus:
+        selected = find_node(net, focus)
+        shown.add_node(selected, **net.nodes[selected])
+        shown.add_edges_from((s, o, k, d) for s, o, k, d in net.edges(selected, keys=True, data=True) if o in shown)
+        shown.add_edges_from((s, o, k, d) for s, o, k, d in net.in_edges(selected, keys=True, data=True) if s in shown)
+        near = nx.single_source_shortest_path_length(shown.to_undirected(as_view=True), selected, cutoff=depth)
+        shown = shown.subgraph(near).copy()
+        title = f"{net.nodes[selected]['label']} and its neighbours (depth {depth})"
+    left_out = max(0, shown.number_of_nodes() - max_nodes)
+    if left_out:
+        ranked = sorted(shown.nodes, key=lambda n: (n != selected, -shown.degree(n), n))
+        shown = shown.subgraph(ranked[:max_nodes]).copy()
+    return View(shown, title, "spring", left_out, selected)
+
+
+def positions(view: View) -> dict[str, tuple[float, float]]:
+    """Fixed starting positions: by level for chains, force-directed otherwise."""
+    graph = view.graph
+    if view.layout == "levels":
+        rows: dict[int, list[str]] = {}
+        for n, data in graph.nodes(data=True):
+            rows.setdefault(data.get("rank") or 9, []).append(n)
+        out = {}
+        for rank, members in rows.items():
+            members.sort(key=lambda n: (graph.nodes[n].get("area") or "", graph.nodes[n]["label"]))
+            width = (len(members) - 1) * SLOT_GAP
+            for i, n in enumerate(members):
+                out[n] = (i * SLOT_GAP - width / 2, rank * LEVEL_GAP)
+        return out
+    if graph.number_of_nodes() == 0:
+        return {}
+    scale = 90 * max(1.0, graph.number_of_nodes() ** 0.5)
+    # fewer iterations on big views: a rough layout, drawn at once, beats a fine one late
+    iterations = 50 if graph.number_of_nodes() <= PHYSICS_LIMIT else 25
+    layout = nx.spring_layout(nx.Graph(graph), seed=7, scale=scale, iterations=iterations)
+    return {n: (float(x), float(y)) for n, (x, y) in layout.items()}
+
+
+def _styles() -> dict[tuple[str, str], dict]:
+    return {(row["kind"], row["level"]): row for row in read_tsv("view_kinds.tsv")}
+
+
+def _style(styles: dict, data: dict) -> dict:
+    kind = data["kind"]
+    if kind == "document":
+        return styles.get((kind, data.get("level") or ""), styles[(kind, "")])
+    return styles[(kind, "")]
+
+
+FIELDS = (("kind", "kind"), ("number", "number"), ("level", "level"), ("area", "area"), ("date", "date"),
+          ("file", "source file"), ("stub", "stub (cited, not in the corpus)"))
+
+
+def _facts(graph: nx.MultiDiGraph) -> dict:
+    nodes = {}
+    for n, data in graph.nodes(data=True):
+        fields = [[label, str(data[key])] for key, label in FIELDS if data.get(key) not in (None, "", False)]
+        fields.append(["IRI", n])
+        text = " ".join(str(data.get(k) or "") for k in ("label", "name", "number", "area")).lower()
+        nodes[n] = {"label": data["label"], "name": data.get("name") or data["label"], "fields": fields,
+                    "search": text}
+    edges = [{"from": s, "to": o, "relation": k, "basis": d.get("basis"), "rule": d.get("rule"),
+              "sentences": d.get("sentences") or []}
+             for s, o, k, d in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))]
+    return {"nodes": nodes, "edges": edges}
+
+
+def _script_json(value) -> str:
+    """JSON safe inside a <script> element whatever the text holds."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def render(view: View, laid_out: Optional[dict] = None) -> str:
+    """The HTML page of a view (``laid_out``: its ``positions``, when known)."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+    from pyvis.network import Network
+
+    styles = _styles()
+    fixed = view.layout == "levels" or view.graph.number_of_nodes() > PHYSICS_LIMIT
+    net = Network(directed=True, cdn_resources="in_line")
+    for n, (x, y) in sorted((laid_out if laid_out is not None else positions(view)).items()):
+        data = view.graph.nodes[n]
+        style = _style(styles, data)
+        hover = "\n".join(x for x in (data.get("name"), data.get("number"), data["kind"], data.get("level"),
+                                      data.get("area"), data.get("date")) if x)
+        net.add_node(n, label=data["label"], title=hover, color=style["color"], shape=style["shape"],
+                     font={"color": style["font"]}, x=round(x, 1), y=round(y, 1), physics=not fixed)
+    for s, o, k, d in sorted(view.graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
+        hover = k + (f" ({d['basis']})" if d.get("basis") else "") + "".join(
+            "\n“" + " ".join(t.split()) + "”" for t in d.get("sentences") or [])
+        net.add_edge(s, o, title=hover, label=k if k in ("applies", "based_on") else None,
+                     width=3 if k == "applies" else 1, dashes=d.get("basis") == "inferred")
+    options = {
+        "physics": {"enabled": not fixed, "stabilization": {"iterations": 150}},
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
+        # a chain's links that skip a level would run over the others: curve them
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "font": {"size": 10},
+                  "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.3}
+                  if view.layout == "levels" else False},
+        "nodes": {"font": {"size": 12}},
+    }
+    nodes, edges, *_ = net.get_network_data()
+    for e in edges:          # pyvis sends None as null; vis-network would print "null"
+        if e.get("label") is None:
+            e.pop("label", None)
+    present = {(d["kind"], d.get("level") or "") if d["kind"] == "document" else (d["kind"], "")
+               for _, d in view.graph.nodes(data=True)}
+    legend = [row for key, row in styles.items() if key in present]
+    vis_lib = Path(__import__("pyvis").__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+    return env.get_template("network.html").render(
+        title=view.title, status=view.status, legend=legend,
+        vis_js=(vis_lib / "vis-network.min.js").read_text(encoding="utf-8"),
+        vis_css=(vis_lib / "vis-network.css").read_text(encoding="utf-8"),
+        nodes_json=_script_json(nodes), edges_json=_script_json(edges), facts_json=_script_json(_facts(view.graph)),
+        options_json=_script_json(options),
+        selected=_script_json(view.selected) if view.selected else None)
+
+
+def layout_key(view: View) -> str:
+    """A digest of what a view's layout depends on: its nodes, its links and
+    the layout kind (not the facts and sentences shown with them)."""
+    import hashlib
+
+    content = [view.layout, sorted(view.graph.nodes), sorted(view.graph.edges(keys=True)),
+               sorted((n, d.get("rank"), d.get("area"), d.get("label")) for n, d in view.graph.nodes(data=True))
+               if view.layout == "levels" else None]
+    return hashlib.sha256(repr(content).encode("utf-8")).hexdigest()
+
+
+def write_view(store, out: Path, documents: Optional[nx.DiGraph] = None, cache=None, **view_options) -> View:
+    """Render a view of the graph in ``store`` to ``out`` (written atomically).
+    ``documents`` is the document network when the caller has it;
+    ``cache`` (a build cache) keeps layouts by ``layout_key``, so that a view
+    of the same nodes and links is not laid out again; ``view_options`` are
+    those of ``select_view``."""
+    from kg.network.documents import to_networkx
+    from kg.network.resources import to_resource_network
+    from kg.rdf.trig import atomic_write
+
+    documents = documents if documents is not None else to_networkx(store)
+    kinds = view_options.get("kinds") or KINDS
+    net = to_resource_network(store, documents, evidence=False, kinds=kinds)
+    view = select_view(net, documents, **view_options)
+    add_view_evidence(store, view)
+    key = layout_key(view)
+    laid_out = cache.get("layout", key) if cache is not None else None
+    if laid_out is None:
+        laid_out = positions(view)
+        if cache is not None:
+            cache.put("layout", key, laid_out)
+    atomic_write(Path(out), render(view, laid_out).encode("utf-8"))
+    return view
+
+
+def inline(view: View, height: int = 600):
+    """The view for a Jupyter cell: the page in an iframe's ``srcdoc``, so it
+    stays offline and self-contained in the notebook."""
+    import html
+
+    from IPython.display import HTML
+
+    page = html.escape(render(view), quote=True)
+    return HTML(f'<div><iframe srcdoc="{page}" style="width:100%;height:{height}px;border:1px solid #ccc">'
+                '</iframe></div>')
