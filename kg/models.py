@@ -1,15 +1,18 @@
-"""The values that pass between pipeline stages.
+"""The values that pass between pipeline stages — the only ones.
 
 Every stage takes and returns these frozen dataclasses; spans are character
 offsets (Unicode code points) into ``Document.text``, which is the file's text
-exactly as decoded, with line ends normalised to ``\\n``.
+exactly as decoded, with line ends normalised to ``\\n``. Read, extract and
+resolve name things by keys (document keys, organ keys, area codes, concept
+keys); IRIs are minted from those keys in ``kg.rdf.iri`` alone.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Optional
+from decimal import Decimal
+from typing import NewType, Optional
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,17 @@ class SourceDocument:
     text: str             # decoded text, line ends normalised to \n
     encoding: str         # how the text was read: utf-8, gb18030, html/utf-8, docx ...
     notes: tuple[str, ...] = ()   # what the reader had to repair, for the build report
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A corpus file the reader could not use, and why."""
+
+    relative_path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.relative_path}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -165,6 +179,66 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Measure:
+    """An actionable item of an opinion, plan or notice."""
+
+    position: int              # 1-based order in the document
+    ordinal: Optional[str]     # （一）, 1., 第三条; None for an unnumbered measure
+    heading: str               # its first sentence, without the ordinal
+    span: Span                 # the whole measure
+    heading_span: Span
+    section: Optional[str]     # the heading of the section it belongs to
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    agency: AgencyRef
+    written: str
+    span: Span
+    role: str          # responsible | copy_to | addressee | mentions
+    rule: str
+
+
+@dataclass(frozen=True)
+class ConceptMention:
+    """A service model named in the text, by its concept key in the scheme."""
+
+    concept: str         # local name in ontology/service-models.ttl
+    label: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class ProgrammeMention:
+    name: str            # canonical name
+    written: str
+    span: Span
+    rule: str
+
+
+@dataclass(frozen=True)
+class Target:
+    indicator: str
+    value: Decimal
+    unit: Optional[str]
+    comparison: str            # 达到, 不低于, 以上 …
+    deadline: Optional[date]
+    span: Span                 # the whole target clause
+    value_span: Span
+
+
+@dataclass(frozen=True)
+class Amount:
+    raw: str
+    value: Optional[Decimal]   # yuan; None for a range
+    low: Optional[Decimal]
+    high: Optional[Decimal]
+    per: Optional[str]         # 月, 人/年 …
+    purpose: str               # the clause the amount stands in, without it
+    span: Span
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything the extract stage found in one document."""
 
@@ -176,10 +250,63 @@ class Extraction:
     citations: tuple[Citation, ...]
     proposal: Optional[Proposal]
     warnings: tuple[str, ...] = field(default=())
-    measures: tuple = ()                # structure.Measure, in order
-    agencies: tuple = ()                # agency_mentions.AgencyMention, in text order
-    responsible: tuple = ()             # (measure position, AgencyMention)
-    service_models: tuple = ()          # themes.ConceptMention
-    programmes: tuple = ()              # themes.ProgrammeMention
-    targets: tuple = ()                 # quantities.Target
-    amounts: tuple = ()                 # quantities.Amount
+    measures: tuple[Measure, ...] = ()               # in order
+    agencies: tuple[AgencyMention, ...] = ()         # in text order
+    responsible: tuple[tuple[int, AgencyMention], ...] = ()   # (measure position, agency)
+    service_models: tuple[ConceptMention, ...] = ()
+    programmes: tuple[ProgrammeMention, ...] = ()
+    targets: tuple[Target, ...] = ()
+    amounts: tuple[Amount, ...] = ()
+
+
+# A document's stable key: ``doc/<code>/<year>/<seq>`` for a numbered
+# document, ``doc/t/<digest>`` for one known by title only (kg.resolution.keys).
+DocumentKey = NewType("DocumentKey", str)
+
+
+@dataclass(frozen=True)
+class DocumentNode:
+    """One document, however many mentions and files name it."""
+
+    key: DocumentKey
+    number: Optional[str]
+    title: Optional[str]
+    alternative_titles: tuple[str, ...]
+    issuers: tuple[AgencyRef, ...]
+    type_concept: Optional[str]
+    area: Optional[AreaRef]
+    source_files: tuple[str, ...]      # empty for a stub
+    date: Optional[date] = None        # from the corpus file, when there is one
+
+    @property
+    def is_stub(self) -> bool:
+        return not self.source_files
+
+
+@dataclass(frozen=True)
+class InferredLink:
+    """A link no sentence states, with the rule that inferred it."""
+
+    source: DocumentNode
+    target: DocumentNode
+    relation: str
+    rule: str
+
+
+@dataclass
+class Resolution:
+    """The resolve stage's answer: every document node, the node each mention
+    and each corpus file resolved to, inferred links and warnings."""
+
+    documents: dict[DocumentKey, DocumentNode]
+    by_mention: dict[DocRef, DocumentKey]
+    by_file: dict[str, DocumentKey]
+    inferred: tuple[InferredLink, ...] = ()
+    warnings: list[str] = field(default_factory=list)
+
+    def node(self, ref: DocRef) -> DocumentNode:
+        """The node a mention resolved to."""
+        return self.documents[self.by_mention[ref]]
+
+    def of_extraction(self, extraction: Extraction) -> DocumentNode:
+        return self.documents[self.by_file[extraction.document.relative_path]]

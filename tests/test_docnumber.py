@@ -54,6 +54,6 @@ FOUND = [
 
 @pytest.mark.parametrize("text,expected", FOUND)
 def test_find_numbers(text, expected):
-    from kg.read.cleaning import fold
+    from kg.lexicon.folding import fold
     found = sorted(find_numbers(fold(text), find_code_start), key=lambda m: m.span.start)
     assert [str(m.number) for m in found] == expected

@@ -3,7 +3,7 @@ import codecs
 
 import pytest
 
-from kg.read.cleaning import fold
+from kg.lexicon.folding import fold
 from kg.read.loading import UnreadableFile, decode, read_source
 
 TEXT = "关于进一步推进养老服务高质量发展的\r\n实施意见\r\n威环政办发〔2022〕2号\n"

@@ -7,7 +7,7 @@ import codecs
 
 from hypothesis import given, settings, strategies as st
 
-from kg.read.cleaning import fold
+from kg.lexicon.folding import fold
 from kg.lexicon.docnumber import DocNumber, find_numbers, normalise
 from kg.lexicon.issuers import find_code_start
 from kg.read.loading import TruncatedUTF8, UnreadableFile, decode, normalise_line_ends

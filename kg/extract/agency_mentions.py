@@ -19,7 +19,7 @@ from typing import Optional
 
 from kg.lexicon.agencies import agency, organ_forms, organ_of_form, organs, split_agency
 from kg.lexicon.areas import gazetteer
-from kg.models import AgencyRef, AreaRef, Document, Span
+from kg.models import AgencyMention, AgencyRef, AreaRef, Document, Span
 from kg.datafiles import read_lines, read_tsv
 
 ITEM_SEPARATORS = re.compile(r"[、，,；;]")
@@ -27,15 +27,6 @@ COLLECTIVE = re.compile(r"^(?:各|有关|相关|其他)|^[\u4e00-\u9fff]{0,4}各
 WHOLE_AREA = re.compile(r"^全(?P<level>[省市区县])")
 MAX_NAME = 40
 LEVEL_ENDINGS = "省市区县州旗盟"
-
-
-@dataclass(frozen=True)
-class AgencyMention:
-    agency: AgencyRef
-    written: str
-    span: Span
-    role: str          # responsible | copy_to | addressee | mentions
-    rule: str
 
 
 @dataclass

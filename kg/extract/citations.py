@@ -76,82 +76,121 @@ def title_scope(title: Optional[str], issuers, area: Optional[AreaRef], type_con
     return issuers[0].area.code if issuers else (area.code if area else None)
 
 
+@dataclass
+class _Scan:
+    """One pass over a document's body: what the matchers share."""
+
+    doc: Document
+    area: Optional[AreaRef]
+    skip: list[Span]
+    result: CitationResult = field(default_factory=CitationResult)
+    numbers: list[NumberMatch] = field(default_factory=list)
+    by_start: dict[int, NumberMatch] = field(default_factory=dict)
+    used: set[int] = field(default_factory=set)              # numbers already paired with a title
+    mentions: list[tuple[int, Citation]] = field(default_factory=list)
+    definitions: list[Span] = field(default_factory=list)   # （以下简称《意见》）: cites nothing
+
+    def skipped(self, span: Span) -> bool:
+        return self.doc.in_residue(span) or any(s.overlaps(span) for s in self.skip)
+
+    def add(self, start: int, citation: Citation) -> None:
+        self.mentions.append((start, citation))
+
+    def evidence(self, rule: str, span: Span) -> Evidence:
+        return _evidence(self.doc, rule, span)
+
+
 def find_citations(doc: Document, area: Optional[AreaRef], skip: list[Span],
                    own_number: Optional[str]) -> CitationResult:
-    """All citations in the body. ``skip`` holds spans that are not citations
-    (the heading, the proposal a reply acknowledges)."""
-    result = CitationResult()
-    view = doc.view
+    """All citations in the body, in text order. ``skip`` holds spans that
+    are not citations (the heading, the proposal a reply acknowledges).
+    One matcher per form: a title (with its number, if bracketed after it),
+    a short form defined earlier, a title wrapped in 印发《X》, a bare number or
+    list of numbers, an announcement number."""
+    scan = _Scan(doc, area, skip)
+    scan.numbers = sorted((m for m in find_numbers(doc.view, find_code_start) if not scan.skipped(m.span)),
+                          key=lambda m: m.span.start)
+    for m in scan.numbers:
+        scan.by_start.setdefault(m.span.start, m)
+    for title in find_titles(doc.view):
+        if not scan.skipped(title.span) and not any(d.contains(title.span) for d in scan.definitions):
+            _title_citation(scan, title)
+    _number_citations(scan, own_number)
+    scan.mentions.sort(key=lambda item: item[0])
+    scan.result.citations = [c for _, c in scan.mentions]
+    return scan.result
 
-    def skipped(span: Span) -> bool:
-        return doc.in_residue(span) or any(s.overlaps(span) for s in skip)
 
-    numbers = sorted((m for m in find_numbers(view, find_code_start) if not skipped(m.span)),
-                     key=lambda m: m.span.start)
-    by_start = {}
-    for m in numbers:
-        by_start.setdefault(m.span.start, m)
-    used: set[int] = set()
-    mentions: list[tuple[int, Citation]] = []
-    definitions: list[Span] = []    # （以下简称《意见》）: defines a short form, cites nothing
+def _title_citation(scan: _Scan, title: TitleMatch) -> None:
+    """A 《title》: not a document when it is a self-reference (本意见); a
+    short form when it is a bare type word (《意见》); else a titled citation."""
+    paired, end = _paired_number(scan.doc.view, title, scan.by_start)
+    if paired is not None:
+        # the title names the first number of a list; 《…》（…5号、6号）
+        # still cites 6号, as a number of its own
+        scan.used.add(id(paired))
+    if is_self_reference(title.title):
+        return
+    span = Span(title.span.start, end)
+    if is_bare_type_word(title.title):
+        _short_form_citation(scan, title, span)
+    else:
+        _titled_citation(scan, title, paired, span)
 
-    for title in find_titles(view):
-        if skipped(title.span) or any(d.contains(title.span) for d in definitions):
-            continue
-        text = title.title
-        paired, end = _paired_number(view, title, by_start)
-        if paired is not None:
-            # the title names the first number of a list; 《…》（…5号、6号）
-            # still cites 6号, as a number of its own
-            used.add(id(paired))
-        span = Span(title.span.start, end)
-        alias = ALIAS.match(view, end)
-        if is_self_reference(text):
-            continue
-        if is_bare_type_word(text):
-            target = result.aliases.get(title_key(text))
-            if target is None:
-                result.warnings.append(f"short form 《{text}》 at {title.span.start} names no earlier document; dropped")
-                continue
-            mentions.append((span.start, Citation(target, "cites", _evidence(doc, "citation.short-form", span))))
-            continue
-        dtype = document_type(text)
-        concept = dtype.concept if dtype else None
-        if concept is None and STANDARD_CONTEXT.search(view[max(0, title.span.start - 6):title.span.start]):
-            concept = "standard"
-        if concept is None:
-            result.warnings.append(f"《{text}》 at {title.span.start} has no document-type ending; not taken as a document")
-            continue
-        number = str(paired.number) if paired else None
-        ref = doc_ref(text, number, area, concept)
-        rule = "citation.title-number" if paired else "citation.title"
-        mentions.append((span.start, Citation(ref, "cites", _evidence(doc, rule, span))))
-        if alias:
-            result.aliases[title_key(alias.group("alias"))] = ref
-            definitions.append(Span(alias.start(), alias.end()))
-        wrapped = wrapped_title(text)
-        if wrapped is not None:
-            inner_ref = doc_ref(wrapped.title, None, area)
-            if not inner_ref.issuers and ref.issuers:
-                inner_ref = DocRef(None, inner_ref.title, ref.issuers, inner_ref.type_concept, None)
-            inner_start = title.inner.start + _raw_offset(view, title.inner, wrapped.offset)
-            inner_span = Span(inner_start, min(title.inner.end, inner_start + len(wrapped.title)))
-            mentions.append((span.start, Citation(inner_ref, "cites", _evidence(doc, "citation.wrapped", inner_span))))
-            mentions.append((span.start, Citation(inner_ref, wrapped.relation,
-                                                  _evidence(doc, "citation.wrapped", span), source=ref)))
 
-    for m in numbers:
-        if id(m) in used or str(m.number) == own_number:
+def _short_form_citation(scan: _Scan, title: TitleMatch, span: Span) -> None:
+    target = scan.result.aliases.get(title_key(title.title))
+    if target is None:
+        scan.result.warnings.append(
+            f"short form 《{title.title}》 at {title.span.start} names no earlier document; dropped")
+        return
+    scan.add(span.start, Citation(target, "cites", scan.evidence("citation.short-form", span)))
+
+
+def _titled_citation(scan: _Scan, title: TitleMatch, paired: Optional[NumberMatch], span: Span) -> None:
+    view, text = scan.doc.view, title.title
+    dtype = document_type(text)
+    concept = dtype.concept if dtype else None
+    if concept is None and STANDARD_CONTEXT.search(view[max(0, title.span.start - 6):title.span.start]):
+        concept = "standard"
+    if concept is None:
+        scan.result.warnings.append(
+            f"《{text}》 at {title.span.start} has no document-type ending; not taken as a document")
+        return
+    ref = doc_ref(text, str(paired.number) if paired else None, scan.area, concept)
+    rule = "citation.title-number" if paired else "citation.title"
+    scan.add(span.start, Citation(ref, "cites", scan.evidence(rule, span)))
+    alias = ALIAS.match(view, span.end)
+    if alias:
+        scan.result.aliases[title_key(alias.group("alias"))] = ref
+        scan.definitions.append(Span(alias.start(), alias.end()))
+    _wrapped_citations(scan, title, ref, span)
+
+
+def _wrapped_citations(scan: _Scan, title: TitleMatch, ref: DocRef, span: Span) -> None:
+    """《关于印发〈X〉的通知》 also cites X, which the notice promulgates."""
+    wrapped = wrapped_title(title.title)
+    if wrapped is None:
+        return
+    inner_ref = doc_ref(wrapped.title, None, scan.area)
+    if not inner_ref.issuers and ref.issuers:
+        inner_ref = DocRef(None, inner_ref.title, ref.issuers, inner_ref.type_concept, None)
+    inner_start = title.inner.start + _raw_offset(scan.doc.view, title.inner, wrapped.offset)
+    inner_span = Span(inner_start, min(title.inner.end, inner_start + len(wrapped.title)))
+    scan.add(span.start, Citation(inner_ref, "cites", scan.evidence("citation.wrapped", inner_span)))
+    scan.add(span.start, Citation(inner_ref, wrapped.relation, scan.evidence("citation.wrapped", span), source=ref))
+
+
+def _number_citations(scan: _Scan, own_number: Optional[str]) -> None:
+    """Numbers no title claimed: a number, one of a list, an announcement."""
+    for m in scan.numbers:
+        if id(m) in scan.used or str(m.number) == own_number:
             continue
         if not m.code_known and m.number.code:
-            result.warnings.append(f"issuer code {m.number.code} of {m.number} is not in the tables")
+            scan.result.warnings.append(f"issuer code {m.number.code} of {m.number} is not in the tables")
         rule = "citation.announcement" if m.number.is_announcement else "citation.number"
-        ref = doc_ref(None, str(m.number), area)
-        mentions.append((m.span.start, Citation(ref, "cites", _evidence(doc, rule, m.span))))
-
-    mentions.sort(key=lambda item: item[0])
-    result.citations = [c for _, c in mentions]
-    return result
+        ref = doc_ref(None, str(m.number), scan.area)
+        scan.add(m.span.start, Citation(ref, "cites", scan.evidence(rule, m.span)))
 
 
 def _paired_number(view: str, title: TitleMatch, by_start) -> tuple[Optional[NumberMatch], int]:

@@ -2,70 +2,30 @@
 from __future__ import annotations
 
 from kg.extract.citations import doc_ref, find_citations, title_scope
-from kg.extract.agency_mentions import find_agencies
-from kg.extract.identity import read_identity
+from kg.extract.agency_mentions import AgencyFindings, find_agencies
+from kg.extract.identity import Identity, read_identity
 from kg.extract.quantities import find_amounts, find_targets
 from kg.extract.measures import find_measures
 from kg.extract.themes import find_programmes, find_service_models
 from kg.extract.link_types import type_links
-from kg.models import Citation, DocRef, Document, Evidence, Extraction, Fact, Span
+from kg.models import AgencyMention, Citation, DocRef, Document, Evidence, Extraction, Fact, Measure, Span
 from kg.extract.proposals import acknowledged_title_spans, find_proposal, is_reply_title
 from kg.lexicon.titles import document_type, wrapped_title
 
 
 def extract_mentions(doc: Document) -> Extraction:
+    """Everything one document says, each finding with its evidence."""
     ident = read_identity(doc)
     area = ident.area
-    title = ident.title.value if ident.title else None
-    number = str(ident.number.value) if ident.number else None
-
-    reply = is_reply_title(title) or bool(
-        ident.number and ident.number.value.code and _code_kind(ident.number.value.code, area) == "reply")
+    identity, reply = _identity_ref(ident)
     proposal = find_proposal(doc, ident.title.span if ident.title else None, area) if reply else None
-    if title:
-        dtype = document_type(title)
-        type_concept = "reply" if reply else (dtype.concept if dtype else None)
-    else:
-        type_concept = "reply" if reply else None
-
-    issuers = tuple(f.value for f in ident.issuers)
-    identity = DocRef(number=number, title=title, issuers=issuers, type_concept=type_concept,
-                      scope=title_scope(title, issuers, area, type_concept))
-
     skip = [Span(0, ident.heading_end)] + (acknowledged_title_spans(doc) if reply else [])
-    found = find_citations(doc, area, skip, number)
-    citations = list(found.citations)
-    if title:
-        wrapped = wrapped_title(title)
-        if wrapped is not None:
-            inner = doc_ref(wrapped.title, None, area)
-            if not inner.issuers:
-                inner = DocRef(None, inner.title, identity.issuers, inner.type_concept, None)
-            span = ident.title.span
-            citations.insert(0, Citation(inner, wrapped.relation,
-                                         Evidence("identity.title-wraps", span, doc.sentence_of(span))))
-
-    citations = type_links(doc, citations, identity)
-
-    facts = []
-    for name, found_value in (("number", ident.number), ("title", ident.title), ("date", ident.date),
-                              ("publication_date", ident.publication_date)):
-        if found_value is not None:
-            value = str(found_value.value) if name == "number" else found_value.value
-            facts.append(Fact(name, value, Evidence(found_value.rule, found_value.span,
-                                                     doc.sentence_of(found_value.span))))
-    for issuer in ident.issuers:
-        facts.append(Fact("issuer", issuer.value, Evidence(issuer.rule, issuer.span, doc.sentence_of(issuer.span))))
+    found = find_citations(doc, area, skip, identity.number)
+    citations = type_links(doc, _title_wrapped(doc, ident, identity) + found.citations, identity)
 
     measures = find_measures(doc, ident.heading_end, ident.body_end)
     agencies = find_agencies(doc, area, ident.heading_end)
-    responsible = []
-    for list_span, mentions in agencies.responsible_lists:
-        measure = next((m for m in measures if m.span.contains(list_span)), None)
-        if measure is None:
-            found.warnings.append(f"responsible-unit list at {list_span.start} belongs to no measure")
-            continue
-        responsible += [(measure.position, mention) for mention in mentions]
+    responsible = _responsibilities(agencies, measures, found.warnings)
     found.warnings.extend(f"unknown agency {name!r} in a list; not added" for name in agencies.unknown)
 
     warnings = tuple(f"{doc.relative_path}: {w}" for w in ident.warnings + found.warnings)
@@ -76,18 +36,69 @@ def extract_mentions(doc: Document) -> Extraction:
         identity=identity,
         area=area,
         date=ident.date.value if ident.date else None,
-        facts=tuple(facts),
+        facts=_facts(doc, ident),
         citations=tuple(citations),
         proposal=proposal,
         warnings=warnings,
         measures=tuple(measures),
         agencies=tuple(agencies.mentions),
-        responsible=tuple(responsible),
+        responsible=responsible,
         service_models=tuple(find_service_models(doc, ident.heading_end)),
         programmes=tuple(find_programmes(doc, ident.heading_end)),
         targets=tuple(find_targets(doc, [s for s in doc.sentences if s.start >= ident.heading_end])),
         amounts=tuple(find_amounts(doc, ident.heading_end)),
     )
+
+
+def _identity_ref(ident: Identity) -> tuple[DocRef, bool]:
+    """The document's own reference, and whether it is a reply letter."""
+    title = ident.title.value if ident.title else None
+    number = str(ident.number.value) if ident.number else None
+    reply = is_reply_title(title) or bool(
+        ident.number and ident.number.value.code and _code_kind(ident.number.value.code, ident.area) == "reply")
+    dtype = document_type(title) if title else None
+    type_concept = "reply" if reply else (dtype.concept if dtype else None)
+    issuers = tuple(f.value for f in ident.issuers)
+    return DocRef(number=number, title=title, issuers=issuers, type_concept=type_concept,
+                  scope=title_scope(title, issuers, ident.area, type_concept)), reply
+
+
+def _title_wrapped(doc: Document, ident: Identity, identity: DocRef) -> list[Citation]:
+    """关于印发《X》的通知 as the document's own title: it promulgates X."""
+    wrapped = wrapped_title(identity.title) if identity.title else None
+    if wrapped is None:
+        return []
+    inner = doc_ref(wrapped.title, None, ident.area)
+    if not inner.issuers:
+        inner = DocRef(None, inner.title, identity.issuers, inner.type_concept, None)
+    span = ident.title.span
+    return [Citation(inner, wrapped.relation, Evidence("identity.title-wraps", span, doc.sentence_of(span)))]
+
+
+def _facts(doc: Document, ident: Identity) -> tuple[Fact, ...]:
+    facts = []
+    for name, found_value in (("number", ident.number), ("title", ident.title), ("date", ident.date),
+                              ("publication_date", ident.publication_date)):
+        if found_value is not None:
+            value = str(found_value.value) if name == "number" else found_value.value
+            facts.append(Fact(name, value, Evidence(found_value.rule, found_value.span,
+                                                     doc.sentence_of(found_value.span))))
+    for issuer in ident.issuers:
+        facts.append(Fact("issuer", issuer.value, Evidence(issuer.rule, issuer.span, doc.sentence_of(issuer.span))))
+    return tuple(facts)
+
+
+def _responsibilities(agencies: AgencyFindings, measures: list[Measure],
+                      warnings: list[str]) -> tuple[tuple[int, AgencyMention], ...]:
+    """Each responsible-unit list's agencies, on the measure that holds it."""
+    responsible = []
+    for list_span, mentions in agencies.responsible_lists:
+        measure = next((m for m in measures if m.span.contains(list_span)), None)
+        if measure is None:
+            warnings.append(f"responsible-unit list at {list_span.start} belongs to no measure")
+            continue
+        responsible += [(measure.position, mention) for mention in mentions]
+    return tuple(responsible)
 
 
 def _code_kind(code: str, area):

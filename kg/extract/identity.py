@@ -8,7 +8,7 @@ metadata block. Each value keeps the span it was read from.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -88,114 +88,187 @@ def _as_agencies(text: str, context: Optional[AreaRef]) -> Optional[list[AgencyR
     return found if all(found) else None
 
 
+@dataclass
+class Heading:
+    """What the lines above the body say: title lines, number lines, issuer
+    lines (机关标志) and a law's adoption lines."""
+
+    title_parts: list[tuple[Span, str]] = field(default_factory=list)
+    number: Optional[Found] = None
+    issuer_lines: list[tuple[Span, list[AgencyRef]]] = field(default_factory=list)
+    adoption_lines: list[tuple[Span, str]] = field(default_factory=list)
+    end: int = 0
+
+    def title_open(self) -> bool:
+        """No title yet, or one that does not end in a document type yet."""
+        return not self.title_parts or document_type(display_title("".join(t for _, t in self.title_parts))) is None
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Everything an identity field can be read from, for the source
+    functions below (one per place a value can stand)."""
+
+    doc: Document
+    lines: list
+    context: Optional[AreaRef]
+    heading: Heading
+    signature: Optional[tuple]
+    title: Optional[Found] = None
+    number: Optional[Found] = None
+
+
 def read_identity(doc: Document) -> Identity:
-    ident = Identity()
+    """Each field from the first of its sources that gives a value; the rule
+    of the value names the source."""
     lines = list(_lines(doc))
     context = _context_area(doc, lines)
+    heading = _read_heading(doc, lines, context)
+    sources = Sources(doc, lines, context, heading, _signature(doc, lines, context, heading.end))
+    ident = Identity(heading_end=heading.end)
+    ident.title = _first(TITLE_SOURCES, sources)
+    ident.number = _first(NUMBER_SOURCES, sources)
+    sources = replace(sources, title=ident.title, number=ident.number)
+    signature = sources.signature
+    if signature and not _issues_attachment(doc.view, signature[2][1].end):
+        ident.body_end = signature[0].start
+    ident.issuers = _first(ISSUER_SOURCES, sources) or []
+    ident.date = _first(DATE_SOURCES, sources)
+    ident.warnings += _date_disagreements(ident.date, doc)
+    ident.publication_date = _portal_date(doc, "date_publication", "identity.date-publication-portal")
+    ident.area = ident.issuers[0].value.area if ident.issuers else context
+    return ident
 
-    # --- heading: title, number, issuer lines ---
-    title_parts: list[tuple[Span, str]] = []
-    pending_issuer: Optional[tuple[Span, list[AgencyRef]]] = None
-    heading_issuers: list[tuple[Span, list[AgencyRef]]] = []
-    adoption_lines: list[tuple[Span, str]] = []
-    seen = 0
-    last_blank = True
+
+def _first(source_functions, sources: Sources):
+    return next((found for read in source_functions if (found := read(sources))), None)
+
+
+def _nonblank_heading_lines(lines):
+    """(span, stripped text, blank line before it) of the first non-blank lines."""
+    blank_before, seen = True, 0
     for span, line in lines:
         if not line.strip():
-            last_blank = True
+            blank_before = True
             continue
         seen += 1
         if seen > MAX_HEADING_LINES:
-            break
+            return
         span, text = _strip_span(span, line)
-        title_open = not title_parts or document_type(display_title("".join(t for _, t in title_parts))) is None
-        number = _as_number(text)
-        if number is not None:
-            if ident.number is None:
-                ident.number = Found(number, "identity.number-line", span)
-            ident.heading_end = span.end
-            last_blank = False
-            continue
-        if text.endswith(("：", ":")):
-            ident.heading_end = span.end
+        yield span, text, blank_before
+        blank_before = False
+
+
+def _heading_line_kind(text: str, heading: Heading, context) -> tuple[str, object]:
+    """What a heading line is: number, addressee (ends the heading),
+    adoption, issuer, title, or end (the body has begun)."""
+    number = _as_number(text)
+    if number is not None:
+        return "number", number
+    if text.endswith(("：", ":")):
+        return "addressee", None
+    if ADOPTION_LINE.match(text):
+        return "adoption", None
+    title_open = heading.title_open()
+    agencies = _as_agencies(text, context)
+    if agencies and (not heading.title_parts or not title_open):
+        return "issuer", agencies
+    if heading.title_parts and not title_open:
+        return "end", None
+    if any(p.match(text) for p in _body_openers()) or len(text) > LONG_LINE:
+        return "end", None
+    return "title", None
+
+
+def _read_heading(doc: Document, lines, context) -> Heading:
+    heading = Heading()
+    for span, text, blank_before in _nonblank_heading_lines(lines):
+        kind, value = _heading_line_kind(text, heading, context)
+        if kind == "end":
             break
-        if ADOPTION_LINE.match(text):
-            adoption_lines.append((span, text))
-            ident.heading_end = span.end
-            last_blank = False
-            continue
-        agencies = _as_agencies(text, context)
-        if agencies and (not title_parts or not title_open):
-            pending_issuer = (span, agencies)
-            heading_issuers.append(pending_issuer)
-            ident.heading_end = span.end
-            last_blank = False
-            continue
-        if title_parts and not title_open:
+        heading.end = span.end
+        if kind == "addressee":
             break
-        if any(p.match(text) for p in _body_openers()) or len(text) > LONG_LINE:
-            break
-        if not title_parts and pending_issuer is not None and not last_blank and text.startswith("关于"):
-            title_parts.append(pending_issuer)  # 威海市环翠区人民政府办公室 / 关于……
-            title_parts[-1] = (pending_issuer[0], doc.view[pending_issuer[0].start:pending_issuer[0].end])
-        title_parts.append((span, text))
-        ident.heading_end = span.end
-        last_blank = False
+        if kind == "number":
+            heading.number = heading.number or Found(value, "identity.number-line", span)
+        elif kind == "adoption":
+            heading.adoption_lines.append((span, text))
+        elif kind == "issuer":
+            heading.issuer_lines.append((span, value))
+        else:
+            if (not heading.title_parts and heading.issuer_lines and not blank_before
+                    and text.startswith("关于")):
+                # 威海市环翠区人民政府办公室 / 关于……: the issuer line opens the title
+                issuer_span = heading.issuer_lines[-1][0]
+                heading.title_parts.append((issuer_span, doc.view[issuer_span.start:issuer_span.end]))
+            heading.title_parts.append((span, text))
+    return heading
 
-    if title_parts:
-        title = display_title("".join(t for _, t in title_parts))
-        ident.title = Found(title, "identity.title-heading",
-                            Span(title_parts[0][0].start, title_parts[-1][0].end))
-    portal_title = doc.portal_value("title")
-    if ident.title is None and portal_title is not None:
-        ident.title = Found(display_title(portal_title.value), "identity.title-portal", portal_title.span)
-    portal_number = doc.portal_value("number")
-    if ident.number is None and portal_number is not None:
-        number = _as_number(portal_number.value)
-        if number is not None:
-            ident.number = Found(number, "identity.number-portal", portal_number.span)
 
-    # --- issuers, in order of how directly the text names them ---
-    signature = _signature(doc, lines, context, ident.heading_end)
-    if signature and not _issues_attachment(doc.view, signature[2][1].end):
-        ident.body_end = signature[0].start
-    ident.issuers = (_title_issuers(doc, ident.title, context)
-                     or [Found(a, "identity.issuer-heading", span) for span, ags in heading_issuers[:1] for a in ags]
-                     or (signature and [Found(a, "identity.issuer-signature", signature[0]) for a in signature[1]])
-                     or _adoption_issuers(adoption_lines, context)
-                     or _portal_issuers(doc, context)
-                     or _number_issuers(ident.number, context)
-                     or [])
+# --- sources of each field, in order of how directly the text gives it ---
 
-    # --- dates ---
-    if signature and signature[2] is not None:
-        ident.date = Found(signature[2][0], "identity.date-signature", signature[2][1])
-    elif doc.portal_value("date_document") is not None:
-        field_ = doc.portal_value("date_document")
-        value = parse_date(field_.value)
-        if value:
-            ident.date = Found(value, "identity.date-portal", field_.span)
-    elif adoption_lines:
-        dates = [d for span, _ in adoption_lines for d in find_dates(doc.view, span.start, span.end)]
-        if dates:
-            latest = max(dates, key=lambda d: d[0])
-            ident.date = Found(latest[0], "identity.date-adoption", latest[1])
-    portal_date = doc.portal_value("date_document")
-    if ident.date and portal_date and ident.date.rule != "identity.date-portal":
-        value = parse_date(portal_date.value)
-        if value and value != ident.date.value:
-            ident.warnings.append(
-                f"date: the signature says {ident.date.value}, the portal's 成文日期 {value}; kept the signature")
-    published = doc.portal_value("date_publication")
-    if published and parse_date(published.value):
-        ident.publication_date = Found(parse_date(published.value), "identity.date-publication-portal", published.span)
+def _heading_title(s: Sources) -> Optional[Found]:
+    parts = s.heading.title_parts
+    if not parts:
+        return None
+    return Found(display_title("".join(t for _, t in parts)), "identity.title-heading",
+                 Span(parts[0][0].start, parts[-1][0].end))
 
-    # --- area ---
-    if ident.issuers:
-        ident.area = ident.issuers[0].value.area
-    else:
-        ident.area = context
-    return ident
+
+def _portal_title(s: Sources) -> Optional[Found]:
+    field_ = s.doc.portal_value("title")
+    return Found(display_title(field_.value), "identity.title-portal", field_.span) if field_ else None
+
+
+def _heading_number(s: Sources) -> Optional[Found]:
+    return s.heading.number
+
+
+def _portal_number(s: Sources) -> Optional[Found]:
+    field_ = s.doc.portal_value("number")
+    number = _as_number(field_.value) if field_ else None
+    return Found(number, "identity.number-portal", field_.span) if number is not None else None
+
+
+def _heading_issuers(s: Sources) -> list[Found]:
+    return [Found(a, "identity.issuer-heading", span) for span, agencies in s.heading.issuer_lines[:1]
+            for a in agencies]
+
+
+def _signature_issuers(s: Sources) -> list[Found]:
+    return [Found(a, "identity.issuer-signature", s.signature[0]) for a in s.signature[1]] if s.signature else []
+
+
+def _signature_date(s: Sources) -> Optional[Found]:
+    if s.signature and s.signature[2] is not None:
+        return Found(s.signature[2][0], "identity.date-signature", s.signature[2][1])
+    return None
+
+
+def _portal_document_date(s: Sources) -> Optional[Found]:
+    return _portal_date(s.doc, "date_document", "identity.date-portal")
+
+
+def _portal_date(doc: Document, name: str, rule: str) -> Optional[Found]:
+    field_ = doc.portal_value(name)
+    value = parse_date(field_.value) if field_ else None
+    return Found(value, rule, field_.span) if value else None
+
+
+def _adoption_date(s: Sources) -> Optional[Found]:
+    """A law's latest adoption or revision date."""
+    dates = [d for span, _ in s.heading.adoption_lines for d in find_dates(s.doc.view, span.start, span.end)]
+    if not dates:
+        return None
+    latest = max(dates, key=lambda d: d[0])
+    return Found(latest[0], "identity.date-adoption", latest[1])
+
+
+def _date_disagreements(date: Optional[Found], doc: Document) -> list[str]:
+    portal = _portal_date(doc, "date_document", "identity.date-portal")
+    if date and portal and date.rule != portal.rule and portal.value != date.value:
+        return [f"date: the signature says {date.value}, the portal's 成文日期 {portal.value}; kept the signature"]
+    return []
 
 
 def _context_area(doc: Document, lines) -> Optional[AreaRef]:
@@ -219,11 +292,12 @@ def _context_area(doc: Document, lines) -> Optional[AreaRef]:
     return None
 
 
-def _title_issuers(doc: Document, title: Optional[Found], context) -> list[Found]:
+def _title_issuers(s: Sources) -> list[Found]:
+    title = s.title
     if title is None:
         return []
     names = issuer_prefix(title.value)
-    agencies = [parse_agency(n, context) for n in names]
+    agencies = [parse_agency(n, s.context) for n in names]
     if not names or not all(agencies):
         return []
     return [Found(a, "identity.issuer-title", title.span) for a in agencies]
@@ -258,8 +332,9 @@ def _issues_attachment(view: str, after: int) -> bool:
     return False
 
 
-def _adoption_issuers(adoption_lines, context) -> list[Found]:
-    for span, text in adoption_lines[:1]:
+def _adoption_issuers(s: Sources) -> list[Found]:
+    context = s.context
+    for span, text in s.heading.adoption_lines[:1]:
         m = ADOPTION_BODY.search(text)
         if not m:
             continue
@@ -270,16 +345,24 @@ def _adoption_issuers(adoption_lines, context) -> list[Found]:
     return []
 
 
-def _portal_issuers(doc: Document, context) -> list[Found]:
-    field_ = doc.portal_value("issuer")
+def _portal_issuers(s: Sources) -> list[Found]:
+    field_ = s.doc.portal_value("issuer")
     if field_ is None:
         return []
-    agency = parse_agency(field_.value, context)
+    agency = parse_agency(field_.value, s.context)
     return [Found(agency, "identity.issuer-portal", field_.span)] if agency else []
 
 
-def _number_issuers(number: Optional[Found], context) -> list[Found]:
+def _number_issuers(s: Sources) -> list[Found]:
+    number = s.number
     if number is None or number.value.code is None:
         return []
-    code = resolve_code(number.value.code, context)
+    code = resolve_code(number.value.code, s.context)
     return [Found(code.agency, "identity.issuer-number", number.span)] if code else []
+
+
+TITLE_SOURCES = (_heading_title, _portal_title)
+NUMBER_SOURCES = (_heading_number, _portal_number)
+ISSUER_SOURCES = (_title_issuers, _heading_issuers, _signature_issuers, _adoption_issuers, _portal_issuers,
+                  _number_issuers)
+DATE_SOURCES = (_signature_date, _portal_document_date, _adoption_date)

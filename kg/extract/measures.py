@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from kg.models import Document, Span
+from kg.models import Document, Measure, Span
 from kg.datafiles import read_lines, read_tsv
 
 HEADING_END = re.compile(r"[。；;]|$", re.M)
@@ -23,16 +23,6 @@ class HeadingPattern:
     level: int
     pattern: re.Pattern
     kind: str
-
-
-@dataclass(frozen=True)
-class Measure:
-    position: int              # 1-based order in the document
-    ordinal: Optional[str]     # （一）, 1., 第三条; None for an unnumbered measure
-    heading: str               # its first sentence, without the ordinal
-    span: Span                 # the whole measure
-    heading_span: Span
-    section: Optional[str]     # the heading of the section it belongs to
 
 
 @lru_cache(maxsize=1)

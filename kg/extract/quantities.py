@@ -8,13 +8,12 @@ data (target_patterns.tsv, deadline_patterns.tsv, units.tsv).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from typing import Optional
 
-from kg.models import Document, Span
+from kg.models import Amount, Document, Span, Target
 from kg.datafiles import read_tsv
 
 MAGNITUDE = {"": Decimal(1), "万": Decimal(10_000), "亿": Decimal(100_000_000), "千": Decimal(1000)}
@@ -24,28 +23,6 @@ MONEY = re.compile(
     rf"(?:\s*(?:—|－|-|~|～|至|到)\s*(?P<high>{NUMBER})\s*(?P<high_mag>万|亿|千)?)?\s*(?P<yuan>元)"
     r"(?:\s*/\s*(?P<per_after>[人月年户床张次](?:\s*/\s*[人月年户床张次])?))?")
 CLAUSE_END = "，。；：,;:\n"
-
-
-@dataclass(frozen=True)
-class Target:
-    indicator: str
-    value: Decimal
-    unit: Optional[str]
-    comparison: str            # 达到, 不低于, 以上 …
-    deadline: Optional[date]
-    span: Span                 # the whole target clause
-    value_span: Span
-
-
-@dataclass(frozen=True)
-class Amount:
-    raw: str
-    value: Optional[Decimal]   # yuan; None for a range
-    low: Optional[Decimal]
-    high: Optional[Decimal]
-    per: Optional[str]         # 月, 人/年 …
-    purpose: str               # the clause the amount stands in, without it
-    span: Span
 
 
 @lru_cache(maxsize=1)

@@ -9,46 +9,14 @@ programme (职工长期护理保险制度, 长护险) merge into one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from rdflib import URIRef
-
-from kg.models import Document, Span
-from kg.rdf.ontology import ontology_graph
+from kg.models import ConceptMention, Document, ProgrammeMention, Span
+from kg.lexicon.schemes import service_model_labels
 from kg.datafiles import read_tsv, split_list
-from kg.rdf.vocab import POL, SKOS
 
 MIN_PROGRAMME = 4
-
-
-@dataclass(frozen=True)
-class ConceptMention:
-    concept: URIRef
-    label: str
-    span: Span
-
-
-@dataclass(frozen=True)
-class ProgrammeMention:
-    name: str            # canonical name
-    written: str
-    span: Span
-    rule: str
-
-
-@lru_cache(maxsize=1)
-def service_model_labels() -> dict[str, URIRef]:
-    """Every @zh label of the service-model scheme -> its concept."""
-    g = ontology_graph()
-    out = {}
-    for concept in sorted(g.subjects(SKOS.inScheme, POL.ServiceModelScheme)):
-        for prop in (SKOS.prefLabel, SKOS.altLabel):
-            for label in g.objects(concept, prop):
-                if getattr(label, "language", None) == "zh":
-                    out.setdefault(str(label), concept)
-    return out
 
 
 def _alternation(words) -> re.Pattern:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from kg.read.cleaning import fold
+from kg.lexicon.folding import fold
 from kg.models import Span
 
 OPEN = re.escape("〔[［(（【")

@@ -104,18 +104,19 @@ def _add_links(graph: nx.DiGraph, links: Iterable[tuple[str, str, str]], evidenc
                        rule=rule, trigger=trigger, sentence=sentence)
 
 
-def document_network(extractions, resolution, inferred=()) -> nx.DiGraph:
+def document_network(extractions, resolution) -> nx.DiGraph:
     """The network ``to_networkx`` reads from a built graph, made instead from
     what the build holds in memory (the extractions, their resolution and
     the inferred links): the build's index and overview need no query."""
     from kg.rdf.named_graphs import STATED_BASIS_RELATIONS, proposal_iri
-    from kg.rdf.ontology import level_concepts
+    from kg.lexicon.schemes import level_concepts
+    from kg.rdf import iri
 
     levels = level_concepts()       # level name -> (rank, English label)
     graph = nx.DiGraph()
-    for node in sorted(resolution.documents.values(), key=lambda n: str(n.iri)):
+    for node in sorted(resolution.documents.values(), key=lambda n: n.key):
         level = levels.get(node.area.level) if node.area else None
-        graph.add_node(str(node.iri), number=node.number, title=node.title,
+        graph.add_node(str(iri.document(node.key)), number=node.number, title=node.title,
                        rank=level[0] if level else None, level=level[1] if level else None,
                        area=node.area.name if node.area else None, area_code=node.area.code if node.area else None,
                        date=node.date.isoformat() if node.date else None, stub=node.is_stub,
@@ -132,15 +133,15 @@ def document_network(extractions, resolution, inferred=()) -> nx.DiGraph:
         for c in x.citations:
             source = resolution.node(c.source) if c.source is not None else own
             target = resolution.node(c.target)
-            if source.iri == target.iri:
+            if source.key == target.key:
                 continue
-            key = (str(source.iri), c.relation, str(target.iri))
+            key = (str(iri.document(source.key)), c.relation, str(iri.document(target.key)))
             links.append(key)
             found = ("stated" if c.relation in STATED_BASIS_RELATIONS else None, c.link_rule or c.evidence.rule,
                      c.trigger, c.evidence.sentence.slice(x.document.text))
             evidence[key] = _preferred(evidence.get(key), found)
-    for link in inferred:
-        key = (str(link.source.iri), link.relation, str(link.target.iri))
+    for link in resolution.inferred:
+        key = (str(iri.document(link.source.key)), link.relation, str(iri.document(link.target.key)))
         links.append(key)
         evidence[key] = _preferred(evidence.get(key), ("inferred", link.rule, None, None))
     _add_links(graph, links, evidence)

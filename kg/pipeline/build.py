@@ -27,8 +27,8 @@ from kg.rdf import iri
 from kg.read.cleaning import clean
 from kg.extract.document import extract_mentions
 from kg.rdf.named_graphs import Contributions, resolution_inputs, shared_graphs, source_part
-from kg.resolution.inference import check_implements, implements_edges, title_echoes
-from kg.read.loading import SkippedFile, UnreadableFile, corpus_files, read_source
+from kg.models import SkippedFile
+from kg.read.loading import UnreadableFile, corpus_files, read_source
 from kg.models import Extraction
 from kg.resolution.documents import resolve
 from kg.datafiles import rules_version
@@ -133,7 +133,6 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
     extractions, keys, skipped = extract_corpus(files, corpus_dir, cache, jobs, progress)
     clock.lap("extract")
     resolution = resolve(extractions)
-    inferred = title_echoes(resolution.documents.values(), implements_edges(extractions, resolution, ()))
     clock.lap("resolve")
 
     report = BuildReport(corpus=corpus_dir, out_dir=out_dir, files_read=len(extractions), skipped=skipped)
@@ -141,16 +140,15 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
     report.stubs = sum(1 for d in resolution.documents.values() if d.is_stub)
     links = Counter(c.relation for x in extractions for c in x.citations)
     links.update("replies_to" for x in extractions if x.proposal is not None)
-    links.update(f"{link.relation} (inferred)" for link in inferred)
+    links.update(f"{link.relation} (inferred)" for link in resolution.inferred)
     report.links = dict(links)
     report.warnings = ([f"{x.document.relative_path}: {note}" for x in extractions for note in x.document.source.notes]
-                       + [w for x in extractions for w in x.warnings] + resolution.warnings
-                       + check_implements(implements_edges(extractions, resolution, inferred)))
+                       + [w for x in extractions for w in x.warnings] + resolution.warnings)
 
     graph_path = out_dir / GRAPH_FILE
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out_dir)
-    report.triples, finish_store = write_graph(graph_path, extractions, keys, resolution, inferred, cache, jobs,
+    report.triples, finish_store = write_graph(graph_path, extractions, keys, resolution, cache, jobs,
                                                progress)
     report.outputs.append(graph_path)
     clock.lap("write graph")
@@ -163,7 +161,7 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
     # The overview of a large corpus is its documents over the map of areas;
     # kg viz draws agencies, measures and themes on request.
     kinds = None if len(extractions) <= OVERVIEW_ALL_KINDS else ("document", "proposal", "area")
-    documents = document_network(extractions, resolution, inferred)
+    documents = document_network(extractions, resolution)
     report.outputs.append(write_index(documents, graph_path, (out_dir / STORE_DIR / STAMP).read_text("utf-8")))
     write_view(store, out_dir / HTML_FILE, documents=documents, cache=cache, max_nodes=VIEW_MAX_NODES, kinds=kinds)
     report.outputs.append(out_dir / HTML_FILE)
@@ -191,7 +189,7 @@ def remove_leftovers(out_dir: Path) -> None:
                 path.unlink(missing_ok=True)
 
 
-def write_graph(graph_path: Path, extractions: list[Extraction], keys: dict[str, str], resolution, inferred,
+def write_graph(graph_path: Path, extractions: list[Extraction], keys: dict[str, str], resolution,
                 cache: build_cache.BuildCache, jobs: int, progress: Progress) -> tuple[int, Callable[[], Path]]:
     """Write the TriG file one named graph at a time. Returns the number of
     triples written and the step that completes the Oxigraph store beside
@@ -223,7 +221,7 @@ def write_graph(graph_path: Path, extractions: list[Extraction], keys: dict[str,
                     changed[graph_iri] = block
                     patchable = len(changed) <= PATCH_LIMIT * len(ordered) + 1
                 bar.update(1)
-            for graph_iri, block, count in shared_blocks(state, digests, resolution, inferred, cache):
+            for graph_iri, block, count in shared_blocks(state, digests, resolution, cache):
                 fh.write(block)
                 triples += count
                 graph_iris.append(graph_iri)
@@ -247,7 +245,7 @@ def write_graph(graph_path: Path, extractions: list[Extraction], keys: dict[str,
     return triples, lambda: write_store(graph_path)
 
 
-def shared_blocks(state: Contributions, digests: list[str], resolution, inferred, cache: build_cache.BuildCache
+def shared_blocks(state: Contributions, digests: list[str], resolution, cache: build_cache.BuildCache
                   ) -> list[tuple[str, bytes, int]]:
     """The shared graphs (stubs, inferred links, reference data, ontology) as
     (graph IRI, TriG block, triple count): from the cache when what they are
@@ -255,11 +253,11 @@ def shared_blocks(state: Contributions, digests: list[str], resolution, inferred
     files' contributions (``state``: the files' ``digests`` stand for all of
     it but where titles were read), the stubs and the inferred links."""
     entry = build_cache.key(digests, sorted(state.title_sources.items()),
-                            sorted(repr(node) for node in resolution.documents.values() if node.is_stub), inferred)
+                            sorted(repr(node) for node in resolution.documents.values() if node.is_stub), resolution.inferred)
     blocks = cache.get("shared-blocks", entry)
     if blocks is None:
         blocks = [(str(graph_iri), trig_block(graph_iri, graph), len(graph))
-                  for graph_iri, graph in shared_graphs(state, resolution, inferred)]
+                  for graph_iri, graph in shared_graphs(state, resolution)]
         cache.put("shared-blocks", entry, blocks)
     return blocks
 

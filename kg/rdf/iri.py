@@ -3,35 +3,23 @@
 corpus always gives the same IRIs."""
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import URIRef
 
-from kg.rdf.vocab import DTYPE, ID, LEVEL
-
-SAFE = "-._~"
-
-
-def _segment(text: str) -> str:
-    """Keep letters and digits of any script (IRIs allow them); percent-encode
-    the rest."""
-    return "".join(c if c.isalnum() or c in SAFE else quote(c, safe="") for c in text)
+from kg.keys import digest, segment as _segment
+from kg.models import DocumentKey
+from kg.rdf.vocab import DTYPE, ID, LEVEL, SMODEL
 
 
-def digest(*parts: object, length: int = 16) -> str:
-    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:length]
+def document(key: DocumentKey) -> URIRef:
+    """id:doc/国办发/2019/5, id:doc/t/<digest> (kg.keys)."""
+    return ID[key]
 
 
-def document_by_number(code: str, year: int, seq: int) -> URIRef:
-    """ELI-like: id:doc/国办发/2019/5."""
-    return ID[f"doc/{_segment(code)}/{year}/{seq}"]
-
-
-def document_by_key(key: str) -> URIRef:
-    """A document known by title (or announcement number) only."""
-    return ID[f"doc/t/{digest(key)}"]
+def service_model(concept: str) -> URIRef:
+    return SMODEL[concept]
 
 
 def proposal(area_code: str, session: str, number: int) -> URIRef:

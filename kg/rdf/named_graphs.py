@@ -17,10 +17,8 @@ from rdflib import Dataset, Literal, URIRef
 from kg.rdf import iri
 from kg.lexicon.agencies import organs
 from kg.lexicon.areas import gazetteer
-from kg.models import AgencyRef, AreaRef, Evidence, Extraction
+from kg.models import AgencyRef, AreaRef, DocumentNode, Evidence, Extraction, InferredLink, Resolution
 from kg.rdf.ontology import materialise, ontology_graph, super_properties
-from kg.resolution.inference import InferredLink
-from kg.resolution.documents import DocumentNode, Resolution
 from kg.lexicon.titles import type_by_concept
 from kg.rdf.vocab import CITO, DCTERMS, ELI, OA, ORG, POL, PREFIXES, PROV, RDF, SDO, SKOS, XSD
 
@@ -112,7 +110,7 @@ def agency_iri(agency: AgencyRef) -> URIRef:
 def _describe_document(g: Triples, node: DocumentNode) -> None:
     """A document's resolved description: its own file's graph holds it for a
     corpus document, the stubs graph for a cited one."""
-    d = node.iri
+    d = iri.document(node.key)
     cls = POL[type_by_concept(node.type_concept).cls] if node.type_concept else POL.Document
     g.add((d, RDF.type, cls))
     g.add((d, POL.isStub, Literal(node.is_stub)))
@@ -135,9 +133,9 @@ def _assert_mention(w: "_GraphWriter", node: DocumentNode, ref, evidence: Eviden
     """Evidence, in the citing file, for the number and title a mention gives
     a stub (when they are the ones the stub carries)."""
     if ref.number and ref.number == node.number:
-        w.add(node.iri, ELI.id_local, Literal(node.number), evidence, assert_only=True)
+        w.add(iri.document(node.key), ELI.id_local, Literal(node.number), evidence, assert_only=True)
     if ref.title and ref.title == node.title:
-        w.add(node.iri, DCTERMS.title, zh(node.title), evidence, assert_only=True)
+        w.add(iri.document(node.key), DCTERMS.title, zh(node.title), evidence, assert_only=True)
 
 
 @dataclass
@@ -186,73 +184,87 @@ def source_part(x: Extraction, resolution: Resolution) -> SourcePart:
     """The named graph of one corpus file."""
     part = SourcePart(iri.source_graph(x.document.relative_path), set())
     c = part.contributions
-    used_agencies, used_areas = c.agencies, c.areas
-    title_sources, alt_labels, programmes = c.title_sources, c.alt_labels, c.programmes
     node = resolution.of_extraction(x)
-    g = part.graph
-    w = _GraphWriter(g, x, node.iri, title_sources)
-    _describe_document(g, node)
-    g.add((node.iri, POL.sourceFile, Literal(x.document.relative_path)))
-    for agency in node.issuers:
-        used_agencies.add(agency)
+    w = _GraphWriter(part.graph, x, iri.document(node.key), c.title_sources)
+    _describe_document(part.graph, node)
+    part.graph.add((w.doc_iri, POL.sourceFile, Literal(x.document.relative_path)))
+    c.agencies.update(node.issuers)
     if node.area:
-        used_areas.add(node.area.code)
+        c.areas.add(node.area.code)
+    _write_facts(w, x)
+    _write_citations(w, x, resolution, node)
+    _write_measures(w, x, node, c.agencies, c.alt_labels)
+    _write_themes(w, x, node, c.programmes)
+    _write_agency_mentions(w, x, c)
+    if x.proposal is not None:
+        _write_proposal(w, x, c)
+    materialise(part.graph)
+    return part
 
+
+# A fact about the document itself: its property and how its value is written.
+FACT_PROPERTIES = {
+    "number": (ELI.id_local, Literal),
+    "title": (DCTERMS.title, zh),
+    "date": (ELI.date_document, lambda v: Literal(v, datatype=XSD.date)),
+    "publication_date": (ELI.date_publication, lambda v: Literal(v, datatype=XSD.date)),
+    "issuer": (ELI.passed_by, agency_iri),
+}
+
+
+def _write_facts(w: "_GraphWriter", x: Extraction) -> None:
     for fact in x.facts:
-        if fact.name == "number":
-            w.add(node.iri, ELI.id_local, Literal(fact.value), fact.evidence)
-        elif fact.name == "title":
-            w.add(node.iri, DCTERMS.title, zh(fact.value), fact.evidence)
-        elif fact.name == "date":
-            w.add(node.iri, ELI.date_document, Literal(fact.value, datatype=XSD.date), fact.evidence)
-        elif fact.name == "publication_date":
-            w.add(node.iri, ELI.date_publication, Literal(fact.value, datatype=XSD.date), fact.evidence)
-        elif fact.name == "issuer":
-            w.add(node.iri, ELI.passed_by, agency_iri(fact.value), fact.evidence)
+        prop, value = FACT_PROPERTIES[fact.name]
+        w.add(w.doc_iri, prop, value(fact.value), fact.evidence)
 
+
+def _write_citations(w: "_GraphWriter", x: Extraction, resolution: Resolution, node: DocumentNode) -> None:
     for c in x.citations:
         target = resolution.node(c.target)
         source = resolution.node(c.source) if c.source is not None else node
         for other, ref in ((target, c.target), (source, c.source)):
             if ref is not None and other.is_stub:
                 _assert_mention(w, other, ref, c.evidence)
-        if target.iri == source.iri:
+        if target.key == source.key:
             continue
-        w.add(source.iri, RELATIONS[c.relation], target.iri, c.evidence, c.trigger, c.link_rule)
+        w.add(iri.document(source.key), RELATIONS[c.relation], iri.document(target.key), c.evidence, c.trigger,
+              c.link_rule)
 
-    _write_measures(w, x, node, used_agencies, alt_labels)
-    _write_themes(w, x, node, programmes)
-    roles = {"mentions": POL.mentionsAgency, "addressee": POL.addressee, "copy_to": POL.copyTo}
+
+AGENCY_ROLES = {"mentions": POL.mentionsAgency, "addressee": POL.addressee, "copy_to": POL.copyTo}
+
+
+def _write_agency_mentions(w: "_GraphWriter", x: Extraction, c: "Contributions") -> None:
     for mention in x.agencies:
-        used_agencies.add(mention.agency)
-        alt_labels.setdefault(agency_iri(mention.agency), set()).add(mention.written)
-        if mention.role in roles:
+        c.agencies.add(mention.agency)
+        c.alt_labels.setdefault(agency_iri(mention.agency), set()).add(mention.written)
+        if mention.role in AGENCY_ROLES:
             ev = Evidence(mention.rule, mention.span, x.document.sentence_of(mention.span))
-            w.add(node.iri, roles[mention.role], agency_iri(mention.agency), ev)
+            w.add(w.doc_iri, AGENCY_ROLES[mention.role], agency_iri(mention.agency), ev)
 
-    if x.proposal is not None:
-        p = x.proposal
-        prop = proposal_iri(x)
-        g.add((prop, RDF.type, POL.Proposal))
-        g.add((prop, POL.isStub, Literal(True)))
-        g.add((prop, ELI.type_document, iri.document_type("proposal")))
-        w.add(prop, POL.proposalNumber, Literal(p.number, datatype=XSD.integer), p.evidence)
-        if p.session:
-            g.add((prop, POL.session, zh(p.session)))
-        if p.title:
-            g.add((prop, DCTERMS.title, zh(p.title)))
-        if p.body:
-            g.add((prop, POL.receivedBy, agency_iri(p.body)))
-            g.add((prop, ELI.jurisdiction, iri.area(p.body.area.code)))
-            used_agencies.add(p.body)
-            used_areas.add(p.body.area.code)
-        w.add(node.iri, CITO.repliesTo, prop, p.evidence)
-        for mention in x.agencies:
-            if mention.role == "addressee":
-                ev = Evidence("reply.proposer-addressee", mention.span, x.document.sentence_of(mention.span))
-                w.add(prop, POL.proposer, agency_iri(mention.agency), ev)
-    materialise(g)
-    return part
+
+def _write_proposal(w: "_GraphWriter", x: Extraction, c: "Contributions") -> None:
+    """The proposal a reply letter answers, and who proposed it."""
+    p, g = x.proposal, w.g
+    prop = proposal_iri(x)
+    g.add((prop, RDF.type, POL.Proposal))
+    g.add((prop, POL.isStub, Literal(True)))
+    g.add((prop, ELI.type_document, iri.document_type("proposal")))
+    w.add(prop, POL.proposalNumber, Literal(p.number, datatype=XSD.integer), p.evidence)
+    if p.session:
+        g.add((prop, POL.session, zh(p.session)))
+    if p.title:
+        g.add((prop, DCTERMS.title, zh(p.title)))
+    if p.body:
+        g.add((prop, POL.receivedBy, agency_iri(p.body)))
+        g.add((prop, ELI.jurisdiction, iri.area(p.body.area.code)))
+        c.agencies.add(p.body)
+        c.areas.add(p.body.area.code)
+    w.add(w.doc_iri, CITO.repliesTo, prop, p.evidence)
+    for mention in x.agencies:
+        if mention.role == "addressee":
+            ev = Evidence("reply.proposer-addressee", mention.span, x.document.sentence_of(mention.span))
+            w.add(prop, POL.proposer, agency_iri(mention.agency), ev)
 
 
 def proposal_iri(x: Extraction) -> URIRef:
@@ -276,7 +288,7 @@ def resolution_inputs(x: Extraction, resolution: Resolution) -> tuple:
 def _owner(x: Extraction, node: DocumentNode, span) -> URIRef:
     """The measure a span lies in, else the document."""
     measure = next((m for m in x.measures if m.span.contains(span)), None)
-    return iri.measure(node.iri, measure.position) if measure else node.iri
+    return iri.measure(iri.document(node.key), measure.position) if measure else iri.document(node.key)
 
 
 def _write_themes(w: _GraphWriter, x: Extraction, node: DocumentNode, programmes: dict) -> None:
@@ -286,15 +298,16 @@ def _write_themes(w: _GraphWriter, x: Extraction, node: DocumentNode, programmes
     seen = set()
     for mention in x.service_models:
         ev = Evidence("theme.service-model-label", mention.span, doc.sentence_of(mention.span))
-        for owner in {node.iri, _owner(x, node, mention.span)}:
-            if (owner, mention.concept) not in seen:
-                seen.add((owner, mention.concept))
-                w.add(owner, POL.mentionsServiceModel, mention.concept, ev)
+        for owner in {iri.document(node.key), _owner(x, node, mention.span)}:
+            concept = iri.service_model(mention.concept)
+            if (owner, concept) not in seen:
+                seen.add((owner, concept))
+                w.add(owner, POL.mentionsServiceModel, concept, ev)
     for mention in x.programmes:
         p = iri.programme(mention.name)
         programmes.setdefault(p, (mention.name, set()))[1].add(mention.written)
         ev = Evidence(mention.rule, mention.span, doc.sentence_of(mention.span))
-        for owner in {node.iri, _owner(x, node, mention.span)}:
+        for owner in {iri.document(node.key), _owner(x, node, mention.span)}:
             if (owner, p) not in seen:
                 seen.add((owner, p))
                 w.add(owner, POL.mentionsProgramme, p, ev)
@@ -338,7 +351,7 @@ def _write_measures(w: _GraphWriter, x: Extraction, node: DocumentNode, used_age
     g = w.g
     doc = x.document
     for m in x.measures:
-        measure = iri.measure(node.iri, m.position)
+        measure = iri.measure(iri.document(node.key), m.position)
         g.add((measure, RDF.type, POL.Measure))
         g.add((measure, SKOS.prefLabel, zh(m.heading)))
         g.add((measure, POL.position, Literal(m.position, datatype=XSD.integer)))
@@ -346,12 +359,12 @@ def _write_measures(w: _GraphWriter, x: Extraction, node: DocumentNode, used_age
             g.add((measure, POL.ordinal, Literal(m.ordinal)))
         if m.section:
             g.add((measure, POL.section, zh(m.section)))
-        w.add(node.iri, POL.hasMeasure, measure, Evidence("structure.measure", m.span, m.span))
+        w.add(iri.document(node.key), POL.hasMeasure, measure, Evidence("structure.measure", m.span, m.span))
     for position, mention in x.responsible:
         used_agencies.add(mention.agency)
         alt_labels.setdefault(agency_iri(mention.agency), set()).add(mention.written)
         ev = Evidence(mention.rule, mention.span, doc.sentence_of(mention.span))
-        w.add(iri.measure(node.iri, position), POL.responsibleAgency, agency_iri(mention.agency), ev)
+        w.add(iri.measure(iri.document(node.key), position), POL.responsibleAgency, agency_iri(mention.agency), ev)
 
 
 def _write_reference(g: Triples, agencies: Iterable[AgencyRef], area_codes: Iterable[str],
@@ -411,7 +424,7 @@ def _describe_area(g: Triples, ref: AreaRef) -> None:
 
 def _write_stubs(g: Triples, resolution: Resolution, used_agencies: set, used_areas: set) -> None:
     """Every cited document the corpus lacks, described once."""
-    for node in sorted(resolution.documents.values(), key=lambda n: str(n.iri)):
+    for node in sorted(resolution.documents.values(), key=lambda n: n.key):
         if node.is_stub:
             _describe_document(g, node)
             used_agencies.update(node.issuers)
@@ -425,36 +438,34 @@ def _write_inferred(g: Triples, links: Iterable[InferredLink], title_sources: di
     titles were read."""
     for link in links:
         predicate = RELATIONS[link.relation]
-        g.add((link.source.iri, predicate, link.target.iri))
+        g.add((iri.document(link.source.key), predicate, iri.document(link.target.key)))
         for p in [predicate] + sorted(super_properties().get(predicate, ())):
-            a = iri.assertion("inferred", link.source.iri, p, link.target.iri, link.rule)
+            a = iri.assertion("inferred", iri.document(link.source.key), p, iri.document(link.target.key), link.rule)
             g.add((a, RDF.type, POL.Assertion))
-            g.add((a, RDF.subject, link.source.iri))
+            g.add((a, RDF.subject, iri.document(link.source.key)))
             g.add((a, RDF.predicate, p))
-            g.add((a, RDF.object, link.target.iri))
+            g.add((a, RDF.object, iri.document(link.target.key)))
             g.add((a, POL.rule, Literal(link.rule)))
             g.add((a, POL.linkBasis, Literal("inferred")))
-            for node in (link.source.iri, link.target.iri):
+            for node in (iri.document(link.source.key), iri.document(link.target.key)):
                 if node in title_sources:
                     g.add((a, PROV.wasDerivedFrom, title_sources[node]))
     materialise(g)
 
 
-def shared_graphs(state: Contributions, resolution: Resolution,
-                  inferred: Iterable[InferredLink] = ()) -> list[tuple[URIRef, Triples]]:
+def shared_graphs(state: Contributions, resolution: Resolution) -> list[tuple[URIRef, Triples]]:
     """The graphs after the files' own: stubs, inferred links, reference data
     (areas, agencies, programmes) and the ontology, in that order."""
     stubs, links, reference = set(), set(), set()
     _write_stubs(stubs, resolution, state.agencies, state.areas)
-    _write_inferred(links, inferred, state.title_sources)
+    _write_inferred(links, resolution.inferred, state.title_sources)
     _write_reference(reference, state.agencies, state.areas, state.alt_labels)
     _write_programmes(reference, state.programmes)
     return [(iri.STUBS_GRAPH, stubs), (iri.INFERRED_GRAPH, links), (iri.REFERENCE_GRAPH, reference),
             (iri.ONTOLOGY_GRAPH, set(ontology_graph()))]
 
 
-def build_graph(extractions: Iterable[Extraction], resolution: Resolution,
-                inferred: Iterable[InferredLink] = ()) -> Dataset:
+def build_graph(extractions: Iterable[Extraction], resolution: Resolution) -> Dataset:
     """The dataset for a corpus, in memory: a graph per file, inferred links,
     reference data and the ontology. (``kg build`` streams the same graphs
     to disk one at a time instead.)"""
@@ -466,7 +477,7 @@ def build_graph(extractions: Iterable[Extraction], resolution: Resolution,
         part = source_part(x, resolution)
         state.merge(part.contributions)
         _copy(ds, part.graph_iri, part.graph)
-    for graph_iri, graph in shared_graphs(state, resolution, inferred):
+    for graph_iri, graph in shared_graphs(state, resolution):
         _copy(ds, graph_iri, graph)
     return ds
 

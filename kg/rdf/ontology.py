@@ -11,7 +11,7 @@ from functools import lru_cache
 from rdflib import Graph, URIRef
 
 from kg.datafiles import ONTOLOGY_DIR
-from kg.rdf.vocab import POL, RDF, RDFS, SKOS
+from kg.rdf.vocab import RDF, RDFS
 
 SHAPES_FILE = "shapes.ttl"
 
@@ -24,18 +24,6 @@ def ontology_graph() -> Graph:
         if path.name != SHAPES_FILE:
             graph.parse(path, format="turtle")
     return graph
-
-
-@lru_cache(maxsize=1)
-def level_concepts() -> dict[str, tuple[int, str]]:
-    """Administrative level name (``county``) -> (rank, English label), from
-    the level scheme."""
-    graph = ontology_graph()
-    out = {}
-    for concept in graph.subjects(SKOS.inScheme, POL.AdminLevelScheme):
-        label = next(str(l) for l in graph.objects(concept, SKOS.prefLabel) if l.language == "en")
-        out[str(concept).rsplit("/", 1)[-1]] = (int(graph.value(concept, SKOS.notation)), label)
-    return out
 
 
 def shapes_graph() -> Graph:

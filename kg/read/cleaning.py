@@ -1,16 +1,16 @@
 """Clean a decoded file: a matching view, web-page residue, sentences.
 
 The text itself is never changed. ``Document.view`` is a copy of the same
-length in which full-width digits, letters and spaces are folded to ASCII, so a
-regex run over the view gives offsets that are valid in the text. (NFKC would
-change lengths for characters such as ㈠ and ⑴, and folds punctuation that the
-rules read, such as ：and （.)
+length in which full-width digits, letters and spaces are folded to ASCII
+(``kg.lexicon.folding``), so a regex run over the view gives offsets that are
+valid in the text.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from kg.lexicon.folding import fold
 from kg.models import Document, PortalField, SourceDocument, Span
 from kg.datafiles import read_lines, read_tsv
 
@@ -21,22 +21,6 @@ NUMBER_LINE_START = re.compile(r"[（(]\s*(?:[\u4e00-\u9fff]{1,12}\s*[〔\[［(�
 HEADING_START = re.compile(r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\(?\d+[.、．)）]|第[一二三四五六七八九十百]+[章节条]")
 SENTENCE_END = "。！？!?；;"
 
-
-def _fold_table() -> dict[int, str]:
-    table = {0x3000: " ", 0x00A0: " "}
-    for code in range(0xFF01, 0xFF5F):
-        char = chr(code - 0xFEE0)
-        if char.isalnum():
-            table[code] = char
-    return table
-
-
-FOLD = _fold_table()
-
-
-def fold(text: str) -> str:
-    """Full-width digits/letters and odd spaces to ASCII, one char for one."""
-    return text.translate(FOLD)
 
 
 @lru_cache(maxsize=1)

@@ -9,11 +9,10 @@ text. Anything else is skipped with a one-line reason.
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
 from pathlib import Path
 
 from kg.read.html_text import looks_like_html, visible_text
-from kg.models import SourceDocument
+from kg.models import SkippedFile, SourceDocument
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
@@ -28,15 +27,6 @@ MAX_BYTES = 20 * 1024 * 1024
 
 class CorpusError(Exception):
     """The corpus as a whole cannot be read (missing, not a directory, empty)."""
-
-
-@dataclass(frozen=True)
-class SkippedFile:
-    relative_path: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.relative_path}: {self.reason}"
 
 
 class UnreadableFile(ValueError):

@@ -8,51 +8,18 @@ document no corpus file holds is a stub.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
-from datetime import date
 from typing import Iterable, Optional
 
-from rdflib import URIRef
-
-from kg.rdf import iri
+from kg import keys as document_keys
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.docnumber import DocNumber
-from kg.models import AgencyRef, AreaRef, DocRef, Extraction
 from kg.lexicon.titles import title_key
+from kg.models import AreaRef, DocRef, DocumentKey, DocumentNode, Extraction, Resolution
+from kg.resolution.inference import implements_edges, implements_warnings, title_echoes
 
-
-@dataclass(frozen=True)
-class DocumentNode:
-    iri: URIRef
-    number: Optional[str]
-    title: Optional[str]
-    alternative_titles: tuple[str, ...]
-    issuers: tuple[AgencyRef, ...]
-    type_concept: Optional[str]
-    area: Optional[AreaRef]
-    source_files: tuple[str, ...]      # empty for a stub
-    date: Optional[date] = None        # from the corpus file, when there is one
-
-    @property
-    def is_stub(self) -> bool:
-        return not self.source_files
-
-
-@dataclass
-class Resolution:
-    documents: dict[URIRef, DocumentNode]
-    _by_key: dict[str, URIRef]
-    warnings: list[str] = field(default_factory=list)
-
-    def node(self, ref: DocRef) -> DocumentNode:
-        """The node a mention resolved to."""
-        for key in mention_keys(ref):
-            if key in self._by_key:
-                return self.documents[self._by_key[key]]
-        raise KeyError(ref)
-
-    def of_extraction(self, extraction: Extraction) -> DocumentNode:
-        return self.node(extraction.identity)
+# A mention: what it says, the corpus file it is the identity of (None for a
+# citation), and its keys.
+Mention = tuple[DocRef, Optional[str], list[str]]
 
 
 def mention_keys(ref: DocRef) -> list[str]:
@@ -103,10 +70,19 @@ class _UnionFind:
 
 
 def resolve(extractions: Iterable[Extraction]) -> Resolution:
+    """Resolve every mention to a document node, then infer title-echo links
+    and check every implements link (the same for ``kg build`` and the
+    library)."""
     extractions = list(extractions)
-    uf = _UnionFind()
-    mentions: list[tuple[DocRef, Optional[str], list[str]]] = []   # ref, source file, keys
-    dates = {x.document.relative_path: x.date for x in extractions}
+    resolution = merge_mentions(extractions)
+    resolution.inferred = tuple(title_echoes(resolution.documents.values(),
+                                             implements_edges(extractions, resolution, ())))
+    resolution.warnings += implements_warnings(implements_edges(extractions, resolution, resolution.inferred))
+    return resolution
+
+
+def _mentions(extractions: list[Extraction]) -> list[Mention]:
+    mentions: list[Mention] = []
     for x in extractions:
         if x.identity.number is None and x.identity.title is None:
             keys = [f"file:{x.document.relative_path}"]
@@ -117,54 +93,72 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
             mentions.append((c.target, None, mention_keys(c.target)))
             if c.source is not None:
                 mentions.append((c.source, None, mention_keys(c.source)))
+    return mentions
+
+
+def merge_mentions(extractions: list[Extraction]) -> Resolution:
+    """One node per group of mentions that share a key (union-find)."""
+    uf = _UnionFind()
+    mentions = _mentions(extractions)
     for _, _, keys in mentions:
         uf.union(keys)
-
-    groups: dict[str, list[tuple[DocRef, Optional[str], list[str]]]] = {}
+    groups: dict[str, list[Mention]] = {}
     for mention in mentions:
         groups.setdefault(uf.find(mention[2][0]), []).append(mention)
 
-    documents: dict[URIRef, DocumentNode] = {}
-    by_key: dict[str, URIRef] = {}
-    warnings: list[str] = []
+    dates = {x.document.relative_path: x.date for x in extractions}
+    resolution = Resolution(documents={}, by_mention={}, by_file={})
     for group in groups.values():
-        node = _merge(group, warnings, dates)
-        if node.iri in documents:
-            warnings.append(f"two documents share the IRI {node.iri}; merged")
-        documents[node.iri] = node
-        for _, _, keys in group:
-            for key in keys:
-                by_key[key] = node.iri
-    return Resolution(documents, by_key, warnings)
+        node = _merge(group, resolution.warnings, dates)
+        if node.key in resolution.documents:
+            resolution.warnings.append(f"two documents share the key {node.key}; merged")
+        resolution.documents[node.key] = node
+        for ref, path, _ in group:
+            resolution.by_mention[ref] = node.key
+            if path is not None:
+                resolution.by_file[path] = node.key
+    return resolution
 
 
-def _merge(group, warnings: list[str], dates: dict) -> DocumentNode:
+def _merge(group: list[Mention], warnings: list[str], dates: dict) -> DocumentNode:
     own = [(ref, path) for ref, path, _ in group if path is not None]
     refs = [ref for ref, _, _ in group]
     primary = [r for r, _ in own] or refs
-    numbers = sorted({r.number for r in refs if r.number})
-    own_numbers = [r.number for r in primary if r.number]
-    number = own_numbers[0] if own_numbers else (numbers[0] if numbers else None)
-    if len({n for n in numbers if not n[0].isdigit()}) > 1:
-        warnings.append(f"one document cited with several numbers: {', '.join(numbers)}")
+    number = _number(primary, refs, warnings)
     titles = _ranked_titles([r.title for r, _ in own if r.title], [r.title for r in refs if r.title])
     title = titles[0] if titles else None
-    issuers = next((r.issuers for r in primary if r.issuers), None) or next((r.issuers for r in refs if r.issuers), ())
-    type_concept = next((r.type_concept for r in primary if r.type_concept), None) or _most_common(
+    issuers = _first(r.issuers for r in primary) or _first(r.issuers for r in refs) or ()
+    type_concept = _first(r.type_concept for r in primary) or _most_common(
         r.type_concept for r in refs if r.type_concept)
-    area = issuers[0].area if issuers else _title_area(title)
     sources = tuple(sorted({path for _, path in own}))
     if len(sources) > 1:
         warnings.append(f"{', '.join(sources)} are the same document ({number or title}); one node")
-    all_keys = sorted({k for _, _, keys in group for k in keys})
+    return DocumentNode(_node_key(number, group), number, title, tuple(titles[1:]), tuple(issuers),
+                        type_concept, issuers[0].area if issuers else _title_area(title), sources,
+                        next((dates[s] for s in sources if dates.get(s)), None))
+
+
+def _number(primary: list[DocRef], refs: list[DocRef], warnings: list[str]) -> Optional[str]:
+    """The corpus file's own number, else the first of the cited ones."""
+    numbers = sorted({r.number for r in refs if r.number})
+    if len({n for n in numbers if not n[0].isdigit()}) > 1:
+        warnings.append(f"one document cited with several numbers: {', '.join(numbers)}")
+    own_numbers = [r.number for r in primary if r.number]
+    return own_numbers[0] if own_numbers else (numbers[0] if numbers else None)
+
+
+def _first(values):
+    return next((v for v in values if v), None)
+
+
+def _node_key(number: Optional[str], group: list[Mention]) -> DocumentKey:
+    """By number where it has a document number, else by its first key (the
+    corpus file's own keys first)."""
     if number and not number[0].isdigit():
         parsed = DocNumber.parse(number)
-        node_iri = iri.document_by_number(parsed.code, parsed.year, parsed.seq)
-    else:
-        identity = [k for _, path, keys in group if path is not None for k in keys]
-        node_iri = iri.document_by_key((identity or all_keys)[0])
-    return DocumentNode(node_iri, number, title, tuple(t for t in titles[1:]), tuple(issuers),
-                        type_concept, area, sources, next((dates[s] for s in sources if dates.get(s)), None))
+        return document_keys.document_by_number(parsed.code, parsed.year, parsed.seq)
+    identity = [k for _, path, keys in group if path is not None for k in keys]
+    return document_keys.document_by_title((identity or sorted({k for _, _, keys in group for k in keys}))[0])
 
 
 def _ranked_titles(own: list[str], cited: list[str]) -> list[str]:

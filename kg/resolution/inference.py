@@ -9,27 +9,19 @@ Such links are marked inferred, with the rule.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
 import networkx as nx
 
 from kg.lexicon.areas import gazetteer
-from kg.rdf.ontology import level_concepts
-from kg.resolution.documents import DocumentNode
+from kg.lexicon.schemes import level_concepts
+from kg.models import DocumentNode, InferredLink
 from kg.datafiles import read_lines, read_tsv, split_list
 from kg.lexicon.titles import TRAILING_NOTE
 
 ECHO_RULE = "inference.title-echo"
 
-
-@dataclass(frozen=True)
-class InferredLink:
-    source: DocumentNode
-    target: DocumentNode
-    relation: str
-    rule: str
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +63,7 @@ def _above(higher: DocumentNode, lower: DocumentNode) -> bool:
 def title_echoes(nodes: Iterable[DocumentNode], stated: Iterable[tuple] = ()) -> list[InferredLink]:
     """Inferred implements links, leaving out those a sentence already states."""
     nodes = list(nodes)
-    known = {(s.iri, t.iri) for s, t, _ in stated}
+    known = {(s.key, t.key) for s, t, _ in stated}
     # documents by subject, type ending and area: a document's candidates are
     # looked up in its own area's chain, not searched for among all documents
     by_place: dict[tuple[str, str, str], list[DocumentNode]] = {}
@@ -88,15 +80,15 @@ def title_echoes(nodes: Iterable[DocumentNode], stated: Iterable[tuple] = ()) ->
         candidates = [target for area in gazetteer().chain(node.area.code)
                       for target_suffix in _implementing()[suffix]
                       for target in by_place.get((subject, target_suffix, area.code), ())
-                      if target.iri != node.iri and _above(target, node)]
+                      if target.key != node.key and _above(target, node)]
         if not candidates:
             continue
         # the nearest level above: a city opinion echoes its province's, which
         # in turn echoes the nation's
         nearest = max(rank(t) for t in candidates)
         links += [InferredLink(node, t, "applies", ECHO_RULE) for t in candidates if rank(t) == nearest]
-    links = [link for link in links if (link.source.iri, link.target.iri) not in known]
-    return sorted(links, key=lambda link: (str(link.source.iri), str(link.target.iri)))
+    links = [link for link in links if (link.source.key, link.target.key) not in known]
+    return sorted(links, key=lambda link: (link.source.key, link.target.key))
 
 
 def implements_edges(extractions, resolution, inferred: Iterable[InferredLink]):
@@ -111,19 +103,21 @@ def implements_edges(extractions, resolution, inferred: Iterable[InferredLink]):
         yield link.source, link.target, "inferred"
 
 
-def check_implements(edges: Iterable[tuple[DocumentNode, DocumentNode, str]]) -> list[str]:
+def implements_warnings(edges: Iterable[tuple[DocumentNode, DocumentNode, str]]) -> list[str]:
     """Warnings for implements links that cannot be right: an implementer
     older than what it implements, one at a higher level, or a cycle."""
     warnings = []
     graph = nx.DiGraph()
     for source, target, how in edges:
-        graph.add_edge(source.iri, target.iri)
+        graph.add_node(source.key, label=_label(source))
+        graph.add_node(target.key, label=_label(target))
+        graph.add_edge(source.key, target.key)
         name = f"{_label(source)} applies {_label(target)} ({how})"
         if source.date and target.date and source.date < target.date:
             warnings.append(f"{name}: the implementer ({source.date}) is older than what it implements ({target.date})")
         if rank(source) is not None and rank(target) is not None and rank(source) < rank(target):
             warnings.append(f"{name}: the implementer is at a higher level than what it implements")
-    for cycle in sorted(sorted(str(n) for n in c) for c in nx.simple_cycles(graph)):
+    for cycle in sorted(sorted(graph.nodes[n]["label"] for n in c) for c in nx.simple_cycles(graph)):
         warnings.append("implements links form a cycle: " + " -> ".join(cycle))
     return warnings
 

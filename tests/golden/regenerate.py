@@ -1,12 +1,18 @@
-"""Rewrite tests/golden/seeds.json from the current extraction.
+"""Rewrite the golden files of the seeds from the current pipeline.
 
-Only after checking by hand that every changed fact is right: the golden file
+Only after checking by hand that every changed fact is right: a golden file
 is the reviewed truth of what the seeds say, not a snapshot to accept blindly.
 
-    python tests/golden/regenerate.py && git diff tests/golden/
+    python tests/golden/regenerate.py facts && git diff tests/golden/seeds.json
+    python tests/golden/regenerate.py graph && git diff tests/golden/seed-graph.trig
+
+``facts`` writes seeds.json (each seed's identity and citations); ``graph``
+writes seed-graph.trig, the whole graph ``kg build corpus`` makes, which
+tests/test_golden_graph.py compares with rdflib.compare graph by graph.
 """
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,7 +46,10 @@ def facts(x) -> dict:
     return out
 
 
-def main():
+GOLDEN_GRAPH = Path(__file__).with_name("seed-graph.trig")
+
+
+def write_facts():
     sources, _ = load_corpus(ROOT / "corpus")
     data = {s.relative_path: facts(extract_mentions(clean(s))) for s in sources}
     target = Path(__file__).with_name("seeds.json")
@@ -48,5 +57,19 @@ def main():
     print(f"wrote {target}")
 
 
+def write_graph():
+    from kg.pipeline.build import GRAPH_FILE, build
+    with tempfile.TemporaryDirectory() as out:
+        build(ROOT / "corpus", Path(out), use_cache=False)
+        GOLDEN_GRAPH.write_bytes((Path(out) / GRAPH_FILE).read_bytes())
+    print(f"wrote {GOLDEN_GRAPH}")
+
+
 if __name__ == "__main__":
-    main()
+    what = sys.argv[1:] or ["facts"]
+    if not set(what) <= {"facts", "graph"}:
+        sys.exit("usage: regenerate.py [facts] [graph]")
+    if "facts" in what:
+        write_facts()
+    if "graph" in what:
+        write_graph()
