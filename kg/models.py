@@ -8,7 +8,7 @@ keys); IRIs are minted from those keys in ``kg.rdf.iri`` alone.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 from decimal import Decimal
@@ -310,3 +310,47 @@ class Resolution:
 
     def of_extraction(self, extraction: Extraction) -> DocumentNode:
         return self.documents[self.by_file[extraction.document.relative_path]]
+
+
+# --- answers of the store and network stages, read by views and the CLI ---
+
+@dataclass(frozen=True)
+class QueryResult:
+    """A SPARQL answer: variables and rows of rdflib terms, or a boolean."""
+
+    variables: tuple[str, ...]
+    rows: tuple[tuple[object, ...], ...]
+    boolean: Optional[bool] = None
+
+
+@dataclass
+class TraceNode:
+    iri: str
+    number: Optional[str]
+    title: Optional[str]
+    level: Optional[str]
+    area: Optional[str]
+    date: Optional[str]
+    stub: bool
+    basis: Optional[str] = None        # how the link to the parent is known
+    rule: Optional[str] = None
+    sentence: Optional[str] = None
+    repeated: bool = False             # shown earlier in the tree; children not repeated
+    children: list["TraceNode"] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class AreaCoverage:
+    level: Optional[str]
+    area: str
+    area_code: Optional[str]
+    implementing: list[str]            # labels of implementing documents of this area
+    chain: list[str]                   # shortest chain from one of them to the reference
+    corpus_documents: list[str]        # documents of this area that the corpus holds
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.implementing)

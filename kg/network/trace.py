@@ -7,12 +7,12 @@ return plain data.
 from __future__ import annotations
 
 import difflib
-from dataclasses import asdict, dataclass, field
 from typing import Optional
 
 import networkx as nx
 
 from kg.lexicon.docnumber import normalise
+from kg.models import AreaCoverage, TraceNode
 from kg.network.documents import implements_graph
 
 
@@ -45,25 +45,6 @@ def find_node(graph: nx.Graph, ref: str) -> str:
     names = sorted({n for _, d in graph.nodes(data=True) for n in (d.get("number"), d.get("title"), d.get("name"))
                     if n})
     raise UnknownReference(ref, difflib.get_close_matches(number or title, names, n=3, cutoff=0.4))
-
-
-@dataclass
-class TraceNode:
-    iri: str
-    number: Optional[str]
-    title: Optional[str]
-    level: Optional[str]
-    area: Optional[str]
-    date: Optional[str]
-    stub: bool
-    basis: Optional[str] = None        # how the link to the parent is known
-    rule: Optional[str] = None
-    sentence: Optional[str] = None
-    repeated: bool = False             # shown earlier in the tree; children not repeated
-    children: list["TraceNode"] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 def trace(graph: nx.DiGraph, ref: str, direction: str = "down") -> TraceNode:
@@ -125,20 +106,6 @@ def format_tree(tree: TraceNode) -> str:
 
     walk(tree, "", True, True)
     return "\n".join(lines)
-
-
-@dataclass
-class AreaCoverage:
-    level: Optional[str]
-    area: str
-    area_code: Optional[str]
-    implementing: list[str]            # labels of implementing documents of this area
-    chain: list[str]                   # shortest chain from one of them to the reference
-    corpus_documents: list[str]        # documents of this area that the corpus holds
-
-    @property
-    def covered(self) -> bool:
-        return bool(self.implementing)
 
 
 def coverage(graph: nx.DiGraph, ref: str) -> list[AreaCoverage]:

@@ -22,7 +22,6 @@ HEADING_START = re.compile(r"[一二三四五六七八九十]+、|（[一二三�
 SENTENCE_END = "。！？!?；;"
 
 
-
 @lru_cache(maxsize=1)
 def _portal_labels() -> dict[str, str]:
     return {row["label"]: row["field"] for row in read_tsv("portal_fields.tsv")}

@@ -23,7 +23,6 @@ from kg.lexicon.titles import TRAILING_NOTE
 ECHO_RULE = "inference.title-echo"
 
 
-
 @lru_cache(maxsize=1)
 def _subject_noise() -> re.Pattern:
     return re.compile("|".join(map(re.escape, read_lines("subject_noise_words.txt"))))

@@ -6,7 +6,6 @@ import csv
 import io
 import re
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Optional, Union
 
@@ -15,6 +14,7 @@ from rdflib import BNode, Literal, URIRef
 
 from kg.datafiles import SAVED_QUERIES_DIR
 
+from kg.models import QueryResult
 from kg.store.database import GraphStore, to_rdflib
 from kg.rdf.vocab import PREFIXES
 
@@ -23,13 +23,6 @@ SAVED_QUERIES = SAVED_QUERIES_DIR
 
 class QueryError(ValueError):
     """The query cannot be parsed or run; the message is the parser's."""
-
-
-@dataclass(frozen=True)
-class QueryResult:
-    variables: tuple[str, ...]
-    rows: tuple[tuple[object, ...], ...]
-    boolean: Optional[bool] = None
 
 
 def query_text(query: str) -> str:

@@ -22,7 +22,8 @@ from urllib.parse import quote
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
-from kg.store.query import QueryError, QueryResult, query_text
+from kg.models import QueryResult
+from kg.store.query import QueryError, query_text
 from kg.store.database import GraphStore
 from kg.rdf.vocab import PREFIXES
 
