@@ -58,6 +58,54 @@ def build(corpus: Path, out_dir: Path, turtle: bool, strict: bool, jobs: int, no
         sys.exit(1)
 
 
+@main.command()
+@click.argument("out_dir", required=False, type=click.Path(path_type=Path), default=DEFAULT_OUT)
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def report(out_dir: Path, fmt: str) -> None:
+    """Print again what the build in OUT_DIR (default: build/) could not read."""
+    import json
+
+    from kg.pipeline.build import REPORT_FILE
+    from kg.pipeline.quality import QualityReport
+
+    path = out_dir / REPORT_FILE if out_dir.is_dir() else out_dir
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        quality = QualityReport.from_json(data["quality"])
+    except FileNotFoundError:
+        _fail(f"{path}: no build report; run kg build first")
+    except (ValueError, KeyError, TypeError) as exc:
+        _fail(f"{path}: not a build report of this version ({exc}); run kg build again")
+    if fmt == "json":
+        click.echo(json.dumps(quality.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(quality.summary())
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("corpus", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--subset", type=click.Choice(["all", "clean", "damaged"]), default="all", show_default=True,
+              help="Score only the entries marked so by the gold's 'damaged' flag.")
+@click.option("--misses", is_flag=True, help="List every document where a field differs from the gold.")
+def evaluate(gold: Path, corpus: Path, fmt: str, subset: str, misses: bool) -> None:
+    """Score the extraction against a GOLD file (format of corpus-pages/gold.json);
+    files are looked up under CORPUS (default: the gold file's folder)."""
+    import json
+
+    from kg.pipeline.evaluation import evaluate as run_evaluation
+
+    try:
+        result = run_evaluation(gold, corpus, subset)
+    except (ValueError, KeyError) as exc:
+        _fail(f"{gold}: not a gold file ({exc})")
+    if fmt == "json":
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(result.table(misses=misses))
+
+
 def _headers(values: tuple[str, ...]) -> dict[str, str]:
     headers = {}
     for value in values:

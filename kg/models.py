@@ -57,6 +57,20 @@ class SkippedFile:
 
 
 @dataclass(frozen=True)
+class FileError:
+    """An unexpected failure while reading one file: the build goes on with
+    what the other steps read, and the report lists it."""
+
+    file: str             # relative path
+    stage: str            # read | extract | resolve
+    rule: str             # the step that failed (extract.citations …)
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.stage} / {self.rule}: {self.message}"
+
+
+@dataclass(frozen=True)
 class PortalField:
     """One label/value pair of a web portal's metadata block (发文字号 …)."""
 
@@ -257,6 +271,7 @@ class Extraction:
     programmes: tuple[ProgrammeMention, ...] = ()
     targets: tuple[Target, ...] = ()
     amounts: tuple[Amount, ...] = ()
+    errors: tuple[FileError, ...] = ()                # steps that failed; their findings are missing
 
 
 # A document's stable key: ``doc/<code>/<year>/<seq>`` for a numbered
@@ -303,6 +318,7 @@ class Resolution:
     by_file: dict[str, DocumentKey]
     inferred: tuple[InferredLink, ...] = ()
     warnings: list[str] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)    # files whose mentions could not be resolved
 
     def node(self, ref: DocRef) -> DocumentNode:
         """The node a mention resolved to."""

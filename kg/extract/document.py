@@ -1,32 +1,55 @@
 """The extract stage: everything one document says, with the text behind it."""
 from __future__ import annotations
 
-from kg.extract.citations import doc_ref, find_citations, title_scope
+from kg.extract.citations import CitationResult, doc_ref, find_citations, title_scope
 from kg.extract.agency_mentions import AgencyFindings, find_agencies
 from kg.extract.identity import Identity, read_identity
 from kg.extract.quantities import find_amounts, find_targets
 from kg.extract.measures import find_measures
 from kg.extract.themes import find_programmes, find_service_models
 from kg.extract.link_types import type_links
-from kg.models import AgencyMention, Citation, DocRef, Document, Evidence, Extraction, Fact, Measure, Span
+from kg.models import AgencyMention, Citation, FileError, DocRef, Document, Evidence, Extraction, Fact, Measure, Span
 from kg.extract.proposals import acknowledged_title_spans, find_proposal, is_reply_title
 from kg.lexicon.titles import document_type, wrapped_title
 
 
+class _Steps:
+    """Runs each extraction step so that one step's failure loses only its
+    own findings: the error is kept (file, step, message) and the step's
+    empty result stands in."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.errors: list[FileError] = []
+
+    def run(self, rule: str, default, step, *args):
+        try:
+            return step(*args)
+        except Exception as exc:  # noqa: BLE001 - any bug in one step must not lose the document
+            self.errors.append(FileError(self.doc.relative_path, "extract", rule, f"{type(exc).__name__}: {exc}"))
+            return default
+
+
 def extract_mentions(doc: Document) -> Extraction:
     """Everything one document says, each finding with its evidence."""
-    ident = read_identity(doc)
+    steps = _Steps(doc)
+    ident = steps.run("extract.identity", Identity(), read_identity, doc)
     area = ident.area
-    identity, reply = _identity_ref(ident)
-    proposal = find_proposal(doc, ident.title.span if ident.title else None, area) if reply else None
-    skip = [Span(0, ident.heading_end)] + (acknowledged_title_spans(doc) if reply else [])
-    found = find_citations(doc, area, skip, identity.number)
-    citations = type_links(doc, _title_wrapped(doc, ident, identity) + found.citations, identity)
+    identity, reply = steps.run("extract.identity", (DocRef(), False), _identity_ref, ident)
+    proposal = (steps.run("extract.proposal", None, find_proposal, doc, ident.title.span if ident.title else None,
+                          area) if reply else None)
+    skip = [Span(0, ident.heading_end)] + (steps.run("extract.proposal", [], acknowledged_title_spans, doc)
+                                           if reply else [])
+    found = steps.run("extract.citations", CitationResult(), find_citations, doc, area, skip, identity.number)
+    wrapped = steps.run("extract.citations", [], _title_wrapped, doc, ident, identity)
+    citations = steps.run("extract.link-types", wrapped + found.citations, type_links, doc,
+                          wrapped + found.citations, identity)
 
-    measures = find_measures(doc, ident.heading_end, ident.body_end)
-    agencies = find_agencies(doc, area, ident.heading_end)
+    measures = steps.run("extract.measures", [], find_measures, doc, ident.heading_end, ident.body_end)
+    agencies = steps.run("extract.agencies", AgencyFindings(), find_agencies, doc, area, ident.heading_end)
     responsible = _responsibilities(agencies, measures, found.warnings)
     found.warnings.extend(f"unknown agency {name!r} in a list; not added" for name in agencies.unknown)
+    body = [s for s in doc.sentences if s.start >= ident.heading_end]
 
     warnings = tuple(f"{doc.relative_path}: {w}" for w in ident.warnings + found.warnings)
     if area is None:
@@ -37,16 +60,17 @@ def extract_mentions(doc: Document) -> Extraction:
         area=area,
         date=ident.date.value if ident.date else None,
         facts=_facts(doc, ident),
-        citations=tuple(citations),
+        citations=tuple(c for c in citations if c.target.number or c.target.title),
         proposal=proposal,
         warnings=warnings,
         measures=tuple(measures),
         agencies=tuple(agencies.mentions),
         responsible=responsible,
-        service_models=tuple(find_service_models(doc, ident.heading_end)),
-        programmes=tuple(find_programmes(doc, ident.heading_end)),
-        targets=tuple(find_targets(doc, [s for s in doc.sentences if s.start >= ident.heading_end])),
-        amounts=tuple(find_amounts(doc, ident.heading_end)),
+        service_models=tuple(steps.run("extract.service-models", [], find_service_models, doc, ident.heading_end)),
+        programmes=tuple(steps.run("extract.programmes", [], find_programmes, doc, ident.heading_end)),
+        targets=tuple(steps.run("extract.targets", [], find_targets, doc, body)),
+        amounts=tuple(steps.run("extract.amounts", [], find_amounts, doc, ident.heading_end)),
+        errors=tuple(steps.errors),
     )
 
 

@@ -18,18 +18,19 @@ import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, ContextManager, Iterator, Optional, Union
 
 from kg.pipeline import cache as build_cache
+from kg.pipeline.quality import QualityReport, quality_report
 from kg.rdf import iri
-from kg.read.cleaning import clean
+from kg.read.cleaning import clean, plain_document
 from kg.extract.document import extract_mentions
 from kg.rdf.named_graphs import Contributions, resolution_inputs, shared_graphs, source_part
 from kg.models import SkippedFile
 from kg.read.loading import UnreadableFile, corpus_files, read_source
-from kg.models import Extraction
+from kg.models import DocRef, Document, Extraction, FileError
 from kg.resolution.documents import resolve
 from kg.datafiles import rules_version
 from kg.rdf.trig import atomic_output, atomic_write, temporary_prefix, to_turtle, trig_block, trig_header
@@ -65,6 +66,7 @@ class BuildReport:
     seconds: dict[str, float] = field(default_factory=dict)    # per stage
     peak_mib: dict[str, float] = field(default_factory=dict)   # peak memory at the end of each stage
     cache: dict[str, dict[str, int]] = field(default_factory=dict)
+    quality: QualityReport = field(default_factory=QualityReport)
 
     def summary(self) -> str:
         lines = [
@@ -78,6 +80,7 @@ class BuildReport:
             lines.append("cache: " + ", ".join(f"{kind} {self.cache['hits'][kind]} reused, "
                                                 f"{self.cache['misses'][kind]} new" for kind in ("extract", "graph")))
         lines += [f"skipped {s}" for s in self.skipped]
+        lines.append(self.quality.summary())
         lines += [f"wrote {p}" for p in self.outputs]
         return "\n".join(lines)
 
@@ -92,6 +95,7 @@ class BuildReport:
             "links": self.links,
             "triples": self.triples,
             "warnings": self.warnings,
+            "quality": self.quality.to_json(),
         }
 
 
@@ -144,6 +148,7 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
     report.links = dict(links)
     report.warnings = ([f"{x.document.relative_path}: {note}" for x in extractions for note in x.document.source.notes]
                        + [w for x in extractions for w in x.warnings] + resolution.warnings)
+    report.quality = quality_report(extractions, resolution)
 
     graph_path = out_dir / GRAPH_FILE
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -305,12 +310,32 @@ def _pool(jobs: int, tasks: int):
     return nullcontext(None)
 
 
-def _read_and_extract(task: tuple[Path, Path]) -> Union[Extraction, SkippedFile]:
+def read_and_extract(task: tuple[Path, Path]) -> Union[Extraction, SkippedFile]:
+    """One file's extraction; a file that cannot be read is skipped with its
+    reason, and a failure past reading keeps the document with what was read
+    (kg.extract.document isolates each step; this isolates the rest)."""
     path, corpus_dir = task
+    relative = path.relative_to(corpus_dir).as_posix()
     try:
-        return extract_mentions(clean(read_source(path, corpus_dir)))
+        source = read_source(path, corpus_dir)
     except UnreadableFile as exc:
-        return SkippedFile(path.relative_to(corpus_dir).as_posix(), str(exc))
+        return SkippedFile(relative, str(exc))
+    try:
+        doc = clean(source)
+    except Exception as exc:  # noqa: BLE001 - a bug in cleaning must not stop the build
+        error = FileError(relative, "read", "read.clean", f"{type(exc).__name__}: {exc}")
+        extraction = _extract_isolated(plain_document(source))
+        return replace(extraction, errors=(error,) + extraction.errors)
+    return _extract_isolated(doc)
+
+
+def _extract_isolated(doc: Document) -> Extraction:
+    try:
+        return extract_mentions(doc)
+    except Exception as exc:  # noqa: BLE001 - outside the isolated steps: keep the bare document
+        error = FileError(doc.relative_path, "extract", "extract.document", f"{type(exc).__name__}: {exc}")
+        return Extraction(document=doc, identity=DocRef(), area=None, date=None, facts=(), citations=(),
+                          proposal=None, errors=(error,))
 
 
 def extract_corpus(files: list[Path], corpus_dir: Path, cache: build_cache.BuildCache, jobs: int,
@@ -337,8 +362,8 @@ def extract_corpus(files: list[Path], corpus_dir: Path, cache: build_cache.Build
     tasks = [(path, corpus_dir) for path in todo]
     with progress("extracting", len(files)) as bar, _pool(jobs, len(tasks)) as pool:
         bar.update(len(files) - len(todo))
-        results = (pool.map(_read_and_extract, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
-                   if pool else map(_read_and_extract, tasks))
+        results = (pool.map(read_and_extract, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
+                   if pool else map(read_and_extract, tasks))
         _collect(results, extractions, keys, skipped, cache, bar)
     skipped.sort(key=lambda s: s.relative_path)
     return [extractions[k] for k in sorted(extractions)], keys, skipped

@@ -149,3 +149,10 @@ def clean(source: SourceDocument) -> Document:
         portal=tuple(fields),
         sentences=tuple(sentences),
     )
+
+
+def plain_document(source: SourceDocument) -> Document:
+    """The text with no layout read: one sentence, no residue or portal
+    fields (what the build keeps of a file whose cleaning failed)."""
+    return Document(source=source, text=source.text, view=fold(source.text), residue=(), portal=(),
+                    sentences=(Span(0, len(source.text)),) if source.text else ())

@@ -1,0 +1,242 @@
+"""``kg eval``: score what the pipeline reads against hand-checked gold.
+
+The gold file has the format of ``shared/corpus-pages/gold.json``:
+``{"docs": {STEM: {"file": …, "self_number": …, "issuer": […], …}}}``. Each
+file is read and extracted exactly as ``kg build`` does it; each field is
+scored as precision and recall (lists: over the items of all documents;
+single values: a document's value counts as right when it equals the gold).
+Fields that a gold entry's notes call inferred (from a URL, an 索引号, by
+analogy) are not what a text gives, and are left out of the score.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from kg.lexicon.docnumber import DocNumber
+from kg.lexicon.titles import display_title, title_key
+from kg.models import Extraction
+from kg.pipeline.build import read_and_extract
+
+# gold field -> words of a note sentence that say the field was inferred
+INFERRED_NOTES = {
+    "issuer": ("issuer", "full name"),
+    "jurisdiction": ("jurisdiction",),
+    "date": ("date",),
+    "self_number": ("文号",),
+}
+LEVELS = {"national": "national", "provincial": "province", "city": "city", "county": "county",
+          "township": "township"}
+
+
+@dataclass
+class FieldScore:
+    name: str
+    true_positives: int = 0
+    predicted: int = 0
+    gold: int = 0
+    misses: list[str] = field(default_factory=list)      # "file: gold X, read Y"
+
+    @property
+    def precision(self) -> Optional[float]:
+        return self.true_positives / self.predicted if self.predicted else None
+
+    @property
+    def recall(self) -> Optional[float]:
+        return self.true_positives / self.gold if self.gold else None
+
+    def to_json(self) -> dict:
+        return {"precision": self.precision, "recall": self.recall, "true_positives": self.true_positives,
+                "predicted": self.predicted, "gold": self.gold, "misses": self.misses}
+
+
+@dataclass
+class Evaluation:
+    documents: int
+    fields: dict[str, FieldScore]
+    excluded: list[str]                                   # "file: field" left out as inferred
+
+    def table(self, misses: bool = False) -> str:
+        lines = [f"{'field':<22}{'P':>7}{'R':>7}{'TP':>6}{'read':>6}{'gold':>6}"]
+        for score in self.fields.values():
+            lines.append(f"{score.name:<22}{_fmt(score.precision):>7}{_fmt(score.recall):>7}"
+                         f"{score.true_positives:>6}{score.predicted:>6}{score.gold:>6}")
+        lines.append(f"{self.documents} documents; left out as inferred: {', '.join(self.excluded) or 'none'}")
+        if misses:
+            for score in self.fields.values():
+                lines += [f"  {score.name}: {m}" for m in score.misses]
+        return "\n".join(lines)
+
+    def to_json(self) -> dict:
+        return {"documents": self.documents, "excluded": self.excluded,
+                "fields": {k: v.to_json() for k, v in self.fields.items()}}
+
+
+def _fmt(value: Optional[float]) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def number_key(text: str) -> str:
+    try:
+        return str(DocNumber.parse(text))
+    except ValueError:
+        return re.sub(r"\s+", "", text)
+
+
+def reference_key(text: str) -> str:
+    """A cited document as gold writes it: a number, else a title."""
+    try:
+        return str(DocNumber.parse(text))
+    except ValueError:
+        return title_key(display_title(text)).replace("<", "《").replace(">", "》")
+
+
+def _same_area(gold: str, read: Optional[str]) -> bool:
+    """石林县 is 石林彝族自治县; 全国 is the nation."""
+    if read is None:
+        return False
+    if gold == "全国":
+        return read in ("全国", "中华人民共和国")
+    return read == gold or (read.startswith(gold[:-1]) and read.endswith(gold[-1]))
+
+
+def _inferred_fields(notes: str) -> set[str]:
+    out = set()
+    for sentence in re.split(r"(?<=[.;])\s+", notes or ""):
+        if re.search(r"\binferred\b", sentence, re.I):
+            out |= {name for name, words in INFERRED_NOTES.items() if any(w in sentence for w in words)}
+    return out
+
+
+# --- what the pipeline read, in the gold's terms ---
+
+def _own_number(x: Extraction) -> set[str]:
+    return {x.identity.number} if x.identity.number else set()
+
+
+def _issuers(x: Extraction) -> set[str]:
+    return {a.name for a in x.identity.issuers}
+
+
+def _dates(x: Extraction) -> set[str]:
+    return {f.value.isoformat() for f in x.facts if f.name in ("date", "publication_date")}
+
+
+def _cited_numbers(x: Extraction) -> set[str]:
+    return {c.target.number for c in x.citations if c.target.number and c.target.number != x.identity.number}
+
+
+def _cited_titles(x: Extraction) -> set[str]:
+    return {reference_key(c.target.title) for c in x.citations
+            if c.target.title and c.evidence.rule not in ("citation.wrapped", "identity.title-wraps")
+            and c.source is None}
+
+
+def _targets(relation: str) -> Callable[[Extraction], set[str]]:
+    def read(x: Extraction) -> set[str]:
+        return {c.target.number or reference_key(c.target.title) for c in x.citations
+                if c.relation == relation and c.source is None}
+    return read
+
+
+def _proposal(x: Extraction) -> set[str]:
+    return {str(x.proposal.raw_number or x.proposal.number)} if x.proposal else set()
+
+
+# gold field -> (score name, what was read, how gold values are keyed)
+SET_FIELDS = {
+    "self_number": ("own number", _own_number, number_key),
+    "issuer": ("issuer", _issuers, str),
+    "cited_numbers": ("cited numbers", _cited_numbers, number_key),
+    "cited_titles": ("cited titles", _cited_titles, reference_key),
+    "implements": ("implements targets", _targets("applies"), reference_key),
+    "based_on": ("based-on targets", _targets("based_on"), reference_key),
+    "responds_to_proposal": ("proposal number", _proposal, str),
+}
+
+
+def _gold_values(entry: dict, name: str, key) -> set[str]:
+    value = entry.get(name)
+    if value is None:
+        return set()
+    values = value if isinstance(value, list) else [value]
+    return {key(str(v)) for v in values}
+
+
+SUBSETS = {"all": lambda entry: True, "clean": lambda entry: not entry.get("damaged"),
+           "damaged": lambda entry: bool(entry.get("damaged"))}
+
+
+def evaluate(gold_file: Path, corpus: Optional[Path] = None, subset: str = "all") -> Evaluation:
+    """Score every gold entry of ``subset`` (all, clean, damaged)."""
+    gold_file = Path(gold_file)
+    entries = {stem: entry for stem, entry in json.loads(gold_file.read_text(encoding="utf-8"))["docs"].items()
+               if SUBSETS[subset](entry)}
+    corpus = Path(corpus) if corpus else gold_file.parent
+    scores = {name: FieldScore(label) for name, (label, _, _) in SET_FIELDS.items()}
+    for extra in ("area", "level", "date"):
+        scores[extra] = FieldScore(extra)
+    excluded = []
+    for stem, entry in sorted(entries.items()):
+        path = corpus / entry["file"]
+        x = read_and_extract((path, path.parent))
+        inferred = _inferred_fields(entry.get("notes", ""))
+        excluded += [f"{stem}: {name}" for name in sorted(inferred)]
+        if not isinstance(x, Extraction):
+            x = None
+        _score_sets(scores, stem, entry, x, inferred)
+        _score_place_and_date(scores, stem, entry, x, inferred)
+    ordered = {k: scores[k] for k in ("self_number", "issuer", "area", "level", "date", "cited_numbers",
+                                      "cited_titles", "implements", "based_on", "responds_to_proposal")}
+    return Evaluation(len(entries), ordered, excluded)
+
+
+def _score_sets(scores, stem: str, entry: dict, x: Optional[Extraction], inferred: set[str]) -> None:
+    for name, (_, read, key) in SET_FIELDS.items():
+        if name in inferred:
+            continue
+        gold = _gold_values(entry, name, key)
+        found = read(x) if x else set()
+        if name == "issuer" and not gold:
+            continue        # a text that names no issuer: nothing to score
+        _count(scores[name], stem, gold, found)
+
+
+def _count(score: FieldScore, stem: str, gold: Iterable[str], found: Iterable[str]) -> None:
+    gold, found = set(gold), set(found)
+    score.gold += len(gold)
+    score.predicted += len(found)
+    score.true_positives += len(gold & found)
+    if gold != found:
+        score.misses.append(f"{stem}: gold {sorted(gold)}, read {sorted(found)}")
+
+
+def _score_place_and_date(scores, stem: str, entry: dict, x: Optional[Extraction], inferred: set[str]) -> None:
+    area = x.area if x else None
+    if "jurisdiction" not in inferred and entry.get("jurisdiction"):
+        right = _same_area(entry["jurisdiction"], area.name if area else None)
+        _count_single(scores["area"], stem, entry["jurisdiction"], area.name if area else None, right)
+        level = LEVELS.get(entry.get("level") or "")
+        read_level = area.level if area else None
+        _count_single(scores["level"], stem, level, read_level, level == read_level)
+    if "date" not in inferred:
+        dates = _dates(x) if x else set()
+        gold = set(entry.get("date") or [])
+        # right when every date read is one the text gives for the document
+        score = scores["date"]
+        score.gold += bool(gold)
+        score.predicted += bool(dates)
+        score.true_positives += bool(gold and dates and dates <= gold)
+        if dates and not dates <= gold or gold and not dates:
+            score.misses.append(f"{stem}: gold {sorted(gold)}, read {sorted(dates)}")
+
+
+def _count_single(score: FieldScore, stem: str, gold, read, right: bool) -> None:
+    score.gold += 1
+    score.predicted += read is not None
+    score.true_positives += bool(right)
+    if not right:
+        score.misses.append(f"{stem}: gold {gold}, read {read}")
