@@ -45,6 +45,11 @@ def find_dates(view: str, start: int = 0, end: Optional[int] = None) -> Iterator
             yield value, Span(m.start(), m.end())
 
 
+TIME_OF_DAY = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?$")
+
+
 def parse_date(text: str) -> Optional[date]:
-    m = DATE.fullmatch(text.strip())
+    """A whole field or line that is one date (a portal's time of day after it
+    is allowed: 2017-07-13 09:17)."""
+    m = DATE.fullmatch(TIME_OF_DAY.sub("", text.strip()))
     return parse_match(m) if m else None

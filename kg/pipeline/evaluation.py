@@ -26,7 +26,7 @@ INFERRED_NOTES = {
     "issuer": ("issuer", "full name"),
     "jurisdiction": ("jurisdiction",),
     "date": ("date",),
-    "self_number": ("文号",),
+    "self_number": ("own number", "self_number"),
 }
 LEVELS = {"national": "national", "provincial": "province", "city": "city", "county": "county",
           "township": "township"}

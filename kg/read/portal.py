@@ -1,0 +1,160 @@
+"""Portal metadata around a saved page: label/value fields, wherever a
+government portal or a repost puts them.
+
+Forms read (examples in ``kg/data/portal_fields.tsv``): ``label: value``
+(ASCII, full-width or no colon), ``【label】 value``, table rows of cells
+split by ``|``, tabs or runs of spaces (``索 引 号 | … | 分 类 | …``), labels
+glued to the previous value (``17:06信息来源:``), spaces inside a label
+(``文　　号``), a bulleted label with its value on the next bulleted line,
+and a line that opens with a date before its labels (``2021年02月27日 来源:``,
+the publication date). A metadata line is residue, never body. An
+aggregator's line (an author or publisher that reposts, a filled view
+count) keeps its fields out: its date is the repost's, not the document's.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from kg.datafiles import read_lines, read_tsv
+from kg.models import PortalField, Span
+
+LEADING_BLOCK_LINES = 40
+MAX_METADATA_LINE = 240
+MAX_VALUE_LINE = 60        # a value on the line after its label
+BULLETS = "•·●▪◆-*"
+GAP = r"[ \t\u3000]*"
+CELL_START = re.compile(r"(?:^|[|｜\t】\]]|\s{2,}|[ \t]+)$")
+VALUE_TRIM = " \t\u3000|｜:：【】[]"
+LEADING_DATE = re.compile(r"^\s*(?P<date>\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+")
+# fields that mark a line as an aggregator's, and a view count that was filled in
+AGGREGATOR_FIELDS = {"aggregator"}
+FILLED_VIEWS = re.compile(r"\d+\s*次浏览|浏览次数\s*[:：]\s*\d|阅读\s*[:：]?\s*\d")
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, str]:
+    return {row["label"]: row["field"] for row in read_tsv("portal_fields.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _label_pattern() -> re.Pattern:
+    """Any label, spaces allowed between its characters, in 【】 or [] or
+    bare, with the separator after it."""
+    labels = sorted(_labels(), key=len, reverse=True)
+    alternation = "|".join(GAP.join(map(re.escape, label)) for label in labels)
+    return re.compile(rf"[【\[]?{GAP}(?P<label>{alternation}){GAP}[】\]]?{GAP}(?P<sep>[:：]|(?=[|｜\t])|(?=\s{{2}})|$)?")
+
+
+@lru_cache(maxsize=1)
+def _residue_patterns() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in read_lines("residue_lines.txt"))
+
+
+def label_field(candidate: str) -> Optional[str]:
+    return _labels().get(re.sub(r"\s+", "", candidate))
+
+
+def _label_hits(line: str) -> list[re.Match]:
+    """Labels standing as labels: followed by a separator or a cell break, or
+    opening a cell of their own."""
+    hits = []
+    for m in _label_pattern().finditer(line):
+        glued = m.group("sep") in (":", "：") or line[m.start()] == "【"
+        at_cell = bool(CELL_START.search(line[:m.start()])) and m.group("sep") is not None
+        if glued or at_cell:
+            hits.append(m)
+    return hits
+
+
+def read_metadata_line(line: str, start: int) -> Optional[list[PortalField]]:
+    """The fields of one line, or None when the line is not metadata."""
+    if len(line) > MAX_METADATA_LINE:
+        return None
+    hits = _label_hits(line)
+    if not hits:
+        return None
+    head = line[:hits[0].start()]
+    leading_date = LEADING_DATE.match(line)
+    if head.strip(" \t|｜【[•·●") and not (leading_date and leading_date.end() >= len(head.rstrip())):
+        return None
+    fields = []
+    if leading_date and head.strip():
+        date = leading_date.group("date")
+        fields.append(PortalField("date_publication", "", date, Span(start + leading_date.start("date"),
+                                                                     start + leading_date.end("date"))))
+    for hit, after in zip(hits, hits[1:] + [None]):
+        raw_end = after.start() if after else len(line)
+        value_start = hit.end()
+        value = line[value_start:raw_end]
+        stripped = value.strip(VALUE_TRIM)
+        if not stripped:
+            continue
+        offset = value_start + value.index(stripped)
+        label = hit.group("label")
+        fields.append(PortalField(label_field(label), label, stripped,
+                                  Span(start + offset, start + offset + len(stripped))))
+    if any(f.field in AGGREGATOR_FIELDS for f in fields) or FILLED_VIEWS.search(line):
+        return []            # an aggregator's line: residue, but none of its fields are the document's
+    return fields
+
+
+def _lines(text: str):
+    """(start, end, line) for every line, end excluding the newline."""
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, pos + len(line), line
+        pos += len(line) + 1
+
+
+def _strip_bullet(line: str) -> tuple[str, int, bool]:
+    """The line without leading space and bullet; its offset; was it bulleted."""
+    stripped = line.lstrip()
+    offset = len(line) - len(stripped)
+    bulleted = bool(stripped) and stripped[0] in BULLETS
+    if bulleted:
+        rest = stripped[1:]
+        offset += 1 + (len(rest) - len(rest.lstrip()))
+        stripped = rest.lstrip()
+    return stripped.rstrip(), offset, bulleted
+
+
+def find_portal(text: str) -> tuple[list[PortalField], list[Span]]:
+    """Portal metadata (label/value pairs) and every residue line's span."""
+    fields: list[PortalField] = []
+    residue: list[Span] = []
+    lines = list(_lines(text))
+    patterns = _residue_patterns()
+    i = 0
+    while i < len(lines):
+        start, end, line = lines[i]
+        content, offset, bulleted = _strip_bullet(line)
+        if any(p.search(line) for p in patterns):
+            residue.append(Span(start, end))
+            i += 1
+            continue
+        label_alone = label_field(content.rstrip(":：")) if content else None
+        if label_alone and i + 1 < len(lines):
+            # a label on a line of its own (bulleted, or a table copied cell
+            # by cell): its value is the next line of the same kind, unless
+            # that line is a label too (the field is empty then)
+            residue.append(Span(start, end))
+            vstart, vend, vline = lines[i + 1]
+            value, voffset, vbulleted = _strip_bullet(vline)
+            if (value and vbulleted == bulleted and not label_field(value.rstrip(":："))
+                    and len(value) <= MAX_VALUE_LINE):
+                fields.append(PortalField(label_alone, content, value,
+                                          Span(vstart + voffset, vstart + voffset + len(value))))
+                residue.append(Span(vstart, vend))
+                i += 2
+                continue
+            i += 1
+            continue
+        if i < LEADING_BLOCK_LINES and not bulleted:
+            found = read_metadata_line(line, start)
+            if found is not None:
+                fields.extend(found)
+                residue.append(Span(start, end))
+        i += 1
+    return fields, residue
