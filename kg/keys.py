@@ -7,6 +7,7 @@ path (letters and digits of any script kept, the rest percent-encoded).
 from __future__ import annotations
 
 import hashlib
+from typing import Optional
 from urllib.parse import quote
 
 from kg.models import DocumentKey
@@ -24,8 +25,10 @@ def digest(*parts: object, length: int = 16) -> str:
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:length]
 
 
-def document_by_number(code: str, year: int, seq: int) -> DocumentKey:
-    """ELI-like: doc/国办发/2019/5."""
+def document_by_number(code: str, year: Optional[int], seq: int) -> DocumentKey:
+    """ELI-like: doc/国办发/2019/5; an order, which has no year: doc/广州市人民政府令/179."""
+    if year is None:
+        return DocumentKey(f"doc/{segment(code)}/{seq}")
     return DocumentKey(f"doc/{segment(code)}/{year}/{seq}")
 
 

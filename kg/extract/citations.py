@@ -14,7 +14,7 @@ from typing import Optional
 
 from kg.lexicon.agencies import parse_agency
 from kg.lexicon.areas import gazetteer
-from kg.lexicon.docnumber import NumberMatch, find_numbers
+from kg.lexicon.docnumber import DocNumber, NumberMatch, find_numbers
 from kg.lexicon.issuers import find_code_start, resolve_code
 from kg.models import AreaRef, Citation, DocRef, Document, Evidence, Span
 from kg.lexicon.titles import (TitleMatch, document_type, find_titles, is_bare_type_word,
@@ -57,14 +57,21 @@ def doc_ref(title: Optional[str], number: Optional[str], area: Optional[AreaRef]
     from the number's code; unqualified titles scoped to the citing area."""
     issuers = issuers_of_title(title, area) if title else ()
     if not issuers and number and not number[0].isdigit():
-        code = resolve_code(number.split("〔")[0], area)
-        if code:
-            issuers = (code.agency,)
+        issuers = _number_issuers(DocNumber.parse(number), area)
     if type_concept is None and title:
         dtype = document_type(title)
         type_concept = dtype.concept if dtype else None
     return DocRef(number=number, title=title, issuers=issuers, type_concept=type_concept,
                   scope=title_scope(title, issuers, area, type_concept))
+
+
+def _number_issuers(number: DocNumber, area: Optional[AreaRef]) -> tuple:
+    """The organ an issuer code or an order names."""
+    if number.is_order:
+        agency = parse_agency(number.code[:-1], area)
+        return (agency,) if agency else ()
+    code = resolve_code(number.code, area)
+    return (code.agency,) if code else ()
 
 
 def title_scope(title: Optional[str], issuers, area: Optional[AreaRef], type_concept: Optional[str]) -> Optional[str]:

@@ -43,7 +43,7 @@ def extract_mentions(doc: Document) -> Extraction:
     found = steps.run("extract.citations", CitationResult(), find_citations, doc, area, skip, identity.number)
     wrapped = steps.run("extract.citations", [], _title_wrapped, doc, ident, identity)
     citations = steps.run("extract.link-types", wrapped + found.citations, type_links, doc,
-                          wrapped + found.citations, identity)
+                          wrapped + found.citations, identity, ident.heading_end)
 
     measures = steps.run("extract.measures", [], find_measures, doc, ident.heading_end, ident.body_end)
     agencies = steps.run("extract.agencies", AgencyFindings(), find_agencies, doc, area, ident.heading_end)

@@ -28,6 +28,9 @@ LONG_LINE = 60
 ADOPTION_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年.*会议.*(?:通过|修订|修正|批准|施行)")
 ADOPTION_BODY = re.compile(r"(?P<body>[\u4e00-\u9fff]*?人民代表大会(?:常务委员会)?)第[一二三四五六七八九十]+次会议")
 TERM = re.compile(r"第[一二三四五六七八九十]+届")
+ORDER_SEQ_LINE = re.compile(r"^第\s*(?:\d{1,5}|[〇零一二三四五六七八九十百千]{1,8})\s*号$")
+# an order is signed by the head of government, not by the organ: 市　长：温国辉
+SIGNING_OFFICIAL = re.compile(r"^(?:[省市区县州旗]长|自治区主席|主席|总理|部长|主任)[:：][\u4e00-\u9fff·]{2,5}$")
 AGENCY_SEPARATORS = re.compile(r"[ \t\u3000、，,]+")
 
 
@@ -99,9 +102,12 @@ class Heading:
     adoption_lines: list[tuple[Span, str]] = field(default_factory=list)
     end: int = 0
 
+    def title(self) -> str:
+        return display_title("".join(t for _, t in self.title_parts))
+
     def title_open(self) -> bool:
         """No title yet, or one that does not end in a document type yet."""
-        return not self.title_parts or document_type(display_title("".join(t for _, t in self.title_parts))) is None
+        return not self.title_parts or document_type(self.title()) is None
 
 
 @dataclass(frozen=True)
@@ -145,18 +151,30 @@ def _first(source_functions, sources: Sources):
 
 
 def _nonblank_heading_lines(lines):
-    """(span, stripped text, blank line before it) of the first non-blank lines."""
-    blank_before, seen = True, 0
+    """(span, stripped text, blank line before it) of the first non-blank
+    lines; an order's number split over two lines (广州市人民政府令 / 第179号)
+    comes as one."""
+    nonblank = []
+    blank_before = True
     for span, line in lines:
         if not line.strip():
             blank_before = True
             continue
-        seen += 1
-        if seen > MAX_HEADING_LINES:
-            return
         span, text = _strip_span(span, line)
-        yield span, text, blank_before
+        nonblank.append((span, text, blank_before))
         blank_before = False
+        if len(nonblank) > MAX_HEADING_LINES:
+            break
+    i = 0
+    while i < min(len(nonblank), MAX_HEADING_LINES):
+        span, text, blank_before = nonblank[i]
+        if i + 1 < len(nonblank) and text.endswith("令") and ORDER_SEQ_LINE.match(nonblank[i + 1][1]):
+            nxt_span, nxt_text, _ = nonblank[i + 1]
+            yield Span(span.start, nxt_span.end), text + nxt_text, blank_before
+            i += 2
+            continue
+        yield span, text, blank_before
+        i += 1
 
 
 def _heading_line_kind(text: str, heading: Heading, context) -> tuple[str, object]:
@@ -165,6 +183,8 @@ def _heading_line_kind(text: str, heading: Heading, context) -> tuple[str, objec
     number = _as_number(text)
     if number is not None:
         return "number", number
+    if heading.title_parts and not heading.title_open() and display_title(text) == heading.title():
+        return "repeat", None      # a page shows its title twice (metadata, then the heading)
     if text.endswith(("：", ":")):
         return "addressee", None
     if ADOPTION_LINE.match(text):
@@ -190,12 +210,13 @@ def _read_heading(doc: Document, lines, context) -> Heading:
         if kind == "addressee":
             break
         if kind == "number":
-            heading.number = heading.number or Found(value, "identity.number-line", span)
+            rule = "identity.number-order" if value.is_order else "identity.number-line"
+            heading.number = heading.number or Found(value, rule, span)
         elif kind == "adoption":
             heading.adoption_lines.append((span, text))
         elif kind == "issuer":
             heading.issuer_lines.append((span, value))
-        else:
+        elif kind == "title":
             if (not heading.title_parts and heading.issuer_lines and not blank_before
                     and text.startswith("关于")):
                 # 威海市环翠区人民政府办公室 / 关于……: the issuer line opens the title
@@ -309,8 +330,9 @@ def _signature(doc: Document, lines, context, after: int):
     body = [(s, l) for s, l in lines if s.start >= after and l.strip()]
     for i, (span, line) in enumerate(body):
         agencies = _as_agencies(line, context)
-        if not agencies:
+        if not agencies and not SIGNING_OFFICIAL.match(re.sub(r"\s+", "", line)):
             continue
+        agencies = agencies or []
         for next_span, next_line in body[i + 1:i + 3]:
             text = next_line.strip()
             value = parse_date(text)
@@ -353,9 +375,18 @@ def _portal_issuers(s: Sources) -> list[Found]:
     return [Found(agency, "identity.issuer-portal", field_.span)] if agency else []
 
 
+def _order_issuers(s: Sources) -> list[Found]:
+    """The organ of an order (广州市人民政府令第179号 -> 广州市人民政府)."""
+    number = s.number
+    if number is None or not number.value.is_order:
+        return []
+    agency = parse_agency(number.value.code[:-1], s.context)
+    return [Found(agency, "identity.issuer-order", number.span)] if agency else []
+
+
 def _number_issuers(s: Sources) -> list[Found]:
     number = s.number
-    if number is None or number.value.code is None:
+    if number is None or number.value.code is None or number.value.is_order:
         return []
     code = resolve_code(number.value.code, s.context)
     return [Found(code.agency, "identity.issuer-number", number.span)] if code else []
@@ -363,6 +394,6 @@ def _number_issuers(s: Sources) -> list[Found]:
 
 TITLE_SOURCES = (_heading_title, _portal_title)
 NUMBER_SOURCES = (_heading_number, _portal_number)
-ISSUER_SOURCES = (_title_issuers, _heading_issuers, _signature_issuers, _adoption_issuers, _portal_issuers,
-                  _number_issuers)
+ISSUER_SOURCES = (_title_issuers, _heading_issuers, _order_issuers, _signature_issuers, _adoption_issuers,
+                  _portal_issuers, _number_issuers)
 DATE_SOURCES = (_signature_date, _portal_document_date, _adoption_date)

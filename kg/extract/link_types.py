@@ -20,8 +20,14 @@ from kg.lexicon.titles import document_type
 
 MENTION = re.compile(r"《[^《》]*》|[（(][^（）()]{0,30}?号[)）]")
 # What may stand between a trigger and the mention it governs: other
-# mentions (masked as X), separators, and the words that close the list.
-BETWEEN = r"(?:X|[、，,和及与以及暨\s]|等|有关|精神|要求|部署|规定|文件)*$"
+# mentions (masked as X), the organ that issued the next one (广东省民政厅《…》),
+# separators, and the words that close the list.
+ISSUER_BEFORE = r"[\u4e00-\u9fff]{2,16}?(?:厅|局|委|部|办|院|政府|委员会)(?=X|$)"
+BETWEEN = rf"(?:X|{ISSUER_BEFORE}|[、，,和及与以及暨\s]|等|有关|精神|要求|部署|规定|文件)*$"
+# 根据《X》…制定了《Y》（…号）: the basis is Y's, a document issued before
+NAMED_PRODUCT = re.compile(r"(?:制定|出台|印发|发布)了《")
+PURPOSE_CLOSE = re.compile(rf"(?:X|{ISSUER_BEFORE}|[、，,和及与以及暨\s])*(?:等)?(?:有关|相关)?(?:文件)?(?:的)?"
+                           r"(?:精神|要求|部署|规定|安排)\s*[，,]")
 REPLY = "reply"
 
 
@@ -64,22 +70,41 @@ def _masked_prefix(view: str, start: int, end: int) -> str:
     return MENTION.sub("X", view[start:end])
 
 
-def type_links(doc: Document, citations: list[Citation], own: DocRef) -> list[Citation]:
+def type_links(doc: Document, citations: list[Citation], own: DocRef, body_start: int = 0) -> list[Citation]:
     """The citations with ``applies`` / ``based_on`` where the text says so."""
     if own.type_concept == REPLY:
         return citations
     wrapped = [c.target for c in citations if c.source is None and c.relation in ("promulgates", "forwards")]
+    opening = _opening_sentence(doc, body_start)
     out = []
     for c in citations:
         if c.source is not None or c.relation != "cites":
             out.append(c)
             continue
-        typed = _typed(doc, c, own, wrapped)
+        typed = _typed(doc, c, own, wrapped, opening, citations)
         out.append(typed or c)
     return out
 
 
-def _typed(doc: Document, c: Citation, own: DocRef, wrapped: list[DocRef]) -> Optional[Citation]:
+def _closed_by_purpose(view: str, start: int, end: int) -> bool:
+    """根据《X》（…）、《Y》要求: the list of mentions ends in the word that makes
+    it the document's basis (精神, 要求, 部署, 规定, 安排)."""
+    rest = _masked_prefix(view, start, min(end, start + 200))
+    return bool(PURPOSE_CLOSE.match(rest))
+
+
+def _opening_sentence(doc: Document, body_start: int):
+    """The body's first sentence after the addressees: a document states its
+    basis there (根据《X》要求，经综合考评，拟推荐…) even without a clause
+    that names what it produces."""
+    for s in doc.sentences:
+        if s.start >= body_start and not doc.view[s.start:s.end].rstrip().endswith((":", "：")):
+            return s
+    return None
+
+
+def _typed(doc: Document, c: Citation, own: DocRef, wrapped: list[DocRef], opening,
+           citations: list[Citation]) -> Optional[Citation]:
     view = doc.view
     sentence = c.evidence.sentence
     prefix = _masked_prefix(view, sentence.start, c.evidence.span.start)
@@ -88,7 +113,8 @@ def _typed(doc: Document, c: Citation, own: DocRef, wrapped: list[DocRef]) -> Op
         m = trigger.pattern.search(prefix)
         if not m:
             continue
-        if trigger.needs_production_clause and production is None:
+        if trigger.needs_production_clause and production is None and not (
+                sentence == opening and _closed_by_purpose(view, c.evidence.span.end, sentence.end)):
             continue
         relation = trigger.relation
         is_basis_type = c.target.type_concept in _basis_types()
@@ -96,7 +122,8 @@ def _typed(doc: Document, c: Citation, own: DocRef, wrapped: list[DocRef]) -> Op
             continue
         if relation == "applies" and is_basis_type and trigger.needs_production_clause:
             relation = "based_on"   # 根据《…条例》…制定本办法: a legal basis
-        source = _source_of(production[1] if production else None, own, wrapped)
+        source = (_named_product(doc, c, citations)
+                  or _source_of(production[1] if production else None, own, wrapped))
         trigger_text = re.sub(BETWEEN, "", m.group(0)) or m.group(0)
         return replace(c, relation=relation, trigger=trigger_text.strip(), source=source,
                        link_rule=f"link.{relation}-trigger")
@@ -117,3 +144,16 @@ def _source_of(type_word: Optional[str], own: DocRef, wrapped: list[DocRef]) -> 
         if ref_type is not None and (type_word.endswith(ref_type.suffix) or ref_type.suffix.endswith(type_word)):
             return ref
     return None
+
+
+def _named_product(doc: Document, c: Citation, citations: list[Citation]) -> Optional[DocRef]:
+    """根据《X》…制定了《Y》（常政办发〔2021〕71号）: X is the basis of Y, an
+    issued (numbered) document the text names, not of the document itself."""
+    sentence = c.evidence.sentence
+    m = NAMED_PRODUCT.search(doc.view, c.evidence.span.end, sentence.end)
+    if not m:
+        return None
+    title_start = m.end() - 1
+    return next((other.target for other in citations
+                 if other.evidence.span.start == title_start and other.target.number and other.source is None),
+                None)

@@ -3,7 +3,8 @@
 ``DocNumber.parse("国办发[2019]05号")`` and every other bracket, width and
 spacing variant give the same canonical form, ``国办发〔2019〕5号``: ASCII
 digits, the year in 〔〕, no leading zeros, no 第. Announcement numbers keep
-their own form, ``2019年第76号``.
+their own form, ``2019年第76号``, and so do orders, which have no year:
+``广州市人民政府令第179号``, ``中华人民共和国主席令第二十四号`` (→ 第24号).
 """
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from typing import Iterator, Optional
 from kg.lexicon.folding import fold
 from kg.models import Span
 
-OPEN = re.escape("〔[［(（【")
-CLOSE = re.escape("〕]］)）】")
+OPEN = re.escape("〔[［(（【﹝〖{｛")
+CLOSE = re.escape("〕]］)）】﹞〗}｝")
 CJK = "\u4e00-\u9fff"
 # The issuer code is found separately (see issuers.find_code_start): the
 # regex only anchors on the bracketed year and the sequence number.
@@ -24,22 +25,33 @@ NUMBER_TAIL = re.compile(
 LIST_CONTINUATION = re.compile(r"\s*[、，,和及]\s*第?\s*(?P<seq>0*\d{1,5})\s*号")
 ANNOUNCEMENT = re.compile(
     r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*第\s*(?P<seq>0*\d{1,5})\s*号(?!\s*(?:委员)?(?:提案|建议|议案))")
+CN_SEQ = "[〇零一二三四五六七八九十百千]{1,8}"
+# An order of a government, a ministry or the President: the organ's name
+# then 令; where the organ's name starts is found by order_start().
+ORDER = re.compile(rf"(?P<organ>[{CJK}]{{2,30}}?令)\s*第\s*(?P<seq>\d{{1,5}}|{CN_SEQ})\s*号")
+ORDER_ORGAN_ENDINGS = ("政府令", "主席令", "部令", "委令", "委员会令", "局令", "署令", "院令", "行令", "总局令")
 CANONICAL = re.compile(rf"^(?P<code>[{CJK}]+)〔(?P<year>\d{{4}})〕(?P<seq>[1-9]\d*)号$")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class DocNumber:
-    code: Optional[str]   # issuer code (机关代字); None for an announcement number
-    year: int
+    code: Optional[str]   # issuer code (机关代字), or an order's organ + 令; None for an announcement number
+    year: Optional[int]   # None for an order
     seq: int
 
     @property
     def is_announcement(self) -> bool:
         return self.code is None
 
+    @property
+    def is_order(self) -> bool:
+        return self.year is None
+
     def __str__(self) -> str:
         if self.code is None:
             return f"{self.year}年第{self.seq}号"
+        if self.year is None:
+            return f"{self.code}第{self.seq}号"
         return f"{self.code}〔{self.year}〕{self.seq}号"
 
     @classmethod
@@ -52,6 +64,9 @@ class DocNumber:
         m = ANNOUNCEMENT.fullmatch(view)
         if m:
             return cls(None, int(m.group("year")), int(m.group("seq")))
+        m = ORDER.fullmatch(view)
+        if m and m.group("organ").endswith(ORDER_ORGAN_ENDINGS):
+            return cls(m.group("organ"), None, cn_integer(m.group("seq")))
         raise ValueError(f"not a document number: {text!r}")
 
 
@@ -100,3 +115,51 @@ def find_numbers(view: str, code_start) -> Iterator[NumberMatch]:
     for m in ANNOUNCEMENT.finditer(view):
         yield NumberMatch(DocNumber(None, int(m.group("year")), int(m.group("seq"))),
                           Span(m.start(), m.end()), True)
+    yield from find_orders(view)
+
+
+def find_orders(view: str) -> Iterator[NumberMatch]:
+    """Orders: 广州市人民政府令第179号, also across a line break; the organ's
+    name starts at 中华人民共和国 or an area name, else after the run's
+    first four characters at most (民政部令)."""
+    for m in ORDER.finditer(view):
+        organ = m.group("organ")
+        if not organ.endswith(ORDER_ORGAN_ENDINGS):
+            continue
+        start = m.start() + order_start(organ)
+        yield NumberMatch(DocNumber(view[start:m.end("organ")], None, cn_integer(m.group("seq"))),
+                          Span(start, m.end()), True)
+
+
+def order_start(organ: str) -> int:
+    """Where the organ's name starts in a run of characters ending in 令."""
+    from kg.lexicon.areas import gazetteer
+    for i in range(len(organ) - 2):
+        rest = organ[i:]
+        if rest.startswith("中华人民共和国") or gazetteer().split_area_prefix(rest, None):
+            return i
+    from kg.lexicon.issuers import boundary_cut
+    for ending in sorted(ORDER_ORGAN_ENDINGS, key=len, reverse=True):
+        if organ.endswith(ending):
+            # a central organ without an area (民政部令, 国家卫生健康委令),
+            # after the last word that cannot be part of a name (及, 和 …)
+            start = max(0, len(organ) - len(ending) - 6)
+            return start + boundary_cut(organ[start:len(organ) - len(ending)])
+    return 0
+
+
+def cn_integer(text: str) -> int:
+    """179, 一百七十九, 二十四, 一七九 -> an int."""
+    if text.isdigit():
+        return int(text)
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
+    if not any(c in "十百千" for c in text):
+        return int("".join(str(digits[c]) for c in text))
+    total, current = 0, 0
+    for c in text:
+        if c in digits:
+            current = digits[c]
+        else:
+            total += (current or 1) * {"十": 10, "百": 100, "千": 1000}[c]
+            current = 0
+    return total + current

@@ -113,6 +113,17 @@ def resolve_code(code: str, context: Optional[AreaRef] = None) -> Optional[Issue
     return IssuerCode(code, agency(organ_key, area), kind)
 
 
+def boundary_cut(run: str) -> int:
+    """Where a name can start in a run of characters: after the last word
+    that cannot be part of one (根据, 和, 及 … ``code_boundary_words.txt``)."""
+    cut = 0
+    for word in _boundary_words():
+        pos = run.rfind(word)
+        if pos >= 0:
+            cut = max(cut, pos + len(word))
+    return cut
+
+
 def find_code_start(view: str, end: int) -> Optional[tuple[int, bool]]:
     """Where the issuer code that ends at ``end`` starts, and whether it is known.
 
@@ -129,12 +140,7 @@ def find_code_start(view: str, end: int) -> Optional[tuple[int, bool]]:
         candidate = run[offset:]
         if len(candidate) <= MAX_CODE and resolve_code(candidate) is not None:
             return start + offset, True
-    cut = 0
-    for word in _boundary_words():
-        pos = run.rfind(word)
-        if pos >= 0:
-            cut = max(cut, pos + len(word))
-    candidate = run[cut:]
+    candidate = run[boundary_cut(run):]
     if 2 <= len(candidate) <= MAX_CODE:
         return end - len(candidate), False
     return None

@@ -135,10 +135,13 @@ def _cited_titles(x: Extraction) -> set[str]:
             and c.source is None}
 
 
-def _targets(relation: str) -> Callable[[Extraction], set[str]]:
+def _targets(*relations: str) -> Callable[[Extraction], set[str]]:
+    """Targets of the document's links of these relations: its own, or those
+    of the document its notice promulgates (制定本规划 in the same page)."""
     def read(x: Extraction) -> set[str]:
+        promulgated = {c.target for c in x.citations if c.relation in ("promulgates", "forwards")}
         return {c.target.number or reference_key(c.target.title) for c in x.citations
-                if c.relation == relation and c.source is None}
+                if c.relation in relations and (c.source is None or c.source in promulgated)}
     return read
 
 
@@ -154,11 +157,14 @@ SET_FIELDS = {
     "cited_titles": ("cited titles", _cited_titles, reference_key),
     "implements": ("implements targets", _targets("applies"), reference_key),
     "based_on": ("based-on targets", _targets("based_on"), reference_key),
+    "links": ("implements+based-on", _targets("applies", "based_on"), reference_key),
     "responds_to_proposal": ("proposal number", _proposal, str),
 }
 
 
 def _gold_values(entry: dict, name: str, key) -> set[str]:
+    if name == "links":
+        return _gold_values(entry, "implements", key) | _gold_values(entry, "based_on", key)
     value = entry.get(name)
     if value is None:
         return set()
@@ -190,7 +196,7 @@ def evaluate(gold_file: Path, corpus: Optional[Path] = None, subset: str = "all"
         _score_sets(scores, stem, entry, x, inferred)
         _score_place_and_date(scores, stem, entry, x, inferred)
     ordered = {k: scores[k] for k in ("self_number", "issuer", "area", "level", "date", "cited_numbers",
-                                      "cited_titles", "implements", "based_on", "responds_to_proposal")}
+                                      "cited_titles", "implements", "based_on", "links", "responds_to_proposal")}
     return Evaluation(len(entries), ordered, excluded)
 
 
