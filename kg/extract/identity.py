@@ -22,6 +22,7 @@ from kg.datafiles import read_lines
 from kg.lexicon.titles import display_title, document_type, issuer_prefix
 
 MAX_HEADING_LINES = 14
+ONE_LINE_TEXT = 300       # a line this long is a whole text whose line breaks were lost
 LONG_LINE = 60
 # A line of a law's history: a date, then a session that passed, revised,
 # amended or approved it.
@@ -61,12 +62,34 @@ def _body_openers() -> tuple[re.Pattern, ...]:
 
 
 def _lines(doc: Document):
+    """(span, text) of the lines that are not residue; a text pasted on one
+    long line (its line breaks lost) is read in the pieces its spaces leave."""
     pos = 0
     for line in doc.view.split("\n"):
         span = Span(pos, pos + len(line))
         pos += len(line) + 1
-        if not doc.in_residue(span):
+        if doc.in_residue(span):
+            continue
+        if len(line) > ONE_LINE_TEXT:
+            yield from _space_pieces(line, span.start)
+        else:
             yield span, line
+
+
+def _space_pieces(line: str, start: int):
+    """Pieces of a line between runs of spaces outside 《》 and brackets."""
+    depth, piece_start = 0, None
+    for i, ch in enumerate(line + " "):
+        if ch in "《（(〔[":
+            depth += 1
+        elif ch in "》）)〕]":
+            depth = max(0, depth - 1)
+        if ch.isspace() and depth == 0:
+            if piece_start is not None:
+                yield Span(start + piece_start, start + i), line[piece_start:i]
+                piece_start = None
+        elif piece_start is None:
+            piece_start = i
 
 
 def _strip_span(span: Span, line: str) -> tuple[Span, str]:
@@ -217,6 +240,8 @@ def _read_heading(doc: Document, lines, context) -> Heading:
         elif kind == "issuer":
             heading.issuer_lines.append((span, value))
         elif kind == "title":
+            if _starts_a_title(heading, text):
+                heading.title_parts = []     # what came before was navigation (涉企惠企政策专栏)
             if (not heading.title_parts and heading.issuer_lines and not blank_before
                     and text.startswith("关于")):
                 # 威海市环翠区人民政府办公室 / 关于……: the issuer line opens the title
@@ -224,6 +249,13 @@ def _read_heading(doc: Document, lines, context) -> Heading:
                 heading.title_parts.append((issuer_span, doc.view[issuer_span.start:issuer_span.end]))
             heading.title_parts.append((span, text))
     return heading
+
+
+def _starts_a_title(heading: Heading, text: str) -> bool:
+    """A line that is a whole 关于… title of its own after an open title
+    without 关于: the lines before it were not part of the title."""
+    return (bool(heading.title_parts) and heading.title_open() and "关于" not in heading.title()
+            and "关于" in text and document_type(display_title(text)) is not None)
 
 
 # --- sources of each field, in order of how directly the text gives it ---
@@ -293,8 +325,30 @@ def _date_disagreements(date: Optional[Found], doc: Document) -> list[str]:
 
 
 def _context_area(doc: Document, lines) -> Optional[AreaRef]:
-    """A first guess at the document's area, to read short agency names:
-    from a number line's issuer code, or the area a heading line starts with."""
+    """A first guess at the document's area, to read short agency names
+    (区民政局): from a number line's issuer code, the area a heading line
+    starts with, the portal's title, publisher or source, else the first
+    area the text names in full (a page cut before its heading)."""
+    return _heading_area(doc, lines) or _portal_area(doc) or _first_named_area(doc, lines)
+
+
+def _portal_area(doc: Document) -> Optional[AreaRef]:
+    """The area the portal's publisher or source names (发布机构：明山区人民政府)."""
+    for name in ("issuer", "source"):
+        field_ = doc.portal_value(name)
+        chain = gazetteer().split_area_prefix(field_.value, None) if field_ else None
+        if chain:
+            return chain[-1][1]
+    return None
+
+
+def _first_named_area(doc: Document, lines) -> Optional[AreaRef]:
+    body = "\n".join(line for _, line in lines)
+    found = gazetteer().first_organ_area(body)
+    return found[1] if found else None
+
+
+def _heading_area(doc: Document, lines) -> Optional[AreaRef]:
     gaz = gazetteer()
     for span, line in lines[:MAX_HEADING_LINES * 2]:
         number = _as_number(line.strip())

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from kg.models import AreaRef
-from kg.datafiles import read_tsv
+from kg.datafiles import read_lines, read_tsv
 
 NATION = "CN"
 # Suffixes dropped to make a short name (威海市 -> 威海, 广西壮族自治区 -> 广西).
@@ -18,6 +18,11 @@ AUTONOMOUS = re.compile(r"^([\u4e00-\u9fff]{2,}?)(?:维吾尔|[\u4e00-\u9fff]{1,
 SHORT_SUFFIX = re.compile(r"特别行政区$|地区$|林区$|[省市区县旗盟]$")
 LEVEL_PREFIXES = {"省": ("province",), "市": ("city", "province"), "区": ("county",),
                   "县": ("county",), "州": ("city",), "镇": ("township",), "街道": ("township",)}
+
+
+# The last character of an area's full name: a name read in running text must
+# have one (滨海新区, 邹城市), so that a word (和平, 中山) is not taken for a place.
+FULL_NAME_ENDINGS = "省市区县州旗盟"
 
 
 class Gazetteer:
@@ -108,6 +113,8 @@ class Gazetteer:
         levels = LEVEL_PREFIXES.get(prefix)
         if not levels or context is None:
             return None
+        if prefix == "市" and context.level == "county" and context.name.endswith("市"):
+            return context      # 市民政局 in a county-level city (邹城市) is that city's
         for ref in self.chain(context.code):
             if ref.level in levels:
                 # 市 in a municipality (重庆市) is the municipality itself.
@@ -137,6 +144,24 @@ class Gazetteer:
             out.append(match)
             pos, current = match
         return out
+
+    def first_organ_area(self, text: str, limit: int = 3000) -> Optional[tuple[int, AreaRef]]:
+        """The first area a text names in full (with its 省/市/区/县 … ending,
+        unambiguously) as the area of an organ (邹城市委, 钟楼区政务服务中心):
+        (offset, the most specific area of its chain)."""
+        organ = _organ_words()
+        for i in range(min(len(text), limit)):
+            if not "\u4e00" <= text[i] <= "\u9fff":
+                continue
+            chain = self.split_area_prefix(text[i:i + 3 * self.max_name_length], None)
+            if chain and text[i + chain[-1][0] - 1] in FULL_NAME_ENDINGS and organ.match(text, i + chain[-1][0]):
+                return i, chain[-1][1]
+        return None
+
+
+@lru_cache(maxsize=1)
+def _organ_words() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(read_lines("area_organ_words.txt"), key=len, reverse=True))))
 
 
 @lru_cache(maxsize=1)

@@ -99,7 +99,29 @@ def issuer_prefix(title: str) -> list[str]:
     head, sep, _ = title.partition("关于")
     if not sep or not head.strip():
         return []
-    return [part for part in ISSUER_SPLIT.split(head.strip()) if part]
+    parts: list[str] = []
+    for part, separator in _split_keeping(head.strip()):
+        # 发展和改革委员会, 人力资源和社会保障局: a 和 inside one organ's name
+        # joins two halves, the first of which is no organ of its own
+        if parts and separator == "和" and not parts[-1].endswith(ORGAN_ENDINGS):
+            parts[-1] += separator + part
+        elif part:
+            parts.append(part)
+    return parts
+
+
+# The last character of an organ's name: 局, 委, 厅 … (中共中央, 国务院, 市委).
+ORGAN_ENDINGS = tuple("局委厅部办府会室院署行团联央处所站心")
+
+
+def _split_keeping(head: str) -> list[tuple[str, str]]:
+    """The parts of an issuer list, each with the separator before it."""
+    out, last, separator = [], 0, ""
+    for m in ISSUER_SPLIT.finditer(head):
+        out.append((head[last:m.start()], separator))
+        separator, last = m.group(0).strip(), m.end()
+    out.append((head[last:], separator))
+    return out
 
 
 @dataclass(frozen=True)

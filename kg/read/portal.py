@@ -30,6 +30,7 @@ VALUE_TRIM = " \t\u3000|｜:：【】[]"
 LEADING_DATE = re.compile(r"^\s*(?P<date>\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+")
 # fields that mark a line as an aggregator's, and a view count that was filled in
 AGGREGATOR_FIELDS = {"aggregator"}
+REPOST_FIELDS = {"aggregator", "date_publication", "source"}
 FILLED_VIEWS = re.compile(r"\d+\s*次浏览|浏览次数\s*[:：]\s*\d|阅读\s*[:：]?\s*\d")
 
 
@@ -96,7 +97,7 @@ def read_metadata_line(line: str, start: int) -> Optional[list[PortalField]]:
         fields.append(PortalField(label_field(label), label, stripped,
                                   Span(start + offset, start + offset + len(stripped))))
     if any(f.field in AGGREGATOR_FIELDS for f in fields) or FILLED_VIEWS.search(line):
-        return []            # an aggregator's line: residue, but none of its fields are the document's
+        return [PortalField("aggregator", "", line.strip(), Span(start, start + len(line)))]
     return fields
 
 
@@ -130,7 +131,7 @@ def find_portal(text: str) -> tuple[list[PortalField], list[Span]]:
     while i < len(lines):
         start, end, line = lines[i]
         content, offset, bulleted = _strip_bullet(line)
-        if any(p.search(line) for p in patterns):
+        if len(line) <= MAX_METADATA_LINE and any(p.search(line) for p in patterns):
             residue.append(Span(start, end))
             i += 1
             continue
@@ -157,4 +158,8 @@ def find_portal(text: str) -> tuple[list[PortalField], list[Span]]:
                 fields.extend(found)
                 residue.append(Span(start, end))
         i += 1
+    if any(f.field == "aggregator" for f in fields):
+        # a repost (an author, a publisher that is no organ, a view count): its
+        # dates and sources are the repost's, not the document's
+        fields = [f for f in fields if f.field not in REPOST_FIELDS]
     return fields, residue
