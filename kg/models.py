@@ -175,12 +175,12 @@ class Citation:
 class Proposal:
     """The proposal a reply letter answers."""
 
-    number: int
+    number: Optional[int]               # 245 for 第245号 and 7 for 第0007号; None for 第17D22号
     session: Optional[str]
     title: Optional[str]
     body: Optional[AgencyRef]           # the CPPCC / NPC that received it
     evidence: Evidence
-    raw_number: str
+    raw_number: str                     # as written: 0607, 17D22
 
 
 @dataclass(frozen=True)

@@ -10,16 +10,27 @@ import re
 from typing import Optional
 
 from kg.lexicon.agencies import parse_agency
+from kg.lexicon.areas import gazetteer
 from kg.models import AreaRef, Document, Evidence, Proposal, Span
 from kg.lexicon.titles import display_title
 
-SESSION_NUMBER = re.compile(
-    r"(?P<session>(?P<body>[省市区县州]?(?:政协|人大))\s*(?P<term>[一二三四五六七八九十]+届[一二三四五六七八九十]+次)\s*会议)"
-    r"\s*(?:期间|上)?\s*第\s*(?P<num>\d{1,5})\s*号\s*(?:委员|代表)?\s*(?P<kind>提案|建议|议案)")
+CN_TERM = "[一二三四五六七八九十]+"
+# The session a proposal was made at, in the orders real replies write it:
+# 市政协十三届三次会议, 政协五华区九届一次会议, 本溪市第十六届人大二次会议,
+# 区人大八届四次会议 (the area before the body, after it, or both).
+SESSION = re.compile(
+    rf"(?P<session>(?P<before>[\u4e00-\u9fff]{{0,10}}?[省市区县州]|[省市区县州])?\s*(?:第?{CN_TERM}届)?"
+    rf"(?P<body>政协|人大|人民代表大会|政治协商会议)(?P<after>[\u4e00-\u9fff]{{1,10}}?[省市区县州])?"
+    rf"(?:常委会)?\s*(?P<term>(?:第?{CN_TERM}届)?(?:人民代表大会|委员会)?第?{CN_TERM}次)\s*(?:全体)?会议)")
+# after the session, within one clause: the proposal's number, with its kind
+# before it (代表建议（第24号）) or after it (第245号提案); 第0607号 and 17D22 too
+NUMBER_AFTER = re.compile(
+    r"[^。\n]{0,60}?(?P<kind1>提案|建议|议案)?\s*[（(]?\s*第?\s*(?P<num>\d{1,5}|\d{1,3}[A-Za-z]\d{1,4})\s*号"
+    r"\s*[)）]?\s*(?:委员|代表)?\s*(?P<kind2>提案|建议|议案)?")
 ACKNOWLEDGED = re.compile(
     r"(?:提出的|所提的?|提交的|领衔提出的)\s*(?:关于)?[《“\"](?P<title>[^》”\"]{4,120})[》”\"]"
     r"\s*(?:[（(]\s*第\s*\d+\s*号\s*[)）])?\s*(?:已)?收悉")
-REPLY_WORDS = ("答复", "复函", "办理情况")
+REPLY_WORDS = ("答复", "复函", "办理情况", "办理意见")
 
 
 def is_reply_title(title: Optional[str]) -> bool:
@@ -29,29 +40,66 @@ def is_reply_title(title: Optional[str]) -> bool:
 
 def find_proposal(doc: Document, title_span: Optional[Span], area: Optional[AreaRef]) -> Optional[Proposal]:
     """The proposal a reply letter answers, or None if the text names none."""
-    view = doc.view
-    search_from = title_span.start if title_span else 0
-    m = SESSION_NUMBER.search(view, search_from)
-    if m is None or doc.in_residue(Span(m.start(), m.end())):
-        # the portal title repeats the heading; take the heading's occurrence
-        m = next((x for x in SESSION_NUMBER.finditer(view) if not doc.in_residue(Span(x.start(), x.end()))), None)
-    if m is None:
+    found = _session_and_number(doc, title_span.start if title_span else 0)
+    if found is None:
         return None
-    span = Span(m.start(), m.end())
-    body = parse_agency(m.group("body"), area) if area else None
-    session = re.sub(r"\s+", "", m.group("session"))
+    session_match, number_match = found
+    start = _session_start(session_match)
+    span = Span(start, number_match.end())
+    body = parse_agency(_body_name(session_match, start), area) if area else None
+    session = re.sub(r"\s+", "", doc.view[start:session_match.end("session")])
     if body is not None and session[0] in "省市区县州":
         session = body.area.name + session[1:]
-    ack = ACKNOWLEDGED.search(view, m.end())
-    title = display_title(ack.group("title")) if ack else None
+    ack = ACKNOWLEDGED.search(doc.view, number_match.end())
+    raw = number_match.group("num")
     return Proposal(
-        number=int(m.group("num")),
+        number=int(raw) if raw.isdigit() else None,
         session=session,
-        title=title,
+        title=display_title(ack.group("title")) if ack else None,
         body=body,
         evidence=Evidence("reply.session-number", span, doc.sentence_of(span)),
-        raw_number=m.group("num"),
+        raw_number=raw,
     )
+
+
+def _session_start(m: re.Match) -> int:
+    """Where the session's name starts: at the area before the body (本溪市,
+    or 市 for the document's own), not at the words before it (关于市政协…)."""
+    before = m.group("before")
+    if not before:
+        return m.start("session")
+    for i in range(len(before)):
+        rest = before[i:]
+        chain = gazetteer().split_area_prefix(rest, None)
+        if (chain and chain[-1][0] == len(rest)) or (len(rest) == 1 and rest in "省市区县州"):
+            return m.start("before") + i
+    return m.start("before") + len(before)
+
+
+def _body_name(m: re.Match, start: int) -> str:
+    """政协五华区 -> 五华区政协: the area, then the body, as organs are named."""
+    body = {"人民代表大会": "人大", "政治协商会议": "政协"}.get(m.group("body"), m.group("body"))
+    before = m.string[start:m.start("body")] if m.group("before") else ""
+    return (m.group("after") or re.sub(r"第[一二三四五六七八九十]+届", "", before) or "") + body
+
+
+def _session_and_number(doc: Document, search_from: int) -> Optional[tuple[re.Match, re.Match]]:
+    """The first session named outside the residue (the heading's, not the
+    portal title's) that a proposal number follows, with that number."""
+    for start in (search_from, 0):
+        for m in SESSION.finditer(doc.view, start):
+            if doc.in_residue(Span(m.start(), m.end())):
+                continue
+            number = NUMBER_AFTER.match(doc.view, m.end())
+            if number and (number.group("kind1") or number.group("kind2")
+                           or _kind_near(doc.view, number.end())):
+                return m, number
+    return None
+
+
+def _kind_near(view: str, end: int) -> bool:
+    """答复 / 办理 right after the number: 《…的建议》（2301号）办理情况的答复."""
+    return bool(re.match(r"\s*(?:[)）]\s*)?(?:办理|的?答复|的?复函)", view[end:end + 12]))
 
 
 def acknowledged_title_spans(doc: Document) -> list[Span]:

@@ -146,7 +146,9 @@ def _targets(*relations: str) -> Callable[[Extraction], set[str]]:
 
 
 def _proposal(x: Extraction) -> set[str]:
-    return {str(x.proposal.raw_number or x.proposal.number)} if x.proposal else set()
+    if x.proposal is None:
+        return set()
+    return {str(x.proposal.number) if x.proposal.number is not None else x.proposal.raw_number}
 
 
 # gold field -> (score name, what was read, how gold values are keyed)

@@ -22,7 +22,7 @@ def service_model(concept: str) -> URIRef:
     return SMODEL[concept]
 
 
-def proposal(area_code: str, session: str, number: int) -> URIRef:
+def proposal(area_code: str, session: str, number: object) -> URIRef:
     return ID[f"proposal/{area_code}/{digest(session, length=8)}/{number}"]
 
 

@@ -250,7 +250,10 @@ def _write_proposal(w: "_GraphWriter", x: Extraction, c: "Contributions") -> Non
     g.add((prop, RDF.type, POL.Proposal))
     g.add((prop, POL.isStub, Literal(True)))
     g.add((prop, ELI.type_document, iri.document_type("proposal")))
-    w.add(prop, POL.proposalNumber, Literal(p.number, datatype=XSD.integer), p.evidence)
+    if p.number is not None:
+        w.add(prop, POL.proposalNumber, Literal(p.number, datatype=XSD.integer), p.evidence)
+    else:
+        w.add(prop, POL.proposalLabel, Literal(p.raw_number), p.evidence)
     if p.session:
         g.add((prop, POL.session, zh(p.session)))
     if p.title:
@@ -271,7 +274,7 @@ def proposal_iri(x: Extraction) -> URIRef:
     """The node of the proposal a reply letter answers."""
     p = x.proposal
     area_code = p.body.area.code if p.body else (x.area.code if x.area else "CN")
-    return iri.proposal(area_code, p.session or "", p.number)
+    return iri.proposal(area_code, p.session or "", p.number if p.number is not None else p.raw_number)
 
 
 def resolution_inputs(x: Extraction, resolution: Resolution) -> tuple:

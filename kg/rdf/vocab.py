@@ -59,6 +59,7 @@ class POL(DefinedNamespace):
     per: URIRef
     position: URIRef
     promulgates: URIRef
+    proposalLabel: URIRef
     proposalNumber: URIRef
     proposer: URIRef
     purpose: URIRef

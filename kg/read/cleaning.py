@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicon.folding import fold
+from kg.lexicon.folding import fold, to_simplified
 from kg.models import Document, SourceDocument, Span
 from kg.read.portal import find_portal
 
@@ -59,7 +59,7 @@ def _trim(view: str, start: int, end: int) -> Span:
 
 
 def clean(source: SourceDocument) -> Document:
-    view = fold(source.text)
+    view = fold(to_simplified(source.text))
     fields, residue = find_portal(view)
     sentences = [s for s in split_sentences(view)
                  if not any(r.contains(s) for r in residue)]

@@ -8,6 +8,8 @@ text. Anything else is skipped with a one-line reason.
 """
 from __future__ import annotations
 
+import re
+
 import codecs
 from pathlib import Path
 
@@ -98,10 +100,26 @@ def read_source(path: Path, corpus_dir: Path) -> SourceDocument:
             notes = ("the file ends inside a UTF-8 character; that last partial character was dropped",)
         if suffix in HTML_SUFFIXES or looks_like_html(text):
             text, encoding = visible_text(text), f"html/{encoding}"
-    text = normalise_line_ends(text)
+    text, removed = remove_pinyin_annotations(normalise_line_ends(text))
+    if removed:
+        notes += (f"{removed} pinyin annotations inserted after characters (关(guān)于) were removed; "
+                  "offsets count characters of the text without them",)
     if not text.strip():
         raise UnreadableFile("empty file" if not data.strip() else "no text in the file")
     return SourceDocument(path=path, relative_path=relative, text=text, encoding=encoding, notes=notes)
+
+
+# A mirror's damage: the reading of a character in brackets right after it,
+# with a tone mark (發(fā)布, 關(guān)于). Three or more make a text damaged so.
+PINYIN_ANNOTATION = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+MIN_PINYIN_ANNOTATIONS = 3
+
+
+def remove_pinyin_annotations(text: str) -> tuple[str, int]:
+    found = len(PINYIN_ANNOTATION.findall(text))
+    if found < MIN_PINYIN_ANNOTATIONS:
+        return text, 0
+    return PINYIN_ANNOTATION.sub("", text), found
 
 
 def docx_text(data: bytes) -> str:
