@@ -17,14 +17,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from kg.lexicon.agencies import agency, organ_forms, organ_of_form, organs, split_agency
+from kg.lexicon.agencies import parse_named_body, agency, organ_forms, organ_of_form, organs, split_agency
 from kg.lexicon.areas import gazetteer
 from kg.models import AgencyMention, AgencyRef, AreaRef, Document, Span
 from kg.datafiles import read_lines, read_tsv
 
 ITEM_SEPARATORS = re.compile(r"[、，,；;]")
 COLLECTIVE = re.compile(r"^(?:各|有关|相关|其他)|^[\u4e00-\u9fff]{0,4}各部门")
-WHOLE_AREA = re.compile(r"^全(?P<level>[省市区县])")
 MAX_NAME = 40
 LEVEL_ENDINGS = "省市区县州旗盟"
 
@@ -44,10 +43,6 @@ def _forms() -> tuple[tuple[re.Pattern, str], ...]:
         out.append((re.compile(row["pattern"]), row["organ"]))
     return tuple(out), parties
 
-
-@lru_cache(maxsize=1)
-def _named_suffixes() -> tuple[str, ...]:
-    return tuple(sorted(read_lines("named_body_suffixes.txt"), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +80,7 @@ def resolve_item(item: str, prefix: str, context: Optional[AreaRef], bare_ok: bo
     branch = _branch(item, context)
     if branch:
         return branch, prefix
-    named = _named_body(item, context)
+    named = parse_named_body(item, context)
     if named:
         return named, prefix
     if bare_ok and context is not None:
@@ -135,28 +130,6 @@ def _branch(item: str, context: Optional[AreaRef]) -> Optional[AgencyRef]:
         return None
     parent = agency(key, city)
     return AgencyRef(key=f"{key}-branch", name=f"{parent.name}{m.group('county')}分局", area=county, parent=parent)
-
-
-def _named_body(item: str, context: Optional[AreaRef]) -> Optional[AgencyRef]:
-    if context is None or not item.endswith(_named_suffixes()) or len(item) > MAX_NAME:
-        return None
-    suffix = next(sfx for sfx in _named_suffixes() if item.endswith(sfx))
-    if len(item) - len(suffix) < 2:      # 街道办事处 alone: a kind of body, not one body
-        return None
-    gaz = gazetteer()
-    area = context
-    whole = WHOLE_AREA.match(item)
-    if whole:
-        area = gaz.resolve_level_prefix(whole.group("level"), context) or context
-        item = item[whole.end():]
-    chain = gaz.split_area_prefix(item, context)
-    if chain:
-        area = chain[-1][1]
-        item = item[chain[-1][0]:]
-    if len(item) < 4:
-        return None
-    return AgencyRef(key=f"named:{item}", name=gaz.qualified_name(area) + item, area=area,
-                     parent=None)
 
 
 def parse_list(view: str, span: Span, context: Optional[AreaRef], role: str, rule: str,
@@ -282,7 +255,7 @@ def _running_text(doc: Document, area: Optional[AreaRef], covered: list[Span]) -
             out.append(AgencyMention(special, m.group(0), span, "mentions", "agency.form"))
     for m in re.finditer(r"(?:成立|建立|设立)了?(?P<name>[\u4e00-\u9fff]{4,30}?(?:工作)?领导小组)", view):
         span = Span(m.start("name"), m.end("name"))
-        named = _named_body(m.group("name"), area)
+        named = parse_named_body(m.group("name"), area)
         if named and not any(c.overlaps(span) for c in covered):
             out.append(AgencyMention(named, m.group("name"), span, "mentions", "agency.named-body"))
     return out

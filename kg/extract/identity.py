@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
 
-from kg.lexicon.agencies import parse_agency
+from kg.lexicon.agencies import parse_issuer
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.dates import find_dates, parse_date
 from kg.lexicon.docnumber import DocNumber
@@ -29,6 +29,7 @@ LONG_LINE = 60
 ADOPTION_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年.*会议.*(?:通过|修订|修正|批准|施行)")
 ADOPTION_BODY = re.compile(r"(?P<body>[\u4e00-\u9fff]*?人民代表大会(?:常务委员会)?)第[一二三四五六七八九十]+次会议")
 TERM = re.compile(r"第[一二三四五六七八九十]+届")
+DELIVERED = re.compile(r"^[—－-]{1,2}\s*(?P<date>\S{6,12}日)\s*在.{4,60}(?:会议|大会|会)上")
 ORDER_SEQ_LINE = re.compile(r"^第\s*(?:\d{1,5}|[〇零一二三四五六七八九十百千]{1,8})\s*号$")
 # an order is signed by the head of government, not by the organ: 市　长：温国辉
 SIGNING_OFFICIAL = re.compile(r"^(?:[省市区县州旗]长|自治区主席|主席|总理|部长|主任)[:：][\u4e00-\u9fff·]{2,5}$")
@@ -110,7 +111,7 @@ def _as_agencies(text: str, context: Optional[AreaRef]) -> Optional[list[AgencyR
     parts = [p for p in AGENCY_SEPARATORS.split(text.strip()) if p]
     if not parts or any(len(p) > 30 for p in parts):
         return None
-    found = [parse_agency(p, context) for p in parts]
+    found = [parse_issuer(p, context) for p in parts]
     return found if all(found) else None
 
 
@@ -317,6 +318,31 @@ def _adoption_date(s: Sources) -> Optional[Found]:
     return Found(latest[0], "identity.date-adoption", latest[1])
 
 
+def _closing_date(s: Sources) -> Optional[Found]:
+    """A date on a line of its own after the body, with no organ above it
+    (a reply or notice whose signature line was lost or never written)."""
+    for span, line in reversed(s.lines):
+        if span.start < s.heading.end:
+            return None
+        value = parse_date(line) if line.strip() else None
+        if value is not None:
+            found_span, _ = _strip_span(span, line)
+            return Found(value, "identity.date-closing", found_span)
+    return None
+
+
+def _delivered_date(s: Sources) -> Optional[Found]:
+    """A report's delivery line: ——2014年9月24日在北京市第十四届人民代表大会常务委员会第十三次会议上."""
+    for span, line in s.lines[:MAX_HEADING_LINES * 2]:
+        m = DELIVERED.match(line.strip())
+        if m:
+            value = parse_date(m.group("date"))
+            if value:
+                start = span.start + line.index(m.group("date"))
+                return Found(value, "identity.date-delivered", Span(start, start + len(m.group("date"))))
+    return None
+
+
 def _date_disagreements(date: Optional[Found], doc: Document) -> list[str]:
     portal = _portal_date(doc, "date_document", "identity.date-portal")
     if date and portal and date.rule != portal.rule and portal.value != date.value:
@@ -372,7 +398,7 @@ def _title_issuers(s: Sources) -> list[Found]:
     if title is None:
         return []
     names = issuer_prefix(title.value)
-    agencies = [parse_agency(n, s.context) for n in names]
+    agencies = [parse_issuer(n, s.context) for n in names]
     if not names or not all(agencies):
         return []
     return [Found(a, "identity.issuer-title", title.span) for a in agencies]
@@ -415,7 +441,7 @@ def _adoption_issuers(s: Sources) -> list[Found]:
         if not m:
             continue
         name = TERM.sub("", re.sub(r"^.*?日", "", m.group("body")))
-        agency = parse_agency(name, context)
+        agency = parse_issuer(name, context)
         if agency:
             return [Found(agency, "identity.issuer-adoption", Span(span.start + m.start(), span.start + m.end()))]
     return []
@@ -425,7 +451,7 @@ def _portal_issuers(s: Sources) -> list[Found]:
     field_ = s.doc.portal_value("issuer")
     if field_ is None:
         return []
-    agency = parse_agency(field_.value, s.context)
+    agency = parse_issuer(field_.value, s.context)
     return [Found(agency, "identity.issuer-portal", field_.span)] if agency else []
 
 
@@ -434,7 +460,7 @@ def _order_issuers(s: Sources) -> list[Found]:
     number = s.number
     if number is None or not number.value.is_order:
         return []
-    agency = parse_agency(number.value.code[:-1], s.context)
+    agency = parse_issuer(number.value.code[:-1], s.context)
     return [Found(agency, "identity.issuer-order", number.span)] if agency else []
 
 
@@ -450,4 +476,4 @@ TITLE_SOURCES = (_heading_title, _portal_title)
 NUMBER_SOURCES = (_heading_number, _portal_number)
 ISSUER_SOURCES = (_title_issuers, _heading_issuers, _order_issuers, _signature_issuers, _adoption_issuers,
                   _portal_issuers, _number_issuers)
-DATE_SOURCES = (_signature_date, _portal_document_date, _adoption_date)
+DATE_SOURCES = (_signature_date, _portal_document_date, _adoption_date, _delivered_date, _closing_date)

@@ -6,13 +6,14 @@ Its full name depends on the area's level: 吉林省民政厅, 重庆市民政�
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
 from kg.lexicon.areas import Gazetteer, gazetteer
 from kg.models import AgencyRef, AreaRef
-from kg.datafiles import read_tsv, split_list
+from kg.datafiles import read_lines, read_tsv, split_list
 
 LEVEL_COLUMNS = {"province": "province_name", "city": "city_name",
                  "county": "county_name", "township": "county_name"}
@@ -146,3 +147,41 @@ def _area_of_prefix(prefix: str, context: Optional[AreaRef], gaz: Gazetteer) -> 
     if chain and chain[-1][0] == len(prefix):
         return chain[-1][1]
     return gaz.resolve_level_prefix(prefix, context)
+
+
+# A body named in full rather than by organ, bound to its area: 威海市里口山
+# 管理服务中心, 西安市养老服务工作领导小组办公室 (endings: named_body_suffixes.txt).
+WHOLE_AREA = re.compile(r"^全(?P<level>[省市区县])")
+MAX_NAMED_BODY = 40
+
+
+@lru_cache(maxsize=1)
+def _named_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(read_lines("named_body_suffixes.txt"), key=len, reverse=True))
+
+
+def parse_named_body(item: str, context: Optional[AreaRef]) -> Optional[AgencyRef]:
+    """A named body of the area its name starts with, else of the context."""
+    if not item.endswith(_named_suffixes()) or len(item) > MAX_NAMED_BODY:
+        return None
+    suffix = next(sfx for sfx in _named_suffixes() if item.endswith(sfx))
+    if len(item) - len(suffix) < 2:      # 街道办事处 alone: a kind of body, not one body
+        return None
+    gaz = gazetteer()
+    area = context
+    whole = WHOLE_AREA.match(item)
+    if whole:
+        area = gaz.resolve_level_prefix(whole.group("level"), context) or context
+        item = item[whole.end():]
+    chain = gaz.split_area_prefix(item, context)
+    if chain:
+        area = chain[-1][1]
+        item = item[chain[-1][0]:]
+    if area is None or len(item) < 4:
+        return None
+    return AgencyRef(key=f"named:{item}", name=gaz.qualified_name(area) + item, area=area, parent=None)
+
+
+def parse_issuer(name: str, context: Optional[AreaRef] = None) -> Optional[AgencyRef]:
+    """An issuing organ: an agency of a known organ, else a named body."""
+    return parse_agency(name, context) or parse_named_body(name, context)

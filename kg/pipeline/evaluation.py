@@ -121,6 +121,12 @@ def _issuers(x: Extraction) -> set[str]:
     return {a.name for a in x.identity.issuers}
 
 
+def _as_gold_writes(gold: set[str], found: set[str]) -> set[str]:
+    """An issuer read with its full area (本溪市明山区人民政府) is the one the
+    text names without it (明山区人民政府)."""
+    return {next((g for g in gold if name.endswith(g)), name) for name in found}
+
+
 def _dates(x: Extraction) -> set[str]:
     return {f.value.isoformat() for f in x.facts if f.name in ("date", "publication_date")}
 
@@ -130,9 +136,13 @@ def _cited_numbers(x: Extraction) -> set[str]:
 
 
 def _cited_titles(x: Extraction) -> set[str]:
-    return {reference_key(c.target.title) for c in x.citations
-            if c.target.title and c.evidence.rule not in ("citation.wrapped", "identity.title-wraps")
-            and c.source is None}
+    """Titles the text cites in 《》 (the inner title of 印发《X》 is part of its
+    mention), and the title of the proposal a reply acknowledges."""
+    titles = {reference_key(c.target.title) for c in x.citations
+              if c.target.title and c.evidence.rule not in ("citation.wrapped", "identity.title-wraps")}
+    if x.proposal is not None and x.proposal.title:
+        titles.add(reference_key(x.proposal.title))
+    return titles
 
 
 def _targets(*relations: str) -> Callable[[Extraction], set[str]]:
@@ -208,8 +218,10 @@ def _score_sets(scores, stem: str, entry: dict, x: Optional[Extraction], inferre
             continue
         gold = _gold_values(entry, name, key)
         found = read(x) if x else set()
-        if name == "issuer" and not gold:
-            continue        # a text that names no issuer: nothing to score
+        if name == "issuer":
+            if not gold:
+                continue    # a text that names no issuer: nothing to score
+            found = _as_gold_writes(gold, found)
         _count(scores[name], stem, gold, found)
 
 
