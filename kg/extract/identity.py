@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
 
-from kg.lexicon.agencies import parse_issuer
+from kg.lexicon.agencies import parse_agency as parse_agency_strict, parse_issuer
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.dates import find_dates, parse_date
 from kg.lexicon.docnumber import DocNumber
@@ -30,6 +30,10 @@ ADOPTION_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4}
 ADOPTION_BODY = re.compile(r"(?P<body>[\u4e00-\u9fff]*?人民代表大会(?:常务委员会)?)第[一二三四五六七八九十]+次会议")
 TERM = re.compile(r"第[一二三四五六七八九十]+届")
 DELIVERED = re.compile(r"^[—－-]{1,2}\s*(?P<date>\S{6,12}日)\s*在.{4,60}(?:会议|大会|会)上")
+# 县政协, 区人大, 市人民政府 at the head of a title: the document's own level
+OWN_LEVEL = re.compile(r"(?:^|关于|对)(?P<level>[省市区县])(?:政协|人大|人民政府|政府|委|民政)")
+OWN_LEVELS = {"省": ("province",), "市": ("city", "county"), "区": ("county",), "县": ("county",)}
+SELF_REFERENCE = re.compile(r"我(?P<kind>局|厅|委|办|部)(?![\u4e00-\u9fff]{0,1}(?:单位|门))")
 ORDER_SEQ_LINE = re.compile(r"^第\s*(?:\d{1,5}|[〇零一二三四五六七八九十百千]{1,8})\s*号$")
 # an order is signed by the head of government, not by the organ: 市　长：温国辉
 SIGNING_OFFICIAL = re.compile(r"^(?:[省市区县州旗]长|自治区主席|主席|总理|部长|主任)[:：][\u4e00-\u9fff·]{2,5}$")
@@ -359,8 +363,9 @@ def _context_area(doc: Document, lines) -> Optional[AreaRef]:
 
 
 def _portal_area(doc: Document) -> Optional[AreaRef]:
-    """The area the portal's publisher or source names (发布机构：明山区人民政府)."""
-    for name in ("issuer", "source"):
+    """The area the portal's publisher, source or owner names (发布机构：明山区人民政府,
+    主办单位：双台子区人民政府)."""
+    for name in ("issuer", "source", "site_owner"):
         field_ = doc.portal_value(name)
         chain = gazetteer().split_area_prefix(field_.value, None) if field_ else None
         if chain:
@@ -369,8 +374,16 @@ def _portal_area(doc: Document) -> Optional[AreaRef]:
 
 
 def _first_named_area(doc: Document, lines) -> Optional[AreaRef]:
+    """A heading that names its own level (关于县政协…第166号提案答复的函):
+    the first area of that level the text names; else the first area the
+    text names as an organ's."""
     body = "\n".join(line for _, line in lines)
-    found = gazetteer().first_organ_area(body)
+    heading = "\n".join(line for _, line in lines[:3])
+    own_level = OWN_LEVEL.search(heading)
+    found = None
+    if own_level:
+        found = gazetteer().first_at_level(body, OWN_LEVELS[own_level.group("level")])
+    found = found or gazetteer().first_organ_area(body)
     return found[1] if found else None
 
 
@@ -464,6 +477,32 @@ def _order_issuers(s: Sources) -> list[Found]:
     return [Found(agency, "identity.issuer-order", number.span)] if agency else []
 
 
+def _self_reference_issuers(s: Sources) -> list[Found]:
+    """我局草拟了…: the organ of that kind the page names elsewhere, in its
+    metadata (来源, 发布机构) or its text (通讯地址：…市民政局福利慈善科)."""
+    m = SELF_REFERENCE.search(s.doc.view, s.heading.end)
+    if m is None:
+        return []
+    ending = m.group("kind")
+    for name in ("source", "issuer"):
+        field_ = s.doc.portal_value(name)
+        agency = parse_issuer(field_.value, s.context) if field_ else None
+        if agency is not None and agency.name.endswith(ending):
+            return [Found(agency, "identity.issuer-self-reference", field_.span)]
+    from kg.extract.agency_mentions import find_agencies
+    for mention in find_agencies(s.doc, s.context, 0).mentions:
+        if mention.agency.name.endswith(ending) and not mention.agency.key.startswith("named:"):
+            return [Found(mention.agency, "identity.issuer-self-reference", mention.span)]
+    return []
+
+
+def _source_issuers(s: Sources) -> list[Found]:
+    """The organ a page's 来源 names (a news item of 南宁市民政局), when it is one."""
+    field_ = s.doc.portal_value("source")
+    agency = parse_agency_strict(field_.value, s.context) if field_ else None
+    return [Found(agency, "identity.issuer-source", field_.span)] if agency else []
+
+
 def _number_issuers(s: Sources) -> list[Found]:
     number = s.number
     if number is None or number.value.code is None or number.value.is_order:
@@ -475,5 +514,5 @@ def _number_issuers(s: Sources) -> list[Found]:
 TITLE_SOURCES = (_heading_title, _portal_title)
 NUMBER_SOURCES = (_heading_number, _portal_number)
 ISSUER_SOURCES = (_title_issuers, _heading_issuers, _order_issuers, _signature_issuers, _adoption_issuers,
-                  _portal_issuers, _number_issuers)
+                  _self_reference_issuers, _portal_issuers, _number_issuers, _source_issuers)
 DATE_SOURCES = (_signature_date, _portal_document_date, _adoption_date, _delivered_date, _closing_date)

@@ -150,13 +150,25 @@ class Gazetteer:
         unambiguously) as the area of an organ (邹城市委, 钟楼区政务服务中心):
         (offset, the most specific area of its chain)."""
         organ = _organ_words()
+        return next(((i, area) for i, area, end in self._full_names(text, limit) if organ.match(text, end)), None)
+
+    def first_at_level(self, text: str, levels: tuple[str, ...], limit: int = 3000) -> Optional[tuple[int, AreaRef]]:
+        """The first area of one of these levels that a text names in full."""
+        return next(((i, area) for i, area, _ in self._full_names(text, limit) if area.level in levels), None)
+
+    def _full_names(self, text: str, limit: int):
+        """(offset, area, end) of every area named in full, in text order."""
         for i in range(min(len(text), limit)):
             if not "\u4e00" <= text[i] <= "\u9fff":
                 continue
             chain = self.split_area_prefix(text[i:i + 3 * self.max_name_length], None)
-            if chain and text[i + chain[-1][0] - 1] in FULL_NAME_ENDINGS and organ.match(text, i + chain[-1][0]):
-                return i, chain[-1][1]
-        return None
+            if not chain:
+                continue
+            end = i + chain[-1][0]
+            if text[end - 1] in FULL_NAME_ENDINGS:
+                yield i, chain[-1][1], end
+            elif end < len(text) and text[end] in FULL_NAME_ENDINGS:
+                yield i, chain[-1][1], end + 1      # 石林县 for 石林彝族自治县
 
 
 @lru_cache(maxsize=1)

@@ -4,7 +4,8 @@ The gold file has the format of ``shared/corpus-pages/gold.json``:
 ``{"docs": {STEM: {"file": …, "self_number": …, "issuer": […], …}}}``. Each
 file is read and extracted exactly as ``kg build`` does it; each field is
 scored as precision and recall (lists: over the items of all documents;
-single values: a document's value counts as right when it equals the gold).
+single values and the issuers: over documents, a document's value counting
+as right when it equals the gold).
 Fields that a gold entry's notes call inferred (from a URL, an 索引号, by
 analogy) are not what a text gives, and are left out of the score.
 """
@@ -219,9 +220,10 @@ def _score_sets(scores, stem: str, entry: dict, x: Optional[Extraction], inferre
         gold = _gold_values(entry, name, key)
         found = read(x) if x else set()
         if name == "issuer":
-            if not gold:
-                continue    # a text that names no issuer: nothing to score
-            found = _as_gold_writes(gold, found)
+            if gold:        # a text that names no issuer: nothing to score
+                found = _as_gold_writes(gold, found)
+                _count_single(scores[name], stem, sorted(gold), sorted(found) or None, found == gold)
+            continue
         _count(scores[name], stem, gold, found)
 
 

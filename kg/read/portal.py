@@ -21,6 +21,7 @@ from kg.datafiles import read_lines, read_tsv
 from kg.models import PortalField, Span
 
 LEADING_BLOCK_LINES = 40
+TRAILING_BLOCK_LINES = 12    # a page's footer: 主办单位, 版权所有
 MAX_METADATA_LINE = 240
 MAX_VALUE_LINE = 60        # a value on the line after its label
 BULLETS = "•·●▪◆-*"
@@ -101,6 +102,33 @@ def read_metadata_line(line: str, start: int) -> Optional[list[PortalField]]:
     return fields
 
 
+def _read_line(lines: list, i: int, fields: list[PortalField]) -> int:
+    """How many lines from line i are metadata or residue (0, 1 or 2); the
+    fields they hold are added to ``fields``."""
+    start, end, line = lines[i]
+    content, offset, bulleted = _strip_bullet(line)
+    if (i < LEADING_BLOCK_LINES or i >= len(lines) - TRAILING_BLOCK_LINES) and not bulleted:
+        found = read_metadata_line(line, start)
+        if found is not None:
+            fields.extend(found)
+            return 1
+    if len(line) <= MAX_METADATA_LINE and any(p.search(line) for p in _residue_patterns()):
+        return 1
+    label_alone = label_field(content.rstrip(":：")) if content else None
+    if not label_alone or i + 1 >= len(lines):
+        return 0
+    # a label on a line of its own (bulleted, or a table copied cell by
+    # cell): its value is the next line of the same kind, unless that line
+    # is a label too (the field is empty then)
+    vstart, _, vline = lines[i + 1]
+    value, voffset, vbulleted = _strip_bullet(vline)
+    if (value and vbulleted == bulleted and not label_field(value.rstrip(":："))
+            and len(value) <= MAX_VALUE_LINE):
+        fields.append(PortalField(label_alone, content, value, Span(vstart + voffset, vstart + voffset + len(value))))
+        return 2
+    return 1
+
+
 def _lines(text: str):
     """(start, end, line) for every line, end excluding the newline."""
     pos = 0
@@ -126,38 +154,11 @@ def find_portal(text: str) -> tuple[list[PortalField], list[Span]]:
     fields: list[PortalField] = []
     residue: list[Span] = []
     lines = list(_lines(text))
-    patterns = _residue_patterns()
     i = 0
     while i < len(lines):
-        start, end, line = lines[i]
-        content, offset, bulleted = _strip_bullet(line)
-        if len(line) <= MAX_METADATA_LINE and any(p.search(line) for p in patterns):
-            residue.append(Span(start, end))
-            i += 1
-            continue
-        label_alone = label_field(content.rstrip(":：")) if content else None
-        if label_alone and i + 1 < len(lines):
-            # a label on a line of its own (bulleted, or a table copied cell
-            # by cell): its value is the next line of the same kind, unless
-            # that line is a label too (the field is empty then)
-            residue.append(Span(start, end))
-            vstart, vend, vline = lines[i + 1]
-            value, voffset, vbulleted = _strip_bullet(vline)
-            if (value and vbulleted == bulleted and not label_field(value.rstrip(":："))
-                    and len(value) <= MAX_VALUE_LINE):
-                fields.append(PortalField(label_alone, content, value,
-                                          Span(vstart + voffset, vstart + voffset + len(value))))
-                residue.append(Span(vstart, vend))
-                i += 2
-                continue
-            i += 1
-            continue
-        if i < LEADING_BLOCK_LINES and not bulleted:
-            found = read_metadata_line(line, start)
-            if found is not None:
-                fields.extend(found)
-                residue.append(Span(start, end))
-        i += 1
+        taken = _read_line(lines, i, fields)
+        residue += [Span(start, end) for start, end, _ in lines[i:i + taken]]
+        i += max(taken, 1)
     if any(f.field == "aggregator" for f in fields):
         # a repost (an author, a publisher that is no organ, a view count): its
         # dates and sources are the repost's, not the document's
