@@ -24,6 +24,7 @@ from kg.lexicon.titles import display_title, document_type, issuer_prefix
 MAX_HEADING_LINES = 14
 ONE_LINE_TEXT = 300       # a line this long is a whole text whose line breaks were lost
 LONG_LINE = 60
+SENTENCE_ENDS = ("。", "；", "！", "？", ";")
 # A line of a law's history: a date, then a session that passed, revised,
 # amended or approved it.
 ADOPTION_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年.*会议.*(?:通过|修订|修正|批准|施行)")
@@ -223,7 +224,9 @@ def _heading_line_kind(text: str, heading: Heading, context) -> tuple[str, objec
         return "issuer", agencies
     if heading.title_parts and not title_open:
         return "end", None
-    if any(p.match(text) for p in _body_openers()) or len(text) > LONG_LINE:
+    if any(p.match(text) for p in _body_openers()) or len(text) > LONG_LINE or text.endswith(SENTENCE_ENDS):
+        return "end", None      # a title has no closing punctuation (GB/T 9704)
+    if parse_date(text) is not None or SIGNING_OFFICIAL.match(re.sub(r"\s+", "", text)):
         return "end", None
     return "title", None
 
@@ -395,7 +398,7 @@ def _heading_area(doc: Document, lines) -> Optional[AreaRef]:
             code = resolve_code(number.code)
             if code:
                 return code.agency.area
-        chain = gaz.split_area_prefix(line.strip(), None)
+        chain = gaz.split_area_prefix(line.strip().lstrip("《〈“\""), None)
         if chain:
             return chain[-1][1]
     portal_title = doc.portal_value("title")

@@ -1,0 +1,180 @@
+"""Reading documents as they are published: portal metadata, numbers in every
+written form, orders, proposals, dates, traditional script, damaged copies.
+Each row is a real line or sentence of the kind that portals and reposts
+show (from shared/corpus-pages and its sources)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.datafiles import read_tsv
+from kg.extract.document import extract_mentions
+from kg.lexicon.docnumber import DocNumber, find_numbers
+from kg.lexicon.issuers import find_code_start
+from kg.models import SourceDocument
+from kg.read.cleaning import clean
+from kg.read.loading import remove_pinyin_annotations
+from kg.read.portal import find_portal, label_field, read_metadata_line
+
+
+def extract(text: str):
+    return extract_mentions(clean(SourceDocument(Path("t.txt"), "t.txt", text, "utf-8")))
+
+
+# --- portal metadata: every row of portal_fields.tsv has an example that reads so ---
+
+@pytest.mark.parametrize("row", read_tsv("portal_fields.tsv"), ids=lambda r: r["label"])
+def test_every_portal_label_reads_in_its_example(row):
+    assert row["example"], f"{row['label']}: no example"
+    fields = read_metadata_line(row["example"], 0)
+    assert fields is not None, row["example"]
+    labels = {label_field(f.label) for f in fields if f.label}
+    kinds = {f.field for f in fields}
+    # a label with an empty value reads nothing; a repost's line is one aggregator field
+    assert row["field"] in labels | kinds or "aggregator" in kinds or row["label"] in row["example"], row
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("索引号: | 发布机构: | 明山区人民政府 | |", {"issuer": "明山区人民政府"}),
+    ("发布日期: | 2019-11-21 | 成文日期: | 2019-11-21 |",
+     {"date_publication": "2019-11-21", "date_document": "2019-11-21"}),
+    ("【发文字号】 湘政办发〔2006〕28号", {"number": "湘政办发〔2006〕28号"}),
+    ("文　　号：成办发〔2022〕28号", {"number": "成办发〔2022〕28号"}),
+    ("2021年02月27日 来源: 廊坊市政府信息公开平台 作者: 字体:",
+     {"date_publication": "2021年02月27日", "source": "廊坊市政府信息公开平台"}),
+    ("发布时间:2018-12-26 17:06信息来源:字体大小: 打印", {"date_publication": "2018-12-26 17:06"}),
+    ("来源:天津市政府官网 | 作者:rising | 发布时间: 2025-10-30 | 23 次浏览 | 分享到:", {}),
+])
+def test_metadata_lines(line, expected):
+    fields = read_metadata_line(line.replace("\u3000", " "), 0)
+    assert fields is not None
+    assert {f.field: f.value for f in fields if f.field in expected} == expected
+    assert not any(f.field.startswith("date") for f in fields) or expected
+
+
+@pytest.mark.parametrize("line", ["我们的来源:很多地方", "根据《国务院办公厅关于推进养老服务发展的意见》（国办发〔2019〕5号）"])
+def test_body_lines_are_not_metadata(line):
+    assert read_metadata_line(line, 0) is None
+
+
+def test_a_repost_block_keeps_its_dates_out():
+    fields, residue = find_portal("西安市…的通知\n发布人:西安老博会\n发布日期:2023-07-12\n阅读量:2777\n正文")
+    assert not any(f.field == "date_publication" for f in fields)
+    assert len(residue) == 3
+
+
+# --- document numbers in every written form ---
+
+@pytest.mark.parametrize("written,canonical", [
+    ("苏政办发﹝2019﹞33号", "苏政办发〔2019〕33号"),
+    ("闽政〔2014〕3 号", "闽政〔2014〕3号"),
+    ("国办发［２０１９］５号", "国办发〔2019〕5号"),
+    ("京民老龄发【2016】244号", "京民老龄发〔2016〕244号"),
+    ("渝府令〔2019〕326号", "渝府令〔2019〕326号"),
+    ("广州市人民政府令第179号", "广州市人民政府令第179号"),
+    ("中华人民共和国主席令第二十四号", "中华人民共和国主席令第24号"),
+    ("民政部令第49号", "民政部令第49号"),
+])
+def test_number_forms(written, canonical):
+    assert str(DocNumber.parse(written)) == canonical
+
+
+def test_orders_in_running_text_start_at_the_organ():
+    text = "根据《中华人民共和国老年人权益保障法》（中华人民共和国主席令第72号）和广州市人民政府令\n第179号及民政部令第49号"
+    assert [str(m.number) for m in find_numbers(text, find_code_start)] == [
+        "中华人民共和国主席令第72号", "广州市人民政府令第179号", "民政部令第49号"]
+
+
+def test_an_order_over_two_heading_lines_signed_by_the_mayor():
+    x = extract("广州市人民政府令\n第179号\n\n《广州市居家社区养老服务管理办法》已经市人民政府常务会议审议通过，"
+                "现予公布，自2021年7月1日起施行。\n\n市　长：温国辉\n2021年6月1日\n")
+    assert x.identity.number == "广州市人民政府令第179号"
+    assert [a.name for a in x.identity.issuers] == ["广州市人民政府"]
+    assert str(x.date) == "2021-06-01"
+    assert {f.name: f.evidence.rule for f in x.facts}["number"] == "identity.number-order"
+
+
+# --- the page's own number is never a citation ---
+
+@pytest.mark.parametrize("text,number", [
+    ("天津市人民政府关于深化养老服务改革发展的实施意见\n来源:天津市政府官网 | 作者:rising | 23 次浏览\n\n"
+     "天津市人民政府关于深化养老服务改革发展的实施意见\n\n津政发〔2025〕13号\n\n各区人民政府:\n根据《中共中央 国务院关于"
+     "深化养老服务改革发展的意见》,结合本市实际,提出如下实施意见。", "津政发〔2025〕13号"),
+    ("成都市人民政府办公厅关于印发某方案的通知\n文　　号：成办发〔2022〕28号\n各区（市）县政府：\n现印发给你们。",
+     "成办发〔2022〕28号"),
+])
+def test_own_number_under_a_repeated_title_or_in_a_field(text, number):
+    x = extract(text)
+    assert x.identity.number == number
+    assert number not in {c.target.number for c in x.citations}
+
+
+# --- proposals answered by replies ---
+
+@pytest.mark.parametrize("title,raw,session", [
+    ("关于市政协十三届三次会议第245号提案的答复", "245", None),
+    ("区人大八届四次会议代表建议(第24号)答复意见", "24", "区人大八届四次会议"),
+    ("关于对政协五华区九届一次会议 第17D22号提案的答复", "17D22", None),
+    ("本溪市第十六届人大二次会议《关于在程和鑫居进行社区养老试点的建议》 (2301号)办理情况的答复", "2301",
+     "本溪市第十六届人大二次会议"),
+    ("仙居县民政局关于县十七届人大三次会议第005号建议答复的函", "005", None),
+])
+def test_proposal_numbers(title, raw, session):
+    x = extract(title + "\n张某委员：\n您提出的建议收悉。现答复如下：\n")
+    assert x.proposal is not None and x.proposal.raw_number == raw
+    assert x.proposal.number == (int(raw) if raw.isdigit() else None)
+    if session:
+        assert x.proposal.session == session
+
+
+# --- dates and issuers from what a cut page keeps ---
+
+def test_a_closing_date_without_a_signature():
+    x = extract("区人大八届四次会议代表建议(第24号)答复意见\n李某代表:\n您提出的建议已收悉。现答复如下:\n感谢您的关心。\n"
+                "2016年10月18日\n主办单位:双台子区人民政府 版权所有:盘锦市人民政府办公室\n")
+    assert str(x.date) == "2016-10-18"
+    assert x.area.name == "双台子区"
+
+
+def test_we_the_bureau_is_the_bureau_the_page_names():
+    x = extract("《湛江市高龄老人生活津贴发放方案》公开征求意见的公告\n为完善我市养老保障，我局草拟了《湛江市高龄老人生活津贴"
+                "发放方案(征求意见稿)》，现公开征求意见。\n通讯地址:湛江市农林二路2号市民政局福利慈善科\n")
+    assert [a.name for a in x.identity.issuers] == ["湛江市民政局"]
+
+
+def test_a_body_pasted_without_its_heading_gets_its_area_from_its_organs():
+    x = extract("各开发区、各街镇:\n为贯彻落实《中共天津市滨海新区委员会 天津市滨海新区人民政府关于调整社会保障和救助体系"
+                "部分项目的通知》(滨党发〔2019〕6号)工作部署要求,区民政局、区财政局结合实际制定了实施方案,现印发实施。\n"
+                "区民政局 区财政局\n2019年7月4日\n")
+    assert x.area.name == "滨海新区"
+    assert [a.name for a in x.identity.issuers] == ["天津市滨海新区民政局", "天津市滨海新区财政局"]
+    assert str(x.date) == "2019-07-04"
+
+
+# --- traditional script and damaged copies ---
+
+def test_traditional_script_is_read_and_evidence_quotes_the_original():
+    text = ("國務院辦公廳關於促進養老托育服務健康發展的意見\n國辦發〔2020〕52號\n各省、自治區、直轄市人民政府：\n"
+            "為貫徹落實《國務院關於加快發展養老服務業的若干意見》（國發〔2013〕35號）精神，現提出如下意見。\n")
+    x = extract(text)
+    assert x.identity.number == "国办发〔2020〕52号"
+    [link] = [c for c in x.citations if c.relation == "applies"]
+    assert link.target.number == "国发〔2013〕35号"
+    span = link.evidence.span
+    assert x.document.text[span.start:span.end].startswith("《國務院")
+
+
+def test_pinyin_annotations_of_a_mirror_are_removed_with_a_note():
+    text, removed = remove_pinyin_annotations("曲靖市人民政府關(guān)于市六屆人大一次會(huì)議第140號(hào)建議")
+    assert removed == 3 and text == "曲靖市人民政府關于市六屆人大一次會議第140號建議"
+    assert remove_pinyin_annotations("养老服务(a)项目") == ("养老服务(a)项目", 0)
+
+
+def test_a_text_on_one_long_line_is_read():
+    body = "经市政府同意，现将方案印发给你们，请认真按照执行。" * 8
+    x = extract("了解更多政策资讯 ● 上海市人民政府办公厅关于印发《上海市推进养老科技创新发展行动方案（2024—2027年）》的通知 "
+                "沪府办发〔2024〕8号 各区人民政府,市政府各委、办、局: " + body + " 上海市人民政府办公厅 2024年6月13日")
+    assert x.identity.number == "沪府办发〔2024〕8号"
+    assert [a.name for a in x.identity.issuers] == ["上海市人民政府办公厅"]
+    assert str(x.date) == "2024-06-13"

@@ -1,0 +1,87 @@
+"""No file stops a build: every real text under ../shared (seeds, corpus-extra,
+corpus-pages clean and damaged) and fuzzed variants of each (cut at random
+points, lines dropped or shuffled, the header block removed, bytes flipped)
+is read with no step failing, and a build of them all finishes with a
+quality report. Skipped where ../shared is absent."""
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from kg.cli import main
+from kg.models import Extraction, SkippedFile
+from kg.pipeline.build import read_and_extract
+
+SHARED = ROOT.parent / "shared"
+FOLDERS = ("seeds", "corpus-extra", "corpus-pages/clean", "corpus-pages/damaged")
+REAL_TEXTS = sorted(p for folder in FOLDERS for p in (SHARED / folder).glob("*.txt")) if SHARED.is_dir() else []
+VARIANTS_PER_TEXT = 6
+
+needs_shared = pytest.mark.skipif(not REAL_TEXTS, reason=f"{SHARED} not present")
+
+
+def _extract(path: Path):
+    return read_and_extract((path, path.parent))
+
+
+@needs_shared
+@pytest.mark.parametrize("path", REAL_TEXTS, ids=lambda p: f"{p.parent.name}/{p.name[:24]}")
+def test_real_text_is_read_with_no_step_failing(path):
+    x = _extract(path)
+    assert isinstance(x, Extraction), x
+    assert x.errors == (), [str(e) for e in x.errors]
+
+
+def _variants(data: bytes, rng: random.Random):
+    """Damaged copies of a file, as real saving and copying damage them."""
+    text = data.decode("utf-8", errors="replace")
+    lines = text.split("\n")
+    yield "cut", text[:rng.randrange(1, max(2, len(text)))].encode("utf-8")
+    yield "lines dropped", "\n".join(l for l in lines if rng.random() > 0.3).encode("utf-8")
+    shuffled = lines[:]
+    rng.shuffle(shuffled)
+    yield "lines shuffled", "\n".join(shuffled).encode("utf-8")
+    yield "header removed", "\n".join(lines[rng.randrange(3, 12):]).encode("utf-8")
+    flipped = bytearray(data)
+    for _ in range(max(1, len(flipped) // 200)):
+        flipped[rng.randrange(len(flipped))] = rng.randrange(256)
+    yield "bytes flipped", bytes(flipped)
+    yield "one line", text.replace("\n", " ").encode("utf-8")
+
+
+@needs_shared
+@pytest.mark.parametrize("path", REAL_TEXTS, ids=lambda p: f"{p.parent.name}/{p.name[:24]}")
+def test_fuzzed_variants_are_read_with_no_step_failing(path, tmp_path):
+    rng = random.Random(path.name)
+    for kind, data in _variants(path.read_bytes(), rng):
+        variant = tmp_path / f"variant.txt"
+        variant.write_bytes(data)
+        x = _extract(variant)
+        assert isinstance(x, (Extraction, SkippedFile)), kind
+        if isinstance(x, Extraction):
+            assert x.errors == (), (kind, [str(e) for e in x.errors])
+
+
+@needs_shared
+def test_build_of_every_real_text_ends_with_a_quality_report(tmp_path):
+    corpus = tmp_path / "corpus"
+    for path in REAL_TEXTS:
+        target = corpus / path.parent.name / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(out), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert "quality:" in result.output
+    quality = json.loads((out / "report.json").read_text(encoding="utf-8"))["quality"]
+    assert quality["documents"] == len(REAL_TEXTS)
+    assert quality["errors"] == []
+    again = CliRunner().invoke(main, ["report", str(out)])
+    assert again.exit_code == 0 and again.output.startswith("quality:")
+    as_json = CliRunner().invoke(main, ["report", str(out), "-f", "json"])
+    assert json.loads(as_json.output) == quality
