@@ -1,0 +1,113 @@
+"""Quality figures of the extraction, printed as Markdown tables.
+
+    python benchmarks/quality.py [--shared ../shared] [--baseline DIR ...]
+
+- ``shared/corpus-pages``: precision and recall per field against the
+  hand-checked ``gold.json`` (``kg eval``), clean and damaged apart;
+- the seeds and ``shared/corpus-extra`` (no gold): what each build reads
+  of its corpus documents (own number, issuer, date, area, typed links,
+  citations, file errors), from the graph it writes, so that a change that
+  loses facts shows. ``--baseline DIR`` adds the same figures of a build
+  made earlier (``kg build … -o DIR``), for comparison.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.pipeline.build import GRAPH_FILE, build  # noqa: E402
+from kg.pipeline.evaluation import evaluate  # noqa: E402
+from kg.store.database import load_graph  # noqa: E402
+from kg.store.query import run_query  # noqa: E402
+
+# Per corpus document: does the graph hold its own number, issuer, date, area.
+IDENTITY = """SELECT ?d (SAMPLE(?n) AS ?number) (SAMPLE(?i) AS ?issuer) (SAMPLE(?t) AS ?date) (SAMPLE(?a) AS ?area)
+WHERE { ?d pol:sourceFile ?f .
+  OPTIONAL { ?d eli:id_local ?n } OPTIONAL { ?d eli:passed_by ?i }
+  OPTIONAL { ?d eli:date_document ?t } OPTIONAL { ?d eli:jurisdiction ?a } } GROUP BY ?d"""
+LINKS = """SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <https://w3id.org/policy-kg/id/graph/inferred>)
+  VALUES ?p { eli:cites eli:applies eli:based_on cito:repliesTo } } GROUP BY ?p"""
+
+
+def graph_figures(out_dir: Path) -> dict[str, int]:
+    store = load_graph(out_dir / GRAPH_FILE)
+    rows = run_query(store, IDENTITY).rows
+    figures = {"documents": len(rows)}
+    for i, name in enumerate(("number", "issuer", "date", "area"), start=1):
+        figures[f"with {name}"] = sum(1 for row in rows if row[i] is not None)
+    links = {str(row[0]).rsplit("/", 1)[-1].rsplit("#", 1)[-1]: int(row[1]) for row in run_query(store, LINKS).rows}
+    figures.update({"cites": links.get("cites", 0), "applies": links.get("applies", 0),
+                    "based_on": links.get("based_on", 0), "repliesTo": links.get("repliesTo", 0)})
+    return figures
+
+
+def build_figures(files: list[Path], work: Path) -> tuple[dict[str, int], int]:
+    corpus = work / "corpus"
+    corpus.mkdir(parents=True)
+    for path in files:
+        shutil.copy(path, corpus / path.name)
+    report = build(corpus, work / "out", use_cache=False)
+    return graph_figures(work / "out"), len(report.quality.errors)
+
+
+def figures_table(rows: list[tuple[str, dict[str, int], object]]) -> str:
+    names = list(rows[0][1])
+    lines = ["| corpus | " + " | ".join(names) + " | file errors |", "|---" * (len(names) + 2) + "|"]
+    for label, figures, errors in rows:
+        lines.append(f"| {label} | " + " | ".join(str(figures[n]) for n in names) + f" | {errors} |")
+    return "\n".join(lines)
+
+
+def gold_table(gold: Path) -> str:
+    results = {subset: evaluate(gold, subset=subset) for subset in ("clean", "damaged")}
+    fields = list(results["clean"].fields.values())
+    lines = ["| field | clean P | clean R | clean TP/read/gold | damaged P | damaged R | damaged TP/read/gold |",
+             "|---|---|---|---|---|---|---|"]
+    for i, score in enumerate(fields):
+        cells = [score.name]
+        for subset in ("clean", "damaged"):
+            s = list(results[subset].fields.values())[i]
+            cells += [_fmt(s.precision), _fmt(s.recall), f"{s.true_positives}/{s.predicted}/{s.gold}"]
+        lines.append("| " + " | ".join(cells) + " |")
+    counts = ", ".join(f"{subset} {r.documents} documents" for subset, r in results.items())
+    return "\n".join(lines) + f"\n\n({counts}; left out as inferred by the gold's notes: " \
+        + "; ".join(results["clean"].excluded + results["damaged"].excluded) + ")"
+
+
+def _fmt(value) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--baseline", type=Path, action="append", default=[],
+                        help="an earlier build's output folder, LABEL=DIR")
+    args = parser.parse_args()
+    gold = args.shared / "corpus-pages" / "gold.json"
+    if gold.is_file():
+        print("### corpus-pages against gold.json\n")
+        print(gold_table(gold))
+        print()
+    rows = []
+    with tempfile.TemporaryDirectory() as work:
+        for label, files in (("seeds", sorted((ROOT / "corpus").glob("*.txt"))),
+                             ("corpus-extra", sorted((args.shared / "corpus-extra").glob("*.txt")))):
+            if files:
+                figures, errors = build_figures(files, Path(work) / label)
+                rows.append((label, figures, errors))
+    for spec in args.baseline:
+        label, _, folder = str(spec).partition("=")
+        rows.append((f"{label} (baseline)", graph_figures(Path(folder)), "–"))
+    print("### What the graph holds of each corpus's documents\n")
+    print(figures_table(rows))
+
+
+if __name__ == "__main__":
+    main()
