@@ -178,3 +178,29 @@ def test_a_text_on_one_long_line_is_read():
     assert x.identity.number == "沪府办发〔2024〕8号"
     assert [a.name for a in x.identity.issuers] == ["上海市人民政府办公厅"]
     assert str(x.date) == "2024-06-13"
+
+
+# --- GB/T 9704 header elements and numbers damaged in the source ---
+
+@pytest.mark.parametrize("row", read_tsv("document_header_lines.tsv"), ids=lambda r: r["element"])
+def test_every_header_element_pattern_reads_its_example(row):
+    import re
+    assert re.match(row["pattern"], row["example"]), row
+
+
+def test_header_elements_are_not_read_as_the_title():
+    x = extract("000123\n机密★1年\n特急\n签发人：张某某\n威海市人民政府办公室关于推进养老服务发展的实施意见\n"
+                "威政办发〔2019〕9号\n各区市人民政府：\n为贯彻落实《国务院办公厅关于推进养老服务发展的意见》"
+                "（国办发〔2019〕5号）精神，现提出如下实施意见。\n")
+    assert x.identity.title == "威海市人民政府办公室关于推进养老服务发展的实施意见"
+    assert x.identity.number == "威政办发〔2019〕9号"
+
+
+@pytest.mark.parametrize("sentence,number", [
+    ("为贯彻落实《国务院办公厅关于推进养老服务发展的意见》（国办发〔20195号）精神，现提出如下意见。", "国办发〔2019〕5号"),
+    ("根据国办发2019〕5号文件精神，结合我市实际，制定本方案。", "国办发〔2019〕5号"),
+])
+def test_a_number_that_lost_a_bracket_is_read_and_reported(sentence, number):
+    x = extract("某市人民政府关于推进养老服务发展的实施意见\n各区人民政府：\n" + sentence + "\n")
+    assert number in {c.target.number for c in x.citations}
+    assert any("damaged number" in w for w in x.warnings)

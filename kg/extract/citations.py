@@ -119,6 +119,9 @@ def find_citations(doc: Document, area: Optional[AreaRef], skip: list[Span],
                           key=lambda m: m.span.start)
     for m in scan.numbers:
         scan.by_start.setdefault(m.span.start, m)
+        if m.damaged:
+            written = doc.text[m.span.start:m.span.end]
+            scan.result.warnings.append(f"damaged number {written} at {m.span.start} read as {m.number}")
     for title in find_titles(doc.view):
         if not scan.skipped(title.span) and not any(d.contains(title.span) for d in scan.definitions):
             _title_citation(scan, title)

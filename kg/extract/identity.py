@@ -18,7 +18,7 @@ from kg.lexicon.dates import find_dates, parse_date
 from kg.lexicon.docnumber import DocNumber
 from kg.lexicon.issuers import resolve_code
 from kg.models import AgencyRef, AreaRef, Document, Span
-from kg.datafiles import read_lines
+from kg.datafiles import read_lines, read_tsv
 from kg.lexicon.titles import display_title, document_type, issuer_prefix
 
 MAX_HEADING_LINES = 14
@@ -60,6 +60,11 @@ class Identity:
     heading_end: int = 0
     body_end: Optional[int] = None          # where the signature starts
     warnings: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _header_elements() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(row["pattern"]) for row in read_tsv("document_header_lines.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -212,6 +217,8 @@ def _heading_line_kind(text: str, heading: Heading, context) -> tuple[str, objec
     number = _as_number(text)
     if number is not None:
         return "number", number
+    if any(p.match(text) for p in _header_elements()):
+        return "header", None     # 份号, 密级, 紧急程度, 签发人 … (GB/T 9704): none of them a title
     if heading.title_parts and not heading.title_open() and display_title(text) == heading.title():
         return "repeat", None      # a page shows its title twice (metadata, then the heading)
     if text.endswith(("：", ":")):

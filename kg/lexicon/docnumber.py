@@ -22,6 +22,10 @@ CJK = "\u4e00-\u9fff"
 # regex only anchors on the bracketed year and the sequence number.
 NUMBER_TAIL = re.compile(
     rf"[{OPEN}]\s*(?P<year>(?:19|20)\d{{2}})\s*[{CLOSE}]\s*第?\s*(?P<seq>0*\d{{1,5}})\s*号")
+DAMAGED_FORMS = (
+    re.compile(rf"[{OPEN}]\s*(?P<year>(?:19|20)\d{{2}})(?P<seq>[1-9]\d{{0,3}})\s*号"),         # close lost
+    re.compile(rf"(?<![{OPEN}\d])(?P<year>(?:19|20)\d{{2}})\s*[{CLOSE}]\s*第?\s*(?P<seq>0*\d{{1,5}})\s*号"),  # open lost
+)
 LIST_CONTINUATION = re.compile(r"\s*[、，,和及]\s*第?\s*(?P<seq>0*\d{1,5})\s*号")
 ANNOUNCEMENT = re.compile(
     r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*第\s*(?P<seq>0*\d{1,5})\s*号(?!\s*(?:委员)?(?:提案|建议|议案))")
@@ -80,6 +84,7 @@ class NumberMatch:
     number: DocNumber
     span: Span            # the whole written number, issuer code included
     code_known: bool      # the issuer code was recognised by the issuer tables
+    damaged: bool = False  # read from a form with a bracket lost (国办发〔20195号)
 
 
 def find_numbers(view: str, code_start) -> Iterator[NumberMatch]:
@@ -112,10 +117,25 @@ def find_numbers(view: str, code_start) -> Iterator[NumberMatch]:
                               Span(cont.start("seq"), cont.end()), known)
             end = cont.end()
         taken_until = end
+    yield from _damaged_numbers(view, code_start)
     for m in ANNOUNCEMENT.finditer(view):
         yield NumberMatch(DocNumber(None, int(m.group("year")), int(m.group("seq"))),
                           Span(m.start(), m.end()), True)
     yield from find_orders(view)
+
+
+def _damaged_numbers(view: str, code_start) -> Iterator[NumberMatch]:
+    """Numbers that lost a bracket in the source (国办发〔20195号, 国办发2019〕5号),
+    read only where the issuer code is a known one: then the four digits
+    after it can only be the year."""
+    for pattern in DAMAGED_FORMS:
+        for m in pattern.finditer(view):
+            found = code_start(view, m.start())
+            if found is None or not found[1]:
+                continue
+            start = found[0]
+            yield NumberMatch(DocNumber(view[start:m.start()], int(m.group("year")), int(m.group("seq"))),
+                              Span(start, m.end()), True, damaged=True)
 
 
 def find_orders(view: str) -> Iterator[NumberMatch]:
