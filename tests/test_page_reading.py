@@ -204,3 +204,31 @@ def test_a_number_that_lost_a_bracket_is_read_and_reported(sentence, number):
     x = extract("某市人民政府关于推进养老服务发展的实施意见\n各区人民政府：\n" + sentence + "\n")
     assert number in {c.target.number for c in x.citations}
     assert any("damaged number" in w for w in x.warnings)
+
+
+@pytest.mark.parametrize("name,context,full,area_code", [
+    ("西翥街道办事处", "530102", "昆明市五华区西翥街道办事处", "530102/西翥街道"),
+    ("五华区西翥街道办事处", "530102", "昆明市五华区西翥街道办事处", "530102/西翥街道"),
+    ("白塔镇人民政府", "331024", "仙居县白塔镇人民政府", "331024/白塔镇"),
+])
+def test_township_issuers_are_areas_below_their_county(name, context, full, area_code):
+    from kg.lexicon.agencies import parse_issuer
+    from kg.lexicon.areas import gazetteer
+    gaz = gazetteer()
+    agency = parse_issuer(name, gaz.get(context))
+    assert (agency.name, agency.area.code, agency.area.level) == (full, area_code, "township")
+    assert [a.code for a in gaz.chain(area_code)][:2] == [area_code, context]
+
+
+def test_a_township_document_in_the_graph_is_below_its_county(tmp_path):
+    from kg.pipeline.build import build
+    from kg.store.database import load_graph
+    from kg.store.query import run_query
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.txt").write_text("仙居县白塔镇人民政府关于推进居家养老服务的实施方案\n各村委会：\n为推进居家养老，"
+                                  "结合本镇实际，制定本方案。\n仙居县白塔镇人民政府\n2024年3月1日\n", encoding="utf-8")
+    build(corpus, tmp_path / "out", use_cache=False)
+    rows = run_query(load_graph(tmp_path / "out"), """SELECT ?name ?county WHERE {
+        ?d pol:sourceFile ?f ; eli:jurisdiction ?a . ?a skos:prefLabel ?name ; skos:broader/skos:prefLabel ?county }""").rows
+    assert [(str(n), str(c)) for n, c in rows] == [("白塔镇", "仙居县")]

@@ -182,6 +182,29 @@ def parse_named_body(item: str, context: Optional[AreaRef]) -> Optional[AgencyRe
     return AgencyRef(key=f"named:{item}", name=gaz.qualified_name(area) + item, area=area, parent=None)
 
 
+# The government of a township or street: 白塔镇人民政府, 西翥街道办事处, 大可乡政府.
+TOWNSHIP_ORGAN = re.compile(r"(?P<town>[\u4e00-\u9fff]{2,8}?(?:镇|乡|街道))(?P<organ>人民政府|政府|办事处)")
+
+
+def parse_township_organ(name: str, context: Optional[AreaRef]) -> Optional[AgencyRef]:
+    """A township's government in the county its name starts with, else in
+    the context county; the township becomes an area below that county."""
+    gaz = gazetteer()
+    chain = gaz.split_area_prefix(name, context)
+    readings = ([(chain[-1][1], name[chain[-1][0]:])] if chain else []) + [(context, name)]
+    for county, rest in readings:      # 五华区西翥街道办事处; 白塔镇… (白塔 is also a district)
+        m = TOWNSHIP_ORGAN.fullmatch(rest)
+        if m is not None and county is not None and county.level == "county":
+            break
+    else:
+        return None
+    town = gaz.township(m.group("town"), county)
+    organ = "办事处" if m.group("organ") == "办事处" else "人民政府"
+    return AgencyRef(key="government", name=gaz.qualified_name(town) + organ, area=town,
+                     parent=agency("government", county, gaz))
+
+
 def parse_issuer(name: str, context: Optional[AreaRef] = None) -> Optional[AgencyRef]:
-    """An issuing organ: an agency of a known organ, else a named body."""
-    return parse_agency(name, context) or parse_named_body(name, context)
+    """An issuing organ: an agency of a known organ, a township's government,
+    else a named body."""
+    return parse_agency(name, context) or parse_township_organ(name, context) or parse_named_body(name, context)

@@ -23,6 +23,7 @@ LEVEL_PREFIXES = {"省": ("province",), "市": ("city", "province"), "区": ("co
 # The last character of an area's full name: a name read in running text must
 # have one (滨海新区, 邹城市), so that a word (和平, 中山) is not taken for a place.
 FULL_NAME_ENDINGS = "省市区县州旗盟"
+TOWNSHIP_SEPARATOR = "/"
 
 
 class Gazetteer:
@@ -51,7 +52,15 @@ class Gazetteer:
         return names
 
     def get(self, code: str) -> AreaRef:
+        if TOWNSHIP_SEPARATOR in code:
+            county, _, name = code.partition(TOWNSHIP_SEPARATOR)
+            return self.township(name, self.by_code[county])
         return self.by_code[code]
+
+    def township(self, name: str, county: AreaRef) -> AreaRef:
+        """A township or street (西翥街道, 白塔镇): below GB/T 2260, so keyed by
+        its county's code and its name (530102/西翥街道), its parent the county."""
+        return AreaRef(f"{county.code}{TOWNSHIP_SEPARATOR}{name}", name, "township", county.code)
 
     @property
     def nation(self) -> AreaRef:
@@ -60,7 +69,7 @@ class Gazetteer:
     def chain(self, code: str) -> list[AreaRef]:
         """The area and its ancestors, nearest first, up to the nation."""
         out = []
-        ref = self.by_code.get(code)
+        ref = self.get(code) if TOWNSHIP_SEPARATOR in code else self.by_code.get(code)
         while ref is not None:
             out.append(ref)
             ref = self.by_code.get(ref.parent) if ref.parent else None
@@ -80,6 +89,8 @@ class Gazetteer:
     def qualified_name(self, ref: AreaRef) -> str:
         """The name an agency of this area carries: a city district keeps its
         city (威海市环翠区), since district names repeat across the country."""
+        if ref.level == "township" and ref.parent:
+            return self.qualified_name(self.by_code[ref.parent]) + ref.name
         if ref.level == "county" and self.types.get(ref.code) == "市辖区" and ref.parent:
             return self.by_code[ref.parent].name + ref.name
         return ref.name
