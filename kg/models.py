@@ -209,8 +209,18 @@ class AgencyMention:
     agency: AgencyRef
     written: str
     span: Span
-    role: str          # responsible | copy_to | addressee | mentions
+    role: str          # responsible | lead | support | copy_to | addressee | mentions
     rule: str
+
+
+@dataclass(frozen=True)
+class CollectiveResponsibility:
+    """Every organ of a level within the document's area that a list names
+    together: 各区（市）县政府（管委会）, 各镇、街道."""
+
+    text: str             # as written
+    level: str            # county | township | city …: the level of the organs
+    span: Span
 
 
 @dataclass(frozen=True)
@@ -266,7 +276,8 @@ class Extraction:
     warnings: tuple[str, ...] = field(default=())
     measures: tuple[Measure, ...] = ()               # in order
     agencies: tuple[AgencyMention, ...] = ()         # in text order
-    responsible: tuple[tuple[int, AgencyMention], ...] = ()   # (measure position, agency)
+    responsible: tuple[tuple[int, AgencyMention], ...] = ()   # (measure position, agency: role responsible | lead | support)
+    collective: tuple[tuple[int, CollectiveResponsibility], ...] = ()   # (measure position, the organs of a level)
     service_models: tuple[ConceptMention, ...] = ()
     programmes: tuple[ProgrammeMention, ...] = ()
     targets: tuple[Target, ...] = ()
@@ -319,6 +330,7 @@ class Resolution:
     inferred: tuple[InferredLink, ...] = ()
     warnings: list[str] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)    # files whose mentions could not be resolved
+    learned_codes: dict[str, AgencyRef] = field(default_factory=dict)   # issuer codes the corpus taught
 
     def node(self, ref: DocRef) -> DocumentNode:
         """The node a mention resolved to."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, Sequence
 
 from kg.lexicon.agencies import parse_named_body, agency, organ_forms, organ_of_form, organs, split_agency
 from kg.lexicon.areas import gazetteer
@@ -23,6 +23,7 @@ from kg.models import AgencyMention, AgencyRef, AreaRef, Document, Span
 from kg.datafiles import read_lines, read_tsv
 
 ITEM_SEPARATORS = re.compile(r"[、，,；;]")
+ORGAN_ENDINGS = tuple("局委厅部办府会室院心队所站")
 COLLECTIVE = re.compile(r"^(?:各|有关|相关|其他)|^[\u4e00-\u9fff]{0,4}各部门")
 MAX_NAME = 40
 LEVEL_ENDINGS = "省市区县州旗盟"
@@ -31,7 +32,7 @@ LEVEL_ENDINGS = "省市区县州旗盟"
 @dataclass
 class AgencyFindings:
     mentions: list[AgencyMention] = field(default_factory=list)
-    responsible_lists: list[tuple[Span, list[AgencyMention]]] = field(default_factory=list)
+    responsible_lists: list = field(default_factory=list)    # responsibility.ResponsibilityList, in text order
     unknown: list[str] = field(default_factory=list)
 
 
@@ -132,21 +133,42 @@ def _branch(item: str, context: Optional[AreaRef]) -> Optional[AgencyRef]:
     return AgencyRef(key=f"{key}-branch", name=f"{parent.name}{m.group('county')}分局", area=county, parent=parent)
 
 
+def list_items(text: str) -> list[tuple[int, str]]:
+    """(offset, raw item) of a list: split at 、，；, outside brackets
+    (各县（市、区）人民政府 is one item), and at 和 after an organ's name
+    (市住房城乡建设委和各区人民政府; not 发展和改革局)."""
+    items, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ITEM_SEPARATORS.match(ch)
+                             or (ch == "和" and text[start:i].rstrip().endswith(ORGAN_ENDINGS)
+                                 and i + 1 < len(text) and not text[i + 1].isspace())):
+            items.append((start, text[start:i]))
+            start = i + 1
+    items.append((start, text[start:]))
+    return items
+
+
 def parse_list(view: str, span: Span, context: Optional[AreaRef], role: str, rule: str,
-               bare_ok: bool = False) -> tuple[list[AgencyMention], list[str]]:
-    """The agencies of a list (separated by 、，), passing a level prefix on."""
+               bare_ok: bool = False, collective: Optional[list] = None) -> tuple[list[AgencyMention], list[str]]:
+    """The agencies of a list, passing a level prefix on (区民政局、财政局).
+    Collective items (各区人民政府, 各镇、街道) go to ``collective`` as
+    (text, span) when it is given, else are passed over."""
     found, unknown = [], []
     prefix = ""
-    pos = span.start
     text = view[span.start:span.end]
-    for raw in ITEM_SEPARATORS.split(text):
-        start = pos + (len(raw) - len(raw.lstrip()))
-        pos += len(raw) + 1
+    for offset, raw in list_items(text):
+        start = span.start + offset + (len(raw) - len(raw.lstrip()))
         item = raw.strip().rstrip("。.").strip()
         item = re.sub(r"等(?:\d+|[一二三四五六七八九十]+)?个?(?:部门|单位)?$", "", item)
         if not item:
             continue
         if COLLECTIVE.search(item) or item in ("镇", "街道", "单位", "部门"):
+            if collective is not None and COLLECTIVE.search(item):
+                collective.append(_collective_item(item, raw, text, offset, span.start))
             continue
         if "。" in item or len(item) > MAX_NAME:     # the list ended inside this item
             break
@@ -165,19 +187,32 @@ def parse_list(view: str, span: Span, context: Optional[AreaRef], role: str, rul
     return found, unknown
 
 
-def find_agencies(doc: Document, area: Optional[AreaRef], heading_end: int) -> AgencyFindings:
+def _collective_item(item: str, raw: str, text: str, offset: int, base: int) -> tuple[str, Span]:
+    """各镇、街道 is one collective: a bare level word after it joins it."""
+    start = base + offset + raw.index(item)
+    end = start + len(item)
+    rest = text[end - base:]
+    tail = re.match(r"[、，,]\s*(?:镇|乡|街道|街)(?![\u4e00-\u9fff])", rest)
+    if tail:
+        end += tail.end()
+    return text[start - base:end - base], Span(start, end)
+
+
+def find_agencies(doc: Document, area: Optional[AreaRef], heading_end: int,
+                  responsibility_lists: Sequence = ()) -> AgencyFindings:
+    """Agencies in lists (responsibility lists, found before, by
+    ``kg.extract.responsibility``; 抄送; department lists), the addressees,
+    and the rest of the running text."""
     view = doc.view
     out = AgencyFindings()
     covered: list[Span] = []
     markers = _markers()
 
-    for m in markers["responsible"].finditer(view):
-        span = Span(m.start("list"), m.end("list"))
-        found, unknown = parse_list(view, span, area, "responsible", "agency.responsible-unit")
-        out.responsible_lists.append((Span(m.start(), m.end()), found))
-        out.mentions += found
-        out.unknown += unknown
-        covered.append(Span(m.start(), m.end()))
+    for found_list in responsibility_lists:
+        out.responsible_lists.append(found_list)
+        out.mentions += found_list.mentions
+        out.unknown += found_list.unknown
+        covered.append(found_list.span)
     for m in markers["copy_to"].finditer(view):
         span = Span(m.start("list"), m.end("list"))
         found, unknown = parse_list(view, span, area, "copy_to", "agency.copy-to")

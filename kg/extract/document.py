@@ -8,7 +8,8 @@ from kg.extract.quantities import find_amounts, find_targets
 from kg.extract.measures import find_measures
 from kg.extract.themes import find_programmes, find_service_models
 from kg.extract.link_types import type_links
-from kg.models import AgencyMention, Citation, FileError, DocRef, Document, Evidence, Extraction, Fact, Measure, Span
+from kg.models import AgencyMention, Citation, CollectiveResponsibility, FileError, DocRef, Document, Evidence, Extraction, Fact, Measure, Span
+from kg.extract.responsibility import find_responsibility_lists
 from kg.extract.proposals import acknowledged_title_spans, find_proposal, is_reply_title
 from kg.lexicon.titles import document_type, wrapped_title
 
@@ -46,8 +47,9 @@ def extract_mentions(doc: Document) -> Extraction:
                           wrapped + found.citations, identity, ident.heading_end)
 
     measures = steps.run("extract.measures", [], find_measures, doc, ident.heading_end, ident.body_end)
-    agencies = steps.run("extract.agencies", AgencyFindings(), find_agencies, doc, area, ident.heading_end)
-    responsible = _responsibilities(agencies, measures, found.warnings)
+    lists = steps.run("extract.responsibility", [], find_responsibility_lists, doc, area)
+    agencies = steps.run("extract.agencies", AgencyFindings(), find_agencies, doc, area, ident.heading_end, lists)
+    responsible, collective = _responsibilities(agencies, measures, found.warnings)
     found.warnings.extend(f"unknown agency {name!r} in a list; not added" for name in agencies.unknown)
     body = [s for s in doc.sentences if s.start >= ident.heading_end]
 
@@ -66,6 +68,7 @@ def extract_mentions(doc: Document) -> Extraction:
         measures=tuple(measures),
         agencies=tuple(agencies.mentions),
         responsible=responsible,
+        collective=collective,
         service_models=tuple(steps.run("extract.service-models", [], find_service_models, doc, ident.heading_end)),
         programmes=tuple(steps.run("extract.programmes", [], find_programmes, doc, ident.heading_end)),
         targets=tuple(steps.run("extract.targets", [], find_targets, doc, body)),
@@ -112,17 +115,18 @@ def _facts(doc: Document, ident: Identity) -> tuple[Fact, ...]:
     return tuple(facts)
 
 
-def _responsibilities(agencies: AgencyFindings, measures: list[Measure],
-                      warnings: list[str]) -> tuple[tuple[int, AgencyMention], ...]:
-    """Each responsible-unit list's agencies, on the measure that holds it."""
-    responsible = []
-    for list_span, mentions in agencies.responsible_lists:
-        measure = next((m for m in measures if m.span.contains(list_span)), None)
+def _responsibilities(agencies: AgencyFindings, measures: list[Measure], warnings: list[str]
+                      ) -> tuple[tuple[tuple[int, AgencyMention], ...], tuple[tuple[int, CollectiveResponsibility], ...]]:
+    """Each responsibility list's agencies and collectives, on the measure that holds it."""
+    responsible, collective = [], []
+    for found in agencies.responsible_lists:
+        measure = next((m for m in measures if m.span.contains(found.span)), None)
         if measure is None:
-            warnings.append(f"responsible-unit list at {list_span.start} belongs to no measure")
+            warnings.append(f"responsible-unit list at {found.span.start} belongs to no measure")
             continue
-        responsible += [(measure.position, mention) for mention in mentions]
-    return tuple(responsible)
+        responsible += [(measure.position, mention) for mention in found.mentions]
+        collective += [(measure.position, c) for c in found.collective]
+    return tuple(responsible), tuple(collective)
 
 
 def _code_kind(code: str, area):

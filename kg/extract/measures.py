@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from kg.extract.responsibility import list_forms
 from kg.models import Document, Measure, Span
 from kg.datafiles import read_lines, read_tsv
 
@@ -37,9 +38,10 @@ def _closing_lines() -> tuple[re.Pattern, ...]:
 
 
 @lru_cache(maxsize=1)
-def _responsible_marker() -> re.Pattern:
-    row = next(r for r in read_tsv("role_markers.tsv") if r["role"] == "responsible")
-    return re.compile(row["pattern"])
+def _inline_list_forms() -> tuple[re.Pattern, ...]:
+    """Responsibility lists that close a paragraph inside it (（责任单位：…）,
+    ［…按职责分工负责］), not those on a line of their own."""
+    return tuple(f.pattern for f in list_forms() if f.form != "responsible-line")
 
 
 @dataclass
@@ -118,7 +120,7 @@ def _split_unnumbered(view: str, item: _Item):
     """(start, end, numbered) parts of an item: a line after the first that
     carries its own responsible-unit list, when the text before it already
     had one, starts an unnumbered measure."""
-    marker = _responsible_marker()
+    forms = _inline_list_forms()
     parts = []
     cut = item.start
     pos = item.start
@@ -126,7 +128,7 @@ def _split_unnumbered(view: str, item: _Item):
     for line in view[item.start:item.end].split("\n"):
         line_start = pos
         pos += len(line) + 1
-        has_list = bool(marker.search(line))
+        has_list = any(f.search(line) for f in forms)
         if line_start > item.start and has_list and seen_list and line.strip():
             parts.append((cut, line_start))
             cut = line_start

@@ -54,16 +54,60 @@ def _county_by_initial(city_code: str, initial: str) -> Optional[AreaRef]:
     return found[0] if len(found) == 1 else None
 
 
-def _area_readings(code: str) -> list[tuple[int, AreaRef, bool]]:
+@lru_cache(maxsize=1)
+def _cities_by_initial() -> dict[str, tuple[str, ...]]:
+    """Prefecture-level divisions by the first character of their name."""
+    out: dict[str, list[str]] = {}
+    for ref in gazetteer().by_code.values():
+        if ref.level == "city":
+            out.setdefault(ref.name[0], []).append(ref.code)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _city_codes(head: str, context: Optional[AreaRef]) -> tuple[str, ...]:
+    """The cities an abbreviation names: those listed (city_abbreviations.tsv),
+    else the one city of the context's province whose name starts with it
+    (most cities write the first character of their name: 潍政发, 聊政发)."""
+    _, provinces, cities, _, _ = _tables()
+    if head in cities or len(head) != 1:
+        return tuple(cities.get(head, ()))
+    if context is None:
+        return ()
+    gaz = gazetteer()
+    province = next((a for a in gaz.chain(context.code) if a.level == "province"), None)
+    inside = [c for c in _cities_by_initial().get(head, ()) if province and gaz.is_within(c, province.code)]
+    return tuple(inside) if len(inside) == 1 else ()
+
+
+def _counties_by_initial(parent_code: str, initial: str) -> list[AreaRef]:
+    """Counties within an area (a city, or a municipality's districts) whose name starts so."""
+    gaz = gazetteer()
+    return [a for a in gaz.by_code.values() if a.level == "county" and a.name.startswith(initial)
+            and gaz.is_within(a.code, parent_code)]
+
+
+def _area_readings(code: str, context: Optional[AreaRef] = None) -> list[tuple[int, AreaRef, bool]]:
     """(length consumed, area, is_city_reading) for each way the code can start."""
     gaz = gazetteer()
-    _, provinces, cities, _, _ = _tables()
+    _, provinces, _, _, _ = _tables()
     out = []
     for length in range(1, 4):
         head = code[:length]
         for area_code in provinces.get(head, ()):
-            out.append((length, gaz.get(area_code), False))
-        for area_code in cities.get(head, ()):
+            province = gaz.get(area_code)
+            out.append((length, province, False))
+            if gaz.is_municipality(province) and len(code) > length:
+                # 津滨政发: a municipality's district by its first character
+                districts = _counties_by_initial(area_code, code[length])
+                if len(districts) == 1:
+                    out.append((length + 1, districts[0], True))
+        if context is not None and context.level in ("county", "township"):
+            # 静府办发, 二七政办: a district's own code, within the document's city
+            city = next((a for a in gaz.chain(context.code) if a.level in ("city", "province")), None)
+            counties = _counties_by_initial(city.code, head) if city else []
+            if len(counties) == 1:
+                out.append((length, counties[0], True))
+        for area_code in _city_codes(head, context):
             city = gaz.get(area_code)
             out.append((length, city, True))
             if len(code) > length:
@@ -73,11 +117,11 @@ def _area_readings(code: str) -> list[tuple[int, AreaRef, bool]]:
     return out
 
 
-def _parses(code: str) -> list[tuple[AreaRef, str, str, int, bool]]:
+def _parses(code: str, context: Optional[AreaRef] = None) -> list[tuple[AreaRef, str, str, int, bool]]:
     """Every (area, organ key, kind, organ-code length, city reading) of a composed code."""
     _, _, _, organ_codes, suffixes = _tables()
     readings = []
-    for consumed, area, is_city in _area_readings(code):
+    for consumed, area, is_city in _area_readings(code, context):
         rest = code[consumed:]
         for organ_code, organ_key in organ_codes.items():
             if rest.startswith(organ_code) and rest[len(organ_code):] in suffixes:
@@ -96,7 +140,7 @@ def resolve_code(code: str, context: Optional[AreaRef] = None) -> Optional[Issue
     if code in listed:
         organ_key, area_code = listed[code]
         return IssuerCode(code, agency(organ_key, gaz.get(area_code)), "document")
-    readings = _parses(code)
+    readings = _parses(code, context)
     if not readings:
         return None
     if context is not None and len(readings) > 1:

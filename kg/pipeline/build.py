@@ -67,6 +67,7 @@ class BuildReport:
     peak_mib: dict[str, float] = field(default_factory=dict)   # peak memory at the end of each stage
     cache: dict[str, dict[str, int]] = field(default_factory=dict)
     quality: QualityReport = field(default_factory=QualityReport)
+    learned_codes: dict[str, str] = field(default_factory=dict)   # issuer code -> the agency the corpus taught
 
     def summary(self) -> str:
         lines = [
@@ -95,6 +96,7 @@ class BuildReport:
             "links": self.links,
             "triples": self.triples,
             "warnings": self.warnings,
+            "learned_codes": self.learned_codes,
             "quality": self.quality.to_json(),
         }
 
@@ -146,9 +148,12 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
     links.update("replies_to" for x in extractions if x.proposal is not None)
     links.update(f"{link.relation} (inferred)" for link in resolution.inferred)
     report.links = dict(links)
+    learned = tuple(f"issuer code {code} of " for code in resolution.learned_codes)
     report.warnings = ([f"{x.document.relative_path}: {note}" for x in extractions for note in x.document.source.notes]
-                       + [w for x in extractions for w in x.warnings] + resolution.warnings)
+                       + [w for x in extractions for w in x.warnings if not any(k in w for k in learned)]
+                       + resolution.warnings)
     report.quality = quality_report(extractions, resolution)
+    report.learned_codes = {code: agency.name for code, agency in sorted(resolution.learned_codes.items())}
 
     graph_path = out_dir / GRAPH_FILE
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -69,7 +69,9 @@ def quality_report(extractions: list[Extraction], resolution: Resolution) -> Qua
     report = QualityReport(documents=len(extractions))
     for name, value in IDENTITY_FIELDS.items():
         report.missing[name] = [x.document.relative_path for x in extractions if not value(x)]
-    report.unparsed_numbers = [w for x in extractions for w in x.warnings if any(k in w for k in NUMBER_WARNINGS)]
+    learned = tuple(f"issuer code {code} of " for code in resolution.learned_codes)
+    report.unparsed_numbers = [w for x in extractions for w in x.warnings
+                               if any(k in w for k in NUMBER_WARNINGS) and not any(k in w for k in learned)]
     for x in extractions:
         for c in x.citations:
             if c.relation in ("applies", "based_on"):

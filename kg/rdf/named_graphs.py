@@ -367,7 +367,23 @@ def _write_measures(w: _GraphWriter, x: Extraction, node: DocumentNode, used_age
         used_agencies.add(mention.agency)
         alt_labels.setdefault(agency_iri(mention.agency), set()).add(mention.written)
         ev = Evidence(mention.rule, mention.span, doc.sentence_of(mention.span))
-        w.add(iri.measure(iri.document(node.key), position), POL.responsibleAgency, agency_iri(mention.agency), ev)
+        w.add(iri.measure(iri.document(node.key), position), RESPONSIBILITY_ROLES[mention.role],
+              agency_iri(mention.agency), ev)
+    for i, (position, collective) in enumerate(x.collective, start=1):
+        measure = iri.measure(iri.document(node.key), position)
+        group = iri.part(measure, "collective", i)
+        w.g.add((group, RDF.type, POL.CollectiveResponsibility))
+        w.g.add((group, SKOS.prefLabel, zh(collective.text)))
+        w.g.add((group, POL.level, iri.level(collective.level)))
+        if node.area:
+            w.g.add((group, POL.jurisdiction, iri.area(node.area.code)))
+        ev = Evidence("agency.collective-responsibility", collective.span, doc.sentence_of(collective.span))
+        w.add(measure, POL.collectiveResponsibility, group, ev)
+
+
+# The role an agency has in a responsibility list, and its property.
+RESPONSIBILITY_ROLES = {"responsible": POL.responsibleAgency, "lead": POL.leadAgency,
+                        "support": POL.supportingAgency}
 
 
 def _write_reference(g: Triples, agencies: Iterable[AgencyRef], area_codes: Iterable[str],

@@ -16,6 +16,7 @@ class POL(DefinedNamespace):
     AdminLevelScheme: URIRef
     Announcement: URIRef
     Assertion: URIRef
+    CollectiveResponsibility: URIRef
     Decision: URIRef
     Document: URIRef
     DocumentTypeScheme: URIRef
@@ -39,6 +40,7 @@ class POL(DefinedNamespace):
     Target: URIRef
     addressee: URIRef
     agencyKind: URIRef
+    collectiveResponsibility: URIRef
     comparison: URIRef
     copyTo: URIRef
     deadline: URIRef
@@ -49,6 +51,7 @@ class POL(DefinedNamespace):
     indicator: URIRef
     isStub: URIRef
     jurisdiction: URIRef
+    leadAgency: URIRef
     level: URIRef
     linkBasis: URIRef
     mentionsAgency: URIRef
@@ -70,6 +73,7 @@ class POL(DefinedNamespace):
     section: URIRef
     session: URIRef
     sourceFile: URIRef
+    supportingAgency: URIRef
     trigger: URIRef
 
 

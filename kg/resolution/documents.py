@@ -8,13 +8,15 @@ document no corpus file holds is a stub.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Iterable, Optional
 
 from kg import keys as document_keys
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.docnumber import DocNumber
+from kg.lexicon.issuers import resolve_code
 from kg.lexicon.titles import title_key
-from kg.models import AreaRef, DocRef, DocumentKey, DocumentNode, Extraction, Resolution
+from kg.models import AgencyRef, AreaRef, DocRef, DocumentKey, DocumentNode, Extraction, Resolution
 from kg.resolution.inference import implements_edges, implements_warnings, title_echoes
 
 # A mention: what it says, the corpus file it is the identity of (None for a
@@ -75,10 +77,43 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
     library)."""
     extractions = list(extractions)
     resolution = merge_mentions(extractions)
+    _apply_learned_codes(resolution, extractions)
     resolution.inferred = tuple(title_echoes(resolution.documents.values(),
                                              implements_edges(extractions, resolution, ())))
     resolution.warnings += implements_warnings(implements_edges(extractions, resolution, resolution.inferred))
     return resolution
+
+
+def learned_codes(extractions: list[Extraction]) -> tuple[dict[str, AgencyRef], list[str]]:
+    """Issuer codes no table holds, taught by corpus documents whose header
+    gives both the issuer and the number (成办发〔2022〕28号 of 成都市人民政府办公厅
+    teaches 成办发); the first file's reading wins, a disagreement is reported."""
+    learned: dict[str, AgencyRef] = {}
+    warnings = []
+    for x in sorted(extractions, key=lambda x: x.document.relative_path):
+        number, issuers = x.identity.number, x.identity.issuers
+        if not number or not issuers or number[0].isdigit():
+            continue
+        parsed = DocNumber.parse(number)
+        if parsed.is_order or resolve_code(parsed.code, x.area) is not None:
+            continue
+        known = learned.setdefault(parsed.code, issuers[0])
+        if known != issuers[0]:
+            warnings.append(f"issuer code {parsed.code}: {known.name} in one file, {issuers[0].name} in "
+                            f"{x.document.relative_path}; kept {known.name}")
+    return learned, warnings
+
+
+def _apply_learned_codes(resolution: Resolution, extractions: list[Extraction]) -> None:
+    """Documents cited by a number whose code the corpus taught get that issuer."""
+    resolution.learned_codes, warnings = learned_codes(extractions)
+    resolution.warnings += warnings
+    for key, node in list(resolution.documents.items()):
+        if node.issuers or not node.number or node.number[0].isdigit():
+            continue
+        agency = resolution.learned_codes.get(DocNumber.parse(node.number).code)
+        if agency is not None:
+            resolution.documents[key] = replace(node, issuers=(agency,), area=agency.area)
 
 
 def _mentions(extractions: list[Extraction]) -> list[Mention]:
