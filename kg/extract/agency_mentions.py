@@ -17,12 +17,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from kg.lexicon.agencies import parse_named_body, agency, organ_forms, organ_of_form, organs, split_agency
+from kg.lexicon.agencies import parse_named_body, parse_unlisted_organ, agency, organ_forms, organ_of_form, organs, split_agency
 from kg.lexicon.areas import gazetteer
 from kg.models import AgencyMention, AgencyRef, AreaRef, Document, Span
 from kg.datafiles import read_lines, read_tsv
 
 ITEM_SEPARATORS = re.compile(r"[、，,；;]")
+# a collective item is whole when it ends in an organ: 各区人民政府, 各有关部门
+COLLECTIVE_ENDINGS = ("政府", "管委会", "委员会", "办事处", "部门", "单位", "局", "街道", "乡镇")
+COLLECTIVE_TAIL = re.compile(r"[、，,]\s*(?:镇|乡|街道|街(?![\u4e00-\u9fff])|[\u4e00-\u9fff]{1,6}?(?:人民政府|政府|管委会))")
+# what closes the last item of a list: 市民政局按照职责分工牵头, 各区政府负责落实
+LIST_ITEM_TAIL = re.compile(r"(?:按(?:照)?职责(?:分工)?)?(?:牵头)?(?:负责|配合)?(?:落实)?$")
 ORGAN_ENDINGS = tuple("局委厅部办府会室院心队所站")
 COLLECTIVE = re.compile(r"^(?:各|有关|相关|其他)|^[\u4e00-\u9fff]{0,4}各部门")
 MAX_NAME = 40
@@ -84,6 +89,9 @@ def resolve_item(item: str, prefix: str, context: Optional[AreaRef], bare_ok: bo
     named = parse_named_body(item, context)
     if named:
         return named, prefix
+    unlisted = parse_unlisted_organ(item, context) or (parse_unlisted_organ(prefix + item, context) if prefix else None)
+    if unlisted:
+        return unlisted, prefix
     if bare_ok and context is not None:
         key = organ_of_form(item)
         if key:
@@ -160,15 +168,20 @@ def parse_list(view: str, span: Span, context: Optional[AreaRef], role: str, rul
     found, unknown = [], []
     prefix = ""
     text = view[span.start:span.end]
+    taken_until = span.start          # a collective item may take the items after it
     for offset, raw in list_items(text):
+        if span.start + offset < taken_until:
+            continue
         start = span.start + offset + (len(raw) - len(raw.lstrip()))
         item = raw.strip().rstrip("。.").strip()
         item = re.sub(r"等(?:\d+|[一二三四五六七八九十]+)?个?(?:部门|单位)?$", "", item)
+        item = LIST_ITEM_TAIL.sub("", item)
         if not item:
             continue
         if COLLECTIVE.search(item) or item in ("镇", "街道", "单位", "部门"):
             if collective is not None and COLLECTIVE.search(item):
                 collective.append(_collective_item(item, raw, text, offset, span.start))
+                taken_until = collective[-1][1].end
             continue
         if "。" in item or len(item) > MAX_NAME:     # the list ended inside this item
             break
@@ -188,13 +201,15 @@ def parse_list(view: str, span: Span, context: Optional[AreaRef], role: str, rul
 
 
 def _collective_item(item: str, raw: str, text: str, offset: int, base: int) -> tuple[str, Span]:
-    """各镇、街道 is one collective: a bare level word after it joins it."""
+    """各镇、街道 and 各区、市政府 are one collective each: an item that names
+    no organ yet takes the next one that does (or a bare level word)."""
     start = base + offset + raw.index(item)
     end = start + len(item)
-    rest = text[end - base:]
-    tail = re.match(r"[、，,]\s*(?:镇|乡|街道|街)(?![\u4e00-\u9fff])", rest)
-    if tail:
-        end += tail.end()
+    if not item.endswith(COLLECTIVE_ENDINGS):
+        rest = text[end - base:]
+        tail = COLLECTIVE_TAIL.match(rest)
+        if tail:
+            end += tail.end()
     return text[start - base:end - base], Span(start, end)
 
 

@@ -11,6 +11,7 @@ from kg.extract.link_types import type_links
 from kg.models import AgencyMention, Citation, CollectiveResponsibility, FileError, DocRef, Document, Evidence, Extraction, Fact, Measure, Span
 from kg.extract.responsibility import find_responsibility_lists
 from kg.extract.proposals import acknowledged_title_spans, find_proposal, is_reply_title
+from kg.lexicon.agencies import UNLISTED_PREFIX
 from kg.lexicon.titles import document_type, wrapped_title
 
 
@@ -51,6 +52,8 @@ def extract_mentions(doc: Document) -> Extraction:
     agencies = steps.run("extract.agencies", AgencyFindings(), find_agencies, doc, area, ident.heading_end, lists)
     responsible, collective = _responsibilities(agencies, measures, found.warnings)
     found.warnings.extend(f"unknown agency {name!r} in a list; not added" for name in agencies.unknown)
+    found.warnings.extend(f"agency {m.written!r} is in no organ table; kept by its shape as {m.agency.name}"
+                          for m in agencies.mentions if m.agency.key.startswith(UNLISTED_PREFIX))
     body = [s for s in doc.sentences if s.start >= ident.heading_end]
 
     warnings = tuple(f"{doc.relative_path}: {w}" for w in ident.warnings + found.warnings)

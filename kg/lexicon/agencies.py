@@ -208,3 +208,27 @@ def parse_issuer(name: str, context: Optional[AreaRef] = None) -> Optional[Agenc
     """An issuing organ: an agency of a known organ, a township's government,
     else a named body."""
     return parse_agency(name, context) or parse_township_organ(name, context) or parse_named_body(name, context)
+
+
+# An organ no table holds, in the shape organs are named: an area or a level
+# prefix, a stem, an organ ending (市教育体育局, 区城市更新局).
+UNLISTED_ORGAN = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,12}?)"
+                            r"(?P<end>委员会|管理局|办公室|管委会|分局|支队|大队|中心|局|委|办|厅)")
+UNLISTED_PREFIX = "shape:"
+
+
+def parse_unlisted_organ(name: str, context: Optional[AreaRef]) -> Optional[AgencyRef]:
+    """An organ of well-formed shape that no table holds, bound to the area
+    its prefix names (its key says it was read by shape)."""
+    gaz = gazetteer()
+    chain = gaz.split_area_prefix(name, context)
+    if chain:
+        area, rest = chain[-1][1], name[chain[-1][0]:]
+    elif name[:1] in "省市区县" and context is not None:
+        area, rest = gaz.resolve_level_prefix(name[0], context), name[1:]
+    else:
+        return None
+    if area is None or not UNLISTED_ORGAN.fullmatch(rest):
+        return None
+    parent = agency("government", area, gaz) if area.level != "national" else None
+    return AgencyRef(key=f"{UNLISTED_PREFIX}{rest}", name=gaz.qualified_name(area) + rest, area=area, parent=parent)

@@ -156,6 +156,17 @@ def _targets(*relations: str) -> Callable[[Extraction], set[str]]:
     return read
 
 
+def _responsible_items(x: Extraction) -> set[str]:
+    """The items of the document's responsibility lists, as written: agencies
+    and collective ones (各区人民政府)."""
+    items = {m.written for _, m in x.responsible} | {c.text for _, c in x.collective}
+    return {_item_key(i) for i in items}
+
+
+def _item_key(text: str) -> str:
+    return re.sub(r"[\s（）()]", "", text)
+
+
 def _proposal(x: Extraction) -> set[str]:
     if x.proposal is None:
         return set()
@@ -172,12 +183,15 @@ SET_FIELDS = {
     "based_on": ("based-on targets", _targets("based_on"), reference_key),
     "links": ("implements+based-on", _targets("applies", "based_on"), reference_key),
     "responds_to_proposal": ("proposal number", _proposal, str),
+    "measures_responsible": ("agencies per measure", _responsible_items, _item_key),
 }
 
 
 def _gold_values(entry: dict, name: str, key) -> set[str]:
     if name == "links":
         return _gold_values(entry, "implements", key) | _gold_values(entry, "based_on", key)
+    if name == "measures_responsible":
+        return {key(item) for items in entry.get(name) or [] for item in items}
     value = entry.get(name)
     if value is None:
         return set()
@@ -209,7 +223,8 @@ def evaluate(gold_file: Path, corpus: Optional[Path] = None, subset: str = "all"
         _score_sets(scores, stem, entry, x, inferred)
         _score_place_and_date(scores, stem, entry, x, inferred)
     ordered = {k: scores[k] for k in ("self_number", "issuer", "area", "level", "date", "cited_numbers",
-                                      "cited_titles", "implements", "based_on", "links", "responds_to_proposal")}
+                                      "cited_titles", "implements", "based_on", "links", "responds_to_proposal",
+                                      "measures_responsible")}
     return Evaluation(len(entries), ordered, excluded)
 
 
@@ -219,6 +234,8 @@ def _score_sets(scores, stem: str, entry: dict, x: Optional[Extraction], inferre
             continue
         gold = _gold_values(entry, name, key)
         found = read(x) if x else set()
+        if name == "measures_responsible" and entry.get(name) is None:
+            continue        # the page keeps no list (or the gold says none applies)
         if name == "issuer":
             if gold:        # a text that names no issuer: nothing to score
                 found = _as_gold_writes(gold, found)
