@@ -171,6 +171,8 @@ def parse_list(view: str, span: Span, context: Optional[AreaRef], role: str, rul
     taken_until = span.start          # a collective item may take the items after it
     for offset, raw in list_items(text):
         if span.start + offset < taken_until:
+            if "。" in raw:      # the list ended inside the item a collective took
+                break
             continue
         start = span.start + offset + (len(raw) - len(raw.lstrip()))
         item = raw.strip().rstrip("。.").strip()

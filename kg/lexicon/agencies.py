@@ -215,6 +215,7 @@ def parse_issuer(name: str, context: Optional[AreaRef] = None) -> Optional[Agenc
 UNLISTED_ORGAN = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,12}?)"
                             r"(?P<end>委员会|管理局|办公室|管委会|分局|支队|大队|中心|局|委|办|厅)")
 UNLISTED_PREFIX = "shape:"
+COLLECTIVE_WORDS = re.compile(r"各|有关|相关|其他|所属")   # 市政府各委: all of them, not one organ
 
 
 def parse_unlisted_organ(name: str, context: Optional[AreaRef]) -> Optional[AgencyRef]:
@@ -228,7 +229,7 @@ def parse_unlisted_organ(name: str, context: Optional[AreaRef]) -> Optional[Agen
         area, rest = gaz.resolve_level_prefix(name[0], context), name[1:]
     else:
         return None
-    if area is None or not UNLISTED_ORGAN.fullmatch(rest):
+    if area is None or not UNLISTED_ORGAN.fullmatch(rest) or COLLECTIVE_WORDS.search(rest):
         return None
     parent = agency("government", area, gaz) if area.level != "national" else None
     return AgencyRef(key=f"{UNLISTED_PREFIX}{rest}", name=gaz.qualified_name(area) + rest, area=area, parent=parent)
