@@ -1,6 +1,9 @@
 """The rule and dictionary files check each other (reporters-db style)."""
+import re
 import subprocess
 import sys
+
+import pytest
 
 
 from conftest import ROOT
@@ -50,3 +53,42 @@ def test_area_table_parents_exist():
     for ref in gaz.by_code.values():
         assert ref.parent is None or ref.parent in gaz.by_code
     assert len(gaz.by_code) > 3000
+
+
+# --- every rule has an example, every example matches its rule (kg/data/rule_examples.tsv) ---
+
+from kg.datafiles import DATA_DIR, read_lines as _read_lines, read_tsv as _read_tsv  # noqa: E402
+
+REGEX_LISTS = ("residue_lines.txt", "production_clauses.txt", "body_openers.txt", "closing_lines.txt")
+
+
+def _rule_files() -> dict[str, list[str]]:
+    """Patterns of every rule file whose examples live in rule_examples.tsv: the
+    regex lists, and every TSV with a pattern column and no example column."""
+    out = {name: list(_read_lines(name)) for name in REGEX_LISTS}
+    for path in sorted(DATA_DIR.glob("*.tsv")):
+        rows = _read_tsv(path.name)
+        if rows and "pattern" in rows[0] and "example" not in rows[0]:
+            out[path.name] = [r["pattern"] for r in rows]
+    return out
+
+
+def _expanded(pattern: str) -> str:
+    units = "|".join(map(re.escape, sorted((r["unit"] for r in _read_tsv("units.tsv")), key=len, reverse=True)))
+    return pattern.replace("{UNITS}", units)
+
+
+EXAMPLES = _read_tsv("rule_examples.tsv")
+
+
+@pytest.mark.parametrize("name,pattern", [(n, p) for n, ps in _rule_files().items() for p in ps],
+                         ids=lambda v: v[:30] if isinstance(v, str) else v)
+def test_every_rule_has_an_example(name, pattern):
+    assert any(e["file"] == name and e["pattern"] == pattern for e in EXAMPLES), \
+        f"{name}: no example in rule_examples.tsv for {pattern}"
+
+
+@pytest.mark.parametrize("row", EXAMPLES, ids=lambda r: f"{r['file']}:{r['example'][:12]}")
+def test_every_example_matches_its_rule(row):
+    assert row["pattern"] in _rule_files().get(row["file"], []), f"{row['file']} has no rule {row['pattern']}"
+    assert re.search(_expanded(row["pattern"]), row["example"], re.M), row

@@ -110,6 +110,8 @@ def _area_readings(code: str, context: Optional[AreaRef] = None) -> list[tuple[i
         for area_code in _city_codes(head, context):
             city = gaz.get(area_code)
             out.append((length, city, True))
+            if code[length:length + 1] in ("市", "州"):
+                out.append((length + 1, city, True))    # 赣市府发, 延州政发
             if len(code) > length:
                 county = _county_by_initial(area_code, code[length])
                 if county is not None:

@@ -1,0 +1,187 @@
+"""Dictionaries that cover China: issuer codes, organ names and their
+variants, responsibility lists in every form real documents use. Rows are
+real names and lists from documents of many provinces."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kg.datafiles import read_tsv
+from kg.extract.document import extract_mentions
+from kg.extract.responsibility import list_forms
+from kg.lexicon.agencies import parse_agency, parse_issuer
+from kg.lexicon.areas import gazetteer
+from kg.lexicon.issuers import resolve_code
+from kg.models import SourceDocument
+from kg.read.cleaning import clean
+
+
+def extract(text: str):
+    return extract_mentions(clean(SourceDocument(Path("t.txt"), "t.txt", text, "utf-8")))
+
+
+def area(code: str):
+    return gazetteer().get(code)
+
+
+# --- organ names at every level, merged and renamed ones, short forms ---
+
+@pytest.mark.parametrize("written,context,full", [
+    ("市教育体育局", "510100", "成都市教育委员会"),          # a merged organ read as the city's education organ
+    ("区生态环境局", "371002", "威海市环翠区生态环境分局"),
+    ("市交通运输局", "370100", "济南市交通运输局"),
+    ("市审计局", "371000", "威海市审计局"),
+    ("市地方金融监管局", "510100", "成都市地方金融监督管理局"),
+    ("市金融工作局", "440100", "广州市地方金融监督管理局"),
+    ("区公安消防大队", "371002", "威海市环翠区消防救援大队"),
+    ("市自然资源和规划局", "330300", "温州市自然资源和规划局"),
+    ("市规划资源局", "120000", "天津市规划和自然资源局"),
+    ("市规划国土资源局", "440300", "深圳市规划和自然资源局"),
+    ("市经济信息化局", "371000", "威海市工业和信息化局"),
+    ("市绿化市容局", "310000", "上海市绿化和市容管理局"),
+    ("市司法局", "500000", "重庆市司法局"),
+    ("市文广影视局", "330300", "温州市文化和旅游局"),
+    ("市新闻出版局", "110000", "北京市新闻出版局"),
+    ("市体育局", "371000", "威海市体育局"),
+    ("市卫健委", "440100", "广州市卫生健康委员会"),
+    ("市人社局", "440100", "广州市人力资源和社会保障局"),
+    ("市发改委", "510100", "成都市发展和改革委员会"),
+    ("区市场监管局", "440106", "广州市天河区市场监督管理局"),
+    ("市委社治委", "510100", "中国共产党成都市委员会城乡社区发展治理委员会"),
+    ("市住房城乡建设委", "120000", "天津市住房和城乡建设委员会"),
+    ("市营商局", "230100", "哈尔滨市营商环境建设局"),
+    ("区残联", "371002", "威海市环翠区残疾人联合会"),
+])
+def test_organ_names_and_short_forms(written, context, full):
+    agency = parse_agency(written, area(context))
+    assert agency is not None and agency.name == full
+
+
+@pytest.mark.parametrize("written,context,full", [
+    ("西安市养老服务工作领导小组办公室", None, "西安市养老服务工作领导小组办公室"),
+    ("五华区西翥街道办事处", "530102", "昆明市五华区西翥街道办事处"),
+    ("区城市更新局", "440106", "广州市天河区城市更新局"),      # no table holds it: kept by its shape
+])
+def test_issuers_beyond_the_organ_tables(written, context, full):
+    from kg.extract.agency_mentions import resolve_item
+    found = parse_issuer(written, area(context) if context else None) or resolve_item(
+        written, "", area(context) if context else None, False)[0]
+    assert found is not None and found.name == full
+
+
+# --- issuer codes for the whole country ---
+
+@pytest.mark.parametrize("code,context,issuer", [
+    ("国办发", None, "国务院办公厅"),
+    ("中办发", None, "中共中央办公厅"),
+    ("国卫老龄发", None, "国家卫生健康委员会"),
+    ("民发", None, "民政部"),
+    ("鲁政办发", None, "山东省人民政府办公厅"),
+    ("威环政办发", None, "威海市环翠区人民政府办公室"),
+    ("穗府办规", None, "广州市人民政府办公厅"),
+    ("穗府", None, "广州市人民政府"),                       # the organ code alone
+    ("郑政", None, "郑州市人民政府"),
+    ("莆政", None, "莆田市人民政府"),
+    ("镇政发", None, "镇江市人民政府"),
+    ("衢政发", None, "衢州市人民政府"),
+    ("湘政办发", None, "湖南省人民政府办公厅"),
+    ("成府发", None, "成都市人民政府"),
+    ("盘委办发", "211100", "中国共产党盘锦市委员会办公室"),
+    ("常政办发", "320400", "常州市人民政府办公室"),         # 常: 常州 in Jiangsu …
+    ("常政办发", "430700", "常德市人民政府办公室"),         # … 常德 in Hunan
+    ("德政发", "370000", "德州市人民政府"),                 # a city's first character, within its province
+    ("津滨政发", None, "天津市滨海新区人民政府"),           # a municipality's district
+    ("静府办发", "310106", "上海市静安区人民政府办公室"),   # a district's own code
+    ("二七政办", "410103", "郑州市二七区人民政府办公室"),
+    ("哈政办规", None, "哈尔滨市人民政府办公厅"),
+])
+def test_issuer_codes(code, context, issuer):
+    found = resolve_code(code, area(context) if context else None)
+    assert found is not None and found.agency.name == issuer
+
+
+def test_an_ambiguous_initial_stays_unread_without_context():
+    assert resolve_code("德政发") is None        # 德州, 德阳, 德宏 …
+
+
+@pytest.mark.parametrize("row", read_tsv("city_abbreviations.tsv"), ids=lambda r: r["abbreviation"] + r["code"])
+def test_every_city_abbreviation_reads_its_example_in_its_province(row):
+    example = re.search(r"[（(]([\u4e00-\u9fff]+)", row["note"])
+    assert example, f"{row['abbreviation']}: the note gives no example code"
+    gaz = gazetteer()
+    province = next(a for a in gaz.chain(row["code"]) if a.level == "province")
+    found = resolve_code(example.group(1), gaz.get(row["code"]))
+    assert found is not None, example.group(1)
+    assert gaz.is_within(found.agency.area.code, province.code), (example.group(1), found.agency.name)
+
+
+def test_codes_learned_from_the_corpus_resolve_cited_stubs(tmp_path):
+    from kg.pipeline.build import build
+    from kg.store.database import load_graph
+    from kg.store.query import run_query
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("成都市人民政府办公厅关于印发养老服务工作方案的通知\n成办发〔2021〕5号\n各区（市）县政府：\n"
+                                  "现印发给你们。\n成都市人民政府办公厅\n2021年3月1日\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("成都市武侯区人民政府办公室关于养老服务的实施方案\n各街道办事处：\n为贯彻落实《成都市人民政府"
+                                  "办公厅关于加快发展养老服务业的意见》（成办发〔2022〕28号）精神，结合我区实际，制定本方案。\n",
+                                  encoding="utf-8")
+    report = build(corpus, tmp_path / "out", use_cache=False)
+    assert report.learned_codes == {"成办发": "成都市人民政府办公厅"}
+    assert not any("成办发" in w for w in report.warnings)
+    rows = run_query(load_graph(tmp_path / "out"), """SELECT ?issuer WHERE {
+        ?d eli:id_local "成办发〔2022〕28号" ; pol:isStub true ; eli:passed_by/skos:prefLabel ?issuer }""").rows
+    assert [str(r[0]) for r in rows] == ["成都市人民政府办公厅"]
+
+
+# --- responsibility lists in every form ---
+
+@pytest.mark.parametrize("form", list_forms(), ids=lambda f: f.form)
+def test_every_list_form_reads_its_example(form):
+    row = next(r for r in read_tsv("responsibility_lists.tsv") if r["form"] == form.form)
+    assert form.pattern.search(row["example"]), row["example"]
+
+
+HEAD = "成都市人民政府办公厅关于推进养老服务发展的实施意见\n成办发〔2022〕28号\n各区（市）县政府：\n一、主要任务\n（一）加强设施建设。新建小区配建养老服务设施。"
+
+
+@pytest.mark.parametrize("closing,roles,collective", [
+    ("［市民政局、市委社治委、市财政局、市发改委按职责分工负责，各区（市）县政府（管委会）负责］",
+     [("lead", "成都市民政局"), ("responsible", "中国共产党成都市委员会城乡社区发展治理委员会"),
+      ("responsible", "成都市财政局"), ("responsible", "成都市发展和改革委员会")],
+     [("各区（市）县政府（管委会）", "county")]),
+    ("（牵头单位：市人社局；配合单位：市民政局、市卫健委）",
+     [("lead", "成都市人力资源和社会保障局"), ("support", "成都市民政局"), ("support", "成都市卫生健康委员会")], []),
+    ("(市民政局、市规划资源局、市住房城乡建设委和各区人民政府按职责分工负责)",
+     [("lead", "成都市民政局"), ("responsible", "成都市规划和自然资源局"),
+      ("responsible", "成都市住房和城乡建设委员会")], [("各区人民政府", "county")]),
+    ("(市民政局牵头,各区、市政府负责落实。以下各项工作均需各区、市政府负责落实)",
+     [("lead", "成都市民政局")], [("各区、市政府", "county")]),
+    ("（责任单位：市民政局、财政局，各镇、街道）",
+     [("responsible", "成都市民政局"), ("responsible", "成都市财政局")], [("各镇、街道", "township")]),
+])
+def test_responsibility_lists(closing, roles, collective):
+    x = extract(HEAD + closing + "\n")
+    assert [(m.role, m.agency.name) for _, m in x.responsible] == roles
+    assert [(c.text, c.level) for _, c in x.collective] == collective
+    assert {p for p, _ in x.responsible} <= {1}
+
+
+def test_lead_and_collective_in_the_graph(tmp_path):
+    from kg.pipeline.build import build
+    from kg.store.database import load_graph
+    from kg.store.query import run_query
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(HEAD + "［市民政局、市财政局按职责分工负责，各区（市）县政府负责］\n", encoding="utf-8")
+    build(corpus, tmp_path / "out", use_cache=False)
+    store = load_graph(tmp_path / "out")
+    leads = run_query(store, "SELECT ?n WHERE { ?m pol:leadAgency/skos:prefLabel ?n }").rows
+    all_ = run_query(store, "SELECT ?n WHERE { ?m pol:responsibleAgency/skos:prefLabel ?n } ORDER BY ?n").rows
+    groups = run_query(store, """SELECT ?label ?level WHERE { ?m pol:collectiveResponsibility ?g .
+        ?g a pol:CollectiveResponsibility ; skos:prefLabel ?label ; pol:level ?level }""").rows
+    assert [str(r[0]) for r in leads] == ["成都市民政局"]
+    assert sorted(str(r[0]) for r in all_) == ["成都市民政局", "成都市财政局"]
+    assert [(str(a), str(b).rsplit("/", 1)[-1]) for a, b in groups] == [("各区（市）县政府", "county")]
