@@ -194,7 +194,8 @@ class Fact:
 
 @dataclass(frozen=True)
 class Measure:
-    """An actionable item of an opinion, plan or notice."""
+    """An actionable item of an opinion, plan or notice (a measure), or an
+    article of a regulation or 办法 (a provision)."""
 
     position: int              # 1-based order in the document
     ordinal: Optional[str]     # （一）, 1., 第三条; None for an unnumbered measure
@@ -202,6 +203,7 @@ class Measure:
     span: Span                 # the whole measure
     heading_span: Span
     section: Optional[str]     # the heading of the section it belongs to
+    kind: str = "measure"      # measure | provision (an article of a regulation, 第N条, or a part of one)
 
 
 @dataclass(frozen=True)

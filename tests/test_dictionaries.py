@@ -185,3 +185,22 @@ def test_lead_and_collective_in_the_graph(tmp_path):
     assert [str(r[0]) for r in leads] == ["成都市民政局"]
     assert sorted(str(r[0]) for r in all_) == ["成都市民政局", "成都市财政局"]
     assert [(str(a), str(b).rsplit("/", 1)[-1]) for a, b in groups] == [("各区（市）县政府", "county")]
+
+
+# --- regulations have provisions, not measures ---
+
+@pytest.mark.parametrize("row", read_tsv("provision_exclusions.tsv"), ids=lambda r: r["kind"] + r["example"][:6])
+def test_every_provision_exclusion_reads_its_example(row):
+    assert re.search(row["pattern"], row["example"]), row
+
+
+def test_articles_of_a_regulation_are_provisions_without_definitions_commencement_and_penalties():
+    x = extract("某市居家养老服务条例\n第一章 总则\n第一条 为了规范居家养老服务，根据有关法律，结合本市实际，制定本条例。\n"
+                "第二条 本条例所称居家养老服务，是指以家庭为基础的养老服务。\n第三条 市民政部门主管本市居家养老服务工作。\n"
+                "第四条 违反本条例规定，由民政部门责令改正，处一万元以上罚款。\n第五条 本条例自2024年1月1日起施行。\n")
+    assert [(m.kind, m.ordinal) for m in x.measures] == [("provision", "第一条"), ("provision", "第三条")]
+
+
+def test_items_of_an_opinion_stay_measures():
+    x = extract(HEAD + "（责任单位：市民政局）\n（二）完善政策。加大支持力度。（责任单位：市财政局）\n")
+    assert {m.kind for m in x.measures} == {"measure"}

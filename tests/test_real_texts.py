@@ -81,6 +81,8 @@ def test_build_of_every_real_text_ends_with_a_quality_report(tmp_path):
     quality = json.loads((out / "report.json").read_text(encoding="utf-8"))["quality"]
     assert quality["documents"] == len(REAL_TEXTS)
     assert quality["errors"] == []
+    validated = CliRunner().invoke(main, ["validate", str(out)])
+    assert validated.exit_code == 0 and "conforms" in validated.output, validated.output[-2000:]
     again = CliRunner().invoke(main, ["report", str(out)])
     assert again.exit_code == 0 and again.output.startswith("quality:")
     as_json = CliRunner().invoke(main, ["report", str(out), "-f", "json"])

@@ -5,7 +5,7 @@ from kg.extract.citations import CitationResult, doc_ref, find_citations, title_
 from kg.extract.agency_mentions import AgencyFindings, find_agencies
 from kg.extract.identity import Identity, read_identity
 from kg.extract.quantities import find_amounts, find_targets
-from kg.extract.measures import find_measures
+from kg.extract.measures import find_measures, is_excluded_provision
 from kg.extract.themes import find_programmes, find_service_models
 from kg.extract.link_types import type_links
 from kg.models import AgencyMention, Citation, CollectiveResponsibility, FileError, DocRef, Document, Evidence, Extraction, Fact, Measure, Span
@@ -47,7 +47,8 @@ def extract_mentions(doc: Document) -> Extraction:
     citations = steps.run("extract.link-types", wrapped + found.citations, type_links, doc,
                           wrapped + found.citations, identity, ident.heading_end)
 
-    measures = steps.run("extract.measures", [], find_measures, doc, ident.heading_end, ident.body_end)
+    measures = [m for m in steps.run("extract.measures", [], find_measures, doc, ident.heading_end, ident.body_end)
+                if not is_excluded_provision(doc.view, m)]
     lists = steps.run("extract.responsibility", [], find_responsibility_lists, doc, area)
     agencies = steps.run("extract.agencies", AgencyFindings(), find_agencies, doc, area, ident.heading_end, lists)
     responsible, collective = _responsibilities(agencies, measures, found.warnings)

@@ -68,10 +68,24 @@ def find_measures(doc: Document, body_start: int = 0, body_end: Optional[int] = 
     ``body_end`` (the signature)."""
     view = doc.view
     body_end = len(view) if body_end is None else body_end
+    items, closings = _numbered_items(doc, body_start, body_end)
+    _set_ends(items, closings)
+    leaves = [it for i, it in enumerate(items) if it.kind in ("item", "article", "section")
+              and not any(other.level > it.level and it.start < other.start < it.end for other in items[i + 1:])]
+    sections = [it for it in items if it.kind in ("section", "chapter")]
+    measures: list[Measure] = []
+    for leaf in leaves:
+        for start, end, numbered in _split_unnumbered(view, leaf):
+            measures.append(_measure(view, leaf, start, end, numbered, items, sections, len(measures) + 1))
+    return measures
+
+
+def _numbered_items(doc: Document, body_start: int, body_end: int) -> tuple[list["_Item"], list[int]]:
+    """Every numbered heading line of the body, and where closing lines stand."""
     items: list[_Item] = []
     closings: list[int] = []
     pos = 0
-    for line in view.split("\n"):
+    for line in doc.view.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
         if start < body_start or start >= body_end or doc.in_residue(Span(start, end)):
@@ -86,34 +100,36 @@ def find_measures(doc: Document, body_start: int = 0, body_end: Optional[int] = 
         lead = len(line) - len(line.lstrip())
         items.append(_Item(pattern.level, pattern.kind, ordinal, start + lead, body_end,
                            start + lead + len(ordinal)))
-    # an item runs to the next item of the same or a higher level, and stops
-    # before a closing line (感谢…, 联系人：…)
+    return items, closings
+
+
+def _set_ends(items: list["_Item"], closings: list[int]) -> None:
+    """An item runs to the next item of the same or a higher level, and stops
+    before a closing line (感谢…, 联系人：…)."""
     for i, item in enumerate(items):
         item.end = next((c for c in closings if c > item.start), item.end)
         for later in items[i + 1:]:
             if later.level <= item.level:
                 item.end = min(item.end, later.start)
                 break
-    leaves = [it for i, it in enumerate(items) if it.kind in ("item", "article", "section")
-              and not any(other.level > it.level and it.start < other.start < it.end for other in items[i + 1:])]
-    sections = [it for it in items if it.kind in ("section", "chapter")]
-    measures: list[Measure] = []
-    for leaf in leaves:
-        for start, end, numbered in _split_unnumbered(view, leaf):
-            section = next((s for s in reversed(sections)
-                            if s.start < leaf.start and s.end >= leaf.end and s.level < leaf.level), None)
-            body = leaf.body_start if numbered else start
-            heading_span = _first_sentence(view, body, end)
-            measures.append(Measure(
-                position=len(measures) + 1,
-                ordinal=leaf.ordinal if numbered else None,
-                heading=view[heading_span.start:heading_span.end].strip(),
-                span=_trim(view, start, end),
-                heading_span=heading_span,
-                section=(view[section.body_start:_first_sentence(view, section.body_start, section.end).end].strip()
-                         if section else None),
-            ))
-    return measures
+
+
+def _measure(view: str, leaf: "_Item", start: int, end: int, numbered: bool, items: list["_Item"],
+             sections: list["_Item"], position: int) -> Measure:
+    section = next((s for s in reversed(sections)
+                    if s.start < leaf.start and s.end >= leaf.end and s.level < leaf.level), None)
+    heading_span = _first_sentence(view, leaf.body_start if numbered else start, end)
+    in_article = leaf.kind == "article" or any(a.kind == "article" and a.start <= leaf.start < a.end for a in items)
+    return Measure(
+        kind="provision" if in_article else "measure",
+        position=position,
+        ordinal=leaf.ordinal if numbered else None,
+        heading=view[heading_span.start:heading_span.end].strip(),
+        span=_trim(view, start, end),
+        heading_span=heading_span,
+        section=(view[section.body_start:_first_sentence(view, section.body_start, section.end).end].strip()
+                 if section else None),
+    )
 
 
 def _split_unnumbered(view: str, item: _Item):
@@ -149,3 +165,15 @@ def _trim(view: str, start: int, end: int) -> Span:
     while end > start and view[end - 1].isspace():
         end -= 1
     return Span(start, end)
+
+
+@lru_cache(maxsize=1)
+def _provision_exclusions() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(row["pattern"]) for row in read_tsv("provision_exclusions.tsv"))
+
+
+def is_excluded_provision(view: str, measure: Measure) -> bool:
+    """A definition (本条例所称…), a commencement (自…起施行), a penalty (违反本条例
+    …罚款) or an interpretation clause: neither a measure nor a provision."""
+    text = view[measure.span.start:measure.span.end]
+    return measure.kind == "provision" and any(p.search(text) for p in _provision_exclusions())

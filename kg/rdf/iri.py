@@ -26,8 +26,9 @@ def proposal(area_code: str, session: str, number: object) -> URIRef:
     return ID[f"proposal/{area_code}/{digest(session, length=8)}/{number}"]
 
 
-def measure(document_iri: URIRef, position: int) -> URIRef:
-    return URIRef(f"{document_iri}/measure/{position}")
+def measure(document_iri: URIRef, position: int, kind: str = "measure") -> URIRef:
+    """<document>/measure/3, or <document>/provision/12 for an article."""
+    return URIRef(f"{document_iri}/{kind}/{position}")
 
 
 def programme(name: str) -> URIRef:

@@ -291,7 +291,7 @@ def resolution_inputs(x: Extraction, resolution: Resolution) -> tuple:
 def _owner(x: Extraction, node: DocumentNode, span) -> URIRef:
     """The measure a span lies in, else the document."""
     measure = next((m for m in x.measures if m.span.contains(span)), None)
-    return iri.measure(iri.document(node.key), measure.position) if measure else iri.document(node.key)
+    return iri.measure(iri.document(node.key), measure.position, measure.kind) if measure else iri.document(node.key)
 
 
 def _write_themes(w: _GraphWriter, x: Extraction, node: DocumentNode, programmes: dict) -> None:
@@ -354,23 +354,25 @@ def _write_measures(w: _GraphWriter, x: Extraction, node: DocumentNode, used_age
     g = w.g
     doc = x.document
     for m in x.measures:
-        measure = iri.measure(iri.document(node.key), m.position)
-        g.add((measure, RDF.type, POL.Measure))
+        measure = iri.measure(iri.document(node.key), m.position, m.kind)
+        g.add((measure, RDF.type, MEASURE_KINDS[m.kind][0]))
         g.add((measure, SKOS.prefLabel, zh(m.heading)))
         g.add((measure, POL.position, Literal(m.position, datatype=XSD.integer)))
         if m.ordinal:
             g.add((measure, POL.ordinal, Literal(m.ordinal)))
         if m.section:
             g.add((measure, POL.section, zh(m.section)))
-        w.add(iri.document(node.key), POL.hasMeasure, measure, Evidence("structure.measure", m.span, m.span))
+        link, rule = MEASURE_KINDS[m.kind][1:]
+        w.add(iri.document(node.key), link, measure, Evidence(rule, m.span, m.span))
+    kinds = {m.position: m.kind for m in x.measures}
     for position, mention in x.responsible:
         used_agencies.add(mention.agency)
         alt_labels.setdefault(agency_iri(mention.agency), set()).add(mention.written)
         ev = Evidence(mention.rule, mention.span, doc.sentence_of(mention.span))
-        w.add(iri.measure(iri.document(node.key), position), RESPONSIBILITY_ROLES[mention.role],
+        w.add(iri.measure(iri.document(node.key), position, kinds[position]), RESPONSIBILITY_ROLES[mention.role],
               agency_iri(mention.agency), ev)
     for i, (position, collective) in enumerate(x.collective, start=1):
-        measure = iri.measure(iri.document(node.key), position)
+        measure = iri.measure(iri.document(node.key), position, kinds[position])
         group = iri.part(measure, "collective", i)
         w.g.add((group, RDF.type, POL.CollectiveResponsibility))
         w.g.add((group, SKOS.prefLabel, zh(collective.text)))
@@ -381,6 +383,9 @@ def _write_measures(w: _GraphWriter, x: Extraction, node: DocumentNode, used_age
         w.add(measure, POL.collectiveResponsibility, group, ev)
 
 
+# A measure or a provision: its class, the document's link to it, the rule.
+MEASURE_KINDS = {"measure": (POL.Measure, POL.hasMeasure, "structure.measure"),
+                 "provision": (POL.Provision, POL.hasProvision, "structure.provision")}
 # The role an agency has in a responsibility list, and its property.
 RESPONSIBILITY_ROLES = {"responsible": POL.responsibleAgency, "lead": POL.leadAgency,
                         "support": POL.supportingAgency}

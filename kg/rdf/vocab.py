@@ -32,6 +32,7 @@ class POL(DefinedNamespace):
     Programme: URIRef
     ProgrammeScheme: URIRef
     Proposal: URIRef
+    Provision: URIRef
     Regulation: URIRef
     ReplyLetter: URIRef
     Report: URIRef
@@ -46,6 +47,7 @@ class POL(DefinedNamespace):
     deadline: URIRef
     forwards: URIRef
     hasMeasure: URIRef
+    hasProvision: URIRef
     hasTarget: URIRef
     inSentence: URIRef
     indicator: URIRef
