@@ -20,7 +20,6 @@ from kg.pipeline.build import read_and_extract
 SHARED = ROOT.parent / "shared"
 FOLDERS = ("seeds", "corpus-extra", "corpus-pages/clean", "corpus-pages/damaged")
 REAL_TEXTS = sorted(p for folder in FOLDERS for p in (SHARED / folder).glob("*.txt")) if SHARED.is_dir() else []
-VARIANTS_PER_TEXT = 6
 
 needs_shared = pytest.mark.skipif(not REAL_TEXTS, reason=f"{SHARED} not present")
 
@@ -52,6 +51,9 @@ def _variants(data: bytes, rng: random.Random):
         flipped[rng.randrange(len(flipped))] = rng.randrange(256)
     yield "bytes flipped", bytes(flipped)
     yield "one line", text.replace("\n", " ").encode("utf-8")
+    body = "".join(f"<p>{line}</p>" for line in lines[rng.randrange(1, 6):])
+    yield "html titled x", f"<html><head><title>x</title></head><body>{body}</body></html>".encode("utf-8")
+    yield "high bytes", bytes(rng.randrange(128, 256) for _ in range(400))
 
 
 @needs_shared

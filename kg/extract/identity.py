@@ -24,6 +24,7 @@ from kg.lexicon.titles import display_title, document_type, issuer_prefix
 MAX_HEADING_LINES = 14
 ONE_LINE_TEXT = 300       # a line this long is a whole text whose line breaks were lost
 LONG_LINE = 60
+MIN_TITLE_CHARS = 4
 SENTENCE_ENDS = ("。", "；", "！", "？", ";")
 # A line of a law's history: a date, then a session that passed, revised,
 # amended or approved it.
@@ -275,17 +276,25 @@ def _starts_a_title(heading: Heading, text: str) -> bool:
 
 # --- sources of each field, in order of how directly the text gives it ---
 
+def _is_title(text: str) -> bool:
+    """At least a few Chinese characters: a line of one letter (an HTML page's
+    <title>x</title>) names no document."""
+    return sum(1 for c in text if "\u4e00" <= c <= "\u9fff") >= MIN_TITLE_CHARS
+
+
 def _heading_title(s: Sources) -> Optional[Found]:
     parts = s.heading.title_parts
-    if not parts:
+    title = display_title("".join(t for _, t in parts)) if parts else ""
+    if not _is_title(title):
         return None
-    return Found(display_title("".join(t for _, t in parts)), "identity.title-heading",
-                 Span(parts[0][0].start, parts[-1][0].end))
+    return Found(title, "identity.title-heading", Span(parts[0][0].start, parts[-1][0].end))
 
 
 def _portal_title(s: Sources) -> Optional[Found]:
     field_ = s.doc.portal_value("title")
-    return Found(display_title(field_.value), "identity.title-portal", field_.span) if field_ else None
+    if field_ is None or not _is_title(field_.value):
+        return None
+    return Found(display_title(field_.value), "identity.title-portal", field_.span)
 
 
 def _heading_number(s: Sources) -> Optional[Found]:
