@@ -204,3 +204,32 @@ def test_articles_of_a_regulation_are_provisions_without_definitions_commencemen
 def test_items_of_an_opinion_stay_measures():
     x = extract(HEAD + "（责任单位：市民政局）\n（二）完善政策。加大支持力度。（责任单位：市财政局）\n")
     assert {m.kind for m in x.measures} == {"measure"}
+
+
+# --- dictionaries check themselves: each row is read back from what it says ---
+
+@pytest.mark.parametrize("row", read_tsv("organs.tsv"), ids=lambda r: r["key"])
+def test_every_organ_is_read_back_from_its_full_names(row):
+    from kg.lexicon.agencies import agency
+    gaz = gazetteer()
+    for code in ("370000", "371000", "371002", "500000"):     # a province, a city, a district, a municipality
+        column = {"province": "province_name", "city": "city_name", "county": "county_name"}[gaz.get(code).level]
+        if code == "500000":
+            column = "municipality_name"
+        if not row[column]:
+            continue
+        full = agency(row["key"], gaz.get(code)).name
+        found = parse_agency(full)
+        assert found is not None and found.key == row["key"] and found.area.code == code, (full, found)
+
+
+@pytest.mark.parametrize("row", read_tsv("issuer_codes.tsv"), ids=lambda r: r["code"])
+def test_every_listed_issuer_code_resolves_to_its_row(row):
+    found = resolve_code(row["code"])
+    assert found is not None and (found.agency.key, found.agency.area.code) == (row["organ"], row["area"])
+
+
+@pytest.mark.parametrize("row", read_tsv("province_abbreviations.tsv"), ids=lambda r: r["abbreviation"])
+def test_every_province_abbreviation_reads_its_government(row):
+    found = resolve_code(row["abbreviation"] + "政发")
+    assert found is not None and found.agency.area.code == row["code"] and found.agency.key == "government"

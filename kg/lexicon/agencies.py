@@ -116,6 +116,11 @@ def split_agency(name: str, context: Optional[AreaRef] = None) -> Optional[tuple
     national = _national_names().get(name)
     if national:
         return agency(national, gaz.nation, gaz), ""
+    for pattern, key in _area_templates():
+        m = pattern.fullmatch(name)
+        chain = gaz.split_area_prefix(m.group("area"), context) if m else None
+        if chain and chain[-1][0] == len(m.group("area")):
+            return agency(key, chain[-1][1], gaz), ""
     for form, key in _forms_by_last_char().get(name[-1:], ()):
         if not name.endswith(form):
             continue
@@ -124,6 +129,15 @@ def split_agency(name: str, context: Optional[AreaRef] = None) -> Optional[tuple
         if area is not None:
             return agency(key, area, gaz), prefix
     return None
+
+
+@lru_cache(maxsize=1)
+def _area_templates() -> tuple[tuple[re.Pattern, str], ...]:
+    """Full names with the area inside them (中国共产党{area}委员会), longest first."""
+    templates = {(name, organ.key) for organ in organs().values() for name in organ.names.values()
+                 if name and "{area}" in name}
+    return tuple((re.compile(re.escape(name).replace(re.escape("{area}"), "(?P<area>[\u4e00-\u9fff]{2,12}?)")), key)
+                 for name, key in sorted(templates, key=lambda p: (-len(p[0]), p)))
 
 
 def organ_of_form(form: str) -> Optional[str]:
