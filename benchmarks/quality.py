@@ -32,7 +32,8 @@ WHERE { ?d pol:sourceFile ?f .
   OPTIONAL { ?d eli:id_local ?n } OPTIONAL { ?d eli:passed_by ?i }
   OPTIONAL { ?d eli:date_document ?t } OPTIONAL { ?d eli:jurisdiction ?a } } GROUP BY ?d"""
 LINKS = """SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <https://w3id.org/policy-kg/id/graph/inferred>)
-  VALUES ?p { eli:cites eli:applies eli:based_on cito:repliesTo } } GROUP BY ?p"""
+  VALUES ?p { eli:cites eli:applies eli:based_on cito:repliesTo pol:hasMeasure pol:hasProvision
+              pol:responsibleAgency } } GROUP BY ?p"""
 
 
 def graph_figures(out_dir: Path) -> dict[str, int]:
@@ -43,7 +44,9 @@ def graph_figures(out_dir: Path) -> dict[str, int]:
         figures[f"with {name}"] = sum(1 for row in rows if row[i] is not None)
     links = {str(row[0]).rsplit("/", 1)[-1].rsplit("#", 1)[-1]: int(row[1]) for row in run_query(store, LINKS).rows}
     figures.update({"cites": links.get("cites", 0), "applies": links.get("applies", 0),
-                    "based_on": links.get("based_on", 0), "repliesTo": links.get("repliesTo", 0)})
+                    "based_on": links.get("based_on", 0), "repliesTo": links.get("repliesTo", 0),
+                    "measures": links.get("hasMeasure", 0), "provisions": links.get("hasProvision", 0),
+                    "responsible agencies": links.get("responsibleAgency", 0)})
     return figures
 
 
