@@ -92,3 +92,18 @@ def test_every_rule_has_an_example(name, pattern):
 def test_every_example_matches_its_rule(row):
     assert row["pattern"] in _rule_files().get(row["file"], []), f"{row['file']} has no rule {row['pattern']}"
     assert re.search(_expanded(row["pattern"]), row["example"], re.M), row
+
+
+def _rows_with_own_examples():
+    """Rows of the pattern files that keep their example beside the pattern."""
+    for path in sorted(DATA_DIR.glob("*.tsv")):
+        rows = _read_tsv(path.name)
+        if rows and "pattern" in rows[0] and "example" in rows[0]:
+            yield from ((path.name, row) for row in rows)
+
+
+@pytest.mark.parametrize("name,row", list(_rows_with_own_examples()),
+                         ids=lambda v: v if isinstance(v, str) else v["example"][:12])
+def test_every_pattern_row_reads_its_own_example(name, row):
+    assert row["example"], f"{name}: a row without an example"
+    assert re.search(_expanded(row["pattern"]), row["example"], re.M), (name, row)

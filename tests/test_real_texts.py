@@ -61,7 +61,7 @@ def _variants(data: bytes, rng: random.Random):
 def test_fuzzed_variants_are_read_with_no_step_failing(path, tmp_path):
     rng = random.Random(path.name)
     for kind, data in _variants(path.read_bytes(), rng):
-        variant = tmp_path / f"variant.txt"
+        variant = tmp_path / "variant.txt"
         variant.write_bytes(data)
         x = _extract(variant)
         assert isinstance(x, (Extraction, SkippedFile)), kind
