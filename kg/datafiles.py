@@ -6,6 +6,7 @@ and these helpers are the only way modules read them.
 from __future__ import annotations
 
 import csv
+import re
 import hashlib
 from functools import lru_cache
 from pathlib import Path
@@ -60,3 +61,13 @@ def rules_version() -> str:
             digest.update(path.relative_to(DATA_DIR).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=None)
+def phrase_pattern(name: str) -> re.Pattern:
+    """A named pattern of ``phrase_patterns.tsv`` (a phrase of the language of
+    government documents, with an example that the tests check)."""
+    for row in read_tsv("phrase_patterns.tsv"):
+        if row["name"] == name:
+            return re.compile(row["pattern"], re.M)
+    raise DataFileError(f"{DATA_DIR / 'phrase_patterns.tsv'}: no pattern named {name}")

@@ -20,16 +20,12 @@ from typing import Optional, Sequence
 from kg.lexicon.agencies import parse_named_body, parse_unlisted_organ, agency, organ_forms, organ_of_form, organs, split_agency
 from kg.lexicon.areas import gazetteer
 from kg.models import AgencyMention, AgencyRef, AreaRef, Document, Span
-from kg.datafiles import read_lines, read_tsv
+from kg.datafiles import phrase_pattern, read_lines, read_tsv
 
 ITEM_SEPARATORS = re.compile(r"[、，,；;]")
 # a collective item is whole when it ends in an organ: 各区人民政府, 各有关部门
 COLLECTIVE_ENDINGS = ("政府", "管委会", "委员会", "办事处", "部门", "单位", "局", "街道", "乡镇")
-COLLECTIVE_TAIL = re.compile(r"[、，,]\s*(?:镇|乡|街道|街(?![\u4e00-\u9fff])|[\u4e00-\u9fff]{1,6}?(?:人民政府|政府|管委会))")
-# what closes the last item of a list: 市民政局按照职责分工牵头, 各区政府负责落实
-LIST_ITEM_TAIL = re.compile(r"(?:按(?:照)?职责(?:分工)?)?(?:牵头)?(?:负责|配合)?(?:落实)?$")
 ORGAN_ENDINGS = tuple("局委厅部办府会室院心队所站")
-COLLECTIVE = re.compile(r"^(?:各|有关|相关|其他)|^[\u4e00-\u9fff]{0,4}各部门")
 MAX_NAME = 40
 LEVEL_ENDINGS = "省市区县州旗盟"
 
@@ -177,11 +173,11 @@ def parse_list(view: str, span: Span, context: Optional[AreaRef], role: str, rul
         start = span.start + offset + (len(raw) - len(raw.lstrip()))
         item = raw.strip().rstrip("。.").strip()
         item = re.sub(r"等(?:\d+|[一二三四五六七八九十]+)?个?(?:部门|单位)?$", "", item)
-        item = LIST_ITEM_TAIL.sub("", item)
+        item = phrase_pattern("list_item_tail").sub("", item)
         if not item:
             continue
-        if COLLECTIVE.search(item) or item in ("镇", "街道", "单位", "部门"):
-            if collective is not None and COLLECTIVE.search(item):
+        if phrase_pattern("collective_item").search(item) or item in ("镇", "街道", "单位", "部门"):
+            if collective is not None and phrase_pattern("collective_item").search(item):
                 collective.append(_collective_item(item, raw, text, offset, span.start))
                 taken_until = collective[-1][1].end
             continue
@@ -209,7 +205,7 @@ def _collective_item(item: str, raw: str, text: str, offset: int, base: int) -> 
     end = start + len(item)
     if not item.endswith(COLLECTIVE_ENDINGS):
         rest = text[end - base:]
-        tail = COLLECTIVE_TAIL.match(rest)
+        tail = phrase_pattern("collective_tail").match(rest)
         if tail:
             end += tail.end()
     return text[start - base:end - base], Span(start, end)

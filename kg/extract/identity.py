@@ -18,7 +18,7 @@ from kg.lexicon.dates import find_dates, parse_date
 from kg.lexicon.docnumber import DocNumber
 from kg.lexicon.issuers import resolve_code
 from kg.models import AgencyRef, AreaRef, Document, Span
-from kg.datafiles import read_lines, read_tsv
+from kg.datafiles import phrase_pattern, read_lines, read_tsv
 from kg.lexicon.titles import display_title, document_type, issuer_prefix
 
 MAX_HEADING_LINES = 14
@@ -26,19 +26,11 @@ ONE_LINE_TEXT = 300       # a line this long is a whole text whose line breaks w
 LONG_LINE = 60
 MIN_TITLE_CHARS = 4
 SENTENCE_ENDS = ("。", "；", "！", "？", ";")
-# A line of a law's history: a date, then a session that passed, revised,
-# amended or approved it.
-ADOPTION_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年.*会议.*(?:通过|修订|修正|批准|施行)")
-ADOPTION_BODY = re.compile(r"(?P<body>[\u4e00-\u9fff]*?人民代表大会(?:常务委员会)?)第[一二三四五六七八九十]+次会议")
+# Phrases (a law's adoption line, a report's delivery line, 我局, a signing
+# official …) are named patterns of kg/data/phrase_patterns.tsv.
 TERM = re.compile(r"第[一二三四五六七八九十]+届")
-DELIVERED = re.compile(r"^[—－-]{1,2}\s*(?P<date>\S{6,12}日)\s*在.{4,60}(?:会议|大会|会)上")
-# 县政协, 区人大, 市人民政府 at the head of a title: the document's own level
-OWN_LEVEL = re.compile(r"(?:^|关于|对)(?P<level>[省市区县])(?:政协|人大|人民政府|政府|委|民政)")
+# the levels a title's own level word (县政协, 区人大, 市人民政府) names
 OWN_LEVELS = {"省": ("province",), "市": ("city", "county"), "区": ("county",), "县": ("county",)}
-SELF_REFERENCE = re.compile(r"我(?P<kind>局|厅|委|办|部)(?![\u4e00-\u9fff]{0,1}(?:单位|门))")
-ORDER_SEQ_LINE = re.compile(r"^第\s*(?:\d{1,5}|[〇零一二三四五六七八九十百千]{1,8})\s*号$")
-# an order is signed by the head of government, not by the organ: 市　长：温国辉
-SIGNING_OFFICIAL = re.compile(r"^(?:[省市区县州旗]长|自治区主席|主席|总理|部长|主任)[:：][\u4e00-\u9fff·]{2,5}$")
 AGENCY_SEPARATORS = re.compile(r"[ \t\u3000、，,]+")
 
 
@@ -203,7 +195,7 @@ def _nonblank_heading_lines(lines):
     i = 0
     while i < min(len(nonblank), MAX_HEADING_LINES):
         span, text, blank_before = nonblank[i]
-        if i + 1 < len(nonblank) and text.endswith("令") and ORDER_SEQ_LINE.match(nonblank[i + 1][1]):
+        if i + 1 < len(nonblank) and text.endswith("令") and phrase_pattern("order_seq_line").match(nonblank[i + 1][1]):
             nxt_span, nxt_text, _ = nonblank[i + 1]
             yield Span(span.start, nxt_span.end), text + nxt_text, blank_before
             i += 2
@@ -224,7 +216,7 @@ def _heading_line_kind(text: str, heading: Heading, context) -> tuple[str, objec
         return "repeat", None      # a page shows its title twice (metadata, then the heading)
     if text.endswith(("：", ":")):
         return "addressee", None
-    if ADOPTION_LINE.match(text):
+    if phrase_pattern("adoption_line").match(text):
         return "adoption", None
     title_open = heading.title_open()
     agencies = _as_agencies(text, context)
@@ -234,7 +226,7 @@ def _heading_line_kind(text: str, heading: Heading, context) -> tuple[str, objec
         return "end", None
     if any(p.match(text) for p in _body_openers()) or len(text) > LONG_LINE or text.endswith(SENTENCE_ENDS):
         return "end", None      # a title has no closing punctuation (GB/T 9704)
-    if parse_date(text) is not None or SIGNING_OFFICIAL.match(re.sub(r"\s+", "", text)):
+    if parse_date(text) is not None or phrase_pattern("signing_official").match(re.sub(r"\s+", "", text)):
         return "end", None
     return "title", None
 
@@ -357,7 +349,7 @@ def _closing_date(s: Sources) -> Optional[Found]:
 def _delivered_date(s: Sources) -> Optional[Found]:
     """A report's delivery line: ——2014年9月24日在北京市第十四届人民代表大会常务委员会第十三次会议上."""
     for span, line in s.lines[:MAX_HEADING_LINES * 2]:
-        m = DELIVERED.match(line.strip())
+        m = phrase_pattern("delivered_line").match(line.strip())
         if m:
             value = parse_date(m.group("date"))
             if value:
@@ -398,7 +390,7 @@ def _first_named_area(doc: Document, lines) -> Optional[AreaRef]:
     text names as an organ's."""
     body = "\n".join(line for _, line in lines)
     heading = "\n".join(line for _, line in lines[:3])
-    own_level = OWN_LEVEL.search(heading)
+    own_level = phrase_pattern("own_level").search(heading)
     found = None
     if own_level:
         found = gazetteer().first_at_level(body, OWN_LEVELS[own_level.group("level")])
@@ -442,7 +434,7 @@ def _signature(doc: Document, lines, context, after: int):
     body = [(s, l) for s, l in lines if s.start >= after and l.strip()]
     for i, (span, line) in enumerate(body):
         agencies = _as_agencies(line, context)
-        if not agencies and not SIGNING_OFFICIAL.match(re.sub(r"\s+", "", line)):
+        if not agencies and not phrase_pattern("signing_official").match(re.sub(r"\s+", "", line)):
             continue
         agencies = agencies or []
         for next_span, next_line in body[i + 1:i + 3]:
@@ -469,7 +461,7 @@ def _issues_attachment(view: str, after: int) -> bool:
 def _adoption_issuers(s: Sources) -> list[Found]:
     context = s.context
     for span, text in s.heading.adoption_lines[:1]:
-        m = ADOPTION_BODY.search(text)
+        m = phrase_pattern("adoption_body").search(text)
         if not m:
             continue
         name = TERM.sub("", re.sub(r"^.*?日", "", m.group("body")))
@@ -499,7 +491,7 @@ def _order_issuers(s: Sources) -> list[Found]:
 def _self_reference_issuers(s: Sources) -> list[Found]:
     """我局草拟了…: the organ of that kind the page names elsewhere, in its
     metadata (来源, 发布机构) or its text (通讯地址：…市民政局福利慈善科)."""
-    m = SELF_REFERENCE.search(s.doc.view, s.heading.end)
+    m = phrase_pattern("self_reference").search(s.doc.view, s.heading.end)
     if m is None:
         return []
     ending = m.group("kind")

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from kg.models import Citation, DocRef, Document
-from kg.datafiles import read_lines, read_tsv
+from kg.datafiles import phrase_pattern, read_lines, read_tsv
 from kg.lexicon.titles import document_type
 
 MENTION = re.compile(r"《[^《》]*》|[（(][^（）()]{0,30}?号[)）]")
@@ -24,8 +24,7 @@ MENTION = re.compile(r"《[^《》]*》|[（(][^（）()]{0,30}?号[)）]")
 # separators, and the words that close the list.
 ISSUER_BEFORE = r"[\u4e00-\u9fff]{2,16}?(?:厅|局|委|部|办|院|政府|委员会)(?=X|$)"
 BETWEEN = rf"(?:X|{ISSUER_BEFORE}|[、，,和及与以及暨\s]|等|有关|精神|要求|部署|规定|文件)*$"
-# 根据《X》…制定了《Y》（…号）: the basis is Y's, a document issued before
-NAMED_PRODUCT = re.compile(r"(?:制定|出台|印发|发布)了《")
+# 根据《X》（…）、《Y》要求，: the word that closes a list of mentions as a basis
 PURPOSE_CLOSE = re.compile(rf"(?:X|{ISSUER_BEFORE}|[、，,和及与以及暨\s])*(?:等)?(?:有关|相关)?(?:文件)?(?:的)?"
                            r"(?:精神|要求|部署|规定|安排)\s*[，,]")
 REPLY = "reply"
@@ -150,7 +149,7 @@ def _named_product(doc: Document, c: Citation, citations: list[Citation]) -> Opt
     """根据《X》…制定了《Y》（常政办发〔2021〕71号）: X is the basis of Y, an
     issued (numbered) document the text names, not of the document itself."""
     sentence = c.evidence.sentence
-    m = NAMED_PRODUCT.search(doc.view, c.evidence.span.end, sentence.end)
+    m = phrase_pattern("named_product").search(doc.view, c.evidence.span.end, sentence.end)
     if not m:
         return None
     title_start = m.end() - 1

@@ -9,27 +9,15 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from kg.datafiles import phrase_pattern
 from kg.lexicon.agencies import parse_agency
 from kg.lexicon.areas import gazetteer
 from kg.models import AreaRef, Document, Evidence, Proposal, Span
 from kg.lexicon.titles import display_title
 
-CN_TERM = "[一二三四五六七八九十]+"
-# The session a proposal was made at, in the orders real replies write it:
-# 市政协十三届三次会议, 政协五华区九届一次会议, 本溪市第十六届人大二次会议,
-# 区人大八届四次会议 (the area before the body, after it, or both).
-SESSION = re.compile(
-    rf"(?P<session>(?P<before>[\u4e00-\u9fff]{{0,10}}?[省市区县州]|[省市区县州])?\s*(?:第?{CN_TERM}届)?"
-    rf"(?P<body>政协|人大|人民代表大会|政治协商会议)(?P<after>[\u4e00-\u9fff]{{1,10}}?[省市区县州])?"
-    rf"(?:常委会)?\s*(?P<term>(?:第?{CN_TERM}届)?(?:人民代表大会|委员会)?第?{CN_TERM}次)\s*(?:全体)?会议)")
-# after the session, within one clause: the proposal's number, with its kind
-# before it (代表建议（第24号）) or after it (第245号提案); 第0607号 and 17D22 too
-NUMBER_AFTER = re.compile(
-    r"[^。\n]{0,60}?(?P<kind1>提案|建议|议案)?\s*[（(]?\s*第?\s*(?P<num>\d{1,5}|\d{1,3}[A-Za-z]\d{1,4})\s*号"
-    r"\s*[)）]?\s*(?:委员|代表)?\s*(?P<kind2>提案|建议|议案)?")
-ACKNOWLEDGED = re.compile(
-    r"(?:提出的|所提的?|提交的|领衔提出的)\s*(?:关于)?[《“\"](?P<title>[^》”\"]{4,120})[》”\"]"
-    r"\s*(?:[（(]\s*第\s*\d+\s*号\s*[)）])?\s*(?:已)?收悉")
+# The session (市政协十三届三次会议, 政协五华区九届一次会议, 本溪市第十六届人大二次会议),
+# the proposal's number after it (第245号提案, 代表建议（第24号）, 第17D22号) and the
+# acknowledged title are phrase patterns (kg/data/phrase_patterns.tsv).
 REPLY_WORDS = ("答复", "复函", "办理情况", "办理意见")
 
 
@@ -50,7 +38,7 @@ def find_proposal(doc: Document, title_span: Optional[Span], area: Optional[Area
     session = re.sub(r"\s+", "", doc.view[start:session_match.end("session")])
     if body is not None and session[0] in "省市区县州":
         session = body.area.name + session[1:]
-    ack = ACKNOWLEDGED.search(doc.view, number_match.end())
+    ack = phrase_pattern("proposal_acknowledged").search(doc.view, number_match.end())
     raw = number_match.group("num")
     return Proposal(
         number=int(raw) if raw.isdigit() else None,
@@ -87,10 +75,10 @@ def _session_and_number(doc: Document, search_from: int) -> Optional[tuple[re.Ma
     """The first session named outside the residue (the heading's, not the
     portal title's) that a proposal number follows, with that number."""
     for start in (search_from, 0):
-        for m in SESSION.finditer(doc.view, start):
+        for m in phrase_pattern("proposal_session").finditer(doc.view, start):
             if doc.in_residue(Span(m.start(), m.end())):
                 continue
-            number = NUMBER_AFTER.match(doc.view, m.end())
+            number = phrase_pattern("proposal_number_after").match(doc.view, m.end())
             if number and (number.group("kind1") or number.group("kind2")
                            or _kind_near(doc.view, number.end())):
                 return m, number
@@ -104,4 +92,4 @@ def _kind_near(view: str, end: int) -> bool:
 
 def acknowledged_title_spans(doc: Document) -> list[Span]:
     """Spans of 《…》 that name the proposal being answered (not citations)."""
-    return [Span(m.start("title") - 1, m.end("title") + 1) for m in ACKNOWLEDGED.finditer(doc.view)]
+    return [Span(m.start("title") - 1, m.end("title") + 1) for m in phrase_pattern("proposal_acknowledged").finditer(doc.view)]

@@ -13,7 +13,7 @@ from typing import Optional
 
 from kg.lexicon.areas import Gazetteer, gazetteer
 from kg.models import AgencyRef, AreaRef
-from kg.datafiles import read_lines, read_tsv, split_list
+from kg.datafiles import phrase_pattern, read_lines, read_tsv, split_list
 
 LEVEL_COLUMNS = {"province": "province_name", "city": "city_name",
                  "county": "county_name", "township": "county_name"}
@@ -196,10 +196,6 @@ def parse_named_body(item: str, context: Optional[AreaRef]) -> Optional[AgencyRe
     return AgencyRef(key=f"named:{item}", name=gaz.qualified_name(area) + item, area=area, parent=None)
 
 
-# The government of a township or street: 白塔镇人民政府, 西翥街道办事处, 大可乡政府.
-TOWNSHIP_ORGAN = re.compile(r"(?P<town>[\u4e00-\u9fff]{2,8}?(?:镇|乡|街道))(?P<organ>人民政府|政府|办事处)")
-
-
 def parse_township_organ(name: str, context: Optional[AreaRef]) -> Optional[AgencyRef]:
     """A township's government in the county its name starts with, else in
     the context county; the township becomes an area below that county."""
@@ -207,7 +203,7 @@ def parse_township_organ(name: str, context: Optional[AreaRef]) -> Optional[Agen
     chain = gaz.split_area_prefix(name, context)
     readings = ([(chain[-1][1], name[chain[-1][0]:])] if chain else []) + [(context, name)]
     for county, rest in readings:      # 五华区西翥街道办事处; 白塔镇… (白塔 is also a district)
-        m = TOWNSHIP_ORGAN.fullmatch(rest)
+        m = phrase_pattern("township_organ").fullmatch(rest)
         if m is not None and county is not None and county.level == "county":
             break
     else:
@@ -225,11 +221,8 @@ def parse_issuer(name: str, context: Optional[AreaRef] = None) -> Optional[Agenc
 
 
 # An organ no table holds, in the shape organs are named: an area or a level
-# prefix, a stem, an organ ending (市教育体育局, 区城市更新局).
-UNLISTED_ORGAN = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,12}?)"
-                            r"(?P<end>委员会|管理局|办公室|管委会|分局|支队|大队|中心|局|委|办|厅)")
+# prefix, then a stem and an organ ending (phrase pattern unlisted_organ).
 UNLISTED_PREFIX = "shape:"
-COLLECTIVE_WORDS = re.compile(r"各|有关|相关|其他|所属")   # 市政府各委: all of them, not one organ
 
 
 def parse_unlisted_organ(name: str, context: Optional[AreaRef]) -> Optional[AgencyRef]:
@@ -243,7 +236,7 @@ def parse_unlisted_organ(name: str, context: Optional[AreaRef]) -> Optional[Agen
         area, rest = gaz.resolve_level_prefix(name[0], context), name[1:]
     else:
         return None
-    if area is None or not UNLISTED_ORGAN.fullmatch(rest) or COLLECTIVE_WORDS.search(rest):
+    if area is None or not phrase_pattern("unlisted_organ").fullmatch(rest) or phrase_pattern("collective_words").search(rest):
         return None
     parent = agency("government", area, gaz) if area.level != "national" else None
     return AgencyRef(key=f"{UNLISTED_PREFIX}{rest}", name=gaz.qualified_name(area) + rest, area=area, parent=parent)

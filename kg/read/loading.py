@@ -8,11 +8,11 @@ text. Anything else is skipped with a one-line reason.
 """
 from __future__ import annotations
 
-import re
 
 import codecs
 from pathlib import Path
 
+from kg.datafiles import phrase_pattern
 from kg.read.html_text import looks_like_html, visible_text
 from kg.models import SkippedFile, SourceDocument
 
@@ -110,16 +110,16 @@ def read_source(path: Path, corpus_dir: Path) -> SourceDocument:
 
 
 # A mirror's damage: the reading of a character in brackets right after it,
-# with a tone mark (發(fā)布, 關(guān)于). Three or more make a text damaged so.
-PINYIN_ANNOTATION = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+# with a tone mark (發(fā)布, 關(guān)于; phrase pattern pinyin_annotation). Three
+# or more make a text damaged so.
 MIN_PINYIN_ANNOTATIONS = 3
 
 
 def remove_pinyin_annotations(text: str) -> tuple[str, int]:
-    found = len(PINYIN_ANNOTATION.findall(text))
+    found = len(phrase_pattern("pinyin_annotation").findall(text))
     if found < MIN_PINYIN_ANNOTATIONS:
         return text, 0
-    return PINYIN_ANNOTATION.sub("", text), found
+    return phrase_pattern("pinyin_annotation").sub("", text), found
 
 
 def docx_text(data: bytes) -> str:

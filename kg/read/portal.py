@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from kg.datafiles import read_lines, read_tsv
+from kg.datafiles import phrase_pattern, read_lines, read_tsv
 from kg.models import PortalField, Span
 
 LEADING_BLOCK_LINES = 40
@@ -29,10 +29,10 @@ GAP = r"[ \t\u3000]*"
 CELL_START = re.compile(r"(?:^|[|｜\t】\]]|\s{2,}|[ \t]+)$")
 VALUE_TRIM = " \t\u3000|｜:：【】[]"
 LEADING_DATE = re.compile(r"^\s*(?P<date>\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+")
-# fields that mark a line as an aggregator's, and a view count that was filled in
+# fields that mark a line as an aggregator's (so does a filled view count:
+# phrase pattern filled_views)
 AGGREGATOR_FIELDS = {"aggregator"}
 REPOST_FIELDS = {"aggregator", "date_publication", "source"}
-FILLED_VIEWS = re.compile(r"\d+\s*次浏览|浏览次数\s*[:：]\s*\d|阅读\s*[:：]?\s*\d")
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +97,7 @@ def read_metadata_line(line: str, start: int) -> Optional[list[PortalField]]:
         label = hit.group("label")
         fields.append(PortalField(label_field(label), label, stripped,
                                   Span(start + offset, start + offset + len(stripped))))
-    if any(f.field in AGGREGATOR_FIELDS for f in fields) or FILLED_VIEWS.search(line):
+    if any(f.field in AGGREGATOR_FIELDS for f in fields) or phrase_pattern("filled_views").search(line):
         return [PortalField("aggregator", "", line.strip(), Span(start, start + len(line)))]
     return fields
 
