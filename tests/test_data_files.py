@@ -107,3 +107,45 @@ def _rows_with_own_examples():
 def test_every_pattern_row_reads_its_own_example(name, row):
     assert row["example"], f"{name}: a row without an example"
     assert re.search(_expanded(row["pattern"]), row["example"], re.M), (name, row)
+
+
+# --- word dictionaries: each row is read back from a sentence that uses it ---
+
+@pytest.mark.parametrize("row", _read_tsv("document_types.tsv"), ids=lambda r: r["suffix"])
+def test_every_document_type_is_read_from_a_title_ending_in_it(row):
+    from kg.lexicon.titles import document_type
+    found = document_type(f"山东省人民政府关于推进养老服务发展的{row['suffix']}（试行）")
+    assert found is not None and found.concept == row["concept"], (row, found)
+
+
+@pytest.mark.parametrize("row", _read_tsv("promulgation_verbs.tsv"), ids=lambda r: r["verb"])
+def test_every_promulgation_verb_wraps_its_document(row):
+    from kg.lexicon.titles import wrapped_title
+    found = wrapped_title(f"威海市人民政府办公室关于{row['verb']}《威海市养老服务设施建设管理办法》的通知")
+    assert found is not None and found.relation == row["relation"] and found.title == "威海市养老服务设施建设管理办法"
+
+
+@pytest.mark.parametrize("row", _read_tsv("issuer_suffixes.tsv"), ids=lambda r: r["suffix"] or "(none)")
+def test_every_issuer_suffix_gives_its_kind(row):
+    from kg.lexicon.issuers import resolve_code
+    found = resolve_code("鲁民" + row["suffix"])
+    assert found is not None and found.kind == row["document_kind"], (row, found)
+
+
+@pytest.mark.parametrize("suffix", _read_lines("named_body_suffixes.txt"))
+def test_every_named_body_ending_names_a_body_of_its_area(suffix):
+    from kg.lexicon.agencies import parse_named_body
+    from kg.lexicon.areas import gazetteer
+    found = parse_named_body("威海市环翠区里口山" + suffix, gazetteer().get("371002"))
+    assert found is not None and found.area.code == "371002" and found.name.endswith(suffix)
+
+
+@pytest.mark.parametrize("row", _read_tsv("units.tsv"), ids=lambda r: r["unit"])
+def test_every_unit_is_read_in_a_target(row):
+    from pathlib import Path as _Path
+    from kg.extract.quantities import find_targets
+    from kg.models import SourceDocument
+    from kg.read.cleaning import clean
+    doc = clean(SourceDocument(_Path("t.txt"), "t.txt", f"到2025年，护理型床位总量达到80{row['unit']}。", "utf-8"))
+    targets = find_targets(doc, list(doc.sentences))
+    assert targets and targets[0].unit == row["unit"], (row, targets)
