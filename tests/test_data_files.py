@@ -149,3 +149,52 @@ def test_every_unit_is_read_in_a_target(row):
     doc = clean(SourceDocument(_Path("t.txt"), "t.txt", f"到2025年，护理型床位总量达到80{row['unit']}。", "utf-8"))
     targets = find_targets(doc, list(doc.sentences))
     assert targets and targets[0].unit == row["unit"], (row, targets)
+
+
+@pytest.mark.parametrize("word", _read_lines("self_references.txt"))
+def test_every_self_reference_is_no_citation(word):
+    from kg.lexicon.titles import is_self_reference
+    assert is_self_reference(word)
+
+
+@pytest.mark.parametrize("row", _read_tsv("party_organs.tsv"), ids=lambda r: r["party"])
+def test_every_democratic_party_is_read_at_its_level(row):
+    from kg.lexicon.agencies import agency, parse_agency
+    from kg.lexicon.areas import gazetteer
+    weihai = gazetteer().get("371000")
+    found = parse_agency(agency(row["organ"], weihai).name)
+    assert found is not None and found.key == row["organ"]
+
+
+@pytest.mark.parametrize("row", _read_tsv("programmes.tsv"), ids=lambda r: r["name"])
+def test_every_programme_and_its_variants_are_found(row):
+    from pathlib import Path as _Path
+    from kg.extract.themes import find_programmes
+    from kg.models import SourceDocument
+    from kg.read.cleaning import clean
+    for written in (row["name"], *[a for a in row["alt_labels"].split("|") if a]):
+        doc = clean(SourceDocument(_Path("t.txt"), "t.txt", f"全面推进{written}，完善服务。", "utf-8"))
+        assert row["name"] in {m.name for m in find_programmes(doc)}, written
+
+
+@pytest.mark.parametrize("row", _read_tsv("sub_provincial_cities.tsv"), ids=lambda r: r["name"])
+def test_every_sub_provincial_city_names_its_office_like_a_municipality(row):
+    from kg.lexicon.agencies import agency
+    from kg.lexicon.areas import gazetteer
+    city = gazetteer().get(row["code"])
+    assert city.name == row["name"]
+    assert agency("government-office", city).name == row["name"] + "人民政府办公厅"
+
+
+@pytest.mark.parametrize("row", _read_tsv("implementing_suffixes.tsv"), ids=lambda r: r["suffix"])
+def test_every_implementing_suffix_is_a_document_type(row):
+    from kg.lexicon.titles import document_type
+    for suffix in [row["suffix"], *row["implements"].split("|")]:
+        assert document_type("关于推进养老服务发展的" + suffix) is not None, suffix
+
+
+@pytest.mark.parametrize("word", _read_lines("area_organ_words.txt"))
+def test_every_area_organ_word_makes_a_page_area(word):
+    from kg.lexicon.areas import gazetteer
+    found = gazetteer().first_organ_area(f"近年来,邹城市{word}高度重视人口老龄化问题")
+    assert found is not None and found[1].name == "邹城市"
