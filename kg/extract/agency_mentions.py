@@ -129,8 +129,7 @@ def _branch(item: str, context: Optional[AreaRef]) -> Optional[AgencyRef]:
     city = next((a for a in gaz.chain(context.code) if a.level in ("city", "province")), None)
     if key is None or city is None:
         return None
-    county = next((a for a in gaz.by_code.values() if a.parent == city.code and
-                   a.name.startswith(m.group("county"))), None)
+    county = next((a for a in gaz.counties_starting(m.group("county"), city.code) if a.parent == city.code), None)
     if county is None:
         return None
     parent = agency(key, city)

@@ -77,15 +77,6 @@ def _forms_longest_first() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0], p[1])))
 
 
-@lru_cache(maxsize=1)
-def _forms_by_last_char() -> dict[str, tuple[tuple[str, str], ...]]:
-    """The forms grouped by their last character, longest first: a name is
-    only compared with the forms it could end with."""
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for form, key in _forms_longest_first():
-        groups.setdefault(form[-1], []).append((form, key))
-    return {char: tuple(forms) for char, forms in groups.items()}
-
 
 @lru_cache(maxsize=1)
 def _national_names() -> dict[str, str]:
@@ -116,19 +107,39 @@ def split_agency(name: str, context: Optional[AreaRef] = None) -> Optional[tuple
     national = _national_names().get(name)
     if national:
         return agency(national, gaz.nation, gaz), ""
-    for pattern, key in _area_templates():
+    templates = _area_templates() if name.startswith(_template_openings()) else ()
+    for pattern, key in templates:
         m = pattern.fullmatch(name)
         chain = gaz.split_area_prefix(m.group("area"), context) if m else None
         if chain and chain[-1][0] == len(m.group("area")):
             return agency(key, chain[-1][1], gaz), ""
-    for form, key in _forms_by_last_char().get(name[-1:], ()):
-        if not name.endswith(form):
-            continue
+    for form, key in _forms_ending(name):
         prefix = name[: len(name) - len(form)]
         area = _area_of_prefix(prefix, context, gaz)
         if area is not None:
             return agency(key, area, gaz), prefix
     return None
+
+
+def _forms_ending(name: str):
+    """The organ forms a name ends with, longest first (a look-up per length
+    of the name's tail, not a scan of every form)."""
+    by_form = _forms_by_text()
+    for length in range(min(len(name), _longest_form()), 0, -1):
+        yield from ((name[-length:], key) for key in by_form.get(name[-length:], ()))
+
+
+@lru_cache(maxsize=1)
+def _forms_by_text() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for form, key in _forms_longest_first():
+        out.setdefault(form, []).append(key)
+    return {form: tuple(keys) for form, keys in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _longest_form() -> int:
+    return max(len(form) for form in _forms_by_text())
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +149,14 @@ def _area_templates() -> tuple[tuple[re.Pattern, str], ...]:
                  if name and "{area}" in name}
     return tuple((re.compile(re.escape(name).replace(re.escape("{area}"), "(?P<area>[\u4e00-\u9fff]{2,12}?)")), key)
                  for name, key in sorted(templates, key=lambda p: (-len(p[0]), p)))
+
+
+@lru_cache(maxsize=1)
+def _template_openings() -> tuple[str, ...]:
+    """What names with the area inside start with (中国共产党, 中国人民银行 …):
+    only such names are tried against the templates."""
+    return tuple(sorted({name.split("{area}")[0] for organ in organs().values() for name in organ.names.values()
+                         if name and "{area}" in name and name.split("{area}")[0]}))
 
 
 def organ_of_form(form: str) -> Optional[str]:

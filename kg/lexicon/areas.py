@@ -39,6 +39,10 @@ class Gazetteer:
             for name in self.names_of(ref):
                 self.by_name.setdefault(name, []).append(ref.code)
         self.max_name_length = max(len(n) for n in self.by_name)
+        self.counties_by_first: dict[str, list[AreaRef]] = {}
+        for ref in self.by_code.values():
+            if ref.level == "county":
+                self.counties_by_first.setdefault(ref.name[0], []).append(ref)
         self.sub_provincial = {row["code"] for row in read_tsv("sub_provincial_cities.tsv")}
 
     def names_of(self, ref: AreaRef) -> list[str]:
@@ -155,6 +159,12 @@ class Gazetteer:
             out.append(match)
             pos, current = match
         return out
+
+    def counties_starting(self, initial: str, within: str) -> list[AreaRef]:
+        """Counties within an area (a city, or a municipality's districts)
+        whose name starts so (环 -> 环翠区 in 威海市)."""
+        return [a for a in self.counties_by_first.get(initial[:1], ())
+                if a.name.startswith(initial) and self.is_within(a.code, within)]
 
     def first_organ_area(self, text: str, limit: int = 3000) -> Optional[tuple[int, AreaRef]]:
         """The first area a text names in full (with its 省/市/区/县 … ending,

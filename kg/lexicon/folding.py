@@ -44,12 +44,12 @@ def _converter():
 def to_simplified(text: str) -> str:
     """The text in simplified characters, the same length: converted whole
     when conversion keeps its length, else character by character."""
-    cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
-    if not cjk:
-        return text
     converted = _converter().convert(text)
+    if converted == text:           # a simplified text: nothing to count
+        return text
     if len(converted) != len(text):
         converted = "".join(_one(c) for c in text)
+    cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
     changed = sum(1 for a, b in zip(text, converted) if a != b)
     return converted if changed >= TRADITIONAL_SHARE * cjk else text
 

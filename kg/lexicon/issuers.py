@@ -79,13 +79,6 @@ def _city_codes(head: str, context: Optional[AreaRef]) -> tuple[str, ...]:
     return tuple(inside) if len(inside) == 1 else ()
 
 
-def _counties_by_initial(parent_code: str, initial: str) -> list[AreaRef]:
-    """Counties within an area (a city, or a municipality's districts) whose name starts so."""
-    gaz = gazetteer()
-    return [a for a in gaz.by_code.values() if a.level == "county" and a.name.startswith(initial)
-            and gaz.is_within(a.code, parent_code)]
-
-
 def _area_readings(code: str, context: Optional[AreaRef] = None) -> list[tuple[int, AreaRef, bool]]:
     """(length consumed, area, is_city_reading) for each way the code can start."""
     gaz = gazetteer()
@@ -98,13 +91,13 @@ def _area_readings(code: str, context: Optional[AreaRef] = None) -> list[tuple[i
             out.append((length, province, False))
             if gaz.is_municipality(province) and len(code) > length:
                 # 津滨政发: a municipality's district by its first character
-                districts = _counties_by_initial(area_code, code[length])
+                districts = gazetteer().counties_starting(code[length], area_code)
                 if len(districts) == 1:
                     out.append((length + 1, districts[0], True))
         if context is not None and context.level in ("county", "township"):
             # 静府办发, 二七政办: a district's own code, within the document's city
             city = next((a for a in gaz.chain(context.code) if a.level in ("city", "province")), None)
-            counties = _counties_by_initial(city.code, head) if city else []
+            counties = gazetteer().counties_starting(head, city.code) if city else []
             if len(counties) == 1:
                 out.append((length, counties[0], True))
         for area_code in _city_codes(head, context):
