@@ -125,8 +125,9 @@ def _forms_ending(name: str):
     """The organ forms a name ends with, longest first (a look-up per length
     of the name's tail, not a scan of every form)."""
     by_form = _forms_by_text()
-    for length in range(min(len(name), _longest_form()), 0, -1):
-        yield from ((name[-length:], key) for key in by_form.get(name[-length:], ()))
+    for length in _form_lengths().get(name[-1:], ()):
+        if length <= len(name):
+            yield from ((name[-length:], key) for key in by_form.get(name[-length:], ()))
 
 
 @lru_cache(maxsize=1)
@@ -138,8 +139,12 @@ def _forms_by_text() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _longest_form() -> int:
-    return max(len(form) for form in _forms_by_text())
+def _form_lengths() -> dict[str, tuple[int, ...]]:
+    """The lengths of the forms ending in each character, longest first."""
+    out: dict[str, set[int]] = {}
+    for form in _forms_by_text():
+        out.setdefault(form[-1], set()).add(len(form))
+    return {char: tuple(sorted(lengths, reverse=True)) for char, lengths in out.items()}
 
 
 @lru_cache(maxsize=1)
