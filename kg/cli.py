@@ -120,21 +120,34 @@ HEADER_OPTION = click.option("--header", "headers", multiple=True, metavar="'NAM
                              help="HTTP header for the remote server (repeatable), e.g. Authorization.")
 
 
+def _list_saved_queries() -> None:
+    from kg.store.query import saved_queries
+    for query in saved_queries().values():
+        click.echo(f"{query.name:<26}{query.summary}")
+        for p in query.parameters:
+            click.echo(f"    --bind {p.name}=…  ({p.kind}) {p.meaning}; e.g. {p.name}={p.example}")
+
+
 @main.command()
-@click.argument("arguments", nargs=-1, required=True, metavar="[GRAPH] QUERY")
+@click.argument("arguments", nargs=-1, metavar="[GRAPH] QUERY")
 @click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
-              help="Pre-bind a query variable (repeatable).")
+              help="Bind a saved query's parameter, or pre-bind a variable of another query (repeatable).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True)
 @click.option("--endpoint", metavar="URL", help="Query a remote SPARQL endpoint instead of GRAPH.")
+@click.option("--list", "list_saved", is_flag=True, help="List the saved queries and their parameters.")
 @HEADER_OPTION
-def query(arguments: tuple[str, ...], binds: tuple[str, ...], fmt: str, endpoint, headers) -> None:
+def query(arguments: tuple[str, ...], binds: tuple[str, ...], fmt: str, endpoint, list_saved: bool,
+          headers) -> None:
     """Run a SPARQL QUERY (inline, a .rq file, or a saved query's name) on GRAPH,
     or with --endpoint URL (and no GRAPH) on a remote SPARQL endpoint."""
     from kg.store.query import QueryError, format_result, run_query
     from kg.store.database import GraphFileError, load_graph
 
-    if len(arguments) > 2 or (len(arguments) == 2) == bool(endpoint):
+    if list_saved:
+        _list_saved_queries()
+        return
+    if not arguments or len(arguments) > 2 or (len(arguments) == 2) == bool(endpoint):
         _fail("usage: kg query GRAPH QUERY, or kg query --endpoint URL QUERY")
     graph, query = (Path(arguments[0]), arguments[1]) if len(arguments) == 2 else (None, arguments[0])
 
@@ -146,10 +159,11 @@ def query(arguments: tuple[str, ...], binds: tuple[str, ...], fmt: str, endpoint
         bindings[name.lstrip("?")] = value
     try:
         if endpoint:
+            from kg.store.query import SAVED_NAME
             from kg.store.remote import remote_query
-            if bindings:
-                _fail("--bind works on a local GRAPH only")
-            result = remote_query(endpoint, query, _headers(headers))
+            if bindings and not SAVED_NAME.match(query):
+                _fail("--bind with --endpoint binds a saved query's parameters only")
+            result = remote_query(endpoint, query, _headers(headers), bindings=bindings)
         else:
             result = run_query(load_graph(graph), query, bindings)
     except (GraphFileError, QueryError) as exc:

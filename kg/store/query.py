@@ -6,6 +6,7 @@ import csv
 import io
 import re
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Optional, Union
 
@@ -25,18 +26,116 @@ class QueryError(ValueError):
     """The query cannot be parsed or run; the message is the parser's."""
 
 
-def query_text(query: str) -> str:
+# A saved query declares each parameter in its header:
+#   # @param NAME KIND MEANING ; e.g. EXAMPLE [; where: PATTERN]
+# KIND is number (a document number in any written form), string, code (an
+# area code), boolean or iri. Binding NAME puts ``VALUES ?NAME { value }`` and
+# PATTERN (what makes the parameter a required match, where the query reads
+# it only inside OPTIONAL) at the head of the WHERE clause.
+PARAMETER = re.compile(r"^#\s*@param\s+(?P<name>\w+)\s+(?P<kind>number|string|code|boolean|iri)\s+"
+                       r"(?P<meaning>.+?)\s*;\s*e\.g\.\s*(?P<example>\S+)(?:\s*;\s*where:\s*(?P<where>.+?))?\s*$",
+                       re.M)
+SAVED_NAME = re.compile(r"^[\w-]+$")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    kind: str
+    meaning: str
+    example: str
+    where: Optional[str]
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    name: str
+    summary: str                        # the header's first line
+    parameters: tuple[Parameter, ...]
+    text: str
+
+    def bound(self, bindings: Mapping[str, str]) -> str:
+        """The text with each given parameter fixed and made a required match."""
+        known = {p.name: p for p in self.parameters}
+        unknown = sorted(set(bindings) - set(known))
+        if unknown:
+            choices = ", ".join(known) or "none"
+            raise QueryError(f"{self.name}: no parameter {', '.join(unknown)}; its parameters: {choices}")
+        head = ""
+        for name, value in bindings.items():
+            parameter = known[name]
+            head += f" VALUES ?{name} {{ {_parameter_term(parameter, value)} }}"
+            if parameter.where:
+                head += f" {parameter.where} ."
+        before, sep, after = self.text.partition("WHERE {")
+        if not sep:
+            raise QueryError(f"{self.name}: the query has no WHERE clause")
+        return f"{before}WHERE {{{head}{after}"
+
+
+def _parameter_term(parameter: Parameter, value: str) -> str:
+    """The SPARQL term of a parameter's value, by its kind."""
+    if parameter.kind == "number":
+        from kg.lexicon.docnumber import normalise
+        try:
+            value = normalise(value)
+        except ValueError:
+            pass
+    if parameter.kind == "boolean":
+        if value not in ("true", "false"):
+            raise QueryError(f"{parameter.name}: expected true or false, got {value!r}")
+        return value
+    if parameter.kind == "iri":
+        term = _term(value)
+        if not isinstance(term, URIRef):
+            raise QueryError(f"{parameter.name}: expected an IRI or prefix:name, got {value!r}")
+        return f"<{term}>"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def saved_queries() -> dict[str, SavedQuery]:
+    """Every saved query of queries/, by name."""
+    out = {}
+    for path in sorted(SAVED_QUERIES.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        summary = _summary(text)
+        parameters = tuple(Parameter(m["name"], m["kind"], m["meaning"], m["example"], m["where"])
+                           for m in PARAMETER.finditer(text))
+        out[path.stem] = SavedQuery(path.stem, summary, parameters, text)
+    return out
+
+
+def _summary(text: str) -> str:
+    """The header's first sentence (it may run over several comment lines)."""
+    words = []
+    for line in text.splitlines():
+        if not line.startswith("#") or "@param" in line:
+            break
+        words.append(line.lstrip("# ").strip())
+        if words[-1].endswith((".", ":", "。")):
+            break
+    return " ".join(words)
+
+
+def saved_query(name: str) -> SavedQuery:
+    queries = saved_queries()
+    if name not in queries:
+        raise QueryError(f"no saved query {name!r}; saved queries: {', '.join(queries)} (kg query --list)")
+    return queries[name]
+
+
+def query_text(query: str, bindings: Optional[Mapping[str, str]] = None) -> str:
     """The text of a query given inline, as a path to a .rq file, or as the
-    name of a saved query in queries/."""
+    name of a saved query in queries/ (with its declared parameters bound)."""
     candidate = Path(query)
     if query.endswith(".rq"):
         for path in (candidate, SAVED_QUERIES / candidate.name):
             if path.is_file():
                 return path.read_text(encoding="utf-8")
         raise QueryError(f"{query}: no such query file")
-    saved = SAVED_QUERIES / f"{query}.rq"
-    if "\n" not in query and " " not in query and saved.is_file():
-        return saved.read_text(encoding="utf-8")
+    if SAVED_NAME.match(query):
+        saved = saved_query(query)
+        return saved.bound(bindings) if bindings else saved.text
     return query
 
 
@@ -61,8 +160,11 @@ def run_query(store: GraphStore, query: str, bindings: Optional[Mapping[str, str
     clause, as if substituted in the text (name -> value;
     <iri>, prefixed names and http IRIs become IRIs, true/false booleans,
     "245"^^xsd:integer a typed literal, anything else a string)."""
-    text = query_text(query)
-    init = {name: _term(value) for name, value in (bindings or {}).items()}
+    saved = bool(SAVED_NAME.match(query)) and not query.endswith(".rq")
+    # a saved query's parameters are bound in its text; another query's
+    # variables are pre-bound by substitution
+    text = query_text(query, bindings if saved else None)
+    init = {} if saved else {name: _term(value) for name, value in (bindings or {}).items()}
     try:
         result = store.select(text, PREFIXES, init)
     except SyntaxError as exc:

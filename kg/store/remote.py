@@ -74,10 +74,12 @@ def push(store: GraphStore, endpoint: str, mode: str = "replace", headers: Mappi
     return report
 
 
-def remote_query(endpoint: str, query: str, headers: Mapping[str, str] = (), timeout: float = 300.0) -> QueryResult:
+def remote_query(endpoint: str, query: str, headers: Mapping[str, str] = (), timeout: float = 300.0,
+                 bindings: Optional[Mapping[str, str]] = None) -> QueryResult:
     """Run a SELECT or ASK on a remote SPARQL endpoint. The project's
-    prefixes are declared for the query, as for ``kg query``."""
-    text = query_text(query)
+    prefixes are declared for the query, as for ``kg query``; a saved
+    query's parameters are bound in its text (VALUES), as locally."""
+    text = query_text(query, bindings)
     declared = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items())
                        if not re.search(rf"PREFIX\s+{p}:", text, re.IGNORECASE))
     headers = {"Content-Type": "application/sparql-query; charset=utf-8",
