@@ -248,34 +248,41 @@ GRAPH_OPTION = click.option("-g", "--graph", type=click.Path(path_type=Path), de
 @main.command()
 @click.argument("ref")
 @GRAPH_OPTION
-@click.option("--down/--up", default=True, help="Documents implementing REF (default), or those REF implements.")
+@click.option("--down/--up", default=True, help="Documents carrying REF out (default), or those REF carries out.")
+@click.option("--relation", "relations", multiple=True,
+              type=click.Choice(["applies", "based_on", "promulgates", "cites"]),
+              help="Relations to follow (repeatable; default: applies, based_on, promulgates).")
+@click.option("--no-sentences", is_flag=True, help="Leave out the sentence behind each link.")
+@click.option("--width", type=click.IntRange(10), help="Cut each sentence to this many characters.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["tree", "json", "csv"]), default="tree", show_default=True)
-def trace(ref: str, graph: Path, down: bool, fmt: str) -> None:
+def trace(ref: str, graph: Path, down: bool, relations: tuple[str, ...], no_sentences: bool, width, fmt: str) -> None:
     """Implementation chain of REF (a document number, a title or an IRI)."""
     import csv
     import io
     import json
 
-    from kg.network.trace import UnknownReference, flatten, format_tree, trace as run_trace
+    from kg.network.trace import VERTICAL_RELATIONS, UnknownReference, flatten, format_tree, trace as run_trace
 
     network = _implements_network(graph)
+    relations = relations or VERTICAL_RELATIONS
     try:
-        tree = run_trace(network, ref, "down" if down else "up")
+        tree = run_trace(network, ref, "down" if down else "up", relations)
     except UnknownReference as exc:
         _fail(str(exc))
     if fmt == "tree":
-        click.echo(format_tree(tree))
+        click.echo(format_tree(tree, sentences=not no_sentences, width=width))
+        click.echo(f"(followed: {', '.join(relations)})")
     elif fmt == "json":
         click.echo(json.dumps(tree.to_dict(), ensure_ascii=False, indent=2))
     else:
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(["depth", "parent", "iri", "number", "title", "level", "area", "date", "stub",
-                         "basis", "rule", "sentence"])
+                         "relation", "basis", "rule", "sentence", "also"])
         for depth, parent, n in flatten(tree):
             writer.writerow([depth, parent or "", n.iri, n.number or "", n.title or "", n.level or "",
-                             n.area or "", n.date or "", n.stub, n.basis or "", n.rule or "",
-                             " ".join((n.sentence or "").split())])
+                             n.area or "", n.date or "", n.stub, n.relation or "", n.basis or "", n.rule or "",
+                             " ".join((n.sentence or "").split()), "; ".join(n.also)])
         click.echo(buf.getvalue(), nl=False)
 
 

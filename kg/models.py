@@ -362,10 +362,11 @@ class TraceNode:
     area: Optional[str]
     date: Optional[str]
     stub: bool
+    relation: Optional[str] = None     # applies | based_on | promulgates: the link to the parent
     basis: Optional[str] = None        # how the link to the parent is known
     rule: Optional[str] = None
     sentence: Optional[str] = None
-    repeated: bool = False             # shown earlier in the tree; children not repeated
+    also: list[str] = field(default_factory=list)   # other documents of the tree it links to directly
     children: list["TraceNode"] = field(default_factory=list)
 
     def to_dict(self) -> dict:

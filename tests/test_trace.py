@@ -26,7 +26,9 @@ def chain(tmp_path_factory):
 def test_chain_levels(chain):
     _, graph, _ = chain
     tree = trace(graph, "国办发〔2019〕5号")
-    rows = [(depth, n.number, n.level, n.basis) for depth, _, n in flatten(tree) if not n.repeated]
+    rows = [(depth, n.number, n.level, n.basis) for depth, _, n in flatten(tree)]
+    numbers = [n for _, n, _, _ in rows]
+    assert len(numbers) == len(set(numbers)), "each document stands once in the tree"
     assert (1, "鲁政办发〔2019〕31号", "provincial", "stated") in rows
     assert (2, "威政办发〔2020〕9号", "city", "stated") in rows
     assert (3, "威环政办发〔2022〕2号", "county / district", "stated") in rows
@@ -42,7 +44,11 @@ def test_trace_tree_matches_golden(chain):
 def test_trace_up(chain):
     _, graph, _ = chain
     tree = trace(graph, "威环政办发〔2022〕2号", "up")
-    assert {c.number for c in tree.children} >= {"国办发〔2019〕5号", "鲁政办发〔2019〕31号"}
+    found = {n.number: (depth, n) for depth, _, n in flatten(tree)}
+    assert found["威政办发〔2020〕9号"][0] == 1 and found["鲁政办发〔2019〕31号"][0] == 2
+    assert found["国办发〔2019〕5号"][0] == 3
+    # the district cites the national and provincial documents directly too: notes, not repeated subtrees
+    assert any("威环政办发〔2022〕2号" in note for note in found["鲁政办发〔2019〕31号"][1].also)
 
 
 def test_sanity_checks_report_a_backdated_implementer(chain):

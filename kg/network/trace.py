@@ -47,37 +47,77 @@ def find_node(graph: nx.Graph, ref: str) -> str:
     raise UnknownReference(ref, difflib.get_close_matches(number or title, names, n=3, cutoff=0.4))
 
 
-def trace(graph: nx.DiGraph, ref: str, direction: str = "down") -> TraceNode:
-    """The tree of documents that implement ``ref`` (``down``) or that ``ref``
-    implements (``up``), children ordered by level, area and number."""
+# The relations that make a chain: a document carries out (applies), rests
+# on (based_on) or issues (promulgates) the one above it.
+VERTICAL_RELATIONS = ("applies", "based_on", "promulgates")
+
+
+def relation_graph(graph: nx.DiGraph, relations: tuple[str, ...]) -> nx.DiGraph:
+    """Only the edges of these relations (citing -> cited)."""
+    view = nx.subgraph_view(graph, filter_edge=lambda s, o: graph.edges[s, o]["relation"] in relations)
+    return nx.DiGraph(view)
+
+
+def trace(graph: nx.DiGraph, ref: str, direction: str = "down",
+          relations: tuple[str, ...] = VERTICAL_RELATIONS) -> TraceNode:
+    """The tree of documents linked to ``ref`` by ``relations``: those that
+    carry it out (``down``) or those it carries out (``up``), level by level.
+    Each document stands once, under a parent on its longest chain (national →
+    provincial → city → county); a direct link that skips a level is a note
+    (``also``), not a repeated subtree."""
     if direction not in ("down", "up"):
         raise ValueError("direction is 'down' or 'up'")
-    implements = implements_graph(graph)
     root = find_node(graph, ref)
-    seen: set[str] = set()
+    links = relation_graph(graph, relations)
+    if root not in links:
+        return _trace_node(graph, root)
+    # edges point away from the root: root -> implementer (down) or root -> implemented (up)
+    away = links.reverse(copy=False) if direction == "down" else links
+    members = nx.descendants(away, root) | {root}
+    tree = away.subgraph(members)
+    depth = _longest_depths(tree, root)
 
-    def node(iri: str, edge: Optional[dict], path: tuple[str, ...]) -> TraceNode:
-        data = graph.nodes[iri]
-        out = TraceNode(iri, data.get("number"), data.get("title"), data.get("level"), data.get("area"),
-                        data.get("date"), data.get("stub", True))
-        if edge:
-            out.basis, out.rule, out.sentence = edge.get("basis"), edge.get("rule"), edge.get("sentence")
-        if iri in seen:
-            out.repeated = True
-            return out
-        seen.add(iri)
-        if iri not in implements:
-            return out
-        if direction == "down":
-            nxt = [(n, implements.edges[n, iri]) for n in implements.predecessors(iri)]
-        else:
-            nxt = [(n, implements.edges[iri, n]) for n in implements.successors(iri)]
-        nxt.sort(key=lambda item: (graph.nodes[item[0]].get("rank") or 9, graph.nodes[item[0]].get("area") or "",
-                                   _label(graph, item[0])))
-        out.children = [node(n, e, path + (iri,)) for n, e in nxt if n not in path]
+    def sort_key(n: str):
+        return (graph.nodes[n].get("rank") or 9, graph.nodes[n].get("area") or "", _label(graph, n))
+
+    parent_of: dict[str, str] = {}
+    for n in sorted(members - {root}, key=sort_key):
+        parents = sorted((p for p in tree.predecessors(n) if depth[p] == depth[n] - 1), key=sort_key)
+        parent_of[n] = parents[0] if parents else min(tree.predecessors(n), key=sort_key)
+
+    def edge(parent: str, child: str) -> dict:
+        return links.edges[child, parent] if direction == "down" else links.edges[parent, child]
+
+    def build(n: str, parent: Optional[str]) -> TraceNode:
+        out = _trace_node(graph, n, edge(parent, n) if parent else None)
+        out.also = [f"{edge(p, n)['relation']} {_label(graph, p)}" for p in sorted(tree.predecessors(n), key=sort_key)
+                    if p != parent and parent is not None]
+        out.children = [build(c, n) for c in sorted((c for c, p in parent_of.items() if p == n), key=sort_key)]
         return out
 
-    return node(root, None, ())
+    return build(root, None)
+
+
+def _longest_depths(tree: nx.DiGraph, root: str) -> dict[str, int]:
+    """Each member's longest distance from the root (its place in the chain);
+    the shortest where links form a cycle."""
+    if nx.is_directed_acyclic_graph(tree):
+        depth = {root: 0}
+        for n in nx.topological_sort(tree):
+            if n != root:
+                depth[n] = max((depth[p] + 1 for p in tree.predecessors(n) if p in depth), default=1)
+        return depth
+    return dict(nx.single_source_shortest_path_length(tree, root))
+
+
+def _trace_node(graph: nx.DiGraph, n: str, edge: Optional[dict] = None) -> TraceNode:
+    data = graph.nodes[n]
+    out = TraceNode(n, data.get("number"), data.get("title"), data.get("level"), data.get("area"),
+                    data.get("date"), data.get("stub", True))
+    if edge:
+        out.relation, out.basis, out.rule, out.sentence = (edge.get("relation"), edge.get("basis"), edge.get("rule"),
+                                                           edge.get("sentence"))
+    return out
 
 
 def flatten(tree: TraceNode, depth: int = 0, parent: Optional[str] = None):
@@ -86,21 +126,28 @@ def flatten(tree: TraceNode, depth: int = 0, parent: Optional[str] = None):
         yield from flatten(child, depth + 1, tree.iri)
 
 
-def format_tree(tree: TraceNode) -> str:
+def format_tree(tree: TraceNode, sentences: bool = True, width: Optional[int] = None) -> str:
+    """The tree as text; ``sentences`` adds the sentence behind each link,
+    cut to ``width`` characters when given."""
     lines = []
 
     def describe(n: TraceNode) -> str:
         head = " ".join(x for x in (n.number, f"《{n.title}》" if n.title else None) if x)
         where = " · ".join(x for x in (n.level, n.area, n.date) if x)
-        tail = f"  [{n.basis}: {n.rule}]" if n.basis else ""
-        return f"{head}  ({where}){tail}" + ("  (see above)" if n.repeated else "")
+        tail = f"  [{n.relation}, {n.basis}: {n.rule}]" if n.relation else ""
+        return f"{head}  ({where}){tail}"
 
     def walk(n: TraceNode, prefix: str, last: bool, top: bool) -> None:
         connector = "" if top else ("└── " if last else "├── ")
         lines.append(prefix + connector + describe(n))
         child_prefix = prefix + ("" if top else ("    " if last else "│   "))
-        if n.sentence and not top:
-            lines.append(child_prefix + "    “" + " ".join(n.sentence.split()) + "”")
+        if n.also:
+            lines.append(child_prefix + "    also directly: " + "; ".join(n.also))
+        if sentences and n.sentence and not top:
+            sentence = " ".join(n.sentence.split())
+            if width and len(sentence) > width:
+                sentence = sentence[:max(1, width - 1)] + "…"
+            lines.append(child_prefix + "    “" + sentence + "”")
         for i, c in enumerate(n.children):
             walk(c, child_prefix, i == len(n.children) - 1, False)
 
