@@ -51,3 +51,26 @@ def test_no_spurious_titles_in_extra_corpus():
         x = extract(path.name)
         for c in x.citations:
             assert c.target.number or c.target.type_concept, (path.name, c.target)
+
+
+def test_trace_of_the_national_law_shows_the_regulations_based_on_it(tmp_path):
+    import shutil
+    from click.testing import CliRunner
+    from kg.cli import main
+    names = ["01_law_laonianren_quanyi_baozhangfa_2018.txt", "02_sd_laonianren_quanyi_baozhang_tiaoli_2014.txt",
+             "03_sd_yanglao_fuwu_tiaoli_2020.txt", "05_weihai_jumin_yanglao_fuwu_baozhang_tiaoli_2020.txt"]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in names:
+        shutil.copy(extra_file(name), corpus / name)
+    assert CliRunner().invoke(main, ["build", str(corpus), "-o", str(tmp_path / "out")]).exit_code == 0
+    result = CliRunner().invoke(main, ["trace", "中华人民共和国老年人权益保障法", "-g", str(tmp_path / "out"),
+                                       "--no-sentences"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    provincial = next(line for line in lines if "《山东省老年人权益保障条例》" in line)
+    city = next(line for line in lines if "《威海市居民养老服务保障条例》" in line)
+    assert "[based_on," in provincial and "(provincial · 山东省" in provincial
+    assert "(city · 威海市" in city and lines.index(city) == lines.index(provincial) + 1   # under the province's
+    assert any("《山东省养老服务条例》" in line for line in lines)
+    assert lines[-1] == "(followed: applies, based_on, promulgates)"
