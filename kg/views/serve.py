@@ -45,8 +45,9 @@ GRAPH_FORMATS = {
 }
 MEDIA_TYPES = {media: name for name, (media, _) in {**RESULT_FORMATS, **GRAPH_FORMATS}.items()}
 DESCRIBE = "CONSTRUCT { ?r ?p ?o . ?s ?q ?r } WHERE { { ?r ?p ?o } UNION { ?s ?q ?r } }"
-DOCUMENTS = """SELECT ?doc ?number ?title ?level ?area ?stub WHERE {
+DOCUMENTS = """SELECT ?doc ?number ?title ?level ?area ?stub ?proposal WHERE {
   ?doc a eli:LegalResource ; pol:isStub ?stub .
+  BIND(EXISTS { ?reply cito:repliesTo ?doc } AS ?proposal)
   OPTIONAL { ?doc eli:id_local ?number } OPTIONAL { ?doc dcterms:title ?title }
   OPTIONAL { ?doc pol:level/skos:prefLabel ?level FILTER(lang(?level) = "en") }
   OPTIONAL { ?doc eli:jurisdiction/skos:prefLabel ?area }
@@ -183,9 +184,13 @@ class Site:
 
     def index(self) -> tuple[str, bytes]:
         rows = run_query(self.store, DOCUMENTS).rows
-        documents = [{"iri": str(d), "number": str(n) if n is not None else "《…》", "title": _s(t), "level": _s(lv),
-                      "area": _s(a), "stub": str(stub) == "true"} for d, n, t, lv, a, stub in rows]
-        return self.html("index.html", source=self.store.source, triples=len(self.store), documents=documents)
+        entries = [({"iri": str(d), "number": str(n) if n is not None else "《…》", "title": _s(t), "level": _s(lv),
+                     "area": _s(a), "stub": str(stub) == "true"}, str(proposal) == "true")
+                   for d, n, t, lv, a, stub, proposal in rows]
+        # the proposals replies answer are listed apart: the documents count is the build's
+        return self.html("index.html", source=self.store.source, triples=len(self.store),
+                         documents=[e for e, answered in entries if not answered],
+                         proposals=[e for e, answered in entries if answered])
 
     @cached_property
     def _networks(self):
