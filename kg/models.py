@@ -251,6 +251,7 @@ class Target:
     deadline: Optional[date]
     span: Span                 # the whole target clause
     value_span: Span
+    rule: str = "target.indicator-value"   # or target.verb-count (培训2000名…): the pattern that read it
 
 
 @dataclass(frozen=True)

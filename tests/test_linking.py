@@ -53,3 +53,28 @@ def test_basis_of_a_promulgated_measure_belongs_to_the_measure():
     x = extract_mentions(clean(SourceDocument(Path("t.txt"), "t.txt", text, "utf-8")))
     based = [c for c in x.citations if c.relation == "based_on"]
     assert [(c.target.title, c.source.title) for c in based] == [("广东省养老服务条例", "广州市居家社区养老服务管理办法")]
+
+
+def test_a_measure_of_the_same_title_promulgated_by_two_cities_is_two_documents(tmp_path):
+    from kg.pipeline.build import build
+    from kg.store.database import load_graph
+    from kg.store.query import run_query
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for city, code in (("威海市", "威政发"), ("烟台市", "烟政发")):
+        (corpus / f"{code}.txt").write_text(
+            f"{city}人民政府关于印发《居家养老服务管理办法》的通知\n{code}〔2021〕3号\n各区人民政府：\n"
+            f"现将《居家养老服务管理办法》印发给你们，请认真贯彻执行。\n{city}人民政府\n2021年3月1日\n", encoding="utf-8")
+    build(corpus, tmp_path / "out", use_cache=False)
+    rows = run_query(load_graph(tmp_path / "out"), """SELECT ?d ?issuer WHERE {
+        ?d dcterms:title "居家养老服务管理办法"@zh ; eli:passed_by/skos:prefLabel ?issuer } ORDER BY ?issuer""").rows
+    assert sorted(str(r[1]) for r in rows) == sorted(["烟台市人民政府", "威海市人民政府"])
+    assert len({r[0] for r in rows}) == 2
+
+
+def test_each_target_names_the_rule_that_read_it():
+    from kg.extract.quantities import find_targets
+    text = HEAD + "到2022年，社区日间照料中心覆盖率达到90%。\n到2022年，培训2000名养老护理员。"
+    doc = clean(SourceDocument(Path("t.txt"), "t.txt", text, "utf-8"))
+    rules = {t.indicator: t.rule for t in find_targets(doc, list(doc.sentences))}
+    assert rules == {"社区日间照料中心覆盖率": "target.indicator-value", "培训养老护理员": "target.verb-count"}

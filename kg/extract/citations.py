@@ -184,7 +184,10 @@ def _wrapped_citations(scan: _Scan, title: TitleMatch, ref: DocRef, span: Span) 
         return
     inner_ref = doc_ref(wrapped.title, None, scan.area)
     if not inner_ref.issuers and ref.issuers:
-        inner_ref = DocRef(None, inner_ref.title, ref.issuers, inner_ref.type_concept, None)
+        # the promulgating document's issuers, and the scope their area gives an unqualified title
+        area = ref.issuers[0].area if ref.issuers else scan.area
+        inner_ref = DocRef(None, inner_ref.title, ref.issuers, inner_ref.type_concept,
+                           title_scope(inner_ref.title, (), area, inner_ref.type_concept))
     inner_start = title.inner.start + _raw_offset(scan.doc.view, title.inner, wrapped.offset)
     inner_span = Span(inner_start, min(title.inner.end, inner_start + len(wrapped.title)))
     scan.add(span.start, Citation(inner_ref, "cites", scan.evidence("citation.wrapped", inner_span)))

@@ -101,7 +101,10 @@ def _title_wrapped(doc: Document, ident: Identity, identity: DocRef) -> list[Cit
         return []
     inner = doc_ref(wrapped.title, None, ident.area)
     if not inner.issuers:
-        inner = DocRef(None, inner.title, identity.issuers, inner.type_concept, None)
+        # the promulgator's issuers; an unqualified title scoped to their area
+        area = identity.issuers[0].area if identity.issuers else ident.area
+        inner = DocRef(None, inner.title, identity.issuers, inner.type_concept,
+                       title_scope(inner.title, (), area, inner.type_concept))
     span = ident.title.span
     return [Citation(inner, wrapped.relation, Evidence("identity.title-wraps", span, doc.sentence_of(span)))]
 

@@ -104,7 +104,8 @@ def _targets_of(view: str, m: re.Match, shape: str, deadline: date):
             name = (subjects[i] + head if head and not subjects[i].endswith(head) else subjects[i]) \
                 if len(values) > 1 and len(subjects) == len(values) else indicator
             start = m.start("values") + v.start()
-            yield Target(name, value, unit, comparison, deadline, span, Span(start, start + len(v.group(0))))
+            yield Target(name, value, unit, comparison, deadline, span, Span(start, start + len(v.group(0))),
+                         rule=f"target.{shape}")
     else:
         pos = m.start("items")
         for item in m.group("items").split("、"):
@@ -118,7 +119,8 @@ def _targets_of(view: str, m: re.Match, shape: str, deadline: date):
             if unit is None:
                 continue
             yield Target(m.group("verb") + rest[len(unit):].strip(), Decimal(number.group(1)), unit,
-                         m.group("verb"), deadline, span, Span(start + number.start(1), start + number.end() + len(unit)))
+                         m.group("verb"), deadline, span, Span(start + number.start(1), start + number.end() + len(unit)),
+                         rule=f"target.{shape}")
 
 
 def _indicator_head(last: str) -> str:

@@ -325,8 +325,7 @@ def _write_themes(w: _GraphWriter, x: Extraction, node: DocumentNode, programmes
         if t.unit:
             w.g.add((target, SDO.unitText, Literal(t.unit)))
         w.g.add((target, POL.comparison, zh(t.comparison)))
-        ev = Evidence("target." + ("indicator-value" if t.comparison != t.indicator else "count"),
-                      t.span, doc.sentence_of(t.span))
+        ev = Evidence(t.rule, t.span, doc.sentence_of(t.span))
         if t.deadline:
             w.add(target, POL.deadline, Literal(t.deadline, datatype=XSD.date), ev)
         w.add(owner, POL.hasTarget, target, ev)
