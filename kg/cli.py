@@ -289,9 +289,15 @@ def trace(ref: str, graph: Path, down: bool, relations: tuple[str, ...], no_sent
 @main.command()
 @click.argument("ref")
 @GRAPH_OPTION
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def coverage(ref: str, graph: Path, fmt: str) -> None:
-    """Which areas have a document implementing REF, and which do not."""
+@click.option("--depth", type=click.IntRange(1, 3), default=1, show_default=True,
+              help="How many levels below REF's area to list (1: a national document's provinces).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def coverage(ref: str, graph: Path, depth: int, fmt: str) -> None:
+    """Which areas below REF's own carry it out (by which document, when, how
+    long after it), which hold documents but none carrying it out, which hold
+    nothing. Reply letters and documents older than REF do not count."""
+    import csv
+    import io
     import json
     from dataclasses import asdict
 
@@ -299,21 +305,36 @@ def coverage(ref: str, graph: Path, fmt: str) -> None:
 
     network = _implements_network(graph)
     try:
-        rows = run_coverage(network, ref)
-    except UnknownReference as exc:
+        rows = run_coverage(network, ref, depth)
+    except (UnknownReference, ValueError) as exc:
         _fail(str(exc))
     if fmt == "json":
-        click.echo(json.dumps([dict(asdict(r), covered=r.covered) for r in rows], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(["status", "level", "area", "code", "first_date", "lag_days", "implementing", "chain",
+                         "corpus_documents"])
+        for r in rows:
+            writer.writerow([r.status, r.level, r.area, r.area_code, r.first_date or "", "" if r.lag_days is None
+                             else r.lag_days, "; ".join(r.implementing), " → ".join(r.chain),
+                             "; ".join(r.corpus_documents)])
+        click.echo(buf.getvalue(), nl=False)
         return
     for r in rows:
         where = f"{r.level or '?'} · {r.area} ({r.area_code})"
         if r.covered:
-            click.echo(f"implemented  {where}: " + " → ".join(r.chain))
+            when = f" on {r.first_date}" if r.first_date else ""
+            lag = f", {r.lag_days} days after it" if r.lag_days is not None else ""
+            click.echo(f"implemented   {where}: {r.implementing[0]}{when}{lag} — " + " → ".join(r.chain))
+        elif r.status == "not-implementing":
+            click.echo(f"not carrying  {where}: corpus holds " + ", ".join(r.corpus_documents))
         else:
-            click.echo(f"MISSING      {where}: corpus holds " + ", ".join(r.corpus_documents)
-                       + ", none implementing it")
-    missing = sum(1 for r in rows if not r.covered)
-    click.echo(f"{len(rows) - missing} areas implement it, {missing} do not")
+            click.echo(f"no documents  {where}")
+    counts = {s: sum(1 for r in rows if r.status == s) for s in ("implemented", "not-implementing", "no-documents")}
+    click.echo(f"{counts['implemented']} of {len(rows)} areas carry it out; {counts['not-implementing']} hold "
+               f"documents but none carrying it out; {counts['no-documents']} hold none")
 
 
 @main.command()

@@ -376,13 +376,18 @@ class TraceNode:
 
 @dataclass
 class AreaCoverage:
+    """How one area below a document's own carries it out."""
+
     level: Optional[str]
     area: str
     area_code: Optional[str]
-    implementing: list[str]            # labels of implementing documents of this area
+    status: str                        # implemented | not-implementing | no-documents
+    implementing: list[str]            # labels of its documents that carry the reference out
     chain: list[str]                   # shortest chain from one of them to the reference
-    corpus_documents: list[str]        # documents of this area that the corpus holds
+    corpus_documents: list[str]        # its documents that the corpus holds
+    first_date: Optional[str] = None   # the earliest implementing document's date
+    lag_days: Optional[int] = None     # days from the reference's date to it
 
     @property
     def covered(self) -> bool:
-        return bool(self.implementing)
+        return self.status == "implemented"

@@ -59,8 +59,21 @@ def test_sanity_checks_report_a_backdated_implementer(chain):
 def test_coverage(chain):
     _, graph, _ = chain
     rows = {r.area: r for r in coverage(graph, "国办发〔2019〕5号")}
+    assert len(rows) == 34 and set(rows) >= {"山东省", "吉林省", "重庆市"}     # every province, one level down
     assert rows["山东省"].chain == ["鲁政办发〔2019〕31号", "国办发〔2019〕5号"]
-    assert rows["威海市"].covered and rows["环翠区"].covered and rows["青岛市"].covered
+    assert (rows["山东省"].first_date, rows["山东省"].lag_days) == ("2019-09-03", 158)
+    assert rows["吉林省"].status == "no-documents"
+
+
+def test_coverage_of_a_provincial_document_lists_only_its_cities(chain):
+    _, graph, _ = chain
+    rows = {r.area: r for r in coverage(graph, "鲁政办发〔2019〕31号")}
+    assert {r.area_code[:2] for r in rows.values()} == {"37"} and "吉林省" not in rows
+    assert rows["威海市"].status == "implemented" and rows["威海市"].lag_days == 272
+    # 青政办发〔2018〕7号 says it implements 鲁政办发〔2019〕31号 but is dated before it: no implementation
+    assert rows["青岛市"].status == "not-implementing"
+    counties = {r.area: r for r in coverage(graph, "鲁政办发〔2019〕31号", depth=2)}
+    assert counties["环翠区"].covered and len(counties) > len(rows)
 
 
 def test_coverage_output_matches_golden(chain):
@@ -106,7 +119,9 @@ def test_seed_trace_shows_the_levels(seed_build):
     assert "威环政办发〔2022〕2号" in text and "为贯彻落实" in text
     assert "答复" not in text
     rows = {r.area: r for r in coverage(graph, "国办发〔2019〕5号")}
-    assert not rows["温州市"].covered and not rows["重庆市"].covered and rows["环翠区"].covered
+    # 浙江省 holds only a reply letter (温民提〔2017〕77号), which never counts as carrying it out
+    assert rows["浙江省"].status == "not-implementing" and rows["重庆市"].status == "not-implementing"
+    assert rows["山东省"].covered
 
 
 def test_build_saves_the_document_network_for_trace(chain, tmp_path):

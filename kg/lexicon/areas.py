@@ -39,6 +39,10 @@ class Gazetteer:
             for name in self.names_of(ref):
                 self.by_name.setdefault(name, []).append(ref.code)
         self.max_name_length = max(len(n) for n in self.by_name)
+        self.children_of: dict[str, list[str]] = {}
+        for ref in self.by_code.values():
+            if ref.parent:
+                self.children_of.setdefault(ref.parent, []).append(ref.code)
         self.counties_by_first: dict[str, list[AreaRef]] = {}
         for ref in self.by_code.values():
             if ref.level == "county":
@@ -159,6 +163,10 @@ class Gazetteer:
             out.append(match)
             pos, current = match
         return out
+
+    def children(self, code: str) -> list[str]:
+        """The areas directly below one (a province's cities, a city's counties)."""
+        return sorted(self.children_of.get(code, ()))
 
     def counties_starting(self, initial: str, within: str) -> list[AreaRef]:
         """Counties within an area (a city, or a municipality's districts)

@@ -19,8 +19,9 @@ from kg.store.database import GraphStore, fingerprint_matches
 
 # LATERAL: see ASSERTIONS below.
 NODES = """
-SELECT ?doc ?number ?title ?rank ?level ?area ?code ?date ?stub ?file WHERE {
+SELECT ?doc ?number ?title ?rank ?level ?area ?code ?date ?stub ?file ?type WHERE {
   ?doc a eli:LegalResource ; pol:isStub ?stub .
+  LATERAL { OPTIONAL { ?doc eli:type_document ?type } }
   LATERAL { OPTIONAL { ?doc eli:id_local ?number } }
   LATERAL { OPTIONAL { ?doc dcterms:title ?title } }
   LATERAL { OPTIONAL { ?doc pol:level ?l . ?l skos:notation ?rank ; skos:prefLabel ?level
@@ -75,14 +76,15 @@ def to_networkx(store: GraphStore, relations: Iterable[str] = tuple(RELATIONS)) 
     '国办发〔2019〕5号'
     """
     graph = nx.DiGraph()
-    for doc, number, title, rank, level, area, code, date, stub, file in select_values(store, NODES):
+    for doc, number, title, rank, level, area, code, date, stub, file, dtype in select_values(store, NODES):
         key = str(doc)
         data = graph.nodes[key] if key in graph else {}
         graph.add_node(key, number=_s(number) or data.get("number"), title=_s(title) or data.get("title"),
                        rank=int(rank) if rank is not None else data.get("rank"),
                        level=_s(level) or data.get("level"), area=_s(area) or data.get("area"),
                        area_code=_s(code) or data.get("area_code"), date=_s(date) or data.get("date"),
-                       stub=str(stub) == "true", file=_s(file) or data.get("file"))
+                       stub=str(stub) == "true", file=_s(file) or data.get("file"),
+                       type=_local(str(dtype)) if dtype is not None else data.get("type"))
     evidence: dict[tuple[str, str, str], tuple] = {}
     values = " ".join(RELATIONS[r] for r in relations)
     for s, p, o, basis, rule, trigger, sentence in select_values(store, ASSERTIONS.replace("$relations", values)):
@@ -120,7 +122,7 @@ def document_network(extractions, resolution) -> nx.DiGraph:
                        rank=level[0] if level else None, level=level[1] if level else None,
                        area=node.area.name if node.area else None, area_code=node.area.code if node.area else None,
                        date=node.date.isoformat() if node.date else None, stub=node.is_stub,
-                       file=node.source_files[0] if node.source_files else None)
+                       file=node.source_files[0] if node.source_files else None, type=node.type_concept)
     evidence: dict[tuple[str, str, str], tuple] = {}
     links = []
     for x in extractions:
@@ -128,7 +130,7 @@ def document_network(extractions, resolution) -> nx.DiGraph:
             area = x.proposal.body.area if x.proposal.body else None
             graph.add_node(str(proposal_iri(x)), number=None, title=x.proposal.title, rank=None, level=None,
                            area=area.name if area else None, area_code=area.code if area else None, date=None,
-                           stub=True, file=None)
+                           stub=True, file=None, type="proposal")
         own = resolution.of_extraction(x)
         for c in x.citations:
             source = resolution.node(c.source) if c.source is not None else own

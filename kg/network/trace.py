@@ -13,7 +13,6 @@ import networkx as nx
 
 from kg.lexicon.docnumber import normalise
 from kg.models import AreaCoverage, TraceNode
-from kg.network.documents import implements_graph
 
 
 class UnknownReference(LookupError):
@@ -155,32 +154,76 @@ def format_tree(tree: TraceNode, sentences: bool = True, width: Optional[int] = 
     return "\n".join(lines)
 
 
-def coverage(graph: nx.DiGraph, ref: str) -> list[AreaCoverage]:
-    """For every area with a document in the corpus or an implementing
-    document: its implementing documents and the shortest chain to ``ref``,
-    or none (a gap)."""
+# Relations by which a document carries another out: implements it, or (a
+# regulation) rests on it.
+CARRYING_OUT = ("applies", "based_on")
+NOT_AN_IMPLEMENTATION = ("reply", "proposal")
+
+
+def coverage(graph: nx.DiGraph, ref: str, depth: int = 1) -> list[AreaCoverage]:
+    """Which areas below ``ref``'s own area (every province under a national
+    document; Shandong's cities under 鲁政办发…, ``depth`` levels down) carry
+    it out, by which document, when and how long after it; which hold
+    documents but none carrying it out; which hold nothing. Reply letters and
+    documents dated before ``ref`` never count as carrying it out."""
+    from datetime import date as _date
+    from kg.lexicon.areas import gazetteer
+
+    gaz = gazetteer()
     root = find_node(graph, ref)
-    implements = implements_graph(graph)
-    implementers = nx.ancestors(implements, root) if root in implements else set()
-    areas: dict[str, dict] = {}
+    own = graph.nodes[root].get("area_code")
+    if not own:
+        raise ValueError(f"{_label(graph, root)} has no area: coverage needs the area it applies to")
+    links = relation_graph(graph, CARRYING_OUT)
+    root_date = graph.nodes[root].get("date")
+
+    def counts(node: str) -> bool:
+        data = graph.nodes[node]
+        if data.get("type") in NOT_AN_IMPLEMENTATION:
+            return False
+        return not (root_date and data.get("date") and data["date"] < root_date)
+
+    carriers = {n for n in (nx.ancestors(links, root) if root in links else set()) if counts(n)}
+    areas = _areas_below(gaz, own, depth)
+    by_area: dict[str, list[str]] = {code: [] for code in areas}
+    corpus: dict[str, list[str]] = {code: [] for code in areas}
     for node, data in graph.nodes(data=True):
-        if not data.get("area_code") or node == root:
+        code = data.get("area_code")
+        if not code or node == root:
             continue
-        in_corpus, implementing = not data.get("stub", True), node in implementers
-        if in_corpus or implementing:
-            entry = areas.setdefault(data["area_code"], {"level": data.get("level"), "rank": data.get("rank"),
-                                                         "area": data.get("area"), "docs": [], "corpus": []})
-            if implementing:
-                entry["docs"].append(node)
-            if in_corpus:
-                entry["corpus"].append(_label(graph, node))
+        area = next((a for a in areas if gaz.is_within(code, a)), None)
+        if area is None:
+            continue
+        if node in carriers:
+            by_area[area].append(node)
+        if not data.get("stub", True):
+            corpus[area].append(_label(graph, node))
     out = []
-    for code, entry in sorted(areas.items(), key=lambda kv: (kv[1]["rank"] or 9, kv[0])):
+    for code in sorted(areas, key=lambda c: c):
+        ref_area = gaz.get(code)
+        docs = sorted(by_area[code], key=lambda n: (graph.nodes[n].get("date") or "9999", _label(graph, n)))
         chain: list[str] = []
-        if entry["docs"]:
-            paths = [nx.shortest_path(implements, d, root) for d in entry["docs"]]
-            best = min(paths, key=lambda p: (len(p), [_label(graph, n) for n in p]))
-            chain = [_label(graph, n) for n in best]
-        out.append(AreaCoverage(entry["level"], entry["area"], code,
-                                sorted(_label(graph, d) for d in entry["docs"]), chain, sorted(entry["corpus"])))
+        first_date = lag = None
+        if docs:
+            chain = [_label(graph, n) for n in nx.shortest_path(links, docs[0], root)]   # from the first of them
+            first_date = graph.nodes[docs[0]].get("date")
+            if first_date and root_date:
+                lag = (_date.fromisoformat(first_date) - _date.fromisoformat(root_date)).days
+        status = "implemented" if docs else ("not-implementing" if corpus[code] else "no-documents")
+        level = gaz_level_label(ref_area.level)
+        out.append(AreaCoverage(level, ref_area.name, code, status, [_label(graph, d) for d in docs], chain,
+                                sorted(corpus[code]), first_date, lag))
     return out
+
+
+def gaz_level_label(level: str) -> str:
+    from kg.lexicon.schemes import level_concepts
+    return level_concepts().get(level, (None, level))[1]
+
+
+def _areas_below(gaz, code: str, depth: int) -> list[str]:
+    """The areas ``depth`` levels below an area (GB/T 2260 children)."""
+    current = [code]
+    for _ in range(depth):
+        current = [child for parent in current for child in gaz.children(parent)]
+    return current
