@@ -201,7 +201,9 @@ def coverage(graph: nx.DiGraph, ref: str, depth: int = 1) -> list[AreaCoverage]:
     out = []
     for code in sorted(areas, key=lambda c: c):
         ref_area = gaz.get(code)
-        docs = sorted(by_area[code], key=lambda n: (graph.nodes[n].get("date") or "9999", _label(graph, n)))
+        # the earliest; among undated ones, the area's own (highest-level) document first
+        docs = sorted(by_area[code], key=lambda n: (graph.nodes[n].get("date") or "9999",
+                                                    graph.nodes[n].get("rank") or 9, _label(graph, n)))
         chain: list[str] = []
         first_date = lag = None
         if docs:
