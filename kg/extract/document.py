@@ -11,7 +11,7 @@ from kg.extract.link_types import type_links
 from kg.models import AgencyMention, Citation, CollectiveResponsibility, FileError, DocRef, Document, Evidence, Extraction, Fact, Measure, Span
 from kg.extract.responsibility import find_responsibility_lists
 from kg.extract.proposals import acknowledged_title_spans, find_proposal, is_reply_title
-from kg.lexicon.agencies import UNLISTED_PREFIX
+from kg.lexicon.agencies import UNLISTED_PREFIX, organ_forms
 from kg.lexicon.titles import document_type, wrapped_title
 
 
@@ -52,7 +52,7 @@ def extract_mentions(doc: Document) -> Extraction:
     lists = steps.run("extract.responsibility", [], find_responsibility_lists, doc, area)
     agencies = steps.run("extract.agencies", AgencyFindings(), find_agencies, doc, area, ident.heading_end, lists)
     responsible, collective = _responsibilities(agencies, measures, found.warnings)
-    found.warnings.extend(f"unknown agency {name!r} in a list; not added" for name in agencies.unknown)
+    found.warnings.extend(_unknown_agency_warning(name) for name in agencies.unknown)
     found.warnings.extend(f"agency {m.written!r} is in no organ table; kept by its shape as {m.agency.name}"
                           for m in agencies.mentions if m.agency.key.startswith(UNLISTED_PREFIX))
     body = [s for s in doc.sentences if s.start >= ident.heading_end]
@@ -79,6 +79,14 @@ def extract_mentions(doc: Document) -> Extraction:
         amounts=tuple(steps.run("extract.amounts", [], find_amounts, doc, ident.heading_end)),
         errors=tuple(steps.errors),
     )
+
+
+def _unknown_agency_warning(name: str) -> str:
+    """Why a list item was not read: an organ the tables know, written with a
+    level (市民政局) in a document whose area is unknown, or a name no table holds."""
+    if any(name.endswith(form) for form, _ in organ_forms()) and name[:1] in "省市区县":
+        return f"agency {name!r} is a known organ, but the document gives no area to bind it to; not added"
+    return f"unknown agency {name!r} in a list; not added"
 
 
 def _identity_ref(ident: Identity) -> tuple[DocRef, bool]:
