@@ -292,7 +292,9 @@ def trace(ref: str, graph: Path, down: bool, relations: tuple[str, ...], no_sent
 @click.option("--depth", type=click.IntRange(1, 3), default=1, show_default=True,
               help="How many levels below REF's area to list (1: a national document's provinces).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-def coverage(ref: str, graph: Path, depth: int, fmt: str) -> None:
+@click.option("--html", "html_file", type=click.Path(path_type=Path),
+              help="Also write an offline page: a tile map coloured by status and a timeline.")
+def coverage(ref: str, graph: Path, depth: int, fmt: str, html_file) -> None:
     """Which areas below REF's own carry it out (by which document, when, how
     long after it), which hold documents but none carrying it out, which hold
     nothing. Reply letters and documents older than REF do not count."""
@@ -308,6 +310,17 @@ def coverage(ref: str, graph: Path, depth: int, fmt: str) -> None:
         rows = run_coverage(network, ref, depth)
     except (UnknownReference, ValueError) as exc:
         _fail(str(exc))
+    counts = {s: sum(1 for r in rows if r.status == s) for s in ("implemented", "not-implementing", "no-documents")}
+    summary = (f"{counts['implemented']} of {len(rows)} areas carry it out; {counts['not-implementing']} hold "
+               f"documents but none carrying it out; {counts['no-documents']} hold none")
+    if html_file:
+        from kg.network.trace import find_node
+        from kg.rdf.trig import atomic_write
+        from kg.views.coverage_page import coverage_page
+        node = network.nodes[find_node(network, ref)]
+        label = " ".join(x for x in (node.get("number"), f"《{node['title']}》" if node.get("title") else None) if x)
+        atomic_write(html_file, coverage_page(label, node.get("date"), rows, summary).encode("utf-8"))
+        click.echo(f"wrote {html_file}", err=True)
     if fmt == "json":
         click.echo(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2))
         return
@@ -332,9 +345,7 @@ def coverage(ref: str, graph: Path, depth: int, fmt: str) -> None:
             click.echo(f"not carrying  {where}: corpus holds " + ", ".join(r.corpus_documents))
         else:
             click.echo(f"no documents  {where}")
-    counts = {s: sum(1 for r in rows if r.status == s) for s in ("implemented", "not-implementing", "no-documents")}
-    click.echo(f"{counts['implemented']} of {len(rows)} areas carry it out; {counts['not-implementing']} hold "
-               f"documents but none carrying it out; {counts['no-documents']} hold none")
+    click.echo(summary)
 
 
 @main.command()

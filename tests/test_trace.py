@@ -138,3 +138,29 @@ def test_build_saves_the_document_network_for_trace(chain, tmp_path):
     copy.write_bytes((out / "graph.trig").read_bytes() + b"\n")
     (tmp_path / "documents.json").write_bytes((out / "documents.json").read_bytes())
     assert read_index(copy) is None
+
+
+@pytest.mark.browser
+def test_coverage_page_draws_in_chromium(chain, browser, tmp_path):
+    """kg coverage --html: a tile per province under a national document (a
+    grid of cities under a provincial one), coloured by status, a timeline,
+    offline and without errors."""
+    from conftest import open_page
+    _, _, out = chain
+    national, provincial = tmp_path / "national.html", tmp_path / "shandong.html"
+    for ref, page_file in (("国办发〔2019〕5号", national), ("鲁政办发〔2019〕31号", provincial)):
+        result = CliRunner().invoke(main, ["coverage", ref, "-g", str(out), "--html", str(page_file)])
+        assert result.exit_code == 0, result.output
+    page = open_page(browser, national.as_uri())
+    assert page.locator("#tiles g.tile").count() == 34
+    assert page.locator('#tiles g.tile.implemented[data-code="370000"]').count() == 1
+    assert "鲁政办发〔2019〕31号" in page.locator('#tiles g[data-code="370000"] title').text_content()
+    assert page.locator("#timeline g.event").count() == 2          # the document and Shandong's
+    shot = tmp_path / "coverage.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000 and page.problems == []
+    page = open_page(browser, provincial.as_uri())
+    codes = page.eval_on_selector_all("#tiles g.tile", "gs => gs.map(g => g.dataset.code)")
+    assert len(codes) == 16 and all(code.startswith("37") for code in codes)
+    assert page.locator('#tiles g.tile.not-implementing[data-code="370200"]').count() == 1    # 青岛: dated before
+    assert page.problems == []

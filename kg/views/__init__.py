@@ -2,5 +2,6 @@
 
 ``viz`` (offline network pages through pyvis), ``pages`` (a page per
 resource), ``serve`` (read-only SPARQL endpoint and pages), ``export``
-(GraphML, GEXF, CSV, JSON-LD); Jinja templates in ``templates/``.
+(GraphML, GEXF, CSV, JSON-LD), ``coverage_page`` (the tile map and timeline
+of ``kg coverage --html``); Jinja templates in ``templates/``.
 """

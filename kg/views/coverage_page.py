@@ -1,0 +1,69 @@
+"""``kg coverage --html``: an offline page of which areas carry a document
+out — a tile map (China's provinces in the layout of ``province_tiles.tsv``,
+or a province's cities in a grid) coloured by status, and a timeline of the
+implementation dates. Inline SVG and CSS, no script."""
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from kg.datafiles import read_tsv
+from kg.models import AreaCoverage
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+TILE, GAP, COLUMNS = 64, 6, 8          # tile size and gap in px; columns of a grid of cities
+TIMELINE_WIDTH, ROW = 760, 26
+
+
+@lru_cache(maxsize=1)
+def _province_tiles() -> dict[str, tuple[int, int, str]]:
+    return {r["code"]: (int(r["row"]), int(r["col"]), r["name"]) for r in read_tsv("province_tiles.tsv")}
+
+
+def _tiles(rows: list[AreaCoverage]) -> list[dict]:
+    layout = _province_tiles()
+    provinces = all(r.area_code in layout for r in rows)
+    tiles = []
+    for i, r in enumerate(rows):
+        row, col, label = layout[r.area_code] if provinces else (i // COLUMNS, i % COLUMNS, r.area)
+        detail = f"{r.implementing[0]}, {r.first_date or 'undated'}" if r.implementing else r.status
+        tiles.append({"code": r.area_code, "status": r.status, "label": label[:4], "x": col * (TILE + GAP) + GAP,
+                      "y": row * (TILE + GAP) + GAP, "tooltip": f"{r.area}: {detail}"})
+    return tiles
+
+
+def _timeline(rows: list[AreaCoverage], target_date: Optional[str]) -> list[dict]:
+    dated = sorted((r for r in rows if r.first_date), key=lambda r: (r.first_date, r.area))
+    days = [date.fromisoformat(r.first_date) for r in dated] + ([date.fromisoformat(target_date)] if target_date else [])
+    if not dated:
+        return []
+    start, end = min(days), max(days)
+    span = max((end - start).days, 1)
+
+    def x(day: date) -> float:
+        return 120 + (TIMELINE_WIDTH - 360) * (day - start).days / span
+
+    events = []
+    if target_date:
+        events.append({"code": "", "kind": "no-documents", "x": x(date.fromisoformat(target_date)), "y": 24,
+                       "label": f"{target_date} the document", "tooltip": target_date})
+    for i, r in enumerate(dated, start=1):
+        lag = f", {r.lag_days} days after" if r.lag_days is not None else ""
+        events.append({"code": r.area_code, "kind": "implemented", "x": x(date.fromisoformat(r.first_date)),
+                       "y": 24 + i * ROW, "label": f"{r.first_date} {r.area}",
+                       "tooltip": f"{r.area}: {r.implementing[0]}{lag}"})
+    return events
+
+
+def coverage_page(target: str, target_date: Optional[str], rows: list[AreaCoverage], summary: str) -> str:
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+    tiles = _tiles(rows)
+    timeline = _timeline(rows, target_date)
+    return env.get_template("coverage.html").render(
+        target=target, target_date=target_date, rows=rows, summary=summary, tiles=tiles, tile=TILE,
+        tiles_width=max((t["x"] for t in tiles), default=0) + TILE + GAP,
+        tiles_height=max((t["y"] for t in tiles), default=0) + TILE + GAP,
+        timeline=timeline, timeline_width=TIMELINE_WIDTH, timeline_height=len(timeline) * ROW + 40, axis_left=110)
