@@ -228,7 +228,7 @@ def terms(corpus: Path, top: int, min_documents: int) -> None:
 
 def _implements_network(graph: Path):
     """The document network for trace and coverage: the index kg build saved
-    beside the graph, else its implements links read from the store."""
+    beside the graph, else its vertical links read from the store."""
     from kg.network.documents import read_index, to_networkx
     from kg.store.database import GraphFileError, graph_path, load_graph
 
@@ -236,7 +236,7 @@ def _implements_network(graph: Path):
         saved = read_index(graph_path(graph))
         if saved is not None:
             return saved
-        return to_networkx(load_graph(graph), relations=("applies",))
+        return to_networkx(load_graph(graph), relations=("applies", "based_on", "promulgates"))
     except GraphFileError as exc:
         _fail(str(exc))
 
@@ -344,7 +344,7 @@ def coverage(ref: str, graph: Path, depth: int, fmt: str, html_file) -> None:
         elif r.status == "not-implementing":
             click.echo(f"not carrying  {where}: corpus holds " + ", ".join(r.corpus_documents))
         else:
-            click.echo(f"no documents  {where}")
+            click.echo(f"no documents  {where}")   # none that could carry it out
     click.echo(summary)
 
 

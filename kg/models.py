@@ -384,7 +384,7 @@ class AreaCoverage:
     status: str                        # implemented | not-implementing | no-documents
     implementing: list[str]            # labels of its documents that carry the reference out
     chain: list[str]                   # shortest chain from one of them to the reference
-    corpus_documents: list[str]        # its documents that the corpus holds
+    corpus_documents: list[str]        # its corpus documents that could have (not replies, not older)
     first_date: Optional[str] = None   # the earliest implementing document's date
     lag_days: Optional[int] = None     # days from the reference's date to it
 

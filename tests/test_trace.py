@@ -70,8 +70,9 @@ def test_coverage_of_a_provincial_document_lists_only_its_cities(chain):
     rows = {r.area: r for r in coverage(graph, "鲁政办发〔2019〕31号")}
     assert {r.area_code[:2] for r in rows.values()} == {"37"} and "吉林省" not in rows
     assert rows["威海市"].status == "implemented" and rows["威海市"].lag_days == 272
-    # 青政办发〔2018〕7号 says it implements 鲁政办发〔2019〕31号 but is dated before it: no implementation
-    assert rows["青岛市"].status == "not-implementing"
+    # 青政办发〔2018〕7号 says it implements 鲁政办发〔2019〕31号 but is dated before it: no implementation,
+    # and no document that could have been one
+    assert rows["青岛市"].status == "no-documents" and not rows["青岛市"].covered
     counties = {r.area: r for r in coverage(graph, "鲁政办发〔2019〕31号", depth=2)}
     assert counties["环翠区"].covered and len(counties) > len(rows)
 
@@ -119,8 +120,8 @@ def test_seed_trace_shows_the_levels(seed_build):
     assert "威环政办发〔2022〕2号" in text and "为贯彻落实" in text
     assert "答复" not in text
     rows = {r.area: r for r in coverage(graph, "国办发〔2019〕5号")}
-    # 浙江省 holds only a reply letter (温民提〔2017〕77号), which never counts as carrying it out
-    assert rows["浙江省"].status == "not-implementing" and rows["重庆市"].status == "not-implementing"
+    # 浙江省 and 重庆市 hold only reply letters (温民提〔2017〕77号, 渝民函〔2020〕245号): not gaps
+    assert rows["浙江省"].status == "no-documents" and rows["重庆市"].status == "no-documents"
     assert rows["山东省"].covered
 
 
@@ -162,5 +163,5 @@ def test_coverage_page_draws_in_chromium(chain, browser, tmp_path):
     page = open_page(browser, provincial.as_uri())
     codes = page.eval_on_selector_all("#tiles g.tile", "gs => gs.map(g => g.dataset.code)")
     assert len(codes) == 16 and all(code.startswith("37") for code in codes)
-    assert page.locator('#tiles g.tile.not-implementing[data-code="370200"]').count() == 1    # 青岛: dated before
+    assert page.locator('#tiles g.tile.no-documents[data-code="370200"]').count() == 1    # 青岛: dated before
     assert page.problems == []

@@ -161,13 +161,14 @@ def implements_graph(graph: nx.DiGraph) -> nx.DiGraph:
 
 
 INDEX_FILE = "documents.json"
+INDEX_FORMAT = 2      # 2: nodes carry their document type; an index of another format is not read
 
 
 def write_index(graph: nx.DiGraph, graph_file: Path, recorded: str) -> Path:
     """Save the document network beside the graph file (``documents.json``),
     with the graph file's fingerprint: ``kg trace`` and ``kg coverage`` then
     read a few kilobytes instead of querying the whole store."""
-    data = {"fingerprint": recorded,
+    data = {"fingerprint": recorded, "format": INDEX_FORMAT,
             "nodes": [{"id": n, **graph.nodes[n]} for n in sorted(graph.nodes)],
             "edges": [{"source": s, "target": o, **graph.edges[s, o]} for s, o in sorted(graph.edges)]}
     path = Path(graph_file).parent / INDEX_FILE
@@ -181,7 +182,7 @@ def read_index(graph_file: Path) -> Optional[nx.DiGraph]:
     path = Path(graph_file).parent / INDEX_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if not fingerprint_matches(data["fingerprint"], Path(graph_file)):
+        if data.get("format") != INDEX_FORMAT or not fingerprint_matches(data["fingerprint"], Path(graph_file)):
             return None
     except (OSError, ValueError, KeyError):
         return None

@@ -165,7 +165,8 @@ def coverage(graph: nx.DiGraph, ref: str, depth: int = 1) -> list[AreaCoverage]:
     document; Shandong's cities under 鲁政办发…, ``depth`` levels down) carry
     it out, by which document, when and how long after it; which hold
     documents but none carrying it out; which hold nothing. Reply letters and
-    documents dated before ``ref`` never count as carrying it out."""
+    documents dated before ``ref`` never count as carrying it out, nor as
+    documents that could have (an area holding only those holds none)."""
     from datetime import date as _date
     from kg.lexicon.areas import gazetteer
 
@@ -196,8 +197,8 @@ def coverage(graph: nx.DiGraph, ref: str, depth: int = 1) -> list[AreaCoverage]:
             continue
         if node in carriers:
             by_area[area].append(node)
-        if not data.get("stub", True):
-            corpus[area].append(_label(graph, node))
+        if not data.get("stub", True) and counts(node):
+            corpus[area].append(_label(graph, node))    # a document that could have carried it out
     out = []
     for code in sorted(areas, key=lambda c: c):
         ref_area = gaz.get(code)
