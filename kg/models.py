@@ -8,7 +8,9 @@ keys); IRIs are minted from those keys in ``kg.rdf.iri`` alone.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 from decimal import Decimal
@@ -105,15 +107,20 @@ class Document:
     def in_residue(self, span: Span) -> bool:
         return any(r.overlaps(span) for r in self.residue)
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_of(self, span: Span) -> Span:
-        """The sentence (or sentences) holding the span."""
+        """The sentence (or sentences) holding the span: found by bisection,
+        so that evidence for a long file costs no more than its length."""
         start, end = span.start, span.end
-        for s in self.sentences:
-            if s.start <= span.start < s.end:
-                start = s.start
-            if s.start < span.end <= s.end:
-                end = s.end
-                break
+        i = bisect_right(self._sentence_starts, span.start) - 1
+        if i >= 0 and span.start < self.sentences[i].end:
+            start = self.sentences[i].start
+        j = bisect_left(self._sentence_starts, span.end) - 1
+        if j >= 0 and span.end <= self.sentences[j].end:
+            end = self.sentences[j].end
         return Span(min(start, span.start), max(end, span.end))
 
 
