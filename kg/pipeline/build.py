@@ -29,7 +29,7 @@ from kg.read.cleaning import clean, plain_document
 from kg.extract.document import extract_mentions
 from kg.rdf.named_graphs import Contributions, resolution_inputs, shared_graphs, source_part
 from kg.models import SkippedFile
-from kg.read.loading import UnreadableFile, corpus_files, read_source
+from kg.read.loading import MAX_BYTES, UnreadableFile, corpus_files, read_source, relative_name
 from kg.models import DocRef, Document, Extraction, FileError
 from kg.resolution.documents import resolve
 from kg.datafiles import rules_version
@@ -135,8 +135,10 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
     cache = build_cache.BuildCache(out_dir, enabled=use_cache)
     clock = _Clock()
 
-    files = corpus_files(corpus_dir)
+    links_passed_over: list[SkippedFile] = []
+    files = corpus_files(corpus_dir, links_passed_over)
     extractions, keys, skipped = extract_corpus(files, corpus_dir, cache, jobs, progress)
+    skipped = sorted(skipped + links_passed_over, key=lambda s: s.relative_path)
     clock.lap("extract")
     resolution = resolve(extractions)
     clock.lap("resolve")
@@ -320,7 +322,7 @@ def read_and_extract(task: tuple[Path, Path]) -> Union[Extraction, SkippedFile]:
     reason, and a failure past reading keeps the document with what was read
     (kg.extract.document isolates each step; this isolates the rest)."""
     path, corpus_dir = task
-    relative = path.relative_to(corpus_dir).as_posix()
+    relative = relative_name(path, corpus_dir)
     try:
         source = read_source(path, corpus_dir)
     except UnreadableFile as exc:
@@ -352,8 +354,12 @@ def extract_corpus(files: list[Path], corpus_dir: Path, cache: build_cache.Build
     todo: list[Path] = []
     skipped: list[SkippedFile] = []
     for path in files:
-        relative = path.relative_to(corpus_dir).as_posix()
+        relative = relative_name(path, corpus_dir)
         try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:      # before reading it: a huge file is never held in memory
+                skipped.append(SkippedFile(relative, f"too large ({size} bytes, limit {MAX_BYTES})"))
+                continue
             data = path.read_bytes()
         except OSError as exc:
             skipped.append(SkippedFile(relative, f"cannot read: {exc.strerror or exc}"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 from pathlib import Path
+from typing import Optional
 
 from kg.datafiles import phrase_pattern
 from kg.read.html_text import looks_like_html, visible_text
@@ -76,7 +77,7 @@ def normalise_line_ends(text: str) -> str:
 
 def read_source(path: Path, corpus_dir: Path) -> SourceDocument:
     """Read one file; raises UnreadableFile with the reason."""
-    relative = path.relative_to(corpus_dir).as_posix()
+    relative = relative_name(path, corpus_dir)
     suffix = path.suffix.lower()
     if suffix in UNSUPPORTED:
         raise UnreadableFile(UNSUPPORTED[suffix])
@@ -144,23 +145,55 @@ def docx_text(data: bytes) -> str:
     return "\n".join(lines) + "\n"
 
 
-def corpus_files(corpus_dir: Path) -> list[Path]:
+def relative_name(path: Path, corpus_dir: Path) -> str:
+    """A file's path in the corpus, POSIX form, as text that any output can
+    carry: bytes of a name that are not UTF-8 are written as \\xNN."""
+    name = path.relative_to(corpus_dir).as_posix()
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def corpus_files(corpus_dir: Path, skipped: Optional[list] = None) -> list[Path]:
     """Every regular file below the corpus directory except README/index files
-    and hidden ones, in a stable order."""
+    and hidden ones, in a stable order. A link is followed only to a file
+    inside the corpus; a link out of it, a dangling link or a loop is passed
+    over and, when ``skipped`` is given, named there with the reason."""
     if not corpus_dir.exists():
         raise CorpusError(f"{corpus_dir}: corpus directory does not exist")
     if not corpus_dir.is_dir():
         raise CorpusError(f"{corpus_dir}: not a directory")
+    root = corpus_dir.resolve()
     files = []
     for path in sorted(corpus_dir.rglob("*")):
         rel = path.relative_to(corpus_dir)
         if any(part.startswith(".") for part in rel.parts):
             continue
-        if path.is_file() and path.name.upper() not in {"README.MD", "SOURCES.MD", "INDEX.TSV"}:
+        if path.name.upper() in {"README.MD", "SOURCES.MD", "INDEX.TSV"}:
+            continue
+        reason = _link_problem(path, root)
+        if reason is not None:
+            if skipped is not None:
+                skipped.append(SkippedFile(relative_name(path, corpus_dir), reason))
+            continue
+        if path.is_file():
             files.append(path)
     if not files:
         raise CorpusError(f"{corpus_dir}: no documents in the corpus directory")
     return files
+
+
+def _link_problem(path: Path, root: Path) -> Optional[str]:
+    """Why a symbolic link (or a path through one) is not read, or None."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return "a link to nothing (dangling)"
+    except RuntimeError:
+        return "a link that loops"
+    if target != root and root not in target.parents:
+        return "a link out of the corpus folder; not read"
+    return None
 
 
 def load_corpus(corpus_dir: Path) -> tuple[list[SourceDocument], list[SkippedFile]]:
@@ -170,11 +203,11 @@ def load_corpus(corpus_dir: Path) -> tuple[list[SourceDocument], list[SkippedFil
     Raises CorpusError when the directory is missing or holds no file at all.
     """
     corpus_dir = Path(corpus_dir).resolve()
-    files = corpus_files(corpus_dir)
     documents, skipped = [], []
+    files = corpus_files(corpus_dir, skipped)
     for path in files:
         try:
             documents.append(read_source(path, corpus_dir))
         except UnreadableFile as exc:
-            skipped.append(SkippedFile(path.relative_to(corpus_dir).as_posix(), str(exc)))
+            skipped.append(SkippedFile(relative_name(path, corpus_dir), str(exc)))
     return documents, skipped

@@ -1,0 +1,70 @@
+"""Build inputs that must not harm: links out of the corpus, huge files,
+names that are not UTF-8, spreadsheet formulas in exports, long texts."""
+from __future__ import annotations
+
+import os
+import random
+import shutil
+
+from conftest import CORPUS
+from kg.models import Span
+from kg.pipeline.build import build
+from kg.read.cleaning import clean
+from kg.read.loading import MAX_BYTES, read_source
+
+SEED = CORPUS / "003_6668840891539c5f.txt"
+
+
+def test_links_out_of_the_corpus_dangling_links_and_huge_files_are_named_and_not_read(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / "a.txt")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:绝密", encoding="utf-8")
+    (corpus / "out.txt").symlink_to(secret)
+    (corpus / "dangling.txt").symlink_to(corpus / "nothing.txt")
+    (corpus / "inside.txt").symlink_to(corpus / "a.txt")
+    with open(corpus / "huge.txt", "wb") as fh:          # sparse: never written, never read
+        fh.truncate(MAX_BYTES + 1)
+    report = build(corpus, tmp_path / "out", use_cache=False)
+    reasons = {s.relative_path: s.reason for s in report.skipped}
+    assert "out of the corpus" in reasons["out.txt"] and "dangling" in reasons["dangling.txt"]
+    assert reasons["huge.txt"].startswith("too large")
+    assert report.files_read == 2                          # a.txt and the link inside the corpus
+    assert "root:x" not in (tmp_path / "out" / "graph.trig").read_text(encoding="utf-8")
+
+
+def test_a_name_that_is_not_utf8_is_kept_as_escaped_text(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    with open(os.path.join(os.fsencode(corpus), b"\xff\xfe.txt"), "wb") as fh:
+        fh.write(SEED.read_bytes())
+    report = build(corpus, tmp_path / "out", use_cache=False)
+    assert report.files_read == 1
+    assert 'pol:sourceFile "\\\\xff\\\\xfe.txt"' in (tmp_path / "out" / "graph.trig").read_text(encoding="utf-8")
+
+
+def test_csv_export_escapes_formulas():
+    from kg.views.export import _cell
+    assert [_cell(v) for v in ("=HYPERLINK(1)", "+1", "-1", "@SUM(1)", "国办发", 3)] == [
+        "'=HYPERLINK(1)", "'+1", "'-1", "'@SUM(1)", "国办发", 3]
+
+
+def test_sentence_of_by_bisection_equals_the_scan():
+    doc = clean(read_source(SEED, CORPUS))
+
+    def scan(span: Span) -> Span:
+        start, end = span.start, span.end
+        for s in doc.sentences:
+            if s.start <= span.start < s.end:
+                start = s.start
+            if s.start < span.end <= s.end:
+                end = s.end
+                break
+        return Span(min(start, span.start), max(end, span.end))
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        a = rng.randrange(len(doc.text))
+        span = Span(a, min(len(doc.text), a + rng.randrange(300)))
+        assert doc.sentence_of(span) == scan(span)
