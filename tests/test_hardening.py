@@ -68,3 +68,42 @@ def test_sentence_of_by_bisection_equals_the_scan():
         a = rng.randrange(len(doc.text))
         span = Span(a, min(len(doc.text), a + rng.randrange(300)))
         assert doc.sentence_of(span) == scan(span)
+
+
+def _docx_bytes(text: str) -> bytes:
+    import io
+    import docx
+    document = docx.Document()
+    document.add_paragraph(text)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def _rezip(data: bytes, replace: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(item.filename, replace.get(item.filename, source.read(item.filename)))
+        for name, content in replace.items():
+            if name not in source.namelist():
+                target.writestr(name, content)
+    return out.getvalue()
+
+
+def test_a_docx_with_broken_xml_or_inflating_too_far_is_skipped_with_its_reason(tmp_path, monkeypatch):
+    from kg.read import loading
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / "a.txt")
+    good = _docx_bytes("威海市人民政府关于推进养老服务发展的实施意见")
+    (corpus / "broken.docx").write_bytes(_rezip(good, {"word/document.xml": b"<w:document><w:body>"}))
+    (corpus / "bomb.docx").write_bytes(_rezip(good, {"word/media/zeros.bin": bytes(2 * 1024 * 1024)}))
+    monkeypatch.setattr(loading, "MAX_DOCX_INFLATED", 1024 * 1024)
+    report = build(corpus, tmp_path / "out", use_cache=False)
+    reasons = {s.relative_path: s.reason for s in report.skipped}
+    assert reasons["broken.docx"].startswith("not a valid .docx file (XMLSyntaxError")
+    assert reasons["bomb.docx"].startswith("its parts inflate to")
+    assert report.files_read == 1

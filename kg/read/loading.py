@@ -26,6 +26,7 @@ UNSUPPORTED = {".pdf": "PDF is not read; convert it to text first",
                ".wps": "WPS files are not read; save as .docx or text",
                ".ofd": "OFD is not read; convert it to text first"}
 MAX_BYTES = 20 * 1024 * 1024
+MAX_DOCX_INFLATED = 200 * 1024 * 1024    # the parts of a .docx, inflated
 
 
 class CorpusError(Exception):
@@ -132,16 +133,26 @@ def docx_text(data: bytes) -> str:
     import docx
     from docx.table import Table
 
+    from lxml.etree import XMLSyntaxError
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            inflated = sum(part.file_size for part in package.infolist())
+    except zipfile.BadZipFile as exc:
+        raise UnreadableFile(f"not a valid .docx file ({exc})") from exc
+    if inflated > MAX_DOCX_INFLATED:
+        # a zip bomb shaped like a .docx: refused before anything is inflated
+        raise UnreadableFile(f"its parts inflate to {inflated} bytes (limit {MAX_DOCX_INFLATED}); not read")
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise UnreadableFile(f"not a valid .docx file ({exc})") from exc
-    lines = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            lines.extend("\t".join(cell.text for cell in row.cells) for row in block.rows)
-        else:
-            lines.append(block.text)
+        lines = []
+        for block in document.iter_inner_content():
+            if isinstance(block, Table):
+                lines.extend("\t".join(cell.text for cell in row.cells) for row in block.rows)
+            else:
+                lines.append(block.text)
+    except (zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
+        raise UnreadableFile(f"not a valid .docx file ({type(exc).__name__}: {exc})") from exc
     return "\n".join(lines) + "\n"
 
 
