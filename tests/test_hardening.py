@@ -107,3 +107,18 @@ def test_a_docx_with_broken_xml_or_inflating_too_far_is_skipped_with_its_reason(
     assert reasons["broken.docx"].startswith("not a valid .docx file (XMLSyntaxError")
     assert reasons["bomb.docx"].startswith("its parts inflate to")
     assert report.files_read == 1
+
+
+def test_a_corrupted_cache_entry_is_a_miss(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / "a.txt")
+    build(corpus, tmp_path / "out")
+    rng = random.Random(3)
+    for entry in (tmp_path / "out" / ".cache").rglob("*"):
+        if entry.is_file():
+            entry.write_bytes(bytes(rng.randrange(256) for _ in range(200)))
+    report = build(corpus, tmp_path / "out")
+    assert report.files_read == 1 and report.documents > 1
+    again = build(corpus, tmp_path / "out")       # the rewritten entries are used again
+    assert again.cache["hits"]["extract"] == 1

@@ -73,7 +73,7 @@ class BuildCache:
         path = self._path(kind, entry)
         try:
             value = pickle.loads(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        except Exception:  # noqa: BLE001 - a missing, truncated or corrupted entry is a miss, never a failed build
             self.misses[kind] += 1
             return None
         self.used.add(path)
