@@ -6,15 +6,27 @@ and these helpers are the only way modules read them.
 from __future__ import annotations
 
 import csv
-import re
 import hashlib
+import re
+import sys
 from functools import lru_cache
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
-ONTOLOGY_DIR = PACKAGE_DIR.parent / "ontology"
-SAVED_QUERIES_DIR = PACKAGE_DIR.parent / "queries"
+# ontology/ and queries/ stand beside the package in a checkout (and an
+# editable install); a wheel installs them as data files under
+# <prefix>/share/policy-kg (setup.cfg, [options.data_files]).
+INSTALLED_SHARE = Path(sys.prefix) / "share" / "policy-kg"
+
+
+def _project_dir(name: str) -> Path:
+    beside = PACKAGE_DIR.parent / name
+    return beside if beside.is_dir() else INSTALLED_SHARE / name
+
+
+ONTOLOGY_DIR = _project_dir("ontology")
+SAVED_QUERIES_DIR = _project_dir("queries")
 
 
 class DataFileError(ValueError):
