@@ -36,7 +36,7 @@ def main() -> None:
 @click.option("--timings", is_flag=True, help="Print the seconds and peak memory of each stage.")
 def build(corpus: Path, out_dir: Path, turtle: bool, strict: bool, jobs: int, no_cache: bool, timings: bool) -> None:
     """Build the graph of the documents in CORPUS (default: corpus/)."""
-    from kg.pipeline.build import build as run_build
+    from kg.pipeline.build import OutputBusy, build as run_build
     from kg.read.loading import CorpusError
 
     def progress(label: str, total: int):
@@ -48,7 +48,7 @@ def build(corpus: Path, out_dir: Path, turtle: bool, strict: bool, jobs: int, no
         _fail("--jobs must be at least 1")
     try:
         report = run_build(corpus, out_dir, turtle=turtle, jobs=jobs, use_cache=not no_cache, progress=progress)
-    except CorpusError as exc:
+    except (CorpusError, OutputBusy) as exc:
         _fail(str(exc))
     click.echo(report.summary())
     if timings:

@@ -122,3 +122,19 @@ def test_a_corrupted_cache_entry_is_a_miss(tmp_path):
     assert report.files_read == 1 and report.documents > 1
     again = build(corpus, tmp_path / "out")       # the rewritten entries are used again
     assert again.cache["hits"]["extract"] == 1
+
+
+def test_a_second_build_into_the_same_folder_stops_with_a_clear_message(tmp_path):
+    import fcntl
+    from click.testing import CliRunner
+    from kg.cli import main
+    from kg.pipeline.build import LOCK_FILE
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / LOCK_FILE, "a+") as held:           # a build in progress
+        fcntl.flock(held, fcntl.LOCK_EX)
+        result = CliRunner().invoke(main, ["build", str(CORPUS), "-o", str(out)])
+        assert result.exit_code != 0 and "another kg build is writing this folder" in result.output
+        assert "Traceback" not in result.output and not (out / "graph.trig").exists()
+    result = CliRunner().invoke(main, ["build", str(CORPUS), "-o", str(out)])
+    assert result.exit_code == 0 and (out / "graph.trig").exists()

@@ -108,8 +108,33 @@ def build(corpus_dir: Path, out_dir: Path, turtle: bool = False, jobs: int = 1, 
     Raises loading.CorpusError for a missing or empty corpus. Files that
     cannot be read are skipped and listed in the report.
     """
-    with _without_cycle_collector():
+    with _output_lock(Path(out_dir)), _without_cycle_collector():
         return _build(corpus_dir, out_dir, turtle, jobs, use_cache, progress)
+
+
+class OutputBusy(RuntimeError):
+    """Another build is writing the same output folder."""
+
+
+LOCK_FILE = ".kg-build.lock"
+
+
+@contextmanager
+def _output_lock(out_dir: Path) -> Iterator[None]:
+    """One build at a time per output folder: a second one stops at once
+    with a clear message instead of racing the first over the same files."""
+    import fcntl
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open(out_dir / LOCK_FILE, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputBusy(f"{out_dir}: another kg build is writing this folder; "
+                             "wait for it to finish or choose another -o") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @contextmanager
