@@ -154,11 +154,6 @@ def _s(term):
     return None if term is None else str(term)
 
 
-def implements_graph(graph: nx.DiGraph) -> nx.DiGraph:
-    """Only the implements (applies) edges: implementer -> implemented."""
-    view = nx.subgraph_view(graph, filter_edge=lambda s, o: graph.edges[s, o]["relation"] == "applies")
-    return nx.DiGraph(view)
-
 
 INDEX_FILE = "documents.json"
 INDEX_FORMAT = 2      # 2: nodes carry their document type; an index of another format is not read

@@ -213,13 +213,13 @@ def coverage(graph: nx.DiGraph, ref: str, depth: int = 1) -> list[AreaCoverage]:
             if first_date and root_date:
                 lag = (_date.fromisoformat(first_date) - _date.fromisoformat(root_date)).days
         status = "implemented" if docs else ("not-implementing" if corpus[code] else "no-documents")
-        level = gaz_level_label(ref_area.level)
+        level = _level_label(ref_area.level)
         out.append(AreaCoverage(level, ref_area.name, code, status, [_label(graph, d) for d in docs], chain,
                                 sorted(corpus[code]), first_date, lag))
     return out
 
 
-def gaz_level_label(level: str) -> str:
+def _level_label(level: str) -> str:
     from kg.lexicon.schemes import level_concepts
     return level_concepts().get(level, (None, level))[1]
 
