@@ -138,3 +138,24 @@ def test_a_second_build_into_the_same_folder_stops_with_a_clear_message(tmp_path
         assert "Traceback" not in result.output and not (out / "graph.trig").exists()
     result = CliRunner().invoke(main, ["build", str(CORPUS), "-o", str(out)])
     assert result.exit_code == 0 and (out / "graph.trig").exists()
+
+
+def test_a_no_cache_build_in_between_does_not_leave_the_store_behind_the_graph(tmp_path):
+    """kg build A; kg build B --no-cache; kg build A: the store answers A's
+    number, as graph.trig says (it kept B's when the cache of the first build
+    was taken for the store's content)."""
+    from kg.store.database import load_graph
+    from kg.store.query import run_query
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    changed = text.replace("威环政办发〔2022〕2号", "威环政办发〔2022〕9号")
+    (corpus / "a.txt").write_text(text, encoding="utf-8")
+    build(corpus, out)
+    (corpus / "a.txt").write_text(changed, encoding="utf-8")
+    build(corpus, out, use_cache=False)
+    (corpus / "a.txt").write_text(text, encoding="utf-8")
+    build(corpus, out)
+    numbers = {str(r[0]) for r in run_query(load_graph(out), "SELECT ?n WHERE { ?d pol:sourceFile ?f ; eli:id_local ?n }").rows}
+    assert numbers == {"威环政办发〔2022〕2号"}
+    assert "威环政办发〔2022〕2号" in (out / "graph.trig").read_text(encoding="utf-8")

@@ -190,6 +190,7 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
     report.outputs.append(graph_path)
     clock.lap("write graph")
     report.outputs.append(finish_store())
+    cache.put("synced", "store", (out_dir / STORE_DIR / STAMP).read_text(encoding="utf-8"))
     store = load_graph(graph_path)
     clock.lap("store")
     if turtle:
@@ -235,7 +236,11 @@ def write_graph(graph_path: Path, extractions: list[Extraction], keys: dict[str,
     (or, when a patch turned out too large, from the finished file)."""
     ordered = sorted(extractions, key=lambda x: x.document.relative_path)
     header = trig_header()
-    patchable = cache.enabled and graph_path.is_file() and store_matches(graph_path)
+    # patch the previous store only when the cache was kept by the build that
+    # made it (a --no-cache build in between leaves entries the store does not hold)
+    stamp = graph_path.parent / STORE_DIR / STAMP
+    patchable = (cache.enabled and graph_path.is_file() and store_matches(graph_path)
+                 and cache.get("synced", "store") == stamp.read_text(encoding="utf-8"))
     writer = None if patchable else StoreWriter(graph_path.parent, header)
     changed: dict[str, bytes] = {}
     graph_iris: list[str] = []

@@ -31,7 +31,7 @@ from kg.datafiles import PACKAGE_DIR, rules_version
 from kg.rdf.trig import atomic_write
 
 CACHE_DIR = ".cache"
-KINDS = ("extract", "graph", "shared", "shared-blocks", "layout")
+KINDS = ("extract", "graph", "shared", "shared-blocks", "layout", "synced")
 
 
 @lru_cache(maxsize=1)
