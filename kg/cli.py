@@ -230,13 +230,14 @@ def _implements_network(graph: Path):
     """The document network for trace and coverage: the index kg build saved
     beside the graph, else its vertical links read from the store."""
     from kg.network.documents import read_index, to_networkx
+    from kg.network.trace import VERTICAL_RELATIONS
     from kg.store.database import GraphFileError, graph_path, load_graph
 
     try:
         saved = read_index(graph_path(graph))
         if saved is not None:
             return saved
-        return to_networkx(load_graph(graph), relations=("applies", "based_on", "promulgates"))
+        return to_networkx(load_graph(graph), relations=VERTICAL_RELATIONS)
     except GraphFileError as exc:
         _fail(str(exc))
 

@@ -339,7 +339,6 @@ class Resolution:
     by_file: dict[str, DocumentKey]
     inferred: tuple[InferredLink, ...] = ()
     warnings: list[str] = field(default_factory=list)
-    errors: list[FileError] = field(default_factory=list)    # files whose mentions could not be resolved
     learned_codes: dict[str, AgencyRef] = field(default_factory=dict)   # issuer codes the corpus taught
 
     def node(self, ref: DocRef) -> DocumentNode:

@@ -20,12 +20,12 @@ from typing import Optional, Sequence
 from kg.lexicon.agencies import parse_named_body, parse_unlisted_organ, agency, organ_forms, organ_of_form, organs, split_agency
 from kg.lexicon.areas import gazetteer
 from kg.models import AgencyMention, AgencyRef, AreaRef, Document, Span
+from kg.lexicon.titles import ORGAN_ENDINGS
 from kg.datafiles import phrase_pattern, read_lines, read_tsv
 
 ITEM_SEPARATORS = re.compile(r"[、，,；;]")
 # a collective item is whole when it ends in an organ: 各区人民政府, 各有关部门
 COLLECTIVE_ENDINGS = ("政府", "管委会", "委员会", "办事处", "部门", "单位", "局", "街道", "乡镇")
-ORGAN_ENDINGS = tuple("局委厅部办府会室院心队所站")
 MAX_NAME = 40
 LEVEL_ENDINGS = "省市区县州旗盟"
 

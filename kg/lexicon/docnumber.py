@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from kg.lexicon.areas import gazetteer
 from kg.lexicon.folding import fold
+from kg.lexicon.issuers import boundary_cut
 from kg.models import Span
 
 OPEN = re.escape("〔[［(（【﹝〖{｛")
@@ -153,12 +155,10 @@ def find_orders(view: str) -> Iterator[NumberMatch]:
 
 def order_start(organ: str) -> int:
     """Where the organ's name starts in a run of characters ending in 令."""
-    from kg.lexicon.areas import gazetteer
     for i in range(len(organ) - 2):
         rest = organ[i:]
         if rest.startswith("中华人民共和国") or gazetteer().split_area_prefix(rest, None):
             return i
-    from kg.lexicon.issuers import boundary_cut
     for ending in sorted(ORDER_ORGAN_ENDINGS, key=len, reverse=True):
         if organ.endswith(ending):
             # a central organ without an area (民政部令, 国家卫生健康委令),

@@ -111,7 +111,7 @@ def issuer_prefix(title: str) -> list[str]:
 
 
 # The last character of an organ's name: 局, 委, 厅 … (中共中央, 国务院, 市委).
-ORGAN_ENDINGS = tuple("局委厅部办府会室院署行团联央处所站心")
+ORGAN_ENDINGS = tuple("局委厅部办府会室院署行团联央处所站心队")
 
 
 def _split_keeping(head: str) -> list[tuple[str, str]]:

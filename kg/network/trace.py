@@ -7,11 +7,14 @@ return plain data.
 from __future__ import annotations
 
 import difflib
+from datetime import date
 from typing import Optional
 
 import networkx as nx
 
+from kg.lexicon.areas import gazetteer
 from kg.lexicon.docnumber import normalise
+from kg.lexicon.schemes import level_concepts
 from kg.models import AreaCoverage, TraceNode
 
 
@@ -167,9 +170,6 @@ def coverage(graph: nx.DiGraph, ref: str, depth: int = 1) -> list[AreaCoverage]:
     documents but none carrying it out; which hold nothing. Reply letters and
     documents dated before ``ref`` never count as carrying it out, nor as
     documents that could have (an area holding only those holds none)."""
-    from datetime import date as _date
-    from kg.lexicon.areas import gazetteer
-
     gaz = gazetteer()
     root = find_node(graph, ref)
     own = graph.nodes[root].get("area_code")
@@ -211,7 +211,7 @@ def coverage(graph: nx.DiGraph, ref: str, depth: int = 1) -> list[AreaCoverage]:
             chain = [_label(graph, n) for n in nx.shortest_path(links, docs[0], root)]   # from the first of them
             first_date = graph.nodes[docs[0]].get("date")
             if first_date and root_date:
-                lag = (_date.fromisoformat(first_date) - _date.fromisoformat(root_date)).days
+                lag = (date.fromisoformat(first_date) - date.fromisoformat(root_date)).days
         status = "implemented" if docs else ("not-implementing" if corpus[code] else "no-documents")
         level = _level_label(ref_area.level)
         out.append(AreaCoverage(level, ref_area.name, code, status, [_label(graph, d) for d in docs], chain,
@@ -220,7 +220,6 @@ def coverage(graph: nx.DiGraph, ref: str, depth: int = 1) -> list[AreaCoverage]:
 
 
 def _level_label(level: str) -> str:
-    from kg.lexicon.schemes import level_concepts
     return level_concepts().get(level, (None, level))[1]
 
 

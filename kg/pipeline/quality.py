@@ -78,5 +78,5 @@ def quality_report(extractions: list[Extraction], resolution: Resolution) -> Qua
                 target = resolution.node(c.target)
                 if target.is_stub and not target.number and target.area is None:
                     report.unplaced_links.append(f"{x.document.relative_path}: 《{target.title}》")
-    report.errors = [e for x in extractions for e in x.errors] + list(resolution.errors)
+    report.errors = [e for x in extractions for e in x.errors]
     return report

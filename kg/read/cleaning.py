@@ -13,7 +13,6 @@ from kg.lexicon.folding import fold, to_simplified
 from kg.models import Document, SourceDocument, Span
 from kg.read.portal import find_portal
 
-BULLETS = "•·●▪◆-*"
 # A line that opens with a bracketed document number continues the sentence
 # before it: 《…意见》\n（国办发〔2019〕5号）.
 NUMBER_LINE_START = re.compile(r"[（(]\s*(?:[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*\d{4}|\d{4}\s*年\s*第)")

@@ -160,7 +160,7 @@ def run_query(store: GraphStore, query: str, bindings: Optional[Mapping[str, str
     clause, as if substituted in the text (name -> value;
     <iri>, prefixed names and http IRIs become IRIs, true/false booleans,
     "245"^^xsd:integer a typed literal, anything else a string)."""
-    saved = bool(SAVED_NAME.match(query)) and not query.endswith(".rq")
+    saved = bool(SAVED_NAME.match(query))
     # a saved query's parameters are bound in its text; another query's
     # variables are pre-bound by substitution
     text = query_text(query, bindings if saved else None)
