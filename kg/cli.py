@@ -50,6 +50,10 @@ def build(corpus: Path, out_dir: Path, turtle: bool, strict: bool, jobs: int, no
         report = run_build(corpus, out_dir, turtle=turtle, jobs=jobs, use_cache=not no_cache, progress=progress)
     except (CorpusError, OutputBusy) as exc:
         _fail(str(exc))
+    except OSError as exc:       # a full disk, a folder that cannot be written, a file in the folder's place
+        where = f" ({exc.filename})" if exc.filename else ""
+        _fail(f"cannot write the build into {out_dir}: {exc.strerror or exc}{where}; "
+              "the outputs of the previous build are unchanged")
     click.echo(report.summary())
     if timings:
         click.echo("seconds: " + ", ".join(f"{stage} {s:.2f}" for stage, s in report.seconds.items()))
@@ -117,7 +121,11 @@ def _headers(values: tuple[str, ...]) -> dict[str, str]:
 
 
 HEADER_OPTION = click.option("--header", "headers", multiple=True, metavar="'NAME: VALUE'",
-                             help="HTTP header for the remote server (repeatable), e.g. Authorization.")
+                             help="HTTP header for the remote server (repeatable).")
+USER_OPTION = click.option("--user", metavar="NAME:PASSWORD",
+                           help="Credentials for the remote server (Basic or Digest, as it asks).")
+TIMEOUT_OPTION = click.option("--timeout", default=300.0, show_default=True,
+                              help="Seconds for each whole request to the remote server.")
 
 
 def _list_saved_queries() -> None:
@@ -137,8 +145,10 @@ def _list_saved_queries() -> None:
 @click.option("--endpoint", metavar="URL", help="Query a remote SPARQL endpoint instead of GRAPH.")
 @click.option("--list", "list_saved", is_flag=True, help="List the saved queries and their parameters.")
 @HEADER_OPTION
+@USER_OPTION
+@TIMEOUT_OPTION
 def query(arguments: tuple[str, ...], binds: tuple[str, ...], fmt: str, endpoint, list_saved: bool,
-          headers) -> None:
+          headers, user, timeout: float) -> None:
     """Run a SPARQL QUERY (inline, a .rq file, or a saved query's name) on GRAPH,
     or with --endpoint URL (and no GRAPH) on a remote SPARQL endpoint."""
     from kg.store.query import QueryError, format_result, run_query
@@ -163,7 +173,7 @@ def query(arguments: tuple[str, ...], binds: tuple[str, ...], fmt: str, endpoint
             from kg.store.remote import remote_query
             if bindings and not SAVED_NAME.match(query):
                 _fail("--bind with --endpoint binds a saved query's parameters only")
-            result = remote_query(endpoint, query, _headers(headers), bindings=bindings)
+            result = remote_query(endpoint, query, _headers(headers), timeout, bindings, user)
         else:
             result = run_query(load_graph(graph), query, bindings)
     except (GraphFileError, QueryError) as exc:
@@ -178,13 +188,15 @@ def query(arguments: tuple[str, ...], binds: tuple[str, ...], fmt: str, endpoint
                    "http://localhost:3030/ds/data (Fuseki).")
 @click.option("--append", is_flag=True, help="Add to each graph (POST) instead of replacing it (PUT).")
 @HEADER_OPTION
-def push(graph: Path, endpoint: str, append: bool, headers) -> None:
+@USER_OPTION
+@TIMEOUT_OPTION
+def push(graph: Path, endpoint: str, append: bool, headers, user, timeout: float) -> None:
     """Load GRAPH into a remote triple store, one named graph per document."""
     from kg.store.remote import RemoteError, push as run_push
-    from kg.store.database import GraphFileError, load_graph
+    from kg.store.database import GraphFileError
 
     try:
-        report = run_push(load_graph(graph), endpoint, "append" if append else "replace", _headers(headers))
+        report = run_push(graph, endpoint, "append" if append else "replace", _headers(headers), timeout, user)
     except (GraphFileError, RemoteError) as exc:
         _fail(str(exc))
     click.echo(report.summary())
@@ -375,24 +387,39 @@ def viz(graph: Path, out_file: Path, focus, depth: int, chain, kinds, max_nodes:
 
 @main.command()
 @click.argument("graph", required=False, type=click.Path(path_type=Path), default=DEFAULT_OUT)
-@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (loopback by default).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to bind (loopback by default; ::1 for IPv6).")
 @click.option("--port", default=8000, show_default=True)
-@click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run.")
-@click.option("--max-bytes", default=20 * 1024 * 1024, show_default=True, help="Largest answer sent.")
+@click.option("--timeout", default=10.0, show_default=True,
+              help="Seconds a request may take; past it the query is stopped (503).")
+@click.option("--max-bytes", default=20 * 1024 * 1024, show_default=True, help="Largest answer sent (422 past it).")
+@click.option("--workers", default=2, show_default=True, help="Processes answering queries and pages.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Another name the server may be reached by (Host header; repeatable).")
+@click.option("--allow-federation", is_flag=True, help="Let queries call other endpoints with SERVICE.")
 @click.option("-v", "--verbose", is_flag=True, help="Log every request.")
-def serve(graph: Path, host: str, port: int, timeout: float, max_bytes: int, verbose: bool) -> None:
+def serve(graph: Path, host: str, port: int, timeout: float, max_bytes: int, workers: int,
+          allow_hosts: tuple[str, ...], allow_federation: bool, verbose: bool) -> None:
     """Serve GRAPH read-only: SPARQL at /sparql, a page per resource at /id/..."""
+    from kg.store.database import GraphFileError, graph_path
     from kg.views.serve import make_server
-    from kg.store.database import GraphFileError, load_graph
+    from kg.views.workers import WorkerStartError
 
     try:
-        store = load_graph(graph)
+        graph_file = graph_path(graph)
     except GraphFileError as exc:
         _fail(str(exc))
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: serving on {host}, reachable from other machines", err=True)
-    server = make_server(store, host, port, verbose=verbose, timeout=timeout, max_bytes=max_bytes)
-    click.echo(f"serving {store.source} at http://{host}:{server.server_address[1]}/ (Ctrl-C stops)")
+    try:
+        server = make_server(graph_file, host, port, verbose=verbose, timeout=timeout, max_bytes=max_bytes,
+                             workers=workers, allow_hosts=allow_hosts, allow_federation=allow_federation)
+    except WorkerStartError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"cannot listen on {host} port {port}: {exc.strerror or exc}")
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"serving {graph_file} at http://{shown}:{server.server_address[1]}/ (Ctrl-C stops)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

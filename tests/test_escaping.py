@@ -31,7 +31,7 @@ def hostile(tmp_path_factory):
     out = tmp_path_factory.mktemp("hostile-build")
     build(corpus, out)
     store = load_graph(out)
-    server = make_server(store, "127.0.0.1", 0)
+    server = make_server(out, "127.0.0.1", 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield out, store, f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()

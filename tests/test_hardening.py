@@ -44,10 +44,18 @@ def test_a_name_that_is_not_utf8_is_kept_as_escaped_text(tmp_path):
     assert 'pol:sourceFile "\\\\xff\\\\xfe.txt"' in (tmp_path / "out" / "graph.trig").read_text(encoding="utf-8")
 
 
-def test_csv_export_escapes_formulas():
-    from kg.views.export import _cell
-    assert [_cell(v) for v in ("=HYPERLINK(1)", "+1", "-1", "@SUM(1)", "国办发", 3)] == [
+def test_csv_cells_escape_formulas():
+    from kg.store.query import spreadsheet_safe
+    assert [spreadsheet_safe(v) for v in ("=HYPERLINK(1)", "+1", "-1", "@SUM(1)", "国办发", 3)] == [
         "'=HYPERLINK(1)", "'+1", "'-1", "'@SUM(1)", "国办发", 3]
+
+
+def test_query_csv_escapes_formulas():
+    from kg.models import QueryResult
+    from kg.store.query import format_result
+    from rdflib import Literal
+    result = QueryResult(("title",), ((Literal('=HYPERLINK("http://x")'),), (Literal("国办发"),)))
+    assert format_result(result, "csv").splitlines() == ["title", "\"'=HYPERLINK(\"\"http://x\"\")\"", "国办发"]
 
 
 def test_sentence_of_by_bisection_equals_the_scan():
@@ -120,8 +128,37 @@ def test_a_corrupted_cache_entry_is_a_miss(tmp_path):
             entry.write_bytes(bytes(rng.randrange(256) for _ in range(200)))
     report = build(corpus, tmp_path / "out")
     assert report.files_read == 1 and report.documents > 1
+    assert any("failed its check" in w for w in report.warnings)
     again = build(corpus, tmp_path / "out")       # the rewritten entries are used again
-    assert again.cache["hits"]["extract"] == 1
+    assert again.cache["hits"]["extract"] == 1 and not any("failed its check" in w for w in again.warnings)
+
+
+class _Planted:
+    """What an attacker writes into OUT/.cache: unpickling it runs code."""
+
+    def __init__(self, marker: str):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def test_a_planted_cache_entry_runs_no_code(tmp_path):
+    import pickle
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / "a.txt")
+    out = tmp_path / "out"
+    build(corpus, out)
+    marker = tmp_path / "ran"
+    planted = pickle.dumps(_Planted(str(marker)))
+    entries = [e for e in (out / ".cache").rglob("*") if e.is_file()]
+    for entry in entries:
+        entry.write_bytes(planted)
+    report = build(corpus, out)
+    assert not marker.exists()
+    assert sum("failed its check" in w for w in report.warnings) >= 1
+    assert report.documents > 1
 
 
 def test_a_second_build_into_the_same_folder_stops_with_a_clear_message(tmp_path):
@@ -159,3 +196,50 @@ def test_a_no_cache_build_in_between_does_not_leave_the_store_behind_the_graph(t
     numbers = {str(r[0]) for r in run_query(load_graph(out), "SELECT ?n WHERE { ?d pol:sourceFile ?f ; eli:id_local ?n }").rows}
     assert numbers == {"威环政办发〔2022〕2号"}
     assert "威环政办发〔2022〕2号" in (out / "graph.trig").read_text(encoding="utf-8")
+
+
+def test_a_full_disk_is_one_line_and_the_previous_build_stays(tmp_path):
+    """On a small tmpfs: a build that fits, the disk filled, a second build
+    of a changed corpus: one line naming the problem, the first graph whole."""
+    import subprocess
+    from click.testing import CliRunner
+    from kg.cli import main
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=40m", "tmpfs", str(disk)],
+                      capture_output=True).returncode != 0:
+        import pytest
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    try:
+        corpus = tmp_path / "corpus"
+        corpus.mkdir()
+        shutil.copy(SEED, corpus / "a.txt")
+        out = disk / "out"
+        assert CliRunner().invoke(main, ["build", str(corpus), "-o", str(out)]).exit_code == 0
+        before = (out / "graph.trig").read_bytes()
+        with open(disk / "filler", "wb") as fh:
+            try:
+                while True:
+                    fh.write(b"\0" * (1 << 20))
+                    fh.flush()
+            except OSError:
+                pass
+        (corpus / "a.txt").write_text(SEED.read_text(encoding="utf-8") + "\n各单位要认真抓好落实。\n", encoding="utf-8")
+        result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(out)])
+        assert result.exit_code == 1
+        lines = result.output.strip().splitlines()
+        assert len(lines) == 1 and "No space left on device" in lines[0] and "unchanged" in lines[0]
+        assert (out / "graph.trig").read_bytes() == before
+    finally:
+        subprocess.run(["umount", str(disk)], capture_output=True)
+
+
+def test_an_output_path_that_is_a_file_is_one_line(tmp_path):
+    from click.testing import CliRunner
+    from kg.cli import main
+    (tmp_path / "taken").write_text("x")
+    result = CliRunner().invoke(main, ["build", str(CORPUS), "-o", str(tmp_path / "taken" / "out")])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"Error: cannot write the build into {tmp_path / 'taken' / 'out'}: Not a directory "
+        f"({tmp_path / 'taken' / 'out'}); the outputs of the previous build are unchanged"]

@@ -81,7 +81,7 @@ def test_push_then_query_round_trip(server, seed_build, seed_graph):
 def test_named_graphs_are_kept_and_replaced_per_document(server, seed_build, seed_graph):
     _, out = seed_build
     store = load_graph(out)
-    push(store, server + "/store")
+    push(out, server + "/store")
     count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{SOURCE_GRAPH}> {{ ?s ?p ?o }} }}"
     before = rows(remote_query(server + "/query", count))
     # a stray triple in one document's graph: replace drops it, append keeps it
@@ -89,20 +89,20 @@ def test_named_graphs_are_kept_and_replaced_per_document(server, seed_build, see
     request = urllib.request.Request(f"{server}/store?graph={SOURCE_GRAPH}", data=stray, method="POST",
                                      headers={"Content-Type": "application/n-triples"})
     urllib.request.urlopen(request).read()
-    push(store, server + "/store", mode="append")
+    push(out, server + "/store", mode="append")
     assert rows(remote_query(server + "/query", count)) != before
-    push(store, server + "/store", mode="replace")
+    push(out, server + "/store", mode="replace")
     assert rows(remote_query(server + "/query", count)) == before
     graphs = remote_query(server + "/query", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
     assert len(graphs.rows) == len(list(store.store.named_graphs()))
 
 
-def test_errors_name_the_server(server, seed_graph):
+def test_errors_name_the_server(server, seed_build):
     from kg.store.query import QueryError
     with pytest.raises(QueryError) as err:
         remote_query(server + "/query", "SELECT ?x WHERE { ?x }")
     assert "HTTP 400" in str(err.value) and server in str(err.value)
     unreachable = f"http://127.0.0.1:{free_port()}/store"
     with pytest.raises(RemoteError) as err:
-        push(seed_graph, unreachable, timeout=5)
+        push(seed_build[1], unreachable, timeout=5)
     assert unreachable in str(err.value)

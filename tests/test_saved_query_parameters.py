@@ -50,10 +50,10 @@ def test_kg_query_list_shows_every_saved_query_and_parameter():
 def test_one_count_everywhere(seed_build, seed_graph):
     """The build's document count, the saved aggregation (documents without an
     area in a row of their own) and the served index agree."""
-    from kg.views.serve import Site
+    from kg.views.site import Site
     report, _ = seed_build
     per_area = run_query(seed_graph, "documents-by-level").rows
     assert sum(int(row[3]) for row in per_area) == report.documents
     assert any(row[0] is None for row in per_area)          # the documents without an area
-    _, page = Site(seed_graph, timeout=10, max_bytes=10_000_000).index()
+    _, page = Site(seed_graph, max_bytes=10_000_000).index()
     assert f"Documents ({report.documents})".encode() in page

@@ -15,7 +15,7 @@ import networkx as nx
 
 from kg.store.query import select_values
 from kg.rdf.trig import atomic_write
-from kg.store.database import GraphStore, fingerprint_matches
+from kg.store.database import GraphStore, graph_digest
 
 # LATERAL: see ASSERTIONS below.
 NODES = """
@@ -156,14 +156,16 @@ def _s(term):
 
 
 INDEX_FILE = "documents.json"
-INDEX_FORMAT = 2      # 2: nodes carry their document type; an index of another format is not read
+# 3: the graph file is recorded by its digest alone (no time: the index of
+# the same corpus is byte-identical between builds); another format is not read
+INDEX_FORMAT = 3
 
 
-def write_index(graph: nx.DiGraph, graph_file: Path, recorded: str) -> Path:
+def write_index(graph: nx.DiGraph, graph_file: Path) -> Path:
     """Save the document network beside the graph file (``documents.json``),
-    with the graph file's fingerprint: ``kg trace`` and ``kg coverage`` then
+    with the graph file's digest: ``kg trace`` and ``kg coverage`` then
     read a few kilobytes instead of querying the whole store."""
-    data = {"fingerprint": recorded, "format": INDEX_FORMAT,
+    data = {"graph_sha256": graph_digest(graph_file), "format": INDEX_FORMAT,
             "nodes": [{"id": n, **graph.nodes[n]} for n in sorted(graph.nodes)],
             "edges": [{"source": s, "target": o, **graph.edges[s, o]} for s, o in sorted(graph.edges)]}
     path = Path(graph_file).parent / INDEX_FILE
@@ -177,7 +179,7 @@ def read_index(graph_file: Path) -> Optional[nx.DiGraph]:
     path = Path(graph_file).parent / INDEX_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != INDEX_FORMAT or not fingerprint_matches(data["fingerprint"], Path(graph_file)):
+        if data.get("format") != INDEX_FORMAT or data["graph_sha256"] != graph_digest(Path(graph_file)):
             return None
     except (OSError, ValueError, KeyError):
         return None

@@ -200,12 +200,14 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
     # kg viz draws agencies, measures and themes on request.
     kinds = None if len(extractions) <= OVERVIEW_ALL_KINDS else ("document", "proposal", "area")
     documents = document_network(extractions, resolution)
-    report.outputs.append(write_index(documents, graph_path, (out_dir / STORE_DIR / STAMP).read_text("utf-8")))
+    report.outputs.append(write_index(documents, graph_path))
     write_view(store, out_dir / HTML_FILE, documents=documents, cache=cache, max_nodes=VIEW_MAX_NODES, kinds=kinds)
     report.outputs.append(out_dir / HTML_FILE)
     clock.lap("view")
     cache.prune()
     report.cache = {"hits": cache.hits, "misses": cache.misses}
+    report.warnings += [f"cache entry {path.relative_to(out_dir)} failed its check (corrupted, or not written "
+                        "by this user's builds) and was ignored" for path in cache.rejected]
     report.seconds, report.peak_mib = clock.laps, clock.peaks
     atomic_write(out_dir / REPORT_FILE,
                  json.dumps(report.to_json(), ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"))

@@ -18,11 +18,22 @@ Kinds of entry, each a pickle in ``OUT/.cache/<kind>/``:
 
 Entries are written atomically, so a killed build leaves the cache
 consistent; entries no build used are pruned at the end of a build.
+
+An entry is a pickle, and unpickling runs code: so each entry carries an
+HMAC of its bytes under a key that lives outside the output folder, in the
+user's configuration (``~/.config/policy-kg/cache.key``, mode 0600, made on
+first use; ``KG_CACHE_KEY_FILE`` overrides the place). An entry planted in
+``OUT/.cache`` by anyone without that key fails the check and is never
+unpickled: like a truncated or corrupted entry it is a miss, counted in
+``rejected`` and reported as a warning.
 """
 from __future__ import annotations
 
 import hashlib
+import hmac
+import os
 import pickle
+import secrets
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -32,6 +43,44 @@ from kg.rdf.trig import atomic_write
 
 CACHE_DIR = ".cache"
 KINDS = ("extract", "graph", "shared", "shared-blocks", "layout", "synced")
+MAC_SIZE = 32
+
+
+def key_file() -> Path:
+    override = os.environ.get("KG_CACHE_KEY_FILE")
+    if override:
+        return Path(override)
+    config = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
+    return Path(config) / "policy-kg" / "cache.key"
+
+
+@lru_cache(maxsize=1)
+def signing_key() -> bytes:
+    """The user's cache key, made on first use. Where it cannot be kept (no
+    writable home), a key for this process only: the cache then works
+    within one build and earlier entries are misses."""
+    path = key_file()
+    try:
+        data = path.read_bytes()
+        if len(data) >= 32:
+            return data
+    except OSError:
+        pass
+    fresh = secrets.token_bytes(32)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as fh:
+            fh.write(fresh)
+    except FileExistsError:          # another build made it first
+        return path.read_bytes()
+    except OSError:
+        pass
+    return fresh
+
+
+def _mac(payload: bytes) -> bytes:
+    return hmac.new(signing_key(), payload, hashlib.sha256).digest()
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +109,7 @@ class BuildCache:
         self.used: set[Path] = set()
         self.hits = {kind: 0 for kind in KINDS}
         self.misses = {kind: 0 for kind in KINDS}
+        self.rejected: list[Path] = []      # entries present but failing their check
 
     def _path(self, kind: str, entry: str) -> Path:
         return self.root / kind / entry[:2] / f"{entry}.pickle"
@@ -72,9 +122,18 @@ class BuildCache:
             return None
         path = self._path(kind, entry)
         try:
-            value = pickle.loads(path.read_bytes())
-        except Exception:  # noqa: BLE001 - a missing, truncated or corrupted entry is a miss, never a failed build
+            data = path.read_bytes()
+        except OSError:
             self.misses[kind] += 1
+            return None
+        mac, payload = data[:MAC_SIZE], data[MAC_SIZE:]
+        try:
+            if not hmac.compare_digest(mac, _mac(payload)):
+                raise ValueError("not signed with this user's cache key")
+            value = pickle.loads(payload)
+        except Exception:  # noqa: BLE001 - a forged, truncated or corrupted entry is a miss, never a failed build
+            self.misses[kind] += 1
+            self.rejected.append(path)
             return None
         self.used.add(path)
         self.hits[kind] += 1
@@ -84,7 +143,8 @@ class BuildCache:
         if not self.enabled:
             return
         path = self._path(kind, entry)
-        atomic_write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        atomic_write(path, _mac(payload) + payload)
         self.used.add(path)
 
     def prune(self) -> int:

@@ -133,6 +133,20 @@ def fingerprint_matches(recorded: str, graph_file: Path) -> bool:
     return mtime == str(stat.st_mtime_ns) or digest == _digest(graph_file)
 
 
+def graph_digest(graph_file: Path) -> str:
+    """The SHA-256 of a graph file: from the store's stamp when that stamp
+    was taken of the file as it is (same size and time), else read."""
+    stamp = Path(graph_file).parent / STORE_DIR / STAMP
+    try:
+        size, mtime, digest = stamp.read_text(encoding="utf-8").split()
+        stat = Path(graph_file).stat()
+        if size == str(stat.st_size) and mtime == str(stat.st_mtime_ns):
+            return digest
+    except (OSError, ValueError):
+        pass
+    return _digest(Path(graph_file))
+
+
 def store_matches(graph_file: Path) -> bool:
     """Whether ``store/`` beside a graph file holds exactly that file."""
     stamp = graph_file.parent / STORE_DIR / STAMP
@@ -191,13 +205,18 @@ class StoreWriter:
     def __init__(self, directory: Path, header: bytes):
         self.fresh = _new_store_dir(directory)
         self.pipe = self.fresh.parent / f"{self.fresh.name}.pipe"
-        os.mkfifo(self.pipe)
-        # Our own read end, open from first to last: the build never writes
-        # into a pipe nobody reads, and can be drained if the loader stops.
-        self.spare = os.open(self.pipe, os.O_RDONLY | os.O_NONBLOCK)
-        os.set_blocking(self.spare, True)
-        self.sink = open(self.pipe, "wb")
-        self.store = ox.Store(str(self.fresh))
+        try:
+            os.mkfifo(self.pipe)
+            # Our own read end, open from first to last: the build never writes
+            # into a pipe nobody reads, and can be drained if the loader stops.
+            self.spare = os.open(self.pipe, os.O_RDONLY | os.O_NONBLOCK)
+            os.set_blocking(self.spare, True)
+            self.sink = open(self.pipe, "wb")
+            self.store = ox.Store(str(self.fresh))
+        except BaseException:            # a full disk: leave nothing behind
+            self.pipe.unlink(missing_ok=True)
+            shutil.rmtree(self.fresh, ignore_errors=True)
+            raise
         self.error: Optional[BaseException] = None
         self.thread = threading.Thread(target=self._load, name="store-writer", daemon=True)
         self.thread.start()

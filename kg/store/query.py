@@ -124,11 +124,12 @@ def saved_query(name: str) -> SavedQuery:
     return queries[name]
 
 
-def query_text(query: str, bindings: Optional[Mapping[str, str]] = None) -> str:
-    """The text of a query given inline, as a path to a .rq file, or as the
+def query_text(query: str, bindings: Optional[Mapping[str, str]] = None, files: bool = True) -> str:
+    """The text of a query given inline, as a path to a .rq file (unless
+    ``files`` is false: the server reads no file a request names), or as the
     name of a saved query in queries/ (with its declared parameters bound)."""
     candidate = Path(query)
-    if query.endswith(".rq"):
+    if files and query.endswith(".rq"):
         for path in (candidate, SAVED_QUERIES / candidate.name):
             if path.is_file():
                 return path.read_text(encoding="utf-8")
@@ -155,7 +156,8 @@ def _term(value: str):
     return Literal(value)
 
 
-def run_query(store: GraphStore, query: str, bindings: Optional[Mapping[str, str]] = None) -> QueryResult:
+def run_query(store: GraphStore, query: str, bindings: Optional[Mapping[str, str]] = None,
+              files: bool = True) -> QueryResult:
     """Run a SELECT or ASK query; ``bindings`` pre-bind variables of the SELECT
     clause, as if substituted in the text (name -> value;
     <iri>, prefixed names and http IRIs become IRIs, true/false booleans,
@@ -163,7 +165,7 @@ def run_query(store: GraphStore, query: str, bindings: Optional[Mapping[str, str
     saved = bool(SAVED_NAME.match(query))
     # a saved query's parameters are bound in its text; another query's
     # variables are pre-bound by substitution
-    text = query_text(query, bindings if saved else None)
+    text = query_text(query, bindings if saved else None, files)
     init = {} if saved else {name: _term(value) for name, value in (bindings or {}).items()}
     try:
         result = store.select(text, PREFIXES, init)
@@ -233,7 +235,7 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(result.variables)
         for row in result.rows:
-            writer.writerow(["" if v is None else str(v) for v in row])
+            writer.writerow([spreadsheet_safe("" if v is None else str(v)) for v in row])
         return buf.getvalue()
     cells = [[" ".join(short_name(v).split()) for v in row] for row in result.rows]
     widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(result.variables)]
@@ -242,6 +244,12 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     lines += ["  ".join(_pad(c, w) for c, w in zip(r, widths)) for r in cells]
     lines.append(f"({len(cells)} rows)")
     return "\n".join(lines)
+
+
+def spreadsheet_safe(value):
+    """A CSV cell a spreadsheet will not run: text starting with = + - @ gets a
+    leading apostrophe (formula injection)."""
+    return "'" + value if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
 
 
 def _width(text: str) -> int:

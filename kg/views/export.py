@@ -18,6 +18,7 @@ import networkx as nx
 
 from kg.datafiles import ONTOLOGY_DIR
 from kg.rdf.trig import atomic_write
+from kg.store.query import spreadsheet_safe
 
 FORMATS = ("graphml", "gexf", "csv", "jsonld")
 NODE_FIELDS = ("id", "kind", "label", "name", "level", "area", "number", "date", "stub", "file")
@@ -40,12 +41,6 @@ def flat_network(net: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return flat
 
 
-def _cell(value) -> object:
-    """A CSV cell a spreadsheet will not run: text starting with = + - @ gets a
-    leading apostrophe (formula injection)."""
-    return "'" + value if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
-
-
 def network_bytes(net: nx.MultiDiGraph, fmt: str) -> dict[str, bytes]:
     """File name -> content for a network export."""
     flat = flat_network(net)
@@ -58,11 +53,11 @@ def network_bytes(net: nx.MultiDiGraph, fmt: str) -> dict[str, bytes]:
         writer = csv.writer(nodes, lineterminator="\n")
         writer.writerow(NODE_FIELDS)
         for n, data in flat.nodes(data=True):
-            writer.writerow([_cell(v) for v in [n] + [data.get(f, "") for f in NODE_FIELDS[1:]]])
+            writer.writerow([spreadsheet_safe(v) for v in [n] + [data.get(f, "") for f in NODE_FIELDS[1:]]])
         writer = csv.writer(edges, lineterminator="\n")
         writer.writerow(EDGE_FIELDS)
         for s, o, data in flat.edges(data=True):
-            writer.writerow([_cell(v) for v in [s, o] + [data.get(f, "") for f in EDGE_FIELDS[2:]]])
+            writer.writerow([spreadsheet_safe(v) for v in [s, o] + [data.get(f, "") for f in EDGE_FIELDS[2:]]])
         return {"nodes.csv": nodes.getvalue().encode("utf-8"), "edges.csv": edges.getvalue().encode("utf-8")}
     raise ValueError(f"unknown network format {fmt!r}")
 

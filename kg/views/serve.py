@@ -1,335 +1,302 @@
-"""``kg serve``: a local, read-only view of a built graph over HTTP.
+"""``kg serve``: a local, read-only view of a built graph over HTTP/1.1.
 
 - ``/sparql``: SPARQL 1.1 Protocol query endpoint (GET, POST form, POST
-  ``application/sparql-query``); results as SPARQL JSON, CSV or TSV
-  (``Accept`` or ``format=``), graphs as Turtle or N-Triples. Updates are
-  refused; each query has a time limit and a size limit on its answer.
-- ``/id/...``: one HTML page per resource, at its IRI's path; Turtle for
+  ``application/sparql-query``); results as SPARQL JSON, XML, CSV or TSV,
+  graphs as Turtle, N-Triples, RDF/XML or JSON-LD, by ``Accept`` (q-values
+  honoured) or ``format=`` (a short name or a media type). Updates are
+  refused, and so are SERVICE clauses unless federation is allowed.
+- ``/id/...``: one HTML page per resource, at its IRI's path; RDF for
   clients that ask for it (``Accept: text/turtle`` or ``?format=ttl``).
 - ``/resource?iri=...``: the same page for IRIs outside ``id:`` (concepts).
 - ``/viz?focus=IRI``: the network view of a node's neighbourhood;
   ``/graph.html`` the whole graph.
 
-Every text put into HTML goes through Jinja's autoescape (document text is
-untrusted input); the network view sets text through ``textContent``.
+This module is the HTTP front: it checks what a request may ask (body size,
+Host, query depth) and hands it to a worker process (``kg.views.workers``)
+that answers within the time limit or is ended.
 """
 from __future__ import annotations
 
-import re
+import ipaddress
+import socket
 import threading
-from functools import cached_property
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Optional
-from urllib.parse import parse_qs, quote, unquote, urlsplit
+from typing import Iterable, Optional
+from urllib.parse import parse_qs, urlsplit
 
-import pyoxigraph as ox
+from kg.store.sparql_guard import UnsafeQuery, check_query
+from kg.views.site import (GRAPH_FORMATS, HTML, RESULT_FORMATS, Refused, error_page, iri_of_path,
+                           local_path)
+from kg.views.workers import DEFAULT_TIMEOUT, DEFAULT_WORKERS, WorkerPool
 
-from kg.store.query import QueryError, run_query, short_name, with_resource
-from kg.store.database import GraphStore
-from kg.rdf.vocab import ID, PREFIXES
+DEFAULT_MAX_BODY = 1024 * 1024          # largest request body read
+DEFAULT_SOCKET_TIMEOUT = 15.0           # seconds a client may stall a connection
+DEFAULT_MAX_CONNECTIONS = 64            # connections served at once; more wait in the backlog
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-DEFAULT_TIMEOUT = 10.0                 # seconds per query
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024   # largest answer sent
-RESULT_FORMATS = {
-    "json": ("application/sparql-results+json", ox.QueryResultsFormat.JSON),
-    "csv": ("text/csv", ox.QueryResultsFormat.CSV),
-    "tsv": ("text/tab-separated-values", ox.QueryResultsFormat.TSV),
-    "xml": ("application/sparql-results+xml", ox.QueryResultsFormat.XML),
-}
-GRAPH_FORMATS = {
-    "ttl": ("text/turtle", ox.RdfFormat.TURTLE),
-    "nt": ("application/n-triples", ox.RdfFormat.N_TRIPLES),
-}
-MEDIA_TYPES = {media: name for name, (media, _) in {**RESULT_FORMATS, **GRAPH_FORMATS}.items()}
-DESCRIBE = "CONSTRUCT { ?r ?p ?o . ?s ?q ?r } WHERE { { ?r ?p ?o } UNION { ?s ?q ?r } }"
-DOCUMENTS = """SELECT ?doc ?number ?title ?level ?area ?stub ?proposal WHERE {
-  ?doc a eli:LegalResource ; pol:isStub ?stub .
-  BIND(EXISTS { ?reply cito:repliesTo ?doc } AS ?proposal)
-  OPTIONAL { ?doc eli:id_local ?number } OPTIONAL { ?doc dcterms:title ?title }
-  OPTIONAL { ?doc pol:level/skos:prefLabel ?level FILTER(lang(?level) = "en") }
-  OPTIONAL { ?doc eli:jurisdiction/skos:prefLabel ?area }
-} ORDER BY ?stub ?level ?number ?title"""
-EXAMPLE = """SELECT ?doc ?number ?title WHERE {
-  ?doc a eli:LegalResource ; eli:id_local ?number .
-  OPTIONAL { ?doc dcterms:title ?title }
-} ORDER BY ?number LIMIT 50"""
+# format= values: short names and the media types themselves
+FORMAT_NAMES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+                "csv": "text/csv", "tsv": "text/tab-separated-values", "ttl": "text/turtle",
+                "turtle": "text/turtle", "nt": "application/n-triples", "ntriples": "application/n-triples",
+                "n-triples": "application/n-triples", "rdfxml": "application/rdf+xml",
+                "rdf": "application/rdf+xml", "jsonld": "application/ld+json",
+                "json-ld": "application/ld+json", "html": HTML}
+KNOWN_MEDIA = set(RESULT_FORMATS) | set(GRAPH_FORMATS) | {HTML, "application/json", "application/xml",
+                                                         "text/xml", "application/xhtml+xml"}
+UNSUPPORTED_DATASET = ("default-graph-uri", "named-graph-uri")
+READ_ONLY = "this endpoint is read-only: SPARQL Update is refused"
 
 
-class Refused(Exception):
-    """A request the endpoint answers with an error status."""
-
-    def __init__(self, status: HTTPStatus, message: str):
-        super().__init__(message)
-        self.status, self.message = status, message
-
-
-class _LimitedBuffer:
-    """A write target that stops a serialisation past ``limit`` bytes or
-    once the request's time is up."""
-
-    def __init__(self, limit: int, cancelled: threading.Event):
-        self.parts: list[bytes] = []
-        self.size, self.limit, self.cancelled = 0, limit, cancelled
-
-    def write(self, data: bytes) -> int:
-        if self.cancelled.is_set():
-            raise OSError("cancelled")
-        self.size += len(data)
-        if self.size > self.limit:
-            raise OSError("too large")
-        self.parts.append(bytes(data))
-        return len(data)
-
-    def flush(self) -> None:
-        pass
-
-
-def _prefix_block() -> str:
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()))
-
-
-class Site:
-    """The endpoint's logic, apart from HTTP: each method returns
-    (content type, body bytes) or raises Refused."""
-
-    def __init__(self, store: GraphStore, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES):
-        self.store, self.timeout, self.max_bytes = store, timeout, max_bytes
-        self._lock = threading.Lock()
-
-    @cached_property
-    def templates(self):
-        from jinja2 import Environment, FileSystemLoader, select_autoescape
-        from markupsafe import Markup, escape
-
-        env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
-        env.filters["local"] = local_path
-
-        def cell(term) -> Markup:
-            text = short_name(term)
-            if term is not None and str(term).startswith(("http://", "https://")):
-                return Markup('<a href="{}">{}</a>').format(local_path(str(term)), text)
-            return escape(text)
-        env.filters["cell"] = cell
-        return env
-
-    def html(self, template: str, **context) -> tuple[str, bytes]:
-        return "text/html; charset=utf-8", self.templates.get_template(template).render(**context).encode("utf-8")
-
-    # --- SPARQL -----------------------------------------------------------
-    def sparql(self, query: str, fmt: Optional[str]) -> tuple[str, bytes]:
-        if fmt == "html":
-            return self.sparql_page(query)
-        cancelled = threading.Event()
-        outcome: dict = {}
-
-        def run() -> None:
-            try:
-                result = self.store.select(query, PREFIXES)
-                buffer = _LimitedBuffer(self.max_bytes, cancelled)
-                if isinstance(result, ox.QueryTriples):
-                    media, form = GRAPH_FORMATS.get(fmt or "ttl", GRAPH_FORMATS["ttl"])
-                else:
-                    media, form = RESULT_FORMATS.get(fmt or "json", RESULT_FORMATS["json"])
-                result.serialize(buffer, format=form)
-                outcome["ok"] = (media, b"".join(buffer.parts))
-            except SyntaxError as exc:
-                outcome["error"] = Refused(HTTPStatus.BAD_REQUEST, f"SPARQL syntax error: {exc}")
-            except OSError:
-                # past the time limit nobody is waiting; otherwise the answer is too big
-                outcome["error"] = Refused(HTTPStatus.UNPROCESSABLE_ENTITY,
-                                           f"the answer is larger than {self.max_bytes} bytes; add a LIMIT")
-            except Exception as exc:     # the worker must not die with an unsendable result in its frame
-                outcome["error"] = Refused(HTTPStatus.BAD_REQUEST, f"query failed: {exc}")
-
-        worker = threading.Thread(target=run, daemon=True)
-        worker.start()
-        worker.join(self.timeout)
-        if worker.is_alive():
-            cancelled.set()      # stops the serialisation at its next write
-            raise Refused(HTTPStatus.SERVICE_UNAVAILABLE, f"query exceeded the time limit of {self.timeout:g} s")
-        if outcome.get("error"):
-            raise outcome["error"]
-        return outcome["ok"]
-
-    def sparql_page(self, query: str) -> tuple[str, bytes]:
-        result, error = None, None
-        if query:
-            try:
-                result = run_query(self.store, query)
-            except QueryError as exc:
-                error = str(exc)
-        return self.html("sparql.html", example=query or _prefix_block() + EXAMPLE, result=result, error=error)
-
-    # --- resources -----------------------------------------------------------
-    def resource(self, iri: str, fmt: Optional[str]) -> tuple[str, bytes]:
-        from kg.views.pages import resource_page
-
-        try:
-            describe = with_resource(DESCRIBE, iri)
-        except QueryError as exc:
-            raise Refused(HTTPStatus.BAD_REQUEST, str(exc)) from exc
-        if fmt in GRAPH_FORMATS:
-            triples = list(self.store.select(describe, PREFIXES))
-            if not triples:
-                raise Refused(HTTPStatus.NOT_FOUND, f"nothing is known about {iri}")
-            media, form = GRAPH_FORMATS[fmt]
-            return media, ox.serialize(sorted(triples, key=str), format=form, prefixes=PREFIXES)
-        page = resource_page(self.store, iri)
-        if page is None:
-            raise Refused(HTTPStatus.NOT_FOUND, f"nothing is known about {iri}")
-        return self.html("resource.html", page=page)
-
-    def index(self) -> tuple[str, bytes]:
-        rows = run_query(self.store, DOCUMENTS).rows
-        entries = [({"iri": str(d), "number": str(n) if n is not None else "《…》", "title": _s(t), "level": _s(lv),
-                     "area": _s(a), "stub": str(stub) == "true"}, str(proposal) == "true")
-                   for d, n, t, lv, a, stub, proposal in rows]
-        # the proposals replies answer are listed apart: the documents count is the build's
-        return self.html("index.html", source=self.store.source, triples=len(self.store),
-                         documents=[e for e, answered in entries if not answered],
-                         proposals=[e for e, answered in entries if answered])
-
-    @cached_property
-    def _networks(self):
-        from kg.network.documents import to_networkx
-        from kg.network.resources import to_resource_network
-
-        documents = to_networkx(self.store)
-        return to_resource_network(self.store, documents, evidence=False), documents
-
-    def network_view(self, focus: Optional[str], depth: int) -> tuple[str, bytes]:
-        from kg.network.trace import UnknownReference
-        from kg.views.viz import add_view_evidence, render, select_view
-
-        with self._lock:         # cached_property is not thread-safe
-            net, documents = self._networks
-        try:
-            view = select_view(net, documents, focus=focus, depth=depth)
-        except UnknownReference as exc:
-            raise Refused(HTTPStatus.NOT_FOUND, str(exc)) from exc
-        add_view_evidence(self.store, view)
-        return "text/html; charset=utf-8", render(view).encode("utf-8")
-
-
-def _s(term) -> str:
-    return "" if term is None else str(term)
-
-
-# Only percent-escapes of non-ASCII (UTF-8) bytes are decoded in a path: an
-# IRI's own escapes (%3A in named%3A…) stay as they are.
-_HIGH_ESCAPES = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")
-
-
-def local_path(iri: str) -> str:
-    """The server path of an IRI: /id/... for ours, /resource?iri=... else."""
-    if iri.startswith(str(ID)):
-        return "/id/" + quote(iri[len(str(ID)):], safe="/%:@-._~!$&'()*+,;=")
-    return "/resource?iri=" + quote(iri, safe="")
-
-
-def iri_of_path(path: str) -> str:
-    return str(ID) + _HIGH_ESCAPES.sub(lambda m: unquote(m.group()), path[len("/id/"):])
-
-
-def _negotiate(accept: str, explicit: Optional[str], default: str) -> str:
+def accepted_media(accept: str, explicit: Optional[str]) -> list[str]:
+    """The media types a request asks for, most wanted first: ``format=``
+    (a short name or a media type) before ``Accept``, whose entries are
+    ordered by q-value (q=0 dropped; ties keep their order)."""
+    out = []
     if explicit:
-        return explicit
-    for part in accept.split(","):
-        media = part.split(";")[0].strip().lower()
-        if media in MEDIA_TYPES:
-            return MEDIA_TYPES[media]
-        if media in ("text/html", "application/xhtml+xml"):
-            return "html"
-    return default
+        media = FORMAT_NAMES.get(explicit.strip().lower(), explicit.strip().lower())
+        if media not in KNOWN_MEDIA:
+            raise Refused(HTTPStatus.NOT_ACCEPTABLE,
+                          f"format={explicit}: expected one of {', '.join(sorted(FORMAT_NAMES))} or a media type")
+        out.append(media)
+    weighted = []
+    for position, part in enumerate(accept.split(",")):
+        media, *params = [p.strip() for p in part.split(";")]
+        quality = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if media and quality > 0:
+            weighted.append((-quality, position, "text/html" if media == "application/xhtml+xml" else media.lower()))
+    out += [media for _, _, media in sorted(weighted)]
+    return out
+
+
+def _wants_html(accepted: list[str]) -> bool:
+    """A browser: HTML before any machine format."""
+    for media in accepted:
+        if media == HTML:
+            return True
+        if media in KNOWN_MEDIA:
+            return False
+    return False
 
 
 class Handler(BaseHTTPRequestHandler):
-    site: Site                     # set on the subclass made by make_server
+    pool: WorkerPool               # set on the subclass made by make_server
+    allowed_hosts: Optional[frozenset[str]]
+    allow_federation: bool
+    max_body: int
     server_version = "policy-kg"
+    protocol_version = "HTTP/1.1"
+    timeout = DEFAULT_SOCKET_TIMEOUT   # socket timeout: a stalled client is dropped
 
+    # --- methods ----------------------------------------------------------
     def do_GET(self) -> None:
-        url = urlsplit(self.path)
-        self._answer(url.path, {k: v[-1] for k, v in parse_qs(url.query).items()})
+        self._handle(head=False)
+
+    def do_HEAD(self) -> None:
+        self._handle(head=True)
 
     def do_POST(self) -> None:
-        url = urlsplit(self.path)
-        params = {k: v[-1] for k, v in parse_qs(url.query).items()}
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length).decode("utf-8", "replace") if length else ""
-        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        if media == "application/sparql-update":
-            return self._refuse(Refused(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL Update is refused"))
-        if media == "application/sparql-query":
-            params["query"] = body
-        elif media == "application/x-www-form-urlencoded":
-            params.update({k: v[-1] for k, v in parse_qs(body).items()})
-        self._answer(url.path, params)
+        self._handle(head=False, post=True)
+
+    def do_OPTIONS(self) -> None:
+        self._send(HTTPStatus.NO_CONTENT, "text/plain; charset=utf-8", b"",
+                   extra={"Allow": "GET, HEAD, POST, OPTIONS",
+                          "Access-Control-Allow-Methods": "GET, HEAD, POST, OPTIONS",
+                          "Access-Control-Allow-Headers": "Accept, Content-Type",
+                          "Access-Control-Max-Age": "86400"})
 
     def do_PUT(self) -> None:
         self._refuse(Refused(HTTPStatus.METHOD_NOT_ALLOWED, "this endpoint is read-only"))
 
     do_DELETE = do_PATCH = do_PUT
 
-    def _answer(self, path: str, params: dict[str, str]) -> None:
-        accept = self.headers.get("Accept") or ""
+    # --- one request ----------------------------------------------------------
+    def _handle(self, head: bool, post: bool = False) -> None:
+        self._head, self._body_read = head, not post
         try:
-            if "update" in params:
-                raise Refused(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL Update is refused")
-            if path == "/":
-                media, body = self.site.index()
-            elif path == "/sparql":
-                fmt = _negotiate(accept, params.get("format"), "json")
-                if "query" not in params:
-                    fmt = "html"
-                media, body = self.site.sparql(params.get("query", ""), fmt)
-            elif path.startswith("/id/"):
-                media, body = self.site.resource(iri_of_path(path), _negotiate(accept, params.get("format"), "html"))
-            elif path == "/resource" and "iri" in params:
-                media, body = self.site.resource(params["iri"], _negotiate(accept, params.get("format"), "html"))
-            elif path == "/viz":
-                media, body = self.site.network_view(params.get("focus"), int(params.get("depth") or 1))
-            elif path == "/graph.html":
-                media, body = self.site.network_view(None, 1)
-            else:
-                raise Refused(HTTPStatus.NOT_FOUND, f"no such page: {path}")
+            self._check_host()
+            url = urlsplit(self.path)
+            params = {k: v[-1] for k, v in parse_qs(url.query).items()}
+            if post:
+                params.update(self._body_params())
+            media, body = self._route(url.path, params)
         except Refused as exc:
             return self._refuse(exc)
-        except ValueError as exc:
-            return self._refuse(Refused(HTTPStatus.BAD_REQUEST, str(exc)))
         self._send(HTTPStatus.OK, media, body)
 
+    def _check_host(self) -> None:
+        if self.allowed_hosts is None:
+            return
+        host = (self.headers.get("Host") or "").strip().lower()
+        name = host[1:host.index("]")] if host.startswith("[") and "]" in host else host.rsplit(":", 1)[0]
+        if name not in self.allowed_hosts:
+            raise Refused(HTTPStatus.MISDIRECTED_REQUEST,
+                          f"Host {host!r} is not this server's; start kg serve with --allow-host {name} to accept it")
+
+    def _body_params(self) -> dict[str, str]:
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            self.close_connection = True
+            raise Refused(HTTPStatus.BAD_REQUEST, "Content-Length is not a number") from None
+        if length < 0:
+            self.close_connection = True
+            raise Refused(HTTPStatus.BAD_REQUEST, "Content-Length is negative")
+        if length > self.max_body:
+            self.close_connection = True     # the body is not read
+            raise Refused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                          f"the request body is {length} bytes; the limit is {self.max_body}")
+        body = self.rfile.read(length).decode("utf-8", "replace") if length else ""
+        self._body_read = True
+        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if media == "application/sparql-update":
+            raise Refused(HTTPStatus.FORBIDDEN, READ_ONLY)
+        if media == "application/sparql-query":
+            return {"query": body}
+        if media == "application/x-www-form-urlencoded":
+            return {k: v[-1] for k, v in parse_qs(body).items()}
+        return {}
+
+    def _route(self, path: str, params: dict[str, str]) -> tuple[str, bytes]:
+        if "update" in params:
+            raise Refused(HTTPStatus.FORBIDDEN, READ_ONLY)
+        accepted = accepted_media(self.headers.get("Accept") or "", params.get("format"))
+        if path == "/":
+            return self.pool.call("index")
+        if path == "/sparql":
+            return self._sparql(params, accepted)
+        if path.startswith("/id/"):
+            return self.pool.call("resource", iri_of_path(path), accepted)
+        if path == "/resource" and "iri" in params:
+            return self.pool.call("resource", params["iri"], accepted)
+        if path in ("/viz", "/graph.html"):
+            try:
+                depth = min(int(params.get("depth") or 1), 3)
+            except ValueError:
+                raise Refused(HTTPStatus.BAD_REQUEST, "depth: expected a number") from None
+            return self.pool.call("network_view", params.get("focus") if path == "/viz" else None, depth)
+        raise Refused(HTTPStatus.NOT_FOUND, f"no such page: {path}")
+
+    def _sparql(self, params: dict[str, str], accepted: list[str]) -> tuple[str, bytes]:
+        for name in UNSUPPORTED_DATASET:
+            if name in params:
+                raise Refused(HTTPStatus.BAD_REQUEST,
+                              f"{name} is not supported: the default graph is the union of all named graphs; "
+                              "use GRAPH or FROM in the query")
+        query = params.get("query")
+        if query is None:
+            return self.pool.call("sparql_page", "")
+        try:
+            check_query(query, self.allow_federation)
+        except UnsafeQuery as exc:
+            raise Refused(HTTPStatus.BAD_REQUEST, str(exc)) from None
+        if params.get("format") == "html" or (_wants_html(accepted) and "format" not in params):
+            return self.pool.call("sparql_page", query)
+        return self.pool.call("sparql", query, accepted)
+
+    # --- answers --------------------------------------------------------------
     def _refuse(self, exc: Refused) -> None:
+        if not getattr(self, "_body_read", True):
+            self.close_connection = True      # an unread body must not be taken for the next request
         if "text/html" in (self.headers.get("Accept") or ""):
-            media, body = self.site.html("error.html", status=f"{exc.status.value} {exc.status.phrase}",
-                                         message=exc.message)
+            media, body = error_page(exc)
         else:
             media, body = "text/plain; charset=utf-8", (exc.message + "\n").encode("utf-8")
         self._send(exc.status, media, body)
 
-    def _send(self, status: HTTPStatus, media: str, body: bytes) -> None:
+    def _send(self, status: HTTPStatus, media: str, body: bytes, extra: Optional[dict] = None) -> None:
         self.send_response(status)
         self.send_header("Content-Type", media)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Vary", "Accept")
+        if urlsplit(self.path).path == "/sparql":
+            self.send_header("Access-Control-Allow-Origin", "*")   # a read-only public endpoint
+        for name, value in (extra or {}).items():
+            self.send_header(name, value)
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.end_headers()
-        self.wfile.write(body)
+        if not getattr(self, "_head", False):
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args) -> None:   # quiet unless asked
         if getattr(self.server, "verbose", False):
             super().log_message(format, *args)
 
 
-def make_server(store: GraphStore, host: str = "127.0.0.1", port: int = 8000, verbose: bool = False,
-                **limits) -> ThreadingHTTPServer:
-    """A server for ``store`` (not yet serving: call ``serve_forever``).
-    Port 0 picks a free port (``server.server_address``)."""
-    handler = type("BoundHandler", (Handler,), {"site": Site(store, **limits)})
-    server = ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
+class Server(ThreadingHTTPServer):
+    """A threading server with a bound on connections served at once and
+    IPv6 where the address is one."""
+
+    daemon_threads = True
+
+    def __init__(self, address, handler, max_connections: int, pool: WorkerPool):
+        self.pool = pool
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
+        self.slots = threading.BoundedSemaphore(max_connections)
+        super().__init__(address, handler)
+
+    def process_request(self, request, client_address) -> None:
+        self.slots.acquire()      # the accept loop waits here; the OS backlog holds the rest
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.pool.close()
+
+
+def _allowed_hosts(host: str, extra: Iterable[str]) -> Optional[frozenset[str]]:
+    """The Host names a request may carry (DNS rebinding): the bound address
+    and, for loopback, its usual names. None (no check) for a wildcard bind
+    with no names given."""
+    names = {h.strip().lower().strip("[]") for h in extra}
+    try:
+        address = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return frozenset(names | {host.lower()})
+    if address.is_unspecified:
+        return frozenset(names) if names else None
+    names.add(str(address))
+    if address.is_loopback:
+        names |= {"localhost", "127.0.0.1", "::1"}
+    return frozenset(names)
+
+
+def make_server(graph: Path, host: str = "127.0.0.1", port: int = 8000, verbose: bool = False, *,
+                timeout: float = DEFAULT_TIMEOUT, max_bytes: int = 20 * 1024 * 1024,
+                workers: int = DEFAULT_WORKERS, max_body: int = DEFAULT_MAX_BODY,
+                socket_timeout: float = DEFAULT_SOCKET_TIMEOUT, max_connections: int = DEFAULT_MAX_CONNECTIONS,
+                allow_hosts: Iterable[str] = (), allow_federation: bool = False) -> Server:
+    """A server for the built graph at ``graph`` (a build folder or graph
+    file), not yet serving: call ``serve_forever``. Port 0 picks a free port
+    (``server.server_address``). Raises OSError when the address cannot be
+    bound and WorkerStartError when the graph cannot be opened."""
+    pool = WorkerPool(Path(graph), size=workers, timeout=timeout, max_bytes=max_bytes)
+    handler = type("BoundHandler", (Handler,), {
+        "pool": pool, "allowed_hosts": _allowed_hosts(host, allow_hosts), "allow_federation": allow_federation,
+        "max_body": max_body, "timeout": socket_timeout})
+    server = Server((host, port), handler, max_connections, pool)    # closes the pool if it cannot bind
     server.verbose = verbose
     return server
 
+
+__all__ = ["make_server", "local_path", "iri_of_path", "accepted_media", "Server"]

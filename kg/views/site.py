@@ -1,0 +1,239 @@
+"""What ``kg serve`` answers, apart from HTTP: each method of ``Site``
+returns (content type, body bytes) or raises ``Refused``.
+
+A Site runs inside a worker process (``kg.views.workers``), so that a query
+past its time can be stopped by ending the process; the HTTP front
+(``kg.views.serve``) never touches the store.
+
+Every text put into HTML goes through Jinja's autoescape (document text is
+untrusted input).
+"""
+from __future__ import annotations
+
+import re
+from functools import cached_property, lru_cache
+from http import HTTPStatus
+from pathlib import Path
+from typing import Optional, Sequence
+from urllib.parse import quote, unquote
+
+import pyoxigraph as ox
+
+from kg.store.database import GraphStore
+from kg.store.query import QueryError, run_query, short_name, with_resource
+from kg.rdf.vocab import ID, PREFIXES
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024   # largest answer sent
+
+# Media types of SELECT/ASK results and of CONSTRUCT/DESCRIBE graphs.
+RESULT_FORMATS = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+}
+GRAPH_FORMATS = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+}
+# Text formats are sent with their charset.
+CHARSET = {"text/csv", "text/tab-separated-values"}
+# What a generic request means for each kind of answer (json for a graph is JSON-LD).
+FOR_GRAPHS = {"application/sparql-results+json": "application/ld+json",
+              "application/json": "application/ld+json",
+              "application/sparql-results+xml": "application/rdf+xml",
+              "application/xml": "application/rdf+xml", "text/xml": "application/rdf+xml"}
+FOR_RESULTS = {"application/json": "application/sparql-results+json",
+               "application/xml": "application/sparql-results+xml", "text/xml": "application/sparql-results+xml"}
+HTML = "text/html"
+
+DESCRIBE = "CONSTRUCT { ?r ?p ?o . ?s ?q ?r } WHERE { { ?r ?p ?o } UNION { ?s ?q ?r } }"
+DOCUMENTS = """SELECT ?doc ?number ?title ?level ?area ?stub ?proposal WHERE {
+  ?doc a eli:LegalResource ; pol:isStub ?stub .
+  BIND(EXISTS { ?reply cito:repliesTo ?doc } AS ?proposal)
+  OPTIONAL { ?doc eli:id_local ?number } OPTIONAL { ?doc dcterms:title ?title }
+  OPTIONAL { ?doc pol:level/skos:prefLabel ?level FILTER(lang(?level) = "en") }
+  OPTIONAL { ?doc eli:jurisdiction/skos:prefLabel ?area }
+} ORDER BY ?stub ?level ?number ?title"""
+EXAMPLE = """SELECT ?doc ?number ?title WHERE {
+  ?doc a eli:LegalResource ; eli:id_local ?number .
+  OPTIONAL { ?doc dcterms:title ?title }
+} ORDER BY ?number LIMIT 50"""
+
+
+class Refused(Exception):
+    """A request the endpoint answers with an error status."""
+
+    def __init__(self, status: HTTPStatus, message: str):
+        super().__init__(message)
+        self.status, self.message = HTTPStatus(status), message
+
+
+class _LimitedBuffer:
+    """A write target that stops a serialisation past ``limit`` bytes."""
+
+    def __init__(self, limit: int):
+        self.parts: list[bytes] = []
+        self.size, self.limit = 0, limit
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        if self.size > self.limit:
+            raise OSError("too large")
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def prefix_block() -> str:
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()))
+
+
+@lru_cache(maxsize=None)
+def templates():
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+    from markupsafe import Markup, escape
+
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+    env.filters["local"] = local_path
+
+    def cell(term) -> Markup:
+        text = short_name(term)
+        if term is not None and str(term).startswith(("http://", "https://")):
+            return Markup('<a href="{}">{}</a>').format(local_path(str(term)), text)
+        return escape(text)
+    env.filters["cell"] = cell
+    return env
+
+
+def html(template: str, **context) -> tuple[str, bytes]:
+    return "text/html; charset=utf-8", templates().get_template(template).render(**context).encode("utf-8")
+
+
+def error_page(exc: Refused) -> tuple[str, bytes]:
+    return html("error.html", status=f"{exc.status.value} {exc.status.phrase}", message=exc.message)
+
+
+def with_charset(media: str) -> str:
+    return f"{media}; charset=utf-8" if media in CHARSET else media
+
+
+def choose(accepted: Sequence[str], graph: bool) -> str:
+    """The first of the client's media types (in its order of preference)
+    that this kind of answer has; the kind's default when none fits."""
+    table, generic, default = ((GRAPH_FORMATS, FOR_GRAPHS, "text/turtle") if graph
+                               else (RESULT_FORMATS, FOR_RESULTS, "application/sparql-results+json"))
+    for media in accepted:
+        media = generic.get(media, media)
+        if media in table:
+            return media
+    return default
+
+
+class Site:
+    """The endpoint's pages and answers over one store."""
+
+    def __init__(self, store: GraphStore, max_bytes: int = DEFAULT_MAX_BYTES):
+        self.store, self.max_bytes = store, max_bytes
+
+    # --- SPARQL -----------------------------------------------------------
+    def sparql(self, query: str, accepted: Sequence[str]) -> tuple[str, bytes]:
+        try:
+            result = self.store.select(query, PREFIXES)
+        except SyntaxError as exc:
+            raise Refused(HTTPStatus.BAD_REQUEST, f"SPARQL syntax error: {exc}") from exc
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise Refused(HTTPStatus.BAD_REQUEST, f"query failed: {exc}") from exc
+        graph = isinstance(result, ox.QueryTriples)
+        media = choose(accepted, graph)
+        buffer = _LimitedBuffer(self.max_bytes)
+        try:
+            result.serialize(buffer, format=(GRAPH_FORMATS if graph else RESULT_FORMATS)[media])
+        except OSError as exc:
+            raise Refused(HTTPStatus.UNPROCESSABLE_ENTITY,
+                          f"the answer is larger than {self.max_bytes} bytes; add a LIMIT") from exc
+        return with_charset(media), b"".join(buffer.parts)
+
+    def sparql_page(self, query: str) -> tuple[str, bytes]:
+        result, error = None, None
+        if query:
+            try:
+                result = run_query(self.store, query, files=False)
+            except QueryError as exc:
+                error = str(exc)
+        return html("sparql.html", example=query or prefix_block() + EXAMPLE, result=result, error=error)
+
+    # --- resources -----------------------------------------------------------
+    def resource(self, iri: str, accepted: Sequence[str]) -> tuple[str, bytes]:
+        from kg.views.pages import resource_page
+
+        try:
+            describe = with_resource(DESCRIBE, iri)
+        except QueryError as exc:
+            raise Refused(HTTPStatus.BAD_REQUEST, str(exc)) from exc
+        wanted = next((m for m in accepted if m in GRAPH_FORMATS or m == HTML), HTML)
+        if wanted in GRAPH_FORMATS:
+            triples = list(self.store.select(describe, PREFIXES))
+            if not triples:
+                raise Refused(HTTPStatus.NOT_FOUND, f"nothing is known about {iri}")
+            return wanted, ox.serialize(sorted(triples, key=str), format=GRAPH_FORMATS[wanted],
+                                        prefixes=PREFIXES)
+        page = resource_page(self.store, iri)
+        if page is None:
+            raise Refused(HTTPStatus.NOT_FOUND, f"nothing is known about {iri}")
+        return html("resource.html", page=page)
+
+    def index(self) -> tuple[str, bytes]:
+        rows = run_query(self.store, DOCUMENTS).rows
+        entries = [({"iri": str(d), "number": str(n) if n is not None else "《…》", "title": _s(t), "level": _s(lv),
+                     "area": _s(a), "stub": str(stub) == "true"}, str(proposal) == "true")
+                   for d, n, t, lv, a, stub, proposal in rows]
+        # the proposals replies answer are listed apart: the documents count is the build's
+        return html("index.html", source=self.store.source, triples=len(self.store),
+                    documents=[e for e, answered in entries if not answered],
+                    proposals=[e for e, answered in entries if answered])
+
+    @cached_property
+    def _networks(self):
+        from kg.network.documents import to_networkx
+        from kg.network.resources import to_resource_network
+
+        documents = to_networkx(self.store)
+        return to_resource_network(self.store, documents, evidence=False), documents
+
+    def network_view(self, focus: Optional[str], depth: int) -> tuple[str, bytes]:
+        from kg.network.trace import UnknownReference
+        from kg.views.viz import add_view_evidence, render, select_view
+
+        net, documents = self._networks      # one request at a time per worker process
+        try:
+            view = select_view(net, documents, focus=focus, depth=depth)
+        except UnknownReference as exc:
+            raise Refused(HTTPStatus.NOT_FOUND, str(exc)) from exc
+        add_view_evidence(self.store, view)
+        return "text/html; charset=utf-8", render(view).encode("utf-8")
+
+
+def _s(term) -> str:
+    return "" if term is None else str(term)
+
+
+# Only percent-escapes of non-ASCII (UTF-8) bytes are decoded in a path: an
+# IRI's own escapes (%3A in named%3A…) stay as they are.
+_HIGH_ESCAPES = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")
+
+
+def local_path(iri: str) -> str:
+    """The server path of an IRI: /id/... for ours, /resource?iri=... else."""
+    if iri.startswith(str(ID)):
+        return "/id/" + quote(iri[len(str(ID)):], safe="/%:@-._~!$&'()*+,;=")
+    return "/resource?iri=" + quote(iri, safe="")
+
+
+def iri_of_path(path: str) -> str:
+    return str(ID) + _HIGH_ESCAPES.sub(lambda m: unquote(m.group()), path[len("/id/"):])

@@ -1,0 +1,236 @@
+"""kg serve against what a careless client or an attacker on the same
+machine sends: every case is one that took the server down, ran away with
+its cores or answered what it should not before."""
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from urllib.parse import urlencode
+
+import pytest
+
+from kg.views.serve import accepted_media, make_server
+from kg.views.site import Refused
+from test_serve import HUANCUI, fetch, page_url
+
+pytestmark = pytest.mark.server
+CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+SIMPLE = "SELECT ?n WHERE { ?d eli:id_local ?n } LIMIT 1"
+
+
+def _serve(out, **options):
+    server = make_server(out, options.pop("host", "127.0.0.1"), 0, **options)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host = server.server_address[0]
+    return server, f"http://{'[' + host + ']' if ':' in host else host}:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="module")
+def served(seed_build):
+    server, url = _serve(seed_build[1], timeout=2.0, socket_timeout=1.0, max_body=64 * 1024)
+    yield server, url
+    server.shutdown()
+    server.server_close()
+
+
+def sparql(url: str, query: str, headers: dict = None, **params):
+    return fetch(f"{url}/sparql?" + urlencode({"query": query, **params}), headers=headers)
+
+
+def test_service_is_refused_unless_federation_is_allowed(served):
+    _, url = served
+    status, _, body = sparql(url, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+    assert status == 400 and "SERVICE" in body and "--allow-federation" in body
+    # the word in a string or an IRI is not a SERVICE clause
+    status, _, _ = sparql(url, 'SELECT * WHERE { ?s ?p "SERVICE <x>" }')
+    assert status == 200
+
+
+def test_a_query_nested_too_deep_is_refused_before_the_engine(served):
+    _, url = served
+    deep = "SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000
+    status, _, body = fetch(f"{url}/sparql", deep.encode(), {"Content-Type": "application/sparql-query"})
+    assert status == 400 and "3000 levels" in body
+    assert sparql(url, SIMPLE)[0] == 200
+
+
+def test_a_worker_the_engine_crashes_is_replaced(seed_build):
+    """Past the guard (called on the pool directly), 3,000 braces end
+    Oxigraph's process: the request gets a 500 and the next one an answer."""
+    from kg.views.workers import WorkerPool
+    pool = WorkerPool(seed_build[1], size=1, timeout=20)
+    try:
+        deep = "SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000
+        with pytest.raises(Refused) as err:
+            pool.call("sparql", deep, [])
+        assert err.value.status == 500 and "server goes on" in err.value.message
+        media, body = pool.call("sparql", SIMPLE, ["text/csv"])
+        assert media.startswith("text/csv") and body.startswith(b"n")
+        assert pool.replacements == 1
+    finally:
+        pool.close()
+
+
+def test_the_time_limit_stops_the_query(seed_build):
+    server, url = _serve(seed_build[1], timeout=1.0, workers=1)
+    try:
+        old = set(server.pool._workers)
+        started = time.monotonic()
+        status, _, body = sparql(url, CARTESIAN)
+        assert status == 503 and "stopped" in body and time.monotonic() - started < 3
+        # the worker that ran it is gone, not left busy
+        for pid in old:
+            with pytest.raises(ProcessLookupError):
+                os.kill(pid, 0)
+        status, _, _ = sparql(url, SIMPLE)       # a fresh worker answers
+        assert status == 200
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("path", ["/", "/graph.html", "RESOURCE", "/viz?focus=%E5%9B%BD%E5%8A%9E%E5%8F%91%E3%80%942019%E3%80%955%E5%8F%B7",
+                                  "/sparql?format=html&query=SELECT+*+WHERE+%7B%3Fs+%3Fp+%3Fo%7D"])
+def test_every_route_is_under_the_time_limit(seed_build, path):
+    server, url = _serve(seed_build[1], timeout=0.001, workers=1)
+    try:
+        target = page_url(url, HUANCUI) if path == "RESOURCE" else url + path
+        status, _, body = fetch(target)
+        assert status == 503 and "time limit" in body
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_request_bodies_are_bounded(served):
+    _, url = served
+    host, port = url.removeprefix("http://").split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=5)
+    conn.putrequest("POST", "/sparql")
+    conn.putheader("Content-Type", "application/sparql-query")
+    conn.putheader("Content-Length", str(300 * 1024 * 1024))
+    conn.endheaders()
+    response = conn.getresponse()          # answered without reading the body
+    assert response.status == 413 and b"limit" in response.read()
+    conn.close()
+    for length in ("abc", "-5"):
+        conn = http.client.HTTPConnection(host, int(port), timeout=5)
+        conn.putrequest("POST", "/sparql")
+        conn.putheader("Content-Length", length)
+        conn.endheaders()
+        assert conn.getresponse().status == 400
+        conn.close()
+
+
+def test_a_stalled_client_is_dropped(served):
+    _, url = served
+    host, port = url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port))) as raw:
+        raw.sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\nSELECT")
+        raw.settimeout(10)
+        started = time.monotonic()
+        while raw.recv(4096):
+            pass
+        assert time.monotonic() - started < 5      # socket_timeout is 1 s
+
+
+def test_host_is_checked_against_the_bound_address(seed_build):
+    server, url = _serve(seed_build[1], allow_hosts=["kg.internal"])
+    try:
+        assert sparql(url, SIMPLE, {"Host": "attacker.example"})[0] == 421
+        assert sparql(url, SIMPLE, {"Host": "localhost:8000"})[0] == 200
+        assert sparql(url, SIMPLE, {"Host": "kg.internal"})[0] == 200
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_ipv6_loopback(seed_build):
+    if not socket.has_ipv6:
+        pytest.skip("no IPv6 on this machine")
+    try:
+        server, url = _serve(seed_build[1], host="::1")
+    except OSError as exc:
+        pytest.skip(f"::1 cannot be bound here: {exc}")
+    try:
+        assert sparql(url, SIMPLE)[0] == 200
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_saved_queries_only_by_name(served):
+    """A path in the query field is not read from the disk."""
+    _, url = served
+    from kg.datafiles import SAVED_QUERIES_DIR
+    path = str(SAVED_QUERIES_DIR / "documents.rq")
+    status, _, body = sparql(url, path, format="html")
+    assert "SPARQL syntax error" in body and "<td>" not in body
+    status, _, body = sparql(url, "documents", format="html")
+    assert status == 200 and "国办发〔2019〕5号" in body
+
+
+def test_protocol_details(served):
+    _, url = served
+    status, media, body = sparql(url, SIMPLE, {"Accept": "text/csv;q=0.5, application/sparql-results+json"})
+    assert media == "application/sparql-results+json" and json.loads(body)["results"]["bindings"]
+    for name in ("tsv", "text/tab-separated-values"):
+        assert sparql(url, SIMPLE, format=name)[1] == "text/tab-separated-values; charset=utf-8"
+    construct = "CONSTRUCT { ?d eli:id_local ?n } WHERE { ?d eli:id_local ?n } LIMIT 1"
+    assert sparql(url, construct, {"Accept": "application/rdf+xml"})[1] == "application/rdf+xml"
+    status, media, body = sparql(url, construct, {"Accept": "application/ld+json"})
+    assert media == "application/ld+json" and json.loads(body)[0]["@id"].startswith("https://w3id.org/")
+    status, _, body = sparql(url, SIMPLE, **{"default-graph-uri": "urn:x"})
+    assert status == 400 and "not supported" in body
+    status, media, _ = sparql(url, SIMPLE, format="yaml")
+    assert status == 406
+
+
+def test_head_options_cors_and_keep_alive(served):
+    _, url = served
+    host, port = url.removeprefix("http://").split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=5)
+    conn.request("HEAD", "/sparql?" + urlencode({"query": SIMPLE}))
+    response = conn.getresponse()
+    assert response.status == 200 and response.read() == b"" and int(response.headers["Content-Length"]) > 0
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    conn.request("OPTIONS", "/sparql")               # the same connection: HTTP/1.1
+    response = conn.getresponse()
+    response.read()
+    assert response.status == 204 and "POST" in response.headers["Access-Control-Allow-Methods"]
+    assert response.version == 11
+    conn.close()
+
+
+def test_port_in_use_is_one_line(seed_build):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "kg.cli", "serve", str(seed_build[1]), "--port", str(port)],
+                                capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [f"Error: cannot listen on 127.0.0.1 port {port}: Address already in use"]
+
+
+@pytest.mark.parametrize("accept, explicit, expected", [
+    ("text/turtle;q=0.9, application/n-triples", None, ["application/n-triples", "text/turtle"]),
+    ("*/*;q=0.1, text/csv;q=0", "csv", ["text/csv", "*/*"]),
+    ("application/xhtml+xml", None, ["text/html"]),
+])
+def test_accept_order(accept, explicit, expected):
+    assert accepted_media(accept, explicit) == expected
+
+
+def test_bounded_load(seed_build, capsys):
+    """The load test of benchmarks/serve_load.py, small: 8 clients for 3 s
+    mixing saved queries, cartesian products and pages. Only documented
+    statuses, and a simple query answered within a second afterwards."""
+    from benchmarks.serve_load import run
+    assert run(seed_build[1], clients=8, seconds=3, timeout=1) == 0, capsys.readouterr().out
