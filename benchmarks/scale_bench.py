@@ -11,10 +11,15 @@ generate_corpus.py) it measures, on this machine, in one run:
 - with --query-check: the saved tracing and aggregation queries on the
   built graph, Oxigraph (the store behind kg query) against rdflib's
   in-memory store, median of 3;
-- `kg --help` start-up, median of 5.
+- `kg --help` start-up, median of 5;
+- with --baseline COMMIT: the same build by the code of that commit (its
+  tree exported from git, run with this environment), on the same corpus in
+  the same run: wall time, graph.trig size and peak memory side by side;
+- the evidence's weight: triples per asserted fact (the fact, its
+  assertion, and its share of the span it points to).
 
     python benchmarks/scale_bench.py --sizes 100 1000 [--jobs-check] [--incremental-check]
-        [--query-check] [--work DIR]
+        [--query-check] [--baseline 94c615a] [--work DIR]
 """
 from __future__ import annotations
 
@@ -28,6 +33,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -69,11 +75,29 @@ def jieba_seconds(corpus: Path) -> tuple[float, int]:
     return float(seconds), int(chars)
 
 
-def run_build(corpus: Path, out: Path, *extra: str) -> dict:
+def export_commit(commit: str, target: Path) -> Path:
+    """The tree of ``commit`` in ``target`` (once), to run as the baseline."""
+    if not (target / "kg").is_dir():
+        target.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit], check=True, capture_output=True)
+        subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    return target
+
+
+def kg_command(source: Optional[Path]) -> list[str]:
+    """``kg`` of this checkout, or of another source tree with this environment."""
+    if source is None:
+        return [str(KG)]
+    return [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(source)!r}); "
+                                  "from kg.cli import main; sys.exit(main())"]
+
+
+def run_build(corpus: Path, out: Path, *extra: str, source: Optional[Path] = None) -> dict:
     """A build in a fresh process: wall seconds, stage seconds and peaks."""
     start = time.perf_counter()
-    done = subprocess.run(["/usr/bin/time", "-f", "maxrss_kib %M cpu_s %U %S", str(KG), "build", str(corpus),
-                           "-o", str(out), "--timings", *extra], check=True, capture_output=True, text=True)
+    done = subprocess.run(["/usr/bin/time", "-f", "maxrss_kib %M cpu_s %U %S", *kg_command(source), "build",
+                           str(corpus), "-o", str(out), "--timings", *extra], check=True, capture_output=True,
+                          text=True)
     wall = time.perf_counter() - start
     stages = dict((k, float(v)) for k, v in re.findall(r"(\w[\w ]*?) ([\d.]+)(?:,|$)",
                                                       done.stdout.split("seconds: ")[1].splitlines()[0]))
@@ -83,7 +107,25 @@ def run_build(corpus: Path, out: Path, *extra: str) -> dict:
     rss = int(re.search(r"maxrss_kib (\d+)", done.stderr).group(1)) / 1024
     user, system = re.search(r"cpu_s ([\d.]+) ([\d.]+)", done.stderr).groups()
     return {"wall": wall, "stages": stages, "peaks": peaks, "triples": triples, "rss_mib": rss,
-            "cpu": float(user) + float(system)}
+            "cpu": float(user) + float(system), "trig_bytes": (out / "graph.trig").stat().st_size}
+
+
+def evidence_weight(graph_file: Path) -> tuple[int, int, int]:
+    """(asserted facts, triples of their assertions, triples of the spans
+    they point to), counted in the graph file as written."""
+    import pyoxigraph as ox
+    assertion, derived = "https://w3id.org/policy-kg/ontology#Assertion", "http://www.w3.org/ns/prov#wasDerivedFrom"
+    subjects: dict[str, int] = {}
+    assertions, spans = set(), set()
+    for q in ox.parse(path=str(graph_file), format=ox.RdfFormat.TRIG):
+        subject = q.subject.value
+        subjects[subject] = subjects.get(subject, 0) + 1
+        if q.predicate.value == derived:
+            spans.add(q.object.value)
+        elif q.object.value == assertion:
+            assertions.add(subject)
+    return (len(assertions), sum(subjects[a] for a in assertions),
+            sum(subjects.get(s, 0) for s in spans))
 
 
 def store_floor_seconds(graph_file: Path) -> float:
@@ -150,6 +192,7 @@ def main() -> int:
                         help="Also time Oxigraph's bulk load of each finished graph file alone.")
     parser.add_argument("--query-check", type=int, default=0, metavar="SIZE",
                         help="Compare Oxigraph and rdflib on the graph of this corpus size.")
+    parser.add_argument("--baseline", metavar="COMMIT", help="Also build each corpus with this commit's code.")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-scale-"))
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
@@ -180,6 +223,29 @@ def main() -> int:
     for small, large in zip(sizes, sizes[1:]):
         print(f"\ngrowth {small} → {large} documents ({large / small:.0f}×): build wall time "
               f"×{results[large]['wall'] / results[small]['wall']:.2f}")
+    for size in sizes:
+        facts, assertion_triples, span_triples = evidence_weight(work / f"build-{size}" / "graph.trig")
+        print(f"\nevidence on {size} documents: {facts} asserted facts; per fact {assertion_triples / facts:.2f} "
+              f"assertion triples + {span_triples / facts:.2f} span triples + the fact itself = "
+              f"{(assertion_triples + span_triples) / facts + 1:.2f} triples")
+    if args.baseline:
+        source = export_commit(args.baseline, work / f"baseline-{args.baseline}")
+        print(f"\nbaseline: commit {args.baseline}, the same corpora, this run\n")
+        print("| documents | baseline s | this s | speed-up | baseline graph.trig MB | this MB | size ratio "
+              "| baseline peak RSS MiB | this MiB |")
+        print("|---|---|---|---|---|---|---|---|---|")
+        base = {}
+        for size in sizes:
+            base[size] = b = run_build(work / f"corpus-{size}", work / f"baseline-build-{size}", "--no-cache",
+                                       source=source)
+            r = results[size]
+            print(f"| {size} | {b['wall']:.1f} | {r['wall']:.1f} | ×{b['wall'] / r['wall']:.2f} | "
+                  f"{b['trig_bytes'] / 1e6:.1f} | {r['trig_bytes'] / 1e6:.1f} | "
+                  f"{100 * r['trig_bytes'] / b['trig_bytes']:.0f} % | {b['rss_mib']:.0f} | {r['rss_mib']:.0f} |",
+                  flush=True)
+        for small, large in zip(sizes, sizes[1:]):
+            print(f"\ngrowth {small} → {large}: baseline ×{base[large]['wall'] / base[small]['wall']:.2f}, "
+                  f"this ×{results[large]['wall'] / results[small]['wall']:.2f}")
     largest = sizes[-1]
     corpus = work / f"corpus-{largest}"
     if args.jobs_check:

@@ -71,9 +71,7 @@ def test_every_link_has_evidence_whose_offsets_verify(seed_graph):
           SELECT ?s ?p ?o ?rule ?exact ?start ?end ?file WHERE {
             ?a a pol:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
                pol:rule ?rule ; prov:wasDerivedFrom ?x .
-            ?x oa:hasSource ?doc ; oa:hasSelector ?q , ?pos .
-            ?q a oa:TextQuoteSelector ; oa:exact ?exact .
-            ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+            ?x oa:hasSource ?doc ; oa:exact ?exact ; oa:start ?start ; oa:end ?end .
             ?doc pol:sourceFile ?file }""", s=f"<{s}>", p=f"<{p}>", o=f"<{o}>")
         assert rows, (s, p, o)
         for *_, rule, exact, start, end, file in rows:

@@ -18,6 +18,7 @@ GRAPH = ID["graph/seeds/001-weihai.txt"]
 TRICKY = [
     (ID["doc/国办发/2019/5"], DCTERMS.title, Literal("关于推进养老服务发展的意见", lang="zh")),
     (ID["doc/t/9d870231c1"], DCTERMS.title, Literal('引号"与\\反斜杠\n换行\r回车', lang="zh")),
+    (ID["text/9d870231c1#char=3504,3513"], OA.start, Literal(3504)),
     (ID["evidence/9d870231c1/3504-3513"], OA.start, Literal(3504, datatype=XSD.nonNegativeInteger)),
     (ID["doc/国办发/2019/5"], RDF.type, POL.Document),
     (ID["-leading-hyphen."], POL.rule, Literal("trailing dot and leading hyphen")),

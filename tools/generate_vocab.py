@@ -21,8 +21,7 @@ EXTERNAL = {
             ["LegalResource", "id_local", "passed_by", "jurisdiction", "date_document", "date_publication",
              "type_document", "cites", "applies", "based_on"]),
     "OA": ("http://www.w3.org/ns/oa#",
-           ["SpecificResource", "TextQuoteSelector", "TextPositionSelector", "hasSource", "hasSelector",
-            "exact", "prefix", "suffix", "start", "end"]),
+           ["hasSource", "exact", "start", "end"]),
     "CITO": ("http://purl.org/spar/cito/", ["repliesTo"]),
 }
 

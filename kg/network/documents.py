@@ -47,7 +47,7 @@ SELECT ?s ?p ?o ?basis ?rule ?trigger ?sentence WHERE {
   ?a rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; pol:rule ?rule .
   LATERAL { OPTIONAL { ?a pol:linkBasis ?basis } }
   LATERAL { OPTIONAL { ?a pol:trigger ?trigger } }
-  LATERAL { OPTIONAL { ?a pol:inSentence ?x . ?x oa:hasSelector ?q . ?q oa:exact ?sentence } }
+  LATERAL { OPTIONAL { ?a prov:wasDerivedFrom ?x . ?x oa:exact ?sentence } }
 }"""
 SPECIFICITY = {"cites": 0, "forwards": 1, "promulgates": 1, "based_on": 2, "applies": 3}
 
@@ -89,6 +89,8 @@ def to_networkx(store: GraphStore, relations: Iterable[str] = tuple(RELATIONS)) 
     values = " ".join(RELATIONS[r] for r in relations)
     for s, p, o, basis, rule, trigger, sentence in select_values(store, ASSERTIONS.replace("$relations", values)):
         key = (str(s), _local(str(p)), str(o))
+        if basis == "inferred":
+            sentence = None       # its spans are where the two titles were read: no sentence states the link
         evidence[key] = _preferred(evidence.get(key), (_s(basis), _s(rule), _s(trigger), _s(sentence)))
     links = ((str(s), _local(str(p)), str(o)) for s, p, o in select_values(store, EDGES.replace("$relations", values)))
     _add_links(graph, links, evidence)

@@ -17,6 +17,7 @@ import networkx as nx
 from kg.network.documents import to_networkx
 from kg.store.query import select_values
 from kg.store.database import GraphStore
+from kg.rdf.vocab import PREFIXES
 
 KINDS = ("document", "proposal", "agency", "area", "service_model", "programme", "measure")
 
@@ -63,13 +64,16 @@ EVIDENCE = """
 SELECT ?s ?p ?o ?rule ?sentence WHERE {
   $values
   ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pol:rule ?rule .
-  LATERAL { OPTIONAL { ?a pol:inSentence ?x . ?x oa:hasSelector ?q . ?q oa:exact ?sentence } }
+  LATERAL { OPTIONAL { ?a prov:wasDerivedFrom ?x . ?x oa:exact ?sentence } }
 }"""
-# Links other than document -> document whose assertions carry evidence.
+# Links other than document -> document whose assertions carry evidence,
+# and the predicate they are asserted under (a service model is asserted as
+# the contract's dcterms:subject, not again as pol:mentionsServiceModel).
 ASSERTED = {"repliesTo": "cito:repliesTo", "passed_by": "eli:passed_by", "addressee": "pol:addressee",
             "copyTo": "pol:copyTo", "mentionsAgency": "pol:mentionsAgency",
-            "responsibleAgency": "pol:responsibleAgency", "mentionsServiceModel": "pol:mentionsServiceModel",
+            "responsibleAgency": "pol:responsibleAgency", "mentionsServiceModel": "dcterms:subject",
             "mentionsProgramme": "pol:mentionsProgramme"}
+_EDGE_KEY = {PREFIXES[name.split(":")[0]] + name.split(":")[1]: key for key, name in ASSERTED.items()}
 MAX_SENTENCES = 3
 
 
@@ -130,7 +134,7 @@ def add_evidence(store: GraphStore, net: nx.MultiDiGraph) -> None:
               "VALUES ?p { " + " ".join(sorted({ASSERTED[k] for _, k in drawn})) + " }")
     found: dict[tuple[str, str, str], tuple[str, list[str]]] = {}
     for s, p, o, rule, sentence in select_values(store, EVIDENCE.replace("$values", values)):
-        rule_name, sentences = found.setdefault((str(s), local_name(str(p)), str(o)), (str(rule), []))
+        rule_name, sentences = found.setdefault((str(s), _EDGE_KEY[str(p)], str(o)), (str(rule), []))
         if sentence is not None and str(sentence) not in sentences:
             sentences.append(str(sentence))
     for s, o, k, data in net.edges(keys=True, data=True):

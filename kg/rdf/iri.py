@@ -40,6 +40,7 @@ def part(owner: URIRef, kind: str, position: int) -> URIRef:
     return URIRef(f"{owner}/{kind}/{position}")
 
 
+@lru_cache(maxsize=1 << 14)
 def agency(area_code: str, organ_key: str) -> URIRef:
     return ID[f"agency/{area_code}/{_segment(organ_key)}"]
 
@@ -63,12 +64,10 @@ def _file_key(relative_path: str) -> str:
     return digest(relative_path, length=10)
 
 
-def evidence(relative_path: str, start: int, end: int) -> URIRef:
-    return ID[f"evidence/{_file_key(relative_path)}/{start}-{end}"]
-
-
-def selector(evidence_iri: URIRef, kind: str) -> URIRef:
-    return URIRef(f"{evidence_iri}/{kind}")
+def span(relative_path: str, start: int, end: int) -> URIRef:
+    """A span of the text read from a corpus file, by an RFC 5147 fragment:
+    id:text/<file key>#char=start,end."""
+    return ID[f"text/{_file_key(relative_path)}#char={start},{end}"]
 
 
 def assertion(*parts: object) -> URIRef:

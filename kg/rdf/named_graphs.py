@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from rdflib import Dataset, Literal, URIRef
@@ -17,7 +18,7 @@ from rdflib import Dataset, Literal, URIRef
 from kg.rdf import iri
 from kg.lexicon.agencies import organs
 from kg.lexicon.areas import gazetteer
-from kg.models import AgencyRef, AreaRef, DocumentNode, Evidence, Extraction, InferredLink, Resolution
+from kg.models import AgencyRef, AreaRef, DocumentNode, Evidence, Extraction, InferredLink, Resolution, Span
 from kg.rdf.ontology import materialise, ontology_graph, super_properties
 from kg.lexicon.titles import type_by_concept
 from kg.rdf.vocab import CITO, DCTERMS, ELI, OA, ORG, POL, PREFIXES, PROV, RDF, SDO, SKOS, XSD
@@ -30,6 +31,7 @@ RELATIONS = {
     "forwards": POL.forwards,
     "replies_to": CITO.repliesTo,
 }
+LINK_PROPERTIES = frozenset(RELATIONS.values())
 STATED_BASIS_RELATIONS = ("applies", "based_on")    # links whose assertions say pol:linkBasis "stated"
 STATED_BASIS = tuple(RELATIONS[r] for r in STATED_BASIS_RELATIONS)
 PUBLIC_NAMESPACES = (str(POL), "http://data.europa.eu/eli/ontology#", "http://purl.org/spar/cito/",
@@ -46,6 +48,25 @@ def zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
+# The terms every assertion and span repeats, looked up once: a
+# DefinedNamespace attribute and a new rdflib Literal each cost microseconds,
+# which the evidence multiplies by the millions on a large corpus.
+_TYPE, _SUBJECT, _PREDICATE, _OBJECT = RDF.type, RDF.subject, RDF.predicate, RDF.object
+_ASSERTION, _RULE, _TRIGGER, _LINK_BASIS = POL.Assertion, POL.rule, POL.trigger, POL.linkBasis
+_DERIVED_FROM, _TITLE = PROV.wasDerivedFrom, DCTERMS.title
+_HAS_SOURCE, _START, _END, _EXACT = OA.hasSource, OA.start, OA.end, OA.exact
+
+
+@lru_cache(maxsize=4096)
+def _plain(text: str) -> Literal:
+    return Literal(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _integer(value: int) -> Literal:
+    return Literal(value)
+
+
 class _GraphWriter:
     """Writes into one named graph, with evidence for asserted triples."""
 
@@ -55,6 +76,7 @@ class _GraphWriter:
         self.doc_iri = doc_iri
         self.path = extraction.document.relative_path
         self.title_sources = title_sources   # document IRI -> where its title was read
+        self.spans: set[URIRef] = set()      # the spans already described in this graph
 
     def add(self, s, p, o, evidence: Optional[Evidence] = None, trigger: Optional[str] = None,
             link_rule: Optional[str] = None, assert_only: bool = False) -> None:
@@ -67,40 +89,50 @@ class _GraphWriter:
             self.g.add((s, p, o))
         if evidence is None:
             return
-        if p == DCTERMS.title:
-            self.title_sources.setdefault(s, self.selection(evidence.span.start, evidence.span.end))
-        predicates = [p] + sorted(q for q in super_properties().get(p, ()) if str(q).startswith(PUBLIC_NAMESPACES))
-        for predicate in predicates:
+        span = self.span(evidence.sentence.start, evidence.sentence.end)
+        if p == _TITLE:
+            self.title_sources.setdefault(s, span)
+        add = self.g.add
+        for predicate in asserted_predicates(p):
             rule = link_rule if (link_rule and predicate == p) else evidence.rule
             a = iri.assertion(self.path, s, predicate, o, rule, evidence.span.start, evidence.span.end)
-            self.g.add((a, RDF.type, POL.Assertion))
-            self.g.add((a, RDF.subject, s))
-            self.g.add((a, RDF.predicate, predicate))
-            self.g.add((a, RDF.object, o))
-            self.g.add((a, POL.rule, Literal(rule)))
-            self.g.add((a, PROV.wasDerivedFrom, self.selection(evidence.span.start, evidence.span.end)))
-            self.g.add((a, POL.inSentence, self.selection(evidence.sentence.start, evidence.sentence.end)))
+            add((a, _TYPE, _ASSERTION))
+            add((a, _SUBJECT, s))
+            add((a, _PREDICATE, predicate))
+            add((a, _OBJECT, o))
+            add((a, _RULE, _plain(rule)))
+            add((a, _DERIVED_FROM, span))
             if trigger and predicate == p:
-                self.g.add((a, POL.trigger, zh(trigger)))
+                add((a, _TRIGGER, zh(trigger)))
             if predicate in STATED_BASIS:
-                self.g.add((a, POL.linkBasis, Literal("stated")))
+                add((a, _LINK_BASIS, _plain("stated")))
 
-    def selection(self, start: int, end: int) -> URIRef:
-        ev = iri.evidence(self.path, start, end)
-        if (ev, RDF.type, OA.SpecificResource) in self.g:
-            return ev
-        quote, position = iri.selector(ev, "quote"), iri.selector(ev, "position")
-        text = self.x.document.text
-        self.g.add((ev, RDF.type, OA.SpecificResource))
-        self.g.add((ev, OA.hasSource, self.doc_iri))
-        self.g.add((ev, OA.hasSelector, quote))
-        self.g.add((ev, OA.hasSelector, position))
-        self.g.add((quote, RDF.type, OA.TextQuoteSelector))
-        self.g.add((quote, OA.exact, Literal(text[start:end])))
-        self.g.add((position, RDF.type, OA.TextPositionSelector))
-        self.g.add((position, OA.start, Literal(start, datatype=XSD.nonNegativeInteger)))
-        self.g.add((position, OA.end, Literal(end, datatype=XSD.nonNegativeInteger)))
-        return ev
+    def span(self, start: int, end: int) -> URIRef:
+        """The sentence (list item, heading, table row) holding the evidence,
+        described once however many assertions point to it (evidence
+        version 2 of the graph contract)."""
+        span = iri.span(self.path, start, end)
+        if span not in self.spans:
+            self.spans.add(span)
+            self.g.add((span, _HAS_SOURCE, self.doc_iri))
+            self.g.add((span, _START, _integer(start)))
+            self.g.add((span, _END, _integer(end)))
+            self.g.add((span, _EXACT, Literal(self.x.document.text[start:end])))
+        return span
+
+
+@lru_cache(maxsize=None)
+def asserted_predicates(p: URIRef) -> tuple[URIRef, ...]:
+    """The predicates a fact is asserted under. A link between documents:
+    its own and each public super-property (eli:applies and eli:cites), as
+    readers ask for either. Another fact: once, under the contract's
+    external term where its pol: term refines one (dcterms:subject for
+    pol:mentionsServiceModel), else its own and its pol: super-properties."""
+    supers = sorted(q for q in super_properties().get(p, ()) if str(q).startswith(PUBLIC_NAMESPACES))
+    if p in LINK_PROPERTIES:
+        return (p, *supers)
+    external = tuple(q for q in supers if not str(q).startswith(str(POL)))
+    return external or (p, *supers)
 
 
 def agency_iri(agency: AgencyRef) -> URIRef:
@@ -362,7 +394,8 @@ def _write_measures(w: _GraphWriter, x: Extraction, node: DocumentNode, used_age
         if m.section:
             g.add((measure, POL.section, zh(m.section)))
         link, rule = MEASURE_KINDS[m.kind][1:]
-        w.add(iri.document(node.key), link, measure, Evidence(rule, m.span, m.span))
+        heading = doc.sentence_of(Span(m.span.start, m.span.start + 1))    # the evidence: the sentence it opens with
+        w.add(iri.document(node.key), link, measure, Evidence(rule, m.span, heading))
     kinds = {m.position: m.kind for m in x.measures}
     for position, mention in x.responsible:
         used_agencies.add(mention.agency)
@@ -457,8 +490,8 @@ def _write_stubs(g: Triples, resolution: Resolution, used_agencies: set, used_ar
 
 
 def _write_inferred(g: Triples, links: Iterable[InferredLink], title_sources: dict) -> None:
-    """Inferred links, in their own graph; their evidence is where the two
-    titles were read."""
+    """Inferred links, in their own graph; their evidence is the sentences
+    where the two titles were read (spans described in those files' graphs)."""
     for link in links:
         predicate = RELATIONS[link.relation]
         g.add((iri.document(link.source.key), predicate, iri.document(link.target.key)))

@@ -11,7 +11,7 @@ from functools import lru_cache
 from rdflib import Graph, URIRef
 
 from kg.datafiles import ONTOLOGY_DIR
-from kg.rdf.vocab import RDF, RDFS
+from kg.rdf.vocab import POL, RDF, RDFS
 
 SHAPES_FILE = "shapes.ttl"
 
@@ -56,14 +56,21 @@ def super_classes() -> dict[URIRef, frozenset[URIRef]]:
     return _closure(ontology_graph(), RDFS.subClassOf)
 
 
+# The contract's one exception to the rule of alignment: pol:Assertion is
+# declared under rdf:Statement and prov:Entity, but those types are not
+# written on each of the graph's many assertions (evidence version 2).
+NOT_MATERIALISED = frozenset({POL.Assertion})
+
+
 def materialise(graph: set) -> None:
     """Add the super-class and super-property triples of every triple of a
     graph being written (a set of triples)."""
-    props, classes = super_properties(), super_classes()
+    props, classes, rdf_type = super_properties(), super_classes(), RDF.type
     additions = []
     for s, p, o in graph:
-        if p == RDF.type and o in classes:
-            additions.extend((s, RDF.type, c) for c in classes[o])
-        for sup in props.get(p, ()):
-            additions.append((s, sup, o))
+        sups = props.get(p)
+        if sups:
+            additions.extend((s, sup, o) for sup in sups)
+        elif o in classes and o not in NOT_MATERIALISED and str.__eq__(p, rdf_type):
+            additions.extend((s, rdf_type, c) for c in classes[o])
     graph.update(additions)

@@ -49,7 +49,6 @@ class POL(DefinedNamespace):
     hasMeasure: URIRef
     hasProvision: URIRef
     hasTarget: URIRef
-    inSentence: URIRef
     indicator: URIRef
     isStub: URIRef
     jurisdiction: URIRef
@@ -97,14 +96,8 @@ class ELI(DefinedNamespace):
 class OA(DefinedNamespace):
     _NS = Namespace("http://www.w3.org/ns/oa#")
     _fail = True
-    SpecificResource: URIRef
-    TextQuoteSelector: URIRef
-    TextPositionSelector: URIRef
     hasSource: URIRef
-    hasSelector: URIRef
     exact: URIRef
-    prefix: URIRef
-    suffix: URIRef
     start: URIRef
     end: URIRef
 

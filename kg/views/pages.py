@@ -23,12 +23,10 @@ INCOMING = "SELECT DISTINCT ?s ?p WHERE { ?s ?p ?r FILTER(?p != rdf:subject && ?
 # LATERAL evaluates each optional part per row (see network.ASSERTIONS):
 # a plain OPTIONAL would scan the whole graph for every page.
 EVIDENCE = """
-SELECT ?s ?p ?o ?rule ?exact ?start ?end ?sentence WHERE {
+SELECT ?s ?p ?o ?rule ?sentence ?start ?end WHERE {
   { ?a rdf:subject ?r } UNION { ?a rdf:object ?r }
   ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pol:rule ?rule .
-  LATERAL { OPTIONAL { ?a prov:wasDerivedFrom ?x . ?x oa:hasSelector ?q . ?q oa:exact ?exact .
-                       ?x oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end } }
-  LATERAL { OPTIONAL { ?a pol:inSentence ?y . ?y oa:hasSelector ?sq . ?sq oa:exact ?sentence } }
+  LATERAL { OPTIONAL { ?a prov:wasDerivedFrom ?x . ?x oa:exact ?sentence ; oa:start ?start ; oa:end ?end } }
 }"""
 MEASURES = """
 SELECT ?m ?position ?ordinal ?heading ?agency WHERE {
@@ -59,10 +57,9 @@ class Link:
 @dataclass(frozen=True, order=True)
 class Evidence:
     rule: str
-    quote: str                  # the text the rule matched
+    sentence: str               # the sentence (list item, row) the rule read
     start: Optional[int]        # its offsets in the source text
     end: Optional[int]
-    sentence: str               # the sentence around it
 
 
 @dataclass
@@ -110,8 +107,8 @@ def resource_page(store: GraphStore, iri: str) -> Optional[Page]:
     if not (facts_rows or out_rows or in_rows):
         return None
     evidence: dict[tuple[str, str, str], list] = defaultdict(list)
-    for s, p, o, rule, exact, start, end, sentence in run_query(store, with_resource(EVIDENCE, iri)).rows:
-        item = Evidence(str(rule), _str(exact), _int(start), _int(end), _str(sentence))
+    for s, p, o, rule, sentence, start, end in run_query(store, with_resource(EVIDENCE, iri)).rows:
+        item = Evidence(str(rule), _str(sentence), _int(start), _int(end))
         if item not in evidence[(str(s), short_name(p), str(o))]:
             evidence[(str(s), short_name(p), str(o))].append(item)
     names = labels(store, {str(o) for _, o in out_rows} | {str(s) for s, _ in in_rows} | {iri})
