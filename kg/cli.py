@@ -31,7 +31,8 @@ def main() -> None:
               show_default=True, help="Folder for graph.trig and report.json.")
 @click.option("--turtle", is_flag=True, help="Also write graph.ttl (all graphs merged).")
 @click.option("--strict", is_flag=True, help="Exit non-zero when any file was skipped.")
-@click.option("-j", "--jobs", default=1, show_default=True, help="Processes for reading and extraction.")
+@click.option("-j", "--jobs", type=int, default=None,
+              help="Processes for reading, extraction and writing (default: one per core from 50 files on).")
 @click.option("--no-cache", is_flag=True, help="Ignore and do not write OUT/.cache (rebuild everything).")
 @click.option("--timings", is_flag=True, help="Print the seconds and peak memory of each stage.")
 def build(corpus: Path, out_dir: Path, turtle: bool, strict: bool, jobs: int, no_cache: bool, timings: bool) -> None:
@@ -44,7 +45,7 @@ def build(corpus: Path, out_dir: Path, turtle: bool, strict: bool, jobs: int, no
         return click.progressbar(length=total, label=label, file=sys.stderr,
                                  hidden=total < 200 or not sys.stderr.isatty())
 
-    if jobs < 1:
+    if jobs is not None and jobs < 1:
         _fail("--jobs must be at least 1")
     try:
         report = run_build(corpus, out_dir, turtle=turtle, jobs=jobs, use_cache=not no_cache, progress=progress)

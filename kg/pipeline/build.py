@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import json
 import multiprocessing
+import os
 import resource
 import shutil
 import time
@@ -101,15 +102,21 @@ class BuildReport:
         }
 
 
-def build(corpus_dir: Path, out_dir: Path, turtle: bool = False, jobs: int = 1, use_cache: bool = True,
+def build(corpus_dir: Path, out_dir: Path, turtle: bool = False, jobs: Optional[int] = None, use_cache: bool = True,
           progress: Optional[Progress] = None) -> BuildReport:
     """Build the graph of a corpus into ``out_dir``; returns the report.
+    ``jobs``: processes for reading, extraction and graph blocks; None is
+    one per core for corpora of AUTO_JOBS_FROM files and more (below that,
+    starting processes costs more than it saves), else one.
 
     Raises loading.CorpusError for a missing or empty corpus. Files that
     cannot be read are skipped and listed in the report.
     """
     with _output_lock(Path(out_dir)), _without_cycle_collector():
         return _build(corpus_dir, out_dir, turtle, jobs, use_cache, progress)
+
+
+AUTO_JOBS_FROM = 50
 
 
 class OutputBusy(RuntimeError):
@@ -162,6 +169,8 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
 
     links_passed_over: list[SkippedFile] = []
     files = corpus_files(corpus_dir, links_passed_over)
+    if jobs is None:
+        jobs = (os.cpu_count() or 1) if len(files) >= AUTO_JOBS_FROM else 1
     extractions, keys, skipped = extract_corpus(files, corpus_dir, cache, jobs, progress)
     skipped = sorted(skipped + links_passed_over, key=lambda s: s.relative_path)
     clock.lap("extract")
