@@ -85,10 +85,9 @@ def export_commit(commit: str, target: Path) -> Path:
 
 
 def kg_command(source: Optional[Path]) -> list[str]:
-    """``kg`` of this checkout, or of another source tree with this environment."""
-    if source is None:
-        return [str(KG)]
-    return [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(source)!r}); "
+    """``kg`` of a source tree (this checkout's by default, whatever the
+    environment's install points to) run with this environment."""
+    return [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(source or ROOT)!r}); "
                                   "from kg.cli import main; sys.exit(main())"]
 
 
