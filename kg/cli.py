@@ -431,11 +431,13 @@ def serve(graph: Path, host: str, port: int, timeout: float, max_bytes: int, wor
 
 @main.command()
 @click.argument("graph", required=False, type=click.Path(path_type=Path), default=DEFAULT_OUT)
-@click.option("-f", "--format", "fmt", type=click.Choice(["graphml", "gexf", "csv", "jsonld"]), required=True)
+@click.option("-f", "--format", "fmt", required=True,
+              type=click.Choice(["graphml", "gexf", "csv", "jsonld", "nquads", "trig", "turtle", "ntriples", "rdfxml"]))
 @click.option("-o", "--out", type=click.Path(path_type=Path), required=True,
               help="Output file (a folder for csv: nodes.csv and edges.csv).")
 def export(graph: Path, fmt: str, out: Path) -> None:
-    """Export GRAPH for Gephi and spreadsheets (graphml, gexf, csv) or as JSON-LD."""
+    """Export GRAPH for Gephi and spreadsheets (graphml, gexf, csv), as JSON-LD, or in
+    another RDF syntax for triple stores (nquads for bulk loaders; trig, turtle, ntriples, rdfxml)."""
     from kg.views.export import export as run_export
     from kg.store.database import GraphFileError
 

@@ -104,8 +104,9 @@ class Behaviour(BaseHTTPRequestHandler):
                             WWW_Authenticate=f'Digest realm="{REALM}", nonce="{NONCE}", qop="auth", algorithm=MD5')
 
     def do_PUT(self):
-        self._body()
+        body = self._body()
         self.seen.append((self.command, self.path, dict(self.headers)))
+        self.seen.append(("BODY", self.path, body))
         if self.path.startswith("/redirect-store"):
             return self._answer(302, Location=f"http://127.0.0.1:{self.server.server_address[1]}/elsewhere")
         if self.path.startswith("/fail-third"):
@@ -228,3 +229,20 @@ def test_short_queries_go_as_get_long_ones_as_a_form_post(stand_in):
     remote_query(url + "/sparql", "ASK { " + " ".join(f"?s{i} ?p ?o ." for i in range(200)) + " }")
     methods = [(m, h.get("Content-Type")) for m, _, h in seen]
     assert methods == [("GET", None), ("POST", "application/x-www-form-urlencoded")]
+
+
+def test_a_push_sends_the_terms_of_the_graph_file(stand_in, seed_build):
+    """What is pushed is graph.trig as written (not the store's own forms),
+    one PUT per named graph."""
+    import pyoxigraph as ox
+    from urllib.parse import parse_qs, urlsplit
+    url, seen, _ = stand_in
+    push(seed_build[1], url + "/store")
+    sent = set()
+    bodies = [(path, body) for kind, path, body in seen if kind == "BODY"]
+    assert bodies
+    for path, body in bodies:
+        graph = ox.NamedNode(parse_qs(urlsplit(path).query)["graph"][0])
+        sent |= {ox.Quad(t.subject, t.predicate, t.object, graph)
+                 for t in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)}
+    assert sent == set(ox.parse(path=str(seed_build[1] / "graph.trig"), format=ox.RdfFormat.TRIG))

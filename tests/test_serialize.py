@@ -61,7 +61,7 @@ def test_subjects_grouped_and_order_free():
     random.Random(7).shuffle(shuffled)
     block = trig_block(GRAPH, TRICKY + TRICKY[:3])
     assert block == trig_block(GRAPH, shuffled)
-    assert block.count(b"id:doc\\/\xe5\x9b\xbd") == 1       # one subject, written once
+    assert block.count("<doc/国".encode()) == 1       # one subject, written once
     assert parsed(trig_header() + block, ox.RdfFormat.TRIG) == reference(TRICKY)
     assert parsed(to_turtle(shuffled), ox.RdfFormat.TURTLE) == reference(TRICKY)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -55,6 +56,13 @@ _TYPE, _SUBJECT, _PREDICATE, _OBJECT = RDF.type, RDF.subject, RDF.predicate, RDF
 _ASSERTION, _RULE, _TRIGGER, _LINK_BASIS = POL.Assertion, POL.rule, POL.trigger, POL.linkBasis
 _DERIVED_FROM, _TITLE = PROV.wasDerivedFrom, DCTERMS.title
 _HAS_SOURCE, _START, _END, _EXACT = OA.hasSource, OA.start, OA.end, OA.exact
+
+
+def decimal(value) -> Literal:
+    """An xsd:decimal in its canonical form (``310000000``, ``3.5``): the
+    form a store gives back, so that the file, the store and a push agree."""
+    text = format(Decimal(str(value)).normalize(), "f")
+    return Literal(text, datatype=XSD.decimal)
 
 
 @lru_cache(maxsize=4096)
@@ -353,7 +361,7 @@ def _write_themes(w: _GraphWriter, x: Extraction, node: DocumentNode, programmes
         target = iri.part(owner, "target", counters[(owner, "target")])
         w.g.add((target, RDF.type, POL.Target))
         w.g.add((target, POL.indicator, zh(t.indicator)))
-        w.g.add((target, SDO.value, Literal(t.value, datatype=XSD.decimal)))
+        w.g.add((target, SDO.value, decimal(t.value)))
         if t.unit:
             w.g.add((target, SDO.unitText, Literal(t.unit)))
         w.g.add((target, POL.comparison, zh(t.comparison)))
@@ -368,10 +376,10 @@ def _write_themes(w: _GraphWriter, x: Extraction, node: DocumentNode, programmes
         w.g.add((amount, RDF.type, SDO.MonetaryAmount))
         w.g.add((amount, SDO.currency, Literal("CNY")))
         if a.value is not None:
-            w.g.add((amount, SDO.value, Literal(a.value, datatype=XSD.decimal)))
+            w.g.add((amount, SDO.value, decimal(a.value)))
         else:
-            w.g.add((amount, SDO.minValue, Literal(a.low, datatype=XSD.decimal)))
-            w.g.add((amount, SDO.maxValue, Literal(a.high, datatype=XSD.decimal)))
+            w.g.add((amount, SDO.minValue, decimal(a.low)))
+            w.g.add((amount, SDO.maxValue, decimal(a.high)))
         w.g.add((amount, POL.rawText, Literal(a.raw)))
         if a.purpose:
             w.g.add((amount, POL.purpose, zh(a.purpose)))

@@ -21,7 +21,7 @@ from typing import BinaryIO, Iterable, Iterator
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
-from kg.rdf.vocab import PREFIXES
+from kg.rdf.vocab import ID, PREFIXES
 
 
 def _umask() -> int:
@@ -62,30 +62,34 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
-# Turtle/TriG's PN_LOCAL: which characters a prefixed name may hold as they
-# are, and which only behind a backslash (PN_LOCAL_ESC).
+# A local name that Turtle/TriG's PN_LOCAL takes as it is: no character
+# that would need a backslash, not opening with '-' or '.', not ending in '.'.
 _PN_CHARS_BASE = ("A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF"
                   "\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD"
                   "\U00010000-\U000EFFFF")
-_LOCAL_NAME = re.compile(f"[{_PN_CHARS_BASE}_0-9\\-\u00B7\u0300-\u036F\u203F-\u2040~.!$&'()*+,;=/?#@%]*")
-_LEADING_HYPHEN = "\\"    # '-' may not open a local name unescaped
-_LOCAL_ESCAPES = str.maketrans({c: "\\" + c for c in "~.!$&'()*+,;=/?#@%"})
-# One pattern for all namespaces, longest first so that a namespace never
-# hides a longer one that it begins.
+_PN_CHARS = f"{_PN_CHARS_BASE}_0-9\\-\u00B7\u0300-\u036F\u203F-\u2040"
+_PLAIN_LOCAL_NAME = re.compile(f"[{_PN_CHARS_BASE}_0-9](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?")
+# Our own IRIs are written relative to @base: a path with no scheme-like
+# first segment, no dot segment, nothing that IRIREF forbids.
+BASE = str(ID)
+_SAFE_RELATIVE = re.compile(r"(?!/)(?![^/]*:)(?!\.\.?(?:/|$))(?!.*/\.\.?(?:/|$))[^\x00-\x20<>\"{}|^`\\]+")
 _NAMESPACE = re.compile("|".join(re.escape(ns) for ns in sorted(PREFIXES.values(), key=len, reverse=True)))
 _PREFIX_OF = {ns: prefix for prefix, ns in PREFIXES.items()}
 _RDF_TYPE = str(RDF.type)
 
 
 def _iri(value: str) -> str:
-    """An IRI as a prefixed name where a prefix fits (escaping what PN_LOCAL
-    needs escaped), else in full."""
+    """An IRI as a prefixed name where a prefix fits with no escape; one of
+    ours as a reference relative to the file's @base; anything else in full.
+    No local name is ever escaped (``id:doc\\/…``): some bulk loaders
+    (Virtuoso's) keep the backslashes in the IRIs they store."""
     match = _NAMESPACE.match(value)
     if match:
         local = value[match.end():]
-        if local and _LOCAL_NAME.fullmatch(local):
-            local = local.translate(_LOCAL_ESCAPES)
-            return f"{_PREFIX_OF[match.group()]}:{_LEADING_HYPHEN if local[0] == '-' else ''}{local}"
+        if _PLAIN_LOCAL_NAME.fullmatch(local):
+            return f"{_PREFIX_OF[match.group()]}:{local}"
+    if value.startswith(BASE) and _SAFE_RELATIVE.fullmatch(value[len(BASE):]):
+        return f"<{value[len(BASE):]}>"
     return f"<{value}>"
 
 
@@ -104,8 +108,9 @@ def _term(term) -> str:
 
 
 def trig_header() -> bytes:
-    """The prefix declarations that open a TriG file."""
-    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())).encode("utf-8")
+    """The base and prefix declarations that open a TriG file."""
+    return (f"@base <{BASE}> .\n"
+            + "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))).encode("utf-8")
 
 
 def _statements(triples: Iterable[tuple], indent: str) -> str:

@@ -5,7 +5,11 @@
   rule and evidence count);
 - ``csv``: the same network as ``nodes.csv`` and ``edges.csv`` in a folder;
 - ``jsonld``: the whole graph as compacted JSON-LD with the project's
-  context (``ontology/context.jsonld``), for web developers.
+  context (``ontology/context.jsonld``), for web developers;
+- ``nquads`` and ``trig``: every named graph, for bulk loaders (N-Quads is
+  what every store's loader reads the same way); ``turtle``, ``ntriples``
+  and ``rdfxml``: the union of the named graphs, for tools that read none.
+  The terms are those of ``graph.trig``, converted by Oxigraph.
 """
 from __future__ import annotations
 
@@ -15,12 +19,18 @@ import json
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 
 from kg.datafiles import ONTOLOGY_DIR
+from kg.rdf.vocab import PREFIXES
 from kg.rdf.trig import atomic_write
 from kg.store.query import spreadsheet_safe
 
-FORMATS = ("graphml", "gexf", "csv", "jsonld")
+# RDF formats: Oxigraph's serialiser and whether it holds named graphs
+RDF_FORMATS = {"nquads": (ox.RdfFormat.N_QUADS, True), "trig": (ox.RdfFormat.TRIG, True),
+               "turtle": (ox.RdfFormat.TURTLE, False), "ntriples": (ox.RdfFormat.N_TRIPLES, False),
+               "rdfxml": (ox.RdfFormat.RDF_XML, False)}
+FORMATS = ("graphml", "gexf", "csv", "jsonld", *RDF_FORMATS)
 NODE_FIELDS = ("id", "kind", "label", "name", "level", "area", "number", "date", "stub", "file")
 EDGE_FIELDS = ("source", "target", "relation", "basis", "rule", "evidence", "sentence")
 CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"
@@ -70,6 +80,21 @@ def jsonld_bytes(graph_path: Path) -> bytes:
                                               encoding="utf-8")
 
 
+def rdf_bytes(graph_path: Path, fmt: str) -> bytes:
+    """The graph file in another RDF syntax. Formats without named graphs
+    get the union of the graphs (each triple once)."""
+    from kg.store.database import FORMATS as READABLE, graph_path as find_graph
+
+    source = find_graph(graph_path)
+    form, quads = RDF_FORMATS[fmt]
+    parsed = ox.parse(path=str(source), format=READABLE[source.suffix])
+    if quads:
+        return ox.serialize(parsed, format=form)
+    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in parsed}
+    prefixes = None if form == ox.RdfFormat.N_TRIPLES else PREFIXES
+    return ox.serialize(sorted(triples, key=str), format=form, prefixes=prefixes)
+
+
 def export(graph_path: Path, fmt: str, out: Path) -> list[Path]:
     """Write the export of the graph at ``graph_path``; returns the files
     written. ``out`` is a file, or a folder for csv."""
@@ -77,6 +102,8 @@ def export(graph_path: Path, fmt: str, out: Path) -> list[Path]:
         raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     if fmt == "jsonld":
         files = {"": jsonld_bytes(graph_path)}
+    elif fmt in RDF_FORMATS:
+        files = {"": rdf_bytes(graph_path, fmt)}
     else:
         from kg.network.resources import to_resource_network
         from kg.store.database import load_graph

@@ -27,8 +27,8 @@ from typing import Iterable, Optional
 from urllib.parse import parse_qs, urlsplit
 
 from kg.store.sparql_guard import UnsafeQuery, check_query
-from kg.views.site import (GRAPH_FORMATS, HTML, RESULT_FORMATS, Refused, error_page, iri_of_path,
-                           local_path)
+from kg.views.site import (FOR_GRAPHS, FOR_RESULTS, GRAPH_FORMATS, HTML, RESULT_FORMATS, Refused, error_page,
+                           iri_of_path, local_path)
 from kg.views.workers import DEFAULT_TIMEOUT, DEFAULT_WORKERS, WorkerPool
 
 DEFAULT_MAX_BODY = 1024 * 1024          # largest request body read
@@ -41,9 +41,10 @@ FORMAT_NAMES = {"json": "application/sparql-results+json", "xml": "application/s
                 "turtle": "text/turtle", "nt": "application/n-triples", "ntriples": "application/n-triples",
                 "n-triples": "application/n-triples", "rdfxml": "application/rdf+xml",
                 "rdf": "application/rdf+xml", "jsonld": "application/ld+json",
-                "json-ld": "application/ld+json", "html": HTML}
-KNOWN_MEDIA = set(RESULT_FORMATS) | set(GRAPH_FORMATS) | {HTML, "application/json", "application/xml",
-                                                         "text/xml", "application/xhtml+xml"}
+                "json-ld": "application/ld+json", "n3": "text/n3", "rdf+xml": "application/rdf+xml",
+                "html": HTML}
+KNOWN_MEDIA = (set(RESULT_FORMATS) | set(GRAPH_FORMATS) | set(FOR_GRAPHS) | set(FOR_RESULTS)
+               | {HTML, "application/xhtml+xml"})
 UNSUPPORTED_DATASET = ("default-graph-uri", "named-graph-uri")
 READ_ONLY = "this endpoint is read-only: SPARQL Update is refused"
 
@@ -54,11 +55,12 @@ def accepted_media(accept: str, explicit: Optional[str]) -> list[str]:
     ordered by q-value (q=0 dropped; ties keep their order)."""
     out = []
     if explicit:
-        media = FORMAT_NAMES.get(explicit.strip().lower(), explicit.strip().lower())
-        if media not in KNOWN_MEDIA:
+        # a name or media type; some clients (SPARQLWrapper) send a comma-separated list
+        named = [FORMAT_NAMES.get(part.strip().lower(), part.strip().lower()) for part in explicit.split(",")]
+        out += [media for media in named if media in KNOWN_MEDIA]
+        if not out:
             raise Refused(HTTPStatus.NOT_ACCEPTABLE,
                           f"format={explicit}: expected one of {', '.join(sorted(FORMAT_NAMES))} or a media type")
-        out.append(media)
     weighted = []
     for position, part in enumerate(accept.split(",")):
         media, *params = [p.strip() for p in part.split(";")]

@@ -45,7 +45,9 @@ CHARSET = {"text/csv", "text/tab-separated-values"}
 FOR_GRAPHS = {"application/sparql-results+json": "application/ld+json",
               "application/json": "application/ld+json",
               "application/sparql-results+xml": "application/rdf+xml",
-              "application/xml": "application/rdf+xml", "text/xml": "application/rdf+xml"}
+              "application/xml": "application/rdf+xml", "text/xml": "application/rdf+xml",
+              # N3 readers read Turtle
+              "text/n3": "text/turtle", "text/rdf+n3": "text/turtle", "application/x-turtle": "text/turtle"}
 FOR_RESULTS = {"application/json": "application/sparql-results+json",
                "application/xml": "application/sparql-results+xml", "text/xml": "application/sparql-results+xml"}
 HTML = "text/html"
