@@ -30,10 +30,18 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
 
-run: $(VENV)/.installed-run
+# The SPARQL editor of kg serve (YASGUI) from the npm registry, pinned by
+# web/package-lock.json, into web/node_modules (ignored by git). Without npm
+# the server shows a plain editor.
+YASGUI := web/node_modules/@zazuko/yasgui/build/yasgui.min.js
+$(YASGUI): web/package.json web/package-lock.json
+	@if command -v npm >/dev/null; then cd web && npm ci --no-audit --no-fund --ignore-scripts --silent; \
+	else echo "npm not found: kg serve will show a plain SPARQL editor (install Node.js for YASGUI)"; fi
+
+run: $(VENV)/.installed-run $(YASGUI)
 	$(BIN)/kg build corpus -o build
 
-test: $(VENV)/.installed-test $(CHROMIUM)
+test: $(VENV)/.installed-test $(CHROMIUM) $(YASGUI)
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -187,6 +187,8 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--jobs-check", action="store_true")
     parser.add_argument("--incremental-check", action="store_true")
+    parser.add_argument("--incremental-size", type=int, default=None,
+                        help="Corpus size of the incremental check (default: the largest).")
     parser.add_argument("--store-floor", action="store_true",
                         help="Also time Oxigraph's bulk load of each finished graph file alone.")
     parser.add_argument("--query-check", type=int, default=0, metavar="SIZE",
@@ -254,6 +256,8 @@ def main() -> int:
         print(f"\n--jobs on {largest} documents: 1 process {one:.1f} s (CPU {results[largest]['cpu']:.1f} s), "
               f"2 processes {two:.1f} s (CPU {run['cpu']:.1f} s), speed-up ×{one / two:.2f}")
     if args.incremental_check:
+        largest = args.incremental_size or largest
+        corpus = work / f"corpus-{largest}"
         out = work / f"build-{largest}-incr"
         full = run_build(corpus, out)["wall"]           # fills the cache
         victim = sorted(corpus.glob("gen-*.txt"))[len(sorted(corpus.glob("gen-*.txt"))) // 2]

@@ -33,6 +33,7 @@ _EXPORTS = {
     "select_view": "views.viz",
     "write_view": "views.viz",
     "resource_page": "views.pages",
+    "to_dataframe": "views.tables",
 }
 
 __all__ = sorted(_EXPORTS)

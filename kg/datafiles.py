@@ -27,6 +27,10 @@ def _project_dir(name: str) -> Path:
 
 ONTOLOGY_DIR = _project_dir("ontology")
 SAVED_QUERIES_DIR = _project_dir("queries")
+# The YASGUI editor, installed from the npm registry by `make` into the
+# checkout's web/node_modules (never committed); kg serve falls back to a
+# plain editor where it is missing.
+YASGUI_DIR = PACKAGE_DIR.parent / "web" / "node_modules" / "@zazuko" / "yasgui" / "build"
 
 
 class DataFileError(ValueError):

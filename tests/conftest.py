@@ -1,6 +1,7 @@
 """Shared fixtures: the bundled corpus built once per session."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,17 @@ def open_page(browser, url: str):
     page.problems = problems
     page.goto(url)
     return page
+
+
+@contextmanager
+def serving(out, **options):
+    """kg serve on the build in ``out``, on a free loopback port: its base URL."""
+    import threading
+    from kg.views.serve import make_server
+    server = make_server(out, "127.0.0.1", 0, **options)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

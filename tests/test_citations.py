@@ -84,3 +84,24 @@ def test_a_number_list_after_a_title_cites_every_number():
         ("鲁民发〔2020〕3号", "关于做好养老服务工作的通知"), ("鲁民发〔2020〕4号", None)]
     assert result.citations[0].evidence.span.end == len(text)
     assert result.citations[1].target.issuers[0].name == "山东省民政厅"
+
+
+@pytest.mark.parametrize("text, area, issuers", [
+    # 重庆, reply letter: the issuers written before the title
+    ("二是落实税费减免政策。财政部、税务总局等部委印发的《关于养老、托育、家政等社区家庭服务业税费优惠政策的公告》"
+     "（2019年第76号）等文件", "500000", ["财政部", "国家税务总局"]),
+    ("民政部等9部门联合印发的《关于加快推进养老服务业放管服改革的通知》", "500000", ["民政部"]),
+    ("市民政局和市财政局联合印发了《关于做好养老服务补贴工作的通知》", "371000", ["威海市民政局", "威海市财政局"]),
+    # no issuer, or one no table knows: nothing is guessed
+    ("我市制定了《关于加快发展养老服务业的实施意见》", "371000", []),
+    ("今年以来，我们出台的《关于加快发展养老服务业的实施意见》", "371000", []),
+])
+def test_issuers_written_before_a_cited_title(text, area, issuers):
+    [citation] = [c for c in cite(text, area).citations if c.target.title]
+    assert [a.name for a in citation.target.issuers] == issuers
+
+
+def test_a_cited_title_with_national_issuers_is_a_national_document():
+    text = "财政部、税务总局等部委印发的《关于养老、托育、家政等社区家庭服务业税费优惠政策的公告》（2019年第76号）"
+    [citation] = [c for c in cite(text, "500000").citations if c.target.title]
+    assert {a.area.code for a in citation.target.issuers} == {"CN"}

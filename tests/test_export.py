@@ -31,6 +31,22 @@ def test_network_files_read_back(seed_build, tmp_path, fmt, read):
     assert applies and applies[0]["evidence"] >= 1 and "为贯彻落实" in applies[0]["sentence"]
 
 
+def test_gexf_and_graphml_open_as_drawn(seed_build, tmp_path):
+    """Positions, colours (a national document red, as in the HTML views)
+    and sizes by degree, so that Gephi opens the file laid out."""
+    _, out = seed_build
+    gexf = nx.read_gexf(run_export(out, "gexf", tmp_path / "graph.gexf"))
+    viz = gexf.nodes[NATIONAL]["viz"]
+    assert viz["color"] == {"r": 0xb2, "g": 0x18, "b": 0x2b, "a": 1.0}
+    sizes = {n: d["viz"]["size"] for n, d in gexf.nodes(data=True)}
+    assert min(sizes.values()) >= 4 and sizes[HUANCUI] > sizes[NATIONAL]      # by degree: 17 measures and more
+    positions = {(d["viz"]["position"]["x"], d["viz"]["position"]["y"]) for _, d in gexf.nodes(data=True)}
+    assert len(positions) == gexf.number_of_nodes()          # laid out, not piled up
+    graphml = nx.read_graphml(run_export(out, "graphml", tmp_path / "graph.graphml"))
+    node = graphml.nodes[NATIONAL]
+    assert (node["r"], node["g"], node["b"]) == (0xb2, 0x18, 0x2b) and "x" in node and "y" in node
+
+
 def test_csv_nodes_and_edges(seed_build, tmp_path):
     _, out = seed_build
     folder = run_export(out, "csv", tmp_path / "csv")

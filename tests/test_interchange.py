@@ -52,3 +52,10 @@ def test_rdf_exports_hold_the_graph(seed_build, tmp_path, fmt):
 def test_national_stubs_have_their_level(seed_graph):
     level = select(seed_graph, "SELECT ?l WHERE { ?d eli:id_local '国办发〔2019〕5号' ; pol:level ?l }")
     assert level == [("https://w3id.org/policy-kg/ontology/level/national",)]
+
+
+def test_replies_citing_national_answers_on_the_bundled_corpus(seed_graph):
+    """重庆's reply cites 财政部、税务总局等部委印发的《…的公告》（2019年第76号）: a
+    national document by its issuers, so the saved query finds it."""
+    rows = select(seed_graph, "replies-citing-national")
+    assert ("2019年第76号" in {row[4] for row in rows})

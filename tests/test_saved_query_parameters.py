@@ -55,5 +55,5 @@ def test_one_count_everywhere(seed_build, seed_graph):
     per_area = run_query(seed_graph, "documents-by-level").rows
     assert sum(int(row[3]) for row in per_area) == report.documents
     assert any(row[0] is None for row in per_area)          # the documents without an area
-    _, page = Site(seed_graph, max_bytes=10_000_000).index()
+    _, page = Site(seed_graph, max_bytes=10_000_000).index("en")
     assert f"Documents ({report.documents})".encode() in page

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import csv
 import io
-import threading
 
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from conftest import select
+from conftest import select, serving
 from kg.store.query import query_text, saved_queries
-from kg.views.serve import make_server
 
 pytestmark = pytest.mark.server
 SIMPLE = "SELECT ?n WHERE { ?d eli:id_local ?n } ORDER BY ?n LIMIT 3"
@@ -23,11 +21,8 @@ CONSTRUCT = ("PREFIX eli: <http://data.europa.eu/eli/ontology#>\n"
 
 @pytest.fixture(scope="module")
 def endpoint(seed_build):
-    server = make_server(seed_build[1], "127.0.0.1", 0, timeout=30)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
-    server.shutdown()
-    server.server_close()
+    with serving(seed_build[1], timeout=30) as url:
+        yield url + "/sparql"
 
 
 def _wrapper(endpoint, query, fmt, method="GET"):

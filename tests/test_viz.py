@@ -98,3 +98,36 @@ def test_build_html_in_chromium(seed_build, browser, tmp_path):
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
     assert page.problems == []
+
+
+# What users type, and what the page must find: the CLI's reading of references.
+SEARCHES = [
+    ("国办发[2019]5号", "国办发〔2019〕5号"),
+    ("国办发（2019）第05号", "国办发〔2019〕5号"),
+    ("国办发〔２０１９〕５号", "国办发〔2019〕5号"),
+    ("《国务院办公厅关于推进养老服务发展的意见》", "国办发〔2019〕5号"),
+    ("区民政局", "威海市环翠区民政局"),
+]
+
+
+@pytest.mark.parametrize("typed, key", [
+    ("国办发[2019]5号", "国办发〔2019〕5号"), ("国办发（2019）第05号", "国办发〔2019〕5号"),
+    ("国办发〔２０１９〕５号", "国办发〔2019〕5号"), ("国办发 ﹝2019﹞ 5 号", "国办发〔2019〕5号"),
+    ("《国务院办公厅关于推进养老服务发展的意见》", "国务院办公厅关于推进养老服务发展的意见"),
+    ("2019年第76号", "2019年第76号"),
+])
+def test_search_key_folds_as_the_cli_reads(typed, key):
+    from kg.lexicon.search import search_key
+    assert search_key(typed) == key
+
+
+@pytest.mark.browser
+def test_page_search_normalises_like_the_cli(seed_build, browser):
+    _, out = seed_build
+    page = open_page(browser, (out / "graph.html").as_uri())
+    page.wait_for_function("window.policyKg !== undefined")
+    for typed, found in SEARCHES:
+        page.fill("#search", typed)
+        matches = page.inner_text("#matches")
+        assert found in matches, (typed, matches)
+    assert page.problems == []

@@ -17,9 +17,23 @@ def _run(args, cwd, **kw):
     return done.stdout
 
 
+def _source_copy(target: Path) -> Path:
+    """The files of the checkout (not those git ignores), copied: setuptools builds in the source tree
+    (build/lib), which must not land in the checkout's build/ output."""
+    import shutil
+    listed = ["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others", "--exclude-standard"]
+    tracked = subprocess.run(listed, capture_output=True, check=True).stdout
+    for name in filter(None, tracked.decode("utf-8").split("\0")):
+        if (ROOT / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, target / name)
+    return target
+
+
 def test_the_wheel_installs_and_builds(tmp_path):
+    source = _source_copy(tmp_path / "source")
     _run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w",
-          str(tmp_path / "wheels"), str(ROOT)], cwd=tmp_path)
+          str(tmp_path / "wheels"), str(source)], cwd=tmp_path)
     wheel = next((tmp_path / "wheels").glob("policy_kg-*.whl"))
     venv = tmp_path / "venv"
     _run([sys.executable, "-m", "venv", str(venv)], cwd=tmp_path)

@@ -9,9 +9,10 @@ not documents of their own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
+from kg.datafiles import phrase_pattern
 from kg.lexicon.agencies import parse_agency
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.docnumber import DocNumber, NumberMatch, find_numbers
@@ -63,6 +64,23 @@ def doc_ref(title: Optional[str], number: Optional[str], area: Optional[AreaRef]
         type_concept = dtype.concept if dtype else None
     return DocRef(number=number, title=title, issuers=issuers, type_concept=type_concept,
                   scope=title_scope(title, issuers, area, type_concept))
+
+
+# The clause before a 《title》 back to the sentence's last punctuation.
+CLAUSE_BEFORE = re.compile(r"[^，。；：！？、《》\n]*(?:、[^，。；：！？、《》\n]*)*$")
+
+
+def issuers_before(view: str, start: int, area: Optional[AreaRef]) -> tuple:
+    """The issuers a text names just before a cited title (财政部、税务总局等
+    部委印发的《…》): all of them known agencies, else none."""
+    window = view[max(0, start - 80):start]
+    clause = CLAUSE_BEFORE.search(window).group()
+    m = phrase_pattern("cited_issuers").search(clause)
+    if not m:
+        return ()
+    names = re.split(r"[、和及与]", m.group("organs"))
+    found = tuple(parse_agency(n, area) for n in names)
+    return found if all(found) else ()
 
 
 def _number_issuers(number: DocNumber, area: Optional[AreaRef]) -> tuple:
@@ -168,6 +186,10 @@ def _titled_citation(scan: _Scan, title: TitleMatch, paired: Optional[NumberMatc
             f"《{text}》 at {title.span.start} has no document-type ending; not taken as a document")
         return
     ref = doc_ref(text, str(paired.number) if paired else None, scan.area, concept)
+    if not ref.issuers:
+        issuers = issuers_before(view, title.span.start, scan.area)
+        if issuers:
+            ref = replace(ref, issuers=issuers, scope=title_scope(text, issuers, scan.area, concept))
     rule = "citation.title-number" if paired else "citation.title"
     scan.add(span.start, Citation(ref, "cites", scan.evidence(rule, span)))
     alias = ALIAS.match(view, span.end)

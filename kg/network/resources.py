@@ -42,6 +42,8 @@ KIND_QUERIES = {
         LATERAL { OPTIONAL { ?d2 pol:hasMeasure ?n . ?d2 eli:jurisdiction/skos:prefLabel ?area } } }""",
 }
 PROPOSALS = "SELECT ?n WHERE { ?n a pol:Proposal }"
+# The short names an agency is written with (区民政局), for search.
+AGENCY_SHORT_NAMES = "SELECT ?n ?alt WHERE { ?n a org:Organization ; skos:altLabel ?alt }"
 
 # Links between resources other than document -> document (those come from
 # network.to_networkx with the most specific relation per pair).
@@ -114,6 +116,10 @@ def to_resource_network(store: GraphStore, documents: Optional[nx.DiGraph] = Non
             if iri not in net:
                 net.add_node(iri, kind=kind, label=short_label(str(name)), name=str(name),
                              level=_s(level), area=_s(area))
+    if "agency" in kinds:
+        for iri, alt in sorted(select_values(store, AGENCY_SHORT_NAMES)):
+            if iri in net:
+                net.nodes[iri].setdefault("short_names", []).append(alt)
     predicates = " ".join(p for p, reach in LINK_KINDS.items() if kinds & set(reach))
     for s, p, o in select_values(store, LINKS.replace("$predicates", predicates)):
         s, relation, o = str(s), local_name(str(p)), str(o)

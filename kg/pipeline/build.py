@@ -192,11 +192,16 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
     report.quality = quality_report(extractions, resolution)
     report.learned_codes = {code: agency.name for code, agency in sorted(resolution.learned_codes.items())}
 
+    # The document network is all later stages need of the extractions:
+    # writing the graph then lets each file's extraction go once its block is
+    # written (the store's loader fills that memory as it grows).
+    documents = document_network(extractions, resolution)
+    overview_kinds = None if len(extractions) <= OVERVIEW_ALL_KINDS else ("document", "proposal", "area")
     graph_path = out_dir / GRAPH_FILE
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out_dir)
     report.triples, finish_store = write_graph(graph_path, extractions, keys, resolution, cache, jobs,
-                                               progress)
+                                               progress)       # empties ``extractions``
     report.outputs.append(graph_path)
     clock.lap("write graph")
     report.outputs.append(finish_store())
@@ -208,10 +213,9 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
         report.outputs.append(out_dir / TURTLE_FILE)
     # The overview of a large corpus is its documents over the map of areas;
     # kg viz draws agencies, measures and themes on request.
-    kinds = None if len(extractions) <= OVERVIEW_ALL_KINDS else ("document", "proposal", "area")
-    documents = document_network(extractions, resolution)
     report.outputs.append(write_index(documents, graph_path))
-    write_view(store, out_dir / HTML_FILE, documents=documents, cache=cache, max_nodes=VIEW_MAX_NODES, kinds=kinds)
+    write_view(store, out_dir / HTML_FILE, documents=documents, cache=cache, max_nodes=VIEW_MAX_NODES,
+               kinds=overview_kinds)
     report.outputs.append(out_dir / HTML_FILE)
     clock.lap("view")
     cache.prune()
@@ -245,8 +249,10 @@ def write_graph(graph_path: Path, extractions: list[Extraction], keys: dict[str,
     triples written and the step that completes the Oxigraph store beside
     it: a patch of the previous store when that held the previous graph and
     few files changed, else a fresh store, loaded while the file was written
-    (or, when a patch turned out too large, from the finished file)."""
+    (or, when a patch turned out too large, from the finished file).
+    ``extractions`` is emptied: each is let go once its block is written."""
     ordered = sorted(extractions, key=lambda x: x.document.relative_path)
+    extractions.clear()          # ``ordered`` holds them now, and lets each go once written
     header = trig_header()
     # patch the previous store only when the cache was kept by the build that
     # made it (a --no-cache build in between leaves entries the store does not hold)
@@ -345,7 +351,9 @@ def graph_blocks(ordered: list[Extraction], keys: dict[str, str], resolution, ca
                 if fresh:    # new, or a cache entry that could not be read
                     value = next(computed) if i in pending else _graph_block(i)
                     cache.put("graph", entry, value)
-                yield str(iri.source_graph(ordered[i].document.relative_path)), value, fresh
+                graph_iri = str(iri.source_graph(ordered[i].document.relative_path))
+                ordered[i] = None          # written: its extraction is no longer needed
+                yield graph_iri, value, fresh
     finally:
         _WORK.clear()
 

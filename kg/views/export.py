@@ -2,7 +2,8 @@
 
 - ``graphml`` / ``gexf``: the resource network for Gephi, yEd, Cytoscape
   (nodes with kind, label, name, level, area; edges with relation, basis,
-  rule and evidence count);
+  rule and evidence count), drawn: positions, colours and sizes as the HTML
+  views draw them (GEXF's ``viz:``; GraphML's x, y, size, r, g, b);
 - ``csv``: the same network as ``nodes.csv`` and ``edges.csv`` in a folder;
 - ``jsonld``: the whole graph as compacted JSON-LD with the project's
   context (``ontology/context.jsonld``), for web developers;
@@ -25,6 +26,7 @@ from kg.datafiles import ONTOLOGY_DIR
 from kg.rdf.vocab import PREFIXES
 from kg.rdf.trig import atomic_write
 from kg.store.query import spreadsheet_safe
+from kg.views.viz import drawing
 
 # RDF formats: Oxigraph's serialiser and whether it holds named graphs
 RDF_FORMATS = {"nquads": (ox.RdfFormat.N_QUADS, True), "trig": (ox.RdfFormat.TRIG, True),
@@ -55,8 +57,16 @@ def network_bytes(net: nx.MultiDiGraph, fmt: str) -> dict[str, bytes]:
     """File name -> content for a network export."""
     flat = flat_network(net)
     if fmt == "graphml":
+        # Gephi and yEd read a drawing from node attributes x, y, size, r, g, b
+        for n, d in drawing(net).items():
+            flat.nodes[n].update(x=d["x"], y=d["y"], size=d["size"], r=d["rgb"][0], g=d["rgb"][1], b=d["rgb"][2])
         return {"": "\n".join(nx.generate_graphml(flat, named_key_ids=True)).encode("utf-8")}
     if fmt == "gexf":
+        # GEXF's viz: namespace: position, colour and size, as the HTML views draw them
+        for n, d in drawing(net).items():
+            r, g, b = d["rgb"]
+            flat.nodes[n]["viz"] = {"position": {"x": d["x"], "y": d["y"], "z": 0.0}, "size": d["size"],
+                                    "color": {"r": r, "g": g, "b": b, "a": 1.0}}
         return {"": "\n".join(nx.generate_gexf(flat)).encode("utf-8")}
     if fmt == "csv":
         nodes, edges = io.StringIO(), io.StringIO()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional
 
 from rdflib import Literal, URIRef
@@ -23,11 +24,24 @@ INCOMING = "SELECT DISTINCT ?s ?p WHERE { ?s ?p ?r FILTER(?p != rdf:subject && ?
 # LATERAL evaluates each optional part per row (see network.ASSERTIONS):
 # a plain OPTIONAL would scan the whole graph for every page.
 EVIDENCE = """
-SELECT ?s ?p ?o ?rule ?sentence ?start ?end WHERE {
+SELECT ?s ?p ?o ?rule ?sentence ?start ?end ?source WHERE {
   { ?a rdf:subject ?r } UNION { ?a rdf:object ?r }
   ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pol:rule ?rule .
-  LATERAL { OPTIONAL { ?a prov:wasDerivedFrom ?x . ?x oa:exact ?sentence ; oa:start ?start ; oa:end ?end } }
+  LATERAL { OPTIONAL { ?a prov:wasDerivedFrom ?x .
+                       ?x oa:exact ?sentence ; oa:start ?start ; oa:end ?end ; oa:hasSource ?source } }
 }"""
+# A document's identity, as a page opens with it (labels in both languages).
+HEADER = """
+SELECT ?number ?date ?file ?type ?typeLabel ?level ?levelLabel ?area ?areaName ?issuer ?issuerName WHERE {
+  ?r a eli:LegalResource .
+  LATERAL { OPTIONAL { ?r eli:id_local ?number } } LATERAL { OPTIONAL { ?r eli:date_document ?date } }
+  LATERAL { OPTIONAL { ?r pol:sourceFile ?file } }
+  LATERAL { OPTIONAL { ?r eli:type_document ?type . ?type skos:prefLabel ?typeLabel } }
+  LATERAL { OPTIONAL { ?r pol:level ?level . ?level skos:prefLabel ?levelLabel } }
+  LATERAL { OPTIONAL { ?r eli:jurisdiction ?area . ?area skos:prefLabel ?areaName } }
+  LATERAL { OPTIONAL { ?r eli:passed_by ?issuer . ?issuer skos:prefLabel ?issuerName } }
+}"""
+SPANS = "SELECT ?start ?end ?exact WHERE { ?x oa:hasSource ?r ; oa:start ?start ; oa:end ?end ; oa:exact ?exact }"
 MEASURES = """
 SELECT ?m ?position ?ordinal ?heading ?agency WHERE {
   ?r pol:hasMeasure ?m . ?m pol:position ?position ; skos:prefLabel ?heading .
@@ -60,6 +74,12 @@ class Evidence:
     sentence: str               # the sentence (list item, row) the rule read
     start: Optional[int]        # its offsets in the source text
     end: Optional[int]
+    source: str = ""            # the document whose text it is
+
+    @property
+    def fragment(self) -> str:
+        """The span's RFC 5147 fragment, the anchor of its text on the page."""
+        return f"char={self.start},{self.end}"
 
 
 @dataclass
@@ -73,6 +93,15 @@ class Measure:
 
 
 @dataclass
+class Segment:
+    """A stretch of a document's text: plain, or inside an evidence span;
+    ``anchors`` are the fragments of the spans that begin here."""
+    text: str
+    marked: bool
+    anchors: list[str]
+
+
+@dataclass
 class Page:
     iri: str
     label: str
@@ -81,6 +110,10 @@ class Page:
     outgoing: dict[str, list[Link]]
     incoming: dict[str, list[Link]]
     measures: list[Measure]
+    header: list[tuple[str, list[tuple[str, Optional[str]]]]] = field(default_factory=list)   # (field, [(text, IRI)])
+    text: Optional[list[Segment]] = None      # the full text with its evidence spans, when it can be read
+    is_document: bool = False
+    has_source: bool = False                  # a corpus document (a stub has no text of its own)
 
 
 def labels(store: GraphStore, iris: set[str]) -> dict[str, str]:
@@ -99,16 +132,18 @@ def labels(store: GraphStore, iris: set[str]) -> dict[str, str]:
     return {i: best[i][1] if i in best else short_name(URIRef(i)) for i in iris}
 
 
-def resource_page(store: GraphStore, iri: str) -> Optional[Page]:
-    """The page of ``iri``, or None when the graph says nothing about it."""
+def resource_page(store: GraphStore, iri: str, lang: str = "zh", corpus: Optional[Path] = None) -> Optional[Page]:
+    """The page of ``iri``, or None when the graph says nothing about it. A
+    document's page opens with its header and, when ``corpus`` holds its
+    file, shows its text with every evidence span marked."""
     facts_rows = run_query(store, with_resource(FACTS, iri)).rows
     out_rows = run_query(store, with_resource(OUTGOING, iri)).rows
     in_rows = run_query(store, with_resource(INCOMING, iri)).rows
     if not (facts_rows or out_rows or in_rows):
         return None
     evidence: dict[tuple[str, str, str], list] = defaultdict(list)
-    for s, p, o, rule, sentence, start, end in run_query(store, with_resource(EVIDENCE, iri)).rows:
-        item = Evidence(str(rule), _str(sentence), _int(start), _int(end))
+    for s, p, o, rule, sentence, start, end, source in run_query(store, with_resource(EVIDENCE, iri)).rows:
+        item = Evidence(str(rule), _str(sentence), _int(start), _int(end), _str(source))
         if item not in evidence[(str(s), short_name(p), str(o))]:
             evidence[(str(s), short_name(p), str(o))].append(item)
     names = labels(store, {str(o) for _, o in out_rows} | {str(s) for s, _ in in_rows} | {iri})
@@ -125,8 +160,68 @@ def resource_page(store: GraphStore, iri: str) -> Optional[Page]:
     facts = sorted((short_name(p), _literal(o)) for p, o in facts_rows if short_name(p) not in HIDDEN)
     for links in (*outgoing.values(), *incoming.values()):
         links.sort(key=lambda link: (link.label, link.target))
-    return Page(iri, names[iri], types, facts, dict(sorted(outgoing.items())), dict(sorted(incoming.items())),
+    page = Page(iri, names[iri], types, facts, dict(sorted(outgoing.items())), dict(sorted(incoming.items())),
                 measures(store, iri))
+    header = run_query(store, with_resource(HEADER, iri)).rows
+    if header:
+        page.is_document = True
+        page.header = document_header(header, lang)
+        files = {str(row[2]) for row in header if row[2] is not None}
+        page.has_source = bool(files)
+        if corpus is not None and len(files) == 1:
+            spans = [(int(a), int(b), str(x)) for a, b, x in run_query(store, with_resource(SPANS, iri)).rows]
+            page.text = text_segments(corpus, files.pop(), spans)
+    return page
+
+
+# The header a document page opens with: field key (ui_strings.tsv), the
+# HEADER column of its value and whether the value is a resource with a label.
+HEADER_FIELDS = (("issuer", 9, True), ("number", 0, False), ("date", 1, False), ("level", 5, True),
+                 ("area", 7, True), ("type", 3, True), ("source", 2, False))
+
+
+def document_header(rows, lang: str) -> list[tuple[str, list[tuple[str, Optional[str]]]]]:
+    """发文机关, 文号, 成文日期, 层级, 地区, 文种, 来源文件: each field's values as
+    (text, IRI to link or None), a resource by its label in ``lang`` where
+    the graph has one."""
+    out = []
+    for key, column, labelled in HEADER_FIELDS:
+        labels: dict[str, dict[Optional[str], str]] = {}
+        for row in rows:
+            if row[column] is not None:
+                found = labels.setdefault(str(row[column]), {})
+                if labelled and row[column + 1] is not None:
+                    found[getattr(row[column + 1], "language", None)] = str(row[column + 1])
+        values = []
+        for term, by_language in labels.items():
+            text = by_language.get(lang) or next(iter(sorted(by_language.values())), term)
+            values.append((text, term if labelled else None))
+        if values:
+            out.append((key, sorted(values)))
+    return out
+
+
+def text_segments(corpus: Path, relative: str, spans: list[tuple[int, int, str]]) -> Optional[list[Segment]]:
+    """The document's text as the build read it, cut at its evidence spans;
+    None when the file cannot be read or no longer holds the spans' text."""
+    from kg.read.loading import UnreadableFile, read_source
+
+    path = corpus / relative
+    try:
+        text = read_source(path, corpus).text
+    except (OSError, UnreadableFile, ValueError):
+        return None
+    if any(text[a:b] != exact for a, b, exact in spans):
+        return None
+    cuts = sorted({0, len(text)} | {a for a, _, _ in spans} | {b for _, b, _ in spans})
+    starts: dict[int, list[str]] = defaultdict(list)
+    for a, b, _ in sorted(spans):
+        starts[a].append(f"char={a},{b}")
+    segments = []
+    for a, b in zip(cuts, cuts[1:]):
+        marked = any(s <= a and b <= e for s, e, _ in spans)
+        segments.append(Segment(text[a:b], marked, starts.get(a, [])))
+    return segments
 
 
 def measures(store: GraphStore, iri: str) -> list[Measure]:

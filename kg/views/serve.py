@@ -9,7 +9,9 @@
   clients that ask for it (``Accept: text/turtle`` or ``?format=ttl``).
 - ``/resource?iri=...``: the same page for IRIs outside ``id:`` (concepts).
 - ``/viz?focus=IRI``: the network view of a node's neighbourhood;
-  ``/graph.html`` the whole graph.
+  ``/graph.html`` the whole graph; ``/glossary`` the relations and bases.
+
+Pages are in Chinese; ``?lang=en`` gives them in English.
 
 This module is the HTTP front: it checks what a request may ask (body size,
 Host, query depth) and hands it to a worker process (``kg.views.workers``)
@@ -26,9 +28,10 @@ from pathlib import Path
 from typing import Iterable, Optional
 from urllib.parse import parse_qs, urlsplit
 
+from kg.datafiles import YASGUI_DIR
 from kg.store.sparql_guard import UnsafeQuery, check_query
 from kg.views.site import (FOR_GRAPHS, FOR_RESULTS, GRAPH_FORMATS, HTML, RESULT_FORMATS, Refused, error_page,
-                           iri_of_path, local_path)
+                           iri_of_path, language, local_path)
 from kg.views.workers import DEFAULT_TIMEOUT, DEFAULT_WORKERS, WorkerPool
 
 DEFAULT_MAX_BODY = 1024 * 1024          # largest request body read
@@ -76,6 +79,18 @@ def accepted_media(accept: str, explicit: Optional[str]) -> list[str]:
             weighted.append((-quality, position, "text/html" if media == "application/xhtml+xml" else media.lower()))
     out += [media for _, _, media in sorted(weighted)]
     return out
+
+
+# Files served as they are: the SPARQL editor's, and nothing else.
+STATIC_FILES = {"/static/yasgui/yasgui.min.js": ("yasgui.min.js", "text/javascript; charset=utf-8"),
+                "/static/yasgui/yasgui.min.css": ("yasgui.min.css", "text/css; charset=utf-8")}
+
+
+def static_file(path: str) -> tuple[str, bytes]:
+    if path not in STATIC_FILES or not (YASGUI_DIR / STATIC_FILES[path][0]).is_file():
+        raise Refused(HTTPStatus.NOT_FOUND, f"no such file: {path}")
+    name, media = STATIC_FILES[path]
+    return media, (YASGUI_DIR / name).read_bytes()
 
 
 def _wants_html(accepted: list[str]) -> bool:
@@ -170,14 +185,19 @@ class Handler(BaseHTTPRequestHandler):
         if "update" in params:
             raise Refused(HTTPStatus.FORBIDDEN, READ_ONLY)
         accepted = accepted_media(self.headers.get("Accept") or "", params.get("format"))
+        lang = self._lang = language(params.get("lang"))
         if path == "/":
-            return self.pool.call("index")
+            return self.pool.call("index", lang)
+        if path == "/glossary":
+            return self.pool.call("glossary", lang)
         if path == "/sparql":
-            return self._sparql(params, accepted)
+            return self._sparql(params, accepted, lang)
         if path.startswith("/id/"):
-            return self.pool.call("resource", iri_of_path(path), accepted)
+            return self.pool.call("resource", iri_of_path(path), accepted, lang)
         if path == "/resource" and "iri" in params:
-            return self.pool.call("resource", params["iri"], accepted)
+            return self.pool.call("resource", params["iri"], accepted, lang)
+        if path.startswith("/static/"):
+            return static_file(path)
         if path in ("/viz", "/graph.html"):
             try:
                 depth = min(int(params.get("depth") or 1), 3)
@@ -186,7 +206,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.pool.call("network_view", params.get("focus") if path == "/viz" else None, depth)
         raise Refused(HTTPStatus.NOT_FOUND, f"no such page: {path}")
 
-    def _sparql(self, params: dict[str, str], accepted: list[str]) -> tuple[str, bytes]:
+    def _sparql(self, params: dict[str, str], accepted: list[str], lang: str) -> tuple[str, bytes]:
         for name in UNSUPPORTED_DATASET:
             if name in params:
                 raise Refused(HTTPStatus.BAD_REQUEST,
@@ -194,13 +214,13 @@ class Handler(BaseHTTPRequestHandler):
                               "use GRAPH or FROM in the query")
         query = params.get("query")
         if query is None:
-            return self.pool.call("sparql_page", "")
+            return self.pool.call("sparql_page", "", lang)
         try:
             check_query(query, self.allow_federation)
         except UnsafeQuery as exc:
             raise Refused(HTTPStatus.BAD_REQUEST, str(exc)) from None
         if params.get("format") == "html" or (_wants_html(accepted) and "format" not in params):
-            return self.pool.call("sparql_page", query)
+            return self.pool.call("sparql_page", query, lang)
         return self.pool.call("sparql", query, accepted)
 
     # --- answers --------------------------------------------------------------
@@ -208,7 +228,7 @@ class Handler(BaseHTTPRequestHandler):
         if not getattr(self, "_body_read", True):
             self.close_connection = True      # an unread body must not be taken for the next request
         if "text/html" in (self.headers.get("Accept") or ""):
-            media, body = error_page(exc)
+            media, body = error_page(exc, getattr(self, "_lang", "zh"))
         else:
             media, body = "text/plain; charset=utf-8", (exc.message + "\n").encode("utf-8")
         self._send(exc.status, media, body)

@@ -10,6 +10,7 @@ untrusted input).
 """
 from __future__ import annotations
 
+import json
 import re
 from functools import cached_property, lru_cache
 from http import HTTPStatus
@@ -19,8 +20,10 @@ from urllib.parse import quote, unquote
 
 import pyoxigraph as ox
 
+from kg.datafiles import YASGUI_DIR, read_tsv
+from kg.lexicon.search import folding_spec, search_key
 from kg.store.database import GraphStore
-from kg.store.query import QueryError, run_query, short_name, with_resource
+from kg.store.query import QueryError, run_query, saved_queries, short_name, with_resource
 from kg.rdf.vocab import ID, PREFIXES
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -53,13 +56,14 @@ FOR_RESULTS = {"application/json": "application/sparql-results+json",
 HTML = "text/html"
 
 DESCRIBE = "CONSTRUCT { ?r ?p ?o . ?s ?q ?r } WHERE { { ?r ?p ?o } UNION { ?s ?q ?r } }"
-DOCUMENTS = """SELECT ?doc ?number ?title ?level ?area ?stub ?proposal WHERE {
+DOCUMENTS = """SELECT ?doc ?number ?title ?level ?area ?stub ?proposal ?rank WHERE {
   ?doc a eli:LegalResource ; pol:isStub ?stub .
   BIND(EXISTS { ?reply cito:repliesTo ?doc } AS ?proposal)
   OPTIONAL { ?doc eli:id_local ?number } OPTIONAL { ?doc dcterms:title ?title }
-  OPTIONAL { ?doc pol:level/skos:prefLabel ?level FILTER(lang(?level) = "en") }
+  OPTIONAL { ?doc pol:level ?l . ?l skos:notation ?rank ; skos:prefLabel ?level FILTER(lang(?level) = $lang) }
   OPTIONAL { ?doc eli:jurisdiction/skos:prefLabel ?area }
-} ORDER BY ?stub ?level ?number ?title"""
+} ORDER BY ?stub ?rank ?number ?title"""
+LANGUAGES = ("zh", "en")
 EXAMPLE = """SELECT ?doc ?number ?title WHERE {
   ?doc a eli:LegalResource ; eli:id_local ?number .
   OPTIONAL { ?doc dcterms:title ?title }
@@ -113,12 +117,25 @@ def templates():
     return env
 
 
-def html(template: str, **context) -> tuple[str, bytes]:
-    return "text/html; charset=utf-8", templates().get_template(template).render(**context).encode("utf-8")
+@lru_cache(maxsize=None)
+def ui_strings(lang: str) -> dict[str, str]:
+    """The interface's words in one language (kg/data/ui_strings.tsv)."""
+    return {row["key"]: row[lang] for row in read_tsv("ui_strings.tsv")}
 
 
-def error_page(exc: Refused) -> tuple[str, bytes]:
-    return html("error.html", status=f"{exc.status.value} {exc.status.phrase}", message=exc.message)
+def language(requested: Optional[str]) -> str:
+    """Chinese first; English when asked for (?lang=en)."""
+    return requested if requested in LANGUAGES else LANGUAGES[0]
+
+
+def html(template: str, lang: str = "zh", **context) -> tuple[str, bytes]:
+    page = templates().get_template(template).render(t=ui_strings(lang), lang=lang,
+                                                     other_lang="en" if lang == "zh" else "zh", **context)
+    return "text/html; charset=utf-8", page.encode("utf-8")
+
+
+def error_page(exc: Refused, lang: str = "zh") -> tuple[str, bytes]:
+    return html("error.html", lang, status=f"{exc.status.value} {exc.status.phrase}", message=exc.message)
 
 
 def with_charset(media: str) -> str:
@@ -140,8 +157,9 @@ def choose(accepted: Sequence[str], graph: bool) -> str:
 class Site:
     """The endpoint's pages and answers over one store."""
 
-    def __init__(self, store: GraphStore, max_bytes: int = DEFAULT_MAX_BYTES):
+    def __init__(self, store: GraphStore, max_bytes: int = DEFAULT_MAX_BYTES, corpus: Optional[Path] = None):
         self.store, self.max_bytes = store, max_bytes
+        self.corpus = corpus          # where the documents' texts are, for their pages
 
     # --- SPARQL -----------------------------------------------------------
     def sparql(self, query: str, accepted: Sequence[str]) -> tuple[str, bytes]:
@@ -161,17 +179,28 @@ class Site:
                           f"the answer is larger than {self.max_bytes} bytes; add a LIMIT") from exc
         return with_charset(media), b"".join(buffer.parts)
 
-    def sparql_page(self, query: str) -> tuple[str, bytes]:
+    def sparql_page(self, query: str, lang: str = "zh") -> tuple[str, bytes]:
         result, error = None, None
         if query:
             try:
                 result = run_query(self.store, query, files=False)
             except QueryError as exc:
                 error = str(exc)
-        return html("sparql.html", example=query or prefix_block() + EXAMPLE, result=result, error=error)
+        saved = list(saved_queries().values())
+        # each saved query with its parameters bound to their examples, to pick in the editor
+        examples = {q.name: {"summary": q.summary, "text": q.bound({p.name: p.example for p in q.parameters}),
+                             "parameters": [f"{p.name} ({p.kind}): {p.meaning}" for p in q.parameters]}
+                    for q in saved}
+        return html("sparql.html", lang, example=query or prefix_block() + EXAMPLE, result=result, error=error,
+                    saved=saved, yasgui=(YASGUI_DIR / "yasgui.min.js").is_file(), query_given=bool(query),
+                    examples=json.dumps(examples, ensure_ascii=False).replace("<", "\\u003c"),
+                    prefixes=json.dumps(PREFIXES).replace("<", "\\u003c"))
+
+    def glossary(self, lang: str = "zh") -> tuple[str, bytes]:
+        return html("glossary.html", lang, terms=read_tsv("glossary.tsv"))
 
     # --- resources -----------------------------------------------------------
-    def resource(self, iri: str, accepted: Sequence[str]) -> tuple[str, bytes]:
+    def resource(self, iri: str, accepted: Sequence[str], lang: str = "zh") -> tuple[str, bytes]:
         from kg.views.pages import resource_page
 
         try:
@@ -185,20 +214,23 @@ class Site:
                 raise Refused(HTTPStatus.NOT_FOUND, f"nothing is known about {iri}")
             return wanted, ox.serialize(sorted(triples, key=str), format=GRAPH_FORMATS[wanted],
                                         prefixes=PREFIXES)
-        page = resource_page(self.store, iri)
+        page = resource_page(self.store, iri, lang, self.corpus)
         if page is None:
             raise Refused(HTTPStatus.NOT_FOUND, f"nothing is known about {iri}")
-        return html("resource.html", page=page)
+        return html("resource.html", lang, page=page)
 
-    def index(self) -> tuple[str, bytes]:
-        rows = run_query(self.store, DOCUMENTS).rows
+    def index(self, lang: str = "zh") -> tuple[str, bytes]:
+        rows = run_query(self.store, DOCUMENTS.replace("$lang", f'"{lang}"')).rows
         entries = [({"iri": str(d), "number": str(n) if n is not None else "《…》", "title": _s(t), "level": _s(lv),
-                     "area": _s(a), "stub": str(stub) == "true"}, str(proposal) == "true")
-                   for d, n, t, lv, a, stub, proposal in rows]
+                     "area": _s(a), "stub": str(stub) == "true", "key": search_key(f"{_s(n)}|{_s(t)}|{_s(a)}")},
+                    str(proposal) == "true")
+                   for d, n, t, lv, a, stub, proposal, _ in rows]
+        documents = [e for e, answered in entries if not answered]
         # the proposals replies answer are listed apart: the documents count is the build's
-        return html("index.html", source=self.store.source, triples=len(self.store),
-                    documents=[e for e, answered in entries if not answered],
-                    proposals=[e for e, answered in entries if answered])
+        return html("index.html", lang, source=self.store.source, triples=len(self.store), documents=documents,
+                    proposals=[e for e, answered in entries if answered],
+                    levels=sorted({d["level"] for d in documents if d["level"]}, key=[d["level"] for d in documents].index),
+                    folding_json=json.dumps(folding_spec(), ensure_ascii=False).replace("<", "\\u003c"))
 
     @cached_property
     def _networks(self):

@@ -15,6 +15,7 @@ from typing import Iterable, Optional
 
 import networkx as nx
 
+from kg.lexicon.search import folding_spec, search_key
 from kg.network.resources import KINDS, restrict
 from kg.datafiles import read_tsv
 from kg.network.trace import find_node, flatten, trace
@@ -130,6 +131,45 @@ def _style(styles: dict, data: dict) -> dict:
     return styles[(kind, "")]
 
 
+# Above this many nodes an export is laid out in rings by kind instead of by
+# force (spring layout is quadratic; Gephi can refine it).
+SPRING_EXPORT_LIMIT = 3000
+
+
+def drawing(net: nx.MultiDiGraph) -> dict[str, dict]:
+    """Where and how each node of a network is drawn, for files that carry
+    a drawing (GEXF, GraphML): x, y, size by degree, and the colour of its
+    kind and level as in the HTML views."""
+    styles = _styles()
+    if net.number_of_nodes() <= SPRING_EXPORT_LIMIT:
+        places = positions(View(net, "", "spring"))
+    else:
+        places = _rings(net)
+    out = {}
+    for n, data in net.nodes(data=True):
+        colour = _style(styles, data)["color"].lstrip("#")
+        x, y = places.get(n, (0.0, 0.0))
+        out[n] = {"x": round(x, 1), "y": round(y, 1), "size": round(4 + 2 * net.degree(n) ** 0.5, 1),
+                  "rgb": tuple(int(colour[i:i + 2], 16) for i in (0, 2, 4))}
+    return out
+
+
+def _rings(net: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Each kind on a ring of its own, nodes in name order: cheap and stable."""
+    import math
+    by_kind: dict[str, list[str]] = {}
+    for n, data in net.nodes(data=True):
+        by_kind.setdefault(data.get("kind", ""), []).append(n)
+    out = {}
+    for ring, kind in enumerate(sorted(by_kind), start=1):
+        members = sorted(by_kind[kind])
+        radius = 400.0 * ring
+        for i, n in enumerate(members):
+            angle = 2 * math.pi * i / len(members)
+            out[n] = (radius * math.cos(angle), radius * math.sin(angle))
+    return out
+
+
 FIELDS = (("kind", "kind"), ("number", "number"), ("level", "level"), ("area", "area"), ("date", "date"),
           ("file", "source file"), ("stub", "stub (cited, not in the corpus)"))
 
@@ -139,7 +179,8 @@ def _facts(graph: nx.MultiDiGraph) -> dict:
     for n, data in graph.nodes(data=True):
         fields = [[label, str(data[key])] for key, label in FIELDS if data.get(key) not in (None, "", False)]
         fields.append(["IRI", n])
-        text = " ".join(str(data.get(k) or "") for k in ("label", "name", "number", "area")).lower()
+        written = [str(data.get(k) or "") for k in ("label", "name", "number", "area")] + data.get("short_names", [])
+        text = search_key("|".join(written))
         nodes[n] = {"label": data["label"], "name": data.get("name") or data["label"], "fields": fields,
                     "search": text}
     edges = [{"from": s, "to": o, "relation": k, "basis": d.get("basis"), "rule": d.get("rule"),
@@ -197,6 +238,7 @@ def render(view: View, laid_out: Optional[dict] = None) -> str:
         vis_js=(vis_lib / "vis-network.min.js").read_text(encoding="utf-8"),
         vis_css=(vis_lib / "vis-network.css").read_text(encoding="utf-8"),
         nodes_json=_script_json(nodes), edges_json=_script_json(edges), facts_json=_script_json(_facts(view.graph)),
+        folding_json=_script_json(folding_spec()),
         options_json=_script_json(options),
         selected=_script_json(view.selected) if view.selected else None)
 

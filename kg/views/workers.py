@@ -33,7 +33,7 @@ def _work(conn: Connection, graph: str, max_bytes: int) -> None:
     from kg.views.site import Site
 
     try:
-        site = Site(load_graph(Path(graph)), max_bytes=max_bytes)
+        site = Site(load_graph(Path(graph)), max_bytes=max_bytes, corpus=corpus_of(Path(graph)))
     except GraphFileError as exc:
         conn.send(("failed", str(exc)))
         return
@@ -54,6 +54,18 @@ def _work(conn: Connection, graph: str, max_bytes: int) -> None:
         except Exception as exc:        # a bug answers 500; the worker goes on
             reply = ("refused", HTTPStatus.INTERNAL_SERVER_ERROR.value, f"{type(exc).__name__}: {exc}")
         conn.send(reply)
+
+
+def corpus_of(graph: Path):
+    """The corpus a build read (its report says), for the documents' texts;
+    None when there is no report or the folder is gone."""
+    import json
+    folder = graph if graph.is_dir() else graph.parent
+    try:
+        corpus = Path(json.loads((folder / "report.json").read_text(encoding="utf-8"))["corpus"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return corpus if corpus.is_dir() else None
 
 
 class WorkerStartError(RuntimeError):
