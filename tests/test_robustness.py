@@ -4,7 +4,6 @@ never half-written; the same corpus gives the same bytes."""
 from __future__ import annotations
 
 import html
-import json
 import shutil
 import signal
 import subprocess

@@ -78,8 +78,12 @@ class Evidence:
 
     @property
     def fragment(self) -> str:
-        """The span's RFC 5147 fragment, the anchor of its text on the page."""
-        return f"char={self.start},{self.end}"
+        return fragment(self.start, self.end)
+
+
+def fragment(start: int, end: int) -> str:
+    """A span's RFC 5147 fragment (as its IRI ends), the anchor of its text on the page."""
+    return f"char={start},{end}"
 
 
 @dataclass
@@ -112,8 +116,15 @@ class Page:
     measures: list[Measure]
     header: list[tuple[str, list[tuple[str, Optional[str]]]]] = field(default_factory=list)   # (field, [(text, IRI)])
     text: Optional[list[Segment]] = None      # the full text with its evidence spans, when it can be read
-    is_document: bool = False
-    has_source: bool = False                  # a corpus document (a stub has no text of its own)
+
+    @property
+    def is_document(self) -> bool:
+        return bool(self.header)
+
+    @property
+    def has_source(self) -> bool:
+        """A corpus document (a stub has no text of its own)."""
+        return any(key == "source" for key, _ in self.header)
 
 
 def labels(store: GraphStore, iris: set[str]) -> dict[str, str]:
@@ -164,10 +175,8 @@ def resource_page(store: GraphStore, iri: str, lang: str = "zh", corpus: Optiona
                 measures(store, iri))
     header = run_query(store, with_resource(HEADER, iri)).rows
     if header:
-        page.is_document = True
         page.header = document_header(header, lang)
         files = {str(row[2]) for row in header if row[2] is not None}
-        page.has_source = bool(files)
         if corpus is not None and len(files) == 1:
             spans = [(int(a), int(b), str(x)) for a, b, x in run_query(store, with_resource(SPANS, iri)).rows]
             page.text = text_segments(corpus, files.pop(), spans)
@@ -216,7 +225,7 @@ def text_segments(corpus: Path, relative: str, spans: list[tuple[int, int, str]]
     cuts = sorted({0, len(text)} | {a for a, _, _ in spans} | {b for _, b, _ in spans})
     starts: dict[int, list[str]] = defaultdict(list)
     for a, b, _ in sorted(spans):
-        starts[a].append(f"char={a},{b}")
+        starts[a].append(fragment(a, b))
     segments = []
     for a, b in zip(cuts, cuts[1:]):
         marked = any(s <= a and b <= e for s, e, _ in spans)

@@ -10,7 +10,6 @@ untrusted input).
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import cached_property, lru_cache
 from http import HTTPStatus
@@ -25,6 +24,7 @@ from kg.lexicon.search import folding_spec, search_key
 from kg.store.database import GraphStore
 from kg.store.query import QueryError, run_query, saved_queries, short_name, with_resource
 from kg.rdf.vocab import ID, PREFIXES
+from kg.views.viz import script_json
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024   # largest answer sent
@@ -193,8 +193,7 @@ class Site:
                     for q in saved}
         return html("sparql.html", lang, example=query or prefix_block() + EXAMPLE, result=result, error=error,
                     saved=saved, yasgui=(YASGUI_DIR / "yasgui.min.js").is_file(), query_given=bool(query),
-                    examples=json.dumps(examples, ensure_ascii=False).replace("<", "\\u003c"),
-                    prefixes=json.dumps(PREFIXES).replace("<", "\\u003c"))
+                    examples=script_json(examples))
 
     def glossary(self, lang: str = "zh") -> tuple[str, bytes]:
         return html("glossary.html", lang, terms=read_tsv("glossary.tsv"))
@@ -230,7 +229,7 @@ class Site:
         return html("index.html", lang, source=self.store.source, triples=len(self.store), documents=documents,
                     proposals=[e for e, answered in entries if answered],
                     levels=sorted({d["level"] for d in documents if d["level"]}, key=[d["level"] for d in documents].index),
-                    folding_json=json.dumps(folding_spec(), ensure_ascii=False).replace("<", "\\u003c"))
+                    folding_json=script_json(folding_spec()))
 
     @cached_property
     def _networks(self):

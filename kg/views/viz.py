@@ -189,7 +189,7 @@ def _facts(graph: nx.MultiDiGraph) -> dict:
     return {"nodes": nodes, "edges": edges}
 
 
-def _script_json(value) -> str:
+def script_json(value) -> str:
     """JSON safe inside a <script> element whatever the text holds."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -237,10 +237,10 @@ def render(view: View, laid_out: Optional[dict] = None) -> str:
         title=view.title, status=view.status, legend=legend,
         vis_js=(vis_lib / "vis-network.min.js").read_text(encoding="utf-8"),
         vis_css=(vis_lib / "vis-network.css").read_text(encoding="utf-8"),
-        nodes_json=_script_json(nodes), edges_json=_script_json(edges), facts_json=_script_json(_facts(view.graph)),
-        folding_json=_script_json(folding_spec()),
-        options_json=_script_json(options),
-        selected=_script_json(view.selected) if view.selected else None)
+        nodes_json=script_json(nodes), edges_json=script_json(edges), facts_json=script_json(_facts(view.graph)),
+        folding_json=script_json(folding_spec()),
+        options_json=script_json(options),
+        selected=script_json(view.selected) if view.selected else None)
 
 
 def layout_key(view: View) -> str:
