@@ -22,13 +22,20 @@ $(VENV)/.installed-test: $(BIN)/python setup.cfg pyproject.toml
 
 install: $(VENV)/.installed-run
 
-# The browser tests drive Debian's Chromium (no browser is downloaded at run
-# time); a CJK font makes the screenshots legible.
-CHROMIUM := /usr/bin/chromium
+# Debian packages the tests drive (nothing is downloaded at run time):
+# Chromium for the browser tests, with a CJK font for legible screenshots;
+# Virtuoso Open Source and Apache Jena (TDB2) with a Java runtime for the
+# triple store round trips. Only the missing ones are installed.
+TEST_PACKAGES := chromium fonts-wqy-microhei virtuoso-opensource libapache-jena-java default-jre-headless
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-$(CHROMIUM):
-	$(SUDO) apt-get update -qq
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
+.PHONY: test-packages
+test-packages:
+	@missing=$$(for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages for the tests:" $$missing; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 # The SPARQL editor of kg serve (YASGUI) from the npm registry, pinned by
 # web/package-lock.json, into web/node_modules (ignored by git). Without npm
@@ -41,7 +48,7 @@ $(YASGUI): web/package.json web/package-lock.json
 run: $(VENV)/.installed-run $(YASGUI)
 	$(BIN)/kg build corpus -o build
 
-test: $(VENV)/.installed-test $(CHROMIUM) $(YASGUI)
+test: $(VENV)/.installed-test test-packages $(YASGUI)
 	$(BIN)/python -m pytest -q
 
 clean:

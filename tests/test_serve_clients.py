@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from conftest import select, serving
-from kg.store.query import query_text, saved_queries
+from kg.store.query import prefix_declarations, query_text, saved_queries
 
 pytestmark = pytest.mark.server
 SIMPLE = "SELECT ?n WHERE { ?d eli:id_local ?n } ORDER BY ?n LIMIT 3"
@@ -70,10 +70,9 @@ def test_sparqlwrapper_construct_in_every_graph_format(endpoint, seed_graph, fmt
 
 def test_sparqlstore_answers_every_saved_query_as_the_local_store(endpoint, seed_graph):
     from rdflib.plugins.stores.sparqlstore import SPARQLStore
-    from kg.rdf.vocab import PREFIXES
     store = SPARQLStore(endpoint, returnFormat="json")
     remote = Graph(store=store)
-    declared = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()))
+    declared = prefix_declarations()
     def ordered(rows):
         return sorted(rows, key=lambda row: tuple("" if v is None else v for v in row))
     for name in saved_queries():

@@ -22,6 +22,13 @@ from kg.rdf.vocab import PREFIXES
 SAVED_QUERIES = SAVED_QUERIES_DIR
 
 
+def prefix_declarations(query: str = "") -> str:
+    """PREFIX lines for the project's prefixes that ``query`` does not
+    declare itself: what a query sent to another store needs."""
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items())
+                   if not re.search(rf"PREFIX\s+{p}:", query, re.IGNORECASE))
+
+
 class QueryError(ValueError):
     """The query cannot be parsed or run; the message is the parser's."""
 
@@ -35,6 +42,11 @@ class QueryError(ValueError):
 PARAMETER = re.compile(r"^#\s*@param\s+(?P<name>\w+)\s+(?P<kind>number|string|code|boolean|iri)\s+"
                        r"(?P<meaning>.+?)\s*;\s*e\.g\.\s*(?P<example>\S+)(?:\s*;\s*where:\s*(?P<where>.+?))?\s*$",
                        re.M)
+# A column the query computes as a boolean (BIND(EXISTS …)) is declared:
+#   # @column NAME boolean
+# so that a client reads it back as one: Virtuoso 7 answers a computed
+# boolean as an xsd:integer 0 or 1.
+BOOLEAN_COLUMN = re.compile(r"^#\s*@column\s+(?P<name>\w+)\s+boolean\s*$", re.M)
 SAVED_NAME = re.compile(r"^[\w-]+$")
 
 
@@ -53,6 +65,13 @@ class SavedQuery:
     summary: str                        # the header's first line
     parameters: tuple[Parameter, ...]
     text: str
+    computed_booleans: tuple[str, ...] = ()     # declared by @column NAME boolean
+
+    @property
+    def boolean_columns(self) -> tuple[str, ...]:
+        """Columns holding booleans a store computes (Virtuoso 7 answers
+        them, and a boolean parameter bound by VALUES, as 0/1 integers)."""
+        return self.computed_booleans + tuple(p.name for p in self.parameters if p.kind == "boolean")
 
     def bound(self, bindings: Mapping[str, str]) -> str:
         """The text with each given parameter fixed and made a required match."""
@@ -101,7 +120,8 @@ def saved_queries() -> dict[str, SavedQuery]:
         summary = _summary(text)
         parameters = tuple(Parameter(m["name"], m["kind"], m["meaning"], m["example"], m["where"])
                            for m in PARAMETER.finditer(text))
-        out[path.stem] = SavedQuery(path.stem, summary, parameters, text)
+        booleans = tuple(m["name"] for m in BOOLEAN_COLUMN.finditer(text))
+        out[path.stem] = SavedQuery(path.stem, summary, parameters, text, booleans)
     return out
 
 
@@ -109,7 +129,7 @@ def _summary(text: str) -> str:
     """The header's first sentence (it may run over several comment lines)."""
     words = []
     for line in text.splitlines():
-        if not line.startswith("#") or "@param" in line:
+        if not line.startswith("#") or "@param" in line or "@column" in line:
             break
         words.append(line.lstrip("# ").strip())
         if words[-1].endswith((".", ":", "。")):

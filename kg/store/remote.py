@@ -20,7 +20,6 @@ PUT or POST that a server redirects would be lost); every failure is one
 from __future__ import annotations
 
 import json
-import re
 import socket
 import time
 import urllib.error
@@ -36,13 +35,14 @@ from rdflib import BNode, Literal, URIRef
 
 from kg.models import QueryResult
 from kg.store.database import FORMATS, graph_path
-from kg.store.query import QueryError, query_text
-from kg.rdf.vocab import PREFIXES
+from kg.store.query import QueryError, prefix_declarations, query_text, saved_queries
 
 DEFAULT_TIMEOUT = 300.0                     # seconds for one whole request
 DEFAULT_MAX_ANSWER = 256 * 1024 * 1024      # bytes of one answer
 GET_LIMIT = 2000                            # longest URL sent as a GET
 MAX_ROWS_HEADER = "X-SPARQL-MaxRows"        # Virtuoso's row cap
+XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 
 
 class RemoteError(RuntimeError):
@@ -200,11 +200,10 @@ def remote_query(endpoint: str, query: str, headers: Mapping[str, str] = (), tim
     query's parameters are bound in its text (VALUES), as locally. An
     answer the server says it cut short raises TruncatedAnswer."""
     text = query_text(query, bindings)
-    declared = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items())
-                       if not re.search(rf"PREFIX\s+{p}:", text, re.IGNORECASE))
+    text = prefix_declarations(text) + text
     try:
         client = Client(endpoint, dict(headers), timeout, max_answer, user)
-        form = urlencode({"query": declared + text})
+        form = urlencode({"query": text})
         accept = {"Accept": "application/sparql-results+json"}
         if len(endpoint) + len(form) + 1 <= GET_LIMIT:
             body, answer_headers = client.send(f"{endpoint}{'&' if '?' in endpoint else '?'}{form}", "GET",
@@ -214,7 +213,7 @@ def remote_query(endpoint: str, query: str, headers: Mapping[str, str] = (), tim
                 **accept, "Content-Type": "application/x-www-form-urlencoded"})
     except RemoteError as exc:
         raise QueryError(str(exc)) from None
-    result = _results(body, answer_headers, endpoint)
+    result = json_results(body, answer_headers, endpoint, _boolean_columns(query))
     cap = answer_headers.get(MAX_ROWS_HEADER)
     if cap and cap.isdigit() and len(result.rows) >= int(cap):
         raise TruncatedAnswer(f"{endpoint}: the server returns at most {cap} rows ({MAX_ROWS_HEADER}) and this "
@@ -222,13 +221,23 @@ def remote_query(endpoint: str, query: str, headers: Mapping[str, str] = (), tim
     return result
 
 
-def _results(body: bytes, headers: Mapping[str, str], endpoint: str) -> QueryResult:
+def _boolean_columns(query: str) -> tuple[str, ...]:
+    saved = saved_queries().get(query)
+    return saved.boolean_columns if saved else ()
+
+
+def json_results(body: bytes, headers: Mapping[str, str], endpoint: str,
+                 boolean_columns: tuple[str, ...] = ()) -> QueryResult:
+    """A SPARQL JSON results document as a QueryResult. Booleans come back
+    in canonical form ("1" is true), also in the columns a saved query
+    declares boolean where a store answers 0/1 integers (Virtuoso 7)."""
     try:
         answer = json.loads(body.decode("utf-8"))
         if "boolean" in answer:
             return QueryResult((), (), _boolean(answer["boolean"]))
         variables = tuple(answer["head"]["vars"])
-        rows = tuple(tuple(_term(b.get(v)) for v in variables) for b in answer["results"]["bindings"])
+        rows = tuple(tuple(_term(b.get(v), v in boolean_columns) for v in variables)
+                     for b in answer["results"]["bindings"])
     except (ValueError, KeyError, TypeError, AttributeError):
         media = headers.get("Content-Type", "no Content-Type")
         start = body[:120].decode("utf-8", "replace").strip()
@@ -243,15 +252,17 @@ def _boolean(value) -> bool:
     return bool(value)
 
 
-def _term(binding: Optional[dict]):
+def _term(binding: Optional[dict], boolean: bool = False):
     if binding is None:
         return None
     kind, value = binding["type"], binding["value"]
+    datatype = binding.get("datatype") or ""
+    if datatype == XSD_BOOLEAN or (boolean and datatype == XSD_INTEGER and value in ("0", "1")):
+        return Literal(value in ("1", "true"))
     if kind == "uri":
         return URIRef(value)
     if kind == "bnode":
         return BNode(value)
     if "xml:lang" in binding:
         return Literal(value, lang=binding["xml:lang"])
-    datatype = binding.get("datatype")
     return Literal(value, datatype=URIRef(datatype) if datatype and not datatype.endswith("#string") else None)

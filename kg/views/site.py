@@ -22,7 +22,8 @@ import pyoxigraph as ox
 from kg.datafiles import YASGUI_DIR, read_tsv
 from kg.lexicon.search import folding_spec, search_key
 from kg.store.database import GraphStore
-from kg.store.query import QueryError, run_query, saved_queries, short_name, with_resource
+from kg.store.query import (QueryError, prefix_declarations, run_query, saved_queries, short_name,
+                            with_resource)
 from kg.rdf.vocab import ID, PREFIXES
 from kg.views.viz import script_json
 
@@ -94,10 +95,6 @@ class _LimitedBuffer:
 
     def flush(self) -> None:
         pass
-
-
-def prefix_block() -> str:
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()))
 
 
 @lru_cache(maxsize=None)
@@ -191,7 +188,7 @@ class Site:
         examples = {q.name: {"summary": q.summary, "text": q.bound({p.name: p.example for p in q.parameters}),
                              "parameters": [f"{p.name} ({p.kind}): {p.meaning}" for p in q.parameters]}
                     for q in saved}
-        return html("sparql.html", lang, example=query or prefix_block() + EXAMPLE, result=result, error=error,
+        return html("sparql.html", lang, example=query or prefix_declarations() + EXAMPLE, result=result, error=error,
                     saved=saved, yasgui=(YASGUI_DIR / "yasgui.min.js").is_file(), query_given=bool(query),
                     examples=script_json(examples))
 
