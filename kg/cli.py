@@ -369,21 +369,29 @@ def coverage(ref: str, graph: Path, depth: int, fmt: str, html_file) -> None:
 @click.option("--focus", metavar="REF", help="Draw REF (document, agency, area ...) and its neighbourhood.")
 @click.option("--depth", default=1, show_default=True, help="Neighbourhood radius for --focus.")
 @click.option("--chain", metavar="REF", help="Draw the implementation chain through REF, by level.")
-@click.option("--kinds", metavar="K,K", help="Kinds to draw: document, proposal, agency, area, "
-              "service_model, programme, measure (default: all).")
-@click.option("--max-nodes", default=1500, show_default=True, help="Largest number of nodes to draw.")
+@click.option("--kinds", metavar="K,K", help="Kinds to draw (with --focus) or to expand (in the overview): "
+              "document, proposal, agency, area, service_model, programme, measure (default: all).")
+@click.option("--max-nodes", default=1500, show_default=True, help="Largest number of nodes to draw with --focus.")
 def viz(graph: Path, out_file: Path, focus, depth: int, chain, kinds, max_nodes: int) -> None:
-    """Write an interactive network view of GRAPH as one offline HTML file."""
+    """Write an interactive view of GRAPH as one offline HTML file: the
+    overview of its documents by level and area (expand a node for its
+    agencies, measures and themes), or with --focus / --chain a part of it."""
     from kg.store.database import GraphFileError, load_graph
     from kg.network.trace import UnknownReference
+    from kg.network.resources import checked_kinds
+    from kg.views.overview import write_overview
     from kg.views.viz import write_view
 
+    kind_list = kinds.split(",") if kinds else None
     try:
-        view = write_view(load_graph(graph), out_file, focus=focus, depth=depth, chain=chain,
-                          kinds=kinds.split(",") if kinds else None, max_nodes=max_nodes)
+        if focus or chain:
+            summary = write_view(load_graph(graph), out_file, focus=focus, depth=depth, chain=chain,
+                                 kinds=kind_list, max_nodes=max_nodes).status
+        else:
+            summary = write_overview(load_graph(graph), out_file, kinds=checked_kinds(kind_list))
     except (GraphFileError, UnknownReference, ValueError) as exc:
         _fail(str(exc))
-    click.echo(f"{view.status}\nwrote {out_file}")
+    click.echo(f"{summary}\nwrote {out_file}")
 
 
 @main.command()

@@ -37,6 +37,16 @@ def level_concepts() -> dict[str, tuple[int, str]]:
     return out
 
 
+def level_labels() -> dict[int, tuple[str, str]]:
+    """Level rank (1 national … 5 township) -> (Chinese label, English label)."""
+    graph = _scheme(LEVELS_FILE)
+    out = {}
+    for concept in graph.subjects(SKOS.inScheme, None):
+        labels = {l.language: str(l) for l in graph.objects(concept, SKOS.prefLabel)}
+        out[int(graph.value(concept, SKOS.notation))] = (labels["zh"], labels["en"])
+    return out
+
+
 @lru_cache(maxsize=1)
 def service_model_labels() -> dict[str, str]:
     """Every @zh label of the service-model scheme -> its concept key."""

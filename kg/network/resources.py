@@ -79,6 +79,15 @@ _EDGE_KEY = {PREFIXES[name.split(":")[0]] + name.split(":")[1]: key for key, nam
 MAX_SENTENCES = 3
 
 
+def checked_kinds(kinds: Optional[Iterable[str]]) -> tuple[str, ...]:
+    """The kinds asked for (all when none), or ValueError naming the unknown ones."""
+    kinds = tuple(kinds or KINDS)
+    unknown = sorted(set(kinds) - set(KINDS))
+    if unknown:
+        raise ValueError(f"unknown kinds {', '.join(unknown)} (choose from {', '.join(KINDS)})")
+    return kinds
+
+
 def local_name(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
@@ -99,7 +108,7 @@ def to_resource_network(store: GraphStore, documents: Optional[nx.DiGraph] = Non
     net = nx.MultiDiGraph()
     proposals = {row[0] for row in select_values(store, PROPOSALS)}
     for iri, data in documents.nodes(data=True):
-        name = data.get("title") or data.get("number") or local_name(iri)
+        name = data.get("title") or data.get("number") or data.get("file") or local_name(iri)
         net.add_node(iri, kind="proposal" if iri in proposals else "document",
                      label=short_label(data.get("number") or name), name=name,
                      level=data.get("level"), area=data.get("area"),

@@ -39,7 +39,7 @@ from kg.rdf.trig import atomic_output, atomic_write, temporary_prefix, to_turtle
 from kg.network.documents import INDEX_FILE, document_network, write_index
 from kg.store.database import (STAMP, STORE_DIR, TEMPORARY_STORE_PREFIX, StoreWriter, load_graph, store_matches, update_store,
                     write_store)
-from kg.views.viz import write_view
+from kg.views.overview import write_overview
 
 # progress(label, total) -> a context manager whose value has update(n)
 Progress = Callable[[str, int], ContextManager]
@@ -48,8 +48,6 @@ GRAPH_FILE = "graph.trig"
 TURTLE_FILE = "graph.ttl"
 REPORT_FILE = "report.json"
 HTML_FILE = "graph.html"
-VIEW_MAX_NODES = 800      # the overview a build draws; kg viz draws more on request
-OVERVIEW_ALL_KINDS = 100  # corpora up to this many files get every kind in the overview
 PATCH_LIMIT = 0.2         # patch the previous store when at most this share of files changed
 
 
@@ -196,7 +194,6 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
     # writing the graph then lets each file's extraction go once its block is
     # written (the store's loader fills that memory as it grows).
     documents = document_network(extractions, resolution)
-    overview_kinds = None if len(extractions) <= OVERVIEW_ALL_KINDS else ("document", "proposal", "area")
     graph_path = out_dir / GRAPH_FILE
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out_dir)
@@ -211,11 +208,8 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
     if turtle:
         atomic_write(out_dir / TURTLE_FILE, to_turtle((s, p, o) for s, p, o, _ in store.quads()))
         report.outputs.append(out_dir / TURTLE_FILE)
-    # The overview of a large corpus is its documents over the map of areas;
-    # kg viz draws agencies, measures and themes on request.
     report.outputs.append(write_index(documents, graph_path))
-    write_view(store, out_dir / HTML_FILE, documents=documents, cache=cache, max_nodes=VIEW_MAX_NODES,
-               kinds=overview_kinds)
+    write_overview(store, out_dir / HTML_FILE, documents=documents)
     report.outputs.append(out_dir / HTML_FILE)
     clock.lap("view")
     cache.prune()

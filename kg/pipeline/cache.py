@@ -13,8 +13,6 @@ Kinds of entry, each a pickle in ``OUT/.cache/<kind>/``:
   ontology) by content, so that patching the store skips those unchanged;
 - ``shared-blocks``: the shared graphs' TriG blocks, keyed by what they are
   made of (the files' contributions, the stubs, the inferred links);
-- ``layout``: the overview's node positions, keyed by its nodes and links, so
-  an edit that changes no link is not laid out again.
 
 Entries are written atomically, so a killed build leaves the cache
 consistent; entries no build used are pruned at the end of a build.
@@ -42,7 +40,7 @@ from kg.datafiles import PACKAGE_DIR, rules_version
 from kg.rdf.trig import atomic_write
 
 CACHE_DIR = ".cache"
-KINDS = ("extract", "graph", "shared", "shared-blocks", "layout", "synced")
+KINDS = ("extract", "graph", "shared", "shared-blocks", "synced")
 MAC_SIZE = 32
 
 

@@ -231,16 +231,20 @@ class Site:
     @cached_property
     def _networks(self):
         from kg.network.documents import to_networkx
-        from kg.network.resources import to_resource_network
+        from kg.views.overview import overview_network
 
         documents = to_networkx(self.store)
-        return to_resource_network(self.store, documents, evidence=False), documents
+        return overview_network(self.store, documents), documents
 
     def network_view(self, focus: Optional[str], depth: int) -> tuple[str, bytes]:
+        """A node's neighbourhood, or without ``focus`` the overview."""
         from kg.network.trace import UnknownReference
+        from kg.views import overview
         from kg.views.viz import add_view_evidence, render, select_view
 
         net, documents = self._networks      # one request at a time per worker process
+        if focus is None:
+            return "text/html; charset=utf-8", overview.render(net, documents).encode("utf-8")
         try:
             view = select_view(net, documents, focus=focus, depth=depth)
         except UnknownReference as exc:

@@ -16,7 +16,7 @@ from typing import Iterable, Optional
 import networkx as nx
 
 from kg.lexicon.search import folding_spec, search_key
-from kg.network.resources import KINDS, restrict
+from kg.network.resources import KINDS, checked_kinds, restrict
 from kg.datafiles import read_tsv
 from kg.network.trace import find_node, flatten, trace
 
@@ -65,10 +65,7 @@ def select_view(net: nx.MultiDiGraph, documents: nx.DiGraph, *, focus: Optional[
                 max_nodes: int = DEFAULT_MAX_NODES) -> View:
     """The part of ``net`` to draw. ``documents`` is the document network
     (for chains). Raises trace.UnknownReference for an unknown REF."""
-    kinds = tuple(kinds or KINDS)
-    unknown = set(kinds) - set(KINDS)
-    if unknown:
-        raise ValueError(f"unknown kinds {', '.join(sorted(unknown))} (choose from {', '.join(KINDS)})")
+    kinds = checked_kinds(kinds)
     if chain:
         root = find_node(documents, chain)
         members = {n.iri for tree in (trace(documents, root, "down"), trace(documents, root, "up"))
@@ -195,15 +192,22 @@ def script_json(value) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def render(view: View, laid_out: Optional[dict] = None) -> str:
-    """The HTML page of a view (``laid_out``: its ``positions``, when known)."""
+def vis_library() -> tuple[str, str]:
+    """vis-network's JavaScript and CSS as pyvis ships them, to inline."""
+    folder = Path(__import__("pyvis").__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
+    return ((folder / "vis-network.min.js").read_text(encoding="utf-8"),
+            (folder / "vis-network.css").read_text(encoding="utf-8"))
+
+
+def render(view: View) -> str:
+    """The HTML page of a view."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
     from pyvis.network import Network
 
     styles = _styles()
     fixed = view.layout == "levels" or view.graph.number_of_nodes() > PHYSICS_LIMIT
     net = Network(directed=True, cdn_resources="in_line")
-    for n, (x, y) in sorted((laid_out if laid_out is not None else positions(view)).items()):
+    for n, (x, y) in sorted(positions(view).items()):
         data = view.graph.nodes[n]
         style = _style(styles, data)
         hover = "\n".join(x for x in (data.get("name"), data.get("number"), data["kind"], data.get("level"),
@@ -231,35 +235,20 @@ def render(view: View, laid_out: Optional[dict] = None) -> str:
     present = {(d["kind"], d.get("level") or "") if d["kind"] == "document" else (d["kind"], "")
                for _, d in view.graph.nodes(data=True)}
     legend = [row for key, row in styles.items() if key in present]
-    vis_lib = Path(__import__("pyvis").__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
+    vis_js, vis_css = vis_library()
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     return env.get_template("network.html").render(
-        title=view.title, status=view.status, legend=legend,
-        vis_js=(vis_lib / "vis-network.min.js").read_text(encoding="utf-8"),
-        vis_css=(vis_lib / "vis-network.css").read_text(encoding="utf-8"),
+        title=view.title, status=view.status, legend=legend, vis_js=vis_js, vis_css=vis_css,
         nodes_json=script_json(nodes), edges_json=script_json(edges), facts_json=script_json(_facts(view.graph)),
         folding_json=script_json(folding_spec()),
         options_json=script_json(options),
         selected=script_json(view.selected) if view.selected else None)
 
 
-def layout_key(view: View) -> str:
-    """A digest of what a view's layout depends on: its nodes, its links and
-    the layout kind (not the facts and sentences shown with them)."""
-    import hashlib
-
-    content = [view.layout, sorted(view.graph.nodes), sorted(view.graph.edges(keys=True)),
-               sorted((n, d.get("rank"), d.get("area"), d.get("label")) for n, d in view.graph.nodes(data=True))
-               if view.layout == "levels" else None]
-    return hashlib.sha256(repr(content).encode("utf-8")).hexdigest()
-
-
-def write_view(store, out: Path, documents: Optional[nx.DiGraph] = None, cache=None, **view_options) -> View:
+def write_view(store, out: Path, documents: Optional[nx.DiGraph] = None, **view_options) -> View:
     """Render a view of the graph in ``store`` to ``out`` (written atomically).
     ``documents`` is the document network when the caller has it;
-    ``cache`` (a build cache) keeps layouts by ``layout_key``, so that a view
-    of the same nodes and links is not laid out again; ``view_options`` are
-    those of ``select_view``."""
+    ``view_options`` are those of ``select_view``."""
     from kg.network.documents import to_networkx
     from kg.network.resources import to_resource_network
     from kg.rdf.trig import atomic_write
@@ -269,13 +258,7 @@ def write_view(store, out: Path, documents: Optional[nx.DiGraph] = None, cache=N
     net = to_resource_network(store, documents, evidence=False, kinds=kinds)
     view = select_view(net, documents, **view_options)
     add_view_evidence(store, view)
-    key = layout_key(view)
-    laid_out = cache.get("layout", key) if cache is not None else None
-    if laid_out is None:
-        laid_out = positions(view)
-        if cache is not None:
-            cache.put("layout", key, laid_out)
-    atomic_write(Path(out), render(view, laid_out).encode("utf-8"))
+    atomic_write(Path(out), render(view).encode("utf-8"))
     return view
 
 
