@@ -37,6 +37,7 @@ def level_concepts() -> dict[str, tuple[int, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
 def level_labels() -> dict[int, tuple[str, str]]:
     """Level rank (1 national … 5 township) -> (Chinese label, English label)."""
     graph = _scheme(LEVELS_FILE)

@@ -24,9 +24,6 @@ from kg.lexicon.schemes import level_labels
 from kg.network.resources import KINDS, short_label
 from kg.rdf.vocab import ID
 
-DOCUMENT_KINDS = ("document",)
-# Kinds one click away from a document, in the order the page's toggles list them.
-EXPANDED_KINDS = ("agency", "measure", "service_model", "programme", "proposal")
 DOCUMENT_RELATIONS = ("applies", "based_on", "promulgates", "forwards", "cites", "repliesTo")
 # Areas are the boxes the documents sit in: their links are not drawn.
 AREA_LINKS = {"jurisdiction", "broader", "subOrganizationOf"}
@@ -124,6 +121,7 @@ def overview_data(net: nx.MultiDiGraph, documents: nx.DiGraph) -> dict:
     labels = level_labels()
     return {
         "base": str(ID),
+        "unknown_rank": UNKNOWN_RANK,
         "kinds": list(KINDS),
         "levels": [[rank, *labels[rank]] for rank, _, _ in bands if rank in labels],
         "bands": [[rank, round(top, 1), round(bottom, 1)] for rank, top, bottom in bands],

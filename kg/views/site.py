@@ -236,15 +236,21 @@ class Site:
         documents = to_networkx(self.store)
         return overview_network(self.store, documents), documents
 
+    @cached_property
+    def _overview_page(self) -> bytes:
+        """The overview, rendered once: the graph does not change while served."""
+        from kg.views import overview
+
+        return overview.render(*self._networks).encode("utf-8")
+
     def network_view(self, focus: Optional[str], depth: int) -> tuple[str, bytes]:
         """A node's neighbourhood, or without ``focus`` the overview."""
         from kg.network.trace import UnknownReference
-        from kg.views import overview
         from kg.views.viz import add_view_evidence, render, select_view
 
-        net, documents = self._networks      # one request at a time per worker process
         if focus is None:
-            return "text/html; charset=utf-8", overview.render(net, documents).encode("utf-8")
+            return "text/html; charset=utf-8", self._overview_page
+        net, documents = self._networks      # one request at a time per worker process
         try:
             view = select_view(net, documents, focus=focus, depth=depth)
         except UnknownReference as exc:
