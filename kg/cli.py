@@ -35,7 +35,10 @@ def main() -> None:
               help="Processes for reading, extraction and writing (default: one per core from 50 files on).")
 @click.option("--no-cache", is_flag=True, help="Ignore and do not write OUT/.cache (rebuild everything).")
 @click.option("--timings", is_flag=True, help="Print the seconds and peak memory of each stage.")
-def build(corpus: Path, out_dir: Path, turtle: bool, strict: bool, jobs: int, no_cache: bool, timings: bool) -> None:
+@click.option("--store", "with_store", is_flag=True,
+              help="Load OUT/store (the query store) now instead of on the first query.")
+def build(corpus: Path, out_dir: Path, turtle: bool, strict: bool, jobs: int, no_cache: bool, timings: bool,
+          with_store: bool) -> None:
     """Build the graph of the documents in CORPUS (default: corpus/)."""
     from kg.pipeline.build import OutputBusy, build as run_build
     from kg.read.loading import CorpusError
@@ -48,7 +51,8 @@ def build(corpus: Path, out_dir: Path, turtle: bool, strict: bool, jobs: int, no
     if jobs is not None and jobs < 1:
         _fail("--jobs must be at least 1")
     try:
-        report = run_build(corpus, out_dir, turtle=turtle, jobs=jobs, use_cache=not no_cache, progress=progress)
+        report = run_build(corpus, out_dir, turtle=turtle, jobs=jobs, use_cache=not no_cache, progress=progress,
+                           store=with_store)
     except (CorpusError, OutputBusy) as exc:
         _fail(str(exc))
     except OSError as exc:       # a full disk, a folder that cannot be written, a file in the folder's place

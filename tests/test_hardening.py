@@ -189,8 +189,10 @@ def test_a_no_cache_build_in_between_does_not_leave_the_store_behind_the_graph(t
     changed = text.replace("威环政办发〔2022〕2号", "威环政办发〔2022〕9号")
     (corpus / "a.txt").write_text(text, encoding="utf-8")
     build(corpus, out)
+    load_graph(out)                  # a query loads the store of A
     (corpus / "a.txt").write_text(changed, encoding="utf-8")
     build(corpus, out, use_cache=False)
+    load_graph(out)                  # ... and of B, which the cache knows nothing of
     (corpus / "a.txt").write_text(text, encoding="utf-8")
     build(corpus, out)
     numbers = {str(r[0]) for r in run_query(load_graph(out), "SELECT ?n WHERE { ?d pol:sourceFile ?f ; eli:id_local ?n }").rows}

@@ -28,6 +28,7 @@ def numbers(out):
 def test_one_changed_file_is_redone_and_the_result_equals_a_fresh_build(corpus, tmp_path):
     out = tmp_path / "out"
     build(corpus, out)
+    load_graph(out)          # the first query loads the store, which the next build patches
     changed = sorted(corpus.glob("001_*.txt"))[0]
     changed.write_text(changed.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
     report = build(corpus, out)
@@ -83,3 +84,46 @@ def test_an_edit_that_changes_no_link_reuses_the_shared_graphs(corpus, tmp_path)
     build(corpus, tmp_path / "fresh", use_cache=False)
     for name in ("graph.trig", "graph.html"):
         assert (out / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes(), name
+
+
+def test_the_store_is_loaded_by_the_first_query_or_by_build_store(corpus, tmp_path):
+    """kg build writes no store; the first query loads it from graph.trig
+    (once: the second opens it), and kg build --store loads it at once."""
+    from click.testing import CliRunner
+    from kg.cli import main
+    out = tmp_path / "out"
+    build(corpus, out)
+    assert not (out / "store").exists()
+    first = load_graph(out)
+    assert store_matches(out / "graph.trig") and first.source == str(out / "store")
+    stamp = (out / "store" / "graph.stamp").stat().st_mtime_ns
+    assert len(load_graph(out)) == len(first)
+    assert (out / "store" / "graph.stamp").stat().st_mtime_ns == stamp
+    result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(tmp_path / "eager"), "--store"])
+    assert result.exit_code == 0 and f"wrote {tmp_path / 'eager' / 'store'}" in result.output
+    assert store_matches(tmp_path / "eager" / "graph.trig")
+
+
+def test_a_store_of_an_older_graph_is_loaded_again_by_the_next_query(corpus, tmp_path):
+    out = tmp_path / "out"
+    build(corpus, out)
+    load_graph(out)
+    sorted(corpus.glob("001_*.txt"))[0].unlink()
+    build(corpus, out, use_cache=False)       # nothing to patch from: the store is left as it was
+    assert not store_matches(out / "graph.trig")
+    assert "温民提〔2017〕77号" not in numbers(out)
+    assert store_matches(out / "graph.trig")
+
+
+def test_a_folder_where_no_store_can_be_written_is_queried_from_the_file(corpus, tmp_path, monkeypatch):
+    from kg.store import database
+
+    def read_only(directory):
+        raise OSError(30, "Read-only file system", str(directory))
+
+    out = tmp_path / "out"
+    build(corpus, out)
+    monkeypatch.setattr(database, "store_lock", read_only)
+    store = load_graph(out)
+    assert store.source == str(out / "graph.trig") and not (out / "store").exists()
+    assert "国办发〔2019〕5号" in numbers(out)

@@ -18,6 +18,7 @@ from kg.network.documents import to_networkx
 from kg.store.query import select_values
 from kg.store.database import GraphStore
 from kg.rdf.vocab import PREFIXES
+from rdflib import RDF, URIRef
 
 KINDS = ("document", "proposal", "agency", "area", "service_model", "programme", "measure")
 
@@ -61,6 +62,25 @@ LINK_KINDS = {
     "pol:responsibleAgency": ("measure",), "pol:mentionsServiceModel": ("service_model",),
     "pol:mentionsProgramme": ("programme",), "skos:broader": ("area", "service_model"),
 }
+
+
+def _iri(name: str) -> URIRef:
+    prefix, local = name.split(":")
+    return URIRef(PREFIXES[prefix] + local)
+
+
+# Everything the queries above read (evidence aside): a store of only these
+# triples answers them as the whole graph does, in a fraction of its size.
+NETWORK_PREDICATES = frozenset(map(_iri, ("skos:prefLabel", "skos:altLabel", "skos:inScheme", "pol:level",
+                                          *LINK_KINDS)))
+NETWORK_TYPES = frozenset(map(_iri, ("org:Organization", "pol:Programme", "pol:Measure", "pol:Proposal")))
+
+
+def network_triples(triples: Iterable[tuple]) -> list[tuple]:
+    """The triples of a graph (rdflib terms) that the network queries read."""
+    return [t for t in triples if t[1] in NETWORK_PREDICATES or (t[1] == RDF.type and t[2] in NETWORK_TYPES)]
+
+
 # LATERAL: see network.ASSERTIONS.
 EVIDENCE = """
 SELECT ?s ?p ?o ?rule ?sentence WHERE {
@@ -147,16 +167,18 @@ def add_evidence(store: GraphStore, net: nx.MultiDiGraph) -> None:
         return
     values = ("VALUES ?s { " + " ".join(sorted({f"<{s}>" for s, _ in drawn})) + " } "
               "VALUES ?p { " + " ".join(sorted({ASSERTED[k] for _, k in drawn})) + " }")
-    found: dict[tuple[str, str, str], tuple[str, list[str]]] = {}
+    found: dict[tuple[str, str, str], tuple[set[str], set[str]]] = {}
     for s, p, o, rule, sentence in select_values(store, EVIDENCE.replace("$values", values)):
-        rule_name, sentences = found.setdefault((str(s), _EDGE_KEY[str(p)], str(o)), (str(rule), []))
-        if sentence is not None and str(sentence) not in sentences:
-            sentences.append(str(sentence))
+        rules, sentences = found.setdefault((str(s), _EDGE_KEY[str(p)], str(o)), (set(), set()))
+        rules.add(str(rule))
+        if sentence is not None:
+            sentences.add(str(sentence))
     for s, o, k, data in net.edges(keys=True, data=True):
         if (s, k, o) in found and k in ASSERTED:
-            rule, sentences = found[(s, k, o)]
+            rules, sentences = found[(s, k, o)]
             sentences = sorted(sentences)
-            data.update(rule=rule, basis="stated" if sentences else None, sentences=sentences[:MAX_SENTENCES],
+            # a link asserted by several rules names the first in order: the same in every store
+            data.update(rule=min(rules), basis="stated" if sentences else None, sentences=sentences[:MAX_SENTENCES],
                         evidence=len(sentences))
 
 

@@ -37,8 +37,9 @@ from kg.resolution.documents import resolve
 from kg.datafiles import rules_version
 from kg.rdf.trig import atomic_output, atomic_write, temporary_prefix, to_turtle, trig_block, trig_header
 from kg.network.documents import INDEX_FILE, document_network, write_index
-from kg.store.database import (STAMP, STORE_DIR, TEMPORARY_STORE_PREFIX, StoreWriter, load_graph, store_matches, update_store,
-                    write_store)
+from kg.store.database import (STAMP, STORE_DIR, TEMPORARY_STORE_PREFIX, GraphStore, ensure_store, fingerprint,
+                               load_graph, store_lock, store_matches, update_store)
+from kg.network.resources import network_triples
 from kg.views.overview import write_overview
 
 # progress(label, total) -> a context manager whose value has update(n)
@@ -102,17 +103,19 @@ class BuildReport:
 
 
 def build(corpus_dir: Path, out_dir: Path, turtle: bool = False, jobs: Optional[int] = None, use_cache: bool = True,
-          progress: Optional[Progress] = None) -> BuildReport:
+          progress: Optional[Progress] = None, store: bool = False) -> BuildReport:
     """Build the graph of a corpus into ``out_dir``; returns the report.
     ``jobs``: processes for reading, extraction and graph blocks; None is
     one per core for corpora of AUTO_JOBS_FROM files and more (below that,
-    starting processes costs more than it saves), else one.
+    starting processes costs more than it saves), else one. ``store``: load
+    the query store now rather than on the first query (a store the previous
+    build left is patched either way when few files changed).
 
     Raises loading.CorpusError for a missing or empty corpus. Files that
     cannot be read are skipped and listed in the report.
     """
     with _output_lock(Path(out_dir)), _without_cycle_collector():
-        return _build(corpus_dir, out_dir, turtle, jobs, use_cache, progress)
+        return _build(corpus_dir, out_dir, turtle, jobs, use_cache, progress, store)
 
 
 AUTO_JOBS_FROM = 50
@@ -160,7 +163,7 @@ def _without_cycle_collector() -> Iterator[None]:
 
 
 def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: bool,
-           progress: Optional[Progress]) -> BuildReport:
+           progress: Optional[Progress], with_store: bool) -> BuildReport:
     corpus_dir, out_dir = Path(corpus_dir).resolve(), Path(out_dir)
     progress = progress or (lambda label, total: nullcontext(_NoProgress()))
     cache = build_cache.BuildCache(out_dir, enabled=use_cache)
@@ -197,19 +200,29 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
     graph_path = out_dir / GRAPH_FILE
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out_dir)
-    report.triples, finish_store = write_graph(graph_path, extractions, keys, resolution, cache, jobs,
-                                               progress)       # empties ``extractions``
+    written = write_graph(graph_path, extractions, keys, resolution, cache, jobs, progress)   # empties ``extractions``
+    report.triples = written.triples
     report.outputs.append(graph_path)
+    # the fingerprint of the graph this cache describes: a store holding it
+    # (made by this build's patch or by a later query) can be patched next time
+    cache.put("synced", "graph", fingerprint(graph_path))
     clock.lap("write graph")
-    report.outputs.append(finish_store())
-    cache.put("synced", "store", (out_dir / STORE_DIR / STAMP).read_text(encoding="utf-8"))
-    store = load_graph(graph_path)
+    if written.patch_store is not None:
+        report.outputs.append(written.patch_store())
+    if with_store or turtle:
+        report.outputs.append(ensure_store(graph_path))
     clock.lap("store")
     if turtle:
-        atomic_write(out_dir / TURTLE_FILE, to_turtle((s, p, o) for s, p, o, _ in store.quads()))
+        quads = load_graph(graph_path).quads()
+        atomic_write(out_dir / TURTLE_FILE, to_turtle((s, p, o) for s, p, o, _ in quads))
         report.outputs.append(out_dir / TURTLE_FILE)
     report.outputs.append(write_index(documents, graph_path))
-    write_overview(store, out_dir / HTML_FILE, documents=documents)
+    # the overview reads the network's triples only, gathered while writing
+    # (the sentences of its links, shown on small graphs, from the file)
+    network = GraphStore.in_memory(trig_header(), written.network_blocks, str(graph_path))
+    write_overview(network, out_dir / HTML_FILE, documents=documents,
+                   evidence_store=lambda: GraphStore.from_file(graph_path))
+    del network
     report.outputs.append(out_dir / HTML_FILE)
     clock.lap("view")
     cache.prune()
@@ -229,80 +242,79 @@ def remove_leftovers(out_dir: Path) -> None:
     dot-named, so nothing of a build that completed is touched."""
     prefixes = tuple(temporary_prefix(name) for name in (GRAPH_FILE, TURTLE_FILE, REPORT_FILE, HTML_FILE,
                                                          INDEX_FILE)) + (TEMPORARY_STORE_PREFIX,)
-    for path in out_dir.iterdir():
-        if path.name.startswith(prefixes):
-            if path.is_dir():
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                path.unlink(missing_ok=True)
+    with store_lock(out_dir):     # not a store a query is loading right now
+        for path in out_dir.iterdir():
+            if path.name.startswith(prefixes):
+                if path.is_dir():
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    path.unlink(missing_ok=True)
+
+
+@dataclass
+class WrittenGraph:
+    triples: int
+    network_blocks: list[bytes]          # each graph's triples that the network views read, as TriG
+    patch_store: Optional[Callable[[], Path]]   # brings the previous build's store up to the new file
 
 
 def write_graph(graph_path: Path, extractions: list[Extraction], keys: dict[str, str], resolution,
-                cache: build_cache.BuildCache, jobs: int, progress: Progress) -> tuple[int, Callable[[], Path]]:
+                cache: build_cache.BuildCache, jobs: int, progress: Progress) -> WrittenGraph:
     """Write the TriG file one named graph at a time. Returns the number of
-    triples written and the step that completes the Oxigraph store beside
-    it: a patch of the previous store when that held the previous graph and
-    few files changed, else a fresh store, loaded while the file was written
-    (or, when a patch turned out too large, from the finished file).
-    ``extractions`` is emptied: each is let go once its block is written."""
+    triples written, each graph's network triples (for the overview), and,
+    when the previous build's store holds the previous file and few files
+    changed, the step that patches it. ``extractions`` is emptied: each is
+    let go once its block is written."""
     ordered = sorted(extractions, key=lambda x: x.document.relative_path)
     extractions.clear()          # ``ordered`` holds them now, and lets each go once written
     header = trig_header()
-    # patch the previous store only when the cache was kept by the build that
-    # made it (a --no-cache build in between leaves entries the store does not hold)
+    # patch the previous store only when it holds the graph this cache was
+    # kept for (a --no-cache build in between leaves entries the store lacks)
     stamp = graph_path.parent / STORE_DIR / STAMP
     patchable = (cache.enabled and graph_path.is_file() and store_matches(graph_path)
-                 and cache.get("synced", "store") == stamp.read_text(encoding="utf-8"))
-    writer = None if patchable else StoreWriter(graph_path.parent, header)
+                 and cache.get("synced", "graph") == stamp.read_text(encoding="utf-8"))
     changed: dict[str, bytes] = {}
     graph_iris: list[str] = []
+    network_blocks: list[bytes] = []
     triples = 0
-    try:
-        with atomic_output(graph_path) as fh, progress("writing graph", len(ordered)) as bar:
-            fh.write(header)
-            state = Contributions()
-            digests = []
-            for graph_iri, (block, contributions, digest, count), fresh in graph_blocks(ordered, keys, resolution,
-                                                                                        cache, jobs):
-                digests.append(digest)
-                fh.write(block)
-                state.merge(contributions)
-                triples += count
-                graph_iris.append(graph_iri)
-                if writer:
-                    writer.add(block)
-                elif fresh and patchable:
-                    changed[graph_iri] = block
-                    patchable = len(changed) <= PATCH_LIMIT * len(ordered) + 1
-                bar.update(1)
-            for graph_iri, block, count in shared_blocks(state, digests, resolution, cache):
-                fh.write(block)
-                triples += count
-                graph_iris.append(graph_iri)
-                if writer:
-                    writer.add(block)
-                # the cache keeps only what the last build used: a shared graph
-                # seen there is, byte for byte, in the store being patched
-                seen = build_cache.key("shared", graph_iri, block)
-                if not cache.has("shared", seen):
-                    changed[graph_iri] = block
-                cache.put("shared", seen, True)
-    except BaseException:
-        if writer:
-            writer.abort()
-        raise
-    if writer:
-        return triples, lambda: writer.finish(graph_path)
+    with atomic_output(graph_path) as fh, progress("writing graph", len(ordered)) as bar:
+        fh.write(header)
+        state = Contributions()
+        digests = []
+        for graph_iri, (block, contributions, digest, count, network), fresh in graph_blocks(ordered, keys,
+                                                                                             resolution, cache, jobs):
+            digests.append(digest)
+            fh.write(block)
+            network_blocks.append(network)
+            state.merge(contributions)
+            triples += count
+            graph_iris.append(graph_iri)
+            if fresh and patchable:
+                changed[graph_iri] = block
+                patchable = len(changed) <= PATCH_LIMIT * len(ordered) + 1
+            bar.update(1)
+        for graph_iri, block, count, network in shared_blocks(state, digests, resolution, cache):
+            fh.write(block)
+            network_blocks.append(network)
+            triples += count
+            graph_iris.append(graph_iri)
+            # the cache keeps only what the last build used: a shared graph
+            # seen there is, byte for byte, in the store being patched
+            seen = build_cache.key("shared", graph_iri, block)
+            if not cache.has("shared", seen):
+                changed[graph_iri] = block
+            cache.put("shared", seen, True)
+    patch = None
     if patchable:
-        patch = {iri: header + block for iri, block in changed.items()}
-        return triples, lambda: update_store(graph_path, patch, graph_iris)
-    return triples, lambda: write_store(graph_path)
+        blocks = {iri: header + block for iri, block in changed.items()}
+        patch = lambda: update_store(graph_path, blocks, graph_iris)   # noqa: E731
+    return WrittenGraph(triples, network_blocks, patch)
 
 
 def shared_blocks(state: Contributions, digests: list[str], resolution, cache: build_cache.BuildCache
-                  ) -> list[tuple[str, bytes, int]]:
+                  ) -> list[tuple[str, bytes, int, bytes]]:
     """The shared graphs (stubs, inferred links, reference data, ontology) as
-    (graph IRI, TriG block, triple count): from the cache when what they are
+    (graph IRI, TriG block, triple count, network block): from the cache when what they are
     made of is unchanged, as after most one-file edits. They are made of the
     files' contributions (``state``: the files' ``digests`` stand for all of
     it but where titles were read), the stubs and the inferred links."""
@@ -310,7 +322,8 @@ def shared_blocks(state: Contributions, digests: list[str], resolution, cache: b
                             sorted(repr(node) for node in resolution.documents.values() if node.is_stub), resolution.inferred)
     blocks = cache.get("shared-blocks", entry)
     if blocks is None:
-        blocks = [(str(graph_iri), trig_block(graph_iri, graph), len(graph))
+        blocks = [(str(graph_iri), trig_block(graph_iri, graph), len(graph),
+                   trig_block(graph_iri, network_triples(graph)))
                   for graph_iri, graph in shared_graphs(state, resolution)]
         cache.put("shared-blocks", entry, blocks)
     return blocks
@@ -321,15 +334,16 @@ def shared_blocks(state: Contributions, digests: list[str], resolution, cache: b
 _WORK: dict = {}
 
 
-def _graph_block(index: int) -> tuple[bytes, Contributions, str, int]:
+def _graph_block(index: int) -> tuple[bytes, Contributions, str, int, bytes]:
     part = source_part(_WORK["ordered"][index], _WORK["resolution"])
-    return trig_block(part.graph_iri, part.graph), part.contributions, part.contributions.digest(), len(part.graph)
+    return (trig_block(part.graph_iri, part.graph), part.contributions, part.contributions.digest(), len(part.graph),
+            trig_block(part.graph_iri, network_triples(part.graph)))
 
 
 def graph_blocks(ordered: list[Extraction], keys: dict[str, str], resolution, cache: build_cache.BuildCache,
                  jobs: int) -> Iterator[tuple[str, tuple[bytes, Contributions, str, int], bool]]:
     """Each file's graph IRI, (TriG block, contributions, their digest,
-    triple count) and whether it was written afresh, in order: from the cache when the file's
+    triple count, network block) and whether it was written afresh, in order: from the cache when the file's
     extraction and the nodes it points to are unchanged, else written (in
     ``jobs`` processes)."""
     entries = [build_cache.key(keys[x.document.relative_path], resolution_inputs(x, resolution)) for x in ordered]

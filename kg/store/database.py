@@ -9,10 +9,9 @@ an evidence query that Oxigraph answers in milliseconds.
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import tempfile
-import threading
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Optional
 
@@ -69,6 +68,9 @@ def to_oxigraph(term):
     raise TypeError(f"unsupported term {term!r}")
 
 
+MEMORY_BATCH = 256     # TriG blocks parsed at once by GraphStore.in_memory
+
+
 class GraphStore:
     """A built graph, loaded for querying."""
 
@@ -85,6 +87,16 @@ class GraphStore:
         except (SyntaxError, ValueError, OSError) as exc:
             raise GraphFileError(f"{path}: cannot parse: {exc}") from exc
         return cls(store, str(path))
+
+    @classmethod
+    def in_memory(cls, header: bytes, blocks: list[bytes], source: str) -> "GraphStore":
+        """TriG blocks of our own writer (not validated again) in a store in
+        memory, loaded a batch of blocks at a time."""
+        store = ox.Store()
+        for start in range(0, len(blocks), MEMORY_BATCH):
+            store.bulk_load(header + b"".join(blocks[start:start + MEMORY_BATCH]), format=ox.RdfFormat.TRIG,
+                            lenient=True)
+        return cls(store, source)
 
     def select(self, query: str, prefixes: Mapping[str, str],
                bindings: Optional[Mapping[str, object]] = None):
@@ -161,7 +173,10 @@ def write_store(graph_file: Path) -> Path:
     fresh = _new_store_dir(graph_file.parent)
     try:
         store = ox.Store(str(fresh))
-        store.bulk_load(path=str(graph_file), format=FORMATS[graph_file.suffix])
+        try:
+            store.bulk_load(path=str(graph_file), format=FORMATS[graph_file.suffix])
+        except (SyntaxError, ValueError) as exc:
+            raise GraphFileError(f"{graph_file}: cannot parse: {exc}") from exc
         store.flush()
         del store
         return _swap_in(fresh, graph_file)
@@ -191,74 +206,6 @@ def _swap_in(fresh: Path, graph_file: Path) -> Path:
     return target
 
 
-class StoreWriter:
-    """Builds the store of a graph file while the file is being written: one
-    Oxigraph bulk load, in a background thread, reads the blocks through a
-    pipe as the build writes them. (Through an OS pipe, Oxigraph reads
-    without Python's GIL: a Python stream object starves it while the build
-    runs. One load, not a load per batch: successive bulk loads into a
-    growing store cost 1.5× as much in all.)
-
-    ``add`` each block as it is written, then ``finish(graph_file)`` once the
-    file is complete, or ``abort()``."""
-
-    def __init__(self, directory: Path, header: bytes):
-        self.fresh = _new_store_dir(directory)
-        self.pipe = self.fresh.parent / f"{self.fresh.name}.pipe"
-        try:
-            os.mkfifo(self.pipe)
-            # Our own read end, open from first to last: the build never writes
-            # into a pipe nobody reads, and can be drained if the loader stops.
-            self.spare = os.open(self.pipe, os.O_RDONLY | os.O_NONBLOCK)
-            os.set_blocking(self.spare, True)
-            self.sink = open(self.pipe, "wb")
-            self.store = ox.Store(str(self.fresh))
-        except BaseException:            # a full disk: leave nothing behind
-            self.pipe.unlink(missing_ok=True)
-            shutil.rmtree(self.fresh, ignore_errors=True)
-            raise
-        self.error: Optional[BaseException] = None
-        self.thread = threading.Thread(target=self._load, name="store-writer", daemon=True)
-        self.thread.start()
-        self.add(header)
-
-    def _load(self) -> None:
-        try:
-            # lenient: the blocks are our own writer's output, not to be re-validated
-            self.store.bulk_load(path=str(self.pipe), format=ox.RdfFormat.TRIG, lenient=True)
-        except BaseException as exc:     # reported by finish()
-            self.error = exc
-            while os.read(self.spare, 1 << 20):    # what the build still writes
-                pass
-
-    def add(self, block: bytes) -> None:
-        self.sink.write(block)
-
-    def _close(self) -> None:
-        self.sink.close()
-        self.thread.join()
-        os.close(self.spare)
-        self.pipe.unlink(missing_ok=True)
-
-    def finish(self, graph_file: Path) -> Path:
-        try:
-            self._close()
-            if self.error is not None:
-                raise self.error
-            self.store.flush()
-            del self.store
-            return _swap_in(self.fresh, Path(graph_file))
-        except BaseException:
-            shutil.rmtree(self.fresh, ignore_errors=True)
-            raise
-
-    def abort(self) -> None:
-        """Stop: the loader reads to the end of what was written, and the
-        half-loaded store is thrown away."""
-        self._close()
-        shutil.rmtree(self.fresh, ignore_errors=True)
-
-
 def update_store(graph_file: Path, replaced: Mapping[str, bytes], keep: Iterable[str]) -> Path:
     """Bring the store of the previous build up to ``graph_file`` by
     replacing only the named graphs that changed (``replaced``: graph IRI ->
@@ -270,31 +217,63 @@ def update_store(graph_file: Path, replaced: Mapping[str, bytes], keep: Iterable
     that the next build rebuilds in full."""
     graph_file = Path(graph_file)
     target = graph_file.parent / STORE_DIR
-    (target / STAMP).unlink()
-    store = ox.Store(str(target))
-    keep = set(keep)
-    for graph in list(store.named_graphs()):
-        if graph.value in replaced or graph.value not in keep:
-            store.remove_graph(graph)
-    for block in replaced.values():
-        store.extend(ox.parse(block, format=ox.RdfFormat.TRIG))
-    store.flush()
-    del store
-    (target / STAMP).write_text(fingerprint(graph_file), encoding="utf-8")
+    with store_lock(graph_file.parent):
+        (target / STAMP).unlink()
+        store = ox.Store(str(target))
+        keep = set(keep)
+        for graph in list(store.named_graphs()):
+            if graph.value in replaced or graph.value not in keep:
+                store.remove_graph(graph)
+        for block in replaced.values():
+            store.extend(ox.parse(block, format=ox.RdfFormat.TRIG))
+        store.flush()
+        del store
+        (target / STAMP).write_text(fingerprint(graph_file), encoding="utf-8")
     return target
 
 
 def load_graph(path: Path) -> GraphStore:
-    """A built graph for querying: its on-disk store when one is there and
-    holds the graph file, else the file parsed into memory."""
+    """A built graph for querying: its on-disk store (made on first use, see
+    ``ensure_store``), else, where none can be made, the file parsed into
+    memory."""
     graph_file = graph_path(path)
-    store_dir = graph_file.parent / STORE_DIR
-    if graph_file.name == "graph.trig" and store_matches(graph_file):
+    if graph_file.name == "graph.trig":
         try:
+            store_dir = ensure_store(graph_file)
             return GraphStore(ox.Store.read_only(str(store_dir)), str(store_dir))
         except OSError:
-            pass   # unreadable store: fall back to the file
+            pass   # a read-only folder, a full disk, an unreadable store: read the file
     return GraphStore.from_file(graph_file)
+
+
+STORE_LOCK = ".kg-store.lock"
+
+
+@contextmanager
+def store_lock(directory: Path) -> Iterator[None]:
+    """One writer of ``store/`` at a time: two queries opening a new build at
+    once, or a query and the build patching the store, wait for each other
+    instead of loading it twice. Raises OSError where the folder is read-only."""
+    import fcntl
+    with open(Path(directory) / STORE_LOCK, "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def ensure_store(graph_file: Path) -> Path:
+    """The on-disk store of ``graph_file`` (``build/store``), loaded from the
+    file when it is missing or holds an older graph. ``kg build`` leaves this
+    to the first query (or to ``kg build --store``): a build is then as
+    fast as writing the file, and the load is paid once, by whoever needs it.
+    Raises OSError where it cannot be written."""
+    graph_file = Path(graph_file)
+    with store_lock(graph_file.parent):
+        if not store_matches(graph_file):
+            write_store(graph_file)
+    return graph_file.parent / STORE_DIR
 
 
 def load_dataset(path: Path) -> Dataset:

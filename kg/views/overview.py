@@ -16,7 +16,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 import networkx as nx
 
@@ -224,21 +224,24 @@ def render(net: nx.MultiDiGraph, documents: nx.DiGraph, title: Optional[str] = N
         folding_json=script_json(folding_spec()))
 
 
-def overview_network(store, documents: nx.DiGraph, kinds: Optional[Iterable[str]] = None) -> nx.MultiDiGraph:
+def overview_network(store, documents: nx.DiGraph, kinds: Optional[Iterable[str]] = None,
+                     evidence_store: Optional[Callable[[], object]] = None) -> nx.MultiDiGraph:
     """The resources the overview holds, with the sentences behind agency,
     measure and theme links where they are few enough to carry (those
-    between documents always come)."""
+    between documents always come). ``evidence_store`` gives a store with
+    those sentences when ``store`` holds the network's triples only."""
     from kg.network.resources import add_evidence, to_resource_network
     from kg.views.viz import EVIDENCE_EDGE_LIMIT
 
     net = to_resource_network(store, documents, evidence=False, kinds=kinds or KINDS)
     if net.number_of_edges() <= EVIDENCE_EDGE_LIMIT:
-        add_evidence(store, net)
+        add_evidence(evidence_store() if evidence_store else store, net)
     return net
 
 
 def write_overview(store, out: Path, documents: Optional[nx.DiGraph] = None,
-                   kinds: Optional[Iterable[str]] = None) -> str:
+                   kinds: Optional[Iterable[str]] = None,
+                   evidence_store: Optional[Callable[[], object]] = None) -> str:
     """Write the overview of the graph in ``store`` to ``out`` (atomically);
     ``kinds`` limits what can be expanded (documents always). Returns a
     one-line summary."""
@@ -246,7 +249,7 @@ def write_overview(store, out: Path, documents: Optional[nx.DiGraph] = None,
     from kg.rdf.trig import atomic_write
 
     documents = documents if documents is not None else to_networkx(store)
-    net = overview_network(store, documents, kinds)
+    net = overview_network(store, documents, kinds, evidence_store)
     atomic_write(Path(out), render(net, documents).encode("utf-8"))
     placed = sum(1 for _, d in documents.nodes(data=True) if d.get("type") != "proposal")
     return f"{placed} documents by level and area; {net.number_of_nodes() - placed} resources one click away"
