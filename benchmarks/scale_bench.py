@@ -116,7 +116,7 @@ def first_query_seconds(out: Path, source: Optional[Path] = None) -> float:
     """A saved query in a new process on a fresh build: the store's load
     when the build left it to the first query, else opening it."""
     start = time.perf_counter()
-    subprocess.run([*kg_command(source), "query", "documents-by-level", "-g", str(out), "-f", "csv"], check=True,
+    subprocess.run([*kg_command(source), "query", str(out), "documents-by-level", "-f", "csv"], check=True,
                    capture_output=True)
     return time.perf_counter() - start
 

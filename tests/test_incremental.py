@@ -36,6 +36,9 @@ def test_one_changed_file_is_redone_and_the_result_equals_a_fresh_build(corpus, 
     fresh = build(corpus, tmp_path / "fresh", use_cache=False)
     assert (fresh.cache["hits"]["extract"], fresh.cache["hits"]["graph"]) == (0, 0)
     assert (out / "graph.trig").read_bytes() == (tmp_path / "fresh" / "graph.trig").read_bytes()
+    # a new cited document: the overview is drawn again, as a fresh build draws it
+    assert report.cache["misses"]["view"] == 1
+    assert (out / "graph.html").read_bytes() == (tmp_path / "fresh" / "graph.html").read_bytes()
     # the patched store holds the new graph, quad for quad
     assert store_matches(out / "graph.trig")
     assert "国发〔2013〕35号" in numbers(out)
@@ -81,6 +84,7 @@ def test_an_edit_that_changes_no_link_reuses_the_shared_graphs(corpus, tmp_path)
     report = build(corpus, out)
     assert (report.cache["hits"]["extract"], report.cache["hits"]["graph"]) == (4, 4)
     assert report.cache["hits"]["shared-blocks"] == 1
+    assert report.cache["hits"]["view"] == 1       # nothing the overview shows changed: its page is kept
     build(corpus, tmp_path / "fresh", use_cache=False)
     for name in ("graph.trig", "graph.html"):
         assert (out / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes(), name

@@ -4,12 +4,16 @@ Stages: read and extract every file (in ``jobs`` processes, each file's
 extraction cached by content), resolve mentions to documents across the
 corpus, infer title-echo links, then write the graph one named graph at a
 time (each file's block cached by its extraction and the nodes it points
-to), open it as an Oxigraph store and draw the network view. Memory holds
-the extractions and one graph at a time, never the whole RDF graph.
+to, with the triples the network views read), then draw the overview from
+those triples. The Oxigraph store is the first query's to load
+(``database.ensure_store``), or ``store=True``'s; a store a query loaded
+is patched by the next build. Memory holds the extractions and one graph
+at a time, never the whole RDF graph.
 """
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import multiprocessing
 import os
@@ -40,7 +44,7 @@ from kg.network.documents import INDEX_FILE, document_network, write_index
 from kg.store.database import (STAMP, STORE_DIR, TEMPORARY_STORE_PREFIX, GraphStore, ensure_store, fingerprint,
                                load_graph, store_lock, store_matches, update_store)
 from kg.network.resources import network_triples
-from kg.views.overview import write_overview
+from kg.views.overview import overview_network, page_version, render
 
 # progress(label, total) -> a context manager whose value has update(n)
 Progress = Callable[[str, int], ContextManager]
@@ -217,12 +221,7 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
         atomic_write(out_dir / TURTLE_FILE, to_turtle((s, p, o) for s, p, o, _ in quads))
         report.outputs.append(out_dir / TURTLE_FILE)
     report.outputs.append(write_index(documents, graph_path))
-    # the overview reads the network's triples only, gathered while writing
-    # (the sentences of its links, shown on small graphs, from the file)
-    network = GraphStore.in_memory(trig_header(), written.network_blocks, str(graph_path))
-    write_overview(network, out_dir / HTML_FILE, documents=documents,
-                   evidence_store=lambda: GraphStore.from_file(graph_path))
-    del network
+    atomic_write(out_dir / HTML_FILE, overview_page(written.network_blocks, documents, graph_path, cache))
     report.outputs.append(out_dir / HTML_FILE)
     clock.lap("view")
     cache.prune()
@@ -234,6 +233,25 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
                  json.dumps(report.to_json(), ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"))
     report.outputs.insert(1, out_dir / REPORT_FILE)
     return report
+
+
+def overview_page(network_blocks: list[bytes], documents, graph_path: Path, cache: build_cache.BuildCache) -> bytes:
+    """The overview page, drawn from the network's triples gathered while
+    writing (the sentences of its links, shown on small graphs, from the
+    file); the page of the last build when what it shows is unchanged, as
+    after most one-file edits."""
+    blocks = hashlib.sha256()
+    for block in network_blocks:
+        blocks.update(block)
+    entry = build_cache.key(blocks.digest(), sorted(documents.nodes(data=True)), sorted(documents.edges(data=True)),
+                            page_version())
+    page = cache.get("view", entry)
+    if page is None:
+        network = GraphStore.in_memory(trig_header(), network_blocks, str(graph_path))
+        net = overview_network(network, documents, evidence_store=lambda: GraphStore.from_file(graph_path))
+        page = render(net, documents).encode("utf-8")
+        cache.put("view", entry, page)
+    return page
 
 
 def remove_leftovers(out_dir: Path) -> None:

@@ -40,7 +40,7 @@ from kg.datafiles import PACKAGE_DIR, rules_version
 from kg.rdf.trig import atomic_write
 
 CACHE_DIR = ".cache"
-KINDS = ("extract", "graph", "shared", "shared-blocks", "synced")
+KINDS = ("extract", "graph", "shared", "shared-blocks", "synced", "view")
 MAC_SIZE = 32
 
 

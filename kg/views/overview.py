@@ -239,9 +239,20 @@ def overview_network(store, documents: nx.DiGraph, kinds: Optional[Iterable[str]
     return net
 
 
+def page_version() -> str:
+    """A digest of what draws the page besides its data and the code (the
+    templates and the inlined vis-network): part of the key under which a
+    build keeps the page it drew."""
+    import hashlib
+    from kg.views.viz import TEMPLATES, vis_library
+    digest = hashlib.sha256("".join(vis_library()).encode("utf-8"))
+    for path in sorted(TEMPLATES.iterdir()):
+        digest.update(path.name.encode("utf-8") + path.read_bytes())
+    return digest.hexdigest()
+
+
 def write_overview(store, out: Path, documents: Optional[nx.DiGraph] = None,
-                   kinds: Optional[Iterable[str]] = None,
-                   evidence_store: Optional[Callable[[], object]] = None) -> str:
+                   kinds: Optional[Iterable[str]] = None) -> str:
     """Write the overview of the graph in ``store`` to ``out`` (atomically);
     ``kinds`` limits what can be expanded (documents always). Returns a
     one-line summary."""
@@ -249,7 +260,7 @@ def write_overview(store, out: Path, documents: Optional[nx.DiGraph] = None,
     from kg.rdf.trig import atomic_write
 
     documents = documents if documents is not None else to_networkx(store)
-    net = overview_network(store, documents, kinds, evidence_store)
+    net = overview_network(store, documents, kinds)
     atomic_write(Path(out), render(net, documents).encode("utf-8"))
     placed = sum(1 for _, d in documents.nodes(data=True) if d.get("type") != "proposal")
     return f"{placed} documents by level and area; {net.number_of_nodes() - placed} resources one click away"
