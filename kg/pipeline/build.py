@@ -222,6 +222,7 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
         report.outputs.append(out_dir / TURTLE_FILE)
     report.outputs.append(write_index(documents, graph_path))
     atomic_write(out_dir / HTML_FILE, overview_page(written.network_blocks, documents, graph_path, cache))
+    del written
     report.outputs.append(out_dir / HTML_FILE)
     clock.lap("view")
     cache.prune()
@@ -247,8 +248,9 @@ def overview_page(network_blocks: list[bytes], documents, graph_path: Path, cach
                             page_version())
     page = cache.get("view", entry)
     if page is None:
-        network = GraphStore.in_memory(trig_header(), network_blocks, str(graph_path))
+        network = GraphStore.in_memory(trig_header(), network_blocks, str(graph_path))   # empties network_blocks
         net = overview_network(network, documents, evidence_store=lambda: GraphStore.from_file(graph_path))
+        del network           # the page is drawn from ``net``: let the store go first
         page = render(net, documents).encode("utf-8")
         cache.put("view", entry, page)
     return page

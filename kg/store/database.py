@@ -91,11 +91,13 @@ class GraphStore:
     @classmethod
     def in_memory(cls, header: bytes, blocks: list[bytes], source: str) -> "GraphStore":
         """TriG blocks of our own writer (not validated again) in a store in
-        memory, loaded a batch of blocks at a time."""
+        memory, loaded a batch of blocks at a time; ``blocks`` is emptied
+        as they are loaded (the store holds them now)."""
         store = ox.Store()
-        for start in range(0, len(blocks), MEMORY_BATCH):
-            store.bulk_load(header + b"".join(blocks[start:start + MEMORY_BATCH]), format=ox.RdfFormat.TRIG,
-                            lenient=True)
+        while blocks:
+            batch = blocks[:MEMORY_BATCH]
+            del blocks[:MEMORY_BATCH]
+            store.bulk_load(header + b"".join(batch), format=ox.RdfFormat.TRIG, lenient=True)
         return cls(store, source)
 
     def select(self, query: str, prefixes: Mapping[str, str],

@@ -8,7 +8,7 @@ import re
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Optional, Union
+from typing import Iterator, Mapping, Optional, Union
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -210,12 +210,18 @@ def select_values(store: GraphStore, query: str) -> list[tuple[Optional[str], ..
     """A SELECT's rows as plain strings (IRIs and lexical forms; None for
     unbound): the fast path for code that builds networks from a graph,
     where making rdflib terms of every value costs more than the query."""
+    return list(iter_values(store, query))
+
+
+def iter_values(store: GraphStore, query: str) -> Iterator[tuple[Optional[str], ...]]:
+    """``select_values`` one row at a time: for answers of millions of rows
+    that are consumed as they come."""
     try:
         result = store.select(query, PREFIXES)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from exc
     variables = result.variables
-    return [tuple(None if (t := solution[v]) is None else t.value for v in variables) for solution in result]
+    return (tuple(None if (t := solution[v]) is None else t.value for v in variables) for solution in result)
 
 
 def short_name(term) -> str:
