@@ -86,6 +86,9 @@ def trace(graph: nx.DiGraph, ref: str, direction: str = "down",
     for n in sorted(members - {root}, key=sort_key):
         parents = sorted((p for p in tree.predecessors(n) if depth[p] == depth[n] - 1), key=sort_key)
         parent_of[n] = parents[0] if parents else min(tree.predecessors(n), key=sort_key)
+    children_of: dict[str, list[str]] = {}      # in sort order: parent_of was filled in it
+    for child, parent in parent_of.items():
+        children_of.setdefault(parent, []).append(child)
 
     def edge(parent: str, child: str) -> dict:
         return links.edges[child, parent] if direction == "down" else links.edges[parent, child]
@@ -94,7 +97,7 @@ def trace(graph: nx.DiGraph, ref: str, direction: str = "down",
         out = _trace_node(graph, n, edge(parent, n) if parent else None)
         out.also = [f"{edge(p, n)['relation']} {_label(graph, p)}" for p in sorted(tree.predecessors(n), key=sort_key)
                     if p != parent and parent is not None]
-        out.children = [build(c, n) for c in sorted((c for c, p in parent_of.items() if p == n), key=sort_key)]
+        out.children = [build(c, n) for c in children_of.get(n, ())]
         return out
 
     return build(root, None)
