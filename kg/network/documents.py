@@ -163,11 +163,12 @@ INDEX_FILE = "documents.json"
 INDEX_FORMAT = 3
 
 
-def write_index(graph: nx.DiGraph, graph_file: Path) -> Path:
+def write_index(graph: nx.DiGraph, graph_file: Path, digest: Optional[str] = None) -> Path:
     """Save the document network beside the graph file (``documents.json``),
-    with the graph file's digest: ``kg trace`` and ``kg coverage`` then
-    read a few kilobytes instead of querying the whole store."""
-    data = {"graph_sha256": graph_digest(graph_file), "format": INDEX_FORMAT,
+    with the graph file's digest (``digest`` when the caller has it): ``kg
+    trace`` and ``kg coverage`` then read a few kilobytes instead of
+    querying the whole store."""
+    data = {"graph_sha256": digest or graph_digest(graph_file), "format": INDEX_FORMAT,
             "nodes": [{"id": n, **graph.nodes[n]} for n in sorted(graph.nodes)],
             "edges": [{"source": s, "target": o, **graph.edges[s, o]} for s, o in sorted(graph.edges)]}
     path = Path(graph_file).parent / INDEX_FILE

@@ -95,7 +95,7 @@ ASSERTED = {"repliesTo": "cito:repliesTo", "passed_by": "eli:passed_by", "addres
             "copyTo": "pol:copyTo", "mentionsAgency": "pol:mentionsAgency",
             "responsibleAgency": "pol:responsibleAgency", "mentionsServiceModel": "dcterms:subject",
             "mentionsProgramme": "pol:mentionsProgramme"}
-_EDGE_KEY = {PREFIXES[name.split(":")[0]] + name.split(":")[1]: key for key, name in ASSERTED.items()}
+_EDGE_KEY = {str(_iri(name)): key for key, name in ASSERTED.items()}
 MAX_SENTENCES = 3
 
 

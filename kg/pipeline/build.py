@@ -207,9 +207,11 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
     written = write_graph(graph_path, extractions, keys, resolution, cache, jobs, progress)   # empties ``extractions``
     report.triples = written.triples
     report.outputs.append(graph_path)
-    # the fingerprint of the graph this cache describes: a store holding it
-    # (made by this build's patch or by a later query) can be patched next time
-    cache.put("synced", "graph", fingerprint(graph_path))
+    # read once for the index and the cache: the fingerprint of the graph the
+    # cache describes (a store holding it, patched by this build or loaded by
+    # a later query, can be patched next time)
+    graph_fingerprint = fingerprint(graph_path)
+    cache.put("synced", "graph", graph_fingerprint)
     clock.lap("write graph")
     if written.patch_store is not None:
         report.outputs.append(written.patch_store())
@@ -220,7 +222,7 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
         quads = load_graph(graph_path).quads()
         atomic_write(out_dir / TURTLE_FILE, to_turtle((s, p, o) for s, p, o, _ in quads))
         report.outputs.append(out_dir / TURTLE_FILE)
-    report.outputs.append(write_index(documents, graph_path))
+    report.outputs.append(write_index(documents, graph_path, digest=graph_fingerprint.split()[2]))
     atomic_write(out_dir / HTML_FILE, overview_page(written.network_blocks, documents, graph_path, cache))
     del written
     report.outputs.append(out_dir / HTML_FILE)
@@ -361,7 +363,7 @@ def _graph_block(index: int) -> tuple[bytes, Contributions, str, int, bytes]:
 
 
 def graph_blocks(ordered: list[Extraction], keys: dict[str, str], resolution, cache: build_cache.BuildCache,
-                 jobs: int) -> Iterator[tuple[str, tuple[bytes, Contributions, str, int], bool]]:
+                 jobs: int) -> Iterator[tuple[str, tuple[bytes, Contributions, str, int, bytes], bool]]:
     """Each file's graph IRI, (TriG block, contributions, their digest,
     triple count, network block) and whether it was written afresh, in order: from the cache when the file's
     extraction and the nodes it points to are unchanged, else written (in
