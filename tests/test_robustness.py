@@ -164,14 +164,14 @@ def test_kill_during_a_build_leaves_the_old_graph_loadable(tmp_path):
         store = load_graph(out)
         assert select(store, "SELECT (COUNT(*) AS ?n) WHERE { ?d eli:id_local ?x }")[0][0] == "16"
         leftovers = [p.name for p in out.iterdir() if p.name.startswith(".")]
-        assert all(name.startswith((".graph.", ".report.", ".store-", ".cache", ".kg-build.lock", ".kg-store.lock"))
-                   for name in leftovers)
+        assert all(name.startswith((".graph.", ".report.", ".store-", ".cache", ".kg-build.lock", ".kg-store.lock",
+                                    ".kg-stamp-graph.trig")) for name in leftovers)
     # the cache stayed consistent: the next build reuses it and gives the same graph,
     # and clears what the killed builds left
     build(CORPUS, out)
     assert (out / "graph.trig").read_bytes() == before
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".cache", ".kg-build.lock",
-                                                                                ".kg-store.lock"]
+                                                                                ".kg-stamp-graph.trig", ".kg-store.lock"]
 
 
 def test_kill_during_an_incremental_build_never_leaves_a_store_that_disagrees(tmp_path):

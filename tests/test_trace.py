@@ -51,6 +51,12 @@ def test_trace_up(chain):
     assert any("威环政办发〔2022〕2号" in note for note in found["鲁政办发〔2019〕31号"][1].also)
 
 
+def test_trace_up_from_the_top_is_the_document_alone(chain):
+    _, graph, _ = chain
+    tree = trace(graph, "国办发〔2019〕5号", "up")
+    assert (tree.number, tree.children, tree.also) == ("国办发〔2019〕5号", [], [])
+
+
 def test_sanity_checks_report_a_backdated_implementer(chain):
     report, _, _ = chain
     assert any("青政办发〔2018〕7号 applies 鲁政办发〔2019〕31号" in w and "older" in w for w in report.warnings)
@@ -139,6 +145,29 @@ def test_build_saves_the_document_network_for_trace(chain, tmp_path):
     copy.write_bytes((out / "graph.trig").read_bytes() + b"\n")
     (tmp_path / "documents.json").write_bytes((out / "documents.json").read_bytes())
     assert read_index(copy) is None
+
+
+def test_index_is_checked_by_the_builds_stamp_without_reading_the_graph(chain, tmp_path, monkeypatch):
+    import shutil
+    from kg.network import documents
+    from kg.store import fingerprints
+    _, _, built = chain
+    out = tmp_path / "build"
+    shutil.copytree(built, out, copy_function=shutil.copy2)      # size and time kept, as the build left them
+    shutil.rmtree(out / "store")         # the store's stamp would do too: only the build's is left
+    assert fingerprints.graph_stamp(out / "graph.trig").is_file()
+
+    def unread(path):
+        raise AssertionError(f"{path} read in full")
+    monkeypatch.setattr(fingerprints, "file_digest", unread)
+    assert documents.read_index(out / "graph.trig") is not None
+    monkeypatch.undo()
+    # the same size but another time (an edit in place): the stamp is not trusted, the file is read
+    graph = out / "graph.trig"
+    data = bytearray(graph.read_bytes())
+    data[-2:-1] = b" " if data[-2:-1] != b" " else b"\t"
+    graph.write_bytes(bytes(data))
+    assert documents.read_index(graph) is None
 
 
 @pytest.mark.browser

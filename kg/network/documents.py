@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
 import networkx as nx
 
-from kg.store.query import select_values
-from kg.rdf.trig import atomic_write
-from kg.store.database import GraphStore, graph_digest
+from kg.store.fingerprints import graph_digest
+
+if TYPE_CHECKING:
+    from kg.store.database import GraphStore
 
 # LATERAL: see ASSERTIONS below.
 NODES = """
@@ -75,6 +76,8 @@ def to_networkx(store: GraphStore, relations: Iterable[str] = tuple(RELATIONS)) 
     >>> G.nodes["https://w3id.org/policy-kg/id/doc/国办发/2019/5"]["number"]  # doctest: +SKIP
     '国办发〔2019〕5号'
     """
+    from kg.store.query import select_values     # here: reading the saved index needs no store
+
     graph = nx.DiGraph()
     for doc, number, title, rank, level, area, code, date, stub, file, dtype in select_values(store, NODES):
         key = str(doc)
@@ -168,6 +171,7 @@ def write_index(graph: nx.DiGraph, graph_file: Path, digest: Optional[str] = Non
     with the graph file's digest (``digest`` when the caller has it): ``kg
     trace`` and ``kg coverage`` then read a few kilobytes instead of
     querying the whole store."""
+    from kg.rdf.trig import atomic_write
     data = {"graph_sha256": digest or graph_digest(graph_file), "format": INDEX_FORMAT,
             "nodes": [{"id": n, **graph.nodes[n]} for n in sorted(graph.nodes)],
             "edges": [{"source": s, "target": o, **graph.edges[s, o]} for s, o in sorted(graph.edges)]}

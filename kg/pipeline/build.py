@@ -41,8 +41,9 @@ from kg.resolution.documents import resolve
 from kg.datafiles import rules_version
 from kg.rdf.trig import atomic_output, atomic_write, temporary_prefix, to_turtle, trig_block, trig_header
 from kg.network.documents import INDEX_FILE, document_network, write_index
-from kg.store.database import (STAMP, STORE_DIR, TEMPORARY_STORE_PREFIX, GraphStore, ensure_store, fingerprint,
-                               load_graph, store_lock, store_matches, update_store)
+from kg.store.database import (TEMPORARY_STORE_PREFIX, GraphStore, ensure_store, load_graph, store_lock,
+                               store_matches, update_store)
+from kg.store.fingerprints import STAMP, STORE_DIR, fingerprint, graph_stamp, write_graph_stamp
 from kg.network.resources import network_triples
 from kg.views.overview import overview_network, page_version, render
 
@@ -212,6 +213,7 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
     # a later query, can be patched next time)
     graph_fingerprint = fingerprint(graph_path)
     cache.put("synced", "graph", graph_fingerprint)
+    write_graph_stamp(graph_path, graph_fingerprint)     # kg trace checks documents.json by it, unread
     clock.lap("write graph")
     if written.patch_store is not None:
         report.outputs.append(written.patch_store())
@@ -263,7 +265,8 @@ def remove_leftovers(out_dir: Path) -> None:
     …) and half-loaded stores (``.store-*``). Finished outputs are never
     dot-named, so nothing of a build that completed is touched."""
     prefixes = tuple(temporary_prefix(name) for name in (GRAPH_FILE, TURTLE_FILE, REPORT_FILE, HTML_FILE,
-                                                         INDEX_FILE)) + (TEMPORARY_STORE_PREFIX,)
+                                                         INDEX_FILE, graph_stamp(out_dir / GRAPH_FILE).name)
+                     ) + (TEMPORARY_STORE_PREFIX,)
     with store_lock(out_dir):     # not a store a query is loading right now
         for path in out_dir.iterdir():
             if path.name.startswith(prefixes):

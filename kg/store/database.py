@@ -8,7 +8,6 @@ an evidence query that Oxigraph answers in milliseconds.
 """
 from __future__ import annotations
 
-import hashlib
 import shutil
 import tempfile
 from contextlib import contextmanager
@@ -18,6 +17,8 @@ from typing import Iterable, Iterator, Mapping, Optional
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import XSD
+
+from kg.store.fingerprints import STAMP, STORE_DIR, fingerprint, fingerprint_matches
 
 FORMATS = {".trig": ox.RdfFormat.TRIG, ".ttl": ox.RdfFormat.TURTLE, ".nq": ox.RdfFormat.N_QUADS,
            ".nquads": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES}
@@ -116,49 +117,7 @@ class GraphStore:
         return len(self.store)
 
 
-STORE_DIR = "store"
 TEMPORARY_STORE_PREFIX = ".store-"
-STAMP = "graph.stamp"
-
-
-def _digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def fingerprint(path: Path) -> str:
-    """What a derived file (the store, the network index) records of the
-    graph file it was made from: size, modification time and digest."""
-    stat = path.stat()
-    return f"{stat.st_size} {stat.st_mtime_ns} {_digest(path)}"
-
-
-def fingerprint_matches(recorded: str, graph_file: Path) -> bool:
-    """Whether a recorded fingerprint is that of ``graph_file``. Size and
-    time are compared first; the digest (a full read) only when the time
-    differs, so that opening a large graph stays instant."""
-    size, mtime, digest = (recorded.split() + ["", "", ""])[:3]
-    stat = graph_file.stat()
-    if size != str(stat.st_size):
-        return False
-    return mtime == str(stat.st_mtime_ns) or digest == _digest(graph_file)
-
-
-def graph_digest(graph_file: Path) -> str:
-    """The SHA-256 of a graph file: from the store's stamp when that stamp
-    was taken of the file as it is (same size and time), else read."""
-    stamp = Path(graph_file).parent / STORE_DIR / STAMP
-    try:
-        size, mtime, digest = stamp.read_text(encoding="utf-8").split()
-        stat = Path(graph_file).stat()
-        if size == str(stat.st_size) and mtime == str(stat.st_mtime_ns):
-            return digest
-    except (OSError, ValueError):
-        pass
-    return _digest(Path(graph_file))
 
 
 def store_matches(graph_file: Path) -> bool:
