@@ -9,7 +9,8 @@ from click.testing import CliRunner
 from conftest import open_page
 from kg.cli import main
 from kg.network.documents import to_networkx
-from kg.views.overview import DOCUMENT_RELATIONS, layout, overview_data, overview_network
+from kg.network.resources import ASSERTED, to_resource_network
+from kg.views.overview import AREA_LINKS, DOCUMENT_RELATIONS, layout, overview_data, overview_network
 
 NATIONAL = "https://w3id.org/policy-kg/id/doc/国办发/2019/5"
 HUANCUI = "https://w3id.org/policy-kg/id/doc/威环政办发/2022/2"
@@ -55,6 +56,20 @@ def test_page_data_holds_every_resource_and_no_area_links(networks):
     # the most cited document is the most important: its label shows first when zooming out
     placed = [n for n in data["nodes"] if n[6] is not None]
     assert max(placed, key=lambda n: n[8])[0] == "doc/国办发/2019/5"
+
+
+def test_overview_holds_the_resource_network_but_the_links_to_areas(networks, seed_graph):
+    network, documents = networks
+    full = to_resource_network(seed_graph, documents)
+    drawn = {e for e in full.edges(keys=True) if e[2] not in AREA_LINKS}
+    assert set(network.net.edges(keys=True)) | set(network.links) == drawn
+    assert network.links == sorted(network.links) and len(network.links) == len(set(network.links))
+    # the seeds are small enough to carry the sentences of every asserted link, as the full network has them
+    asserted = [(s, o, k) for s, o, k in network.links if k in ASSERTED and full.edges[s, o, k]["rule"]]
+    assert len(asserted) > 100
+    for s, o, k in asserted:
+        assert {f: network.evidence[(s, o, k)][f] for f in ("rule", "basis", "sentences")} == \
+            {f: full.edges[s, o, k][f] for f in ("rule", "basis", "sentences")}
 
 
 def test_kg_viz_writes_the_overview_unless_focus_or_chain(seed_build, tmp_path):

@@ -252,10 +252,10 @@ def overview_page(network_blocks: list[bytes], documents, graph_path: Path, cach
                             page_version())
     page = cache.get("view", entry)
     if page is None:
-        network = GraphStore.in_memory(trig_header(), network_blocks, str(graph_path))   # empties network_blocks
-        net = overview_network(network, documents, evidence_store=lambda: GraphStore.from_file(graph_path))
-        del network           # the page is drawn from ``net``: let the store go first
-        page = render(net, documents).encode("utf-8")
+        store = GraphStore.in_memory(trig_header(), network_blocks, str(graph_path))   # empties network_blocks
+        network = overview_network(store, documents, evidence_store=lambda: GraphStore.from_file(graph_path))
+        del store             # the page is drawn from ``network``: let the store go first
+        page = render(network, documents).encode("utf-8")
         cache.put("view", entry, page)
     return page
 

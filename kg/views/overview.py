@@ -12,6 +12,7 @@ relations by index) because a corpus of 5,000 documents reaches some
 """
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -32,6 +33,17 @@ COLUMN_GAP, ROW_GAP = 150, 46    # document slots in an area box, in pixels
 BOX_PADDING, BOX_HEADER, BOX_GAP = 20, 34, 40
 BAND_GAP = 140
 UNKNOWN_RANK = 9
+
+
+@dataclass
+class OverviewNetwork:
+    """What the overview draws: its nodes with the links between documents
+    (``net``), and every other link but those to areas as plain (subject,
+    object, relation) rows — millions of them on a large corpus, which a
+    networkx graph would hold at about ten times the memory."""
+    net: nx.MultiDiGraph
+    links: list[tuple[str, str, str]]
+    evidence: dict[tuple[str, str, str], dict]    # of those links, when few enough to carry
 
 
 @dataclass
@@ -104,14 +116,15 @@ def _relative(iri: str) -> str:
     return iri[len(ID):] if iri.startswith(str(ID)) else iri
 
 
-def overview_data(net: nx.MultiDiGraph, documents: nx.DiGraph) -> dict:
+def overview_data(network: OverviewNetwork, documents: nx.DiGraph) -> dict:
     """What the overview page holds: levels, bands, area boxes, every node
     (documents placed) and every link but those to areas, compactly."""
+    net = network.net
     boxes, bands, places = layout(documents)
     kept = [n for n, kind in net.nodes(data="kind") if kind != "area"]
     kept.sort(key=lambda n: (n not in places, n))
     index = {n: i for i, n in enumerate(kept)}
-    links, importance = _links(net, index)
+    links, importance = _links(network, index)
     importance.update(_document_importance(documents, places))
     nodes = [_node_row(n, net.nodes[n], places.get(n, (None, None)), importance[n]) for n in kept]
     relations = _relations_in_order({link[2] for link in links})
@@ -133,15 +146,18 @@ def overview_data(net: nx.MultiDiGraph, documents: nx.DiGraph) -> dict:
     }
 
 
-def _links(net: nx.MultiDiGraph, index: dict[str, int]) -> tuple[list[list], dict[str, int]]:
+def _links(network: OverviewNetwork, index: dict[str, int]) -> tuple[list[list], dict[str, int]]:
     """The links between kept nodes (relation by name, for now) with their
-    evidence, and each node's number of links."""
+    evidence, in order of their ends and relation, and each node's number
+    of links."""
+    between_documents = [(s, o, k, d) for s, o, k, d in network.net.edges(keys=True, data=True)]
+    others = ((s, o, k, network.evidence.get((s, o, k))) for s, o, k in network.links)
     links, degree = [], defaultdict(int)
-    for s, o, k, d in sorted(net.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
+    for s, o, k, d in heapq.merge(sorted(between_documents, key=lambda e: e[:3]), others, key=lambda e: e[:3]):
         if k in AREA_LINKS or s not in index or o not in index:
             continue
         link = [index[s], index[o], k]
-        if d.get("basis") or d.get("rule") or d.get("sentences"):
+        if d and (d.get("basis") or d.get("rule") or d.get("sentences")):
             link += [d.get("basis"), d.get("rule"), list(d.get("sentences") or [])]
         links.append(link)
         degree[o] += 1
@@ -207,7 +223,7 @@ def styles() -> dict[str, dict]:
     return out
 
 
-def render(net: nx.MultiDiGraph, documents: nx.DiGraph, title: Optional[str] = None) -> str:
+def render(network: OverviewNetwork, documents: nx.DiGraph, title: Optional[str] = None) -> str:
     """The overview page: one offline HTML file (vis-network inlined)."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
     from kg.datafiles import read_tsv
@@ -219,24 +235,32 @@ def render(net: nx.MultiDiGraph, documents: nx.DiGraph, title: Optional[str] = N
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     return env.get_template("overview.html").render(
         title=title or strings["zh"]["overview"], vis_js=vis_js, vis_css=vis_css,
-        data_json=script_json(overview_data(net, documents)), strings_json=script_json(strings),
+        data_json=script_json(overview_data(network, documents)), strings_json=script_json(strings),
         relations_json=script_json(relation_names()), styles_json=script_json(styles()),
         folding_json=script_json(folding_spec()))
 
 
 def overview_network(store, documents: nx.DiGraph, kinds: Optional[Iterable[str]] = None,
-                     evidence_store: Optional[Callable[[], object]] = None) -> nx.MultiDiGraph:
+                     evidence_store: Optional[Callable[[], object]] = None) -> OverviewNetwork:
     """The resources the overview holds, with the sentences behind agency,
     measure and theme links where they are few enough to carry (those
     between documents always come). ``evidence_store`` gives a store with
     those sentences when ``store`` holds the network's triples only."""
-    from kg.network.resources import add_evidence, to_resource_network
+    from kg.network.resources import link_evidence, resource_links, resource_nodes
     from kg.views.viz import EVIDENCE_EDGE_LIMIT
 
-    net = to_resource_network(store, documents, evidence=False, kinds=kinds or KINDS)
-    if net.number_of_edges() <= EVIDENCE_EDGE_LIMIT:
-        add_evidence(evidence_store() if evidence_store else store, net)
-    return net
+    kinds = kinds or KINDS
+    net = resource_nodes(store, documents, kinds)
+    links, count = [], net.number_of_edges()
+    for link in resource_links(store, net, kinds):
+        count += 1
+        if link[2] not in AREA_LINKS:       # areas are the boxes: their links are not drawn
+            links.append(link)
+    links.sort()                            # by ends, then relation: the page's order
+    evidence = {}
+    if count <= EVIDENCE_EDGE_LIMIT:
+        evidence = link_evidence(evidence_store() if evidence_store else store, links)
+    return OverviewNetwork(net, links, evidence)
 
 
 def page_version() -> str:
@@ -260,7 +284,7 @@ def write_overview(store, out: Path, documents: Optional[nx.DiGraph] = None,
     from kg.rdf.trig import atomic_write
 
     documents = documents if documents is not None else to_networkx(store)
-    net = overview_network(store, documents, kinds)
-    atomic_write(Path(out), render(net, documents).encode("utf-8"))
+    network = overview_network(store, documents, kinds)
+    atomic_write(Path(out), render(network, documents).encode("utf-8"))
     placed = sum(1 for _, d in documents.nodes(data=True) if d.get("type") != "proposal")
-    return f"{placed} documents by level and area; {net.number_of_nodes() - placed} resources one click away"
+    return f"{placed} documents by level and area; {network.net.number_of_nodes() - placed} resources one click away"

@@ -229,19 +229,23 @@ class Site:
                     folding_json=script_json(folding_spec()))
 
     @cached_property
-    def _networks(self):
+    def _documents(self):
         from kg.network.documents import to_networkx
-        from kg.views.overview import overview_network
+        return to_networkx(self.store)
 
-        documents = to_networkx(self.store)
-        return overview_network(self.store, documents), documents
+    @cached_property
+    def _networks(self):
+        """The resource network the views of one node are chosen from (their
+        sentences are fetched for what each view draws)."""
+        from kg.network.resources import to_resource_network
+        return to_resource_network(self.store, self._documents, evidence=False), self._documents
 
     @cached_property
     def _overview_page(self) -> bytes:
         """The overview, rendered once: the graph does not change while served."""
         from kg.views import overview
 
-        return overview.render(*self._networks).encode("utf-8")
+        return overview.render(overview.overview_network(self.store, self._documents), self._documents).encode("utf-8")
 
     def network_view(self, focus: Optional[str], depth: int) -> tuple[str, bytes]:
         """A node's neighbourhood, or without ``focus`` the overview."""
