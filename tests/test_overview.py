@@ -10,7 +10,7 @@ from conftest import open_page
 from kg.cli import main
 from kg.network.documents import to_networkx
 from kg.network.resources import ASSERTED, to_resource_network
-from kg.views.overview import AREA_LINKS, DOCUMENT_RELATIONS, layout, overview_data, overview_network
+from kg.views.overview import AREA_LINKS, DOCUMENT_RELATIONS, layout, overview_data, store_overview_network
 
 NATIONAL = "https://w3id.org/policy-kg/id/doc/国办发/2019/5"
 HUANCUI = "https://w3id.org/policy-kg/id/doc/威环政办发/2022/2"
@@ -21,7 +21,7 @@ HUANCUI_CIVIL_AFFAIRS = "agency/371002/civil-affairs"
 @pytest.fixture(scope="module")
 def networks(seed_graph):
     documents = to_networkx(seed_graph)
-    return overview_network(seed_graph, documents), documents
+    return store_overview_network(seed_graph, documents), documents
 
 
 def test_documents_are_laid_out_by_level_then_grouped_by_area(networks):

@@ -26,7 +26,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
-from typing import Callable, ContextManager, Iterator, Optional, Union
+from typing import Callable, ContextManager, Iterator, NamedTuple, Optional, Union
 
 from kg.pipeline import cache as build_cache
 from kg.pipeline.quality import QualityReport, quality_report
@@ -44,7 +44,7 @@ from kg.network.documents import INDEX_FILE, document_network, write_index
 from kg.store.database import (TEMPORARY_STORE_PREFIX, GraphStore, ensure_store, load_graph, store_lock,
                                store_matches, update_store)
 from kg.store.fingerprints import STAMP, STORE_DIR, fingerprint, graph_stamp, write_graph_stamp
-from kg.network.resources import network_triples
+from kg.network.resources import NetworkFacts, Row, network_rows
 from kg.views.overview import overview_network, page_version, render
 
 # progress(label, total) -> a context manager whose value has update(n)
@@ -225,7 +225,8 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
         atomic_write(out_dir / TURTLE_FILE, to_turtle((s, p, o) for s, p, o, _ in quads))
         report.outputs.append(out_dir / TURTLE_FILE)
     report.outputs.append(write_index(documents, graph_path, digest=graph_fingerprint.split()[2]))
-    atomic_write(out_dir / HTML_FILE, overview_page(written.network_blocks, documents, graph_path, cache))
+    atomic_write(out_dir / HTML_FILE, overview_page(written.network, written.network_digest, documents, graph_path,
+                                                    cache))
     del written
     report.outputs.append(out_dir / HTML_FILE)
     clock.lap("view")
@@ -240,21 +241,18 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
     return report
 
 
-def overview_page(network_blocks: list[bytes], documents, graph_path: Path, cache: build_cache.BuildCache) -> bytes:
+def overview_page(facts: NetworkFacts, facts_digest: str, documents, graph_path: Path,
+                  cache: build_cache.BuildCache) -> bytes:
     """The overview page, drawn from the network's triples gathered while
-    writing (the sentences of its links, shown on small graphs, from the
-    file); the page of the last build when what it shows is unchanged, as
-    after most one-file edits."""
-    blocks = hashlib.sha256()
-    for block in network_blocks:
-        blocks.update(block)
-    entry = build_cache.key(blocks.digest(), sorted(documents.nodes(data=True)), sorted(documents.edges(data=True)),
+    writing (``facts``, emptied; the sentences of its links, shown on small
+    graphs, from the file); the page of the last build when what it shows is
+    unchanged, as after most one-file edits."""
+    entry = build_cache.key(facts_digest, sorted(documents.nodes(data=True)), sorted(documents.edges(data=True)),
                             page_version())
     page = cache.get("view", entry)
     if page is None:
-        store = GraphStore.in_memory(trig_header(), network_blocks, str(graph_path))   # empties network_blocks
-        network = overview_network(store, documents, evidence_store=lambda: GraphStore.from_file(graph_path))
-        del store             # the page is drawn from ``network``: let the store go first
+        network = overview_network(facts, documents, evidence_store=lambda: GraphStore.from_file(graph_path))
+        facts.rows, facts.links = [], []      # ``network`` holds what the page shows
         page = render(network, documents).encode("utf-8")
         cache.put("view", entry, page)
     return page
@@ -279,7 +277,8 @@ def remove_leftovers(out_dir: Path) -> None:
 @dataclass
 class WrittenGraph:
     triples: int
-    network_blocks: list[bytes]          # each graph's triples that the network views read, as TriG
+    network: NetworkFacts                # the triples the network views read
+    network_digest: str                  # of those triples, graph by graph
     patch_store: Optional[Callable[[], Path]]   # brings the previous build's store up to the new file
 
 
@@ -300,17 +299,19 @@ def write_graph(graph_path: Path, extractions: list[Extraction], keys: dict[str,
                  and cache.get("synced", "graph") == stamp.read_text(encoding="utf-8"))
     changed: dict[str, bytes] = {}
     graph_iris: list[str] = []
-    network_blocks: list[bytes] = []
+    network = NetworkFacts()
+    network_digest = hashlib.sha256()
     triples = 0
     with atomic_output(graph_path) as fh, progress("writing graph", len(ordered)) as bar:
         fh.write(header)
         state = Contributions()
         digests = []
-        for graph_iri, (block, contributions, digest, count, network), fresh in graph_blocks(ordered, keys,
-                                                                                             resolution, cache, jobs):
+        for graph_iri, (block, contributions, digest, count, part), fresh in graph_blocks(ordered, keys,
+                                                                                          resolution, cache, jobs):
             digests.append(digest)
             fh.write(block)
-            network_blocks.append(network)
+            network.add(part.rows)
+            network_digest.update(part.digest.encode("ascii"))
             state.merge(contributions)
             triples += count
             graph_iris.append(graph_iri)
@@ -318,9 +319,10 @@ def write_graph(graph_path: Path, extractions: list[Extraction], keys: dict[str,
                 changed[graph_iri] = block
                 patchable = len(changed) <= PATCH_LIMIT * len(ordered) + 1
             bar.update(1)
-        for graph_iri, block, count, network in shared_blocks(state, digests, resolution, cache):
+        for graph_iri, block, count, part in shared_blocks(state, digests, resolution, cache):
             fh.write(block)
-            network_blocks.append(network)
+            network.add(part.rows)
+            network_digest.update(part.digest.encode("ascii"))
             triples += count
             graph_iris.append(graph_iri)
             # the cache keeps only what the last build used: a shared graph
@@ -333,13 +335,13 @@ def write_graph(graph_path: Path, extractions: list[Extraction], keys: dict[str,
     if patchable:
         blocks = {iri: header + block for iri, block in changed.items()}
         patch = lambda: update_store(graph_path, blocks, graph_iris)   # noqa: E731
-    return WrittenGraph(triples, network_blocks, patch)
+    return WrittenGraph(triples, network.finish(), network_digest.hexdigest(), patch)
 
 
 def shared_blocks(state: Contributions, digests: list[str], resolution, cache: build_cache.BuildCache
-                  ) -> list[tuple[str, bytes, int, bytes]]:
+                  ) -> list[tuple[str, bytes, int, NetworkPart]]:
     """The shared graphs (stubs, inferred links, reference data, ontology) as
-    (graph IRI, TriG block, triple count, network block): from the cache when what they are
+    (graph IRI, TriG block, triple count, network part): from the cache when what they are
     made of is unchanged, as after most one-file edits. They are made of the
     files' contributions (``state``: the files' ``digests`` stand for all of
     it but where titles were read), the stubs and the inferred links."""
@@ -348,7 +350,7 @@ def shared_blocks(state: Contributions, digests: list[str], resolution, cache: b
     blocks = cache.get("shared-blocks", entry)
     if blocks is None:
         blocks = [(str(graph_iri), trig_block(graph_iri, graph), len(graph),
-                   trig_block(graph_iri, network_triples(graph)))
+                   network_part(graph))
                   for graph_iri, graph in shared_graphs(state, resolution)]
         cache.put("shared-blocks", entry, blocks)
     return blocks
@@ -359,16 +361,27 @@ def shared_blocks(state: Contributions, digests: list[str], resolution, cache: b
 _WORK: dict = {}
 
 
-def _graph_block(index: int) -> tuple[bytes, Contributions, str, int, bytes]:
+class NetworkPart(NamedTuple):
+    """A graph's triples that the network views read, and their digest."""
+    rows: list[Row]
+    digest: str
+
+
+def network_part(graph) -> NetworkPart:
+    rows = sorted(network_rows(graph), key=lambda row: (*row[:3], row[3] or ""))   # a digest of the graph, not of its order
+    return NetworkPart(rows, hashlib.sha256(repr(rows).encode("utf-8")).hexdigest())
+
+
+def _graph_block(index: int) -> tuple[bytes, Contributions, str, int, NetworkPart]:
     part = source_part(_WORK["ordered"][index], _WORK["resolution"])
     return (trig_block(part.graph_iri, part.graph), part.contributions, part.contributions.digest(), len(part.graph),
-            trig_block(part.graph_iri, network_triples(part.graph)))
+            network_part(part.graph))
 
 
 def graph_blocks(ordered: list[Extraction], keys: dict[str, str], resolution, cache: build_cache.BuildCache,
-                 jobs: int) -> Iterator[tuple[str, tuple[bytes, Contributions, str, int, bytes], bool]]:
+                 jobs: int) -> Iterator[tuple[str, tuple[bytes, Contributions, str, int, NetworkPart], bool]]:
     """Each file's graph IRI, (TriG block, contributions, their digest,
-    triple count, network block) and whether it was written afresh, in order: from the cache when the file's
+    triple count, network part) and whether it was written afresh, in order: from the cache when the file's
     extraction and the nodes it points to are unchanged, else written (in
     ``jobs`` processes)."""
     entries = [build_cache.key(keys[x.document.relative_path], resolution_inputs(x, resolution)) for x in ordered]

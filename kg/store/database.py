@@ -69,9 +69,6 @@ def to_oxigraph(term):
     raise TypeError(f"unsupported term {term!r}")
 
 
-MEMORY_BATCH = 256     # TriG blocks parsed at once by GraphStore.in_memory
-
-
 class GraphStore:
     """A built graph, loaded for querying."""
 
@@ -88,18 +85,6 @@ class GraphStore:
         except (SyntaxError, ValueError, OSError) as exc:
             raise GraphFileError(f"{path}: cannot parse: {exc}") from exc
         return cls(store, str(path))
-
-    @classmethod
-    def in_memory(cls, header: bytes, blocks: list[bytes], source: str) -> "GraphStore":
-        """TriG blocks of our own writer (not validated again) in a store in
-        memory, loaded a batch of blocks at a time; ``blocks`` is emptied
-        as they are loaded (the store holds them now)."""
-        store = ox.Store()
-        while blocks:
-            batch = blocks[:MEMORY_BATCH]
-            del blocks[:MEMORY_BATCH]
-            store.bulk_load(header + b"".join(batch), format=ox.RdfFormat.TRIG, lenient=True)
-        return cls(store, source)
 
     def select(self, query: str, prefixes: Mapping[str, str],
                bindings: Optional[Mapping[str, object]] = None):

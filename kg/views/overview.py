@@ -240,27 +240,31 @@ def render(network: OverviewNetwork, documents: nx.DiGraph, title: Optional[str]
         folding_json=script_json(folding_spec()))
 
 
-def overview_network(store, documents: nx.DiGraph, kinds: Optional[Iterable[str]] = None,
+def overview_network(facts, documents: nx.DiGraph, kinds: Optional[Iterable[str]] = None,
                      evidence_store: Optional[Callable[[], object]] = None) -> OverviewNetwork:
-    """The resources the overview holds, with the sentences behind agency,
-    measure and theme links where they are few enough to carry (those
-    between documents always come). ``evidence_store`` gives a store with
-    those sentences when ``store`` holds the network's triples only."""
+    """The resources the overview holds (``facts``: the network's triples),
+    with the sentences behind agency, measure and theme links where they are
+    few enough to carry (those between documents always come), from the
+    store ``evidence_store`` gives."""
     from kg.network.resources import link_evidence, resource_links, resource_nodes
     from kg.views.viz import EVIDENCE_EDGE_LIMIT
 
-    kinds = kinds or KINDS
-    net = resource_nodes(store, documents, kinds)
+    net = resource_nodes(facts, documents, kinds or KINDS)
     links, count = [], net.number_of_edges()
-    for link in resource_links(store, net, kinds):
+    for link in resource_links(facts, net):         # in the page's order: by ends, then relation
         count += 1
-        if link[2] not in AREA_LINKS:       # areas are the boxes: their links are not drawn
+        if link[2] not in AREA_LINKS:               # areas are the boxes: their links are not drawn
             links.append(link)
-    links.sort()                            # by ends, then relation: the page's order
     evidence = {}
-    if count <= EVIDENCE_EDGE_LIMIT:
-        evidence = link_evidence(evidence_store() if evidence_store else store, links)
+    if count <= EVIDENCE_EDGE_LIMIT and evidence_store is not None:
+        evidence = link_evidence(evidence_store(), links)
     return OverviewNetwork(net, links, evidence)
+
+
+def store_overview_network(store, documents: nx.DiGraph, kinds: Optional[Iterable[str]] = None) -> OverviewNetwork:
+    """``overview_network`` of a built graph's store."""
+    from kg.network.resources import NetworkFacts
+    return overview_network(NetworkFacts.from_store(store), documents, kinds, evidence_store=lambda: store)
 
 
 def page_version() -> str:
@@ -284,7 +288,7 @@ def write_overview(store, out: Path, documents: Optional[nx.DiGraph] = None,
     from kg.rdf.trig import atomic_write
 
     documents = documents if documents is not None else to_networkx(store)
-    network = overview_network(store, documents, kinds)
+    network = store_overview_network(store, documents, kinds)
     atomic_write(Path(out), render(network, documents).encode("utf-8"))
     placed = sum(1 for _, d in documents.nodes(data=True) if d.get("type") != "proposal")
     return f"{placed} documents by level and area; {network.net.number_of_nodes() - placed} resources one click away"

@@ -245,7 +245,8 @@ class Site:
         """The overview, rendered once: the graph does not change while served."""
         from kg.views import overview
 
-        return overview.render(overview.overview_network(self.store, self._documents), self._documents).encode("utf-8")
+        network = overview.store_overview_network(self.store, self._documents)
+        return overview.render(network, self._documents).encode("utf-8")
 
     def network_view(self, focus: Optional[str], depth: int) -> tuple[str, bytes]:
         """A node's neighbourhood, or without ``focus`` the overview."""
