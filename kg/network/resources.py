@@ -184,51 +184,70 @@ def resource_nodes(facts: NetworkFacts, documents: nx.DiGraph, kinds: Iterable[s
     label of its level; its area's name, a measure's those of its document)."""
     kinds = set(kinds) | {"document", "proposal"}
     facts.finish()
-    values: dict[str, dict[str, set]] = {p: {} for p in (_TYPE, _PREF, _ALT, _SCHEME, _LEVEL)}
+    # rows are sorted and unique: a node's first label is its least, and the
+    # members of a class or scheme come in order, once
+    label: dict[str, str] = {}
+    label_in: dict[tuple[str, str], str] = {}
+    members_of: dict[str, list[str]] = {}          # class or scheme -> nodes
+    levels: dict[str, list[str]] = {}
+    short_names: dict[str, list[str]] = {}
     for s, p, o, lang in facts.rows:
-        values[p].setdefault(s, set()).add((o, lang) if p == _PREF else o)
-    types, labels, levels = values[_TYPE], values[_PREF], values[_LEVEL]
+        if p == _PREF:
+            label.setdefault(s, o)
+            if lang:
+                label_in.setdefault((s, lang), o)
+        elif p == _TYPE or p == _SCHEME:
+            members_of.setdefault(o, []).append(s)
+        elif p == _LEVEL:
+            levels.setdefault(s, []).append(o)
+        elif p == _ALT:
+            short_names.setdefault(s, []).append(o)
     # a document's area (eli:jurisdiction) and an agency's (pol:jurisdiction)
     # are both "jurisdiction": which is meant follows from the subject
-    jurisdiction, documents_of_measure = {}, {}
+    jurisdiction: dict[str, list[str]] = {}
+    documents_of_measure: dict[str, list[str]] = {}
     for s, o, relation in facts.links:
         if relation == "jurisdiction":
-            jurisdiction.setdefault(s, set()).add(o)
+            jurisdiction.setdefault(s, []).append(o)
         elif relation == "hasMeasure":
-            documents_of_measure.setdefault(o, set()).add(s)
-
-    def label(n: str, lang: Optional[str] = None) -> Optional[str]:
-        return min((v for v, tag in labels.get(n, ()) if lang is None or tag == lang), default=None)
+            documents_of_measure.setdefault(o, []).append(s)
 
     def level_of(holders: Iterable[str]) -> Optional[str]:
-        return min((x for h in holders for lv in levels.get(h, ()) if (x := label(lv, "en"))), default=None)
+        return min((x for h in holders for lv in levels.get(h, ()) if (x := label_in.get((lv, "en")))), default=None)
 
     def area_of(holders: Iterable[str]) -> Optional[str]:
-        return min((x for h in holders for a in jurisdiction.get(h, ()) if (x := label(a))), default=None)
+        return min((x for h in holders for a in jurisdiction.get(h, ()) if (x := label.get(a))), default=None)
 
     def members(kind: str) -> Iterator[tuple[str, Optional[str], Optional[str], Optional[str]]]:
         """(node, name, level, area) of one kind, as the node list of the views has them."""
         if kind == "agency":
-            for n in sorted(n for n, t in types.items() if _ORGANIZATION in t and n in labels):
-                yield n, label(n), level_of([n]), area_of([n])
+            for n in members_of.get(_ORGANIZATION, ()):
+                if n in label:
+                    yield n, label[n], level_of((n,)), area_of((n,))
         elif kind == "area":
-            for n in sorted(n for n, sc in values[_SCHEME].items() if _AREAS in sc and n in labels):
-                yield n, label(n), level_of([n]), label(n)
+            for n in members_of.get(_AREAS, ()):
+                if n in label:
+                    yield n, label[n], level_of((n,)), label[n]
         elif kind == "service_model":
-            for n in sorted(n for n, sc in values[_SCHEME].items() if _SERVICE_MODELS in sc and label(n, "zh")):
-                yield n, label(n, "zh"), None, None
+            for n in members_of.get(_SERVICE_MODELS, ()):
+                if (n, "zh") in label_in:
+                    yield n, label_in[(n, "zh")], None, None
         elif kind == "programme":
-            for n in sorted(n for n, t in types.items() if _PROGRAMME in t and n in labels):
-                yield n, label(n), None, None
+            for n in members_of.get(_PROGRAMME, ()):
+                if n in label:
+                    yield n, label[n], None, None
         elif kind == "measure":
-            for n in sorted(n for n, t in types.items() if _MEASURE in t and n in labels):
-                holders = documents_of_measure.get(n, ())
-                yield n, label(n), level_of(holders), area_of(holders)
+            for n in members_of.get(_MEASURE, ()):
+                if n in label:
+                    holders = documents_of_measure.get(n, ())
+                    yield n, label[n], level_of(holders), area_of(holders)
 
+    organizations = set(members_of.get(_ORGANIZATION, ()))
+    proposals = set(members_of.get(_PROPOSAL, ()))
     net = nx.MultiDiGraph()
     for iri, data in documents.nodes(data=True):
         name = data.get("title") or data.get("number") or data.get("file") or local_name(iri)
-        net.add_node(iri, kind="proposal" if _PROPOSAL in types.get(iri, ()) else "document",
+        net.add_node(iri, kind="proposal" if iri in proposals else "document",
                      label=short_label(data.get("number") or name), name=name,
                      level=data.get("level"), area=data.get("area"),
                      **{k: data[k] for k in ("number", "date", "stub", "file", "rank") if data.get(k) is not None})
@@ -242,9 +261,9 @@ def resource_nodes(facts: NetworkFacts, documents: nx.DiGraph, kinds: Iterable[s
                 if iri not in net:
                     net.add_node(iri, kind=kind, label=short_label(name), name=name, level=level, area=area)
     if "agency" in kinds:
-        for iri, alt in sorted(values[_ALT].items()):
-            if iri in net and _ORGANIZATION in types.get(iri, ()):
-                net.nodes[iri]["short_names"] = sorted(alt)
+        for iri, alt in short_names.items():
+            if iri in net and iri in organizations:
+                net.nodes[iri]["short_names"] = alt
     return net
 
 
