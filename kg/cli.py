@@ -248,12 +248,13 @@ def _implements_network(graph: Path):
     beside the graph, else its vertical links read from the store."""
     from kg.network.documents import read_index, to_networkx
     from kg.network.trace import VERTICAL_RELATIONS
-    from kg.store.database import GraphFileError, graph_path, load_graph
+    from kg.store.graph_files import GraphFileError, graph_path
 
     try:
         saved = read_index(graph_path(graph))
         if saved is not None:
             return saved
+        from kg.store.database import load_graph     # only now: opening the store costs its imports
         return to_networkx(load_graph(graph), relations=VERTICAL_RELATIONS)
     except GraphFileError as exc:
         _fail(str(exc))

@@ -170,6 +170,20 @@ def test_index_is_checked_by_the_builds_stamp_without_reading_the_graph(chain, t
     assert documents.read_index(graph) is None
 
 
+def test_kg_trace_from_the_index_loads_neither_rdflib_nor_oxigraph(chain):
+    """What keeps `kg trace` quick on a large graph: it reads documents.json,
+    checked by the build's stamp, and imports no RDF library."""
+    import subprocess
+    import sys
+    _, _, out = chain
+    script = ("import sys; from kg.cli import main\n"
+              "try:\n    main(['trace', '国办发〔2019〕5号', '-g', sys.argv[1]])\n"
+              "except SystemExit as done:\n    assert not done.code\n"
+              "print(sorted(m for m in ('rdflib', 'pyoxigraph') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", script, str(out)], capture_output=True, text=True, check=True)
+    assert "威政办发〔2020〕9号" in result.stdout and result.stdout.strip().endswith("[]")
+
+
 @pytest.mark.browser
 def test_coverage_page_draws_in_chromium(chain, browser, tmp_path):
     """kg coverage --html: a tile per province under a national document (a

@@ -19,25 +19,12 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.store.fingerprints import STAMP, STORE_DIR, fingerprint, fingerprint_matches
+from kg.store.graph_files import GRAPH_SUFFIXES, GraphFileError, graph_path  # noqa: F401 - where commands import them from
 
 FORMATS = {".trig": ox.RdfFormat.TRIG, ".ttl": ox.RdfFormat.TURTLE, ".nq": ox.RdfFormat.N_QUADS,
            ".nquads": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES}
 RDFLIB_FORMATS = {".trig": "trig", ".ttl": "turtle", ".nq": "nquads", ".nquads": "nquads", ".nt": "nt"}
-
-
-class GraphFileError(ValueError):
-    """A graph file is missing or cannot be parsed; names the file."""
-
-
-def graph_path(path: Path) -> Path:
-    path = Path(path)
-    if path.is_dir():
-        path = path / "graph.trig"
-    if not path.is_file():
-        raise GraphFileError(f"{path}: no such graph file (run `kg build` first)")
-    if path.suffix not in FORMATS:
-        raise GraphFileError(f"{path}: unknown graph format (expected {', '.join(sorted(FORMATS))})")
-    return path
+assert set(FORMATS) == set(RDFLIB_FORMATS) == set(GRAPH_SUFFIXES)
 
 
 def to_rdflib(term):
