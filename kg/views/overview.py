@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Optional
 import networkx as nx
 
 from kg.lexicon.schemes import level_labels
-from kg.network.resources import KINDS, short_label
+from kg.network.resources import KINDS, NetworkFacts, short_label
 from kg.rdf.vocab import ID
 
 DOCUMENT_RELATIONS = ("applies", "based_on", "promulgates", "forwards", "cites", "repliesTo")
@@ -240,7 +240,7 @@ def render(network: OverviewNetwork, documents: nx.DiGraph, title: Optional[str]
         folding_json=script_json(folding_spec()))
 
 
-def overview_network(facts, documents: nx.DiGraph, kinds: Optional[Iterable[str]] = None,
+def overview_network(facts: NetworkFacts, documents: nx.DiGraph, kinds: Optional[Iterable[str]] = None,
                      evidence_store: Optional[Callable[[], object]] = None) -> OverviewNetwork:
     """The resources the overview holds (``facts``: the network's triples),
     with the sentences behind agency, measure and theme links where they are
@@ -263,7 +263,6 @@ def overview_network(facts, documents: nx.DiGraph, kinds: Optional[Iterable[str]
 
 def store_overview_network(store, documents: nx.DiGraph, kinds: Optional[Iterable[str]] = None) -> OverviewNetwork:
     """``overview_network`` of a built graph's store."""
-    from kg.network.resources import NetworkFacts
     return overview_network(NetworkFacts.from_store(store), documents, kinds, evidence_store=lambda: store)
 
 
