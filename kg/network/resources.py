@@ -22,38 +22,33 @@ from kg.network.documents import to_networkx
 from kg.store.query import iter_values, select_values
 from kg.store.database import GraphStore
 from kg.rdf.vocab import PREFIXES
-from rdflib import RDF, URIRef
+from rdflib import RDF
 
 KINDS = ("document", "proposal", "agency", "area", "service_model", "programme", "measure")
 
 # The links between resources other than document -> document (those come
-# from the document network, with the most specific relation per pair), and
-# the kinds of node (besides documents) each can reach.
-LINK_KINDS = {
-    "cito:repliesTo": ("proposal",), "eli:passed_by": ("agency",), "pol:addressee": ("agency",),
-    "pol:copyTo": ("agency",), "pol:mentionsAgency": ("agency",), "eli:jurisdiction": ("area",),
-    "pol:jurisdiction": ("agency",), "org:subOrganizationOf": ("agency",), "pol:hasMeasure": ("measure",),
-    "pol:responsibleAgency": ("measure",), "pol:mentionsServiceModel": ("service_model",),
-    "pol:mentionsProgramme": ("programme",), "skos:broader": ("area", "service_model"),
-}
+# from the document network, with the most specific relation per pair).
+LINK_PREDICATES = ("cito:repliesTo", "eli:passed_by", "pol:addressee", "pol:copyTo", "pol:mentionsAgency",
+                   "eli:jurisdiction", "pol:jurisdiction", "org:subOrganizationOf", "pol:hasMeasure",
+                   "pol:responsibleAgency", "pol:mentionsServiceModel", "pol:mentionsProgramme", "skos:broader")
 
 
-def _iri(name: str) -> URIRef:
+def _iri(name: str) -> str:
     prefix, local = name.split(":")
-    return URIRef(PREFIXES[prefix] + local)
+    return PREFIXES[prefix] + local
 
 
 # The network is made of these triples alone (evidence aside): labels,
-# schemes, levels, the links above and the types below, a fraction of a graph.
-NETWORK_PREDICATES = frozenset(map(_iri, ("skos:prefLabel", "skos:altLabel", "skos:inScheme", "pol:level",
-                                          *LINK_KINDS)))
-NETWORK_TYPES = frozenset(map(_iri, ("org:Organization", "pol:Programme", "pol:Measure", "pol:Proposal")))
-_LINK_PREDICATES = frozenset(map(str, map(_iri, LINK_KINDS)))
-_TYPE, _PREF, _ALT, _SCHEME, _LEVEL = (str(RDF.type), *(str(_iri(n)) for n in (
+# schemes, levels, the links above and the types below, a fraction of a
+# graph. Plain strings: an rdflib term hashes and compares in Python code.
+_LINKS = frozenset(map(_iri, LINK_PREDICATES))
+_TYPE, _PREF, _ALT, _SCHEME, _LEVEL = (str(RDF.type), *map(_iri, (
     "skos:prefLabel", "skos:altLabel", "skos:inScheme", "pol:level")))
-_ORGANIZATION, _PROGRAMME, _MEASURE, _PROPOSAL, _AREAS, _SERVICE_MODELS = (str(_iri(n)) for n in (
+NETWORK_PREDICATES = _LINKS | {_PREF, _ALT, _SCHEME, _LEVEL}
+_ORGANIZATION, _PROGRAMME, _MEASURE, _PROPOSAL, _AREAS, _SERVICE_MODELS = map(_iri, (
     "org:Organization", "pol:Programme", "pol:Measure", "pol:Proposal", "pol:AdminDivisionScheme",
     "pol:ServiceModelScheme"))
+NETWORK_TYPES = frozenset((_ORGANIZATION, _PROGRAMME, _MEASURE, _PROPOSAL))
 
 # (subject, predicate, object as IRI or lexical form, language tag or None)
 Row = tuple[str, str, str, Optional[str]]
@@ -65,21 +60,20 @@ SELECT DISTINCT ?s ?p ?o ?lang WHERE {
 }"""
 
 
-_PREDICATE_IRIS = frozenset(map(str, NETWORK_PREDICATES))
-_TYPE_IRIS = frozenset(map(str, NETWORK_TYPES))
-
-
 def network_rows(triples: Iterable[tuple]) -> list[Row]:
     """The triples of a graph (rdflib terms) that the network is made of, as plain rows."""
-    # Compared as plain strings: an rdflib term hashes and compares in Python
-    # code, which made this filter a sixth of the time spent writing a graph.
-    plain = str.__str__
+    plain = str.__str__        # the term's text: compared in C, not by rdflib's Python __eq__
     rows = []
     for s, p, o in triples:
         predicate = plain(p)
-        if predicate in _PREDICATE_IRIS or (predicate == _TYPE and plain(o) in _TYPE_IRIS):
+        if predicate in NETWORK_PREDICATES or (predicate == _TYPE and plain(o) in NETWORK_TYPES):
             rows.append((plain(s), predicate, plain(o), getattr(o, "language", None) or None))
     return rows
+
+
+def row_order(row: Row) -> tuple[str, str, str, str]:
+    """Rows sorted by their terms (no language first): the same order from any source."""
+    return row[0], row[1], row[2], row[3] or ""
 
 
 class NetworkFacts:
@@ -101,8 +95,8 @@ class NetworkFacts:
 
     @classmethod
     def from_store(cls, store: GraphStore) -> "NetworkFacts":
-        predicates = " ".join(f"<{p}>" for p in sorted(map(str, NETWORK_PREDICATES)))
-        types = " ".join(f"<{t}>" for t in sorted(map(str, NETWORK_TYPES)))
+        predicates = " ".join(f"<{p}>" for p in sorted(NETWORK_PREDICATES))
+        types = " ".join(f"<{t}>" for t in sorted(NETWORK_TYPES))
         facts = cls()
         facts.add(iter_values(store, NETWORK_ROWS.replace("$predicates", predicates).replace("$types", types)))
         return facts.finish()
@@ -110,7 +104,7 @@ class NetworkFacts:
     def add(self, rows: Iterable[Row]) -> None:
         keep = self._strings.setdefault
         for s, p, o, lang in rows:
-            if p in _LINK_PREDICATES:
+            if p in _LINKS:
                 relation = self._relations.get(p) or self._relations.setdefault(p, local_name(p))
                 self.links.append((keep(s, s), keep(o, o), relation))
             else:
@@ -121,7 +115,7 @@ class NetworkFacts:
         """Sort the links and drop the repeated ones (a link stated in several graphs)."""
         if not self._finished:
             self.links = _unique_sorted(self.links)
-            self.rows = _unique_sorted(self.rows, key=lambda r: (r[0], r[1], r[2], r[3] or ""))
+            self.rows = _unique_sorted(self.rows, key=row_order)
             self._strings.clear()
             self._finished = True
         return self
@@ -130,7 +124,7 @@ class NetworkFacts:
 def _unique_sorted(items: list, key=None) -> list:
     items.sort(key=key)
     out = items[:1]
-    for item in items[1:]:
+    for item in items:
         if item != out[-1]:
             out.append(item)
     return out
@@ -150,7 +144,7 @@ ASSERTED = {"repliesTo": "cito:repliesTo", "passed_by": "eli:passed_by", "addres
             "copyTo": "pol:copyTo", "mentionsAgency": "pol:mentionsAgency",
             "responsibleAgency": "pol:responsibleAgency", "mentionsServiceModel": "dcterms:subject",
             "mentionsProgramme": "pol:mentionsProgramme"}
-_EDGE_KEY = {str(_iri(name)): key for key, name in ASSERTED.items()}
+_EDGE_KEY = {_iri(name): key for key, name in ASSERTED.items()}
 MAX_SENTENCES = 3
 
 
@@ -316,10 +310,6 @@ def add_evidence(store: GraphStore, net: nx.MultiDiGraph) -> None:
     for s, o, k, data in net.edges(keys=True, data=True):
         if k in ASSERTED and (s, o, k) in evidence:
             data.update(evidence[(s, o, k)])
-
-
-def _s(term):
-    return None if term is None else str(term)
 
 
 def restrict(net: nx.MultiDiGraph, kinds: Iterable[str]) -> nx.MultiDiGraph:

@@ -44,7 +44,7 @@ from kg.network.documents import INDEX_FILE, document_network, write_index
 from kg.store.database import (TEMPORARY_STORE_PREFIX, GraphStore, ensure_store, load_graph, store_lock,
                                store_matches, update_store)
 from kg.store.fingerprints import STAMP, STORE_DIR, fingerprint, graph_stamp, write_graph_stamp
-from kg.network.resources import NetworkFacts, Row, network_rows
+from kg.network.resources import NetworkFacts, Row, network_rows, row_order
 from kg.views.overview import overview_network, page_version, render
 
 # progress(label, total) -> a context manager whose value has update(n)
@@ -368,7 +368,7 @@ class NetworkPart(NamedTuple):
 
 
 def network_part(graph) -> NetworkPart:
-    rows = sorted(network_rows(graph), key=lambda row: (*row[:3], row[3] or ""))   # a digest of the graph, not of its order
+    rows = sorted(network_rows(graph), key=row_order)    # a digest of the graph, not of its order
     return NetworkPart(rows, hashlib.sha256(repr(rows).encode("utf-8")).hexdigest())
 
 

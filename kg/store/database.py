@@ -19,7 +19,7 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.store.fingerprints import STAMP, STORE_DIR, fingerprint, fingerprint_matches
-from kg.store.graph_files import GRAPH_SUFFIXES, GraphFileError, graph_path  # noqa: F401 - where commands import them from
+from kg.store.graph_files import GRAPH_SUFFIXES, GraphFileError, graph_path
 
 FORMATS = {".trig": ox.RdfFormat.TRIG, ".ttl": ox.RdfFormat.TURTLE, ".nq": ox.RdfFormat.N_QUADS,
            ".nquads": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES}
