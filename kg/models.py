@@ -83,6 +83,42 @@ class PortalField:
 
 
 @dataclass(frozen=True)
+class Zone:
+    """A part of a page's layout: chrome, title, number, version_head."""
+
+    kind: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class LayoutValue:
+    """A value the layout placed (a title, a number in its canonical form)
+    and the rule that placed it."""
+
+    value: str
+    span: Span
+    rule: str
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a page's identity stands (``kg.read.layout``): its zones, the
+    title it anchors on and the own number read around it."""
+
+    zones: tuple[Zone, ...] = ()
+    title: Optional[LayoutValue] = None
+    numbers: tuple[LayoutValue, ...] = ()   # the own number from each place it stands
+    head_start: Optional[int] = None     # where the heading starts (version head or title)
+    body_start: int = 0                  # the first line of running text
+
+    def spans(self, kind: str) -> tuple[Span, ...]:
+        return tuple(z.span for z in self.zones if z.kind == kind)
+
+    def number_from(self, rule: str) -> Optional[LayoutValue]:
+        return next((n for n in self.numbers if n.rule == rule), None)
+
+
+@dataclass(frozen=True)
 class Document:
     """A cleaned document: the original text, a same-length matching view and
     the regions that are web-page residue rather than body."""
@@ -93,6 +129,7 @@ class Document:
     residue: tuple[Span, ...]
     portal: tuple[PortalField, ...]
     sentences: tuple[Span, ...]
+    layout: Optional[Layout] = None     # None where cleaning failed (plain_document)
 
     @property
     def relative_path(self) -> str:

@@ -20,9 +20,9 @@ from kg.lexicon.issuers import resolve_code
 from kg.models import AgencyRef, AreaRef, Document, Span
 from kg.datafiles import phrase_pattern, read_lines, read_tsv
 from kg.lexicon.titles import display_title, document_type, issuer_prefix
+from kg.read.layout import ONE_LINE_TEXT, clean_title, read_layout, space_pieces
 
 MAX_HEADING_LINES = 14
-ONE_LINE_TEXT = 300       # a line this long is a whole text whose line breaks were lost
 LONG_LINE = 60
 MIN_TITLE_CHARS = 4
 SENTENCE_ENDS = ("。", "；", "！", "？", ";")
@@ -75,25 +75,9 @@ def _lines(doc: Document):
         if doc.in_residue(span):
             continue
         if len(line) > ONE_LINE_TEXT:
-            yield from _space_pieces(line, span.start)
+            yield from space_pieces(line, span.start)
         else:
             yield span, line
-
-
-def _space_pieces(line: str, start: int):
-    """Pieces of a line between runs of spaces outside 《》 and brackets."""
-    depth, piece_start = 0, None
-    for i, ch in enumerate(line + " "):
-        if ch in "《（(〔[":
-            depth += 1
-        elif ch in "》）)〕]":
-            depth = max(0, depth - 1)
-        if ch.isspace() and depth == 0:
-            if piece_start is not None:
-                yield Span(start + piece_start, start + i), line[piece_start:i]
-                piece_start = None
-        elif piece_start is None:
-            piece_start = i
 
 
 def _strip_span(span: Span, line: str) -> tuple[Span, str]:
@@ -152,29 +136,61 @@ class Sources:
 
 
 def read_identity(doc: Document) -> Identity:
-    """Each field from the first of its sources that gives a value; the rule
-    of the value names the source."""
+    """Each field from the first of its sources that gives a value, in the
+    order of ``kg/data/identity_sources.tsv``; the rule of the value names
+    the source. The heading is read from where the layout found the title
+    (or the version head above it), not from the top of the page."""
+    if doc.layout is None:      # cleaning failed: read the layout of the plain text
+        doc = replace(doc, layout=read_layout(doc.view, doc.residue, doc.portal))
     lines = list(_lines(doc))
+    head_start = doc.layout.head_start or 0
     context = _context_area(doc, lines)
-    heading = _read_heading(doc, lines, context)
+    heading = _read_heading(doc, [(s, t) for s, t in lines if s.start >= head_start], context)
+    heading.end = max([heading.end] + [z.span.end for z in doc.layout.zones
+                                       if z.kind in ("title", "number", "version_head")])
     sources = Sources(doc, lines, context, heading, _signature(doc, lines, context, heading.end))
     ident = Identity(heading_end=heading.end)
-    ident.title = _first(TITLE_SOURCES, sources)
-    ident.number = _first(NUMBER_SOURCES, sources)
+    ident.title = _first("title", sources)
+    ident.number = _first("number", sources)
+    ident.warnings += _number_disagreements(doc)
     sources = replace(sources, title=ident.title, number=ident.number)
     signature = sources.signature
     if signature and not _issues_attachment(doc.view, signature[2][1].end):
         ident.body_end = signature[0].start
-    ident.issuers = _first(ISSUER_SOURCES, sources) or []
-    ident.date = _first(DATE_SOURCES, sources)
+    ident.issuers = _first("issuer", sources) or []
+    ident.date = _first("date", sources)
     ident.warnings += _date_disagreements(ident.date, doc)
     ident.publication_date = _portal_date(doc, "date_publication", "identity.date-publication-portal")
     ident.area = ident.issuers[0].value.area if ident.issuers else context
     return ident
 
 
-def _first(source_functions, sources: Sources):
-    return next((found for read in source_functions if (found := read(sources))), None)
+@lru_cache(maxsize=1)
+def precedence() -> dict[str, tuple[str, ...]]:
+    """field -> the rules of its sources, strongest first (identity_sources.tsv)."""
+    out: dict[str, list[str]] = {}
+    for row in read_tsv("identity_sources.tsv"):
+        out.setdefault(row["field"], []).append(row["rule"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _first(field_name: str, sources: Sources):
+    for rule in precedence()[field_name]:
+        found = SOURCES[rule](sources)
+        if found:
+            return found
+    return None
+
+
+def _number_disagreements(doc: Document) -> list[str]:
+    """Places that give the own number differently: the stronger one is kept."""
+    numbers = doc.layout.numbers
+    if len({n.value for n in numbers}) <= 1:
+        return []
+    order = precedence()["number"]
+    ranked = sorted(numbers, key=lambda n: order.index(n.rule))
+    return [f"number: {ranked[0].rule} says {ranked[0].value}, {n.rule} {n.value}; kept the first"
+            for n in ranked[1:] if n.value != ranked[0].value]
 
 
 def _nonblank_heading_lines(lines):
@@ -274,29 +290,26 @@ def _is_title(text: str) -> bool:
     return sum(1 for c in text if "\u4e00" <= c <= "\u9fff") >= MIN_TITLE_CHARS
 
 
-def _heading_title(s: Sources) -> Optional[Found]:
-    parts = s.heading.title_parts
-    title = display_title("".join(t for _, t in parts)) if parts else ""
-    if not _is_title(title):
+def _layout_title(s: Sources) -> Optional[Found]:
+    title = s.doc.layout.title
+    if title is None or not _is_title(title.value):
         return None
-    return Found(title, "identity.title-heading", Span(parts[0][0].start, parts[-1][0].end))
+    return Found(title.value, title.rule, title.span)
 
 
 def _portal_title(s: Sources) -> Optional[Found]:
     field_ = s.doc.portal_value("title")
     if field_ is None or not _is_title(field_.value):
         return None
-    return Found(display_title(field_.value), "identity.title-portal", field_.span)
+    return Found(clean_title(field_.value), "identity.title-portal", field_.span)
 
 
-def _heading_number(s: Sources) -> Optional[Found]:
-    return s.heading.number
-
-
-def _portal_number(s: Sources) -> Optional[Found]:
-    field_ = s.doc.portal_value("number")
-    number = _as_number(field_.value) if field_ else None
-    return Found(number, "identity.number-portal", field_.span) if number is not None else None
+def _layout_number(rule: str):
+    def read(s: Sources) -> Optional[Found]:
+        found = s.doc.layout.number_from(rule)
+        number = _as_number(found.value) if found else None
+        return Found(number, rule, found.span) if number is not None else None
+    return read
 
 
 def _heading_issuers(s: Sources) -> list[Found]:
@@ -367,10 +380,21 @@ def _date_disagreements(date: Optional[Found], doc: Document) -> list[str]:
 
 def _context_area(doc: Document, lines) -> Optional[AreaRef]:
     """A first guess at the document's area, to read short agency names
-    (区民政局): from a number line's issuer code, the area a heading line
-    starts with, the portal's title, publisher or source, else the first
-    area the text names in full (a page cut before its heading)."""
-    return _heading_area(doc, lines) or _portal_area(doc) or _first_named_area(doc, lines)
+    (区民政局) and issuer codes: from the title's issuer, the portal's
+    publisher or source, a number line's issuer code or the area a heading
+    line starts with, else the first area the text names in full (a page cut
+    before its heading)."""
+    return _title_area(doc) or _portal_area(doc) or _heading_area(doc, lines) or _first_named_area(doc, lines)
+
+
+def _title_area(doc: Document) -> Optional[AreaRef]:
+    """The area the title's issuer names (常山县人民政府办公室关于…): stronger
+    than an issuer code's initial, which several areas share."""
+    title = doc.layout.title
+    if title is None:
+        return None
+    chain = gazetteer().split_area_prefix(re.sub(r"^(?:中共|中国共产党)", "", title.value.lstrip("《〈“\"")), None)
+    return chain[-1][1] if chain else None
 
 
 def _portal_area(doc: Document) -> Optional[AreaRef]:
@@ -522,8 +546,24 @@ def _number_issuers(s: Sources) -> list[Found]:
     return [Found(code.agency, "identity.issuer-number", number.span)] if code else []
 
 
-TITLE_SOURCES = (_heading_title, _portal_title)
-NUMBER_SOURCES = (_heading_number, _portal_number)
-ISSUER_SOURCES = (_title_issuers, _heading_issuers, _order_issuers, _signature_issuers, _adoption_issuers,
-                  _self_reference_issuers, _portal_issuers, _number_issuers, _source_issuers)
-DATE_SOURCES = (_signature_date, _portal_document_date, _adoption_date, _delivered_date, _closing_date)
+SOURCES = {
+    "identity.title-heading": _layout_title,
+    "identity.title-portal": _portal_title,
+    **{rule: _layout_number(rule) for rule in ("identity.number-title-tail", "identity.number-line",
+                                                "identity.number-order", "identity.number-abstract",
+                                                "identity.number-head", "identity.number-portal")},
+    "identity.issuer-title": _title_issuers,
+    "identity.issuer-heading": _heading_issuers,
+    "identity.issuer-order": _order_issuers,
+    "identity.issuer-signature": _signature_issuers,
+    "identity.issuer-adoption": _adoption_issuers,
+    "identity.issuer-self-reference": _self_reference_issuers,
+    "identity.issuer-portal": _portal_issuers,
+    "identity.issuer-number": _number_issuers,
+    "identity.issuer-source": _source_issuers,
+    "identity.date-signature": _signature_date,
+    "identity.date-portal": _portal_document_date,
+    "identity.date-adoption": _adoption_date,
+    "identity.date-delivered": _delivered_date,
+    "identity.date-closing": _closing_date,
+}

@@ -139,6 +139,11 @@ def resolve_code(code: str, context: Optional[AreaRef] = None) -> Optional[Issue
     if not readings:
         return None
     if context is not None and len(readings) > 1:
+        # the reading that agrees with the page's own area wins (常政办发 on a
+        # page of 常山县 is 常山县's, not 常州市's)
+        agreeing = [r for r in readings if r[0].code == context.code or gaz.is_within(context.code, r[0].code)
+                    or gaz.is_within(r[0].code, context.code)]
+        readings = agreeing or readings
         province = next((a for a in gaz.chain(context.code) if a.level == "province"), None)
         if province is not None:
             inside = [r for r in readings if gaz.is_within(r[0].code, province.code)]

@@ -210,7 +210,7 @@ def evaluate(gold_file: Path, corpus: Optional[Path] = None, subset: str = "all"
                if SUBSETS[subset](entry)}
     corpus = Path(corpus) if corpus else gold_file.parent
     scores = {name: FieldScore(label) for name, (label, _, _) in SET_FIELDS.items()}
-    for extra in ("area", "level", "date"):
+    for extra in ("title", "area", "level", "date"):
         scores[extra] = FieldScore(extra)
     excluded = []
     for stem, entry in sorted(entries.items()):
@@ -222,7 +222,7 @@ def evaluate(gold_file: Path, corpus: Optional[Path] = None, subset: str = "all"
             x = None
         _score_sets(scores, stem, entry, x, inferred)
         _score_place_and_date(scores, stem, entry, x, inferred)
-    ordered = {k: scores[k] for k in ("self_number", "issuer", "area", "level", "date", "cited_numbers",
+    ordered = {k: scores[k] for k in ("self_number", "title", "issuer", "area", "level", "date", "cited_numbers",
                                       "cited_titles", "implements", "based_on", "links", "responds_to_proposal",
                                       "measures_responsible")}
     return Evaluation(len(entries), ordered, excluded)
@@ -261,6 +261,9 @@ def _score_place_and_date(scores, stem: str, entry: dict, x: Optional[Extraction
         level = LEVELS.get(entry.get("level") or "")
         read_level = area.level if area else None
         _count_single(scores["level"], stem, level, read_level, level == read_level)
+    if "title" in entry:
+        # entries that give the key (null where the text states no title of its own)
+        _score_title(scores["title"], stem, entry["title"], x.identity.title if x else None)
     if "date" not in inferred:
         dates = _dates(x) if x else set()
         gold = set(entry.get("date") or [])
@@ -271,6 +274,17 @@ def _score_place_and_date(scores, stem: str, entry: dict, x: Optional[Extraction
         score.true_positives += bool(gold and dates and dates <= gold)
         if dates and not dates <= gold or gold and not dates:
             score.misses.append(f"{stem}: gold {sorted(gold)}, read {sorted(dates)}")
+
+
+def _score_title(score: FieldScore, stem: str, gold: Optional[str], read: Optional[str]) -> None:
+    """A title is right when it equals the gold's, spaces, bracket widths and
+    quote styles aside."""
+    right = bool(gold and read and title_key(display_title(gold)) == title_key(read))
+    score.gold += bool(gold)
+    score.predicted += read is not None
+    score.true_positives += right
+    if (gold or read) and not right:
+        score.misses.append(f"{stem}: gold {gold}, read {read}")
 
 
 def _count_single(score: FieldScore, stem: str, gold, read, right: bool) -> None:

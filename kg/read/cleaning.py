@@ -11,6 +11,7 @@ import re
 
 from kg.lexicon.folding import fold, to_simplified
 from kg.models import Document, SourceDocument, Span
+from kg.read.layout import read_layout
 from kg.read.portal import find_portal
 
 # A line that opens with a bracketed document number continues the sentence
@@ -69,6 +70,7 @@ def clean(source: SourceDocument) -> Document:
         residue=tuple(residue),
         portal=tuple(fields),
         sentences=tuple(sentences),
+        layout=read_layout(view, tuple(residue), tuple(fields)),
     )
 
 

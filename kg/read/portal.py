@@ -46,7 +46,8 @@ def _label_pattern() -> re.Pattern:
     bare, with the separator after it."""
     labels = sorted(_labels(), key=len, reverse=True)
     alternation = "|".join(GAP.join(map(re.escape, label)) for label in labels)
-    return re.compile(rf"[【\[]?{GAP}(?P<label>{alternation}){GAP}[】\]]?{GAP}(?P<sep>[:：]|(?=[|｜\t])|(?=\s{{2}})|$)?")
+    return re.compile(rf"[【\[]?{GAP}(?P<label>{alternation}){GAP}[】\]]?{GAP}(?P<sep>[:：]|(?=[|｜\t])|(?=\s{{2}})|$)?"
+                      rf"(?P<space>(?<=[ \u3000])(?<![ \t\u3000]{{2}})(?=\S))?")
 
 
 @lru_cache(maxsize=1)
@@ -60,14 +61,34 @@ def label_field(candidate: str) -> Optional[str]:
 
 def _label_hits(line: str) -> list[re.Match]:
     """Labels standing as labels: followed by a separator or a cell break, or
-    opening a cell of their own."""
-    hits = []
+    opening a cell of their own; or followed by one space where the line
+    holds several pairs (公开方式 主动公开 文号 X政办规〔2022〕4号); or glued to
+    a value of their field's form at the start of a line (文号弥民函〔2017〕14号)."""
+    hits, spaced = [], []
     for m in _label_pattern().finditer(line):
         glued = m.group("sep") in (":", "：") or line[m.start()] == "【"
         at_cell = bool(CELL_START.search(line[:m.start()])) and m.group("sep") is not None
         if glued or at_cell:
             hits.append(m)
+        elif m.group("space") is not None and CELL_START.search(line[:m.start("label")]):
+            spaced.append(m)
+        elif m.start() == 0 and _value_has_form(label_field(m.group("label")), line[m.end():]):
+            hits.append(m)
+    if spaced and (len(spaced) + len(hits) >= 2 or spaced[0].start() == 0):
+        hits = sorted(hits + spaced, key=lambda m: m.start())
     return hits
+
+
+def _value_has_form(field: Optional[str], value: str) -> bool:
+    """A value glued to its label is read only where it has its field's form:
+    a number, a date, an index number, a validity word, an organ's name."""
+    forms = _value_forms()
+    return field in forms and bool(forms[field].match(value.strip()))
+
+
+@lru_cache(maxsize=1)
+def _value_forms() -> dict[str, re.Pattern]:
+    return {row["field"]: re.compile(row["pattern"]) for row in read_tsv("portal_value_forms.tsv")}
 
 
 def read_metadata_line(line: str, start: int) -> Optional[list[PortalField]]:
@@ -107,10 +128,13 @@ def _read_line(lines: list, i: int, fields: list[PortalField]) -> int:
     fields they hold are added to ``fields``."""
     start, end, line = lines[i]
     content, offset, bulleted = _strip_bullet(line)
-    if (i < LEADING_BLOCK_LINES or i >= len(lines) - TRAILING_BLOCK_LINES) and not bulleted:
-        found = read_metadata_line(line, start)
-        if found is not None:
+    if i < LEADING_BLOCK_LINES or i >= len(lines) - TRAILING_BLOCK_LINES:
+        # a bulleted line holds a pair (- 文号弥民函〔2017〕14号) or a label alone
+        found = read_metadata_line(content, start + offset) if bulleted else read_metadata_line(line, start)
+        if found:
             fields.extend(found)
+            return 1
+        if found is not None and not bulleted:
             return 1
     if len(line) <= MAX_METADATA_LINE and any(p.search(line) for p in _residue_patterns()):
         return 1

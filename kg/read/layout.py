@@ -1,0 +1,418 @@
+"""The layout of a page: where its title, own number and version head stand.
+
+A person finds a document's identity at a glance wherever the page puts it:
+after breadcrumbs, a metadata table, a view counter or a repeated title. So
+this reader does not walk down from the top of the file. It scores every
+line of the opening (and runs of two or three short lines, a title broken
+over lines) as a title by the conventions of GB/T 9704-2012 and of
+government portals — a document-type ending (通知, 意见, 办法, 答复 …), 关于,
+an organ's name first, no sentence punctuation, agreement with the portal's
+标题 — and anchors on the best. The own number is then read only where the
+genre puts it, around the title: the line above or below it (bare, in
+brackets or parentheses, with a suffix such as (B)类), the title line's
+tail, the version head (XX文件 / 签发人 / number), the portal's 文号 field or
+the first words of a journal abstract (<正>X号各市…). A number in a running
+sentence is a citation and never the own number.
+
+The result is a ``Layout`` (``kg.models``): zones with spans, the title and
+the number, each naming the rule that placed it. Patterns are named phrase
+patterns of ``kg/data/phrase_patterns.tsv``; what the scores weigh is below.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, Optional
+
+from kg.datafiles import phrase_pattern, read_lines
+from kg.lexicon.areas import gazetteer
+from kg.lexicon.dates import parse_date
+from kg.lexicon.docnumber import DocNumber
+from kg.lexicon.titles import display_title, document_type, title_key
+from kg.models import Layout, LayoutValue, PortalField, Span, Zone
+
+ONE_LINE_TEXT = 300        # a line this long is a whole text whose line breaks were lost
+OPENING_LINES = 80          # where a page's identity can stand
+OPENING_CHARS = 5000
+MAX_TITLE_CHARS = 110
+MAX_TITLE_PART = 60         # a line that is a part of a title broken over lines
+MIN_TITLE_CJK = 5
+NUMBER_WINDOW = 7           # non-blank lines after the title the number may stand in
+LONG_LINE = 60
+SENTENCE_ENDS = ("。", "；", "！", "？", ";")
+SENTENCE_PUNCTUATION = re.compile(r"[。；！？;!?]|[，,](?![^《]*》)")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+# What makes a line a title, and how much (a score, not a rule order):
+TYPE_ENDING = 4             # ends in a document type (通知, 实施意见, 答复 …)
+ABOUT = 2                   # 关于
+ORGAN_FIRST = 1             # starts with an area or organ name
+PORTAL_AGREES = 3           # equals the portal's 标题 / 名称 field
+NUMBER_BESIDE = 2           # a bare number line right above or below, or in its tail
+FOLLOWED_BY_ADDRESSEE = 1   # the next line is an addressee line (…：)
+AFTER_BODY = -4             # after a paragraph of running text (an attachment's title)
+MIN_SCORE = TYPE_ENDING
+ORDER_PLACES = ("identity.number-line", "identity.number-head")   # an order read there is an order
+
+
+@dataclass(frozen=True)
+class _Line:
+    index: int
+    span: Span        # of the stripped text
+    text: str
+    chrome: bool      # residue: navigation, metadata, widgets
+    blank_before: bool = False
+
+
+@lru_cache(maxsize=1)
+def _body_openers() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in read_lines("body_openers.txt"))
+
+
+def _lines(view: str, residue: tuple[Span, ...]) -> list[_Line]:
+    """The non-blank lines; a text pasted on one long line (its line breaks
+    lost) is read in the pieces its spaces leave."""
+    lines, pos, blank = [], 0, True
+    for raw in view.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + (len(raw) - len(raw.lstrip()))
+            pieces = (space_pieces(stripped, start) if len(stripped) > ONE_LINE_TEXT
+                      else [(Span(start, start + len(stripped)), stripped)])
+            for span, text in pieces:
+                chrome = any(r.overlaps(span) for r in residue)
+                lines.append(_Line(len(lines), span, text, chrome, blank))
+                blank = False
+        else:
+            blank = True
+        pos += len(raw) + 1
+    return lines
+
+
+def space_pieces(line: str, start: int) -> list[tuple[Span, str]]:
+    """Pieces of a line between runs of spaces outside 《》 and brackets."""
+    pieces, depth, piece_start = [], 0, None
+    for i, ch in enumerate(line + " "):
+        if ch in "《（(〔[":
+            depth += 1
+        elif ch in "》）)〕]":
+            depth = max(0, depth - 1)
+        if ch.isspace() and depth == 0:
+            if piece_start is not None:
+                pieces.append((Span(start + piece_start, start + i), line[piece_start:i]))
+                piece_start = None
+        elif piece_start is None:
+            piece_start = i
+    return pieces
+
+
+def bare_number(text: str) -> Optional[tuple[DocNumber, int, int]]:
+    """A line that is nothing but a document number: bare, in brackets or
+    parentheses, after 文号/编号 words the portal reader left, or with a
+    suffix (潼民发【2024】275号, （苏政发〔2017〕121号）, X民提复〔2025〕3号(B)类).
+    Returns the number and its start and end in the text."""
+    m = phrase_pattern("number_line").fullmatch(text)
+    if not m:
+        return None
+    try:
+        return DocNumber.parse(m.group("number")), m.start("number"), m.end("number")
+    except ValueError:
+        return None
+
+
+def _tail_number(text: str) -> Optional[tuple[str, DocNumber, int, int]]:
+    """A title line that ends in its own number: …的通知(X民规字〔2019〕6号)."""
+    m = phrase_pattern("title_tail_number").fullmatch(text)
+    if not m or document_type(clean_title(m.group("title"))) is None:
+        return None
+    try:
+        number = DocNumber.parse(m.group("number"))
+    except ValueError:
+        return None
+    return m.group("title"), number, m.start("number"), m.end("number")
+
+
+def clean_title(text: str) -> str:
+    """A title without the marks a portal adds: (有效), 【现行有效】, a site's name
+    after _ or |, a leading 标题：."""
+    text = phrase_pattern("title_marks").sub("", text).strip()
+    return display_title(text)
+
+
+def _is_sentence(text: str) -> bool:
+    return bool(SENTENCE_PUNCTUATION.search(text)) or any(p.match(text) for p in _body_openers())
+
+
+def _title_shape(text: str) -> bool:
+    """Could be a title: enough Chinese, not too long, no running sentence,
+    not a cited title (《X》 inside a line), not a metadata label."""
+    if len(text) > MAX_TITLE_CHARS or len(CJK.findall(text)) < MIN_TITLE_CJK:
+        return False
+    if _is_sentence(text) or phrase_pattern("not_a_title").search(text):
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    first: int        # index of its first line
+    last: int
+    title: str
+    span: Span
+    score: int
+    tail: Optional[tuple[DocNumber, Span]] = None
+
+
+def _score(title: str) -> int:
+    score = 0
+    if document_type(title) is not None:
+        score += TYPE_ENDING
+    if "关于" in title:
+        score += ABOUT
+    if title.startswith(("中共", "中国共产党")) or gazetteer().split_area_prefix(title, None):
+        score += ORGAN_FIRST
+    return score
+
+
+def _candidates(lines: list[_Line], portal_title: Optional[str]) -> Iterator[_Candidate]:
+    portal_key = title_key(clean_title(portal_title)) if portal_title else None
+    for i, line in enumerate(lines):
+        if line.chrome:
+            continue
+        yield from _line_candidates(lines, i, portal_key)
+
+
+def _line_candidates(lines: list[_Line], i: int, portal_key: Optional[str]) -> Iterator[_Candidate]:
+    line = lines[i]
+    tail = _tail_number(line.text)
+    text = tail[0] if tail else line.text
+    pieces = [text] + [p for p in phrase_pattern("page_title_separator").split(text) if p != text]
+    for piece in pieces:
+        title = clean_title(piece)
+        if not _title_shape(title):
+            continue
+        start = line.span.start + max(0, line.text.find(piece.strip()))
+        span = Span(start, start + len(piece.strip()))
+        tail_found = (tail[1], Span(line.span.start + tail[2], line.span.start + tail[3])) if tail else None
+        yield _Candidate(i, i, title, span, _score(title) + _bonus(title, portal_key), tail_found)
+    # a title broken over two or three lines (an issuer line, then 关于…; or
+    # 关于进一步推动我市养老服务 / 高质量发展的实施意见)
+    parts = [line]
+    if not _title_part(line.text):
+        return
+    for j in range(i + 1, min(i + 3, len(lines))):
+        nxt = lines[j]
+        if nxt.chrome or len(parts[-1].text) > MAX_TITLE_PART or not _title_part(nxt.text):
+            break
+        if nxt.blank_before and nxt.text.startswith("关于"):
+            break       # an organ's name set apart above 关于… is the version head, not the title
+        if document_type(clean_title(parts[-1].text)) is not None:
+            break       # the line before is a whole title already
+        parts.append(nxt)
+        title = clean_title("".join(p.text for p in parts))
+        if _title_shape(title) and document_type(title) is not None:
+            span = Span(parts[0].span.start, parts[-1].span.end)
+            yield _Candidate(i, j, title, span, _score(title) + _bonus(title, portal_key))
+
+
+def _title_part(text: str) -> bool:
+    """A line that can be part of a title broken over lines: short, Chinese,
+    no date, number, label, validity mark or sentence, not a cited title."""
+    if len(text) > MAX_TITLE_PART or len(CJK.findall(text)) < 2 or text.endswith("》"):
+        return False
+    if _is_sentence(text) or phrase_pattern("not_a_title").search(text) or bare_number(text):
+        return False
+    return not (parse_date(text) or phrase_pattern("title_marks").fullmatch(text)
+                or phrase_pattern("validity_value").fullmatch(text))
+
+
+def _bonus(title: str, portal_key: Optional[str]) -> int:
+    return PORTAL_AGREES if portal_key and title_key(title) == portal_key else 0
+
+
+def _first_body_line(lines: list[_Line]) -> int:
+    """Index of the first line of the body: the addressees (各县(区)人民政府，…：)
+    or running text (a long sentence, or any line ending a sentence); or len(lines)."""
+    for line in lines:
+        if not line.chrome and (_is_addressee(line.text) or line.text.endswith(SENTENCE_ENDS)
+                                or (len(line.text) > LONG_LINE and _is_sentence(line.text))):
+            return line.index
+    return len(lines)
+
+
+def _is_addressee(text: str) -> bool:
+    return bool(phrase_pattern("addressee_line").fullmatch(text))
+
+
+def _number_near(lines: list[_Line], first: int, last: int) -> Optional[tuple[DocNumber, Span, str]]:
+    """The own number where the genre puts it around a title on lines
+    first..last: the line above, the lines below (past metadata, the version
+    head and 签发人), before the addressees or the body begin."""
+    for j in (first - 1, first - 2, first - 3):
+        if j < 0 or lines[j].chrome:
+            break
+        found = _number_on(lines[j], lines[j + 1])
+        if found:
+            return found + ("identity.number-line",)
+        if not (_is_head_line(lines[j].text) or phrase_pattern("organ_line").fullmatch(lines[j].text)):
+            break
+    seen = 0
+    for line in lines[last + 1:]:
+        if seen >= NUMBER_WINDOW:
+            break
+        if line.chrome:
+            continue
+        found = _number_on(line, _next(lines, line)) or _number_opening(line)
+        if found:
+            return found + ("identity.number-line",)
+        seen += 1
+        if line.text.endswith(("：", ":")) or (len(line.text) > LONG_LINE and _is_sentence(line.text)):
+            break
+    return None
+
+
+def _number_on(line: _Line, nxt: Optional[_Line] = None) -> Optional[tuple[DocNumber, Span]]:
+    """A bare number on the line, or an order split over it and the next
+    (广州市人民政府令 / 第179号)."""
+    found = bare_number(line.text)
+    if found is not None:
+        number, start, end = found
+        return number, Span(line.span.start + start, line.span.start + end)
+    if nxt is not None and line.text.endswith("令") and phrase_pattern("order_seq_line").match(nxt.text):
+        found = bare_number(line.text + nxt.text)
+        if found is not None:
+            return found[0], Span(line.span.start, nxt.span.end)
+    return None
+
+
+def _next(lines: list[_Line], line: _Line) -> Optional[_Line]:
+    return lines[line.index + 1] if line.index + 1 < len(lines) else None
+
+
+def _number_opening(line: _Line) -> Optional[tuple[DocNumber, Span]]:
+    """A body whose line breaks were lost opens with the own number, then the
+    addressees: <正>鲁政办发[2019]31号各市人民政府,…："""
+    m = phrase_pattern("number_then_addressees").match(line.text)
+    if not m:
+        return None
+    try:
+        number = DocNumber.parse(m.group("number"))
+    except ValueError:
+        return None
+    return number, Span(line.span.start + m.start("number"), line.span.start + m.end("number"))
+
+
+def _is_head_line(text: str) -> bool:
+    """A line of the version head between the number and the title: the
+    发文机关标志 (XX文件), 签发人, 份号, 密级 …"""
+    return bool(phrase_pattern("version_head_line").match(text))
+
+
+def _version_head(lines: list[_Line], before: int) -> list[Span]:
+    return [line.span for line in lines[:before] if not line.chrome and _is_head_line(line.text)]
+
+
+def _head_number(lines: list[_Line], stop: int) -> Optional[tuple[DocNumber, Span, str]]:
+    """A number line above the title (the version head under XX文件, or an
+    unlabelled metadata block), or the first words of an abstract
+    (<正>X号各市…); before the body."""
+    for line in lines[:stop + 1]:
+        if line.chrome:
+            continue
+        found = _number_opening(line)
+        if found:
+            return found + ("identity.number-abstract",)
+        found = _number_on(line, _next(lines, line))
+        if found:
+            return found + ("identity.number-head",)
+        if len(line.text) > LONG_LINE and _is_sentence(line.text):
+            return None
+    return None
+
+
+def _portal_number(portal: tuple[PortalField, ...]) -> Optional[tuple[DocNumber, Span, str]]:
+    for field_ in portal:
+        if field_.field == "number":
+            m = phrase_pattern("number_line").fullmatch(field_.value.strip())
+            text = m.group("number") if m else field_.value
+            try:
+                return DocNumber.parse(text), field_.span, "identity.number-portal"
+            except ValueError:
+                continue
+    return None
+
+
+def read_layout(view: str, residue: tuple[Span, ...], portal: tuple[PortalField, ...]) -> Layout:
+    """Where the page's identity stands (see the module's docstring)."""
+    lines = [line for line in _lines(view, residue) if line.span.start < OPENING_CHARS][:OPENING_LINES]
+    portal_title = next((f.value for f in portal if f.field == "title"), None)
+    body_line = _first_body_line(lines)
+    best = _best_title(lines, portal_title, body_line)
+    zones = [Zone("chrome", r) for r in residue]
+    title, head_start = None, None
+    numbers: list[tuple[DocNumber, Span, str]] = []
+    if best is not None:
+        title = LayoutValue(best.title, best.span, "identity.title-heading")
+        zones.append(Zone("title", best.span))
+        head_start = best.span.start
+        if best.tail:
+            numbers.append((best.tail[0], best.tail[1], "identity.number-title-tail"))
+        near = next(filter(None, (_number_near(lines, first, last) for first, last in _occurrences(lines, best))),
+                    None)
+        numbers += [near] if near else []
+    head_number = _head_number(lines, best.last if best is not None else body_line)
+    numbers += [head_number] if head_number else []
+    numbers += [found] if (found := _portal_number(portal)) else []
+    head = _version_head(lines, best.first if best else body_line)
+    zones += [Zone("version_head", s) for s in head]
+    if best is not None:
+        head_start = _head_above(lines, best.first)
+    values = tuple(LayoutValue(str(n), span, "identity.number-order" if n.is_order and rule in ORDER_PLACES
+                               else rule) for n, span, rule in numbers)
+    zones += [Zone("number", v.span) for v in values if v.rule != "identity.number-portal"]
+    body_start = lines[body_line].span.start if body_line < len(lines) else len(view)
+    return Layout(zones=tuple(sorted(set(zones), key=lambda z: (z.span.start, z.kind))), title=title,
+                  numbers=values, head_start=head_start, body_start=body_start)
+
+
+def _head_above(lines: list[_Line], first: int) -> int:
+    """Where the heading starts: the title, or the block right above it of
+    version-head lines, number lines and organ names (温民提〔2017〕77号 /
+    温州市民政局 / 关于…)."""
+    start = lines[first].span.start
+    for line in reversed(lines[:first]):
+        if line.chrome or not (_is_head_line(line.text) or bare_number(line.text)
+                               or phrase_pattern("organ_line").fullmatch(line.text)):
+            break
+        start = line.span.start
+    return start
+
+
+def _best_title(lines: list[_Line], portal_title: Optional[str], body_line: int) -> Optional[_Candidate]:
+    scored = []
+    for c in _candidates(lines, portal_title):
+        score = c.score + (AFTER_BODY if c.first > body_line else 0)
+        if c.tail or _number_near(lines, c.first, c.last):
+            score += NUMBER_BESIDE
+        nxt = next((line for line in lines[c.last + 1:] if not line.chrome), None)
+        if nxt is not None and _is_addressee(nxt.text):
+            score += FOLLOWED_BY_ADDRESSEE
+        scored.append((score, c))
+    good = [(s, c) for s, c in scored if s >= MIN_SCORE and document_type(c.title) is not None]
+    if not good:
+        return None
+    top = max(s for s, _ in good)
+    # the earliest of the best; of candidates on the same first line, the longest
+    return min((c for s, c in good if s == top), key=lambda c: (c.first, -len(c.title)))
+
+
+def _occurrences(lines: list[_Line], best: _Candidate) -> list[tuple[int, int]]:
+    """Every place the title stands (a page shows it in its metadata, then as
+    its heading): its number may stand beside any of them."""
+    key = title_key(best.title)
+    found = [(best.first, best.last)]
+    for line in lines:
+        if line.index != best.first and not line.chrome and title_key(clean_title(line.text)) == key:
+            found.append((line.index, line.index))
+    return found
