@@ -290,11 +290,13 @@ def _is_title(text: str) -> bool:
     return sum(1 for c in text if "\u4e00" <= c <= "\u9fff") >= MIN_TITLE_CHARS
 
 
-def _layout_title(s: Sources) -> Optional[Found]:
-    title = s.doc.layout.title
-    if title is None or not _is_title(title.value):
-        return None
-    return Found(title.value, title.rule, title.span)
+def _layout_title(rule: str):
+    def read(s: Sources) -> Optional[Found]:
+        title = s.doc.layout.title
+        if title is None or title.rule != rule or not _is_title(title.value):
+            return None
+        return Found(title.value, title.rule, title.span)
+    return read
 
 
 def _portal_title(s: Sources) -> Optional[Found]:
@@ -313,8 +315,12 @@ def _layout_number(rule: str):
 
 
 def _heading_issuers(s: Sources) -> list[Found]:
-    return [Found(a, "identity.issuer-heading", span) for span, agencies in s.heading.issuer_lines[:1]
-            for a in agencies]
+    """The organ line above the title (a line of organs right under a title
+    without a colon is its addressee, not its issuer)."""
+    title_start = s.title.span.start if s.title else None
+    lines = [(span, agencies) for span, agencies in s.heading.issuer_lines
+             if title_start is None or span.start <= title_start]
+    return [Found(a, "identity.issuer-heading", span) for span, agencies in lines[:1] for a in agencies]
 
 
 def _signature_issuers(s: Sources) -> list[Found]:
@@ -460,14 +466,20 @@ def _signature(doc: Document, lines, context, after: int):
         agencies = _as_agencies(line, context)
         if not agencies and not phrase_pattern("signing_official").match(re.sub(r"\s+", "", line)):
             continue
-        agencies = agencies or []
-        for next_span, next_line in body[i + 1:i + 3]:
+        agencies = list(agencies or [])
+        for j, (next_span, next_line) in enumerate(body[i + 1:i + 3]):
             text = next_line.strip()
             value = parse_date(text)
             if value is not None:
                 dspan, _ = _strip_span(next_span, next_line)
                 sspan, _ = _strip_span(span, line)
+                # a joint document signs one organ a line (民政局 / 财政局 / date)
+                for more_span, more in body[i + 1:i + 1 + j]:
+                    agencies += _as_agencies(more, context) or []
+                    sspan = Span(sspan.start, _strip_span(more_span, more)[0].end)
                 return sspan, agencies, (value, dspan)
+            if not _as_agencies(next_line, context):
+                break
     return None
 
 
@@ -504,11 +516,12 @@ def _portal_issuers(s: Sources) -> list[Found]:
 
 
 def _order_issuers(s: Sources) -> list[Found]:
-    """The organ of an order (广州市人民政府令第179号 -> 广州市人民政府)."""
+    """The organ of an order or a legislature's announcement (广州市人民政府令第179号
+    -> 广州市人民政府; 营口市人民代表大会常务委员会公告〔十七届〕第28号 -> its 常委会)."""
     number = s.number
     if number is None or not number.value.is_order:
         return []
-    agency = parse_issuer(number.value.code[:-1], s.context)
+    agency = parse_issuer(phrase_pattern("order_ending").sub("", number.value.code), s.context)
     return [Found(agency, "identity.issuer-order", number.span)] if agency else []
 
 
@@ -547,7 +560,8 @@ def _number_issuers(s: Sources) -> list[Found]:
 
 
 SOURCES = {
-    "identity.title-heading": _layout_title,
+    "identity.title-heading": _layout_title("identity.title-heading"),
+    "identity.title-headline": _layout_title("identity.title-headline"),
     "identity.title-portal": _portal_title,
     **{rule: _layout_number(rule) for rule in ("identity.number-title-tail", "identity.number-line",
                                                 "identity.number-order", "identity.number-abstract",

@@ -18,19 +18,18 @@ from kg.lexicon.titles import display_title
 # The session (市政协十三届三次会议, 政协五华区九届一次会议, 本溪市第十六届人大二次会议),
 # the proposal's number after it (第245号提案, 代表建议（第24号）, 第17D22号) and the
 # acknowledged title are phrase patterns (kg/data/phrase_patterns.tsv).
-REPLY_WORDS = ("答复", "复函", "办理情况", "办理意见")
-
-
 def is_reply_title(title: Optional[str]) -> bool:
-    return bool(title) and any(w in title for w in REPLY_WORDS) and bool(
-        re.search(r"提案|建议|议案", title))
+    """A title that answers a proposal: a reply word (答复, 复函, 会办意见 …)
+    and 提案, 建议 or 议案 (phrase pattern reply_title)."""
+    return bool(title) and bool(re.search(r"提案|建议|议案", title)) and bool(
+        phrase_pattern("reply_title").search(title))
 
 
 def find_proposal(doc: Document, title_span: Optional[Span], area: Optional[AreaRef]) -> Optional[Proposal]:
     """The proposal a reply letter answers, or None if the text names none."""
     found = _session_and_number(doc, title_span.start if title_span else 0)
     if found is None:
-        return None
+        return _title_number(doc, title_span)
     session_match, number_match = found
     start = _session_start(session_match)
     span = Span(start, number_match.end())
@@ -48,6 +47,22 @@ def find_proposal(doc: Document, title_span: Optional[Span], area: Optional[Area
         evidence=Evidence("reply.session-number", span, doc.sentence_of(span)),
         raw_number=raw,
     )
+
+
+def _title_number(doc: Document, title_span: Optional[Span]) -> Optional[Proposal]:
+    """A reply whose title gives the number with no session before it
+    (关于市人大代表建议第200号答复的函)."""
+    if title_span is None:
+        return None
+    m = phrase_pattern("proposal_number_in_title").search(doc.view, title_span.start, title_span.end)
+    if m is None:
+        return None
+    raw = m.group("num1") or m.group("num2")
+    span = Span(m.start(), m.end())
+    ack = phrase_pattern("proposal_acknowledged").search(doc.view, title_span.end)
+    return Proposal(number=int(raw) if raw.isdigit() else None, session=None,
+                    title=display_title(ack.group("title")) if ack else None, body=None,
+                    evidence=Evidence("reply.title-number", span, doc.sentence_of(span)), raw_number=raw)
 
 
 def _session_start(m: re.Match) -> int:

@@ -34,8 +34,14 @@ ANNOUNCEMENT = re.compile(
 CN_SEQ = "[〇零一二三四五六七八九十百千]{1,8}"
 # An order of a government, a ministry or the President: the organ's name
 # then 令; where the organ's name starts is found by order_start().
-ORDER = re.compile(rf"(?P<organ>[{CJK}]{{2,30}}?令)\s*第\s*(?P<seq>\d{{1,5}}|{CN_SEQ})\s*号")
-ORDER_ORGAN_ENDINGS = ("政府令", "主席令", "部令", "委令", "委员会令", "局令", "署令", "院令", "行令", "总局令")
+# A legislature's announcement is numbered like an order, within its term:
+# 营口市人民代表大会常务委员会公告〔十七届〕第28号. An order may be written in
+# parentheses or without 第: 天津市人民政府令(第110号), 自治区政府令124号.
+ORDER = re.compile(rf"(?P<organ>[{CJK}]{{2,30}}?(?:令|公告))\s*[（(]?\s*"
+                   rf"(?:[〔\[［(（【]\s*(?P<term>[一二三四五六七八九十]+届)\s*[〕\]］)）】])?\s*"
+                   rf"第?\s*(?P<seq>\d{{1,5}}|{CN_SEQ})\s*号\s*[)）]?")
+ORDER_ORGAN_ENDINGS = ("政府令", "主席令", "部令", "委令", "委员会令", "局令", "署令", "院令", "行令", "总局令",
+                       "委员会公告")
 CANONICAL = re.compile(rf"^(?P<code>[{CJK}]+)〔(?P<year>\d{{4}})〕(?P<seq>[1-9]\d*)号$")
 
 
@@ -72,7 +78,7 @@ class DocNumber:
             return cls(None, int(m.group("year")), int(m.group("seq")))
         m = ORDER.fullmatch(view)
         if m and m.group("organ").endswith(ORDER_ORGAN_ENDINGS):
-            return cls(m.group("organ"), None, cn_integer(m.group("seq")))
+            return cls(_order_code(m), None, cn_integer(m.group("seq")))
         raise ValueError(f"not a document number: {text!r}")
 
 
@@ -149,8 +155,14 @@ def find_orders(view: str) -> Iterator[NumberMatch]:
         if not organ.endswith(ORDER_ORGAN_ENDINGS):
             continue
         start = m.start() + order_start(organ)
-        yield NumberMatch(DocNumber(view[start:m.end("organ")], None, cn_integer(m.group("seq"))),
+        yield NumberMatch(DocNumber(_order_code(m, view[start:m.end("organ")]), None, cn_integer(m.group("seq"))),
                           Span(start, m.end()), True)
+
+
+def _order_code(m: re.Match, organ: Optional[str] = None) -> str:
+    """The organ (and the term of a legislature's announcement, 〔十七届〕)."""
+    organ = organ if organ is not None else m.group("organ")
+    return organ + (f"〔{m.group('term')}〕" if m.group("term") else "")
 
 
 def order_start(organ: str) -> int:

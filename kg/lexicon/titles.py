@@ -17,6 +17,7 @@ from kg.datafiles import read_lines, read_tsv
 TITLE = re.compile(r"《([^《》]{1,200})》")
 TRAILING_NOTE = re.compile(r"[（(][^（）()]{0,20}[）)]$")     # （试行）, （2019—2021年）
 WRAP = re.compile(r"关于(?P<verb>印发|转发|发布|颁布|公布)[《〈“\"]?(?P<inner>.+?)[》〉”\"]?的(?:通知|决定|公告|通告)$")
+WRAP_TAIL = re.compile(r"的(?:通知|决定|公告|通告)$")
 ISSUER_SPLIT = re.compile(r"[\s、，,和]+")
 
 
@@ -96,8 +97,12 @@ def is_bare_type_word(title: str) -> bool:
 def issuer_prefix(title: str) -> list[str]:
     """The agency names a title starts with, before 关于 (several for a joint
     document: 国家医保局 财政部关于…)."""
-    head, sep, _ = title.partition("关于")
-    if not sep or not head.strip():
+    # the organs stand before 关于, or before the verb of a notice that
+    # issues or forwards (韶关市人民政府印发…的通知, …办公厅转发省发改委…)
+    verbs = "|".join(map(re.escape, _verbs())) if WRAP_TAIL.search(title) else None
+    m = re.match(rf"^(?P<head>.*?)(?:关于{'|' + verbs if verbs else ''})", title)
+    head = m.group("head") if m else ""
+    if not head.strip():
         return []
     parts: list[str] = []
     for part, separator in _split_keeping(head.strip()):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
+from kg.lexicon.agencies import parse_issuer
 from kg.lexicon.docnumber import DocNumber
 from kg.lexicon.titles import display_title, title_key
 from kg.models import Extraction
@@ -122,10 +123,17 @@ def _issuers(x: Extraction) -> set[str]:
     return {a.name for a in x.identity.issuers}
 
 
-def _as_gold_writes(gold: set[str], found: set[str]) -> set[str]:
+def _as_gold_writes(gold: set[str], found: set[str], area) -> set[str]:
     """An issuer read with its full area (本溪市明山区人民政府) is the one the
-    text names without it (明山区人民政府)."""
-    return {next((g for g in gold if name.endswith(g)), name) for name in found}
+    text names without it (明山区人民政府); an organ the gold writes by a short
+    or older name (全国老龄办, 青川县政府) is the organ read in full when both
+    name the same organ of the same area."""
+    def same(name: str, g: str) -> bool:
+        if name.endswith(g):
+            return True
+        organ = parse_issuer(g, area)
+        return organ is not None and organ.name == name
+    return {next((g for g in gold if same(name, g)), name) for name in found}
 
 
 def _dates(x: Extraction) -> set[str]:
@@ -238,7 +246,7 @@ def _score_sets(scores, stem: str, entry: dict, x: Optional[Extraction], inferre
             continue        # the page keeps no list (or the gold says none applies)
         if name == "issuer":
             if gold:        # a text that names no issuer: nothing to score
-                found = _as_gold_writes(gold, found)
+                found = _as_gold_writes(gold, found, x.area if x else None)
                 _count_single(scores[name], stem, sorted(gold), sorted(found) or None, found == gold)
             continue
         _count(scores[name], stem, gold, found)

@@ -21,6 +21,7 @@ class POL(DefinedNamespace):
     Document: URIRef
     DocumentTypeScheme: URIRef
     ImplementationOpinion: URIRef
+    Interpretation: URIRef
     Law: URIRef
     Letter: URIRef
     List: URIRef

@@ -51,8 +51,11 @@ ORGAN_FIRST = 1             # starts with an area or organ name
 PORTAL_AGREES = 3           # equals the portal's 标题 / 名称 field
 NUMBER_BESIDE = 2           # a bare number line right above or below, or in its tail
 FOLLOWED_BY_ADDRESSEE = 1   # the next line is an addressee line (…：)
+ADOPTION_BESIDE = 3         # a law's title: the next line is its adoption note ((2019年…会议通过))
 AFTER_BODY = -4             # after a paragraph of running text (an attachment's title)
 MIN_SCORE = TYPE_ENDING
+HEADLINE_LINES = 12         # a headline stands among the first lines of a page
+MIN_HEADLINE_CJK = 8
 ORDER_PLACES = ("identity.number-line", "identity.number-head")   # an order read there is an order
 
 
@@ -136,8 +139,10 @@ def _tail_number(text: str) -> Optional[tuple[str, DocNumber, int, int]]:
 def clean_title(text: str) -> str:
     """A title without the marks a portal adds: (有效), 【现行有效】, a site's name
     after _ or |, a leading 标题：."""
-    text = phrase_pattern("title_marks").sub("", text).strip()
-    return display_title(text)
+    text = display_title(phrase_pattern("title_marks").sub("", text).strip())
+    # a mirror that repeats a piece of the title (X X Y) said it once
+    pieces = text.split(" ")
+    return " ".join(p for i, p in enumerate(pieces) if i == 0 or p != pieces[i - 1])
 
 
 def _is_sentence(text: str) -> bool:
@@ -151,7 +156,14 @@ def _title_shape(text: str) -> bool:
         return False
     if _is_sentence(text) or phrase_pattern("not_a_title").search(text):
         return False
-    return True
+    return not _organ_and_type(text)
+
+
+def _organ_and_type(text: str) -> bool:
+    """湖北省人民代表大会常务委员会公告, 广州市人民政府令: an organ and a
+    document type only, the head of an announcement or order, not a title."""
+    dtype = document_type(text)
+    return bool(dtype) and bool(phrase_pattern("organ_line").fullmatch(text[:-len(dtype.suffix)] or "-"))
 
 
 @dataclass(frozen=True)
@@ -183,8 +195,30 @@ def _candidates(lines: list[_Line], portal_title: Optional[str]) -> Iterator[_Ca
         yield from _line_candidates(lines, i, portal_key)
 
 
+def _quoted_line(line: _Line) -> Optional[tuple[str, Span, Optional[tuple[DocNumber, Span]]]]:
+    """A line that is one title in 《》, with the document's number before it
+    or 原文 after it (黑政办发〔2016〕28号《…的通知》, 《…指导意见》原文): a
+    mirror's or repost's heading, not a citation."""
+    m = phrase_pattern("quoted_title_line").fullmatch(line.text)
+    if not m:
+        return None
+    start = line.span.start + m.start("title")
+    number = None
+    if m.group("number"):
+        found = bare_number(m.group("number"))
+        if found:
+            number = (found[0], Span(line.span.start + m.start("number"), line.span.start + m.end("number")))
+    return m.group("title"), Span(start, start + len(m.group("title"))), number
+
+
 def _line_candidates(lines: list[_Line], i: int, portal_key: Optional[str]) -> Iterator[_Candidate]:
     line = lines[i]
+    quoted = _quoted_line(line)
+    if quoted is not None:
+        title = clean_title(quoted[0])
+        if _title_shape(title):
+            yield _Candidate(i, i, title, quoted[1], _score(title) + _bonus(title, portal_key), quoted[2])
+        return
     tail = _tail_number(line.text)
     text = tail[0] if tail else line.text
     pieces = [text] + [p for p in phrase_pattern("page_title_separator").split(text) if p != text]
@@ -205,15 +239,23 @@ def _line_candidates(lines: list[_Line], i: int, portal_key: Optional[str]) -> I
         nxt = lines[j]
         if nxt.chrome or len(parts[-1].text) > MAX_TITLE_PART or not _title_part(nxt.text):
             break
-        if nxt.blank_before and nxt.text.startswith("关于"):
+        if nxt.blank_before and (nxt.text.startswith("关于") or _is_whole_title(clean_title(nxt.text))):
             break       # an organ's name set apart above 关于… is the version head, not the title
         if document_type(clean_title(parts[-1].text)) is not None:
             break       # the line before is a whole title already
+        if nxt.text == parts[-1].text:
+            continue    # a mirror repeats a part of the title
         parts.append(nxt)
         title = clean_title("".join(p.text for p in parts))
         if _title_shape(title) and document_type(title) is not None:
             span = Span(parts[0].span.start, parts[-1].span.end)
             yield _Candidate(i, j, title, span, _score(title) + _bonus(title, portal_key))
+
+
+def _is_whole_title(text: str) -> bool:
+    """A typed title that also has 关于 or starts with an organ: not the tail
+    of a title broken over lines (提案的答复 is a tail)."""
+    return document_type(text) is not None and _score(text) > TYPE_ENDING
 
 
 def _title_part(text: str) -> bool:
@@ -279,11 +321,25 @@ def _number_on(line: _Line, nxt: Optional[_Line] = None) -> Optional[tuple[DocNu
     if found is not None:
         number, start, end = found
         return number, Span(line.span.start + start, line.span.start + end)
-    if nxt is not None and line.text.endswith("令") and phrase_pattern("order_seq_line").match(nxt.text):
+    if nxt is not None and phrase_pattern("order_head_line").search(line.text) \
+            and phrase_pattern("order_seq_line").match(nxt.text):
         found = bare_number(line.text + nxt.text)
         if found is not None:
             return found[0], Span(line.span.start, nxt.span.end)
     return None
+
+
+def _organ_announcement(lines: list[_Line], line: _Line) -> Optional[tuple[DocNumber, Span]]:
+    """A legislature's announcement set over three lines: the organ, 公 告,
+    the sequence (营口市人民代表大会常务委员会 / 公 告 / 〔十七届〕第28号)."""
+    i = line.index
+    if i + 2 >= len(lines) or not phrase_pattern("organ_line").fullmatch(line.text):
+        return None
+    word, seq = lines[i + 1], lines[i + 2]
+    if re.sub(r"\s+", "", word.text) != "公告" or not phrase_pattern("order_seq_line").match(seq.text):
+        return None
+    found = bare_number(line.text + "公告" + seq.text)
+    return (found[0], Span(line.span.start, seq.span.end)) if found else None
 
 
 def _next(lines: list[_Line], line: _Line) -> Optional[_Line]:
@@ -323,11 +379,23 @@ def _head_number(lines: list[_Line], stop: int) -> Optional[tuple[DocNumber, Spa
         found = _number_opening(line)
         if found:
             return found + ("identity.number-abstract",)
-        found = _number_on(line, _next(lines, line))
+        found = _number_on(line, _next(lines, line)) or _organ_announcement(lines, line)
         if found:
             return found + ("identity.number-head",)
         if len(line.text) > LONG_LINE and _is_sentence(line.text):
             return None
+    return None
+
+
+def _portal_title_number(portal: tuple[PortalField, ...], title: str) -> Optional[tuple[DocNumber, Span, str]]:
+    """A portal's 标题 or 内容概述 that gives the title with its number after
+    it: 关于公布…的通知(锡新民卫发〔2026〕2号)."""
+    for field_ in portal:
+        if field_.field in ("title", "summary"):
+            tail = _tail_number(field_.value.strip())
+            if tail and title_key(clean_title(tail[0])) == title_key(title):
+                start = field_.span.start + field_.value.index(field_.value.strip())
+                return tail[1], Span(start + tail[2], start + tail[3]), "identity.number-title-tail"
     return None
 
 
@@ -353,7 +421,8 @@ def read_layout(view: str, residue: tuple[Span, ...], portal: tuple[PortalField,
     title, head_start = None, None
     numbers: list[tuple[DocNumber, Span, str]] = []
     if best is not None:
-        title = LayoutValue(best.title, best.span, "identity.title-heading")
+        rule = "identity.title-heading" if document_type(best.title) else "identity.title-headline"
+        title = LayoutValue(best.title, best.span, rule)
         zones.append(Zone("title", best.span))
         head_start = best.span.start
         if best.tail:
@@ -363,6 +432,7 @@ def read_layout(view: str, residue: tuple[Span, ...], portal: tuple[PortalField,
         numbers += [near] if near else []
     head_number = _head_number(lines, best.last if best is not None else body_line)
     numbers += [head_number] if head_number else []
+    numbers += [found] if best is not None and (found := _portal_title_number(portal, best.title)) else []
     numbers += [found] if (found := _portal_number(portal)) else []
     head = _version_head(lines, best.first if best else body_line)
     zones += [Zone("version_head", s) for s in head]
@@ -398,13 +468,33 @@ def _best_title(lines: list[_Line], portal_title: Optional[str], body_line: int)
         nxt = next((line for line in lines[c.last + 1:] if not line.chrome), None)
         if nxt is not None and _is_addressee(nxt.text):
             score += FOLLOWED_BY_ADDRESSEE
+        if nxt is not None and phrase_pattern("adoption_note").match(nxt.text):
+            score += ADOPTION_BESIDE
         scored.append((score, c))
     good = [(s, c) for s, c in scored if s >= MIN_SCORE and document_type(c.title) is not None]
     if not good:
-        return None
+        return _headline(lines, body_line)
     top = max(s for s, _ in good)
     # the earliest of the best; of candidates on the same first line, the longest
     return min((c for s, c in good if s == top), key=lambda c: (c.first, -len(c.title)))
+
+
+def _headline(lines: list[_Line], body_line: int) -> Optional[_Candidate]:
+    """A page without a document's heading (a news item, a 公示 list, a
+    解读): its first line of title shape before the body, not a site's or an
+    organ's name."""
+    for line in lines[:min(body_line, HEADLINE_LINES)]:
+        if line.chrome:
+            continue
+        text = clean_title(phrase_pattern("page_title_separator").split(line.text)[0])
+        if len(CJK.findall(text)) < MIN_HEADLINE_CJK or not _title_shape(text):
+            continue
+        if (phrase_pattern("site_name").search(text) or phrase_pattern("organ_line").fullmatch(text)
+                or phrase_pattern("not_a_headline").search(text)):
+            continue
+        start = line.span.start + line.text.find(text[:4])
+        return _Candidate(line.index, line.index, text, Span(start, start + len(text)), 0)
+    return None
 
 
 def _occurrences(lines: list[_Line], best: _Candidate) -> list[tuple[int, int]]:

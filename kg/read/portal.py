@@ -118,7 +118,9 @@ def read_metadata_line(line: str, start: int) -> Optional[list[PortalField]]:
         label = hit.group("label")
         fields.append(PortalField(label_field(label), label, stripped,
                                   Span(start + offset, start + offset + len(stripped))))
-    if any(f.field in AGGREGATOR_FIELDS for f in fields) or phrase_pattern("filled_views").search(line):
+    if any(f.field in AGGREGATOR_FIELDS and not _value_has_form("issuer", f.value) for f in fields) \
+            or phrase_pattern("filled_views").search(line):
+        # an author or publisher that is no organ (作者:rising) reposts; 作者:区民政局 is the portal's own
         return [PortalField("aggregator", "", line.strip(), Span(start, start + len(line)))]
     return fields
 
