@@ -127,7 +127,16 @@ def _facts(doc: Document, ident: Identity) -> tuple[Fact, ...]:
                                                      doc.sentence_of(found_value.span))))
     for issuer in ident.issuers:
         facts.append(Fact("issuer", issuer.value, Evidence(issuer.rule, issuer.span, doc.sentence_of(issuer.span))))
+    for name in PORTAL_FACTS:
+        field_ = doc.portal_value(name)
+        if field_ is not None and field_.value.strip():
+            facts.append(Fact(name, field_.value.strip(), Evidence("identity.portal-field", field_.span,
+                                                                    doc.sentence_of(field_.span))))
     return tuple(facts)
+
+
+# portal fields kept on the document as written (索引号, 主题分类, 有效性, 来源)
+PORTAL_FACTS = ("index_number", "subject_category", "validity", "source")
 
 
 def _responsibilities(agencies: AgencyFindings, measures: list[Measure], warnings: list[str]

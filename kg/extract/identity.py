@@ -31,6 +31,7 @@ SENTENCE_ENDS = ("。", "；", "！", "？", ";")
 TERM = re.compile(r"第[一二三四五六七八九十]+届")
 # the levels a title's own level word (县政协, 区人大, 市人民政府) names
 OWN_LEVELS = {"省": ("province",), "市": ("city", "county"), "区": ("county",), "县": ("county",)}
+REPOST_AFTER_DAYS = 365   # a 发布日期 over a year after the 成文日期 is a copy's (portals post replies months late)
 AGENCY_SEPARATORS = re.compile(r"[ \t\u3000、，,]+")
 
 
@@ -160,7 +161,7 @@ def read_identity(doc: Document) -> Identity:
     ident.issuers = _first("issuer", sources) or []
     ident.date = _first("date", sources)
     ident.warnings += _date_disagreements(ident.date, doc)
-    ident.publication_date = _portal_date(doc, "date_publication", "identity.date-publication-portal")
+    ident.publication_date = _publication_date(doc, ident.date)
     ident.area = ident.issuers[0].value.area if ident.issuers else context
     return ident
 
@@ -341,6 +342,15 @@ def _portal_date(doc: Document, name: str, rule: str) -> Optional[Found]:
     field_ = doc.portal_value(name)
     value = parse_date(field_.value) if field_ else None
     return Found(value, rule, field_.span) if value else None
+
+
+def _publication_date(doc: Document, document_date: Optional[Found]) -> Optional[Found]:
+    """The portal's 发布日期; not where it comes long after the document's own
+    date: a mirror or repost shows the day it copied the page."""
+    found = _portal_date(doc, "date_publication", "identity.date-publication-portal")
+    if found and document_date and (found.value - document_date.value).days > REPOST_AFTER_DAYS:
+        return None
+    return found
 
 
 def _adoption_date(s: Sources) -> Optional[Found]:

@@ -45,7 +45,7 @@ def find_dates(view: str, start: int = 0, end: Optional[int] = None) -> Iterator
             yield value, Span(m.start(), m.end())
 
 
-TIME_OF_DAY = re.compile(r"\s+\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?$")
+TIME_OF_DAY = re.compile(r"\s+\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2}(?:\.\d+)?)?$")
 
 
 def parse_date(text: str) -> Optional[date]:

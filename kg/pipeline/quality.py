@@ -1,6 +1,7 @@
 """What a build could not read, on one screen: documents without their own
 number, issuer, date or area; numbers it could not parse; implements and
-based-on links whose target it could not place; files whose reading failed.
+based-on links whose target it could not place; pages that fail a silver
+check (``kg.pipeline.silver``); files whose reading failed.
 
 ``kg build`` prints the summary and writes it into ``report.json``
 (``quality``); ``kg report`` prints it again.
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.models import Extraction, FileError, Resolution
+from kg.pipeline.silver import CHECKS, silver_flags
 
 # The identity fields a corpus document should have, and how to see them.
 IDENTITY_FIELDS = {
@@ -30,6 +32,7 @@ class QualityReport:
     unparsed_numbers: list[str] = field(default_factory=list)
     unplaced_links: list[str] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
+    silver: dict[str, list[str]] = field(default_factory=dict)     # silver check -> files it flags
 
     def summary(self) -> str:
         lines = [f"quality: {self.documents} corpus documents"]
@@ -41,6 +44,9 @@ class QualityReport:
         if self.unplaced_links:
             lines.append(f"  links to a document it could not place: {len(self.unplaced_links)}  "
                          f"{_some(self.unplaced_links)}")
+        for name, files in self.silver.items():
+            if files:
+                lines.append(f"  silver check {name}: {len(files)}  {_some(files)}")
         if self.errors:
             lines.append(f"  files with errors: {len(self.errors)}")
             lines += [f"    {e}" for e in self.errors]
@@ -53,12 +59,13 @@ class QualityReport:
             "unparsed_numbers": self.unparsed_numbers,
             "unplaced_links": self.unplaced_links,
             "errors": [{"file": e.file, "stage": e.stage, "rule": e.rule, "message": e.message} for e in self.errors],
+            "silver": self.silver,
         }
 
     @classmethod
     def from_json(cls, data: dict) -> "QualityReport":
         return cls(data["documents"], data["missing"], data["unparsed_numbers"], data["unplaced_links"],
-                   [FileError(**e) for e in data["errors"]])
+                   [FileError(**e) for e in data["errors"]], data.get("silver", {}))
 
 
 def _some(items: list[str]) -> str:
@@ -79,4 +86,6 @@ def quality_report(extractions: list[Extraction], resolution: Resolution) -> Qua
                 if target.is_stub and not target.number and target.area is None:
                     report.unplaced_links.append(f"{x.document.relative_path}: 《{target.title}》")
     report.errors = [e for x in extractions for e in x.errors]
+    flags = {x.document.relative_path: silver_flags(x) for x in extractions}
+    report.silver = {name: sorted(f for f, found in flags.items() if name in found) for name in CHECKS}
     return report

@@ -249,6 +249,11 @@ FACT_PROPERTIES = {
     "date": (ELI.date_document, lambda v: Literal(v, datatype=XSD.date)),
     "publication_date": (ELI.date_publication, lambda v: Literal(v, datatype=XSD.date)),
     "issuer": (ELI.passed_by, agency_iri),
+    # what the portal's metadata says of the page, as written
+    "index_number": (POL.indexNumber, Literal),
+    "subject_category": (POL.subjectCategory, zh),
+    "validity": (POL.statedValidity, zh),
+    "source": (POL.portalSource, zh),
 }
 
 

@@ -50,6 +50,7 @@ class POL(DefinedNamespace):
     hasMeasure: URIRef
     hasProvision: URIRef
     hasTarget: URIRef
+    indexNumber: URIRef
     indicator: URIRef
     isStub: URIRef
     jurisdiction: URIRef
@@ -62,6 +63,7 @@ class POL(DefinedNamespace):
     mentionsServiceModel: URIRef
     ordinal: URIRef
     per: URIRef
+    portalSource: URIRef
     position: URIRef
     promulgates: URIRef
     proposalLabel: URIRef
@@ -75,6 +77,8 @@ class POL(DefinedNamespace):
     section: URIRef
     session: URIRef
     sourceFile: URIRef
+    statedValidity: URIRef
+    subjectCategory: URIRef
     supportingAgency: URIRef
     trigger: URIRef
 

@@ -32,7 +32,8 @@ SELECT ?s ?p ?o ?rule ?sentence ?start ?end ?source WHERE {
 }"""
 # A document's identity, as a page opens with it (labels in both languages).
 HEADER = """
-SELECT ?number ?date ?file ?type ?typeLabel ?level ?levelLabel ?area ?areaName ?issuer ?issuerName WHERE {
+SELECT ?number ?date ?file ?type ?typeLabel ?level ?levelLabel ?area ?areaName ?issuer ?issuerName
+       ?published ?index ?category ?validity ?origin WHERE {
   ?r a eli:LegalResource .
   LATERAL { OPTIONAL { ?r eli:id_local ?number } } LATERAL { OPTIONAL { ?r eli:date_document ?date } }
   LATERAL { OPTIONAL { ?r pol:sourceFile ?file } }
@@ -40,6 +41,9 @@ SELECT ?number ?date ?file ?type ?typeLabel ?level ?levelLabel ?area ?areaName ?
   LATERAL { OPTIONAL { ?r pol:level ?level . ?level skos:prefLabel ?levelLabel } }
   LATERAL { OPTIONAL { ?r eli:jurisdiction ?area . ?area skos:prefLabel ?areaName } }
   LATERAL { OPTIONAL { ?r eli:passed_by ?issuer . ?issuer skos:prefLabel ?issuerName } }
+  LATERAL { OPTIONAL { ?r eli:date_publication ?published } } LATERAL { OPTIONAL { ?r pol:indexNumber ?index } }
+  LATERAL { OPTIONAL { ?r pol:subjectCategory ?category } } LATERAL { OPTIONAL { ?r pol:statedValidity ?validity } }
+  LATERAL { OPTIONAL { ?r pol:portalSource ?origin } }
 }"""
 SPANS = "SELECT ?start ?end ?exact WHERE { ?x oa:hasSource ?r ; oa:start ?start ; oa:end ?end ; oa:exact ?exact }"
 MEASURES = """
@@ -185,12 +189,14 @@ def resource_page(store: GraphStore, iri: str, lang: str = "zh", corpus: Optiona
 
 # The header a document page opens with: field key (ui_strings.tsv), the
 # HEADER column of its value and whether the value is a resource with a label.
-HEADER_FIELDS = (("issuer", 9, True), ("number", 0, False), ("date", 1, False), ("level", 5, True),
-                 ("area", 7, True), ("type", 3, True), ("source", 2, False))
+HEADER_FIELDS = (("issuer", 9, True), ("number", 0, False), ("date", 1, False), ("published", 11, False),
+                 ("level", 5, True), ("area", 7, True), ("type", 3, True), ("validity", 14, False),
+                 ("index_number", 12, False), ("subject_category", 13, False), ("origin", 15, False),
+                 ("source", 2, False))
 
 
 def document_header(rows, lang: str) -> list[tuple[str, list[tuple[str, Optional[str]]]]]:
-    """发文机关, 文号, 成文日期, 层级, 地区, 文种, 来源文件: each field's values as
+    """发文机关, 文号, 成文日期, 发布日期, 层级, 地区, 文种, 时效性, 索引号, 主题分类, 来源, 来源文件: each field's values as
     (text, IRI to link or None), a resource by its label in ``lang`` where
     the graph has one."""
     out = []

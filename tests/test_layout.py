@@ -1,0 +1,218 @@
+"""The layout stage: a page's title and own number wherever the page puts
+them (kg/read/layout.py). Each row is a page opening in a form real pages use
+(lines from tests/data/wild/pages and shared/corpus-pages, cut short); each
+form has examples from at least two sources, and negative rows say what must
+never become the own number or the title."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract.document import extract_mentions
+from kg.models import SourceDocument
+from kg.read.cleaning import clean
+from kg.read.portal import read_metadata_line
+
+
+def page(text: str):
+    return clean(SourceDocument(Path("t.txt"), "t.txt", text, "utf-8"))
+
+
+def extract(text: str):
+    return extract_mentions(page(text))
+
+
+BODY = "为加快发展养老服务业，现提出如下意见。\n一、总体要求\n"
+
+# --- the title, anchored wherever it stands ---
+
+TITLES = [
+    # after breadcrumbs, a source line and a category line (潼关, 青浦 portals)
+    ("首页/ 政府信息公开 / 建议提案 / 正文\n\n潼关县民政局\n关于对政协十届三次会议第52号提案的答复\n\n"
+     "来源:潼关县民政局 发布时间:2024-09-11 11:23\n类别:提案\n马青、周丽等委员:\n" + BODY,
+     "潼关县民政局关于对政协十届三次会议第52号提案的答复"),
+    ("当前位置 > 首页 > 信息公开 > 政府文件\n014180233/2021-00034\n市政府文件\n张家港市人民政府\n2021-03-09\n"
+     "张政发规〔2021〕3号\n有效\n\n市政府关于印发《关于进一步推动我市养老服务高质量发展的实施意见》的通知\n\n"
+     "张政发规〔2021〕3号\n\n各镇政府,市政府各部门:\n" + BODY,
+     "市政府关于印发《关于进一步推动我市养老服务高质量发展的实施意见》的通知"),
+    # an organ line right above 关于… belongs to the title (乌兰察布, 潼关) …
+    ("您所在的位置:首页>市政府文件>正文\n中共乌兰察布市委 乌兰察布市人民政府\n关于加快发展养老服务业的实施意见\n——\n"
+     "乌党发〔2015〕21号\n" + BODY, "中共乌兰察布市委 乌兰察布市人民政府关于加快发展养老服务业的实施意见"),
+    # … but set apart by a blank line it is the version head (温州 seed, 郑州 repost, 石家庄 portal)
+    (" 温民提〔2017〕77号\n温州市民政局\n\n关于对市政协十一届一次会议第589号\n\n提案的答复函\n\n薛利霞等4位委员：\n",
+     "关于对市政协十一届一次会议第589号提案的答复函"),
+    ("石家庄市民政局\n \n石家庄市人民政府办公厅关于印发石家庄市养老服务体系建设“十三五”规划的通知\n"
+     "发布时间:2016-03-29    来源:石家庄市人民政府\n石政办发〔2016〕24号\n各县(市)、区人民政府,市政府有关部门:\n",
+     "石家庄市人民政府办公厅关于印发石家庄市养老服务体系建设“十三五”规划的通知"),
+    # a mirror's heading: the title in 《》 after its own number, or with 原文
+    ("黑政办发〔2016〕28号《黑龙江省人民政府办公厅转发省卫生计生委等部门关于推进医疗卫生与养老服务相结合实施意见的通知》\n\n"
+     "浏览量:          时间:2021-02-07 07:35:03\n",
+     "黑龙江省人民政府办公厅转发省卫生计生委等部门关于推进医疗卫生与养老服务相结合实施意见的通知"),
+    ("NEWS / 新闻中心\n《关于加快发展农村养老服务的指导意见》原文\n\n\n(十九)营造农村养老助老良好氛围。\n",
+     "关于加快发展农村养老服务的指导意见"),
+    # a law's title with its adoption note beside it, after a promulgation 公告
+    ("营口市人民代表大会常务委员会\n公 告\n〔十七届〕第28号\n《营口市养老服务促进条例》由营口市第十七届人民代表大会常务委员会"
+     "第三十三次会议于2025年11月28日通过,现予公布,自2026年3月1日起施行。\n营口市人民代表大会常务委员会\n2026年2月11日\n"
+     "营口市养老服务促进条例\n(2025年11月28日营口市第十七届人民代表大会常务委员会第三十三次会议通过)\n",
+     "营口市养老服务促进条例"),
+    ("意库资讯网\n当前位置: 首页 » 热门动态 »\n湖北省养老服务条例 (2025年11月27日湖北省第十四届人民代表大会常务委员会"
+     "第二十一次会议通过)\n湖北省人民代表大会常务委员会公告\n(第三百七十五号)\n", "湖北省养老服务条例"),
+    # marks a portal adds: (有效), a version tag, a repeated piece
+    ("关于印发尚志市养老托育服务健康发展实施方案的通知(有效)\n各乡镇人民政府:\n",
+     "关于印发尚志市养老托育服务健康发展实施方案的通知"),
+    ("韶关市人民政府印发韶关市老年人优待办法的通知(2008修订)\n各县(市、区)人民政府:\n",
+     "韶关市人民政府印发韶关市老年人优待办法的通知"),
+    ("国务院办公厅关于发展银发经济 国务院办公厅关于发展银发经济 增进老年人福祉的意见\n\n发布时间:2024-01-23\n",
+     "国务院办公厅关于发展银发经济 增进老年人福祉的意见"),
+    # a page without a document heading is known by its headline (news, 公示)
+    ("甘肃省5类困难老年人每人每月补贴100元\n2016-05-12 来源:甘肃日报\n近日,省民政厅印发通知。\n",
+     "甘肃省5类困难老年人每人每月补贴100元"),
+    ("市政协四届四次会议第16号提案办理协商会召开\n\n9月10日,市政协召开提案办理协商会。\n",
+     "市政协四届四次会议第16号提案办理协商会召开"),
+]
+
+
+@pytest.mark.parametrize("text,title", TITLES, ids=lambda v: v[:12] if isinstance(v, str) else None)
+def test_the_title_is_found_wherever_it_stands(text, title):
+    assert extract(text).identity.title == title
+
+
+NO_TITLE = [
+    # a page cut before its heading: the attachment's title after the signature is not the page's
+    "各县(区)人民政府,市直各单位:\n《阳泉市推进养老服务发展的实施方案》已经市人民政府同意,现印发给你们。\n"
+    "阳泉市人民政府办公室\n2020年7月30日\n阳泉市推进养老服务发展的实施方案\n",
+    # navigation, slogans and bylines are no headline
+    "首页 政务公开 渝快办 互动交流\n近年来,我区养老服务体系取得新发展。\n",
+    "★全国文明县城 ★国家卫生城市 ★国家园林县城\n近日,自治区政协在我县召开现场会。\n",
+    "大河报·豫视频记者 蔡君彦\n6月28日,河南省政府新闻办召开新闻发布会。\n",
+    # an organ and a type only is the head of an announcement, not a title
+    "湖北省人民代表大会常务委员会公告\n(第三百七十五号)\n现予公布。\n",
+]
+
+
+@pytest.mark.parametrize("text", NO_TITLE, ids=lambda v: v[:10])
+def test_chrome_and_attachments_are_no_title(text):
+    assert extract(text).identity.title is None
+
+
+# --- the own number, read where the genre puts it ---
+
+OWN_NUMBERS = [
+    # the line under the title, in parentheses (江苏 repost, 广西 portal)
+    ("江苏省政府关于全面放开养老服务市场提升养老服务质量的实施意见\n(苏政发〔2017〕121号)\n各市、县(市、区)人民政府:\n"
+     "为贯彻落实《国务院办公厅关于全面放开养老服务市场提升养老服务质量的若干意见》(国办发〔2016〕91号),提出如下意见。\n",
+     "苏政发〔2017〕121号", "identity.number-line"),
+    ("广西壮族自治区人民政府关于印发广西壮族自治区老年人优待规定的通知\n(桂政发〔2009〕76号)\n各市、县人民政府:\n",
+     "桂政发〔2009〕76号", "identity.number-line"),
+    # the version head: XX文件 / 签发人 / number, below the title on a portal (潼关) or above it (GB/T 9704)
+    ("潼关县民政局\n关于对政协十届三次会议第52号提案的答复\n\n来源:潼关县民政局 发布时间:2024-09-11 11:23\n类别:提案\n"
+     "潼关县民政局文件\n签发人:杨宏亮\n潼民发【2024】275号\n\n马青、周丽等委员:\n",
+     "潼民发〔2024〕275号", "identity.number-line"),
+    ("威海市环翠区人民政府办公室文件\n\n威环政办发〔2022〕2号\n\n威海市环翠区人民政府办公室\n关于进一步推进养老服务高质量发展的实施意见\n",
+     "威环政办发〔2022〕2号", "identity.number-line"),
+    # the title line's tail (portal summary; a list page)
+    ("关于公布2025年度新吴区惠老助餐服务机构赋星管理结果(第二批)的通知\n\n时间:2026-01-30 11:58\n"
+     "发布机构 新吴区民政和卫生健康局\n内容概述 关于公布2025年度新吴区惠老助餐服务机构赋星管理结果(第二批)的通知(锡新民卫发〔2026〕2号)\n",
+     "锡新民卫发〔2026〕2号", "identity.number-title-tail"),
+    ("上海市民政局关于印发《上海市养老机构管理办法》的通知(沪民规〔2019〕6号)\n各区民政局:\n",
+     "沪民规〔2019〕6号", "identity.number-title-tail"),
+    # a journal abstract that opens with the number, then the addressees (山东, 西安)
+    ("摘要\n\n<正>鲁政办发[2019]31号各市人民政府,各县(市、区)人民政府,省政府各部门、各直属机构:为贯彻落实"
+     "《国务院办公厅关于推进养老服务发展的意见》(国办发[2019]5号)精神,提出如下实施意见。\n",
+     "鲁政办发〔2019〕31号", "identity.number-abstract"),
+    ("<正>市民发[2021]105号各区县民政局、财政局、卫生健康局、残联,各开发区相关单位:为深入贯彻落实"
+     "《国务院办公厅关于推进养老服务发展的意见》(国办发﹝2019﹞5号),制定本方案。\n",
+     "市民发〔2021〕105号", "identity.number-abstract"),
+    # orders and a legislature's announcements, over two or three lines
+    ("法搜网--中国法律信息搜索网\n天津市养老机构管理办法\n\n天津市人民政府令\n(第110号)\n\n\n"
+     "《天津市养老机构管理办法》已于2007年1月8日经市人民政府第84次常务会议通过,现予公布。\n",
+     "天津市人民政府令第110号", "identity.number-order"),
+    ("辽宁省老年人权益保障条例\n\n辽宁省人民代表大会常务委员会公告\n(第1号)\n\n\n《辽宁省老年人权益保障条例》已审议通过,现予公布。\n",
+     "辽宁省人民代表大会常务委员会公告第1号", "identity.number-order"),
+    ("营口市人民代表大会常务委员会\n公 告\n〔十七届〕第28号\n《营口市养老服务促进条例》已通过,现予公布。\n",
+     "营口市人民代表大会常务委员会公告〔十七届〕第28号", "identity.number-order"),
+    # portal metadata: several pairs on a line, glued labels, bulleted lines
+    ("公开方式 主动公开 文号 苏政办规〔2022〕4号\n江苏省人民政府办公厅关于加快推进养老服务体系建设的实施意见\n各市、县人民政府:\n",
+     "苏政办规〔2022〕4号", "identity.number-portal"),
+    ("- 索引号000014348/2020-02432\n- 发布机构弥勒市政府办公室\n- 文号弥民函〔2017〕14号\n- 发布日期2018-08-19\n"
+     "弥勒市民政局关于市人大代表建议第200号答复的函\n李文章代表:\n",
+     "弥民函〔2017〕14号", "identity.number-portal"),
+]
+
+
+@pytest.mark.parametrize("text,number,rule", OWN_NUMBERS, ids=lambda v: v[:12] if isinstance(v, str) else None)
+def test_the_own_number_is_read_where_the_genre_puts_it(text, number, rule):
+    x = extract(text)
+    assert x.identity.number == number
+    assert {f.name: f.evidence.rule for f in x.facts}["number"] == rule
+    assert number not in {c.target.number for c in x.citations}      # never also a citation
+
+
+NOT_OWN = [
+    # a number in a running sentence, after a trigger or beside a 《》 title, is a citation
+    "关于加快发展养老服务业的实施意见\n各市人民政府:\n为贯彻落实《国务院办公厅关于推进养老服务发展的意见》"
+    "(国办发〔2019〕5号)精神,提出如下意见。\n",
+    "根据《株洲市民政局关于印发〈株洲市养老机构等级评定实施细则(试行)〉的通知》(株民发(2021)11号),"
+    "经养老机构申报,认定白关镇敬老院等级为一级。\n",
+    # a number in a news item about another document
+    "两部门发文推进养老服务设施布局规划编制\n民政部、自然资源部印发通知(民发〔2023〕46号),要求各地编制规划。\n",
+]
+
+
+@pytest.mark.parametrize("text", NOT_OWN, ids=lambda v: v[:10])
+def test_a_cited_number_never_becomes_the_own_number(text):
+    x = extract(text)
+    assert x.identity.number is None
+    assert x.citations
+
+
+def test_an_issuer_code_is_read_in_the_title_area():
+    # 常 is 常州市 alone; on a page of 常山县 (浙江) it is 常山县's
+    x = extract("常山县人民政府办公室关于印发《常山县基本养老服务清单(2023年版)》的通知\n\n常政办发〔2023〕58号\n\n"
+                "各乡(镇)人民政府、街道办事处:\n")
+    assert x.area.name == "常山县"
+    assert {a.area.name for a in x.identity.issuers} == {"常山县"}
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("公开方式 主动公开 文号 苏政办规〔2022〕4号", {"disclosure": "主动公开", "number": "苏政办规〔2022〕4号"}),
+    ("发布机构 昆明市五华区人民政府 发布日期 2017-07-13", {"issuer": "昆明市五华区人民政府", "date_publication": "2017-07-13"}),
+    ("文号弥民函〔2017〕14号", {"number": "弥民函〔2017〕14号"}),
+    ("编号 | 宁住建函〔2024〕353号 | 办理部门 | 住建局", {"number": "宁住建函〔2024〕353号", "issuer": "住建局"}),
+    ("政策文号:镇政办发〔2015〕212号", {"number": "镇政办发〔2015〕212号"}),
+])
+def test_metadata_pairs_in_every_written_form(line, expected):
+    fields = read_metadata_line(line, 0)
+    assert {f.field: f.value for f in fields if f.field in expected} == expected
+
+
+@pytest.mark.parametrize("line", ["来源网友的意见很多", "文号不全的文件应当补正。", "分类指导,因地制宜推进养老服务"])
+def test_sentences_that_start_with_a_label_word_are_not_metadata(line):
+    assert not read_metadata_line(line, 0)
+
+
+# --- replies: the proposal's number in every form ---
+
+@pytest.mark.parametrize("title,number", [
+    ("潼关县民政局\n关于对政协十届三次会议第52号提案的答复", "52"),
+    ("弥勒市民政局关于市人大代表建议第200号答复的函", "200"),              # no session before it
+    ("对区政协十四届四次会议第144032号提案的会办意见", "144032"),          # six digits, 会办意见
+    ("对区政协十四届四次会议第144033提案的会办意见", "144033"),            # without 号
+    ("关于对政协五华区九届一次会议 第17D22号提案的答复", "17D22"),          # letters inside
+    ("关于县政协十一届四次会议第20250166号提案答复的函", "20250166"),        # eight digits, not the last five
+])
+def test_proposal_numbers(title, number):
+    x = extract(title + "\n\n张三委员:\n您提出的《关于加快养老服务业发展的建议》收悉,现答复如下:\n")
+    assert x.proposal is not None
+    assert (str(x.proposal.number) if x.proposal.number is not None else x.proposal.raw_number) == number
+
+
+def test_portal_fields_are_kept_on_the_document():
+    x = extract("索引号: 11370883004325582C/2024-14341 主题分类: 民政\n有效性: 有效\n来源: 邹城市民政局\n"
+                "邹城市民政局关于做好养老服务工作的通知\n各镇街:\n")
+    facts = {f.name: f.value for f in x.facts}
+    assert facts["index_number"] == "11370883004325582C/2024-14341"
+    assert facts["subject_category"] == "民政"
+    assert facts["validity"] == "有效"
+    assert facts["source"] == "邹城市民政局"
