@@ -2,8 +2,11 @@
 
     python benchmarks/quality.py [--shared ../shared] [--baseline DIR ...]
 
-- ``shared/corpus-pages``: precision and recall per field against the
-  hand-checked ``gold.json`` (``kg eval``), clean and damaged apart;
+- every gold set (``shared/corpus-pages``, the wild set ``tests/data/wild``
+  and any ``--gold LABEL=FILE``): precision and recall per field against
+  its hand-checked ``gold.json`` (``kg eval``), clean and damaged apart;
+- the silver checks (``kg.pipeline.silver``) on every page of each set, gold
+  or not: the share of pages flagged, per check;
 - the seeds and ``shared/corpus-extra`` (no gold): what each build reads
   of its corpus documents (own number, issuer, date, area, typed links,
   citations, file errors), from the graph it writes, so that a change that
@@ -22,7 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.pipeline.build import GRAPH_FILE, build  # noqa: E402
+from kg.pipeline.build import read_and_extract  # noqa: E402
 from kg.pipeline.evaluation import evaluate  # noqa: E402
+from kg.pipeline.silver import CHECKS, silver_flags  # noqa: E402
 from kg.store.database import load_graph  # noqa: E402
 from kg.store.query import run_query  # noqa: E402
 
@@ -83,6 +88,21 @@ def gold_table(gold: Path) -> str:
         + "; ".join(results["clean"].excluded + results["damaged"].excluded) + ")"
 
 
+def silver_table(sets: list[tuple[str, Path]]) -> str:
+    """Per set: pages, pages flagged by any silver check, and per check."""
+    lines = ["| set | pages | flagged | rate | " + " | ".join(CHECKS) + " |", "|---" * (len(CHECKS) + 4) + "|"]
+    for label, folder in sets:
+        pages = sorted(p for p in folder.rglob("*.txt"))
+        if not pages:
+            continue
+        flags = [silver_flags(read_and_extract((p, folder))) for p in pages]
+        flagged = sum(1 for f in flags if f)
+        per = [sum(1 for f in flags if name in f) for name in CHECKS]
+        lines.append(f"| {label} | {len(pages)} | {flagged} | {flagged / len(pages):.1%} | "
+                     + " | ".join(map(str, per)) + " |")
+    return "\n".join(lines)
+
+
 def _fmt(value) -> str:
     return "–" if value is None else f"{value:.2f}"
 
@@ -92,12 +112,24 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--baseline", type=Path, action="append", default=[],
                         help="an earlier build's output folder, LABEL=DIR")
+    parser.add_argument("--gold", action="append", default=[], help="a further gold file, LABEL=FILE")
     args = parser.parse_args()
-    gold = args.shared / "corpus-pages" / "gold.json"
-    if gold.is_file():
-        print("### corpus-pages against gold.json\n")
-        print(gold_table(gold))
-        print()
+    golds = [("corpus-pages", args.shared / "corpus-pages" / "gold.json"),
+             ("wild set", ROOT / "tests" / "data" / "wild" / "gold.json")]
+    golds += [(label, Path(path)) for label, _, path in (g.partition("=") for g in args.gold)]
+    for label, gold in golds:
+        if gold.is_file():
+            print(f"### {label} against its gold\n")
+            print(gold_table(gold))
+            print()
+    print("### Silver checks\n")
+    print(silver_table([("wild set", ROOT / "tests" / "data" / "wild" / "pages"),
+                        ("corpus-pages clean", args.shared / "corpus-pages" / "clean"),
+                        ("corpus-pages damaged", args.shared / "corpus-pages" / "damaged"),
+                        ("seeds", ROOT / "corpus"), ("corpus-extra", args.shared / "corpus-extra")]
+                       + [(f"{label} pages", Path(path).parent) for label, _, path in
+                          (g.partition("=") for g in args.gold)]))
+    print()
     rows = []
     with tempfile.TemporaryDirectory() as work:
         for label, files in (("seeds", sorted((ROOT / "corpus").glob("*.txt"))),

@@ -40,6 +40,26 @@ def test_sentence_links(sentence, expected):
     assert links(HEAD + sentence) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # the basis of a notice that acts on it (下拨, 下达): 现决定 / 现将…下达 state its own act (临平, 永嘉 pages)
+    ("关于下拨2021年度疫情期间养老服务机构扶持资金的通知\n各镇街:\n为缓解运营压力,根据省民政厅、省财政厅联合出台"
+     "《关于积极应对新冠肺炎疫情扶持养老机构发展的通知》(浙民养〔2020〕23号),现决定下拨扶持资金,相关事项通知如下:",
+     [("applies", "根据", "浙民养〔2020〕23号")]),
+    ("关于下达2010年度养老服务体系建设项目任务的通知\n各乡镇人民政府:\n为加快推进我县老年福利事业发展,根据"
+     "《浙江省人民政府关于加快推进养老服务体系建设的意见》(浙政发〔2008〕72号)文件精神,现将2010年度全县养老服务"
+     "体系建设项目任务下达给你们。", [("applies", "根据", "浙政发〔2008〕72号")]),
+    # the addressees on the same line as the body's first sentence (莲都 portal)
+    ("关于下拨居家养老服务照料中心运营补助的通知\n各乡镇人民政府、街道办事处: 根据《关于明确莲都区居家养老服务资金补助政策的通知》"
+     "(莲民发〔2023〕145号)文件精神,经委托第三方专业机构实地评估,给予相应的年度运营补助。",
+     [("applies", "根据", "莲民发〔2023〕145号")]),
+    # 根据《X》，经… in the body's opening sentence (株洲 portal)
+    ("白关镇敬老院等级评定结果\n根据《株洲市民政局关于印发养老机构等级评定实施细则的通知》(株民发(2021)11号),"
+     "经养老机构申报,认定白关镇敬老院等级为一级。", [("applies", "根据", "株民发〔2021〕11号")]),
+])
+def test_notices_that_act_on_their_basis(text, expected):
+    assert [link for link in links(text) if link[0] in ("applies", "based_on")] == expected
+
+
 def test_reply_letters_implement_nothing():
     text = ("关于市政协十六届一次会议第12号提案的答复\n威民提〔2021〕12号\n张某委员：\n"
             "为贯彻落实《国务院办公厅关于推进养老服务发展的意见》（国办发〔2019〕5号）精神，现提出如下意见。")

@@ -22,17 +22,20 @@ MENTION = re.compile(r"《[^《》]*》|[（(][^（）()]{0,30}?号[)）]")
 # What may stand between a trigger and the mention it governs: other
 # mentions (masked as X), the organ that issued the next one (广东省民政厅《…》),
 # separators, and the words that close the list.
-ISSUER_BEFORE = r"[\u4e00-\u9fff]{2,16}?(?:厅|局|委|部|办|院|政府|委员会)(?=X|$)"
-BETWEEN = rf"(?:X|{ISSUER_BEFORE}|[、，,和及与以及暨\s]|等|有关|精神|要求|部署|规定|文件)*$"
-# 根据《X》（…）、《Y》要求，: the word that closes a list of mentions as a basis
+ISSUED = r"(?:联合)?(?:出台|印发|下发|制定|发布|颁布)的?"
+ISSUER_BEFORE = rf"[\u4e00-\u9fff]{{2,16}}?(?:厅|局|委|部|办|院|政府|委员会)(?=X|$|[、，,和及与]|{ISSUED})"
+BETWEEN = rf"(?:X|{ISSUER_BEFORE}|{ISSUED}|[、，,和及与以及暨\s]|等|有关|精神|要求|部署|规定|文件)*$"
+# 根据《X》（…）、《Y》要求，: the list of mentions closes as a basis (精神, 要求 …),
+# or the clause after it is the document's own act (根据《X》（…），经研究 / 现决定)
 PURPOSE_CLOSE = re.compile(rf"(?:X|{ISSUER_BEFORE}|[、，,和及与以及暨\s])*(?:等)?(?:有关|相关)?(?:文件)?(?:的)?"
-                           r"(?:精神|要求|部署|规定|安排)\s*[，,]")
+                           r"(?:(?:精神|要求|部署|规定|安排)\s*[，,]|\s*[，,]\s*(?=经|现|特|决定|拟))")
 REPLY = "reply"
 
 
 @dataclass(frozen=True)
 class Trigger:
-    pattern: re.Pattern
+    pattern: re.Pattern           # the phrase, then what may stand before the mention
+    phrase: re.Pattern            # the phrase alone (the trigger a link names)
     relation: str
     needs_production_clause: bool
 
@@ -40,8 +43,8 @@ class Trigger:
 @lru_cache(maxsize=1)
 def _triggers() -> tuple[Trigger, ...]:
     rows = read_tsv("link_triggers.tsv")
-    return tuple(Trigger(re.compile(r["pattern"].rstrip("$") + BETWEEN), r["relation"],
-                         r["needs_production_clause"] == "yes") for r in rows)
+    return tuple(Trigger(re.compile(r["pattern"].rstrip("$") + BETWEEN), re.compile(r["pattern"].rstrip("$")),
+                         r["relation"], r["needs_production_clause"] == "yes") for r in rows)
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +100,9 @@ def _opening_sentence(doc: Document, body_start: int):
     basis there (根据《X》要求，经综合考评，拟推荐…) even without a clause
     that names what it produces."""
     for s in doc.sentences:
-        if s.start >= body_start and not doc.view[s.start:s.end].rstrip().endswith((":", "：")):
+        # the addressees may share the sentence's line: 各乡镇人民政府: 根据《X》…
+        text = doc.view[max(s.start, body_start):s.end].strip()
+        if s.end > body_start and text and not text.endswith((":", "：")):
             return s
     return None
 
@@ -123,10 +128,20 @@ def _typed(doc: Document, c: Citation, own: DocRef, wrapped: list[DocRef], openi
             relation = "based_on"   # 根据《…条例》…制定本办法: a legal basis
         source = (_named_product(doc, c, citations)
                   or _source_of(production[1] if production else None, own, wrapped))
-        trigger_text = re.sub(BETWEEN, "", m.group(0)) or m.group(0)
+        trigger_text = _trigger_phrase(trigger, prefix, m)
         return replace(c, relation=relation, trigger=trigger_text.strip(), source=source,
                        link_rule=f"link.{relation}-trigger")
     return None
+
+
+def _trigger_phrase(trigger: Trigger, prefix: str, m: re.Match) -> str:
+    """The shortest trigger phrase whose rest is what may stand before the
+    mention (根据 of 根据省民政厅、省财政厅联合出台《X》)."""
+    tail = re.compile(BETWEEN)
+    for k in range(m.start() + 1, m.end() + 1):
+        if trigger.phrase.fullmatch(prefix, m.start(), k) and tail.fullmatch(prefix, k, m.end()):
+            return prefix[m.start():k].strip()
+    return m.group(0).strip()
 
 
 def _source_of(type_word: Optional[str], own: DocRef, wrapped: list[DocRef]) -> Optional[DocRef]:

@@ -17,6 +17,8 @@ from kg.models import AgencyRef, AreaRef
 from kg.datafiles import read_lines, read_tsv
 
 MAX_CODE = 10
+SHORT_CODE = 5                      # a run this short, set apart, is one code
+CODE_OPENERS = "（(【[〔、，,;；:：《》 \t\n"
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,12 @@ def find_code_start(view: str, end: int) -> Optional[tuple[int, bool]]:
     if start == end:
         return None
     run = view[start:end]
+    if len(run) <= SHORT_CODE and (start == 0 or view[start - 1] in CODE_OPENERS) and boundary_cut(run) == 0 \
+            and resolve_code(run) is None and any(resolve_code(run[i:]) for i in range(1, len(run))):
+        # (莲民发〔2023〕145号): a short run set apart by a bracket is the whole
+        # code, its first characters an area abbreviation no table holds
+        # (莲 for 莲都区), not the national code its tail reads as (民发)
+        return start, False
     for offset in range(len(run)):
         candidate = run[offset:]
         if len(candidate) <= MAX_CODE and resolve_code(candidate) is not None:
