@@ -24,7 +24,7 @@ from kg.lexicon.titles import (TitleMatch, document_type, find_titles, is_bare_t
 NUMBER_IN_BRACKETS = re.compile(r"\s*[（(]\s*$")
 ALIAS = re.compile(r"\s*[（(]\s*(?:以下)?简称\s*[《“\"]?(?P<alias>[^》”\")）]{1,20})[》”\"]?\s*[)）]")
 STANDARD_CONTEXT = re.compile(r"(?:国家|行业|地方|团体)?标准\s*$")
-QUALIFIED_PREFIXES = ("中华人民共和国", "中共中央", "国务院", "全国")
+QUALIFIED_PREFIXES = ("中华人民共和国", "中共中央", "国务院", "全国", "国家")
 
 
 @dataclass
@@ -47,9 +47,10 @@ def issuers_of_title(title: str, area: Optional[AreaRef]):
 def is_qualified(title: str, issuers) -> bool:
     """A title that says whose it is (an issuer or an area before 关于, or a
     national prefix) names one document anywhere; others only within an area."""
-    if issuers or title.startswith(QUALIFIED_PREFIXES):
+    core = phrase_pattern("title_period_prefix").sub("", title)
+    if issuers or core.startswith(QUALIFIED_PREFIXES):
         return True
-    return bool(gazetteer().split_area_prefix(title, None))
+    return bool(gazetteer().split_area_prefix(core, None))
 
 
 def doc_ref(title: Optional[str], number: Optional[str], area: Optional[AreaRef],

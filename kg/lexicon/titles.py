@@ -59,11 +59,11 @@ def display_title(raw: str) -> str:
 
 
 def title_key(title: str) -> str:
-    """The matching key of a title: no spaces, one bracket and dash style."""
-    key = re.sub(r"\s+", "", title)
+    """The matching key of a title: no spaces, no quotes (a mirror or a
+    citation may lose one of a pair: 十四五”国家…), one bracket and dash style."""
+    key = re.sub(r"[\s“”\"'‘’「」『』]+", "", title)
     key = key.replace("〈", "《").replace("〉", "》").replace("（", "(").replace("）", ")")
-    key = re.sub(r"[—–\-－~～]+", "-", key)
-    return key.replace("“", '"').replace("”", '"')
+    return re.sub(r"[—–\-－~～]+", "-", key)
 
 
 def find_titles(view: str) -> Iterator[TitleMatch]:
