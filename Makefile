@@ -12,12 +12,15 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # `make run` installs the runtime dependencies only; `make test` adds the test tools.
+# setuptools prints an advisory for every editable install (BuildBackendWarning:
+# "Editable installation", a UserWarning): it says nothing about this project.
+PIP := PYTHONWARNINGS=ignore::UserWarning $(BIN)/python -m pip install --quiet --disable-pip-version-check
 $(VENV)/.installed-run: $(BIN)/python setup.cfg pyproject.toml
-	$(BIN)/python -m pip install --quiet -e .
+	$(PIP) -e .
 	touch $@
 
 $(VENV)/.installed-test: $(BIN)/python setup.cfg pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(PIP) -e '.[test]'
 	touch $@
 
 install: $(VENV)/.installed-run
