@@ -41,6 +41,7 @@ MIN_TITLE_CJK = 5
 NUMBER_WINDOW = 7           # non-blank lines after the title the number may stand in
 LONG_LINE = 60
 SENTENCE_ENDS = ("。", "；", "！", "？", ";")
+PLACE_COLON = re.compile(r"^([\u4e00-\u9fff]{2,9})[:：]\s*")
 SENTENCE_PUNCTUATION = re.compile(r"[。；！？;!?]|[，,](?![^《]*》)")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -53,6 +54,7 @@ NUMBER_BESIDE = 2           # a bare number line right above or below, or in its
 FOLLOWED_BY_ADDRESSEE = 1   # the next line is an addressee line (…：)
 ADOPTION_BESIDE = 3         # a law's title: the next line is its adoption note ((2019年…会议通过))
 AFTER_BODY = -4             # after a paragraph of running text (an attachment's title)
+NEWS_VERB = -4              # 重庆市出台…办法: a headline about a document, not its title
 MIN_SCORE = TYPE_ENDING
 HEADLINE_LINES = 12         # a headline stands among the first lines of a page
 MIN_HEADLINE_CJK = 8
@@ -137,12 +139,21 @@ def _tail_number(text: str) -> Optional[tuple[str, DocNumber, int, int]]:
 
 
 def clean_title(text: str) -> str:
-    """A title without the marks a portal adds: (有效), 【现行有效】, a site's name
-    after _ or |, a leading 标题：."""
+    """A title without the marks a portal adds: (有效), 【现行有效】, a leading
+    标题：, an aggregator's place before a colon (广东:深圳市司法局关于…)."""
     text = display_title(phrase_pattern("title_marks").sub("", text).strip())
+    m = PLACE_COLON.match(text)
+    if m and gazetteer().split_area_prefix(m.group(1), None) and _place_only(m.group(1)):
+        text = text[m.end():]
     # a mirror that repeats a piece of the title (X X Y) said it once
     pieces = text.split(" ")
     return " ".join(p for i, p in enumerate(pieces) if i == 0 or p != pieces[i - 1])
+
+
+def _place_only(text: str) -> bool:
+    """广东, 长沙, 内蒙古自治区: a place's name and nothing after it."""
+    chain = gazetteer().split_area_prefix(text, None)
+    return bool(chain) and chain[-1][0] >= len(text) - 1
 
 
 def _is_sentence(text: str) -> bool:
@@ -180,6 +191,8 @@ def _score(title: str) -> int:
     score = 0
     if document_type(title) is not None:
         score += TYPE_ENDING
+    if phrase_pattern("news_headline").search(title):
+        score += NEWS_VERB
     if "关于" in title:
         score += ABOUT
     if title.startswith(("中共", "中国共产党")) or gazetteer().split_area_prefix(title, None):
@@ -462,12 +475,14 @@ def _head_above(lines: list[_Line], first: int) -> int:
 def _best_title(lines: list[_Line], portal_title: Optional[str], body_line: int) -> Optional[_Candidate]:
     scored = []
     for c in _candidates(lines, portal_title):
-        score = c.score + (AFTER_BODY if c.first > body_line else 0)
-        if c.tail or _number_near(lines, c.first, c.last):
-            score += NUMBER_BESIDE
+        score = c.score
+        numbered = bool(c.tail or _number_near(lines, c.first, c.last))
+        score += NUMBER_BESIDE if numbered else 0
         nxt = next((line for line in lines[c.last + 1:] if not line.chrome), None)
-        if nxt is not None and _is_addressee(nxt.text):
-            score += FOLLOWED_BY_ADDRESSEE
+        addressed = nxt is not None and _is_addressee(nxt.text)
+        score += FOLLOWED_BY_ADDRESSEE if addressed else 0
+        if c.first > body_line and not (numbered or addressed):
+            score += AFTER_BODY       # an attachment's title after the notice; a document after a news lead keeps its head
         if nxt is not None and phrase_pattern("adoption_note").match(nxt.text):
             score += ADOPTION_BESIDE
         scored.append((score, c))
