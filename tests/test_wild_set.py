@@ -1,5 +1,5 @@
-"""The wild set (tests/data/wild): 218 real pages gathered from every province
-with their sources, 126 of them with hand-checked gold. The set is part of
+"""The wild set (tests/data/wild): 281 real pages gathered from every province
+with their sources, 184 of them with hand-checked gold. The set is part of
 the repository, so these run everywhere.
 
 What is held here is a floor under the reading of identity measured on it
@@ -58,8 +58,8 @@ def test_gold_entries_are_well_formed(stem):
 # Floors under what benchmarks/README.md measured on the clean pages of the
 # set (own number, title, issuer, area, date, proposal number): a change that
 # loses ground on real pages fails here.
-FLOORS = {"self_number": (0.97, 0.88), "title": (0.88, 0.80), "issuer": (0.90, 0.65), "area": (0.85, 0.78),
-          "date": (0.85, 0.68)}
+FLOORS = {"self_number": (0.97, 0.88), "title": (0.85, 0.76), "issuer": (0.90, 0.60), "area": (0.85, 0.75),
+          "date": (0.80, 0.72)}
 
 
 def test_identity_on_the_wild_pages_holds_its_measured_floor():
