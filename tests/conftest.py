@@ -35,6 +35,14 @@ def seed_extractions():
     return {s.relative_path: extract_mentions(clean(s)) for s in sources}
 
 
+def present(corpus: Path) -> Path:
+    """A corpus folder, or a clean skip where it is absent (a user's clone has
+    no ../shared)."""
+    if not corpus.is_dir():
+        pytest.skip(f"{corpus} not present (../shared is optional)")
+    return corpus
+
+
 def extra_file(name: str) -> Path:
     path = EXTRA / name
     if not path.is_file():

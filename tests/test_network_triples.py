@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CORPUS, EXTRA
+from conftest import CORPUS, EXTRA, present
 from kg.network.documents import to_networkx
 from kg.network.resources import NetworkFacts, network_rows, resource_links, resource_nodes, to_resource_network
 from kg.pipeline.build import build, network_part
@@ -28,7 +28,7 @@ def as_table(net):
 
 @pytest.mark.parametrize("corpus", [CORPUS, EXTRA], ids=["seeds", "corpus-extra"])
 def test_the_gathered_triples_are_those_of_the_whole_graph(corpus, tmp_path):
-    build(corpus, tmp_path / "out")
+    build(present(corpus), tmp_path / "out")
     graph_file = tmp_path / "out" / "graph.trig"
     whole = GraphStore.from_file(graph_file)
     facts, from_store = gathered(graph_file), NetworkFacts.from_store(whole)
