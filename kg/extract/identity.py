@@ -31,6 +31,7 @@ SENTENCE_ENDS = ("。", "；", "！", "？", ";")
 TERM = re.compile(r"第[一二三四五六七八九十]+届")
 # the levels a title's own level word (县政协, 区人大, 市人民政府) names
 OWN_LEVELS = {"省": ("province",), "市": ("city", "county"), "区": ("county",), "县": ("county",)}
+MAX_SIGNING_ORGANS = 8    # a joint document signs one organ a line, then the date
 REPOST_AFTER_DAYS = 365   # a 发布日期 over a year after the 成文日期 is a copy's (portals post replies months late)
 AGENCY_SEPARATORS = re.compile(r"[ \t\u3000、，,]+")
 
@@ -477,7 +478,7 @@ def _signature(doc: Document, lines, context, after: int):
         if not agencies and not phrase_pattern("signing_official").match(re.sub(r"\s+", "", line)):
             continue
         agencies = list(agencies or [])
-        for j, (next_span, next_line) in enumerate(body[i + 1:i + 3]):
+        for j, (next_span, next_line) in enumerate(body[i + 1:i + 2 + MAX_SIGNING_ORGANS]):
             text = next_line.strip()
             value = parse_date(text)
             if value is not None:
