@@ -11,6 +11,7 @@ import pytest
 
 from conftest import CORPUS, open_page, serving
 from kg.pipeline.build import build
+from kg.views.serve import local_path
 from test_serve import HUANCUI, NATIONAL, fetch, page_url
 
 pytestmark = pytest.mark.server
@@ -40,7 +41,7 @@ def test_a_document_page_opens_with_its_identity_in_chinese(site):
 def test_english_one_click_away(site):
     _, _, body = fetch(page_url(site, HUANCUI) + "?lang=en")
     assert _headers(body)[:2] == ["Issuer", "Number"] and "county / district" in body
-    assert 'href="?lang=zh"' in body
+    assert f'href="{local_path(HUANCUI)}?lang=zh"' in body       # the same page, in Chinese
 
 
 def test_the_full_text_marks_every_span_its_evidence_links_to(site):

@@ -104,6 +104,8 @@ def templates():
 
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     env.filters["local"] = local_path
+    env.filters["with_lang"] = with_lang
+    env.filters["with_query"] = with_query
 
     def cell(term) -> Markup:
         text = short_name(term)
@@ -213,7 +215,10 @@ class Site:
         page = resource_page(self.store, iri, lang, self.corpus)
         if page is None:
             raise Refused(HTTPStatus.NOT_FOUND, f"nothing is known about {iri}")
-        return html("resource.html", lang, page=page)
+        # a network view exists for the nodes the resource network holds
+        # (documents, agencies, areas, measures, models, programmes), not for
+        # every concept of a scheme
+        return html("resource.html", lang, page=page, here=local_path(iri), in_network=iri in self._networks[0])
 
     def index(self, lang: str = "zh") -> tuple[str, bytes]:
         rows = run_query(self.store, DOCUMENTS.replace("$lang", f'"{lang}"')).rows
@@ -271,6 +276,7 @@ def _s(term) -> str:
 # Only percent-escapes of non-ASCII (UTF-8) bytes are decoded in a path: an
 # IRI's own escapes (%3A in named%3A…) stay as they are.
 _HIGH_ESCAPES = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")
+_SPAN_FRAGMENT = re.compile(r"%23char=(?=\d+,\d+$)")
 
 
 def local_path(iri: str) -> str:
@@ -280,5 +286,22 @@ def local_path(iri: str) -> str:
     return "/resource?iri=" + quote(iri, safe="")
 
 
+def with_query(path: str, name: str, value: str) -> str:
+    """A site path with one more query parameter (/resource?iri=…&lang=en,
+    /id/…?lang=en): never a second ?."""
+    return f"{path}{'&' if '?' in path else '?'}{name}={quote(value, safe='')}"
+
+
+def with_lang(path: str, lang: str) -> str:
+    return with_query(path, "lang", lang)
+
+
 def iri_of_path(path: str) -> str:
-    return str(ID) + _HIGH_ESCAPES.sub(lambda m: unquote(m.group()), path[len("/id/"):])
+    """The IRI of a /id/ path: escaped letters and digits of any script are
+    the IRI's own characters (kg.keys.segment keeps them raw); any other
+    escaped character (“ in programme/%E2%80%9C黑名单…) stays escaped, as the
+    IRI has it."""
+    def decode(m: re.Match) -> str:
+        return "".join(c if c.isalnum() else quote(c, safe="") for c in unquote(m.group()))
+    # a span of a text: <text/FILE#char=s,e> travels as …%23char=s,e
+    return str(ID) + _HIGH_ESCAPES.sub(decode, _SPAN_FRAGMENT.sub("#char=", path[len("/id/"):]))
