@@ -71,7 +71,8 @@ def build(corpus: Path, out_dir: Path, turtle: bool, strict: bool, jobs: int, no
 @click.argument("out_dir", required=False, type=click.Path(path_type=Path), default=DEFAULT_OUT)
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def report(out_dir: Path, fmt: str) -> None:
-    """Print again what the build in OUT_DIR (default: build/) could not read."""
+    """Print again what the build in OUT_DIR (default: build/) could not read,
+    and its warnings."""
     import json
 
     from kg.pipeline.build import REPORT_FILE
@@ -85,10 +86,14 @@ def report(out_dir: Path, fmt: str) -> None:
         _fail(f"{path}: no build report; run kg build first")
     except (ValueError, KeyError, TypeError) as exc:
         _fail(f"{path}: not a build report of this version ({exc}); run kg build again")
+    warnings = data.get("warnings", [])
     if fmt == "json":
-        click.echo(json.dumps(quality.to_json(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps({**quality.to_json(), "warnings": warnings}, ensure_ascii=False, indent=2))
     else:
         click.echo(quality.summary())
+        if warnings:
+            click.echo(f"warnings: {len(warnings)}")
+            click.echo("\n".join(f"  {w}" for w in warnings))
 
 
 @main.command(name="eval")

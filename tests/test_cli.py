@@ -46,6 +46,16 @@ def test_query_from_rq_file_and_turtle(built, tmp_path):
     assert result.exit_code == 0 and result.output.splitlines()[1] == "5"
 
 
+def test_report_repeats_the_build_warnings(built):
+    """kg report prints the quality summary, then every warning of the build."""
+    out, _ = built
+    warnings = json.loads((out / "report.json").read_text(encoding="utf-8"))["warnings"]
+    assert warnings
+    result = CliRunner().invoke(main, ["report", str(out)])
+    assert result.exit_code == 0 and result.output.startswith("quality:")
+    assert all(w in result.output for w in warnings)
+
+
 def test_validate(built):
     out, _ = built
     result = CliRunner().invoke(main, ["validate", str(out)])

@@ -58,6 +58,14 @@ def test_csv_nodes_and_edges(seed_build, tmp_path):
     assert (agency["kind"], agency["level"], agency["area"]) == ("agency", "county / district", "环翠区")
 
 
+def test_csv_named_as_a_file_goes_beside_it(seed_build, tmp_path):
+    """kg export -f csv -o g.csv: g.nodes.csv and g.edges.csv, not a folder called g.csv."""
+    from kg.views.export import export
+    written = export(seed_build[1] / "graph.trig", "csv", tmp_path / "g.csv")
+    assert sorted(p.name for p in written) == ["g.edges.csv", "g.nodes.csv"]
+    assert all(p.is_file() for p in written) and not (tmp_path / "g.csv").exists()
+
+
 def test_jsonld_holds_the_whole_graph_with_a_context(seed_build, tmp_path):
     _, out = seed_build
     target = run_export(out, "jsonld", tmp_path / "graph.jsonld")

@@ -38,6 +38,24 @@ def test_a_document_page_opens_with_its_identity_in_chinese(site):
     assert body.index('class="header"') < body.index("<h2>")        # before measures and links
 
 
+def test_a_document_page_is_headed_by_its_title_and_a_stub_says_so(site):
+    _, _, body = fetch(page_url(site, HUANCUI))
+    h1 = re.search(r"<h1>([^<]*)</h1>", body).group(1)
+    assert h1 == "威海市环翠区人民政府办公室关于进一步推进养老服务高质量发展的实施意见"
+    assert 'class="stub"' not in body.split("<h1>")[1].split("</h1>")[0]
+    _, _, stub = fetch(page_url(site, NATIONAL))
+    assert re.search(r"<h1>([^<]*)</h1>", stub).group(1) == "国务院办公厅关于推进养老服务发展的意见"
+    assert '<p class="stub">未收录' in stub
+
+
+def test_the_index_links_every_document_by_its_title(site):
+    _, _, body = fetch(site + "/?lang=zh")
+    assert "《…》" not in body
+    rows = re.findall(r'<td class="number">([^<]*)</td><td><a href="[^"]+">([^<]+)</a></td>', body)
+    assert rows and all(title.strip() for _, title in rows)
+    assert ("威环政办发〔2022〕2号", "威海市环翠区人民政府办公室关于进一步推进养老服务高质量发展的实施意见") in rows
+
+
 def test_english_one_click_away(site):
     _, _, body = fetch(page_url(site, HUANCUI) + "?lang=en")
     assert _headers(body)[:2] == ["Issuer", "Number"] and "county / district" in body

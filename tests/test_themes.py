@@ -144,3 +144,11 @@ def test_kg_terms_lists_unknown_candidates():
     assert len(lines) == 15
     known = set(user_words())
     assert not any(line.split()[0] in known for line in lines)
+
+
+def test_kg_terms_scores_every_candidate():
+    """Compounds and keywords alike carry a summed TF-IDF (no row at 0.000),
+    and the compounds are listed by how many files hold them."""
+    from kg.terms.candidates import candidate_terms
+    found = candidate_terms(CORPUS, top=30)
+    assert found and all(c.score > 0 for c in found)

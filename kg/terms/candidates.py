@@ -47,6 +47,7 @@ def candidate_terms(corpus_dir, top: int = 40, min_documents: int = 1) -> list[C
     examples: dict[str, str] = {}
     compounds: Counter = Counter()
     compound_docs: dict[str, set] = defaultdict(set)
+    compound_scores: dict[str, float] = defaultdict(float)
     for source in sources:
         doc = clean(source)
         words = [t for t in segment(doc) if t.kind == "word"]
@@ -63,20 +64,31 @@ def candidate_terms(corpus_dir, top: int = 40, min_documents: int = 1) -> list[C
                 if token is not None:
                     sentence = doc.sentence_of(token.span)
                     examples[word] = " ".join(doc.text[sentence.start:sentence.end].split())[:80]
-        _count_compounds(doc, words, known, compounds, compound_docs, examples)
+        _count_compounds(doc, words, known, compounds, compound_docs, examples,
+                         _scorer(tfidf, len(words), compound_scores))
     # recurring compounds of two or three words first (护理型床位, 社区养老服务站),
     # then single keywords by TF-IDF
     kept = {w: n for w, n in compounds.items() if n >= 2 and len(compound_docs[w]) >= min_documents}
     # 服务工作 inside 养老服务工作 as often: only the longer one is a candidate
     kept = {w: n for w, n in kept.items() if not any(w != o and w in o and kept[o] >= n for o in kept)}
-    out = [Candidate(w, len(compound_docs[w]), n, 0.0, examples.get(w, ""))
+    out = [Candidate(w, len(compound_docs[w]), n, round(compound_scores[w], 4), examples.get(w, ""))
            for w, n in sorted(kept.items(), key=lambda kv: (-len(compound_docs[kv[0]]), -kv[1], kv[0]))]
     ranked = sorted((w for w in scores if docs[w] >= min_documents), key=lambda w: (-scores[w], w))
     out += [Candidate(w, docs[w], counts[w], round(scores[w], 4), examples.get(w, "")) for w in ranked]
     return out[:top]
 
 
-def _count_compounds(doc, words, known, compounds: Counter, compound_docs, examples) -> None:
+def _scorer(tfidf, words_in_doc: int, scores: dict[str, float]):
+    """Adds one occurrence of a compound to its summed TF-IDF, on the scale
+    of the single keywords: its frequency in the document times the mean IDF
+    of its words (jieba's IDF table, the median for a word it lacks)."""
+    def add(text: str, parts: list[str]) -> None:
+        idf = sum(tfidf.idf_freq.get(p, tfidf.median_idf) for p in parts) / len(parts)
+        scores[text] += idf / max(words_in_doc, 1)
+    return add
+
+
+def _count_compounds(doc, words, known, compounds: Counter, compound_docs, examples, score) -> None:
     for n in (2, 3):
         for i in range(len(words) - n + 1):
             run = words[i:i + n]
@@ -89,6 +101,7 @@ def _count_compounds(doc, words, known, compounds: Counter, compound_docs, examp
                 continue
             compounds[text] += 1
             compound_docs[text].add(doc.relative_path)
+            score(text, [t.text for t in run])
             if text not in examples:
                 sentence = doc.sentence_of(run[0].span)
                 examples[text] = " ".join(doc.text[sentence.start:sentence.end].split())[:80]

@@ -107,7 +107,8 @@ def rdf_bytes(graph_path: Path, fmt: str) -> bytes:
 
 def export(graph_path: Path, fmt: str, out: Path) -> list[Path]:
     """Write the export of the graph at ``graph_path``; returns the files
-    written. ``out`` is a file, or a folder for csv."""
+    written. ``out`` is a file, or for csv a folder (or a ``….csv`` name whose
+    stem the two files take)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     if fmt == "jsonld":
@@ -120,7 +121,18 @@ def export(graph_path: Path, fmt: str, out: Path) -> list[Path]:
         files = network_bytes(to_resource_network(load_graph(graph_path)), fmt)
     written = []
     for name, data in files.items():
-        path = Path(out) / name if name else Path(out)
+        path = _target(Path(out), name)
         atomic_write(path, data)
         written.append(path)
     return written
+
+
+def _target(out: Path, name: str) -> Path:
+    """Where one file of an export goes: ``out`` itself, a file in the folder
+    ``out``, or beside ``out`` when it names a CSV file (``g.csv`` ->
+    ``g.nodes.csv``, ``g.edges.csv``), never a folder called ``g.csv``."""
+    if not name:
+        return out
+    if out.suffix.lower() == ".csv":
+        return out.with_name(f"{out.stem}.{name}")
+    return out / name

@@ -130,6 +130,15 @@ class Page:
         """A corpus document (a stub has no text of its own)."""
         return any(key == "source" for key, _ in self.header)
 
+    @property
+    def title(self) -> Optional[str]:
+        """A document's title, as its page opens (the number is in its header)."""
+        return next((value for prop, value in self.facts if prop == "dcterms:title"), None)
+
+    @property
+    def is_stub(self) -> bool:
+        return self.is_document and not self.has_source
+
 
 def labels(store: GraphStore, iris: set[str]) -> dict[str, str]:
     """The best human label of each IRI: document number, title, preferred label."""

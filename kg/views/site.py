@@ -222,7 +222,7 @@ class Site:
 
     def index(self, lang: str = "zh") -> tuple[str, bytes]:
         rows = run_query(self.store, DOCUMENTS.replace("$lang", f'"{lang}"')).rows
-        entries = [({"iri": str(d), "number": str(n) if n is not None else "《…》", "title": _s(t), "level": _s(lv),
+        entries = [({"iri": str(d), "number": _s(n), "title": _s(t), "level": _s(lv),
                      "area": _s(a), "stub": str(stub) == "true", "key": search_key(f"{_s(n)}|{_s(t)}|{_s(a)}")},
                     str(proposal) == "true")
                    for d, n, t, lv, a, stub, proposal, _ in rows]
