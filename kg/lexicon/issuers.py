@@ -159,6 +159,17 @@ def resolve_code(code: str, context: Optional[AreaRef] = None) -> Optional[Issue
     return IssuerCode(code, agency(organ_key, area), kind)
 
 
+def code_area(code: str) -> Optional[AreaRef]:
+    """The area an issuer code's leading abbreviation names, whatever organ
+    follows (京民老龄发 -> 北京市 even where 民老龄 is in no table): a
+    province reading before a city one (青 is 青海省), then the longest."""
+    readings = _area_readings(code, None)
+    if not readings:
+        return None
+    length, area, is_city = min(readings, key=lambda r: (r[2], -r[0]))
+    return area
+
+
 def boundary_cut(run: str) -> int:
     """Where a name can start in a run of characters: after the last word
     that cannot be part of one (根据, 和, 及 … ``code_boundary_words.txt``)."""

@@ -12,9 +12,10 @@ from dataclasses import replace
 from typing import Iterable, Optional
 
 from kg import keys as document_keys
+from kg.datafiles import phrase_pattern
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.docnumber import DocNumber
-from kg.lexicon.issuers import resolve_code
+from kg.lexicon.issuers import code_area, resolve_code
 from kg.lexicon.titles import title_key
 from kg.models import AgencyRef, AreaRef, DocRef, DocumentKey, DocumentNode, Extraction, Resolution
 from kg.resolution.inference import implements_edges, implements_warnings, title_echoes
@@ -168,8 +169,9 @@ def _merge(group: list[Mention], warnings: list[str], dates: dict) -> DocumentNo
     sources = tuple(sorted({path for _, path in own}))
     if len(sources) > 1:
         warnings.append(f"{', '.join(sources)} are the same document ({number or title}); one node")
+    area = issuers[0].area if issuers else (_title_area(title) or _number_area(number))
     return DocumentNode(_node_key(number, group), number, title, tuple(titles[1:]), tuple(issuers),
-                        type_concept, issuers[0].area if issuers else _title_area(title), sources,
+                        type_concept, area, sources,
                         next((dates[s] for s in sources if dates.get(s)), None))
 
 
@@ -208,6 +210,28 @@ def _ranked_titles(own: list[str], cited: list[str]) -> list[str]:
 def _most_common(values) -> Optional[str]:
     counts = Counter(values)
     return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+
+
+def _number_area(number: Optional[str]) -> Optional[AreaRef]:
+    """What a cited number tells of its area where no organ was read: the
+    area its issuer code's abbreviation names (浙民养 -> 浙江省), or an
+    order's or announcement's organ (中华人民共和国民政部令 and a ministry's
+    order are national; 天津市人民政府令 is 天津市's)."""
+    if not number:
+        return None
+    try:
+        parsed = DocNumber.parse(number)
+    except ValueError:
+        return None
+    if parsed.code is None:
+        return None
+    if parsed.is_order:
+        organ = phrase_pattern("order_ending").sub("", parsed.code)
+        chain = gazetteer().split_area_prefix(organ, None)
+        if chain:
+            return chain[-1][1]
+        return gazetteer().nation if phrase_pattern("national_organ").search(organ) else None
+    return code_area(parsed.code)
 
 
 def _title_area(title: Optional[str]) -> Optional[AreaRef]:
