@@ -117,6 +117,41 @@ def test_a_docx_with_broken_xml_or_inflating_too_far_is_skipped_with_its_reason(
     assert report.files_read == 1
 
 
+def _lying_sizes(data: bytes, name: str) -> bytes:
+    """The package with ``name``'s declared size set to 4,000 bytes in both
+    its local header and the central directory (its data inflates further)."""
+    import struct
+    import zipfile
+    import io
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo(name)
+    out = bytearray(data)
+    # local file header: uncompressed size at offset 22
+    struct.pack_into("<I", out, info.header_offset + 22, 4000)
+    # central directory entry: find it by its signature and name
+    entry = out.find(b"PK\x01\x02" + out[info.header_offset + 4:info.header_offset + 6])
+    while entry != -1 and out[entry + 46:entry + 46 + len(name)] != name.encode():
+        entry = out.find(b"PK\x01\x02", entry + 4)
+    struct.pack_into("<I", out, entry + 24, 4000)
+    return bytes(out)
+
+
+def test_a_docx_that_lies_about_its_sizes_or_types_is_skipped_and_the_build_goes_on(tmp_path, monkeypatch):
+    from kg.read import loading
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / "a.txt")
+    good = _docx_bytes("威海市人民政府关于推进养老服务发展的实施意见")
+    big = _rezip(good, {"word/media/zeros.bin": bytes(3 * 1024 * 1024)})
+    (corpus / "liar.docx").write_bytes(_lying_sizes(big, "word/media/zeros.bin"))
+    (corpus / "types.docx").write_bytes(_rezip(good, {"[Content_Types].xml": b"<Types/>"}))
+    monkeypatch.setattr(loading, "MAX_DOCX_INFLATED", 1024 * 1024)
+    report = build(corpus, tmp_path / "out", use_cache=False)
+    reasons = {s.relative_path: s.reason for s in report.skipped}
+    assert set(reasons) == {"liar.docx", "types.docx"}, reasons
+    assert all(r.startswith(("not a valid .docx", "not a readable .docx", "its parts inflate")) for r in reasons.values())
+    assert report.files_read == 1
+
+
 def test_a_corrupted_cache_entry_is_a_miss(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -52,6 +52,24 @@ def test_service_is_refused_unless_federation_is_allowed(served):
     assert status == 200
 
 
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE { #\rSERVICE <http://127.0.0.1:9/sparql> {?s ?p ?o} }",      # a comment ended by CR
+    "SELECT * WHERE { #\r\nSERVICE <http://127.0.0.1:9/sparql> {?s ?p ?o} }",
+    "SELECT * WHERE { ?s ?p ?o } #\rSERVICE <http://127.0.0.1:9/sparql> {?s ?p ?o}",
+])
+def test_service_hidden_behind_a_carriage_return_is_refused(query):
+    """The engine ends a # comment at CR as at LF: so does the guard."""
+    from kg.store.sparql_guard import UnsafeQuery, check_query
+    with pytest.raises(UnsafeQuery, match="SERVICE"):
+        check_query(query)
+
+
+def test_nesting_hidden_behind_a_carriage_return_is_refused():
+    from kg.store.sparql_guard import UnsafeQuery, check_query
+    with pytest.raises(UnsafeQuery, match="levels"):
+        check_query("SELECT * WHERE { #\r" + "{" * 3000 + " ?s ?p ?o " + "}" * 3000 + " }")
+
+
 def test_a_query_nested_too_deep_is_refused_before_the_engine(served):
     _, url = served
     deep = "SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000

@@ -27,6 +27,7 @@ UNSUPPORTED = {".pdf": "PDF is not read; convert it to text first",
                ".ofd": "OFD is not read; convert it to text first"}
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DOCX_INFLATED = 200 * 1024 * 1024    # the parts of a .docx, inflated
+MAX_DOCX_TEXT = 20 * 1024 * 1024         # characters of text a .docx may yield (as a text file's bytes)
 
 
 class CorpusError(Exception):
@@ -135,14 +136,7 @@ def docx_text(data: bytes) -> str:
 
     from lxml.etree import XMLSyntaxError
 
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            inflated = sum(part.file_size for part in package.infolist())
-    except zipfile.BadZipFile as exc:
-        raise UnreadableFile(f"not a valid .docx file ({exc})") from exc
-    if inflated > MAX_DOCX_INFLATED:
-        # a zip bomb shaped like a .docx: refused before anything is inflated
-        raise UnreadableFile(f"its parts inflate to {inflated} bytes (limit {MAX_DOCX_INFLATED}); not read")
+    _check_inflation(data)
     try:
         document = docx.Document(io.BytesIO(data))
         lines = []
@@ -153,7 +147,36 @@ def docx_text(data: bytes) -> str:
                 lines.append(block.text)
     except (zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
         raise UnreadableFile(f"not a valid .docx file ({type(exc).__name__}: {exc})") from exc
-    return "\n".join(lines) + "\n"
+    except Exception as exc:  # noqa: BLE001 - python-docx raises what it likes on a malformed package
+        raise UnreadableFile(f"not a readable .docx file ({type(exc).__name__}: {exc})") from exc
+    text = "\n".join(lines) + "\n"
+    if len(text) > MAX_DOCX_TEXT:
+        raise UnreadableFile(f"it holds {len(text)} characters of text (limit {MAX_DOCX_TEXT}); not read")
+    return text
+
+
+def _check_inflation(data: bytes) -> None:
+    """Inflate every part of a .docx once, counting the bytes that really
+    come out (a part may declare 4 kB and hold gigabytes): refused past
+    MAX_DOCX_INFLATED, before python-docx reads anything."""
+    import io
+    import zipfile
+    total = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            for part in package.infolist():
+                if part.file_size > MAX_DOCX_INFLATED:
+                    raise UnreadableFile(f"its parts inflate to {part.file_size} bytes or more "
+                                         f"(limit {MAX_DOCX_INFLATED}); not read")
+                with package.open(part) as stream:
+                    while chunk := stream.read(1 << 20):
+                        total += len(chunk)
+                        if total > MAX_DOCX_INFLATED:
+                            raise UnreadableFile(f"its parts inflate to over {MAX_DOCX_INFLATED} bytes; not read")
+    except UnreadableFile:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, NotImplementedError, ValueError) as exc:
+        raise UnreadableFile(f"not a valid .docx file ({type(exc).__name__}: {exc})") from exc
 
 
 def relative_name(path: Path, corpus_dir: Path) -> str:

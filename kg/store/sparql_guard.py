@@ -17,8 +17,10 @@ MAX_QUERY_CHARS = 200_000
 # Left to right: long strings before short ones; an IRI has no spaces, so
 # the comparison `?a < ?b` is not read as one.
 _OPAQUE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|' r"'''(?:[^'\\]|\\.|'(?!''))*'''|"
-                     r'"(?:[^"\\\n]|\\.)*"|' r"'(?:[^'\\\n]|\\.)*'|"
-                     r'<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*', re.S)
+                     r'"(?:[^"\\\n\r]|\\.)*"|' r"'(?:[^'\\\n\r]|\\.)*'|"
+                     r'<[^<>"{}|^`\\\x00-\x20]*>|#[^\n\r]*', re.S)
+# (a comment ends at a line feed or a carriage return, as the engine reads
+# it: a comment the guard ran on past a CR would hide a SERVICE the engine sees)
 _SERVICE = re.compile(r"\bSERVICE\b", re.I)
 _OPEN, _CLOSE = "{([", "})]"
 
