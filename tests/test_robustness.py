@@ -174,6 +174,46 @@ def test_kill_during_a_build_leaves_the_old_graph_loadable(tmp_path):
                                                                                 ".kg-stamp-graph.trig", ".kg-store.lock"]
 
 
+def test_workers_of_a_killed_build_die_with_it_and_hold_no_lock(tmp_path):
+    """kill -9 of a build running in several processes: its workers do not
+    live on holding the folder's lock, so the next build goes ahead."""
+    from kg.pipeline.build import OutputBusy
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(60):     # enough files for workers to be busy when the parent dies
+        for seed in sorted(CORPUS.glob("*.txt")):
+            shutil.copy(seed, corpus / f"{i:02d}-{seed.name}")
+    out = tmp_path / "out"
+    script = f"from kg.pipeline.build import build; build({str(corpus)!r}, {str(out)!r}, jobs=2, use_cache=False)"
+    for delay in (1.5, 3.0):
+        process = subprocess.Popen([sys.executable, "-c", script])
+        time.sleep(delay)
+        children = _children(process.pid)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        deadline = time.time() + 10
+        while any(_alive(pid) for pid in children) and time.time() < deadline:
+            time.sleep(0.1)
+        assert not [pid for pid in children if _alive(pid)], "workers outlived their build"
+        try:
+            build(CORPUS, out)
+        except OutputBusy as exc:
+            raise AssertionError(f"the lock outlived the build: {exc}") from None
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(c) for c in path.read_text().split()] if path.exists() else []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 def test_kill_during_an_incremental_build_never_leaves_a_store_that_disagrees(tmp_path):
     """A changed file patches the store's graphs in place; killed at any
     moment, what `kg query` opens holds exactly the graphs of graph.trig as

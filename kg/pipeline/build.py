@@ -19,6 +19,7 @@ import multiprocessing
 import os
 import resource
 import shutil
+import signal
 import time
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
@@ -139,16 +140,42 @@ def _output_lock(out_dir: Path) -> Iterator[None]:
     with a clear message instead of racing the first over the same files."""
     import fcntl
     out_dir.mkdir(parents=True, exist_ok=True)
+    global _LOCK_FD
     with open(out_dir / LOCK_FILE, "a+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise OutputBusy(f"{out_dir}: another kg build is writing this folder; "
                              "wait for it to finish or choose another -o") from None
+        _LOCK_FD = handle.fileno()
         try:
             yield
         finally:
+            _LOCK_FD = None
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+# The build lock's descriptor, which forked workers inherit: a worker closes
+# its copy (a flock lives as long as any copy is open, so a worker orphaned by
+# a killed build would hold the folder's lock for ever) and dies with its parent.
+_LOCK_FD: Optional[int] = None
+_PARENT_PID: Optional[int] = None
+PR_SET_PDEATHSIG = 1
+
+
+def _worker_init() -> None:
+    if _LOCK_FD is not None:
+        try:
+            os.close(_LOCK_FD)
+        except OSError:
+            pass
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):      # not Linux: orphans at least hold no lock
+        pass
+    if _PARENT_PID is not None and os.getppid() != _PARENT_PID:
+        os._exit(1)                        # the parent died before the signal was armed
 
 
 @contextmanager
@@ -407,8 +434,11 @@ def graph_blocks(ordered: list[Extraction], keys: dict[str, str], resolution, ca
 def _pool(jobs: int, tasks: int):
     """A pool of forked workers, or None (run in this process) for one job
     or too little work to share."""
+    global _PARENT_PID
     if jobs > 1 and tasks > 1:
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+        _PARENT_PID = os.getpid()
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_worker_init)
     return nullcontext(None)
 
 
