@@ -174,6 +174,34 @@ def test_kill_during_a_build_leaves_the_old_graph_loadable(tmp_path):
                                                                                 ".kg-stamp-graph.trig", ".kg-store.lock"]
 
 
+def test_a_build_stopped_after_caching_its_blocks_leaves_no_stale_store(tmp_path, monkeypatch):
+    """Stopped (Ctrl-C, a full disk) after it cached the changed file's block
+    but before graph.trig was replaced: the next build must not patch the
+    store with only what changed since, or queries answer the old number."""
+    from kg.rdf import trig
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    out = tmp_path / "out"
+    build(corpus, out)
+    load_graph(out)                                   # a store for later builds to patch
+    changed = sorted(corpus.glob("003_*.txt"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8").replace("威环政办发〔2022〕2号", "威环政办发〔2022〕9号"),
+                       encoding="utf-8")
+    real_replace = trig.os.replace
+
+    def disk_full(source, target):
+        if str(target).endswith("graph.trig"):
+            raise OSError(28, "No space left on device")
+        return real_replace(source, target)
+    monkeypatch.setattr(trig.os, "replace", disk_full)
+    with pytest.raises(OSError):
+        build(corpus, out)
+    monkeypatch.setattr(trig.os, "replace", real_replace)
+    build(corpus, out)
+    numbers = "SELECT ?n WHERE { ?d eli:id_local ?n FILTER(STRSTARTS(?n, '威环政办发')) }"
+    assert select(load_graph(out), numbers) == [("威环政办发〔2022〕9号",)]
+
+
 def test_workers_of_a_killed_build_die_with_it_and_hold_no_lock(tmp_path):
     """kill -9 of a build running in several processes: its workers do not
     live on holding the folder's lock, so the next build goes ahead."""

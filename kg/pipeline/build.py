@@ -324,6 +324,11 @@ def write_graph(graph_path: Path, extractions: list[Extraction], keys: dict[str,
     stamp = graph_path.parent / STORE_DIR / STAMP
     patchable = (cache.enabled and graph_path.is_file() and store_matches(graph_path)
                  and cache.get("synced", "graph") == stamp.read_text(encoding="utf-8"))
+    # from the first block this build caches, the cache no longer describes the
+    # store: a build stopped before the end (kill, Ctrl-C, a full disk) leaves
+    # it unsynced, and the next one reloads the store instead of patching it
+    # with only what changed since the blocks this one cached
+    cache.forget("synced", "graph")
     changed: dict[str, bytes] = {}
     graph_iris: list[str] = []
     network = NetworkFacts()

@@ -145,6 +145,12 @@ class BuildCache:
         atomic_write(path, _mac(payload) + payload)
         self.used.add(path)
 
+    def forget(self, kind: str, entry: str) -> None:
+        """Remove one entry now (a record that stops being true while the
+        build runs, such as which graph the store holds)."""
+        if self.enabled:
+            self._path(kind, entry).unlink(missing_ok=True)
+
     def prune(self) -> int:
         """Remove the entries this build did not use; returns how many."""
         if not self.enabled or not self.root.is_dir():
