@@ -299,14 +299,16 @@ def trace(ref: str, graph: Path, down: bool, relations: tuple[str, ...], no_sent
     elif fmt == "json":
         click.echo(json.dumps(tree.to_dict(), ensure_ascii=False, indent=2))
     else:
+        from kg.store.query import spreadsheet_safe     # here only: the tree and JSON need no RDF library
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(["depth", "parent", "iri", "number", "title", "level", "area", "date", "stub",
                          "relation", "basis", "rule", "sentence", "also"])
         for depth, parent, n in flatten(tree):
-            writer.writerow([depth, parent or "", n.iri, n.number or "", n.title or "", n.level or "",
-                             n.area or "", n.date or "", n.stub, n.relation or "", n.basis or "", n.rule or "",
-                             " ".join((n.sentence or "").split()), "; ".join(n.also)])
+            writer.writerow([spreadsheet_safe(v) for v in (
+                depth, parent or "", n.iri, n.number or "", n.title or "", n.level or "", n.area or "", n.date or "",
+                n.stub, n.relation or "", n.basis or "", n.rule or "", " ".join((n.sentence or "").split()),
+                "; ".join(n.also))])
         click.echo(buf.getvalue(), nl=False)
 
 
@@ -349,14 +351,15 @@ def coverage(ref: str, graph: Path, depth: int, fmt: str, html_file) -> None:
         click.echo(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2))
         return
     if fmt == "csv":
+        from kg.store.query import spreadsheet_safe
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(["status", "level", "area", "code", "first_date", "lag_days", "implementing", "chain",
                          "corpus_documents"])
         for r in rows:
-            writer.writerow([r.status, r.level, r.area, r.area_code, r.first_date or "", "" if r.lag_days is None
-                             else r.lag_days, "; ".join(r.implementing), " → ".join(r.chain),
-                             "; ".join(r.corpus_documents)])
+            writer.writerow([spreadsheet_safe(v) for v in (
+                r.status, r.level, r.area, r.area_code, r.first_date or "", "" if r.lag_days is None else r.lag_days,
+                "; ".join(r.implementing), " → ".join(r.chain), "; ".join(r.corpus_documents))])
         click.echo(buf.getvalue(), nl=False)
         return
     for r in rows:

@@ -82,3 +82,10 @@ def test_any_terms_read_back(rows):
     triples = [(ID[s], URIRef(str(POL) + p), Literal(o, lang="zh") if len(o) % 2 else Literal(o)) for s, p, o in rows]
     data = trig_header() + trig_block(GRAPH, triples)
     assert parsed(data, ox.RdfFormat.TRIG) == reference(triples)
+
+
+def test_an_empty_named_graph_writes_no_block():
+    """<graph/inferred> {} is valid TriG, but Virtuoso's bulk loader stops on it."""
+    from kg.rdf.iri import INFERRED_GRAPH
+    from kg.rdf.trig import trig_block
+    assert trig_block(INFERRED_GRAPH, []) == b""

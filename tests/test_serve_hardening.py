@@ -252,3 +252,10 @@ def test_bounded_load(seed_build, capsys):
     statuses, and a simple query answered within a second afterwards."""
     from benchmarks.serve_load import run
     assert run(seed_build[1], clients=8, seconds=3, timeout=1) == 0, capsys.readouterr().out
+
+
+@pytest.mark.parametrize("path", ["/id/doc/%ZZ", "/id/doc/%", "/id/doc/a%2", "/resource?iri=%ZZ", "/resource?iri=x"])
+def test_a_malformed_iri_in_a_path_is_a_400_not_a_500(served, path):
+    _, url = served
+    status, _, body = fetch(url + path)
+    assert status == 400 and "not an IRI" in body

@@ -208,3 +208,19 @@ def test_coverage_page_draws_in_chromium(chain, browser, tmp_path):
     assert len(codes) == 16 and all(code.startswith("37") for code in codes)
     assert page.locator('#tiles g.tile.no-documents[data-code="370200"]').count() == 1    # 青岛: dated before
     assert page.problems == []
+
+
+def test_trace_and_coverage_csv_run_no_formula(tmp_path):
+    """A title or sentence starting with = + - @ reaches a spreadsheet as text."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("关于推进养老服务发展的实施意见\n威环政办发〔2022〕2号\n各镇政府：\n"
+                                  "- 为贯彻落实《国务院办公厅关于推进养老服务发展的意见》（国办发〔2019〕5号）精神，现提出如下实施意见。\n",
+                                  encoding="utf-8")
+    build(corpus, tmp_path / "out")
+    for command in (["trace", "国办发〔2019〕5号", "-g", str(tmp_path / "out"), "-f", "csv"],):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 0, result.output
+        cells = [cell for line in result.output.splitlines()[1:] for cell in line.split(",")]
+        assert "- 为贯彻落实" in result.output
+        assert not any(cell.lstrip('"').startswith(("=", "+", "-", "@")) for cell in cells), result.output

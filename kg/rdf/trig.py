@@ -134,8 +134,12 @@ def _statements(triples: Iterable[tuple], indent: str) -> str:
 
 def trig_block(graph_iri: URIRef, graph: Iterable[tuple]) -> bytes:
     """One named graph as a TriG block (no prefix declarations: the file's
-    header has them)."""
-    return f"{_iri(graph_iri)} {{{_statements(graph, chr(9))}}}\n".encode("utf-8")
+    header has them); an empty graph writes nothing (``<g> {}`` is valid TriG,
+    but Virtuoso's bulk loader stops on it)."""
+    statements = _statements(graph, chr(9))
+    if not statements.strip():
+        return b""
+    return f"{_iri(graph_iri)} {{{statements}}}\n".encode("utf-8")
 
 
 def to_turtle(triples: Iterable[tuple]) -> bytes:

@@ -237,13 +237,15 @@ def short_name(term) -> str:
 
 
 IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")      # a % not followed by two hex digits (/id/doc/%ZZ)
+IRI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def with_resource(query: str, iri: str) -> str:
     """``query`` with ``?r`` fixed to ``iri`` by a VALUES block at the head of
     its WHERE clause (Oxigraph's substitutions need the variable projected).
     Raises QueryError for a string that is not a plain IRI."""
-    if not iri or IRI_FORBIDDEN.search(iri):
+    if not iri or IRI_FORBIDDEN.search(iri) or BAD_ESCAPE.search(iri) or not IRI_SCHEME.match(iri):
         raise QueryError(f"not an IRI: {iri!r}")
     head, sep, tail = query.partition("WHERE {")
     if not sep:
