@@ -41,6 +41,8 @@ MIN_TITLE_CJK = 5
 NUMBER_WINDOW = 7           # non-blank lines after the title the number may stand in
 LONG_LINE = 60
 SENTENCE_ENDS = ("。", "；", "！", "？", ";")
+LETTER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])([\u4e00-\u9fff]) ([\u4e00-\u9fff])$")
+BULLET = re.compile(r"^[•·●▪◆]\s*")
 PLACE_COLON = re.compile(r"^([\u4e00-\u9fff]{2,9})[:：]\s*")
 SENTENCE_PUNCTUATION = re.compile(r"[。；！？;!?]|[，,](?![^《]*》)")
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -87,6 +89,9 @@ def _lines(view: str, residue: tuple[Span, ...]) -> list[_Line]:
                       else [(Span(start, start + len(stripped)), stripped)])
             for span, text in pieces:
                 chrome = any(r.overlaps(span) for r in residue)
+                bullet = BULLET.match(text)        # • 80周岁及以上老年人高龄津贴政策: the bullet is no part of it
+                if bullet and bullet.end() < len(text):
+                    span, text = Span(span.start + bullet.end(), span.end), text[bullet.end():]
                 lines.append(_Line(len(lines), span, text, chrome, blank))
                 blank = False
         else:
@@ -142,6 +147,7 @@ def clean_title(text: str) -> str:
     """A title without the marks a portal adds: (有效), 【现行有效】, a leading
     标题：, an aggregator's place before a colon (广东:深圳市司法局关于…)."""
     text = display_title(phrase_pattern("title_marks").sub("", text).strip())
+    text = LETTER_SPACED.sub(r"\1\2", text)     # 答 复, 通 知: a heading set with spaced letters
     m = PLACE_COLON.match(text)
     if m and gazetteer().split_area_prefix(m.group(1), None) and _place_only(m.group(1)):
         text = text[m.end():]
@@ -174,7 +180,8 @@ def _organ_and_type(text: str) -> bool:
     """湖北省人民代表大会常务委员会公告, 广州市人民政府令: an organ and a
     document type only, the head of an announcement or order, not a title."""
     dtype = document_type(text)
-    return bool(dtype) and bool(phrase_pattern("organ_line").fullmatch(text[:-len(dtype.suffix)] or "-"))
+    return (dtype is not None and dtype.concept == "announcement"
+            and bool(phrase_pattern("organ_line").fullmatch(text[:-len(dtype.suffix)] or "-")))
 
 
 @dataclass(frozen=True)
