@@ -186,6 +186,18 @@ def test_an_issuer_code_is_read_in_the_title_area():
     assert {a.area.name for a in x.identity.issuers} == {"常山县"}
 
 
+@pytest.mark.parametrize("text", [
+    # 海州区 is two counties (连云港, 阜新); 海民发 read alone is 海口市's: the page says otherwise
+    "海州区民政局关于下达2021年度养老服务体系建设专项资金的通知(第一批)\n海民发〔2021〕8号\n各街道:\n",
+    # 常 alone is 常州市; this page is 常山县's (浙江)
+    "常山县人民政府办公室关于印发常山县养老服务补贴办法的通知\n常政办发〔2023〕47号\n各乡镇:\n",
+])
+def test_an_issuer_code_never_overrules_the_area_the_page_names(text):
+    x = extract(text)
+    assert not any(a.area.name in ("海口市", "常州市") for a in x.identity.issuers)
+    assert x.area is None or x.area.name not in ("海口市", "常州市")
+
+
 @pytest.mark.parametrize("line,expected", [
     ("公开方式 主动公开 文号 苏政办规〔2022〕4号", {"disclosure": "主动公开", "number": "苏政办规〔2022〕4号"}),
     ("发布机构 昆明市五华区人民政府 发布日期 2017-07-13", {"issuer": "昆明市五华区人民政府", "date_publication": "2017-07-13"}),

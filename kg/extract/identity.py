@@ -445,7 +445,7 @@ def _heading_area(doc: Document, lines) -> Optional[AreaRef]:
         number = _as_number(line.strip())
         if number is not None and number.code:
             code = resolve_code(number.code)
-            if code:
+            if code and not _disagrees_with_named(doc, code.agency.area):
                 return code.agency.area
         chain = gaz.split_area_prefix(line.strip().lstrip("《〈“\""), None)
         if chain:
@@ -567,7 +567,44 @@ def _number_issuers(s: Sources) -> list[Found]:
     if number is None or number.value.code is None or number.value.is_order:
         return []
     code = resolve_code(number.value.code, s.context)
-    return [Found(code.agency, "identity.issuer-number", number.span)] if code else []
+    if code is None or _named_elsewhere(s, code.agency.area):
+        return []
+    return [Found(code.agency, "identity.issuer-number", number.span)]
+
+
+def _named_elsewhere(s: Sources, area: AreaRef) -> bool:
+    return _disagrees_with_named(s.doc, area)
+
+
+def _disagrees_with_named(doc: Document, area: AreaRef) -> bool:
+    """The page names its issuer's area (in the title or the portal's 发布机构)
+    and none of the places that name can be lies in or holds the code's area:
+    海民发 read alone is 海口市's, on a page of 海州区民政局 it is not (and
+    海州区 is two counties, so the code cannot say which)."""
+    gaz = gazetteer()
+    title = doc.layout.title.value if doc.layout and doc.layout.title else _portal_text(doc, "title")
+    for text in (title, _portal_text(doc, "issuer")):
+        readings = _leading_area_readings(text) if text else []
+        if readings:
+            return not any(r.code == area.code or gaz.is_within(r.code, area.code) or gaz.is_within(area.code, r.code)
+                           for r in readings)
+    return False
+
+
+def _leading_area_readings(text: str) -> list[AreaRef]:
+    """Every area the longest place name a text opens with can be."""
+    gaz = gazetteer()
+    text = re.sub(r"^(?:中共|中国共产党)", "", text)
+    for length in range(min(gaz.max_name_length, len(text)), 1, -1):
+        found = gaz.candidates(text[:length])
+        if found:
+            return found
+    return []
+
+
+def _portal_text(doc: Document, name: str) -> Optional[str]:
+    field_ = doc.portal_value(name)
+    return field_.value if field_ else None
 
 
 SOURCES = {
