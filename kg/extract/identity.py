@@ -319,9 +319,9 @@ def _layout_number(rule: str):
 def _heading_issuers(s: Sources) -> list[Found]:
     """The organ line above the title (a line of organs right under a title
     without a colon is its addressee, not its issuer)."""
-    title_start = s.title.span.start if s.title else None
-    lines = [(span, agencies) for span, agencies in s.heading.issuer_lines
-             if title_start is None or span.start <= title_start]
+    if s.title is None:
+        return []       # an organ line over no title is a site's banner (天津市南开区人民政府 / 2019年12月3日星期二)
+    lines = [(span, agencies) for span, agencies in s.heading.issuer_lines if span.start <= s.title.span.start]
     return [Found(a, "identity.issuer-heading", span) for span, agencies in lines[:1] for a in agencies]
 
 
