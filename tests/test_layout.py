@@ -141,6 +141,13 @@ OWN_NUMBERS = [
      "辽宁省人民代表大会常务委员会公告第1号", "identity.number-order"),
     ("营口市人民代表大会常务委员会\n公 告\n〔十七届〕第28号\n《营口市养老服务促进条例》已通过,现予公布。\n",
      "营口市人民代表大会常务委员会公告〔十七届〕第28号", "identity.number-order"),
+    # a regulation's history note under its title names the order that issued it (安徽, 广东 law sites)
+    ("安徽省乡镇敬老院管理办法【2004年修订版】\n(1992年1月2日安徽省人民政府第二次常务会议通过 1992年2月16日"
+     "安徽省人民政府令第30号发布 根据1997年12月25日安徽省人民政府令第99号发布)\n第一条 为了加强乡镇敬老院的管理,制定本办法。\n",
+     "安徽省人民政府令第30号", "identity.number-order"),
+    ("广东省农村五保供养工作规定\n(2009年11月25日广东省人民政府第十一届41次常务会议通过 2010年1月20日"
+     "广东省人民政府令第143号公布 自2010年3月1日起施行)\n第一条 为了做好农村五保供养工作,制定本规定。\n",
+     "广东省人民政府令第143号", "identity.number-order"),
     # portal metadata: several pairs on a line, glued labels, bulleted lines
     ("张政字〔2025〕1号 B1类 同意公开\n岳阳县张谷英镇人民政府\n对县十八届人大四次会议第153号建议的\n答 复\n肖东红等代表:\n",
      "张政字〔2025〕1号", "identity.number-line"),
@@ -196,6 +203,16 @@ def test_an_issuer_code_never_overrules_the_area_the_page_names(text):
     x = extract(text)
     assert not any(a.area.name in ("海口市", "常州市") for a in x.identity.issuers)
     assert x.area is None or x.area.name not in ("海口市", "常州市")
+
+
+@pytest.mark.parametrize("title,issuers", [
+    ("温州市民政局温州市财政局关于下拨资金的通知", ["温州市民政局", "温州市财政局"]),        # glued, no separator
+    ("乐清市民政局 乐清市财政局关于下拨2015年度福彩公益金的通知", ["乐清市民政局", "乐清市财政局"]),
+    ("国家医保局 财政部关于做好2024年城乡居民基本医疗保障工作的通知", ["国家医疗保障局", "财政部"]),
+])
+def test_joint_issuers_of_a_title(title, issuers):
+    x = extract(title + "\n各有关单位:\n")
+    assert [a.name for a in x.identity.issuers] == issuers
 
 
 @pytest.mark.parametrize("line,expected", [

@@ -19,7 +19,7 @@ from kg.lexicon.docnumber import DocNumber
 from kg.lexicon.issuers import resolve_code
 from kg.models import AgencyRef, AreaRef, Document, Span
 from kg.datafiles import phrase_pattern, read_lines, read_tsv
-from kg.lexicon.titles import display_title, document_type, issuer_prefix
+from kg.lexicon.titles import ORGAN_ENDINGS, display_title, document_type, issuer_prefix
 from kg.read.layout import ONE_LINE_TEXT, clean_title, read_layout, space_pieces
 
 MAX_HEADING_LINES = 14
@@ -462,11 +462,24 @@ def _title_issuers(s: Sources) -> list[Found]:
     title = s.title
     if title is None:
         return []
-    names = issuer_prefix(title.value)
+    names = [part for name in issuer_prefix(title.value) for part in _glued_organs(name, s.context)]
     agencies = [parse_issuer(n, s.context) for n in names]
     if not names or not all(agencies):
         return []
     return [Found(a, "identity.issuer-title", title.span) for a in agencies]
+
+
+def _glued_organs(name: str, context: Optional[AreaRef]) -> list[str]:
+    """Organs written without a separator (宁波市财政局宁波金融监管局): cut
+    after an organ's last character where a place name begins, when the
+    whole is no organ of its own."""
+    if parse_issuer(name, context):
+        return [name]
+    gaz = gazetteer()
+    for i in range(2, len(name) - 2):
+        if name[i - 1] in ORGAN_ENDINGS and gaz.split_area_prefix(name[i:], None) and parse_issuer(name[:i], context):
+            return [name[:i]] + _glued_organs(name[i:], context)
+    return [name]
 
 
 def _signature(doc: Document, lines, context, after: int):

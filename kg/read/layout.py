@@ -28,7 +28,7 @@ from typing import Iterator, Optional
 from kg.datafiles import phrase_pattern, read_lines
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.dates import parse_date
-from kg.lexicon.docnumber import DocNumber
+from kg.lexicon.docnumber import DocNumber, find_orders
 from kg.lexicon.titles import display_title, document_type, title_key
 from kg.models import Layout, LayoutValue, PortalField, Span, Zone
 
@@ -379,6 +379,18 @@ def _number_opening(line: _Line) -> Optional[tuple[DocNumber, Span]]:
     return number, Span(line.span.start + m.start("number"), line.span.start + m.end("number"))
 
 
+def _order_in_adoption_note(lines: list[_Line], best: _Candidate) -> Optional[tuple[DocNumber, Span, str]]:
+    """A regulation's history under its title names the order that issued it
+    first: (…1992年2月16日安徽省人民政府令第30号发布 …) gives 安徽省人民政府令第30号."""
+    nxt = next((line for line in lines[best.last + 1:] if not line.chrome), None)
+    if nxt is None or not phrase_pattern("adoption_note").match(nxt.text):
+        return None
+    for m in find_orders(nxt.text):
+        if phrase_pattern("issued_by_order").match(nxt.text, m.span.end):
+            return m.number, Span(nxt.span.start + m.span.start, nxt.span.start + m.span.end), "identity.number-order"
+    return None
+
+
 def _is_head_line(text: str) -> bool:
     """A line of the version head between the number and the title: the
     发文机关标志 (XX文件), 签发人, 份号, 密级 …"""
@@ -450,6 +462,8 @@ def read_layout(view: str, residue: tuple[Span, ...], portal: tuple[PortalField,
         near = next(filter(None, (_number_near(lines, first, last) for first, last in _occurrences(lines, best))),
                     None)
         numbers += [near] if near else []
+    if best is not None and not numbers and (found := _order_in_adoption_note(lines, best)):
+        numbers.append(found)
     head_number = _head_number(lines, best.last if best is not None else body_line)
     numbers += [head_number] if head_number else []
     numbers += [found] if best is not None and (found := _portal_title_number(portal, best.title)) else []
