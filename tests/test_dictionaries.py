@@ -28,7 +28,8 @@ def area(code: str):
 # --- organ names at every level, merged and renamed ones, short forms ---
 
 @pytest.mark.parametrize("written,context,full", [
-    ("市教育体育局", "510100", "成都市教育委员会"),          # a merged organ read as the city's education organ
+    ("市教育体育局", "510100", "成都市教育局"),          # a merged organ read as the city's education organ;
+    # a sub-provincial city has bureaus (局), not a municipality's commissions (#30)
     ("区生态环境局", "371002", "威海市环翠区生态环境分局"),
     ("市交通运输局", "370100", "济南市交通运输局"),
     ("市审计局", "371000", "威海市审计局"),
@@ -151,7 +152,7 @@ HEAD = "成都市人民政府办公厅关于推进养老服务发展的实施意
      [("lead", "成都市人力资源和社会保障局"), ("support", "成都市民政局"), ("support", "成都市卫生健康委员会")], []),
     ("(市民政局、市规划资源局、市住房城乡建设委和各区人民政府按职责分工负责)",
      [("lead", "成都市民政局"), ("responsible", "成都市规划和自然资源局"),
-      ("responsible", "成都市住房和城乡建设委员会")], [("各区人民政府", "county")]),
+      ("responsible", "成都市住房和城乡建设局")], [("各区人民政府", "county")]),
     ("(市民政局牵头,各区、市政府负责落实。以下各项工作均需各区、市政府负责落实)",
      [("lead", "成都市民政局")], [("各区、市政府", "county")]),
     ("（责任单位：市民政局、财政局，各镇、街道）",

@@ -40,7 +40,8 @@ class Organ:
 def organs() -> dict[str, Organ]:
     out = {}
     for row in read_tsv("organs.tsv"):
-        names = {col: row[col] for col in ("province_name", "municipality_name", "city_name", "county_name")}
+        names = {col: row[col] for col in ("province_name", "municipality_name", "sub_provincial_name", "city_name",
+                                           "county_name")}
         out[row["key"]] = Organ(row["key"], split_list(row["doc_codes"]), row["national_name"],
                                 split_list(row["national_short_names"]), names,
                                 split_list(row["short_names"]), row["kind"])
@@ -48,10 +49,21 @@ def organs() -> dict[str, Organ]:
 
 
 def organ_name(organ: Organ, area: AreaRef, gaz: Gazetteer) -> str:
+    """The organ's name in this area: one name per organ and area, whatever
+    form a text writes (an agency is one node with one label)."""
     if area.level == "national":
         return organ.national_name
-    column = "municipality_name" if gaz.names_like_municipality(area) else LEVEL_COLUMNS[area.level]
-    return organ.names[column]
+    return _default_name(organ, area, gaz)
+
+
+def _default_name(organ: Organ, area: AreaRef, gaz: Gazetteer) -> str:
+    if gaz.is_municipality(area):
+        return organ.names["municipality_name"]
+    if area.code in gaz.sub_provincial:
+        # a sub-provincial city has a 办公厅 like a municipality, but bureaus
+        # (局), not a municipality's commissions (住房和城乡建设委员会)
+        return organ.names["sub_provincial_name"]
+    return organ.names[LEVEL_COLUMNS[area.level]]
 
 
 def agency(organ_key: str, area: AreaRef, gaz: Optional[Gazetteer] = None) -> AgencyRef:

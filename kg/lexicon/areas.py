@@ -89,11 +89,6 @@ class Gazetteer:
     def is_municipality(self, ref: AreaRef) -> bool:
         return self.types.get(ref.code) == "直辖市"
 
-    def names_like_municipality(self, ref: AreaRef) -> bool:
-        """Municipalities and sub-provincial cities name their organs alike
-        (人民政府办公厅, 民政局)."""
-        return self.is_municipality(ref) or ref.code in self.sub_provincial
-
     def qualified_name(self, ref: AreaRef) -> str:
         """The name an agency of this area carries: a city district keeps its
         city (威海市环翠区), since district names repeat across the country."""

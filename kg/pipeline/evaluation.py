@@ -97,12 +97,13 @@ def reference_key(text: str) -> str:
 
 
 def _same_area(gold: str, read: Optional[str]) -> bool:
-    """石林县 is 石林彝族自治县; 全国 is the nation."""
+    """石林县 is 石林彝族自治县, 广西 is 广西壮族自治区; 全国 is the nation."""
     if read is None:
         return False
     if gold == "全国":
         return read in ("全国", "中华人民共和国")
-    return read == gold or (read.startswith(gold[:-1]) and read.endswith(gold[-1]))
+    # 石林县 is 石林彝族自治县; 广西 and 长沙 are 广西壮族自治区 and 长沙市
+    return read == gold or (read.startswith(gold[:-1]) and read.endswith(gold[-1])) or read.startswith(gold)
 
 
 def _inferred_fields(notes: str) -> set[str]:
