@@ -8,7 +8,6 @@ programmes; the glossary, the SPARQL page), and fails on any answer but 200.
 from __future__ import annotations
 
 import re
-import threading
 import urllib.error
 import urllib.request
 from html import unescape
@@ -16,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from kg.views.serve import make_server
+from conftest import serving
 
 pytestmark = pytest.mark.server
 HREF = re.compile(r"""href=["']([^"'#]+)""")
@@ -25,12 +24,8 @@ MAX_PAGES = 3000
 
 @pytest.fixture(scope="module")
 def site(seed_build):
-    server = make_server(seed_build[1], "127.0.0.1", 0, timeout=10.0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(seed_build[1], timeout=10.0) as url:
+        yield url
 
 
 def status_and_body(url: str) -> tuple[int, str]:
