@@ -9,7 +9,8 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.store.query import QueryError, run_query, saved_queries
 
-CASES = [(q.name, p) for q in saved_queries().values() for p in q.parameters]
+# A date parameter sets the day an answer is computed for (in-force): not a filter.
+CASES = [(q.name, p) for q in saved_queries().values() for p in q.parameters if p.kind != "date"]
 
 
 @pytest.mark.parametrize("name,parameter", CASES, ids=[f"{n}:{p.name}" for n, p in CASES])
@@ -22,6 +23,32 @@ def test_binding_a_parameter_restricts_the_answer(seed_graph, name, parameter):
     column = bound.variables.index(parameter.name)
     expected = {"eli:cites": "http://data.europa.eu/eli/ontology#cites"}.get(parameter.example, parameter.example)
     assert set(bound.rows) == {row for row in everything.rows if str(row[column]) == expected}
+
+
+def test_in_force_answers_for_the_day_bound(tmp_path):
+    """kg query in-force --bind date=…: the law is in force after its entry
+    into force, not before; a date in any written form; a bad one is an error."""
+    from pathlib import Path
+    from kg.pipeline.build import build
+    from kg.store.database import load_graph
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "law.txt").write_text("中华人民共和国老年人权益保障法\n第一条 为了保障老年人合法权益,制定本法。\n"
+                                    "第八十五条 本法自2013年7月1日起施行。\n", encoding="utf-8")
+    (corpus / "plan.txt").write_text("温州市养老服务补贴管理办法\n温政发〔2020〕3号\n各县(市、区)人民政府:\n"
+                                     "第二十条 本办法自2021年1月1日起施行,有效期至2025年12月31日。\n", encoding="utf-8")
+    build(corpus, tmp_path / "out")
+    graph = load_graph(tmp_path / "out")
+
+    def in_force(day: str) -> dict:
+        result = run_query(graph, "in-force", {"date": day})
+        title, flag = result.variables.index("title"), result.variables.index("inForce")
+        return {str(row[title]): str(row[flag]) == "true" for row in result.rows}
+    assert in_force("2012-01-01") == {"中华人民共和国老年人权益保障法": False, "温州市养老服务补贴管理办法": False}
+    assert in_force("2024年1月1日") == {"中华人民共和国老年人权益保障法": True, "温州市养老服务补贴管理办法": True}
+    assert in_force("2026-01-01") == {"中华人民共和国老年人权益保障法": True, "温州市养老服务补贴管理办法": False}
+    with pytest.raises(QueryError, match="expected a date"):
+        run_query(graph, "in-force", {"date": "next year"})
 
 
 def test_a_number_parameter_takes_any_written_form(seed_graph):

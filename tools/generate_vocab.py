@@ -19,7 +19,8 @@ POL = "https://w3id.org/policy-kg/ontology#"
 EXTERNAL = {
     "ELI": ("http://data.europa.eu/eli/ontology#",
             ["LegalResource", "id_local", "passed_by", "jurisdiction", "date_document", "date_publication",
-             "type_document", "cites", "applies", "based_on"]),
+             "type_document", "cites", "applies", "based_on", "first_date_entry_in_force",
+             "date_no_longer_in_force"]),
     "OA": ("http://www.w3.org/ns/oa#",
            ["hasSource", "exact", "start", "end"]),
     "CITO": ("http://purl.org/spar/cito/", ["repliesTo"]),

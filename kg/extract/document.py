@@ -7,6 +7,7 @@ from kg.extract.identity import Identity, read_identity
 from kg.extract.quantities import find_amounts, find_targets
 from kg.extract.measures import find_measures, is_excluded_provision
 from kg.extract.themes import find_programmes, find_service_models
+from kg.extract.validity import find_validity
 from kg.extract.link_types import type_links
 from kg.models import AgencyMention, Citation, CollectiveResponsibility, FileError, DocRef, Document, Evidence, Extraction, Fact, Measure, Span
 from kg.extract.responsibility import find_responsibility_lists
@@ -65,7 +66,10 @@ def extract_mentions(doc: Document) -> Extraction:
         identity=identity,
         area=area,
         date=ident.date.value if ident.date else None,
-        facts=_facts(doc, ident),
+        facts=_facts(doc, ident) + tuple(steps.run(
+            "extract.validity", [], find_validity, doc, (ident.title.value, ident.title.span) if ident.title else None,
+            ident.date.value if ident.date else None,
+            ident.publication_date.value if ident.publication_date else None, ident.heading_end)),
         citations=tuple(c for c in citations if c.target.number or c.target.title),
         proposal=proposal,
         warnings=warnings,

@@ -249,6 +249,10 @@ FACT_PROPERTIES = {
     "date": (ELI.date_document, lambda v: Literal(v, datatype=XSD.date)),
     "publication_date": (ELI.date_publication, lambda v: Literal(v, datatype=XSD.date)),
     "issuer": (ELI.passed_by, agency_iri),
+    # when it is in force (kg.extract.validity)
+    "entry_into_force": (ELI.first_date_entry_in_force, lambda v: Literal(v, datatype=XSD.date)),
+    "expiry": (ELI.date_no_longer_in_force, lambda v: Literal(v, datatype=XSD.date)),
+    "provisional": (POL.provisional, lambda v: Literal(bool(v))),
     # what the portal's metadata says of the page, as written
     "index_number": (POL.indexNumber, Literal),
     "subject_category": (POL.subjectCategory, zh),

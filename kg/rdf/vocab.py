@@ -69,6 +69,7 @@ class POL(DefinedNamespace):
     proposalLabel: URIRef
     proposalNumber: URIRef
     proposer: URIRef
+    provisional: URIRef
     purpose: URIRef
     rawText: URIRef
     receivedBy: URIRef
@@ -96,6 +97,8 @@ class ELI(DefinedNamespace):
     cites: URIRef
     applies: URIRef
     based_on: URIRef
+    first_date_entry_in_force: URIRef
+    date_no_longer_in_force: URIRef
 
 
 class OA(DefinedNamespace):

@@ -39,7 +39,7 @@ class QueryError(ValueError):
 # area code), boolean or iri. Binding NAME puts ``VALUES ?NAME { value }`` and
 # PATTERN (what makes the parameter a required match, where the query reads
 # it only inside OPTIONAL) at the head of the WHERE clause.
-PARAMETER = re.compile(r"^#\s*@param\s+(?P<name>\w+)\s+(?P<kind>number|string|code|boolean|iri)\s+"
+PARAMETER = re.compile(r"^#\s*@param\s+(?P<name>\w+)\s+(?P<kind>number|string|code|boolean|iri|date)\s+"
                        r"(?P<meaning>.+?)\s*;\s*e\.g\.\s*(?P<example>\S+)(?:\s*;\s*where:\s*(?P<where>.+?))?\s*$",
                        re.M)
 # A column the query computes as a boolean (BIND(EXISTS …)) is declared:
@@ -104,6 +104,12 @@ def _parameter_term(parameter: Parameter, value: str) -> str:
         if value not in ("true", "false"):
             raise QueryError(f"{parameter.name}: expected true or false, got {value!r}")
         return value
+    if parameter.kind == "date":
+        from kg.lexicon.dates import parse_date
+        day = parse_date(value)
+        if day is None:
+            raise QueryError(f"{parameter.name}: expected a date such as 2024-01-01, got {value!r}")
+        return f'"{day.isoformat()}"^^<http://www.w3.org/2001/XMLSchema#date>'
     if parameter.kind == "iri":
         term = _term(value)
         if not isinstance(term, URIRef):

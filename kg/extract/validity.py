@@ -1,0 +1,103 @@
+"""When a document is in force: its entry into force, its expiry and whether
+it is provisional, each from the clause that says so.
+
+The clauses are data (``kg/data/validity_clauses.tsv``): 本办法自2022年1月1日
+起施行 (a date), 本通知自印发之日起施行 (the document's own date),
+本规定自公布之日起施行 (its publication), 有效期5年 (counted from the entry into
+force), 有效期至2025年12月31日. A clause speaks of the document whose type it
+names (本办法, 本通知): on a page that issues another document (关于印发X的通知)
+the clause of X is X's, not the notice's, and is left to X. 试行 and 暂行 in the
+title make it provisional.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Optional
+
+from kg.datafiles import read_tsv
+from kg.lexicon.dates import parse_date
+from kg.lexicon.docnumber import cn_integer
+from kg.lexicon.titles import document_type, wrapped_title
+from kg.models import Document, Evidence, Fact, Span
+
+# provisional by its own title's ending: …办法（试行）, …暂行办法 (not a 《…（试行）》
+# it cites, nor the document a 印发 notice issues)
+PROVISIONAL = re.compile(r"(?:[（(]\s*(?:试行|暂行)\s*[)）]|(?:暂行|试行)(?:办法|规定|条例|细则|方案))$")
+
+
+@lru_cache(maxsize=1)
+def _clauses() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((row["kind"], re.compile(row["pattern"])) for row in read_tsv("validity_clauses.tsv"))
+
+
+def find_validity(doc: Document, title: Optional[tuple[str, Span]], own_date: Optional[date],
+                  publication_date: Optional[date], body_start: int) -> list[Fact]:
+    """Facts of the document's validity: ``entry_into_force`` and ``expiry``
+    (dates), ``provisional`` (True), each with the sentence behind it."""
+    facts: list[Fact] = []
+    entry: Optional[date] = None
+    title_text, title_span = title if title else (None, None)
+    for kind, pattern in _clauses():
+        for m in pattern.finditer(doc.view, body_start):
+            span = Span(m.start(), m.end())
+            if not _speaks_of_own(_subject(doc, m, span), title_text):
+                continue
+            evidence = Evidence(f"validity.{kind.replace('_', '-')}", span, doc.sentence_of(span))
+            value = _value(kind, m, own_date, publication_date, entry)
+            if value is None:
+                continue
+            if kind.startswith("in_force") and entry is None:
+                entry = value
+                facts.append(Fact("entry_into_force", value, evidence))
+            elif kind.startswith("expiry") and not any(f.name == "expiry" for f in facts):
+                facts.append(Fact("expiry", value, evidence))
+            break
+    if title_text and wrapped_title(title_text) is None and PROVISIONAL.search(title_text.strip()):
+        facts.append(Fact("provisional", True, Evidence("validity.provisional-title", title_span,
+                                                        doc.sentence_of(title_span))))
+    return facts
+
+
+def _value(kind: str, m: re.Match, own_date, publication_date, entry) -> Optional[date]:
+    if kind in ("in_force_date", "expiry_date"):
+        return parse_date(re.sub(r"\s+", "", m.group("date")))
+    if kind == "in_force_on_issue":
+        return own_date
+    if kind == "in_force_on_publication":
+        return publication_date or own_date
+    if kind == "expiry_years" and entry is not None:
+        years = cn_integer(m.group("years"))
+        try:
+            return entry.replace(year=entry.year + years) - timedelta(days=1)
+        except ValueError:        # 29 February
+            return entry.replace(year=entry.year + years, day=28) - timedelta(days=1)
+    return None
+
+
+SUBJECT = re.compile(r"本(?P<type>[\u4e00-\u9fff]{1,4}?)(?:自|从|于|的|有效期)")
+
+
+def _subject(doc: Document, m: re.Match, span: Span) -> Optional[str]:
+    """The document type a clause speaks of: its own 本办法, or for 有效期5年
+    the 本X its sentence names before it."""
+    if "type" in m.re.groupindex:
+        return m.group("type")
+    sentence = doc.sentence_of(span)
+    found = [s.group("type") for s in SUBJECT.finditer(doc.view, sentence.start, span.start)]
+    return found[-1] if found else None
+
+
+def _speaks_of_own(type_word: Optional[str], title: Optional[str]) -> bool:
+    """本办法 on a page whose title is that of a 办法, or of no wrapper: the
+    page's own document; on 关于印发《X办法》的通知 the 办法 is X."""
+    if not title or not type_word:
+        return True
+    wrapped = wrapped_title(title)
+    own = document_type(title)
+    if wrapped is not None:
+        inner = document_type(wrapped.title)
+        return not (inner and type_word and inner.suffix.endswith(type_word)) or (
+            own is not None and own.suffix.endswith(type_word))
+    return True
