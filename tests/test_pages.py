@@ -100,7 +100,7 @@ def test_glossary_explains_relations_and_bases(site):
 
 def test_index_has_headers_and_lists_corpus_documents_before_stubs(site):
     _, _, body = fetch(site + "/")
-    assert re.findall(r"<th>([^<]*)</th>", body)[:5] == ["文号", "标题", "层级", "地区", "收录"]
+    assert re.findall(r"<th>([^<]*)</th>", body)[:6] == ["文号", "标题", "日期（* 为发布日期）", "层级", "地区", "收录"]
     statuses = re.findall(r'data-stub="(true|false)"', body)
     assert statuses == sorted(statuses)                         # false (corpus) first
 
@@ -118,7 +118,7 @@ def test_index_search_and_filters_in_chromium(site, browser, tmp_path):
     assert 0 < corpus_only < total
     page.select_option("#level", "县级")
     assert "威环政办发〔2022〕2号" in page.inner_text("#documents tbody")
-    assert all(level == "县级" for level in page.locator(rows + " td:nth-child(3)").all_inner_texts())
+    assert all(level == "县级" for level in page.locator(rows + " td:nth-child(4)").all_inner_texts())
     page.screenshot(path=str(tmp_path / "index.png"), full_page=True)
     assert page.problems == []
 

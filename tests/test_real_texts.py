@@ -91,3 +91,15 @@ def test_build_of_every_real_text_ends_with_a_quality_report(tmp_path):
     warnings = json.loads((out / "report.json").read_text(encoding="utf-8"))["warnings"]
     assert as_json == {**quality, "warnings": warnings}
     assert f"warnings: {len(warnings)}" in again.output      # the build's warnings, again
+
+
+def test_a_page_dated_only_by_its_portal_is_not_reported_without_a_date(tmp_path):
+    """The quality report counts the portal's 发布日期 as the page's date (#33):
+    a page whose only date is its 发布时间 is not 'without own date'."""
+    from kg.pipeline.build import build
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("关于推进养老服务发展的实施意见\n发布时间:2024-09-11 11:23\n各镇政府:\n"
+                                  "为加快发展养老服务业,现提出如下意见。\n", encoding="utf-8")
+    report = build(corpus, tmp_path / "out")
+    assert report.quality.missing["date"] == []

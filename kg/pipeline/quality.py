@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 
 from kg.models import Extraction, FileError, Resolution
 from kg.pipeline.silver import CHECKS, silver_flags
+from kg.resolution.documents import best_date
 
 # The identity fields a corpus document should have, and how to see them.
 IDENTITY_FIELDS = {
     "number": lambda x: x.identity.number,
     "issuer": lambda x: x.identity.issuers,
-    "date": lambda x: x.date,
+    "date": best_date,        # its own date, else the portal's 发布日期
     "area": lambda x: x.area,
 }
 # Warnings of the number reader (kg.lexicon.docnumber, kg.extract.citations)

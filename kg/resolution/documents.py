@@ -142,7 +142,7 @@ def merge_mentions(extractions: list[Extraction]) -> Resolution:
     for mention in mentions:
         groups.setdefault(uf.find(mention[2][0]), []).append(mention)
 
-    dates = {x.document.relative_path: x.date for x in extractions}
+    dates = {x.document.relative_path: best_date(x) for x in extractions}
     resolution = Resolution(documents={}, by_mention={}, by_file={})
     for group in groups.values():
         node = _merge(group, resolution.warnings, dates)
@@ -154,6 +154,12 @@ def merge_mentions(extractions: list[Extraction]) -> Resolution:
             if path is not None:
                 resolution.by_file[path] = node.key
     return resolution
+
+
+def best_date(x: Extraction):
+    """A document's date: its own (成文日期, signature), else the portal's
+    发布日期 (the only date of many saved pages)."""
+    return x.date or next((f.value for f in x.facts if f.name == "publication_date"), None)
 
 
 def _merge(group: list[Mention], warnings: list[str], dates: dict) -> DocumentNode:

@@ -57,10 +57,11 @@ FOR_RESULTS = {"application/json": "application/sparql-results+json",
 HTML = "text/html"
 
 DESCRIBE = "CONSTRUCT { ?r ?p ?o . ?s ?q ?r } WHERE { { ?r ?p ?o } UNION { ?s ?q ?r } }"
-DOCUMENTS = """SELECT ?doc ?number ?title ?level ?area ?stub ?proposal ?rank WHERE {
+DOCUMENTS = """SELECT ?doc ?number ?title ?level ?area ?stub ?proposal ?rank ?own ?published WHERE {
   ?doc a eli:LegalResource ; pol:isStub ?stub .
   BIND(EXISTS { ?reply cito:repliesTo ?doc } AS ?proposal)
   OPTIONAL { ?doc eli:id_local ?number } OPTIONAL { ?doc dcterms:title ?title }
+  OPTIONAL { ?doc eli:date_document ?own } OPTIONAL { ?doc eli:date_publication ?published }
   OPTIONAL { ?doc pol:level ?l . ?l skos:notation ?rank ; skos:prefLabel ?level FILTER(lang(?level) = $lang) }
   OPTIONAL { ?doc eli:jurisdiction/skos:prefLabel ?area }
 } ORDER BY ?stub ?rank ?number ?title"""
@@ -222,10 +223,11 @@ class Site:
 
     def index(self, lang: str = "zh") -> tuple[str, bytes]:
         rows = run_query(self.store, DOCUMENTS.replace("$lang", f'"{lang}"')).rows
-        entries = [({"iri": str(d), "number": _s(n), "title": _s(t), "level": _s(lv),
-                     "area": _s(a), "stub": str(stub) == "true", "key": search_key(f"{_s(n)}|{_s(t)}|{_s(a)}")},
+        entries = [({"iri": str(d), "number": _s(n), "title": _s(t), "level": _s(lv), "area": _s(a),
+                     "date": _s(own or published), "published_only": own is None and published is not None,
+                     "stub": str(stub) == "true", "key": search_key(f"{_s(n)}|{_s(t)}|{_s(a)}")},
                     str(proposal) == "true")
-                   for d, n, t, lv, a, stub, proposal, _ in rows]
+                   for d, n, t, lv, a, stub, proposal, _, own, published in rows]
         documents = [e for e, answered in entries if not answered]
         # the proposals replies answer are listed apart: the documents count is the build's
         return html("index.html", lang, source=self.store.source, triples=len(self.store), documents=documents,
