@@ -31,6 +31,7 @@ from kg.lexicon.dates import parse_date
 from kg.lexicon.docnumber import DocNumber, find_orders
 from kg.lexicon.titles import display_title, document_type, title_key
 from kg.models import Layout, LayoutValue, PortalField, Span, Zone
+from kg.read.portal import first_label_at, title_before_labels
 
 ONE_LINE_TEXT = 300        # a line this long is a whole text whose line breaks were lost
 OPENING_LINES = 80          # where a page's identity can stand
@@ -211,6 +212,14 @@ def _candidates(lines: list[_Line], portal_title: Optional[str]) -> Iterator[_Ca
     portal_key = title_key(clean_title(portal_title)) if portal_title else None
     for i, line in enumerate(lines):
         if line.chrome:
+            # a metadata line that a title runs into (its line breaks lost):
+            # the title before its first label is a candidate
+            label_at = first_label_at(line.text)
+            head = line.text[:label_at].strip() if label_at else ""
+            if head and title_before_labels(head) and _title_shape(clean_title(head)):
+                title = clean_title(head)
+                span = Span(line.span.start, line.span.start + len(head))
+                yield _Candidate(i, i, title, span, _score(title) + _bonus(title, portal_key))
             continue
         yield from _line_candidates(lines, i, portal_key)
 
@@ -242,6 +251,9 @@ def _line_candidates(lines: list[_Line], i: int, portal_key: Optional[str]) -> I
     tail = _tail_number(line.text)
     text = tail[0] if tail else line.text
     pieces = [text] + [p for p in phrase_pattern("page_title_separator").split(text) if p != text]
+    label_at = first_label_at(text)
+    if label_at and title_before_labels(text[:label_at]):
+        pieces.append(text[:label_at])        # a title run into the page's metadata
     for piece in pieces:
         title = clean_title(piece)
         if not _title_shape(title):

@@ -91,6 +91,23 @@ def _value_forms() -> dict[str, re.Pattern]:
     return {row["field"]: re.compile(row["pattern"]) for row in read_tsv("portal_value_forms.tsv")}
 
 
+def title_before_labels(head: str) -> bool:
+    """A page whose line breaks were lost runs its title into its metadata
+    (南京市老年人能力评估标准日期:2014-08-05 浏览次数:122): a head of title
+    shape (a document-type ending, no sentence punctuation) before the first
+    label."""
+    from kg.lexicon.titles import document_type
+    head = head.strip()
+    return (6 <= len(head) <= 100 and not re.search(r"[。；;，,！？]", head)
+            and document_type(head) is not None)
+
+
+def first_label_at(line: str) -> Optional[int]:
+    """Where the first label standing as a label starts in a line, if any."""
+    hits = _label_hits(line)
+    return hits[0].start() if hits else None
+
+
 def read_metadata_line(line: str, start: int) -> Optional[list[PortalField]]:
     """The fields of one line, or None when the line is not metadata."""
     if len(line) > MAX_METADATA_LINE:
@@ -100,7 +117,8 @@ def read_metadata_line(line: str, start: int) -> Optional[list[PortalField]]:
         return None
     head = line[:hits[0].start()]
     leading_date = LEADING_DATE.match(line)
-    if head.strip(" \t|｜【[•·●") and not (leading_date and leading_date.end() >= len(head.rstrip())):
+    if head.strip(" \t|｜【[•·●") and not (leading_date and leading_date.end() >= len(head.rstrip())) \
+            and not title_before_labels(head):
         return None
     fields = []
     if leading_date and head.strip():
