@@ -280,3 +280,17 @@ def test_an_output_path_that_is_a_file_is_one_line(tmp_path):
     assert result.output.strip().splitlines() == [
         f"Error: cannot write the build into {tmp_path / 'taken' / 'out'}: Not a directory "
         f"({tmp_path / 'taken' / 'out'}); the outputs of the previous build are unchanged"]
+
+
+def test_an_output_folder_inside_the_corpus_is_not_read_as_documents(tmp_path):
+    """kg build corpus -o corpus/build, twice, with --strict: its outputs are
+    neither documents nor skipped files."""
+    from click.testing import CliRunner
+    from kg.cli import main
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / "a.txt")
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(corpus / "build"), "--strict"])
+        assert result.exit_code == 0, result.output
+        assert "read 1 files" in result.output and "skipped" not in result.output

@@ -202,7 +202,7 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
     clock = _Clock()
 
     links_passed_over: list[SkippedFile] = []
-    files = corpus_files(corpus_dir, links_passed_over)
+    files = corpus_files(corpus_dir, links_passed_over, output=out_dir)
     if jobs is None:
         jobs = (os.cpu_count() or 1) if len(files) >= AUTO_JOBS_FROM else 1
     extractions, keys, skipped = extract_corpus(files, corpus_dir, cache, jobs, progress)

@@ -186,20 +186,25 @@ def relative_name(path: Path, corpus_dir: Path) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def corpus_files(corpus_dir: Path, skipped: Optional[list] = None) -> list[Path]:
-    """Every regular file below the corpus directory except README/index files
-    and hidden ones, in a stable order. A link is followed only to a file
-    inside the corpus; a link out of it, a dangling link or a loop is passed
-    over and, when ``skipped`` is given, named there with the reason."""
+def corpus_files(corpus_dir: Path, skipped: Optional[list] = None, output: Optional[Path] = None) -> list[Path]:
+    """Every regular file below the corpus directory except README/index files,
+    hidden ones and those of the build's own ``output`` folder (a build into
+    corpus/build reads none of its outputs as documents), in a stable order.
+    A link is followed only to a file inside the corpus; a link out of it, a
+    dangling link or a loop is passed over and, when ``skipped`` is given,
+    named there with the reason."""
     if not corpus_dir.exists():
         raise CorpusError(f"{corpus_dir}: corpus directory does not exist")
     if not corpus_dir.is_dir():
         raise CorpusError(f"{corpus_dir}: not a directory")
     root = corpus_dir.resolve()
+    own = Path(output).resolve() if output is not None else None
     files = []
     for path in sorted(corpus_dir.rglob("*")):
         rel = path.relative_to(corpus_dir)
         if any(part.startswith(".") for part in rel.parts):
+            continue
+        if own is not None and (path.resolve() == own or own in path.resolve().parents):
             continue
         if path.name.upper() in {"README.MD", "SOURCES.MD", "INDEX.TSV"}:
             continue
