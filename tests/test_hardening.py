@@ -294,3 +294,20 @@ def test_an_output_folder_inside_the_corpus_is_not_read_as_documents(tmp_path):
         result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(corpus / "build"), "--strict"])
         assert result.exit_code == 0, result.output
         assert "read 1 files" in result.output and "skipped" not in result.output
+
+
+def test_names_and_titles_cannot_drive_the_terminal(tmp_path):
+    """A newline in a file name does not forge a summary line, and an escape
+    sequence in a title or a name is not printed raw."""
+    from click.testing import CliRunner
+    from kg.cli import main
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a\nwrote graph.trig\x1b[31m.txt").write_text(
+        "\x1b]0;owned\x07威海市民政局关于推进养老服务发展的通知\x1b[2J\n威民发〔2022〕3号\n各区:\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert not any(line.startswith("wrote graph.trig") for line in result.output.splitlines())
+    trace = CliRunner().invoke(main, ["trace", "威民发〔2022〕3号", "-g", str(tmp_path / "out")])
+    assert "\x1b" not in trace.output

@@ -42,6 +42,7 @@ MIN_TITLE_CJK = 5
 NUMBER_WINDOW = 7           # non-blank lines after the title the number may stand in
 LONG_LINE = 60
 SENTENCE_ENDS = ("。", "；", "！", "？", ";")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")      # an escape sequence is no part of a title
 LETTER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])([\u4e00-\u9fff]) ([\u4e00-\u9fff])$")
 BULLET = re.compile(r"^[•·●▪◆]\s*")
 PLACE_COLON = re.compile(r"^([\u4e00-\u9fff]{2,9})[:：]\s*")
@@ -147,7 +148,7 @@ def _tail_number(text: str) -> Optional[tuple[str, DocNumber, int, int]]:
 def clean_title(text: str) -> str:
     """A title without the marks a portal adds: (有效), 【现行有效】, a leading
     标题：, an aggregator's place before a colon (广东:深圳市司法局关于…)."""
-    text = display_title(phrase_pattern("title_marks").sub("", text).strip())
+    text = display_title(CONTROL.sub("", phrase_pattern("title_marks").sub("", text)).strip())
     text = LETTER_SPACED.sub(r"\1\2", text)     # 答 复, 通 知: a heading set with spaced letters
     m = PLACE_COLON.match(text)
     if m and gazetteer().split_area_prefix(m.group(1), None) and _place_only(m.group(1)):

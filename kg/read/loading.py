@@ -10,6 +10,7 @@ from __future__ import annotations
 
 
 import codecs
+import re
 from pathlib import Path
 from typing import Optional
 
@@ -26,6 +27,7 @@ UNSUPPORTED = {".pdf": "PDF is not read; convert it to text first",
                ".wps": "WPS files are not read; save as .docx or text",
                ".ofd": "OFD is not read; convert it to text first"}
 MAX_BYTES = 20 * 1024 * 1024
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 MAX_DOCX_INFLATED = 200 * 1024 * 1024    # the parts of a .docx, inflated
 MAX_DOCX_TEXT = 20 * 1024 * 1024         # characters of text a .docx may yield (as a text file's bytes)
 
@@ -183,7 +185,10 @@ def relative_name(path: Path, corpus_dir: Path) -> str:
     """A file's path in the corpus, POSIX form, as text that any output can
     carry: bytes of a name that are not UTF-8 are written as \\xNN."""
     name = path.relative_to(corpus_dir).as_posix()
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    # a newline or an escape sequence in a name would forge lines or drive the
+    # terminal the summary is printed on: written as \xNN
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", name)
 
 
 def corpus_files(corpus_dir: Path, skipped: Optional[list] = None, output: Optional[Path] = None) -> list[Path]:
