@@ -623,6 +623,7 @@ def _portal_text(doc: Document, name: str) -> Optional[str]:
 SOURCES = {
     "identity.title-heading": _layout_title("identity.title-heading"),
     "identity.title-headline": _layout_title("identity.title-headline"),
+    "identity.title-promulgated": _layout_title("identity.title-promulgated"),
     "identity.title-portal": _portal_title,
     **{rule: _layout_number(rule) for rule in ("identity.number-title-tail", "identity.number-line",
                                                 "identity.number-order", "identity.number-abstract",

@@ -181,6 +181,7 @@ def _title_shape(text: str) -> bool:
 def _organ_and_type(text: str) -> bool:
     """湖北省人民代表大会常务委员会公告, 广州市人民政府令: an organ and a
     document type only, the head of an announcement or order, not a title."""
+    text = re.sub(r"\s*[（(][^（）()]{0,20}[）)]$", "", text)        # …公告（第25号）
     dtype = document_type(text)
     return (dtype is not None and dtype.concept == "announcement"
             and bool(phrase_pattern("organ_line").fullmatch(text[:-len(dtype.suffix)] or "-")))
@@ -194,6 +195,7 @@ class _Candidate:
     span: Span
     score: int
     tail: Optional[tuple[DocNumber, Span]] = None
+    rule: Optional[str] = None      # where it is not the heading's own
 
 
 def _score(title: str) -> int:
@@ -466,7 +468,7 @@ def read_layout(view: str, residue: tuple[Span, ...], portal: tuple[PortalField,
     title, head_start = None, None
     numbers: list[tuple[DocNumber, Span, str]] = []
     if best is not None:
-        rule = "identity.title-heading" if document_type(best.title) else "identity.title-headline"
+        rule = best.rule or ("identity.title-heading" if document_type(best.title) else "identity.title-headline")
         title = LayoutValue(best.title, best.span, rule)
         zones.append(Zone("title", best.span))
         head_start = best.span.start
@@ -522,10 +524,23 @@ def _best_title(lines: list[_Line], portal_title: Optional[str], body_line: int)
         scored.append((score, c))
     good = [(s, c) for s, c in scored if s >= MIN_SCORE and document_type(c.title) is not None]
     if not good:
-        return _headline(lines, body_line)
+        return _promulgated(lines) or _headline(lines, body_line)
     top = max(s for s, _ in good)
     # the earliest of the best; of candidates on the same first line, the longest
     return min((c for s, c in good if s == top), key=lambda c: (c.first, -len(c.title)))
+
+
+def _promulgated(lines: list[_Line]) -> Optional[_Candidate]:
+    """An order or a legislature's announcement with no title line of its own:
+    the regulation its sentence promulgates (《X》已经…通过，现予发布) is the
+    page's document."""
+    for line in lines[:HEADLINE_LINES]:
+        m = phrase_pattern("promulgation_sentence").match(line.text)
+        if m and document_type(m.group("title")) is not None:
+            start = line.span.start + m.start("title")
+            return _Candidate(line.index, line.index, clean_title(m.group("title")),
+                              Span(start, start + len(m.group("title"))), 0, rule="identity.title-promulgated")
+    return None
 
 
 def _headline(lines: list[_Line], body_line: int) -> Optional[_Candidate]:
