@@ -340,8 +340,15 @@ def _portal_document_date(s: Sources) -> Optional[Found]:
 
 
 def _portal_date(doc: Document, name: str, rule: str) -> Optional[Found]:
+    """A portal's date field: the date its value opens with (a widget's words
+    may follow it when labels run together: 2025-11-06 选择阅读)."""
     field_ = doc.portal_value(name)
-    value = parse_date(field_.value) if field_ else None
+    if field_ is None:
+        return None
+    value = parse_date(field_.value)
+    if value is None:
+        first = next(find_dates(field_.value), None)
+        value = first[0] if first and first[1].start == 0 else None
     return Found(value, rule, field_.span) if value else None
 
 
