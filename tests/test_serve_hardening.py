@@ -259,3 +259,20 @@ def test_a_malformed_iri_in_a_path_is_a_400_not_a_500(served, path):
     _, url = served
     status, _, body = fetch(url + path)
     assert status == 400 and "not an IRI" in body
+
+
+def test_closing_the_pool_while_workers_are_replaced_closes_each_once(seed_build):
+    """close() racing the respawn threads (a request past its time replaces its
+    worker in the background): every worker is stopped once, no EBADF."""
+    import threading
+    from kg.views.workers import WorkerPool
+    for _ in range(3):
+        pool = WorkerPool(seed_build[1], size=2, timeout=5.0)
+        workers = [pool.idle.get(timeout=5) for _ in range(2)]
+        threads = [threading.Thread(target=pool._replace, args=(w,)) for w in workers]
+        for t in threads:
+            t.start()
+        pool.close()            # while the replacements start
+        for t in threads:
+            t.join()
+        pool.close()            # and again: nothing left to close twice

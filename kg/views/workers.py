@@ -99,6 +99,10 @@ class WorkerPool:
         self.replacements = 0
         self._closed = False
         self._workers: dict[int, _Worker] = {}     # every live worker, by pid, for close()
+        # the respawn threads, the request threads and close() all add and
+        # retire workers: one lock, and a worker is stopped by whoever takes
+        # it out of the dict (never twice: a double close is EBADF)
+        self._lock = threading.Lock()
         workers = [self._spawn() for _ in range(max(1, size))]
         try:
             for worker in workers:
@@ -115,7 +119,8 @@ class WorkerPool:
         process.start()
         child.close()
         worker = _Worker(process, parent)
-        self._workers[process.pid] = worker
+        with self._lock:
+            self._workers[process.pid] = worker
         return worker
 
     def _await_ready(self, worker: _Worker) -> None:
@@ -171,11 +176,17 @@ class WorkerPool:
         raise Refused(HTTPStatus(reply[1]), reply[2])
 
     def _retire(self, worker: _Worker) -> None:
-        self._workers.pop(worker.process.pid, None)
-        worker.stop()
+        with self._lock:
+            mine = self._workers.get(worker.process.pid) is worker
+            if mine:
+                del self._workers[worker.process.pid]
+        if mine:
+            worker.stop()
 
     def close(self) -> None:
         """End every worker, busy or idle."""
-        self._closed = True
-        for worker in list(self._workers.values()):
+        with self._lock:
+            self._closed = True
+            workers = list(self._workers.values())
+        for worker in workers:
             self._retire(worker)
