@@ -224,3 +224,17 @@ def test_trace_and_coverage_csv_run_no_formula(tmp_path):
         cells = [cell for line in result.output.splitlines()[1:] for cell in line.split(",")]
         assert "- 为贯彻落实" in result.output
         assert not any(cell.lstrip('"').startswith(("=", "+", "-", "@")) for cell in cells), result.output
+
+
+def test_a_document_older_than_a_stub_s_number_never_carries_it_out(tmp_path):
+    """国办发〔2019〕5号 is a stub with no date, but its number says 2019: a 2006
+    provincial notice that names it is not counted as carrying it out (#33)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "old.txt").write_text("湖南省人民政府办公厅关于加快发展养老服务业的意见\n湘政办发〔2006〕28号\n各市州人民政府:\n"
+                                    "为贯彻落实《国务院办公厅关于推进养老服务发展的意见》（国办发〔2019〕5号）精神，现提出如下意见。\n"
+                                    "湖南省人民政府办公厅\n2006年5月1日\n", encoding="utf-8")
+    build(corpus, tmp_path / "out")
+    rows = coverage(to_networkx(load_graph(tmp_path / "out")), "国办发〔2019〕5号")
+    hunan = next(r for r in rows if r.area == "湖南省")
+    assert not hunan.covered

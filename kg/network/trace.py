@@ -7,6 +7,7 @@ return plain data.
 from __future__ import annotations
 
 import difflib
+import re
 from datetime import date
 from typing import Optional
 
@@ -171,6 +172,12 @@ CARRYING_OUT = ("applies", "based_on")
 NOT_AN_IMPLEMENTATION = ("reply", "proposal")
 
 
+def _number_year_start(number: Optional[str]) -> Optional[str]:
+    """The first day of a document number's year (国办发〔2019〕5号 -> 2019-01-01)."""
+    m = re.search(r"〔(\d{4})〕", number or "")
+    return f"{m.group(1)}-01-01" if m else None
+
+
 def coverage(graph: nx.DiGraph, ref: str, depth: int = 1) -> list[AreaCoverage]:
     """Which areas below ``ref``'s own area (every province under a national
     document; Shandong's cities under 鲁政办发…, ``depth`` levels down) carry
@@ -185,12 +192,15 @@ def coverage(graph: nx.DiGraph, ref: str, depth: int = 1) -> list[AreaCoverage]:
         raise ValueError(f"{_label(graph, root)} has no area: coverage needs the area it applies to")
     links = relation_graph(graph, CARRYING_OUT)
     root_date = graph.nodes[root].get("date")
+    # a stub has no date, but its number has a year: nothing dated before that
+    # year carries it out (a 2006 notice cannot implement 国办发〔2019〕5号)
+    not_before = root_date or _number_year_start(graph.nodes[root].get("number"))
 
     def counts(node: str) -> bool:
         data = graph.nodes[node]
         if data.get("type") in NOT_AN_IMPLEMENTATION:
             return False
-        return not (root_date and data.get("date") and data["date"] < root_date)
+        return not (not_before and data.get("date") and data["date"] < not_before)
 
     carriers = {n for n in (nx.ancestors(links, root) if root in links else set()) if counts(n)}
     areas = _areas_below(gaz, own, depth)
