@@ -412,6 +412,7 @@ class TraceNode:
     sentence: Optional[str] = None
     also: list[str] = field(default_factory=list)   # other documents of the tree it links to directly
     children: list["TraceNode"] = field(default_factory=list)
+    file: Optional[str] = None          # the corpus file, naming a document with neither number nor title
 
     def to_dict(self) -> dict:
         return asdict(self)

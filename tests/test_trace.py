@@ -238,3 +238,18 @@ def test_a_document_older_than_a_stub_s_number_never_carries_it_out(tmp_path):
     rows = coverage(to_networkx(load_graph(tmp_path / "out")), "国办发〔2019〕5号")
     hunan = next(r for r in rows if r.area == "湖南省")
     assert not hunan.covered
+
+
+def test_a_document_with_neither_number_nor_title_is_named_by_its_file(tmp_path):
+    """No raw IRI where a reader expects a name (#33): trace and coverage name
+    such a document by its corpus file."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "untitled.txt").write_text("各镇人民政府:\n为贯彻落实《国务院办公厅关于推进养老服务发展的意见》（国办发〔2019〕5号）精神，"
+                                         "结合我县实际，现提出如下意见。\n常山县人民政府办公室\n2020年3月1日\n", encoding="utf-8")
+    build(corpus, tmp_path / "out")
+    network = to_networkx(load_graph(tmp_path / "out"))
+    text = format_tree(trace(network, "国办发〔2019〕5号"))
+    assert "[untitled.txt]" in text and "/id/doc/t/" not in text
+    rows = coverage(network, "国办发〔2019〕5号")
+    assert any("[untitled.txt]" in r.implementing for r in rows)

@@ -26,8 +26,11 @@ class UnknownReference(LookupError):
 
 
 def _label(graph: nx.DiGraph, node: str) -> str:
+    """A document as a reader names it: its number, its title, else the
+    corpus file it was read from (never the raw IRI where a file is known)."""
     data = graph.nodes[node]
-    return data.get("number") or (f"《{data['title']}》" if data.get("title") else node)
+    return (data.get("number") or (f"《{data['title']}》" if data.get("title") else None)
+            or (f"[{data['file']}]" if data.get("file") else node))
 
 
 def find_node(graph: nx.Graph, ref: str) -> str:
@@ -124,7 +127,7 @@ def _longest_depths(tree: nx.DiGraph, root: str) -> dict[str, int]:
 def _trace_node(graph: nx.DiGraph, n: str, edge: Optional[dict] = None) -> TraceNode:
     data = graph.nodes[n]
     out = TraceNode(n, data.get("number"), data.get("title"), data.get("level"), data.get("area"),
-                    data.get("date"), data.get("stub", True))
+                    data.get("date"), data.get("stub", True), file=data.get("file"))
     if edge:
         out.relation, out.basis, out.rule, out.sentence = (edge.get("relation"), edge.get("basis"), edge.get("rule"),
                                                            edge.get("sentence"))
@@ -143,7 +146,8 @@ def format_tree(tree: TraceNode, sentences: bool = True, width: Optional[int] = 
     lines = []
 
     def describe(n: TraceNode) -> str:
-        head = " ".join(x for x in (n.number, f"《{n.title}》" if n.title else None) if x)
+        head = (" ".join(x for x in (n.number, f"《{n.title}》" if n.title else None) if x)
+                or (f"[{n.file}]" if n.file else n.iri))
         where = " · ".join(x for x in (n.level, n.area, n.date) if x)
         tail = f"  [{n.relation}, {n.basis}: {n.rule}]" if n.relation else ""
         return f"{head}  ({where}){tail}"
