@@ -60,6 +60,66 @@ def test_notices_that_act_on_their_basis(text, expected):
     assert [link for link in links(text) if link[0] in ("applies", "based_on")] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # 关于印发《X》的通知（N）unquoted around the act: the notice N is what the text implements (宁波, 怀远 pages)
+    ("关于开展老年人意外伤害保险工作的实施方案\n各区民政局:\n为增强老年群体意外风险抵御能力,根据浙江省民政厅等三部门关于印发"
+     "《浙江省2025年为70周岁以上户籍老年人购买意外伤害保险工作的实施方案》的通知(浙民龄〔2025〕34号)和宁波市民政局等六部门"
+     "《关于开展老年人意外伤害保险工作的实施意见》(甬民发〔2018〕145号)精神,制定本实施方案。",
+     [("applies", "根据", "浙民龄〔2025〕34号"), ("applies", "根据", "甬民发〔2018〕145号")]),
+    ("关于下拨低收入老年人居家养老补贴资金的通知\n各乡镇人民政府:\n为提升老年人幸福指数,根据《安徽省人民政府关于加快发展养老服务业的实施意见》"
+     "(皖政〔2014〕60号)、关于印发《蚌埠市2021年33项民生工程实施办法(运行方案)》的通知(蚌民〔2021〕8号),经研究决定,同意下拨资金。",
+     [("applies", "根据", "皖政〔2014〕60号"), ("applies", "根据", "蚌民〔2021〕8号")]),
+    # the area whose document is cited stands before its quotes (海盐, 常山 pages)
+    ("海盐县关于推进养老服务高质量发展的工作方案\n为认真贯彻嘉兴市《关于推进养老服务高质量发展的实施意见》,积极应对人口老龄化,特制订本方案。",
+     [("applies", "为认真贯彻", "关于推进养老服务高质量发展的实施意见")]),
+    ("关于印发常山县基本养老服务清单的通知\n各乡(镇)人民政府:\n为进一步完善我县的基本养老服务体系建设,全面贯彻落实浙江省人民政府办公厅"
+     "《关于加快建设基本养老服务体系的实施意见》精神,现将清单印发给你们。",
+     [("applies", "全面贯彻落实", "关于加快建设基本养老服务体系的实施意见")]),
+    # 根据 after the purpose clause, the list closed by 要求 / 规定: the page's basis even past its first sentence (普陀, 绩溪 pages)
+    ("关于征求规划意见的公告\n目前,区民政局正在进行规划的编制工作。为提高规划编制的科学性,根据《重大行政决策程序暂行条例》"
+     "《上海市重大行政决策程序规定》等相关要求,现将规划全文公布。",
+     [("based_on", "根据", "重大行政决策程序暂行条例"), ("based_on", "根据", "上海市重大行政决策程序规定")]),
+    ("改革实施方案的起草说明\n一、起草背景\n敬老院是兜底保障的重要设施。为有序推进体制机制改革,根据《安徽省人民政府办公厅关于全面放开养老服务市场"
+     "提升养老服务质量的实施意见》(皖政办〔2018〕1号)《安徽省推进基本养老服务体系建设实施方案》(皖政办〔2022〕15号)等相关政策规定,"
+     "按照县政府要求起草了方案。",
+     [("applies", "根据", "皖政办〔2018〕1号"), ("applies", "根据", "皖政办〔2022〕15号")]),
+    # a standard's number in brackets is one mention of the list (兵团, 四川 pages)
+    ("兵团养老机构评定等级公告\n根据《养老机构等级划分与评定》(GB/T 37276-2018)《民政部关于加快建立全国统一养老机构等级评定体系的指导意见》"
+     "(民发〔2019〕137号)要求,经过初评,现予公告。",
+     [("applies", "根据", "养老机构等级划分与评定"), ("applies", "根据", "民发〔2019〕137号")]),
+    # a body paragraph that ends in a colon (…名单公布如下:) is no addressee line: the heading ends before it (十堰, 兵团 pages)
+    ("关于2024年养老机构等级评定参评资格审核情况的公告\n日期: 2024-11-08 09:39:32\n来源: 十堰市民政局\n"
+     "根据《省民政厅关于开展2024年度养老机构等级评定工作的通知》要求,全市共有65家养老机构自愿申报。经严格审查,共有56家符合参评条件。"
+     "根据《湖北省养老机构等级评定管理办法》,现将符合参评资格条件的养老机构名单公布如下:\n",
+     [("applies", "根据", "省民政厅关于开展2024年度养老机构等级评定工作的通知"),
+      ("applies", "根据", "湖北省养老机构等级评定管理办法")]),
+    # negative: a measure that tells others to act 根据《X》要求 states no basis of this document
+    ("关于推进养老服务发展的实施意见\n各县区政府:\n一、加强设施建设。各县区要根据《城市居住区规划设计标准》要求,配建养老服务设施。",
+     []),
+    # negative: a page summary cut mid-title does not swallow the page into one sentence (江苏 page)
+    ("江苏省政府关于全面放开养老服务市场的实施意见(苏政发〔2017〕121号)各市人民政府:《省政府关于加快发展养老服务业完善\n"
+     "江苏省政府关于全面放开养老服务市场的实施意见\n各市人民政府:\n《省政府关于加快发展养老服务业完善养老服务体系的实施意见》"
+     "(苏政发〔2014〕39号)出台后,服务体系进一步完善。为贯彻落实《国务院办公厅关于全面放开养老服务市场提升养老服务质量的若干意见》"
+     "(国办发〔2016〕91号),现提出如下实施意见。",
+     [("applies", "为贯彻落实", "国办发〔2016〕91号")]),
+])
+def test_basis_lists_as_pages_write_them(text, expected):
+    assert [link for link in links(text) if link[0] in ("applies", "based_on")] == expected
+
+
+def test_number_inside_the_quotes_and_a_lost_bracket_are_the_titles_own():
+    """《…的通知（泉财指标〔202280号）》 (德化 page) and 《…》（浙民福〔201028号） (永嘉
+    page): the number belongs to the title, its lost 〕 restored."""
+    text = ("关于下达配套资金的报告\n县人民政府:\n根据《泉州市财政局 泉州市民政局关于下达2022年为民办实事项目市级补助资金的通知"
+            "(泉财指标〔202280号)》《浙江省民政厅关于下达2010年养老服务体系建设项目任务的通知》(浙民福〔201028号)文件精神,现将资金下达。")
+    assert [link for link in links(text) if link[0] == "applies"] == [
+        ("applies", "根据", "泉财指标〔2022〕80号"), ("applies", "根据", "浙民福〔2010〕28号")]
+
+
+def test_a_lost_bracket_of_an_unknown_code_outside_brackets_is_not_a_number():
+    assert [link for link in links(HEAD + "浙民福〔201028号文件已收悉。") if link[2] and "浙民福" in link[2]] == []
+
+
 def test_reply_letters_implement_nothing():
     text = ("关于市政协十六届一次会议第12号提案的答复\n威民提〔2021〕12号\n张某委员：\n"
             "为贯彻落实《国务院办公厅关于推进养老服务发展的意见》（国办发〔2019〕5号）精神，现提出如下意见。")

@@ -137,6 +137,48 @@ def test_a_closing_date_without_a_signature():
     assert x.area.name == "双台子区"
 
 
+@pytest.mark.parametrize("text", [
+    # a page's timestamp under the headline is no closing date (内蒙古, 横山 pages)
+    "内蒙古印发《加快发展牧区养老服务的实施方案》\n2024-04-30 16:20:22\n\n近日,自治区民政厅印发方案。\n",
+    "关于启动石湾镇养老服务项目的建议\n建议启动石湾镇养老服务项目。\n2016-06-13 08:56:04\n",
+])
+def test_a_timestamp_is_not_a_closing_date(text):
+    assert extract(text).date is None
+
+
+@pytest.mark.parametrize("text,issuer,date", [
+    # a page that lost its line breaks signs on the last sentence's line (厦门 portal, 鄂尔多斯 portal)
+    ("关于厦门市养老设施专项规划的批复\n市民政局、资源规划局: 你们的请示收悉。经研究,批复如下: 一、原则同意。 二、实施中如有调整,"
+     "应按规定程序报批。 厦门市人民政府 2021年1月12日 (此件主动公开) (责任编辑:) |\n", "厦门市人民政府", "2021-01-12"),
+    ("关于筹建养老院的批复\n你们上报的申请收悉。经审核,同意筹建。 鄂托克旗民政局 2017年3月2日\n", "鄂托克旗民政局", "2017-03-02"),
+])
+def test_a_signature_run_into_the_last_line(text, issuer, date):
+    x = extract(text)
+    assert [a.name for a in x.identity.issuers] == [issuer]
+    assert str(x.date) == date
+
+
+def test_a_signature_needs_the_sentence_before_it():
+    """An organ and a date inside a sentence are no signature."""
+    x = extract("关于养老工作的通知\n各乡镇:\n经研究,由厦门市人民政府 2021年1月12日印发的方案继续执行。\n")
+    assert x.date is None
+
+
+@pytest.mark.parametrize("line", [
+    "来源:海南日报 发布日期:2017-07-31",
+    "时间:2022-08-29 00:00:00来自:证券时报网字号:T  T",
+])
+def test_a_newspaper_as_source_marks_a_repost(line):
+    fields, _ = find_portal("标题\n" + line + "\n正文")
+    assert not any(f.field == "date_publication" for f in fields)
+
+
+@pytest.mark.parametrize("line", ["来源:南宁市民政局", "来源:湖北人大网   时间:2017-05-25 09:02"])
+def test_an_organ_or_its_site_as_source_keeps_the_date(line):
+    fields, _ = find_portal("标题\n" + line + "\n正文")
+    assert any(f.field == "source" for f in fields)
+
+
 def test_we_the_bureau_is_the_bureau_the_page_names():
     x = extract("《湛江市高龄老人生活津贴发放方案》公开征求意见的公告\n为完善我市养老保障，我局草拟了《湛江市高龄老人生活津贴"
                 "发放方案(征求意见稿)》，现公开征求意见。\n通讯地址:湛江市农林二路2号市民政局福利慈善科\n")

@@ -19,11 +19,14 @@ from kg.lexicon.docnumber import DocNumber, NumberMatch, find_numbers
 from kg.lexicon.issuers import find_code_start, resolve_code
 from kg.models import AreaRef, Citation, DocRef, Document, Evidence, Span
 from kg.lexicon.titles import (TitleMatch, document_type, find_titles, is_bare_type_word,
-                     is_self_reference, issuer_prefix, title_key, wrapped_title)
+                     display_title, is_self_reference, issuer_prefix, notice_around, title_key, wrapped_title)
 
 NUMBER_IN_BRACKETS = re.compile(r"\s*[（(]\s*$")
+TRAILING_NUMBER = re.compile(r"\s*[（(][^（）()]{4,30}号(?:文件|文)?[)）]$")
 ALIAS = re.compile(r"\s*[（(]\s*(?:以下)?简称\s*[《“\"]?(?P<alias>[^》”\")）]{1,20})[》”\"]?\s*[)）]")
 STANDARD_CONTEXT = re.compile(r"(?:国家|行业|地方|团体)?标准\s*$")
+# 《养老机构等级划分与评定》（GB/T 37276-2018）: a standard's code after the title
+STANDARD_NUMBER_AFTER = re.compile(r"\s*[（(]\s*(?:GB|DB|MZ|WS|JGJ)\s*\d*\s*(?:/\s*T)?\s*\d")
 QUALIFIED_PREFIXES = ("中华人民共和国", "中共中央", "国务院", "全国", "国家")
 
 
@@ -153,7 +156,11 @@ def find_citations(doc: Document, area: Optional[AreaRef], skip: list[Span],
 def _title_citation(scan: _Scan, title: TitleMatch) -> None:
     """A 《title》: not a document when it is a self-reference (本意见); a
     short form when it is a bare type word (《意见》); else a titled citation."""
-    paired, end = _paired_number(scan.doc.view, title, scan.by_start)
+    paired, end = _paired_number(scan.doc.view, title.span.end, scan.by_start)
+    if paired is None:
+        if _notice_citation(scan, title):
+            return
+        title, paired = _number_inside(scan, title)
     if paired is not None:
         # the title names the first number of a list; 《…》（…5号、6号）
         # still cites 6号, as a number of its own
@@ -180,7 +187,8 @@ def _titled_citation(scan: _Scan, title: TitleMatch, paired: Optional[NumberMatc
     view, text = scan.doc.view, title.title
     dtype = document_type(text)
     concept = dtype.concept if dtype else None
-    if concept is None and STANDARD_CONTEXT.search(view[max(0, title.span.start - 6):title.span.start]):
+    if concept is None and (STANDARD_CONTEXT.search(view[max(0, title.span.start - 6):title.span.start])
+                            or STANDARD_NUMBER_AFTER.match(view, title.span.end)):
         concept = "standard"
     if concept is None:
         scan.result.warnings.append(
@@ -217,6 +225,43 @@ def _wrapped_citations(scan: _Scan, title: TitleMatch, ref: DocRef, span: Span) 
     scan.add(span.start, Citation(inner_ref, wrapped.relation, scan.evidence("citation.wrapped", span), source=ref))
 
 
+def _number_inside(scan: _Scan, title: TitleMatch) -> tuple[TitleMatch, Optional[NumberMatch]]:
+    """《…的通知（泉财指标〔2022〕80号）》: a page that quotes the number inside
+    the title's quotes. The number is the title's; the title ends before it."""
+    m = TRAILING_NUMBER.search(title.title)
+    if not m:
+        return title, None
+    inside = [n for n in scan.numbers if title.inner.start <= n.span.start and n.span.end <= title.inner.end]
+    if len(inside) != 1 or not re.fullmatch(r"\s*(?:文件|文)?\s*[)）]\s*", scan.doc.view[inside[0].span.end:title.inner.end]):
+        return title, None
+    return replace(title, title=title.title[:m.start()].rstrip()), inside[0]
+
+
+def _notice_citation(scan: _Scan, title: TitleMatch) -> bool:
+    """关于印发《X》的通知（N）in running text: the notice N, cited by its
+    unquoted title, issues X. Both are cited, the pair joined like a quoted
+    《关于印发〈X〉的通知》; N is not a citation of its own."""
+    around = notice_around(scan.doc.view, title.span)
+    if around is None or is_self_reference(title.title) or document_type(title.title) is None:
+        return False
+    notice_span, relation = around
+    number, end = _paired_number(scan.doc.view, notice_span.end, scan.by_start)
+    if number is None:
+        return False
+    scan.used.add(id(number))
+    span = Span(notice_span.start, end)
+    notice = doc_ref(display_title(scan.doc.view[notice_span.start:notice_span.end]), str(number.number), scan.area)
+    scan.add(span.start, Citation(notice, "cites", scan.evidence("citation.notice-around-title", span)))
+    act = doc_ref(title.title, None, scan.area)
+    if not act.issuers and notice.issuers:
+        area = notice.issuers[0].area
+        act = replace(act, issuers=notice.issuers,
+                      scope=title_scope(act.title, notice.issuers, area, act.type_concept))
+    scan.add(span.start, Citation(act, "cites", scan.evidence("citation.title-in-notice", title.span)))
+    scan.add(span.start, Citation(act, relation, scan.evidence("citation.wrapped", span), source=notice))
+    return True
+
+
 def _number_citations(scan: _Scan, own_number: Optional[str]) -> None:
     """Numbers no title claimed: a number, one of a list, an announcement."""
     for m in scan.numbers:
@@ -229,9 +274,9 @@ def _number_citations(scan: _Scan, own_number: Optional[str]) -> None:
         scan.add(m.span.start, Citation(ref, "cites", scan.evidence(rule, m.span)))
 
 
-def _paired_number(view: str, title: TitleMatch, by_start) -> tuple[Optional[NumberMatch], int]:
-    """The number in brackets right after a title, and where the mention ends."""
-    after = title.span.end
+def _paired_number(view: str, after: int, by_start) -> tuple[Optional[NumberMatch], int]:
+    """The number in brackets right after a title ending at ``after``, and
+    where the mention ends."""
     m = re.match(r"\s*[（(]\s*", view[after:after + 12])
     if not m:
         return None, after

@@ -24,6 +24,7 @@ from kg.read.layout import ONE_LINE_TEXT, clean_title, read_layout, space_pieces
 
 MAX_HEADING_LINES = 14
 LONG_LINE = 60
+CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
 MIN_TITLE_CHARS = 4
 SENTENCE_ENDS = ("。", "；", "！", "？", ";")
 # Phrases (a law's adoption line, a report's delivery line, 我局, a signing
@@ -232,8 +233,8 @@ def _heading_line_kind(text: str, heading: Heading, context) -> tuple[str, objec
         return "header", None     # 份号, 密级, 紧急程度, 签发人 … (GB/T 9704): none of them a title
     if heading.title_parts and not heading.title_open() and display_title(text) == heading.title():
         return "repeat", None      # a page shows its title twice (metadata, then the heading)
-    if text.endswith(("：", ":")):
-        return "addressee", None
+    if text.endswith(("：", ":")) and not any(p.match(text) for p in _body_openers()) and "。" not in text:
+        return "addressee", None    # 各县(区)人民政府: — not 根据《X》…，现将名单公布如下:
     if phrase_pattern("adoption_line").match(text):
         return "adoption", None
     title_open = heading.title_open()
@@ -372,11 +373,13 @@ def _adoption_date(s: Sources) -> Optional[Found]:
 
 def _closing_date(s: Sources) -> Optional[Found]:
     """A date on a line of its own after the body, with no organ above it
-    (a reply or notice whose signature line was lost or never written)."""
+    (a reply or notice whose signature line was lost or never written); not
+    a page's timestamp (2024-04-30 16:20:22)."""
     for span, line in reversed(s.lines):
+        text = line.strip()
         if span.start < s.heading.end:
             return None
-        value = parse_date(line) if line.strip() else None
+        value = parse_date(text) if text and not CLOCK_TIME.search(text) else None
         if value is not None:
             found_span, _ = _strip_span(span, line)
             return Found(value, "identity.date-closing", found_span)
@@ -511,7 +514,20 @@ def _signature(doc: Document, lines, context, after: int):
                 return sspan, agencies, (value, dspan)
             if not _as_agencies(next_line, context):
                 break
-    return None
+    return _run_in_signature(doc, context, after)
+
+
+def _run_in_signature(doc: Document, context, after: int):
+    """A signature on the last sentence's line, where the page lost its line
+    breaks: …应按规定程序报批。 厦门市人民政府 2021年1月12日 (此件主动公开)."""
+    found = None
+    for m in phrase_pattern("run_in_signature").finditer(doc.view, after):
+        agencies = _as_agencies(m.group("organs").strip(), context)
+        value = parse_date(m.group("date"))
+        if agencies and value is not None:
+            found = (Span(m.start("organs"), m.end("organs")), list(agencies),
+                     (value, Span(m.start("date"), m.end("date"))))
+    return found
 
 
 def _issues_attachment(view: str, after: int) -> bool:
@@ -631,6 +647,7 @@ SOURCES = {
     "identity.title-heading": _layout_title("identity.title-heading"),
     "identity.title-headline": _layout_title("identity.title-headline"),
     "identity.title-promulgated": _layout_title("identity.title-promulgated"),
+    "identity.title-draft": _layout_title("identity.title-draft"),
     "identity.title-portal": _portal_title,
     **{rule: _layout_number(rule) for rule in ("identity.number-title-tail", "identity.number-line",
                                                 "identity.number-order", "identity.number-abstract",

@@ -18,18 +18,16 @@ from kg.models import Citation, DocRef, Document
 from kg.datafiles import phrase_pattern, read_lines, read_tsv
 from kg.lexicon.titles import document_type
 
-MENTION = re.compile(r"《[^《》]*》|[（(][^（）()]{0,30}?号[)）]")
-# What may stand between a trigger and the mention it governs: other
-# mentions (masked as X), the organ that issued the next one (广东省民政厅《…》),
-# separators, and the words that close the list.
-ISSUED = r"(?:联合)?(?:出台|印发|下发|制定|发布|颁布)的?"
-ISSUER_BEFORE = rf"[\u4e00-\u9fff]{{2,16}}?(?:厅|局|委|部|办|院|政府|委员会)(?=X|$|[、，,和及与]|{ISSUED})"
-BETWEEN = rf"(?:X|{ISSUER_BEFORE}|{ISSUED}|[、，,和及与以及暨\s]|等|有关|精神|要求|部署|规定|文件)*$"
-# 根据《X》（…）、《Y》要求，: the list of mentions closes as a basis (精神, 要求 …),
-# or the clause after it is the document's own act (根据《X》（…），经研究 / 现决定)
-PURPOSE_CLOSE = re.compile(rf"(?:X|{ISSUER_BEFORE}|[、，,和及与以及暨\s])*(?:等)?(?:有关|相关)?(?:文件)?(?:的)?"
-                           r"(?:(?:精神|要求|部署|规定|安排)\s*[，,]|\s*[，,]\s*(?=经|现|特|决定|拟))")
+# The phrases of a basis sentence (phrase_patterns.tsv): what counts as one
+# mention, what may stand between a trigger and the mention it governs, and
+# how the list of mentions closes.
+MENTION = phrase_pattern("cited_mention")
+BETWEEN = phrase_pattern("cited_list_glue").pattern
+PURPOSE_CLOSE = phrase_pattern("cited_list_close")
+BASIS_LEAD = phrase_pattern("basis_sentence_lead")
 REPLY = "reply"
+# the act a cited notice issues: the notice is typed, the pair joins them
+ISSUED_ACT_RULES = ("citation.wrapped", "citation.title-in-notice")
 
 
 @dataclass(frozen=True)
@@ -111,14 +109,18 @@ def _typed(doc: Document, c: Citation, own: DocRef, wrapped: list[DocRef], openi
            citations: list[Citation]) -> Optional[Citation]:
     view = doc.view
     sentence = c.evidence.sentence
-    prefix = _masked_prefix(view, sentence.start, c.evidence.span.start)
+    if c.evidence.rule in ISSUED_ACT_RULES:
+        return None
+    # a number standing alone in brackets (…的通知（浙民龄〔2025〕34号）) is governed like its brackets
+    prefix = _masked_prefix(view, sentence.start, c.evidence.span.start).rstrip("（( ")
     production = _production_type(view[sentence.start:sentence.end])
     for trigger in _triggers():
         m = trigger.pattern.search(prefix)
         if not m:
             continue
         if trigger.needs_production_clause and production is None and not (
-                sentence == opening and _closed_by_purpose(view, c.evidence.span.end, sentence.end)):
+                (sentence == opening or BASIS_LEAD.match(prefix[:m.start()]))
+                and _closed_by_purpose(view, c.evidence.span.end, sentence.end)):
             continue
         relation = trigger.relation
         is_basis_type = c.target.type_concept in _basis_types()
@@ -129,7 +131,7 @@ def _typed(doc: Document, c: Citation, own: DocRef, wrapped: list[DocRef], openi
         source = (_named_product(doc, c, citations)
                   or _source_of(production[1] if production else None, own, wrapped))
         trigger_text = _trigger_phrase(trigger, prefix, m)
-        return replace(c, relation=relation, trigger=trigger_text.strip(), source=source,
+        return replace(c, relation=relation, trigger=trigger_text.strip().lstrip("，,；;：:").strip(), source=source,
                        link_rule=f"link.{relation}-trigger")
     return None
 

@@ -28,6 +28,7 @@ DAMAGED_FORMS = (
     re.compile(rf"[{OPEN}]\s*(?P<year>(?:19|20)\d{{2}})(?P<seq>[1-9]\d{{0,3}})\s*号"),         # close lost
     re.compile(rf"(?<![{OPEN}\d])(?P<year>(?:19|20)\d{{2}})\s*[{CLOSE}]\s*第?\s*(?P<seq>0*\d{{1,5}})\s*号"),  # open lost
 )
+BRACKETED_TAIL = re.compile(r"\s*(?:文件|文)?\s*[)）]")
 LIST_CONTINUATION = re.compile(r"\s*[、，,和及]\s*第?\s*(?P<seq>0*\d{1,5})\s*号")
 ANNOUNCEMENT = re.compile(
     r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*第\s*(?P<seq>0*\d{1,5})\s*号(?!\s*(?:委员)?(?:提案|建议|议案))")
@@ -134,14 +135,17 @@ def find_numbers(view: str, code_start) -> Iterator[NumberMatch]:
 
 def _damaged_numbers(view: str, code_start) -> Iterator[NumberMatch]:
     """Numbers that lost a bracket in the source (国办发〔20195号, 国办发2019〕5号),
-    read only where the issuer code is a known one: then the four digits
-    after it can only be the year."""
+    read only where the code is a known one, or where the whole number stands
+    in parentheses (《…》（浙民福〔201028号）): then the four digits after the
+    code can only be the year."""
     for pattern in DAMAGED_FORMS:
         for m in pattern.finditer(view):
             found = code_start(view, m.start())
-            if found is None or not found[1]:
+            if found is None:
                 continue
-            start = found[0]
+            start, known = found
+            if not known and not (start > 0 and view[start - 1] in "（(" and BRACKETED_TAIL.match(view, m.end())):
+                continue
             yield NumberMatch(DocNumber(view[start:m.start()], int(m.group("year")), int(m.group("seq"))),
                               Span(start, m.end()), True, damaged=True)
 

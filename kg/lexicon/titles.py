@@ -16,8 +16,8 @@ from kg.datafiles import read_lines, read_tsv
 
 TITLE = re.compile(r"《([^《》]{1,200})》")
 TRAILING_NOTE = re.compile(r"[（(][^（）()]{0,20}[）)]$")     # （试行）, （2019—2021年）
-WRAP = re.compile(r"关于(?P<verb>印发|转发|发布|颁布|公布)[《〈“\"]?(?P<inner>.+?)[》〉”\"]?的(?:通知|决定|公告|通告)$")
-WRAP_TAIL = re.compile(r"的(?:通知|决定|公告|通告)$")
+NOTICE_ENDING = r"的(?:通知|决定|公告|通告)"
+WRAP_TAIL = re.compile(NOTICE_ENDING + "$")
 ISSUER_SPLIT = re.compile(r"[\s、，,和]+")
 
 
@@ -49,6 +49,28 @@ def _self_references() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _verbs() -> dict[str, str]:
     return {r["verb"]: r["relation"] for r in read_tsv("promulgation_verbs.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _wrap() -> re.Pattern:
+    verbs = "|".join(map(re.escape, _verbs()))
+    return re.compile(rf"关于(?P<verb>{verbs})[《〈“\"]?(?P<inner>.+?)[》〉”\"]?{NOTICE_ENDING}$")
+
+
+@lru_cache(maxsize=1)
+def _wrap_before() -> re.Pattern:
+    return re.compile(rf"关于(?P<verb>{'|'.join(map(re.escape, _verbs()))})\s*$")
+
+
+def notice_around(view: str, title: Span) -> Optional[tuple[Span, str]]:
+    """关于印发《X》的通知 written in running text, the notice's title
+    unquoted around the quoted act X (根据省民政厅关于印发《X》的通知（浙民龄〔2025〕34号）):
+    the notice's span and its relation to X (promulgates, forwards)."""
+    before = _wrap_before().search(view, max(0, title.start - 8), title.start)
+    after = re.compile(NOTICE_ENDING).match(view, title.end)
+    if not before or not after:
+        return None
+    return Span(before.start(), after.end()), _verbs()[before.group("verb")]
 
 
 def display_title(raw: str) -> str:
@@ -138,7 +160,7 @@ class Wrapped:
 
 def wrapped_title(title: str) -> Optional[Wrapped]:
     """关于印发《X》的通知 -> X; None for any other title."""
-    m = WRAP.search(title)
+    m = _wrap().search(title)
     if not m:
         return None
     inner = m.group("inner").strip("《》〈〉“”\"")

@@ -146,10 +146,11 @@ def _cited_numbers(x: Extraction) -> set[str]:
 
 
 def _cited_titles(x: Extraction) -> set[str]:
-    """Titles the text cites in 《》 (the inner title of 印发《X》 is part of its
-    mention), and the title of the proposal a reply acknowledges."""
+    """Titles the text cites in 《》 (the inner title of 《…印发〈X〉…》 is part of
+    its mention; the unquoted notice around 印发《X》的通知 is not), and the title of the proposal a reply acknowledges."""
     titles = {reference_key(c.target.title) for c in x.citations
-              if c.target.title and c.evidence.rule not in ("citation.wrapped", "identity.title-wraps")}
+              if c.target.title and c.evidence.rule not in ("citation.wrapped", "identity.title-wraps",
+                                                             "citation.notice-around-title")}
     if x.proposal is not None and x.proposal.title:
         titles.add(reference_key(x.proposal.title))
     return titles

@@ -19,6 +19,7 @@ from kg.read.portal import find_portal
 NUMBER_LINE_START = re.compile(r"[（(]\s*(?:[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*\d{4}|\d{4}\s*年\s*第)")
 HEADING_START = re.compile(r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\(?\d+[.、．)）]|第[一二三四五六七八九十百]+[章节条]")
 SENTENCE_END = "。！？!?；;"
+MAX_TITLE_LINES = 3
 
 
 def split_sentences(view: str) -> list[Span]:
@@ -27,20 +28,28 @@ def split_sentences(view: str) -> list[Span]:
     citation broken over two lines stays in one sentence."""
     spans = []
     start = 0
-    depth = 0
+    open_title = False      # inside 《…》
+    breaks_in_title = 0     # line breaks since that 《 opened
     n = len(view)
     for i, ch in enumerate(view):
+        # 《 does not nest (a title inside a title is written 〈〉), so a second
+        # 《 means the first was never closed: a page summary cut mid-title
+        # must not swallow the rest of the page into one sentence.
         if ch == "《":
-            depth += 1
+            open_title, breaks_in_title = True, 0
         elif ch == "》":
-            depth = max(0, depth - 1)
+            open_title = False
         cut = False
-        if ch in SENTENCE_END and depth == 0:
+        if ch in SENTENCE_END and not open_title:
             cut = True
         elif ch == "\n":
             nxt = view[i + 1:i + 40].lstrip(" \t")
             continues_citation = bool(NUMBER_LINE_START.match(nxt))
-            cut = depth == 0 and not continues_citation
+            if open_title:
+                breaks_in_title += 1
+                # a title runs over at most MAX_TITLE_LINES lines
+                open_title = breaks_in_title < MAX_TITLE_LINES
+            cut = not open_title and not continues_citation
         if cut:
             if view[start:i + 1].strip():
                 spans.append(_trim(view, start, i + 1))

@@ -524,22 +524,26 @@ def _best_title(lines: list[_Line], portal_title: Optional[str], body_line: int)
         scored.append((score, c))
     good = [(s, c) for s, c in scored if s >= MIN_SCORE and document_type(c.title) is not None]
     if not good:
-        return _promulgated(lines) or _headline(lines, body_line)
+        return _promulgated(lines, body_line) or _headline(lines, body_line)
     top = max(s for s, _ in good)
     # the earliest of the best; of candidates on the same first line, the longest
     return min((c for s, c in good if s == top), key=lambda c: (c.first, -len(c.title)))
 
 
-def _promulgated(lines: list[_Line]) -> Optional[_Candidate]:
-    """An order or a legislature's announcement with no title line of its own:
-    the regulation its sentence promulgates (《X》已经…通过，现予发布) is the
-    page's document."""
-    for line in lines[:HEADLINE_LINES]:
-        m = phrase_pattern("promulgation_sentence").match(line.text)
-        if m and document_type(m.group("title")) is not None:
-            start = line.span.start + m.start("title")
-            return _Candidate(line.index, line.index, clean_title(m.group("title")),
-                              Span(start, start + len(m.group("title"))), 0, rule="identity.title-promulgated")
+def _promulgated(lines: list[_Line], body_line: int) -> Optional[_Candidate]:
+    """A page with no title line of its own that names its document in its
+    sentence: the regulation an order or a legislature's announcement
+    promulgates (《X》已经…通过，现予发布), the draft a consultation presents
+    (我们起草了《X（征求意见稿）》，现向社会公开征求意见)."""
+    # the sentence opens the body, however many lines of chrome stand above it
+    for line in [line for line in lines[:max(HEADLINE_LINES, body_line + 1)] if not line.chrome]:
+        for pattern, rule in (("promulgation_sentence", "identity.title-promulgated"),
+                              ("consultation_sentence", "identity.title-draft")):
+            m = phrase_pattern(pattern).search(line.text)
+            if m and document_type(clean_title(m.group("title"))) is not None:
+                start = line.span.start + m.start("title")
+                return _Candidate(line.index, line.index, clean_title(m.group("title")),
+                                  Span(start, start + len(m.group("title"))), 0, rule=rule)
     return None
 
 

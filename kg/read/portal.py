@@ -137,8 +137,10 @@ def read_metadata_line(line: str, start: int) -> Optional[list[PortalField]]:
         fields.append(PortalField(label_field(label), label, stripped,
                                   Span(start + offset, start + offset + len(stripped))))
     if any(f.field in AGGREGATOR_FIELDS and not _value_has_form("issuer", f.value) for f in fields) \
+            or any(f.field == "source" and phrase_pattern("media_source").match(f.value) for f in fields) \
             or phrase_pattern("filled_views").search(line):
-        # an author or publisher that is no organ (作者:rising) reposts; 作者:区民政局 is the portal's own
+        # an author or publisher that is no organ (作者:rising) reposts; 作者:区民政局 is the portal's own;
+        # a newspaper, a news site or a 发布 account as 来源 (来源:海南日报) marks a repost too
         return [PortalField("aggregator", "", line.strip(), Span(start, start + len(line)))]
     return fields
 
