@@ -213,6 +213,37 @@ def test_pinyin_annotations_of_a_mirror_are_removed_with_a_note():
     assert remove_pinyin_annotations("养老服务(a)项目") == ("养老服务(a)项目", 0)
 
 
+def test_toneless_pinyin_of_a_mirror_is_removed_only_where_it_is_systematic():
+    damaged = "國務(wu)院(yuan)辦公(gong)廳關于促進養老托育服務健康發展的意見\n國辦發(fa)〔2020〕52號\n各省(sheng)、自(zi)治(zhi)區(qu)、直轄(xia)市人民政府:"
+    text, removed = remove_pinyin_annotations(damaged)
+    assert removed == 9 and text.startswith("國務院辦公廳") and "國辦發〔2020〕52號" in text
+    # a few bracketed words after characters are real text
+    real = "推广手机(app)预约服务，设立老年(yi)号窗口。"
+    assert remove_pinyin_annotations(real) == (real, 0)
+
+
+def test_our_office_is_the_township_office_the_page_names():
+    """已交我办事处研究办理 (昆明市五华区 portal, a 街道's reply): 我办事处 is the
+    街道办事处 the page names, not the portal's publisher."""
+    x = extract("关于对政协五华区九届一次会议第17D22号提案的答复\n发布机构: 昆明市五华区人民政府\n朵松委员:\n"
+                "您提出的提案,已交我办事处研究办理,现答复如下:\n一、西翥街道办事处范围内,拟建设养老院。\n")
+    assert [a.name for a in x.identity.issuers] == ["昆明市五华区西翥街道办事处"]
+    assert x.area.level == "township"
+
+
+@pytest.mark.parametrize("text,issuer", [
+    # a report to a legislature speaks for a government (北京市人大 page, 浙江省 report)
+    ("关于养老服务议案办理情况的报告\n日期:2015-03-18 来源:北京市人大常委会门户网站\n"
+     "——2014年9月24日在北京市第十四届人民代表大会常务委员会第十三次会议上\n北京市人民政府副市长  戴均良\n"
+     "主任、各位副主任、秘书长、各位委员:\n我受市政府委托,向市人大常委会报告议案办理工作情况。\n", "北京市人民政府"),
+    ("关于《浙江省社会养老服务促进条例》执行情况的报告\n来源:浙江省人大常委会\n主任、副主任、秘书长、各位委员:\n"
+     "根据省十二届人大常委会第三十三次会议的安排,我代表省政府,向本次会议报告《浙江省社会养老服务促进条例》执行情况。\n",
+     "浙江省人民政府"),
+])
+def test_a_report_names_the_government_it_speaks_for(text, issuer):
+    assert [a.name for a in extract(text).identity.issuers] == [issuer]
+
+
 def test_a_text_on_one_long_line_is_read():
     body = "经市政府同意，现将方案印发给你们，请认真按照执行。" * 8
     x = extract("了解更多政策资讯 ● 上海市人民政府办公厅关于印发《上海市推进养老科技创新发展行动方案（2024—2027年）》的通知 "

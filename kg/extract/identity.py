@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
 
-from kg.lexicon.agencies import parse_agency as parse_agency_strict, parse_issuer
+from kg.lexicon.agencies import parse_agency as parse_agency_strict, parse_issuer, parse_township_organ
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.dates import find_dates, parse_date
 from kg.lexicon.docnumber import DocNumber
@@ -572,6 +572,14 @@ def _order_issuers(s: Sources) -> list[Found]:
     return [Found(agency, "identity.issuer-order", number.span)] if agency else []
 
 
+def _report_issuers(s: Sources) -> list[Found]:
+    """我受市政府委托，向市人大常委会报告… / 我代表省政府，向本次会议报告…: the
+    government a report to a legislature speaks for (北京市人大 page; 浙江省 report)."""
+    m = phrase_pattern("report_on_behalf").search(s.doc.view, s.heading.end)
+    agency = parse_issuer(m.group("organ"), s.context) if m else None
+    return [Found(agency, "identity.issuer-report", Span(m.start("organ"), m.end("organ")))] if agency else []
+
+
 def _self_reference_issuers(s: Sources) -> list[Found]:
     """我局草拟了…: the organ of that kind the page names elsewhere, in its
     metadata (来源, 发布机构) or its text (通讯地址：…市民政局福利慈善科)."""
@@ -588,6 +596,11 @@ def _self_reference_issuers(s: Sources) -> list[Found]:
     for mention in find_agencies(s.doc, s.context, 0).mentions:
         if mention.agency.name.endswith(ending) and not mention.agency.key.startswith("named:"):
             return [Found(mention.agency, "identity.issuer-self-reference", mention.span)]
+    # 已交我办事处研究办理 … 西翥街道办事处范围内: a township's office, which no organ table holds
+    for town in phrase_pattern("township_organ").finditer(s.doc.view, s.heading.end):
+        agency = parse_township_organ(town.group(0), s.context)
+        if agency is not None and agency.name.endswith(ending):
+            return [Found(agency, "identity.issuer-self-reference", Span(town.start(), town.end()))]
     return []
 
 
@@ -655,6 +668,7 @@ SOURCES = {
     "identity.issuer-title": _title_issuers,
     "identity.issuer-heading": _heading_issuers,
     "identity.issuer-order": _order_issuers,
+    "identity.issuer-report": _report_issuers,
     "identity.issuer-signature": _signature_issuers,
     "identity.issuer-adoption": _adoption_issuers,
     "identity.issuer-self-reference": _self_reference_issuers,

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from kg.lexicon.agencies import parse_issuer
+from kg.lexicon.areas import gazetteer
 from kg.lexicon.docnumber import DocNumber
 from kg.lexicon.titles import display_title, title_key
 from kg.models import Extraction
@@ -266,7 +267,10 @@ def _count(score: FieldScore, stem: str, gold: Iterable[str], found: Iterable[st
 def _score_place_and_date(scores, stem: str, entry: dict, x: Optional[Extraction], inferred: set[str]) -> None:
     area = x.area if x else None
     if "jurisdiction" not in inferred and entry.get("jurisdiction"):
-        right = _same_area(entry["jurisdiction"], area.name if area else None)
+        # GB/T 2260 codes end at the county: a township's coded jurisdiction is its county (西翥街道 -> 五华区)
+        coded = gazetteer().get(area.parent) if area and area.level == "township" and area.parent else None
+        right = (_same_area(entry["jurisdiction"], area.name if area else None)
+                 or bool(coded and _same_area(entry["jurisdiction"], coded.name)))
         _count_single(scores["area"], stem, entry["jurisdiction"], area.name if area else None, right)
         level = LEVELS.get(entry.get("level") or "")
         read_level = area.level if area else None

@@ -115,16 +115,19 @@ def read_source(path: Path, corpus_dir: Path) -> SourceDocument:
 
 
 # A mirror's damage: the reading of a character in brackets right after it,
-# with a tone mark (發(fā)布, 關(guān)于; phrase pattern pinyin_annotation). Three
-# or more make a text damaged so.
-MIN_PINYIN_ANNOTATIONS = 3
+# with a tone mark (發(fā)布, 關(guān)于; phrase pattern pinyin_annotation): three
+# or more make a text damaged so. Mirrors that drop the tone marks (國務(wu)院)
+# need more, since a bracketed word after a character can be real text.
+MIN_PINYIN_ANNOTATIONS = {"pinyin_annotation": 3, "pinyin_annotation_toneless": 8}
 
 
 def remove_pinyin_annotations(text: str) -> tuple[str, int]:
-    found = len(phrase_pattern("pinyin_annotation").findall(text))
-    if found < MIN_PINYIN_ANNOTATIONS:
-        return text, 0
-    return phrase_pattern("pinyin_annotation").sub("", text), found
+    removed = 0
+    for name, least in MIN_PINYIN_ANNOTATIONS.items():
+        found = len(phrase_pattern(name).findall(text))
+        if found >= least:
+            text, removed = phrase_pattern(name).sub("", text), removed + found
+    return text, removed
 
 
 def docx_text(data: bytes) -> str:
