@@ -128,6 +128,19 @@ def test_proposal_numbers(title, raw, session):
         assert x.proposal.session == session
 
 
+def test_a_reply_known_by_its_own_words_and_its_acknowledged_number():
+    """横山 人大网: no title line, the reply acknowledges 《…建议》（第19号）and answers."""
+    x = extract("案  由: 关于启动石湾镇养老服务项目的建议\n提 案 者: 杨飞宫\n办理情况: 杨飞宫代表:\n"
+                "您提出的《关于启动石湾镇养老服务项目的建议》(第19号)收悉。现答复如下:\n一、近年来,我局逐步开展养老服务体系建设。\n")
+    assert x.identity.type_concept == "reply"
+    assert x.proposal.number == 19 and x.proposal.title == "关于启动石湾镇养老服务项目的建议"
+
+
+def test_a_page_that_cites_a_proposal_is_no_reply():
+    x = extract("养老服务工作情况\n代表提出的《关于加快养老服务发展的建议》收悉后,我局高度重视,积极推进各项工作。\n")
+    assert x.identity.type_concept != "reply" and x.proposal is None
+
+
 # --- dates and issuers from what a cut page keeps ---
 
 def test_a_closing_date_without_a_signature():
@@ -242,6 +255,37 @@ def test_our_office_is_the_township_office_the_page_names():
 ])
 def test_a_report_names_the_government_it_speaks_for(text, issuer):
     assert [a.name for a in extract(text).identity.issuers] == [issuer]
+
+
+def test_a_joint_signature_cut_with_the_page_and_set_letter_by_letter():
+    """民政部等22部门 (a national opinion whose page ends in its signature,
+    names of three characters spaced to align columns, the date cut off)."""
+    x = extract("关于加快发展农村养老服务的指导意见\n各省、自治区、直辖市人民政府:\n为加快发展农村养老服务,提出如下意见。\n"
+                "(二十)强化工作督促指导。民政部门充分发挥综合协调作用。\n\n"
+                "民 政 部  中央精神文明建设办公室  农业农村部\n\n国家发展改革委  教 育 部  司 法 部\n\n"
+                "财 政 部  国家邮政局  全国供销合作总社\n\n全国老龄办\n\n2\n")
+    assert [a.name for a in x.identity.issuers] == [
+        "民政部", "中央精神文明建设指导委员会办公室", "农业农村部", "国家发展和改革委员会", "教育部", "司法部", "财政部",
+        "国家邮政局", "中华全国供销合作总社", "全国老龄工作委员会办公室"]
+    assert x.date is None
+
+
+def test_a_portal_field_of_joint_organs_beats_a_cut_signature():
+    """发文机关 lists fifteen organs; the page, cut, signs with six of them (国家卫健委 portal)."""
+    x = extract("关于印发“十四五”健康老龄化规划的通知\n发文机关: 国家卫生健康委 教育部 科技部 广电总局 国家中医药局 银保监会\n"
+                "各省、自治区、直辖市卫生健康委:\n我们制定了《“十四五”健康老龄化规划》。现印发给你们,请认真贯彻执行。\n\n"
+                "国家卫生健康委\n\n教育部\n\n科")
+    assert [a.name for a in x.identity.issuers] == [
+        "国家卫生健康委员会", "教育部", "科学技术部", "国家广播电视总局", "国家中医药管理局", "中国银行保险监督管理委员会"]
+
+
+@pytest.mark.parametrize("text,area", [
+    # a body pasted without its heading that speaks of 我省 (黑龙江 plan, 云南 notice)
+    ("为深入贯彻落实《黑龙江省产业振兴行动计划(2022—2026年)》工作部署,推动我省养老托育服务业高质量发展,制定本方案。\n", "黑龙江省"),
+    ("各州、市、县人民政府: 《云南省老年人保护条例》已由云南省第七届人民代表大会常务委员会通过,我省各级人民政府要认真贯彻执行。\n", "云南省"),
+])
+def test_a_text_that_says_our_province_is_of_the_province_it_names(text, area):
+    assert extract(text).area.name == area
 
 
 def test_a_text_on_one_long_line_is_read():

@@ -11,7 +11,7 @@ from kg.extract.validity import find_validity
 from kg.extract.link_types import type_links
 from kg.models import AgencyMention, Citation, CollectiveResponsibility, FileError, DocRef, Document, Evidence, Extraction, Fact, Measure, Span
 from kg.extract.responsibility import find_responsibility_lists
-from kg.extract.proposals import acknowledged_title_spans, find_proposal, is_reply_title
+from kg.extract.proposals import acknowledged_title_spans, answers_a_proposal, find_proposal, is_reply_title
 from kg.lexicon.agencies import UNLISTED_PREFIX, organ_forms
 from kg.lexicon.titles import document_type, wrapped_title
 
@@ -38,7 +38,7 @@ def extract_mentions(doc: Document) -> Extraction:
     steps = _Steps(doc)
     ident = steps.run("extract.identity", Identity(), read_identity, doc)
     area = ident.area
-    identity, reply = steps.run("extract.identity", (DocRef(), False), _identity_ref, ident)
+    identity, reply = steps.run("extract.identity", (DocRef(), False), _identity_ref, ident, doc)
     proposal = (steps.run("extract.proposal", None, find_proposal, doc, ident.title.span if ident.title else None,
                           area) if reply else None)
     skip = [Span(0, ident.heading_end)] + (steps.run("extract.proposal", [], acknowledged_title_spans, doc)
@@ -93,12 +93,15 @@ def _unknown_agency_warning(name: str) -> str:
     return f"unknown agency {name!r} in a list; not added"
 
 
-def _identity_ref(ident: Identity) -> tuple[DocRef, bool]:
-    """The document's own reference, and whether it is a reply letter."""
+def _identity_ref(ident: Identity, doc: Document) -> tuple[DocRef, bool]:
+    """The document's own reference, and whether it is a reply letter: by its
+    title, its number's code, or — with no title of a document type — by the
+    letter's own words (您提出的《…建议》（第19号）收悉。现答复如下)."""
     title = ident.title.value if ident.title else None
     number = str(ident.number.value) if ident.number else None
     reply = is_reply_title(title) or bool(
-        ident.number and ident.number.value.code and _code_kind(ident.number.value.code, ident.area) == "reply")
+        ident.number and ident.number.value.code and _code_kind(ident.number.value.code, ident.area) == "reply") or (
+        (title is None or document_type(title) is None) and answers_a_proposal(doc))
     dtype = document_type(title) if title else None
     type_concept = "reply" if reply else (dtype.concept if dtype else None)
     issuers = tuple(f.value for f in ident.issuers)

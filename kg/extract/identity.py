@@ -24,6 +24,7 @@ from kg.read.layout import ONE_LINE_TEXT, clean_title, read_layout, space_pieces
 
 MAX_HEADING_LINES = 14
 LONG_LINE = 60
+CUT_FRAGMENT = 3     # characters a page cut mid-line keeps of its last line
 CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
 MIN_TITLE_CHARS = 4
 SENTENCE_ENDS = ("。", "；", "！", "？", ";")
@@ -98,7 +99,8 @@ def _as_number(text: str) -> Optional[DocNumber]:
 
 def _as_agencies(text: str, context: Optional[AreaRef]) -> Optional[list[AgencyRef]]:
     """A line that is nothing but agency names (one or several)."""
-    parts = [p for p in AGENCY_SEPARATORS.split(text.strip()) if p]
+    text = phrase_pattern("letter_spaced").sub(lambda m: re.sub(r"\s", "", m.group()), text.strip())
+    parts = [p for p in AGENCY_SEPARATORS.split(text) if p]
     if not parts or any(len(p) > 30 for p in parts):
         return None
     found = [parse_issuer(p, context) for p in parts]
@@ -158,7 +160,7 @@ def read_identity(doc: Document) -> Identity:
     ident.warnings += _number_disagreements(doc)
     sources = replace(sources, title=ident.title, number=ident.number)
     signature = sources.signature
-    if signature and not _issues_attachment(doc.view, signature[2][1].end):
+    if signature and not _issues_attachment(doc.view, (signature[2][1] if signature[2] else signature[0]).end):
         ident.body_end = signature[0].start
     ident.issuers = _first("issuer", sources) or []
     ident.date = _first("date", sources)
@@ -436,12 +438,12 @@ def _portal_area(doc: Document) -> Optional[AreaRef]:
 
 
 def _first_named_area(doc: Document, lines) -> Optional[AreaRef]:
-    """A heading that names its own level (关于县政协…第166号提案答复的函):
-    the first area of that level the text names; else the first area the
-    text names as an organ's."""
+    """A heading that names its own level (关于县政协…第166号提案答复的函), or a
+    text that speaks of itself so (推动我省养老托育服务业…): the first area of
+    that level the text names; else the first area the text names as an organ's."""
     body = "\n".join(line for _, line in lines)
     heading = "\n".join(line for _, line in lines[:3])
-    own_level = phrase_pattern("own_level").search(heading)
+    own_level = phrase_pattern("own_level").search(heading) or phrase_pattern("self_level").search(body)
     found = None
     if own_level:
         found = gazetteer().first_at_level(body, OWN_LEVELS[own_level.group("level")])
@@ -517,6 +519,32 @@ def _signature(doc: Document, lines, context, after: int):
     return _run_in_signature(doc, context, after)
 
 
+def _cut_signature_issuers(s: Sources) -> list[Found]:
+    if s.signature:
+        return []
+    found = _cut_signature([(span, line) for span, line in s.lines if span.start >= s.heading.end and line.strip()],
+                           s.context)
+    return [Found(a, "identity.issuer-signature-cut", found[0]) for a in found[1]] if found else []
+
+
+def _cut_signature(body, context):
+    """A joint signature at the very end of a page cut before its date: a
+    block of lines of nothing but organs (国家卫生健康委 / 教育部 / … / 住), at
+    least two organs, after the body. The signature has no date then."""
+    lines = [(span, line.strip()) for span, line in body]
+    if lines and len(lines[-1][1]) <= CUT_FRAGMENT and not _as_agencies(lines[-1][1], None):
+        lines = lines[:-1]      # what the cut left of the next organ or of the date
+    block: list = []
+    for span, line in reversed(lines):
+        agencies = _as_agencies(line, context)
+        if not agencies:
+            break
+        block[:0] = [(span, agencies)]
+    if len(block) == len(lines) or sum(len(a) for _, a in block) < 2:
+        return None     # nothing but organs is no body with a signature under it
+    return Span(block[0][0].start, block[-1][0].end), [a for _, agencies in block for a in agencies], None
+
+
 def _run_in_signature(doc: Document, context, after: int):
     """A signature on the last sentence's line, where the page lost its line
     breaks: …应按规定程序报批。 厦门市人民政府 2021年1月12日 (此件主动公开)."""
@@ -558,8 +586,9 @@ def _portal_issuers(s: Sources) -> list[Found]:
     field_ = s.doc.portal_value("issuer")
     if field_ is None:
         return []
-    agency = parse_issuer(field_.value, s.context)
-    return [Found(agency, "identity.issuer-portal", field_.span)] if agency else []
+    # 发文机关: 国家卫生健康委 教育部 科技部 …: a joint document's organs in one field
+    agencies = _as_agencies(field_.value, s.context) or [parse_issuer(field_.value, s.context)]
+    return [Found(a, "identity.issuer-portal", field_.span) for a in agencies if a]
 
 
 def _order_issuers(s: Sources) -> list[Found]:
@@ -673,6 +702,7 @@ SOURCES = {
     "identity.issuer-adoption": _adoption_issuers,
     "identity.issuer-self-reference": _self_reference_issuers,
     "identity.issuer-portal": _portal_issuers,
+    "identity.issuer-signature-cut": _cut_signature_issuers,
     "identity.issuer-number": _number_issuers,
     "identity.issuer-source": _source_issuers,
     "identity.date-signature": _signature_date,

@@ -25,11 +25,16 @@ def is_reply_title(title: Optional[str]) -> bool:
         phrase_pattern("reply_title").search(title))
 
 
+def answers_a_proposal(doc: Document) -> bool:
+    """The words of a reply letter: the proposal acknowledged, then 答复如下."""
+    return bool(phrase_pattern("reply_acknowledgement").search(doc.view))
+
+
 def find_proposal(doc: Document, title_span: Optional[Span], area: Optional[AreaRef]) -> Optional[Proposal]:
     """The proposal a reply letter answers, or None if the text names none."""
     found = _session_and_number(doc, title_span.start if title_span else 0)
     if found is None:
-        return _title_number(doc, title_span)
+        return _title_number(doc, title_span) or _acknowledged_number(doc)
     session_match, number_match = found
     start = _session_start(session_match)
     span = Span(start, number_match.end())
@@ -63,6 +68,18 @@ def _title_number(doc: Document, title_span: Optional[Span]) -> Optional[Proposa
     return Proposal(number=int(raw) if raw.isdigit() else None, session=None,
                     title=display_title(ack.group("title")) if ack else None, body=None,
                     evidence=Evidence("reply.title-number", span, doc.sentence_of(span)), raw_number=raw)
+
+
+def _acknowledged_number(doc: Document) -> Optional[Proposal]:
+    """A reply that gives the number only where it acknowledges the proposal:
+    您提出的《关于启动石湾镇养老服务项目的建议》（第19号）收悉."""
+    m = next((m for m in phrase_pattern("proposal_acknowledged").finditer(doc.view) if m.group("num")), None)
+    if m is None:
+        return None
+    span = Span(m.start(), m.end())
+    return Proposal(number=int(m.group("num")), session=None, title=display_title(m.group("title")), body=None,
+                    evidence=Evidence("reply.acknowledged-number", span, doc.sentence_of(span)),
+                    raw_number=m.group("num"))
 
 
 def _session_start(m: re.Match) -> int:
