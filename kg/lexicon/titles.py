@@ -54,7 +54,9 @@ def _verbs() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _wrap() -> re.Pattern:
     verbs = "|".join(map(re.escape, _verbs()))
-    return re.compile(rf"关于(?P<verb>{verbs})[《〈“\"]?(?P<inner>.+?)[》〉”\"]?{NOTICE_ENDING}$")
+    # the act in 《》, 〈〉 or quotes only where they enclose all of it: 关于印发“十四五”…规划的通知 keeps its “
+    return re.compile(rf"关于(?P<verb>{verbs})(?:《(?P<q1>.+?)》|〈(?P<q2>.+?)〉|“(?P<q3>[^“”]+?)”|\"(?P<q4>[^\"]+?)\"|(?P<bare>.+?))"
+                      rf"{NOTICE_ENDING}$")
 
 
 @lru_cache(maxsize=1)
@@ -163,8 +165,9 @@ def wrapped_title(title: str) -> Optional[Wrapped]:
     m = _wrap().search(title)
     if not m:
         return None
-    inner = m.group("inner").strip("《》〈〉“”\"")
+    group = next(g for g in ("q1", "q2", "q3", "q4", "bare") if m.group(g) is not None)
+    inner = m.group(group).strip()
     if document_type(inner) is None:
         return None
-    offset = title.find(inner, m.start("inner"))
+    offset = title.find(inner, m.start(group))
     return Wrapped(inner, _verbs()[m.group("verb")], offset)

@@ -67,6 +67,21 @@ def relation_graph(graph: nx.DiGraph, relations: tuple[str, ...]) -> nx.DiGraph:
     return links
 
 
+ISSUING_RELATIONS = ("promulgates", "forwards")
+
+
+def issuing_unit(graph: nx.DiGraph, node: str) -> dict[str, dict]:
+    """A 印发 / 转发 notice and the acts it issues are one unit: the other
+    members of ``node``'s unit, each with the edge that joins it to ``node``
+    (国发〔2021〕35号 and the plan it issues, from either end)."""
+    out = {}
+    for other in list(graph.successors(node)) + list(graph.predecessors(node)):
+        data = graph.edges[node, other] if graph.has_edge(node, other) else graph.edges[other, node]
+        if data.get("relation") in ISSUING_RELATIONS and other != node:
+            out[other] = data
+    return out
+
+
 def trace(graph: nx.DiGraph, ref: str, direction: str = "down",
           relations: tuple[str, ...] = VERTICAL_RELATIONS) -> TraceNode:
     """The tree of documents linked to ``ref`` by ``relations``: those that
@@ -81,7 +96,13 @@ def trace(graph: nx.DiGraph, ref: str, direction: str = "down",
     if root not in links:
         return _trace_node(graph, root)
     # edges point away from the root: root -> implementer (down) or root -> implemented (up)
-    away = links.reverse(copy=False) if direction == "down" else links
+    away = nx.DiGraph(links.reverse(copy=False) if direction == "down" else links)
+    # the root's notice and act are one unit: what carries out (or is carried out by) either hangs below the root
+    unit_edges = issuing_unit(graph, root) if "promulgates" in relations else {}
+    for other in unit_edges:
+        if away.has_edge(other, root):
+            away.remove_edge(other, root)
+        away.add_edge(root, other)
     members = nx.descendants(away, root) | {root}
     tree = nx.DiGraph()              # a graph of its own, as above
     tree.add_nodes_from(members)
@@ -100,6 +121,8 @@ def trace(graph: nx.DiGraph, ref: str, direction: str = "down",
         children_of.setdefault(parent, []).append(child)
 
     def edge(parent: str, child: str) -> dict:
+        if parent == root and child in unit_edges:
+            return unit_edges[child]
         return links.edges[child, parent] if direction == "down" else links.edges[parent, child]
 
     def build(n: str, parent: Optional[str]) -> TraceNode:
@@ -188,57 +211,67 @@ def coverage(graph: nx.DiGraph, ref: str, depth: int = 1) -> list[AreaCoverage]:
     it out, by which document, when and how long after it; which hold
     documents but none carrying it out; which hold nothing. Reply letters and
     documents dated before ``ref`` never count as carrying it out, nor as
-    documents that could have (an area holding only those holds none)."""
+    documents that could have (an area holding only those holds none). A
+    notice and the act it issues are one unit: carrying out either counts."""
     gaz = gazetteer()
     root = find_node(graph, ref)
     own = graph.nodes[root].get("area_code")
     if not own:
         raise ValueError(f"{_label(graph, root)} has no area: coverage needs the area it applies to")
     links = relation_graph(graph, CARRYING_OUT)
-    root_date = graph.nodes[root].get("date")
-    # a stub has no date, but its number has a year: nothing dated before that
-    # year carries it out (a 2006 notice cannot implement 国办发〔2019〕5号)
-    not_before = root_date or _number_year_start(graph.nodes[root].get("number"))
-
-    def counts(node: str) -> bool:
-        data = graph.nodes[node]
-        if data.get("type") in NOT_AN_IMPLEMENTATION:
-            return False
-        return not (not_before and data.get("date") and data["date"] < not_before)
-
-    carriers = {n for n in (nx.ancestors(links, root) if root in links else set()) if counts(n)}
+    counts = _counts_as_carrying_out(graph, root)
+    unit = {root} | set(issuing_unit(graph, root))
+    carriers = {n for member in unit if member in links for n in nx.ancestors(links, member) if counts(n)} - unit
     areas = _areas_below(gaz, own, depth)
     by_area: dict[str, list[str]] = {code: [] for code in areas}
     corpus: dict[str, list[str]] = {code: [] for code in areas}
     for node, data in graph.nodes(data=True):
         code = data.get("area_code")
-        if not code or node == root:
-            continue
-        area = next((a for a in areas if gaz.is_within(code, a)), None)
+        area = next((a for a in areas if gaz.is_within(code, a)), None) if code and node not in unit else None
         if area is None:
             continue
         if node in carriers:
             by_area[area].append(node)
         if not data.get("stub", True) and counts(node):
             corpus[area].append(_label(graph, node))    # a document that could have carried it out
-    out = []
-    for code in sorted(areas, key=lambda c: c):
-        ref_area = gaz.get(code)
-        # the earliest; among undated ones, the area's own (highest-level) document first
-        docs = sorted(by_area[code], key=lambda n: (graph.nodes[n].get("date") or "9999",
-                                                    graph.nodes[n].get("rank") or 9, _label(graph, n)))
-        chain: list[str] = []
-        first_date = lag = None
-        if docs:
-            chain = [_label(graph, n) for n in nx.shortest_path(links, docs[0], root)]   # from the first of them
-            first_date = graph.nodes[docs[0]].get("date")
-            if first_date and root_date:
-                lag = (date.fromisoformat(first_date) - date.fromisoformat(root_date)).days
-        status = "implemented" if docs else ("not-implementing" if corpus[code] else "no-documents")
-        level = _level_label(ref_area.level)
-        out.append(AreaCoverage(level, ref_area.name, code, status, [_label(graph, d) for d in docs], chain,
-                                sorted(corpus[code]), first_date, lag))
-    return out
+    return [_area_coverage(graph, links, root, unit, gaz.get(code), by_area[code], corpus[code])
+            for code in sorted(areas)]
+
+
+def _counts_as_carrying_out(graph: nx.DiGraph, root: str):
+    """Whether a document can carry ``root`` out: no reply, nothing dated
+    before it — and a stub has no date, but its number has a year: nothing
+    dated before that year (a 2006 notice cannot implement 国办发〔2019〕5号)."""
+    not_before = graph.nodes[root].get("date") or _number_year_start(graph.nodes[root].get("number"))
+
+    def counts(node: str) -> bool:
+        data = graph.nodes[node]
+        if data.get("type") in NOT_AN_IMPLEMENTATION:
+            return False
+        return not (not_before and data.get("date") and data["date"] < not_before)
+    return counts
+
+
+def _area_coverage(graph: nx.DiGraph, links: nx.DiGraph, root: str, unit: set[str], area, carriers: list[str],
+                   corpus: list[str]) -> AreaCoverage:
+    """One area's line: its earliest carrier (among undated ones, the area's
+    own, highest-level document first), the chain from it to the root, the lag."""
+    docs = sorted(carriers, key=lambda n: (graph.nodes[n].get("date") or "9999", graph.nodes[n].get("rank") or 9,
+                                           _label(graph, n)))
+    chain: list[str] = []
+    first_date = lag = None
+    root_date = graph.nodes[root].get("date")
+    if docs:
+        # from the first of them, to the root or to the act it issues (then the root)
+        reached = next(m for m in sorted(unit, key=lambda m: m != root) if nx.has_path(links, docs[0], m))
+        chain = [_label(graph, n) for n in nx.shortest_path(links, docs[0], reached)]
+        chain += [_label(graph, root)] if reached != root else []
+        first_date = graph.nodes[docs[0]].get("date")
+        if first_date and root_date:
+            lag = (date.fromisoformat(first_date) - date.fromisoformat(root_date)).days
+    status = "implemented" if docs else ("not-implementing" if corpus else "no-documents")
+    return AreaCoverage(_level_label(area.level), area.name, area.code, status, [_label(graph, d) for d in docs],
+                        chain, sorted(corpus), first_date, lag)
 
 
 def _level_label(level: str) -> str:

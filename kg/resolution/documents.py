@@ -8,7 +8,7 @@ document no corpus file holds is a stub.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Iterable, Optional
 
 from kg import keys as document_keys
@@ -20,54 +20,108 @@ from kg.lexicon.titles import title_key
 from kg.models import AgencyRef, AreaRef, DocRef, DocumentKey, DocumentNode, Extraction, Resolution
 from kg.resolution.inference import implements_edges, implements_warnings, title_echoes
 
+@dataclass(frozen=True)
+class MentionKey:
+    """What identifies a mentioned document: its document number, an
+    announcement number with its issuer or title (unique only so), its title
+    within a scope (an area's code; ``*`` for a title that says whose it is),
+    or the corpus file of a document with neither."""
+
+    kind: str                     # number, announcement, title, file
+    value: str
+    scope: Optional[str] = None   # titles only
+
+    def __str__(self) -> str:
+        # the written form: IRIs of documents known by title are digests of it
+        if self.kind == "title":
+            return f"t:{self.scope}:{self.value}"
+        return f"{KEY_PREFIXES[self.kind]}:{self.value}"
+
+
+KEY_PREFIXES = {"number": "no", "announcement": "ann", "file": "file"}
+ANYWHERE = "*"
+
 # A mention: what it says, the corpus file it is the identity of (None for a
 # citation), and its keys.
-Mention = tuple[DocRef, Optional[str], list[str]]
+Mention = tuple[DocRef, Optional[str], list[MentionKey]]
 
 
-def mention_keys(ref: DocRef) -> list[str]:
+def is_announcement(number: str) -> bool:
+    """2019年第76号: numbered within a year, with no issuer code."""
+    return DocNumber.parse(number).is_announcement
+
+
+def mention_keys(ref: DocRef) -> list[MentionKey]:
     keys = []
-    if ref.number and not ref.number[0].isdigit():
-        keys.append(f"no:{ref.number}")
-    if ref.number and ref.number[0].isdigit():
+    if ref.number and not is_announcement(ref.number):
+        keys.append(MentionKey("number", ref.number))
+    if ref.number and is_announcement(ref.number):
         # An announcement number is unique only with its issuer or title.
         qualifier = (ref.issuers[0].name if ref.issuers else "") + "|" + (title_key(ref.title) if ref.title else "")
-        keys.append(f"ann:{ref.number}|{qualifier}")
+        keys.append(MentionKey("announcement", f"{ref.number}|{qualifier}"))
     if ref.title:
         key = title_key(ref.title)
-        keys.append(f"t:{ref.scope or '*'}:{key}")
+        keys.append(MentionKey("title", key, ref.scope or ANYWHERE))
         if ref.scope and ref.issuers and key.startswith("关于"):
             # the same title as its issuer would write it in full
-            keys.append(f"t:*:{title_key(ref.issuers[0].name)}{key}")
+            keys.append(MentionKey("title", f"{title_key(ref.issuers[0].name)}{key}", ANYWHERE))
     if not keys:
         raise ValueError(f"a mention with neither number nor title: {ref}")
     return keys
 
 
-def identity_keys(ref: DocRef) -> list[str]:
+def identity_keys(ref: DocRef) -> list[MentionKey]:
     """Keys of a corpus document: also its title without the issuer prefix,
     scoped to its area (as documents of that area cite it)."""
     keys = mention_keys(ref)
     if ref.title and ref.issuers:
         head, sep, rest = ref.title.partition("关于")
         if sep and head:
-            keys.append(f"t:{ref.issuers[0].area.code}:{title_key(sep + rest)}")
+            keys.append(MentionKey("title", title_key(sep + rest), ref.issuers[0].area.code))
     return keys
+
+
+def lift_unqualified_titles(mentions: list[Mention]) -> list[tuple[MentionKey, MentionKey]]:
+    """An unqualified title cited in an area with no number (《养老机构管理办法》
+    in a 上海 page) names that area's document of the title, or failing one
+    there, the document of an area above it that the corpus knows by number or
+    file (民政部令第66号) — the nearest such area, never a sibling's. The
+    pairs of keys that name one document so."""
+    anchored: dict[str, set[str]] = {}
+    for ref, path, keys in mentions:
+        if path is not None or ref.number:
+            for k in keys:
+                if k.kind == "title":
+                    anchored.setdefault(k.value, set()).add(k.scope)
+    pairs = []
+    for ref, path, keys in mentions:
+        if path is not None or ref.number:
+            continue
+        for k in keys:
+            scopes = anchored.get(k.value, set()) if k.kind == "title" else set()
+            if not scopes or k.scope in (ANYWHERE, None) or k.scope in scopes:
+                continue
+            # the areas above, nearest first; last, a numbered mention whose area was not known
+            above = next((code for code in [a.code for a in gazetteer().chain(k.scope)[1:]] + [ANYWHERE]
+                          if code in scopes), None)
+            if above is not None:
+                pairs.append((k, MentionKey("title", k.value, above)))
+    return pairs
 
 
 class _UnionFind:
     def __init__(self):
-        self.parent: dict[str, str] = {}
+        self.parent: dict = {}
 
-    def find(self, x: str) -> str:
+    def find(self, x):
         self.parent.setdefault(x, x)
         while self.parent[x] != x:
             self.parent[x] = self.parent[self.parent[x]]
             x = self.parent[x]
         return x
 
-    def union(self, keys: list[str]) -> None:
-        roots = sorted({self.find(k) for k in keys})
+    def union(self, keys: list) -> None:
+        roots = sorted({self.find(k) for k in keys}, key=str)
         for other in roots[1:]:
             self.parent[other] = roots[0]
 
@@ -93,7 +147,7 @@ def learned_codes(extractions: list[Extraction]) -> tuple[dict[str, AgencyRef], 
     warnings = []
     for x in sorted(extractions, key=lambda x: x.document.relative_path):
         number, issuers = x.identity.number, x.identity.issuers
-        if not number or not issuers or number[0].isdigit():
+        if not number or not issuers or is_announcement(number):
             continue
         parsed = DocNumber.parse(number)
         if parsed.is_order or resolve_code(parsed.code, x.area) is not None:
@@ -110,7 +164,7 @@ def _apply_learned_codes(resolution: Resolution, extractions: list[Extraction]) 
     resolution.learned_codes, warnings = learned_codes(extractions)
     resolution.warnings += warnings
     for key, node in list(resolution.documents.items()):
-        if node.issuers or not node.number or node.number[0].isdigit():
+        if node.issuers or not node.number or is_announcement(node.number):
             continue
         agency = resolution.learned_codes.get(DocNumber.parse(node.number).code)
         if agency is not None:
@@ -121,7 +175,7 @@ def _mentions(extractions: list[Extraction]) -> list[Mention]:
     mentions: list[Mention] = []
     for x in extractions:
         if x.identity.number is None and x.identity.title is None:
-            keys = [f"file:{x.document.relative_path}"]
+            keys = [MentionKey("file", x.document.relative_path)]
         else:
             keys = identity_keys(x.identity)
         mentions.append((x.identity, x.document.relative_path, keys))
@@ -138,6 +192,8 @@ def merge_mentions(extractions: list[Extraction]) -> Resolution:
     mentions = _mentions(extractions)
     for _, _, keys in mentions:
         uf.union(keys)
+    for pair in lift_unqualified_titles(mentions):
+        uf.union(list(pair))
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
         groups.setdefault(uf.find(mention[2][0]), []).append(mention)
@@ -184,7 +240,7 @@ def _merge(group: list[Mention], warnings: list[str], dates: dict) -> DocumentNo
 def _number(primary: list[DocRef], refs: list[DocRef], warnings: list[str]) -> Optional[str]:
     """The corpus file's own number, else the first of the cited ones."""
     numbers = sorted({r.number for r in refs if r.number})
-    if len({n for n in numbers if not n[0].isdigit()}) > 1:
+    if len({n for n in numbers if not is_announcement(n)}) > 1:
         warnings.append(f"one document cited with several numbers: {', '.join(numbers)}")
     own_numbers = [r.number for r in primary if r.number]
     return own_numbers[0] if own_numbers else (numbers[0] if numbers else None)
@@ -197,11 +253,12 @@ def _first(values):
 def _node_key(number: Optional[str], group: list[Mention]) -> DocumentKey:
     """By number where it has a document number, else by its first key (the
     corpus file's own keys first)."""
-    if number and not number[0].isdigit():
+    if number and not is_announcement(number):
         parsed = DocNumber.parse(number)
         return document_keys.document_by_number(parsed.code, parsed.year, parsed.seq)
     identity = [k for _, path, keys in group if path is not None for k in keys]
-    return document_keys.document_by_title((identity or sorted({k for _, _, keys in group for k in keys}))[0])
+    return document_keys.document_by_title(str((identity or sorted({k for _, _, keys in group for k in keys},
+                                                                    key=str))[0]))
 
 
 def _ranked_titles(own: list[str], cited: list[str]) -> list[str]:

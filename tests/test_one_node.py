@@ -1,0 +1,143 @@
+"""One document, one node (#31): a notice and the act it issues are one unit
+for trace and coverage; an unqualified title cited without a number reaches
+the document of that title in the citing area or an area above it, never a
+sibling's; two areas' documents with the same unqualified title stay two.
+Texts are real openings from shared/corpus-pages and the wild set, cut to
+what the rule needs; the last test checks every text of ../shared."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import present
+from kg.lexicon.areas import gazetteer
+from kg.lexicon.titles import title_key, wrapped_title
+from kg.network.documents import to_networkx
+from kg.network.trace import coverage, flatten, trace
+from kg.pipeline.build import build
+from kg.store.database import load_graph
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def _network(tmp_path: Path, texts: dict[str, str]):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in texts.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    build(corpus, tmp_path / "out")
+    return to_networkx(load_graph(tmp_path / "out"))
+
+
+def _nodes_titled(network, title: str) -> list[str]:
+    return [n for n, d in network.nodes(data=True) if d.get("title") and title_key(d["title"]) == title_key(title)]
+
+
+NATIONAL_NOTICE = ("国务院关于印发“十四五”国家老龄事业发展和养老服务体系规划的通知\n国发〔2021〕35号\n"
+                   "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n现将《“十四五”国家老龄事业发展和养老服务体系规划》"
+                   "印发给你们，请认真贯彻执行。\n国务院\n2021年11月24日\n")
+CITY_PLAN = ("滁州市人民政府办公室关于印发滁州市“十四五”养老服务发展规划的通知\n各县、市、区人民政府：\n"
+             "根据《“十四五”国家老龄事业发展和养老服务体系规划》等精神，结合我市实际，制定本规划。\n"
+             "滁州市人民政府办公室\n2022年2月17日\n")
+
+
+def test_carrying_out_the_act_a_notice_issues_counts_for_the_notice(tmp_path):
+    """滁州 implements the national plan, which 国发〔2021〕35号 issues:
+    coverage of the notice counts 安徽, and trace shows the plan under it."""
+    network = _network(tmp_path, {"national.txt": NATIONAL_NOTICE, "chuzhou.txt": CITY_PLAN})
+    anhui = next(r for r in coverage(network, "国发〔2021〕35号") if r.area == "安徽省")
+    assert anhui.status == "implemented"
+    assert anhui.chain[-2:] == ["《“十四五”国家老龄事业发展和养老服务体系规划》", "国发〔2021〕35号"]
+    titles = [node.title for _, _, node in flatten(trace(network, "国发〔2021〕35号"))]
+    assert titles[1] == "“十四五”国家老龄事业发展和养老服务体系规划"
+    assert any(t and t.startswith("滁州市") for t in titles[2:])
+
+
+@pytest.mark.parametrize("title,act", [
+    ("西安市养老服务工作领导小组办公室关于印发“十四五”养老服务体系专项规划的通知", "“十四五”养老服务体系专项规划"),
+    ("关于印发《郑州市“十四五”老龄事业发展规划》的通知", "郑州市“十四五”老龄事业发展规划"),
+    ("关于转发“关于加快发展养老服务业的意见”的通知", "关于加快发展养老服务业的意见"),
+])
+def test_a_wrapped_act_keeps_its_own_quotes(title, act):
+    assert wrapped_title(title).title == act
+
+
+def test_an_unqualified_title_reaches_the_national_document_of_that_title(tmp_path):
+    """《养老机构管理办法》 in a 上海 page (no number) is 民政部令第66号 cited by
+    another page with its number — one node, not a 上海 stub beside it."""
+    network = _network(tmp_path, {
+        "a.txt": "江北区民政局养老服务政务公开目录\n来源:重庆市江北区民政局\n"
+                 "根据《养老机构管理办法》(中华人民共和国民政部令第66号)要求,现将目录公布如下。\n",
+        "b.txt": "关于开展养老机构安全检查的通知\n上海市民政局\n各区民政局:\n"
+                 "根据《养老机构管理办法》要求,现就开展安全检查通知如下。\n上海市民政局\n2023年3月1日\n"})
+    assert len(_nodes_titled(network, "养老机构管理办法")) == 1
+
+
+def test_an_unqualified_title_never_reaches_a_sibling_area_s_document(tmp_path):
+    """威海's 《关于加快发展养老服务业的意见》 (威政发〔2014〕38号) is not the one a
+    烟台 text cites by that title: a 烟台 stub stays its own node; and two
+    cities' numbered documents of one unqualified title are two nodes."""
+    network = _network(tmp_path, {
+        "weihai.txt": "关于加快发展养老服务业的意见\n威政发〔2014〕38号\n各区市人民政府:\n为加快发展养老服务业,现提出如下意见。\n"
+                      "威海市人民政府\n2014年6月1日\n",
+        "yantai.txt": "关于加快发展养老服务业的意见\n烟政发〔2014〕20号\n各区市人民政府:\n为加快发展养老服务业,现提出如下意见。\n"
+                      "烟台市人民政府\n2014年7月1日\n",
+        "laishan.txt": "关于推进居家养老服务的实施方案\n莱山区人民政府\n各街道:\n"
+                       "根据《关于加快发展养老服务业的意见》精神,结合我区实际,制定本方案。\n烟台市莱山区人民政府\n2015年1月1日\n"})
+    nodes = _nodes_titled(network, "关于加快发展养老服务业的意见")
+    areas = sorted(network.nodes[n].get("area") or "-" for n in nodes)
+    assert len(nodes) == 2 and areas == ["威海市", "烟台市"]
+
+
+def _duplicate_pairs(network) -> list[tuple[str, str]]:
+    """Pairs of document nodes that one document would make: the same number;
+    the same title with compatible areas (equal, or one within the other;
+    an unknown area only where nothing citing it is older than the other);
+    a notice and the act its title names without pol:promulgates."""
+    gaz = gazetteer()
+    docs = [(n, d) for n, d in network.nodes(data=True) if d.get("kind") == "document" or "stub" in d]
+    pairs = []
+    by_number: dict[str, list[str]] = {}
+    by_title: dict[str, list[str]] = {}
+    for n, d in docs:
+        if d.get("number"):
+            by_number.setdefault(d["number"], []).append(n)
+        if d.get("title"):
+            by_title.setdefault(title_key(d["title"]), []).append(n)
+    pairs += [(a, b) for nodes in by_number.values() for a, b in zip(nodes, nodes[1:])]
+
+    def oldest_citer(n):
+        dates = [network.nodes[s].get("date") for s in network.predecessors(n) if network.nodes[s].get("date")]
+        return min(dates) if dates else None
+
+    def compatible(a, b):
+        ca, cb = network.nodes[a].get("area_code"), network.nodes[b].get("area_code")
+        if ca and cb:
+            return ca == cb or gaz.is_within(ca, cb) or gaz.is_within(cb, ca)
+        unknown, known = (a, b) if not ca else (b, a)
+        year = re.search(r"〔(\d{4})〕", network.nodes[known].get("number") or "")
+        citer = oldest_citer(unknown)
+        dated = network.nodes[known].get("date") or (f"{year.group(1)}-01-01" if year else None)
+        return not (citer and dated and citer < dated)
+
+    for nodes in by_title.values():
+        pairs += [(a, b) for i, a in enumerate(nodes) for b in nodes[i + 1:] if compatible(a, b)]
+    for n, d in docs:
+        wrapped = wrapped_title(d.get("title") or "")
+        for act in by_title.get(title_key(wrapped.title), []) if wrapped else []:
+            if act != n and not network.has_edge(n, act):
+                pairs.append((n, act))
+    return pairs
+
+
+def test_every_text_of_shared_is_one_node_per_document(tmp_path):
+    """#31's target over ../shared: no two document nodes for one document."""
+    corpus = tmp_path / "corpus"
+    for part in ("seeds", "corpus-extra", "corpus-pages/clean", "corpus-pages/damaged"):
+        shutil.copytree(present(SHARED / part), corpus / re.sub(r"\W", "-", part))
+    build(corpus, tmp_path / "out")
+    network = to_networkx(load_graph(tmp_path / "out"))
+    assert _duplicate_pairs(network) == []
