@@ -115,7 +115,7 @@ def document_network(extractions, resolution) -> nx.DiGraph:
     """The network ``to_networkx`` reads from a built graph, made instead from
     what the build holds in memory (the extractions, their resolution and
     the inferred links): the build's index and overview need no query."""
-    from kg.rdf.named_graphs import STATED_BASIS_RELATIONS, proposal_iri
+    from kg.rdf.named_graphs import STATED_BASIS_RELATIONS, proposal_area, proposal_iri
     from kg.lexicon.schemes import level_concepts
     from kg.rdf import iri
 
@@ -132,8 +132,10 @@ def document_network(extractions, resolution) -> nx.DiGraph:
     links = []
     for x in extractions:
         if x.proposal is not None:
-            area = x.proposal.body.area if x.proposal.body else None
-            graph.add_node(str(proposal_iri(x)), number=None, title=x.proposal.title, rank=None, level=None,
+            area = proposal_area(x)
+            level = levels.get(area.level) if area else None
+            graph.add_node(str(proposal_iri(x)), number=None, title=x.proposal.title,
+                           rank=level[0] if level else None, level=level[1] if level else None,
                            area=area.name if area else None, area_code=area.code if area else None, date=None,
                            stub=True, file=None, type="proposal")
         own = resolution.of_extraction(x)

@@ -18,6 +18,12 @@ def document(key: DocumentKey) -> URIRef:
     return ID[key]
 
 
+def version(document_iri: URIRef, version_date) -> URIRef:
+    """A dated version of a law or rule: <work>/version/2018-12-29 (ELI's
+    point-in-time convention)."""
+    return URIRef(f"{document_iri}/version/{version_date.isoformat()}")
+
+
 def service_model(concept: str) -> URIRef:
     return SMODEL[concept]
 

@@ -19,9 +19,10 @@ from rdflib import Dataset, Literal, URIRef
 from kg.rdf import iri
 from kg.lexicon.agencies import organs
 from kg.lexicon.areas import gazetteer
-from kg.models import AgencyRef, AreaRef, DocumentNode, Evidence, Extraction, InferredLink, Resolution, Span
+from kg.models import AgencyRef, AreaRef, Citation, DocumentNode, Evidence, Extraction, InferredLink, Resolution, Span
 from kg.rdf.ontology import materialise, ontology_graph, super_properties
 from kg.lexicon.titles import type_by_concept
+from kg.lexicon.versions import version_cited, versions, work_key
 from kg.rdf.vocab import CITO, DCTERMS, ELI, OA, ORG, POL, PREFIXES, PROV, RDF, SDO, SKOS, XSD
 
 RELATIONS = {
@@ -278,6 +279,27 @@ def _write_citations(w: "_GraphWriter", x: Extraction, resolution: Resolution, n
             continue
         w.add(iri.document(source.key), RELATIONS[c.relation], iri.document(target.key), c.evidence, c.trigger,
               c.link_rule)
+        _write_version_cited(w, x, source, target, c)
+
+
+def _write_version_cited(w: "_GraphWriter", x: Extraction, source: DocumentNode, target: DocumentNode,
+                         c: Citation) -> None:
+    """Which version of a law revised over time the citation reaches: the one
+    its number names, else the one in force on the citing document's date
+    (none for an undated document: it cites the work)."""
+    work = work_key(target.title) if target.title else None
+    if work is None or c.relation in ISSUING:
+        return
+    on = x.date or next((f.value for f in x.facts if f.name == "publication_date"), None)
+    version = version_cited(work, on, c.target.number)
+    if version is None:
+        return
+    rule = "link.version-by-number" if c.target.number else "link.version-in-force"
+    w.add(iri.document(source.key), POL.citesVersion, iri.version(iri.document(target.key), version.date),
+          Evidence(rule, c.evidence.span, c.evidence.sentence))
+
+
+ISSUING = ("promulgates", "forwards")
 
 
 AGENCY_ROLES = {"mentions": POL.mentionsAgency, "addressee": POL.addressee, "copy_to": POL.copyTo}
@@ -309,14 +331,23 @@ def _write_proposal(w: "_GraphWriter", x: Extraction, c: "Contributions") -> Non
         g.add((prop, DCTERMS.title, zh(p.title)))
     if p.body:
         g.add((prop, POL.receivedBy, agency_iri(p.body)))
-        g.add((prop, ELI.jurisdiction, iri.area(p.body.area.code)))
         c.agencies.add(p.body)
-        c.areas.add(p.body.area.code)
+    area = proposal_area(x)
+    if area is not None:
+        g.add((prop, ELI.jurisdiction, iri.area(area.code)))
+        g.add((prop, POL.level, iri.level(area.level)))
+        c.areas.add(area.code)
     w.add(w.doc_iri, CITO.repliesTo, prop, p.evidence)
     for mention in x.agencies:
         if mention.role == "addressee":
             ev = Evidence("reply.proposer-addressee", mention.span, x.document.sentence_of(mention.span))
             w.add(prop, POL.proposer, agency_iri(mention.agency), ev)
+
+
+def proposal_area(x: Extraction) -> Optional[AreaRef]:
+    """The area of the session a proposal was made at: its body's, else the
+    reply's — a reply answers its own area's session (the IRI is minted so)."""
+    return x.proposal.body.area if x.proposal.body else x.area
 
 
 def proposal_iri(x: Extraction) -> URIRef:
@@ -506,6 +537,27 @@ def _write_stubs(g: Triples, resolution: Resolution, used_agencies: set, used_ar
     materialise(g)
 
 
+def _write_versions(g: Triples, resolution: Resolution) -> None:
+    """The dated versions of every law or rule the table lists that the graph
+    holds: each realizes the work (one node however often it was revised), with the
+    order that published it, its date, when it came into force, and the
+    table row's source."""
+    for node in sorted(resolution.documents.values(), key=lambda n: n.key):
+        work = work_key(node.title) if node.title else None
+        for v in versions(work) if work else ():
+            d, ver = iri.document(node.key), iri.version(iri.document(node.key), v.date)
+            g.add((d, ELI.is_realized_by, ver))
+            g.add((ver, RDF.type, POL.Version))
+            g.add((ver, ELI.realizes, d))
+            g.add((ver, DCTERMS.title, zh(v.work)))
+            g.add((ver, DCTERMS.identifier, Literal(v.number)))   # not eli:id_local: that names documents
+            g.add((ver, ELI.version_date, Literal(v.date, datatype=XSD.date)))
+            g.add((ver, ELI.first_date_entry_in_force, Literal(v.in_force, datatype=XSD.date)))
+            g.add((ver, POL.versionEvent, _plain(v.event)))
+            g.add((ver, DCTERMS.source, zh(v.source)))
+    materialise(g)
+
+
 def _write_inferred(g: Triples, links: Iterable[InferredLink], title_sources: dict) -> None:
     """Inferred links, in their own graph; their evidence is the sentences
     where the two titles were read (spans described in those files' graphs)."""
@@ -534,6 +586,7 @@ def shared_graphs(state: Contributions, resolution: Resolution) -> list[tuple[UR
     _write_inferred(links, resolution.inferred, state.title_sources)
     _write_reference(reference, state.agencies, state.areas, state.alt_labels)
     _write_programmes(reference, state.programmes)
+    _write_versions(reference, resolution)
     return [(iri.STUBS_GRAPH, stubs), (iri.INFERRED_GRAPH, links), (iri.REFERENCE_GRAPH, reference),
             (iri.ONTOLOGY_GRAPH, set(ontology_graph()))]
 

@@ -40,8 +40,10 @@ class POL(DefinedNamespace):
     ServiceModelScheme: URIRef
     Standard: URIRef
     Target: URIRef
+    Version: URIRef
     addressee: URIRef
     agencyKind: URIRef
+    citesVersion: URIRef
     collectiveResponsibility: URIRef
     comparison: URIRef
     copyTo: URIRef
@@ -82,6 +84,7 @@ class POL(DefinedNamespace):
     subjectCategory: URIRef
     supportingAgency: URIRef
     trigger: URIRef
+    versionEvent: URIRef
 
 
 class ELI(DefinedNamespace):
@@ -99,6 +102,10 @@ class ELI(DefinedNamespace):
     based_on: URIRef
     first_date_entry_in_force: URIRef
     date_no_longer_in_force: URIRef
+    version_date: URIRef
+    LegalExpression: URIRef
+    realizes: URIRef
+    is_realized_by: URIRef
 
 
 class OA(DefinedNamespace):

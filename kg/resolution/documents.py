@@ -16,7 +16,9 @@ from kg.datafiles import phrase_pattern
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.docnumber import DocNumber
 from kg.lexicon.issuers import code_area, resolve_code
-from kg.lexicon.titles import title_key
+from kg.lexicon.titles import document_type, title_key
+from kg.lexicon.versions import listed_works, versions, work_key
+from kg.lexicon.agencies import parse_agency
 from kg.models import AgencyRef, AreaRef, DocRef, DocumentKey, DocumentNode, Extraction, Resolution
 from kg.resolution.inference import implements_edges, implements_warnings, title_echoes
 
@@ -27,7 +29,7 @@ class MentionKey:
     within a scope (an area's code; ``*`` for a title that says whose it is),
     or the corpus file of a document with neither."""
 
-    kind: str                     # number, announcement, title, file
+    kind: str                     # number, announcement, title, file, work
     value: str
     scope: Optional[str] = None   # titles only
 
@@ -38,8 +40,9 @@ class MentionKey:
         return f"{KEY_PREFIXES[self.kind]}:{self.value}"
 
 
-KEY_PREFIXES = {"number": "no", "announcement": "ann", "file": "file"}
+KEY_PREFIXES = {"number": "no", "announcement": "ann", "file": "file", "work": "work"}
 ANYWHERE = "*"
+NATION = "CN"
 
 # A mention: what it says, the corpus file it is the identity of (None for a
 # citation), and its keys.
@@ -59,6 +62,10 @@ def mention_keys(ref: DocRef) -> list[MentionKey]:
         # An announcement number is unique only with its issuer or title.
         qualifier = (ref.issuers[0].name if ref.issuers else "") + "|" + (title_key(ref.title) if ref.title else "")
         keys.append(MentionKey("announcement", f"{ref.number}|{qualifier}"))
+    # a law or rule revised over time: its title named nationally, or an order's number of one of its versions
+    work = work_key(ref.title if ref.scope in (None, NATION) else None, ref.number)
+    if work:
+        keys.append(MentionKey("work", work))
     if ref.title:
         key = title_key(ref.title)
         keys.append(MentionKey("title", key, ref.scope or ANYWHERE))
@@ -87,7 +94,7 @@ def lift_unqualified_titles(mentions: list[Mention]) -> list[tuple[MentionKey, M
     there, the document of an area above it that the corpus knows by number or
     file (民政部令第66号) — the nearest such area, never a sibling's. The
     pairs of keys that name one document so."""
-    anchored: dict[str, set[str]] = {}
+    anchored: dict[str, set[str]] = {key: {NATION} for key in listed_works()}
     for ref, path, keys in mentions:
         if path is not None or ref.number:
             for k in keys:
@@ -194,6 +201,9 @@ def merge_mentions(extractions: list[Extraction]) -> Resolution:
         uf.union(keys)
     for pair in lift_unqualified_titles(mentions):
         uf.union(list(pair))
+    for work in listed_works():
+        # a listed work is one document however its title is scoped
+        uf.union([MentionKey("work", work), MentionKey("title", work, NATION), MentionKey("title", work, ANYWHERE)])
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
         groups.setdefault(uf.find(mention[2][0]), []).append(mention)
@@ -222,19 +232,35 @@ def _merge(group: list[Mention], warnings: list[str], dates: dict) -> DocumentNo
     own = [(ref, path) for ref, path, _ in group if path is not None]
     refs = [ref for ref, _, _ in group]
     primary = [r for r, _ in own] or refs
-    number = _number(primary, refs, warnings)
-    titles = _ranked_titles([r.title for r, _ in own if r.title], [r.title for r in refs if r.title])
+    work = next((k.value for _, _, keys in group for k in keys if k.kind == "work"), None)
+    # a work's versions carry the numbers (kg.lexicon.versions), not the work
+    number = None if work else _number(primary, refs, warnings)
+    listed = versions(work) if work else ()
+    titles = _ranked_titles([r.title for r, _ in own if r.title] + [v.work for v in listed[:1]],
+                            [r.title for r in refs if r.title])
     title = titles[0] if titles else None
-    issuers = _first(r.issuers for r in primary) or _first(r.issuers for r in refs) or ()
-    type_concept = _first(r.type_concept for r in primary) or _most_common(
-        r.type_concept for r in refs if r.type_concept)
+    issuers = (_first(r.issuers for r in primary) or _first(r.issuers for r in refs)
+               or _listed_issuers(listed) or ())
     sources = tuple(sorted({path for _, path in own}))
     if len(sources) > 1:
         warnings.append(f"{', '.join(sources)} are the same document ({number or title}); one node")
     area = issuers[0].area if issuers else (_title_area(title) or _number_area(number))
-    return DocumentNode(_node_key(number, group), number, title, tuple(titles[1:]), tuple(issuers),
-                        type_concept, area, sources,
-                        next((dates[s] for s in sources if dates.get(s)), None))
+    key = document_keys.document_by_title(str(MentionKey("work", work))) if work else _node_key(number, group)
+    return DocumentNode(key, number, title, tuple(titles[1:]), tuple(issuers), _type_concept(primary, refs, title),
+                        area, sources, next((dates[s] for s in sources if dates.get(s)), None))
+
+
+def _type_concept(primary: list[DocRef], refs: list[DocRef], title: Optional[str]) -> Optional[str]:
+    """The corpus file's own type, else the most common cited one, else the title's."""
+    found = _first(r.type_concept for r in primary) or _most_common(r.type_concept for r in refs if r.type_concept)
+    dtype = document_type(title) if title and not found else None
+    return found or (dtype.concept if dtype else None)
+
+
+def _listed_issuers(listed) -> tuple:
+    """The organ the versions table names for a work (全国人民代表大会常务委员会)."""
+    agency = parse_agency(listed[0].issuer, gazetteer().nation) if listed else None
+    return (agency,) if agency else ()
 
 
 def _number(primary: list[DocRef], refs: list[DocRef], warnings: list[str]) -> Optional[str]:
