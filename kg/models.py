@@ -350,6 +350,7 @@ class DocumentNode:
     area: Optional[AreaRef]
     source_files: tuple[str, ...]      # empty for a stub
     date: Optional[date] = None        # from the corpus file, when there is one
+    versions: tuple[tuple[date, str], ...] = ()   # (date, event) its own history lines give (a regulation)
 
     @property
     def is_stub(self) -> bool:

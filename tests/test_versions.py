@@ -71,3 +71,27 @@ def test_citations_of_the_law_are_one_node_with_versions(tmp_path):
     dated = {o.rsplit("/", 1)[-1] for s, p, o in g if p == str(POL.citesVersion) and o.startswith(law)}
     assert dated == {"2012-12-28", "2018-12-29"}
     assert len({o for s, p, o in g if s == law and p == str(ELI.is_realized_by)}) == len(versions(title_key(LAW)))
+
+
+@pytest.mark.parametrize("lines,expected", [
+    # real history lines of shared/corpus-extra (山东, 威海, 青岛, 浙江)
+    (["1999年12月16日 山东省第九届人民代表大会常务委员会第十二次会议通过",
+      "2014年9月26日 山东省第十二届人民代表大会常务委员会第十次会议修订"],
+     [("1999-12-16", "adopted"), ("2014-09-26", "revised")]),
+    (["2016年12月26日 威海市第十六届人民代表大会常务委员会第三十二次会议通过",
+      "2017年1月18日 山东省第十二届人民代表大会常务委员会第二十五次会议批准",
+      "2019年12月27日 威海市第十七届人民代表大会常务委员会第二十一次会议通过并经2020年1月15日山东省第十三届人民代表大会"
+      "常务委员会第十六次会议批准的《关于修改〈威海市居民养老服务保障条例〉的决定》修正"],
+     [("2016-12-26", "adopted"), ("2019-12-27", "amended")]),       # an approval is no version of its own
+    (["2014年12月31日 青岛市第十五届人民代表大会常务委员会第二十三次会议通过",
+      "2015年5月1日 施行根据2018年9月7日青岛市第十六届人民代表大会常务委员会第十一次会议《关于修改〈青岛市养老服务促进条例〉的决定》修正"],
+     [("2014-12-31", "adopted"), ("2018-09-07", "amended")]),        # a 施行 date is not the session's
+])
+def test_a_regulation_s_own_history_lines_are_its_versions(lines, expected):
+    from pathlib import Path
+    from kg.extract.document import extract_mentions
+    from kg.models import SourceDocument
+    from kg.read.cleaning import clean
+    text = "某某条例\n" + "\n".join(lines) + "\n第一条 为了规范养老服务,制定本条例。\n"
+    x = extract_mentions(clean(SourceDocument(Path("t.txt"), "t.txt", text, "utf-8")))
+    assert [(d.isoformat(), e) for d, e in (f.value for f in x.facts if f.name == "version")] == expected

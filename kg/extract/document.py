@@ -11,6 +11,7 @@ from kg.extract.validity import find_validity
 from kg.extract.link_types import type_links
 from kg.models import AgencyMention, Citation, CollectiveResponsibility, FileError, DocRef, Document, Evidence, Extraction, Fact, Measure, Span
 from kg.extract.responsibility import find_responsibility_lists
+from kg.extract.history import version_facts
 from kg.extract.proposals import acknowledged_title_spans, answers_a_proposal, find_proposal, is_reply_title
 from kg.lexicon.agencies import UNLISTED_PREFIX, organ_forms
 from kg.lexicon.titles import document_type, wrapped_title
@@ -134,6 +135,7 @@ def _facts(doc: Document, ident: Identity) -> tuple[Fact, ...]:
                                                      doc.sentence_of(found_value.span))))
     for issuer in ident.issuers:
         facts.append(Fact("issuer", issuer.value, Evidence(issuer.rule, issuer.span, doc.sentence_of(issuer.span))))
+    facts += version_facts(doc, ident.history)
     for name in PORTAL_FACTS:
         field_ = doc.portal_value(name)
         if field_ is not None and field_.value.strip():

@@ -56,6 +56,7 @@ class Identity:
     area: Optional[AreaRef] = None
     heading_end: int = 0
     body_end: Optional[int] = None          # where the signature starts
+    history: list[tuple[Span, str]] = field(default_factory=list)   # a law's adoption and revision lines
     warnings: list[str] = field(default_factory=list)
 
 
@@ -154,7 +155,7 @@ def read_identity(doc: Document) -> Identity:
     heading.end = max([heading.end] + [z.span.end for z in doc.layout.zones
                                        if z.kind in ("title", "number", "version_head")])
     sources = Sources(doc, lines, context, heading, _signature(doc, lines, context, heading.end))
-    ident = Identity(heading_end=heading.end)
+    ident = Identity(heading_end=heading.end, history=list(heading.adoption_lines))
     ident.title = _first("title", sources)
     ident.number = _first("number", sources)
     ident.warnings += _number_disagreements(doc)

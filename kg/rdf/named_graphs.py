@@ -264,8 +264,22 @@ FACT_PROPERTIES = {
 
 def _write_facts(w: "_GraphWriter", x: Extraction) -> None:
     for fact in x.facts:
+        if fact.name == "version":
+            _write_own_version(w, fact)
+            continue
         prop, value = FACT_PROPERTIES[fact.name]
         w.add(w.doc_iri, prop, value(fact.value), fact.evidence)
+
+
+def _write_own_version(w: "_GraphWriter", fact) -> None:
+    """A version a regulation's own history line gives (2014年9月26日 …修订)."""
+    version_date, event = fact.value
+    ver = iri.version(w.doc_iri, version_date)
+    w.g.add((ver, RDF.type, POL.Version))
+    w.g.add((ver, POL.versionEvent, _plain(event)))
+    w.add(ver, ELI.realizes, w.doc_iri, fact.evidence)
+    w.add(w.doc_iri, ELI.is_realized_by, ver, fact.evidence)
+    w.add(ver, ELI.version_date, Literal(version_date, datatype=XSD.date), fact.evidence)
 
 
 def _write_citations(w: "_GraphWriter", x: Extraction, resolution: Resolution, node: DocumentNode) -> None:
@@ -288,14 +302,18 @@ def _write_version_cited(w: "_GraphWriter", x: Extraction, source: DocumentNode,
     its number names, else the one in force on the citing document's date
     (none for an undated document: it cites the work)."""
     work = work_key(target.title) if target.title else None
-    if work is None or c.relation in ISSUING:
+    if c.relation in ISSUING or not (work or target.versions):
         return
     on = x.date or next((f.value for f in x.facts if f.name == "publication_date"), None)
-    version = version_cited(work, on, c.target.number)
-    if version is None:
+    if work:
+        version = version_cited(work, on, c.target.number)
+        version_date = version.date if version else None
+    else:       # a corpus regulation's own history: the latest version not after the citing date
+        version_date = max((d for d, _ in target.versions if on and d <= on), default=None)
+    if version_date is None:
         return
-    rule = "link.version-by-number" if c.target.number else "link.version-in-force"
-    w.add(iri.document(source.key), POL.citesVersion, iri.version(iri.document(target.key), version.date),
+    rule = "link.version-by-number" if work and c.target.number else "link.version-in-force"
+    w.add(iri.document(source.key), POL.citesVersion, iri.version(iri.document(target.key), version_date),
           Evidence(rule, c.evidence.span, c.evidence.sentence))
 
 

@@ -209,9 +209,10 @@ def merge_mentions(extractions: list[Extraction]) -> Resolution:
         groups.setdefault(uf.find(mention[2][0]), []).append(mention)
 
     dates = {x.document.relative_path: best_date(x) for x in extractions}
+    histories = {x.document.relative_path: tuple(f.value for f in x.facts if f.name == "version") for x in extractions}
     resolution = Resolution(documents={}, by_mention={}, by_file={})
     for group in groups.values():
-        node = _merge(group, resolution.warnings, dates)
+        node = _merge(group, resolution.warnings, dates, histories)
         if node.key in resolution.documents:
             resolution.warnings.append(f"two documents share the key {node.key}; merged")
         resolution.documents[node.key] = node
@@ -228,7 +229,7 @@ def best_date(x: Extraction):
     return x.date or next((f.value for f in x.facts if f.name == "publication_date"), None)
 
 
-def _merge(group: list[Mention], warnings: list[str], dates: dict) -> DocumentNode:
+def _merge(group: list[Mention], warnings: list[str], dates: dict, histories: dict) -> DocumentNode:
     own = [(ref, path) for ref, path, _ in group if path is not None]
     refs = [ref for ref, _, _ in group]
     primary = [r for r, _ in own] or refs
@@ -247,7 +248,12 @@ def _merge(group: list[Mention], warnings: list[str], dates: dict) -> DocumentNo
     area = issuers[0].area if issuers else (_title_area(title) or _number_area(number))
     key = document_keys.document_by_title(str(MentionKey("work", work))) if work else _node_key(number, group)
     return DocumentNode(key, number, title, tuple(titles[1:]), tuple(issuers), _type_concept(primary, refs, title),
-                        area, sources, next((dates[s] for s in sources if dates.get(s)), None))
+                        area, sources, _of_files(dates, sources, None), _of_files(histories, sources, ()))
+
+
+def _of_files(values: dict, sources: tuple[str, ...], default):
+    """What the first of a node's corpus files that has one gives (a date, a history)."""
+    return next((values[s] for s in sources if values.get(s)), default)
 
 
 def _type_concept(primary: list[DocRef], refs: list[DocRef], title: Optional[str]) -> Optional[str]:
