@@ -13,7 +13,10 @@ from pathlib import Path
 import pytest
 
 from conftest import present
+from kg.extract.citations import issuers_of_title
 from kg.lexicon.areas import gazetteer
+from kg.lexicon.docnumber import DocNumber
+from kg.lexicon.issuers import resolve_code
 from kg.lexicon.titles import title_key, wrapped_title
 from kg.network.documents import to_networkx
 from kg.network.trace import coverage, flatten, trace
@@ -63,6 +66,25 @@ def test_carrying_out_the_act_a_notice_issues_counts_for_the_notice(tmp_path):
 ])
 def test_a_wrapped_act_keeps_its_own_quotes(title, act):
     assert wrapped_title(title).title == act
+
+
+@pytest.mark.parametrize("a,b", [
+    ("养老服务三年行动计划(2018—2020年)", "养老服务三年行动计划（2018-2020年）"),       # dashes, bracket widths
+    ("“十四五”国家老龄事业发展和养老服务体系规划", "十四五”国家老龄事业发展和养老服务体系规划"),   # a lost quote
+    ("关于印发〈养老机构管理办法〉的通知", "关于印发《养老机构管理办法》的通知"),
+    ("２０２１年养老服务工作方案", "2021年养老服务工作方案"),                      # full-width digits
+    ("养老 服务 管理办法", "养老服务管理办法"),
+])
+def test_titles_written_differently_match(a, b):
+    assert title_key(a) == title_key(b)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("养老机构管理办法(试行)", "养老机构管理办法"),        # a trial rule is another document
+    ("养老机构管理暂行办法", "养老机构管理办法"),
+])
+def test_titles_that_name_other_documents_do_not_match(a, b):
+    assert title_key(a) != title_key(b)
 
 
 def test_an_unqualified_title_reaches_the_national_document_of_that_title(tmp_path):
@@ -141,3 +163,19 @@ def test_every_text_of_shared_is_one_node_per_document(tmp_path):
     build(corpus, tmp_path / "out")
     network = to_networkx(load_graph(tmp_path / "out"))
     assert _duplicate_pairs(network) == []
+    assert _stubs_without_their_area(network) == []
+
+
+def _stubs_without_their_area(network) -> list:
+    """Stubs whose number has a known issuer code or whose title names a known
+    organ, but no area or level."""
+    missing = []
+    for n, d in network.nodes(data=True):
+        if not d.get("stub") or d.get("type") == "proposal":
+            continue
+        number = DocNumber.parse(d["number"]) if d.get("number") else None
+        known = bool(number and number.code and not number.is_order and resolve_code(number.code)) or bool(
+            d.get("title") and issuers_of_title(d["title"], None))
+        if known and not (d.get("area_code") and d.get("level")):
+            missing.append((d.get("number"), d.get("title")))
+    return missing

@@ -13,6 +13,7 @@ from typing import Iterator, Optional
 
 from kg.models import Span
 from kg.datafiles import read_lines, read_tsv
+from kg.lexicon.folding import fold
 
 TITLE = re.compile(r"《([^《》]{1,200})》")
 TRAILING_NOTE = re.compile(r"[（(][^（）()]{0,20}[）)]$")     # （试行）, （2019—2021年）
@@ -84,8 +85,9 @@ def display_title(raw: str) -> str:
 
 def title_key(title: str) -> str:
     """The matching key of a title: no spaces, no quotes (a mirror or a
-    citation may lose one of a pair: 十四五”国家…), one bracket and dash style."""
-    key = re.sub(r"[\s“”\"'‘’「」『』]+", "", title)
+    citation may lose one of a pair: 十四五”国家…), one bracket and dash style,
+    ASCII digits; （试行） and （暂行） stay: a trial rule is another document."""
+    key = re.sub(r"[\s“”\"'‘’「」『』]+", "", fold(title))
     key = key.replace("〈", "《").replace("〉", "》").replace("（", "(").replace("）", ")")
     return re.sub(r"[—–\-－~～]+", "-", key)
 
