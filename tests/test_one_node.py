@@ -59,6 +59,28 @@ def test_carrying_out_the_act_a_notice_issues_counts_for_the_notice(tmp_path):
     assert any(t and t.startswith("滁州市") for t in titles[2:])
 
 
+@pytest.mark.parametrize("cited,nodes", [
+    # a plan or 办法 beside a number: the act, and the 印发 notice the number names (威海 seed, 郑州 plan)
+    ("《加快推进医养结合暨养老服务业转型升级实施方案》（威政办字〔2017〕82号）",
+     {("威政办字〔2017〕82号", None), (None, "加快推进医养结合暨养老服务业转型升级实施方案")}),
+    ("《“十四五”国家老龄事业发展和养老服务体系规划》（国发〔2021〕35号）",
+     {("国发〔2021〕35号", None), (None, "“十四五”国家老龄事业发展和养老服务体系规划")}),
+    # an opinion carries its own number; an order's number is the act's own
+    ("《国务院办公厅关于推进养老服务发展的意见》（国办发〔2019〕5号）",
+     {("国办发〔2019〕5号", "国务院办公厅关于推进养老服务发展的意见")}),
+    ("《天津市养老机构管理办法》（天津市人民政府令第110号）",
+     {("天津市人民政府令第110号", "天津市养老机构管理办法")}),
+])
+def test_a_number_beside_an_issued_act_is_its_notice_s(cited, nodes):
+    from kg.extract.document import extract_mentions
+    from kg.models import SourceDocument
+    from kg.read.cleaning import clean
+    from kg.resolution.documents import resolve
+    x = extract_mentions(clean(SourceDocument(Path("t.txt"), "t.txt", f"某县养老方案\n各镇:\n根据{cited}，制定本方案。\n", "utf-8")))
+    found = {(n.number, n.title) for n in resolve([x]).documents.values() if n.is_stub}
+    assert found == nodes
+
+
 @pytest.mark.parametrize("title,act", [
     ("西安市养老服务工作领导小组办公室关于印发“十四五”养老服务体系专项规划的通知", "“十四五”养老服务体系专项规划"),
     ("关于印发《郑州市“十四五”老龄事业发展规划》的通知", "郑州市“十四五”老龄事业发展规划"),

@@ -22,7 +22,7 @@ CASES = [
     ("measures-by-agency", {}, lambda rows: rows[0][1:] == ("威海市环翠区民政局", "371002", "17", "1")),
     ("measures-by-agency", {"code": "500000"}, lambda rows: rows == []),
     ("documents-by-level", {}, lambda rows: ("371002", "环翠区", "county / district", "1") in rows
-     and ("371000", "威海市", "city", "9") in rows and sum(int(r[3]) for r in rows) >= 25),
+     and ("371000", "威海市", "city", "11") in rows and sum(int(r[3]) for r in rows) >= 25),
 ]
 
 

@@ -199,6 +199,9 @@ def _titled_citation(scan: _Scan, title: TitleMatch, paired: Optional[NumberMatc
         scan.result.warnings.append(
             f"《{text}》 at {title.span.start} has no document-type ending; not taken as a document")
         return
+    if paired is not None and _issued_by_its_notice(text, dtype, paired):
+        _act_of_notice_citation(scan, title, paired, span)
+        return
     ref = doc_ref(text, str(paired.number) if paired else None, scan.area, concept)
     if not ref.issuers:
         issuers = issuers_before(view, title.span.start, scan.area)
@@ -240,6 +243,29 @@ def _number_inside(scan: _Scan, title: TitleMatch) -> tuple[TitleMatch, Optional
     if len(inside) != 1 or not re.fullmatch(r"\s*(?:文件|文)?\s*[)）]\s*", scan.doc.view[inside[0].span.end:title.inner.end]):
         return title, None
     return replace(title, title=title.title[:m.start()].rstrip()), inside[0]
+
+
+def _issued_by_its_notice(text: str, dtype, number: NumberMatch) -> bool:
+    """《“十四五”国家老龄事业发展和养老服务体系规划》（国发〔2021〕35号）: a plan, a
+    办法, a 方案 is issued by a 印发 notice, whose number pages cite beside the
+    act's title. Not an order (主席令, 政府令: the act's own number) nor a title
+    that is itself a notice's."""
+    return bool(dtype and dtype.issued_by_notice and not number.number.is_order
+                and not number.number.is_announcement and wrapped_title(text) is None)
+
+
+def _act_of_notice_citation(scan: _Scan, title: TitleMatch, number: NumberMatch, span: Span) -> None:
+    """The notice (by its number) and the act it issues (by its title), two
+    documents joined by promulgates; the notice is what the sentence's
+    trigger governs, as the gold of a cited number says."""
+    notice = doc_ref(None, str(number.number), scan.area, "notice")
+    scan.add(span.start, Citation(notice, "cites", scan.evidence("citation.title-number", span)))
+    act = doc_ref(title.title, None, scan.area)
+    if not act.issuers and notice.issuers:
+        act = replace(act, issuers=notice.issuers,
+                      scope=title_scope(act.title, notice.issuers, notice.issuers[0].area, act.type_concept))
+    scan.add(span.start, Citation(act, "cites", scan.evidence("citation.title-in-notice", title.span)))
+    scan.add(span.start, Citation(act, "promulgates", scan.evidence("citation.wrapped", span), source=notice))
 
 
 def _notice_citation(scan: _Scan, title: TitleMatch) -> bool:

@@ -34,11 +34,13 @@ class DocumentType:
     suffix: str
     concept: str
     cls: str
+    issued_by_notice: bool = False    # a 方案, 规划, 办法 …: the number cited with it is its 印发 notice's
 
 
 @lru_cache(maxsize=1)
 def _types() -> tuple[DocumentType, ...]:
-    rows = [DocumentType(r["suffix"], r["concept"], r["class"]) for r in read_tsv("document_types.tsv")]
+    rows = [DocumentType(r["suffix"], r["concept"], r["class"], r["issued_by_notice"] == "yes")
+            for r in read_tsv("document_types.tsv")]
     return tuple(sorted(rows, key=lambda t: -len(t.suffix)))
 
 
