@@ -51,7 +51,7 @@ QUERIES = {
     "who cites 国办发〔2019〕5号, with sentences (tracing)": ("cited-by", {"target": "国办发〔2019〕5号"}),
     "evidence of every implements link (evidence join)": ("evidence", {"p": "eli:applies"}),
     "documents by area and level (aggregation)": ("documents-by-level", {}),
-    "measures per responsible agency (aggregation)": ("measures-by-agency", {}),
+    "measures per responsible agency (aggregation)": ("agencies-by-measures", {}),
 }
 
 

@@ -43,7 +43,7 @@ RESOURCE = "/id/" + quote("doc/国办发/2019/5")
 
 def _requests() -> list[tuple[str, str]]:
     """(kind, path) in the order each client cycles through."""
-    saved = ["documents", "cites", "cited-by", "evidence", "chains", "measures-by-agency"]
+    saved = ["documents", "cites", "cited-by", "evidence", "chains", "agencies-by-measures", "measures-by-agency"]
     out = [("saved query", "/sparql?" + urlencode({"query": query_text(name)})) for name in saved]
     out.insert(2, ("cartesian product", "/sparql?" + urlencode({"query": CARTESIAN})))
     out.insert(5, ("resource page", RESOURCE))

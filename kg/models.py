@@ -267,6 +267,7 @@ class CollectiveResponsibility:
     text: str             # as written
     level: str            # county | township | city …: the level of the organs
     span: Span
+    role: str = "lead"    # lead | support, as the list says of the group it stands in
 
 
 @dataclass(frozen=True)

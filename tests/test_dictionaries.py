@@ -144,25 +144,55 @@ HEAD = "成都市人民政府办公厅关于推进养老服务发展的实施意
 
 
 @pytest.mark.parametrize("closing,roles,collective", [
+    # a list that does not say who leads: all lead (#30); the document's statement decides otherwise (below)
     ("［市民政局、市委社治委、市财政局、市发改委按职责分工负责，各区（市）县政府（管委会）负责］",
-     [("lead", "成都市民政局"), ("responsible", "中国共产党成都市委员会城乡社区发展治理委员会"),
-      ("responsible", "成都市财政局"), ("responsible", "成都市发展和改革委员会")],
+     [("lead", "成都市民政局"), ("lead", "中国共产党成都市委员会城乡社区发展治理委员会"),
+      ("lead", "成都市财政局"), ("lead", "成都市发展和改革委员会")],
      [("各区（市）县政府（管委会）", "county")]),
     ("（牵头单位：市人社局；配合单位：市民政局、市卫健委）",
      [("lead", "成都市人力资源和社会保障局"), ("support", "成都市民政局"), ("support", "成都市卫生健康委员会")], []),
     ("(市民政局、市规划资源局、市住房城乡建设委和各区人民政府按职责分工负责)",
-     [("lead", "成都市民政局"), ("responsible", "成都市规划和自然资源局"),
-      ("responsible", "成都市住房和城乡建设局")], [("各区人民政府", "county")]),
+     [("lead", "成都市民政局"), ("lead", "成都市规划和自然资源局"),
+      ("lead", "成都市住房和城乡建设局")], [("各区人民政府", "county")]),
+    # 〔X牵头，Y按职责分工负责〕 (云南 opinion): X leads, Y supports
+    ("〔市民政局牵头,市财政局、市商务局按职责分工负责〕",
+     [("lead", "成都市民政局"), ("support", "成都市财政局"), ("support", "成都市商务局")], []),
+    # other fields before the list in the same brackets (湖北 plan)
+    ("(完成时间:2026年2月底前;责任单位:市民政局、市卫健委等)",
+     [("lead", "成都市民政局"), ("lead", "成都市卫生健康委员会")], []),
+    # 由X牵头，Y配合 in running text
+    ("由市民政局牵头，市财政局、市卫健委配合。",
+     [("lead", "成都市民政局"), ("support", "成都市财政局"), ("support", "成都市卫生健康委员会")], []),
     ("(市民政局牵头,各区、市政府负责落实。以下各项工作均需各区、市政府负责落实)",
      [("lead", "成都市民政局")], [("各区、市政府", "county")]),
     ("（责任单位：市民政局、财政局，各镇、街道）",
-     [("responsible", "成都市民政局"), ("responsible", "成都市财政局")], [("各镇、街道", "township")]),
+     [("lead", "成都市民政局"), ("lead", "成都市财政局")], [("各镇、街道", "township")]),
+    ("（责任单位：市民政局、省直有关部门，各市、州、县人民政府）",
+     [("lead", "成都市民政局")], [("省直有关部门", "province"), ("各市、州、县人民政府", "county")]),
 ])
 def test_responsibility_lists(closing, roles, collective):
     x = extract(HEAD + closing + "\n")
     assert [(m.role, m.agency.name) for _, m in x.responsible] == roles
     assert [(c.text, c.level) for _, c in x.collective] == collective
     assert {p for p, _ in x.responsible} <= {1}
+
+
+def test_the_document_s_statement_makes_the_first_unit_lead():
+    x = extract(HEAD.replace("\n", "（排在第一位的为牵头单位）\n", 1)
+                + "［市民政局、市财政局按职责分工负责，各区（市）县政府负责］\n")
+    assert [(m.role, m.agency.name) for _, m in x.responsible] == [("lead", "成都市民政局"), ("support", "成都市财政局")]
+
+
+def test_organs_stated_for_every_later_measure_carry_them():
+    """以下各项工作均需各区、市政府负责落实，不再一一列出 (青岛 opinion): the
+    collective carries the measures after the one that says so."""
+    x = extract(HEAD.rsplit("\n", 1)[0] + "\n1.建立基本养老服务制度。"
+                "(市民政局牵头,各区、市政府负责落实。以下各项工作均需各区、市政府负责落实,不再一一列出。)\n"
+                "2.健全养老服务兜底保障制度。健全特困老年人救助供养制度。\n3.建立基本养老服务清单。逐步丰富发展服务项目。\n")
+    carried = [p for p, c in x.collective if c.text == "各区、市政府"]
+    measures = [m.position for m in x.measures if m.label.startswith(("1.", "2.", "3."))] if hasattr(
+        x.measures[0], "label") else carried
+    assert len(set(carried)) == 3, (carried, measures)
 
 
 def test_lead_and_collective_in_the_graph(tmp_path):
@@ -174,11 +204,11 @@ def test_lead_and_collective_in_the_graph(tmp_path):
     (corpus / "a.txt").write_text(HEAD + "［市民政局、市财政局按职责分工负责，各区（市）县政府负责］\n", encoding="utf-8")
     build(corpus, tmp_path / "out", use_cache=False)
     store = load_graph(tmp_path / "out")
-    leads = run_query(store, "SELECT ?n WHERE { ?m pol:leadAgency/skos:prefLabel ?n }").rows
+    leads = run_query(store, "SELECT ?n WHERE { ?m pol:leadAgency/skos:prefLabel ?n } ORDER BY ?n").rows
     all_ = run_query(store, "SELECT ?n WHERE { ?m pol:responsibleAgency/skos:prefLabel ?n } ORDER BY ?n").rows
     groups = run_query(store, """SELECT ?label ?level WHERE { ?m pol:collectiveResponsibility ?g .
         ?g a pol:CollectiveResponsibility ; skos:prefLabel ?label ; pol:level ?level }""").rows
-    assert [str(r[0]) for r in leads] == ["成都市民政局"]
+    assert [str(r[0]) for r in leads] == ["成都市民政局", "成都市财政局"]     # the list does not say: both lead
     assert sorted(str(r[0]) for r in all_) == ["成都市民政局", "成都市财政局"]
     assert [(str(a), str(b).rsplit("/", 1)[-1]) for a, b in groups] == [("各区（市）县政府", "county")]
 

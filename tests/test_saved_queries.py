@@ -19,8 +19,13 @@ CASES = [
     ("chains", {}, lambda rows: ("威环政办发〔2022〕2号", "鲁政办发〔2019〕31号", NATIONAL)
      in {(r[0], r[2], r[4]) for r in rows}),
     # aggregation: Huancui's civil-affairs bureau carries all 17 measures of its plan
-    ("measures-by-agency", {}, lambda rows: rows[0][1:] == ("威海市环翠区民政局", "371002", "17", "1")),
-    ("measures-by-agency", {"code": "500000"}, lambda rows: rows == []),
+    ("agencies-by-measures", {}, lambda rows: rows[0][1:] == ("威海市环翠区民政局", "371002", "17", "1")),
+    ("agencies-by-measures", {"code": "500000"}, lambda rows: rows == []),
+    # its measures, all lead (环翠's lists do not say who leads), each with its list's sentence
+    ("measures-by-agency", {"agency": "威海市环翠区民政局"},
+     lambda rows: len({r[5] for r in rows}) == 17 and {r[2] for r in rows} == {"lead"}
+     and all(r[6] and "民政局" in r[6] for r in rows)),
+    ("measures-by-agency", {"agency": "威海市环翠区民政局", "code": "500000"}, lambda rows: rows == []),
     ("documents-by-level", {}, lambda rows: ("371002", "环翠区", "county / district", "1") in rows
      and ("371000", "威海市", "city", "11") in rows and sum(int(r[3]) for r in rows) >= 25),
 ]

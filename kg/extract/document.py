@@ -152,14 +152,21 @@ def _responsibilities(agencies: AgencyFindings, measures: list[Measure], warning
                       ) -> tuple[tuple[tuple[int, AgencyMention], ...], tuple[tuple[int, CollectiveResponsibility], ...]]:
     """Each responsibility list's agencies and collectives, on the measure that holds it."""
     responsible, collective = [], []
+    onward: list[tuple[int, CollectiveResponsibility]] = []      # stated once for every later measure
     for found in agencies.responsible_lists:
-        measure = next((m for m in measures if m.span.contains(found.span)), None)
+        # the innermost measure that holds it: a table's row, not the item the table stands in
+        measure = min((m for m in measures if m.span.contains(found.span)),
+                      key=lambda m: m.span.end - m.span.start, default=None)
         if measure is None:
             warnings.append(f"responsible-unit list at {found.span.start} belongs to no measure")
             continue
         responsible += [(measure.position, mention) for mention in found.mentions]
         collective += [(measure.position, c) for c in found.collective]
-    return tuple(responsible), tuple(collective)
+        onward += [(measure.position, c) for c in found.onward]
+    for after, c in onward:
+        collective += [(m.position, c) for m in measures if m.position > after and m.kind == "measure"
+                       and not any(p == m.position and known.text == c.text for p, known in collective)]
+    return tuple(responsible), tuple(sorted(collective, key=lambda pc: pc[0]))
 
 
 def _code_kind(code: str, area):

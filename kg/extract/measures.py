@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Optional
 
 from kg.extract.responsibility import list_forms
+from kg.extract.tables import find_table_rows
 from kg.models import Document, Measure, Span
 from kg.datafiles import read_lines, read_tsv
 
@@ -40,8 +41,9 @@ def _closing_lines() -> tuple[re.Pattern, ...]:
 @lru_cache(maxsize=1)
 def _inline_list_forms() -> tuple[re.Pattern, ...]:
     """Responsibility lists that close a paragraph inside it (（责任单位：…）,
-    ［…按职责分工负责］), not those on a line of their own."""
-    return tuple(f.pattern for f in list_forms() if f.form != "responsible-line")
+    ［…按职责分工负责］), not those on a line of their own (the forms named
+    …-line: 牵头责任单位：… / 主要协作单位：… under the measure)."""
+    return tuple(f.pattern for f in list_forms() if not f.form.endswith("-line"))
 
 
 @dataclass
@@ -77,6 +79,12 @@ def find_measures(doc: Document, body_start: int = 0, body_end: Optional[int] = 
     for leaf in leaves:
         for start, end, numbered in _split_unnumbered(view, leaf):
             measures.append(_measure(view, leaf, start, end, numbered, items, sections, len(measures) + 1))
+    # from the top: a table's cells, one a line, read like heading lines to the heading reader
+    for row in find_table_rows(doc, 0, body_end):
+        # a task table's row is a measure: its task cell heads it, its unit columns are its list
+        task = row.cells["task"]
+        measures.append(Measure(position=len(measures) + 1, ordinal=row.ordinal, heading=task.text, span=row.span,
+                                heading_span=task.span, section=None))
     return measures
 
 

@@ -1,9 +1,11 @@
 """Who carries each measure: responsibility lists in the forms documents use.
 
-（责任单位：…）, （牵头单位：…；配合单位：…）, a list on a line of its own
-after the measure, and ［…按职责分工负责，各区（市）县政府负责］ (whose first
-agency leads by convention). Forms are data (``responsibility_lists.tsv``,
-each with an example). Items are read by ``agency_mentions.parse_list``:
+（责任单位：…）, （牵头单位：…；配合单位：…）, (完成时间:…;责任单位:…), a list on
+a line of its own after the measure, ［…按职责分工负责，各区（市）县政府负责］,
+〔X牵头，Y按职责分工负责〕, 由X牵头，Y配合. Forms are data
+(``responsibility_lists.tsv``, each with an example). Roles: 牵头 leads, 配合
+supports; a list that does not say leads as a whole, or by its first unit
+where the document says so (排在第一位的为牵头单位). Items are read by ``agency_mentions.parse_list``:
 agencies bound to the document's area, and collective items (各区人民政府,
 各镇、街道) kept as the organs of a level rather than dropped.
 """
@@ -14,19 +16,23 @@ from functools import lru_cache
 import re
 from typing import Optional
 
-from kg.datafiles import read_tsv
+from kg.datafiles import phrase_pattern, read_tsv
 from kg.extract.agency_mentions import parse_list
+from kg.extract.tables import find_table_rows
 from kg.models import AgencyMention, AreaRef, CollectiveResponsibility, Document, Span
 
 RULE = "agency.responsible-unit"
-ROLE_OF_GROUP = {"list": "responsible", "lead": "lead", "support": "support", "collective": "responsible"}
+# 牵头 / 负责 lead, 配合 / 参与 / 协助 support; a list that does not say (责任单位：A、B;
+# A、B按职责分工负责) leads as a whole, unless the document states that the first
+# unit named leads (排在第一位的为牵头单位)
+ROLE_OF_GROUP = {"list": "lead", "lead": "lead", "support": "support", "collective": "lead"}
 
 
 @dataclass(frozen=True)
 class ListForm:
     pattern: re.Pattern
     form: str
-    first_is_lead: bool
+    first_leads_if_stated: bool     # the document's own convention decides (first_is_lead = stated)
 
 
 @dataclass
@@ -35,11 +41,13 @@ class ResponsibilityList:
     mentions: list[AgencyMention] = field(default_factory=list)
     collective: list[CollectiveResponsibility] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
+    # 以下各项工作均需各区、市政府负责落实，不再一一列出: organs that carry every later measure too
+    onward: list[CollectiveResponsibility] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
 def list_forms() -> tuple[ListForm, ...]:
-    return tuple(ListForm(re.compile(r["pattern"], re.M), r["form"], r["first_is_lead"] == "yes")
+    return tuple(ListForm(re.compile(r["pattern"], re.M), r["form"], r["first_is_lead"] == "stated")
                  for r in read_tsv("responsibility_lists.tsv"))
 
 
@@ -47,19 +55,50 @@ def find_responsibility_lists(doc: Document, area: Optional[AreaRef]) -> list[Re
     """Every list in text order; a text span is read by the first form that takes it."""
     out: list[ResponsibilityList] = []
     taken: list[Span] = []
+    first_leads = bool(phrase_pattern("lead_first_statement").search(doc.view))
     for form in list_forms():
         for m in form.pattern.finditer(doc.view):
             span = Span(m.start(), m.end())
             if doc.in_residue(span) or any(t.overlaps(span) for t in taken):
                 continue
-            found = _read(doc, m, form, area)
+            found = _read(doc, m, form, area, first_leads and form.first_leads_if_stated)
             if found.mentions or found.collective:
                 out.append(found)
                 taken.append(span)
+    out += [t for t in table_lists(doc, area) if not any(t.span.overlaps(s) for s in taken)]
     return sorted(out, key=lambda r: r.span.start)
 
 
-def _read(doc: Document, m: re.Match, form: ListForm, area: Optional[AreaRef]) -> ResponsibilityList:
+def table_lists(doc: Document, area: Optional[AreaRef]) -> list[ResponsibilityList]:
+    """The unit columns of each task-table row, as that row's list: the lead
+    column leads, the others support; a 责任单位 column leads where no 牵头
+    column stands beside it."""
+    out = []
+    for row in find_table_rows(doc):
+        found = ResponsibilityList(row.span)
+        has_lead = "lead" in row.cells
+        for kind, cell in row.cells.items():
+            role = TABLE_ROLES.get(kind)
+            if role is None or not cell.text:
+                continue
+            role = "support" if kind == "responsible" and has_lead else role
+            collective: list[tuple[str, Span]] = []
+            mentions, unknown = parse_list(doc.view, cell.span, area, role, TABLE_RULE, collective=collective)
+            found.mentions += mentions
+            found.unknown += unknown
+            found.collective += [CollectiveResponsibility(text, _collective_level(text, area), s, role)
+                                 for text, s in collective]
+        if found.mentions or found.collective:
+            out.append(found)
+    return out
+
+
+TABLE_RULE = "agency.table-column"
+TABLE_ROLES = {"lead": "lead", "support": "support", "responsible": "lead"}
+
+
+def _read(doc: Document, m: re.Match, form: ListForm, area: Optional[AreaRef],
+          first_leads: bool) -> ResponsibilityList:
     found = ResponsibilityList(Span(m.start(), m.end()))
     for group, role in ROLE_OF_GROUP.items():
         if group not in m.re.groupindex or m.group(group) is None:
@@ -67,20 +106,26 @@ def _read(doc: Document, m: re.Match, form: ListForm, area: Optional[AreaRef]) -
         span = Span(m.start(group), m.end(group))
         collective: list[tuple[str, Span]] = []
         mentions, unknown = parse_list(doc.view, span, area, role, RULE, collective=collective)
-        if form.first_is_lead and group == "list" and mentions:
-            first = mentions[0]
-            mentions[0] = AgencyMention(first.agency, first.written, first.span, "lead", first.rule)
+        if first_leads and group == "list" and mentions:
+            mentions = mentions[:1] + [AgencyMention(m.agency, m.written, m.span, "support", m.rule)
+                                       for m in mentions[1:]]
         found.mentions += mentions
         found.unknown += unknown
-        found.collective += [CollectiveResponsibility(text, _collective_level(text, area), s)
+        found.collective += [CollectiveResponsibility(text, _collective_level(text, area), s,
+                                                      "support" if role == "support" else "lead")
                              for text, s in collective]
+    onward = phrase_pattern("responsible_for_the_rest").search(doc.view, m.start(), m.end())
+    if onward:
+        text = onward.group("collective")
+        found.onward.append(CollectiveResponsibility(text, _collective_level(text, area),
+                                                     Span(onward.start("collective"), onward.end("collective"))))
     return found
 
 
 # The level a collective item names: 各镇、街道 the townships, 各区（市）县 the
 # counties, 各市 one level below a province's document.
-COLLECTIVE_LEVELS = (("镇", "township"), ("乡", "township"), ("街道", "township"), ("县", "county"),
-                     ("区", "county"))
+COLLECTIVE_LEVELS = (("省直", "province"), ("市直", "city"), ("县直", "county"), ("镇", "township"),
+                     ("乡", "township"), ("街道", "township"), ("县", "county"), ("区", "county"))
 BELOW = {"national": "province", "province": "city", "city": "county", "county": "township",
          "township": "township"}
 

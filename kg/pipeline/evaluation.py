@@ -178,6 +178,50 @@ def _item_key(text: str) -> str:
     return re.sub(r"[\s（）()]", "", text)
 
 
+def _read_lists(x: Extraction) -> list[tuple[frozenset, frozenset]]:
+    """Each measure's responsibility list as written: (all items, the lead ones)."""
+    by_measure: dict[int, tuple[set, set]] = {}
+    for position, m in x.responsible:
+        items, leads = by_measure.setdefault(position, (set(), set()))
+        items.add(_item_key(m.written))
+        if m.role == "lead":
+            leads.add(_item_key(m.written))
+    for position, c in x.collective:
+        items, leads = by_measure.setdefault(position, (set(), set()))
+        items.add(_item_key(c.text))
+        if c.role == "lead":
+            leads.add(_item_key(c.text))
+    return [(frozenset(a), frozenset(b)) for a, b in by_measure.values()]
+
+
+def score_lists(score: FieldScore, lead_score: FieldScore, stem: str, entry: dict, x: Optional[Extraction]) -> None:
+    """Lists exact: a gold list is right when one measure's list holds exactly
+    its items; lead: of those, whether the lead items are the gold's."""
+    gold_lists = entry.get("measures_responsible")
+    if gold_lists is None:
+        return
+    read = _read_lists(x) if x else []
+    leads = entry.get("measures_lead") or [None] * len(gold_lists)
+    score.gold += len(gold_lists)
+    score.predicted += len(read)
+    unused = list(read)
+    for items, gold_lead in zip(gold_lists, leads):
+        key = frozenset(_item_key(i) for i in items)
+        match = next((r for r in unused if r[0] == key), None)
+        if match is None:
+            score.misses.append(f"{stem}: gold list {sorted(key)} not read as one")
+            continue
+        unused.remove(match)
+        score.true_positives += 1
+        if gold_lead is not None:
+            lead_score.gold += 1
+            lead_score.predicted += 1
+            right = match[1] == frozenset(_item_key(i) for i in gold_lead)
+            lead_score.true_positives += right
+            if not right:
+                lead_score.misses.append(f"{stem}: lead gold {sorted(gold_lead)}, read {sorted(match[1])}")
+
+
 def _proposal(x: Extraction) -> set[str]:
     if x.proposal is None:
         return set()
@@ -223,6 +267,8 @@ def evaluate(gold_file: Path, corpus: Optional[Path] = None, subset: str = "all"
     scores = {name: FieldScore(label) for name, (label, _, _) in SET_FIELDS.items()}
     for extra in ("title", "area", "level", "date"):
         scores[extra] = FieldScore(extra)
+    scores["lists"] = FieldScore("lists exact")
+    scores["lead"] = FieldScore("lead per list")
     excluded = []
     for stem, entry in sorted(entries.items()):
         path = corpus / entry["file"]
@@ -233,9 +279,10 @@ def evaluate(gold_file: Path, corpus: Optional[Path] = None, subset: str = "all"
             x = None
         _score_sets(scores, stem, entry, x, inferred)
         _score_place_and_date(scores, stem, entry, x, inferred)
+        score_lists(scores["lists"], scores["lead"], stem, entry, x)
     ordered = {k: scores[k] for k in ("self_number", "title", "issuer", "area", "level", "date", "cited_numbers",
                                       "cited_titles", "implements", "based_on", "links", "responds_to_proposal",
-                                      "measures_responsible")}
+                                      "measures_responsible", "lists", "lead")}
     return Evaluation(len(entries), ordered, excluded)
 
 
