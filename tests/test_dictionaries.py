@@ -256,3 +256,20 @@ def test_every_listed_issuer_code_resolves_to_its_row(row):
 def test_every_province_abbreviation_reads_its_government(row):
     found = resolve_code(row["abbreviation"] + "政发")
     assert found is not None and found.agency.area.code == row["code"] and found.agency.key == "government"
+
+
+def test_an_agency_is_labelled_as_the_corpus_writes_its_full_name():
+    """#30 item 4: 天津 writes 天津市住房和城乡建设委员会 in full in one document
+    and 市住房城乡建设委 in another: the label is the written full name; a short
+    name after the area (江苏省政府) never replaces the table's full one."""
+    from kg.lexicon.agencies import parse_agency
+    from kg.rdf.named_graphs import agency_label
+    tianjin = parse_agency("市住房城乡建设委", area("120000"))
+    assert agency_label(tianjin, {"市住房城乡建设委", "天津市住房和城乡建设委员会"}) == (
+        "天津市住房和城乡建设委员会", "written")
+    assert agency_label(tianjin, {"市住房城乡建设委"}) == (tianjin.name, "table")
+    jiangsu = parse_agency("省政府", area("320000"))
+    assert agency_label(jiangsu, {"江苏省政府", "省政府"}) == ("江苏省人民政府", "table")
+    qingdao = parse_agency("青岛西海岸新区管委", area("370200"))
+    if qingdao is not None:      # a short area name before the organ leaves no clean organ part
+        assert agency_label(qingdao, {"青岛西海岸新区管委"})[1] == "table"

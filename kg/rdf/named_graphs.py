@@ -8,6 +8,7 @@ the ontology and its SKOS schemes. Terms follow the graph contract.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -505,9 +506,11 @@ def _write_reference(g: Triples, agencies: Iterable[AgencyRef], area_codes: Iter
         codes.add(a.area.code)
         node = agency_iri(a)
         g.add((node, RDF.type, ORG.Organization))
-        g.add((node, SKOS.prefLabel, zh(a.name)))
-        for alt in sorted(alt_labels.get(node, ())):
-            if alt != a.name:
+        label, basis = agency_label(a, alt_labels.get(node, ()))
+        g.add((node, SKOS.prefLabel, zh(label)))
+        g.add((node, POL.nameBasis, _plain(basis)))
+        for alt in sorted(set(alt_labels.get(node, ())) | {a.name}):
+            if alt != label:
                 g.add((node, SKOS.altLabel, zh(alt)))
         g.add((node, POL.jurisdiction, iri.area(a.area.code)))
         g.add((node, POL.level, iri.level(a.area.level)))
@@ -519,6 +522,30 @@ def _write_reference(g: Triples, agencies: Iterable[AgencyRef], area_codes: Iter
     for code in sorted(codes):
         for ref in gaz.chain(code):
             _describe_area(g, ref)
+
+
+def agency_label(a: AgencyRef, written: Iterable[str]) -> tuple[str, str]:
+    """An agency's name as the corpus writes it in full (天津市住房和城乡建设委员会,
+    with its area's name before it), the most often written form winning;
+    else the organ tables' name for its level. And which it is: ``written``
+    or ``table``."""
+    gaz = gazetteer()
+    if a.area.level == "national":
+        return a.name, "table"      # a ministry's name is the table's (国家医保局 is a short form)
+    # the area's full name only: a short one (邹城, 青岛) leaves no clean organ part
+    prefixes = sorted({gaz.qualified_name(a.area), a.area.name}, key=len, reverse=True)
+    organ = organs().get(a.key.removesuffix("-branch"))
+    shorts = (set(organ.short_names) - {n.replace("{area}", "") for n in organ.names.values()}) if organ else set()
+    organ_parts = Counter()
+    for w in written:
+        prefix = next((p for p in prefixes if w.startswith(p) and len(w) > len(p) + 1), None)
+        # a short name after the area (江苏省政府) is no better than the table's full one
+        if prefix is not None and w[len(prefix):] not in shorts:
+            organ_parts[w[len(prefix):]] += 1
+    if not organ_parts:
+        return a.name, "table"
+    part = min(organ_parts, key=lambda p: (-organ_parts[p], p))
+    return gaz.qualified_name(a.area) + part, "written"
 
 
 def _write_programmes(g: Triples, programmes: dict) -> None:

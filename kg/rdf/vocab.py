@@ -63,6 +63,7 @@ class POL(DefinedNamespace):
     mentionsAmount: URIRef
     mentionsProgramme: URIRef
     mentionsServiceModel: URIRef
+    nameBasis: URIRef
     ordinal: URIRef
     per: URIRef
     portalSource: URIRef
