@@ -312,6 +312,16 @@ def trace(ref: str, graph: Path, down: bool, relations: tuple[str, ...], no_sent
         click.echo(buf.getvalue(), nl=False)
 
 
+def _chain_text(r) -> str:
+    """A coverage chain with the basis of each link: A →[stated] B →[inferred] C."""
+    if not r.chain:
+        return ""
+    parts = [r.chain[0]]
+    for basis, label in zip(r.chain_basis or [""] * (len(r.chain) - 1), r.chain[1:]):
+        parts.append(f"→[{basis}] {label}" if basis else f"→ {label}")
+    return " ".join(parts)
+
+
 @main.command()
 @click.argument("ref")
 @GRAPH_OPTION
@@ -359,7 +369,7 @@ def coverage(ref: str, graph: Path, depth: int, fmt: str, html_file) -> None:
         for r in rows:
             writer.writerow([spreadsheet_safe(v) for v in (
                 r.status, r.level, r.area, r.area_code, r.first_date or "", "" if r.lag_days is None else r.lag_days,
-                "; ".join(r.implementing), " → ".join(r.chain), "; ".join(r.corpus_documents))])
+                "; ".join(r.implementing), _chain_text(r), "; ".join(r.corpus_documents))])
         click.echo(buf.getvalue(), nl=False)
         return
     for r in rows:
@@ -367,7 +377,7 @@ def coverage(ref: str, graph: Path, depth: int, fmt: str, html_file) -> None:
         if r.covered:
             when = f" on {r.first_date}" if r.first_date else ""
             lag = f", {r.lag_days} days after it" if r.lag_days is not None else ""
-            click.echo(f"implemented   {where}: {r.implementing[0]}{when}{lag} — " + " → ".join(r.chain))
+            click.echo(f"implemented   {where}: {r.implementing[0]}{when}{lag} — " + _chain_text(r))
         elif r.status == "not-implementing":
             click.echo(f"not carrying  {where}: corpus holds " + ", ".join(r.corpus_documents))
         else:

@@ -433,6 +433,7 @@ class AreaCoverage:
     corpus_documents: list[str]        # its corpus documents that could have (not replies, not older)
     first_date: Optional[str] = None   # the earliest implementing document's date
     lag_days: Optional[int] = None     # days from the reference's date to it
+    chain_basis: list[str] = field(default_factory=list)   # each link of the chain: stated | inferred | issues
 
     @property
     def covered(self) -> bool:

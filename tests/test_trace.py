@@ -67,6 +67,7 @@ def test_coverage(chain):
     rows = {r.area: r for r in coverage(graph, "国办发〔2019〕5号")}
     assert len(rows) == 34 and set(rows) >= {"山东省", "吉林省", "重庆市"}     # every province, one level down
     assert rows["山东省"].chain == ["鲁政办发〔2019〕31号", "国办发〔2019〕5号"]
+    assert rows["山东省"].chain_basis == ["stated"]          # how each link of the chain is known (#33)
     assert (rows["山东省"].first_date, rows["山东省"].lag_days) == ("2019-09-03", 158)
     assert rows["吉林省"].status == "no-documents"
 

@@ -259,19 +259,23 @@ def _area_coverage(graph: nx.DiGraph, links: nx.DiGraph, root: str, unit: set[st
     docs = sorted(carriers, key=lambda n: (graph.nodes[n].get("date") or "9999", graph.nodes[n].get("rank") or 9,
                                            _label(graph, n)))
     chain: list[str] = []
+    basis: list[str] = []
     first_date = lag = None
     root_date = graph.nodes[root].get("date")
     if docs:
         # from the first of them, to the root or to the act it issues (then the root)
         reached = next(m for m in sorted(unit, key=lambda m: m != root) if nx.has_path(links, docs[0], m))
-        chain = [_label(graph, n) for n in nx.shortest_path(links, docs[0], reached)]
-        chain += [_label(graph, root)] if reached != root else []
+        path = nx.shortest_path(links, docs[0], reached)
+        chain = [_label(graph, n) for n in path]
+        basis = [links.edges[a, b].get("basis") or "stated" for a, b in zip(path, path[1:])]
+        if reached != root:
+            chain, basis = chain + [_label(graph, root)], basis + ["issues"]
         first_date = graph.nodes[docs[0]].get("date")
         if first_date and root_date:
             lag = (date.fromisoformat(first_date) - date.fromisoformat(root_date)).days
     status = "implemented" if docs else ("not-implementing" if corpus else "no-documents")
     return AreaCoverage(_level_label(area.level), area.name, area.code, status, [_label(graph, d) for d in docs],
-                        chain, sorted(corpus), first_date, lag)
+                        chain, sorted(corpus), first_date, lag, basis)
 
 
 def _level_label(level: str) -> str:
