@@ -273,3 +273,25 @@ def test_an_agency_is_labelled_as_the_corpus_writes_its_full_name():
     qingdao = parse_agency("青岛西海岸新区管委", area("370200"))
     if qingdao is not None:      # a short area name before the organ leaves no clean organ part
         assert agency_label(qingdao, {"青岛西海岸新区管委"})[1] == "table"
+
+
+def test_a_reformed_organ_keeps_its_name_and_names_its_successor(tmp_path):
+    """A 2016 document's 省卫生计生委 is the 卫生和计划生育委员会 of its time (黑龙江
+    notice in shared/corpus-pages), not the 卫生健康委员会 that replaced it in
+    2018; the graph links the two (#30 item 4)."""
+    from kg.lexicon.agencies import parse_agency
+    from kg.pipeline.build import build
+    from kg.store.database import load_graph
+    from kg.store.query import run_query
+    assert parse_agency("省卫生计生委", area("230000")).name == "黑龙江省卫生和计划生育委员会"
+    assert parse_agency("省卫健委", area("230000")).name == "黑龙江省卫生健康委员会"
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("黑龙江省人民政府办公厅关于推进医疗卫生与养老服务相结合的实施意见\n黑政办发〔2016〕28号\n"
+                                  "各市人民政府:\n一、加强合作。推动医养结合。（责任单位：省卫生计生委、省民政厅）\n",
+                                  encoding="utf-8")
+    build(corpus, tmp_path / "out", use_cache=False)
+    rows = run_query(load_graph(tmp_path / "out"), """SELECT ?old ?new ?when WHERE {
+        ?a pol:succeededBy ?b ; skos:prefLabel ?old ; pol:successionDate ?when . ?b skos:prefLabel ?new }""").rows
+    assert [(str(a), str(b), str(c)) for a, b, c in rows] == [
+        ("黑龙江省卫生和计划生育委员会", "黑龙江省卫生健康委员会", "2018-03-17")]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Optional
 
@@ -64,6 +65,20 @@ def _default_name(organ: Organ, area: AreaRef, gaz: Gazetteer) -> str:
         # (局), not a municipality's commissions (住房和城乡建设委员会)
         return organ.names["sub_provincial_name"]
     return organ.names[LEVEL_COLUMNS[area.level]]
+
+
+@dataclass(frozen=True)
+class Succession:
+    successor: str      # the organ key that replaced it
+    date: date
+    source: str
+
+
+@lru_cache(maxsize=1)
+def successions() -> dict[str, Succession]:
+    """Organ key -> the organ a reform replaced it with (``organ_successions.tsv``)."""
+    return {r["predecessor"]: Succession(r["successor"], date.fromisoformat(r["date"]), r["source"])
+            for r in read_tsv("organ_successions.tsv")}
 
 
 def agency(organ_key: str, area: AreaRef, gaz: Optional[Gazetteer] = None) -> AgencyRef:

@@ -18,7 +18,7 @@ from rdflib import Dataset, Literal, URIRef
 
 
 from kg.rdf import iri
-from kg.lexicon.agencies import organs
+from kg.lexicon.agencies import agency, organs, successions
 from kg.lexicon.areas import gazetteer
 from kg.models import AgencyRef, AreaRef, Citation, DocumentNode, Evidence, Extraction, InferredLink, Resolution, Span
 from kg.rdf.ontology import materialise, ontology_graph, super_properties
@@ -519,9 +519,28 @@ def _write_reference(g: Triples, agencies: Iterable[AgencyRef], area_codes: Iter
             g.add((node, POL.agencyKind, Literal(organs()[organ_key].kind)))
         if a.parent is not None:
             g.add((node, ORG.subOrganizationOf, agency_iri(a.parent)))
+        _write_successor(g, a)
     for code in sorted(codes):
         for ref in gaz.chain(code):
             _describe_area(g, ref)
+
+
+def _write_successor(g: Triples, a: AgencyRef) -> None:
+    """An organ a reform replaced (卫生和计划生育委员会, 2018) keeps its name in
+    the documents of its time and names the organ that succeeded it in the same
+    area, with the date (``organ_successions.tsv``)."""
+    succession = successions().get(a.key)
+    if succession is None:
+        return
+    successor = agency(succession.successor, a.area)
+    node, next_node = agency_iri(a), agency_iri(successor)
+    g.add((node, POL.succeededBy, next_node))
+    g.add((node, POL.successionDate, Literal(succession.date, datatype=XSD.date)))
+    g.add((next_node, RDF.type, ORG.Organization))
+    g.add((next_node, SKOS.prefLabel, zh(successor.name)))
+    g.add((next_node, POL.nameBasis, _plain("table")))
+    g.add((next_node, POL.jurisdiction, iri.area(successor.area.code)))
+    g.add((next_node, POL.level, iri.level(successor.area.level)))
 
 
 def agency_label(a: AgencyRef, written: Iterable[str]) -> tuple[str, str]:

@@ -83,6 +83,8 @@ class POL(DefinedNamespace):
     sourceFile: URIRef
     statedValidity: URIRef
     subjectCategory: URIRef
+    succeededBy: URIRef
+    successionDate: URIRef
     supportingAgency: URIRef
     trigger: URIRef
     versionEvent: URIRef
