@@ -295,3 +295,18 @@ def test_a_reformed_organ_keeps_its_name_and_names_its_successor(tmp_path):
         ?a pol:succeededBy ?b ; skos:prefLabel ?old ; pol:successionDate ?when . ?b skos:prefLabel ?new }""").rows
     assert [(str(a), str(b), str(c)) for a, b, c in rows] == [
         ("黑龙江省卫生和计划生育委员会", "黑龙江省卫生健康委员会", "2018-03-17")]
+
+
+@pytest.mark.parametrize("written,full,area_name", [
+    # development zones and new areas that sign documents (wild set: 青岛, 重庆, 威海 pages)
+    ("青岛西海岸新区民政局", "青岛西海岸新区民政局", "青岛西海岸新区"),
+    ("重庆市万盛经开区财政局", "重庆市万盛经济技术开发区财政局", "万盛经济技术开发区"),
+    ("威海临港区民政局", "威海临港经济技术开发区民政局", "威海临港经济技术开发区"),
+    # a zone that became a GB/T 2260 district is that district
+    ("无锡高新区(新吴区)民政局", "无锡市新吴区民政局", "新吴区"),
+])
+def test_development_zones_sign_as_areas_below_their_city(written, full, area_name):
+    from kg.lexicon.agencies import parse_issuer
+    found = parse_issuer(written, None)
+    assert found is not None and (found.name, found.area.name) == (full, area_name)
+    assert found.area.level == "county"

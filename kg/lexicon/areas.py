@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from kg.models import AreaRef
-from kg.datafiles import read_lines, read_tsv
+from kg.datafiles import read_lines, read_tsv, split_list
 
 NATION = "CN"
 # Suffixes dropped to make a short name (威海市 -> 威海, 广西壮族自治区 -> 广西).
@@ -24,6 +24,8 @@ LEVEL_PREFIXES = {"省": ("province",), "市": ("city", "province"), "区": ("co
 # have one (滨海新区, 邹城市), so that a word (和平, 中山) is not taken for a place.
 FULL_NAME_ENDINGS = "省市区县州旗盟"
 TOWNSHIP_SEPARATOR = "/"
+SAME_AREA_AGAIN = re.compile(r"[（(]([\u4e00-\u9fff]{2,12})[)）]")
+ZONE = "功能区"          # a development zone or new area (functional_areas.tsv)
 
 
 class Gazetteer:
@@ -35,9 +37,22 @@ class Gazetteer:
             ref = AreaRef(row["code"], row["name"], row["level"], row["parent"] or None)
             self.by_code[ref.code] = ref
             self.types[ref.code] = row["type"]
+        for row in read_tsv("functional_areas.tsv"):
+            # development zones and new areas that sign documents (青岛西海岸新区): below their
+            # city, keyed like townships; a zone that became a GB/T 2260 district is a name of it
+            if row["alias_of"]:
+                continue
+            ref = AreaRef(f"{row['parent']}{TOWNSHIP_SEPARATOR}{row['name']}", row["name"], row["level"], row["parent"])
+            self.by_code[ref.code] = ref
+            self.types[ref.code] = ZONE
         for ref in self.by_code.values():
             for name in self.names_of(ref):
                 self.by_name.setdefault(name, []).append(ref.code)
+        for row in read_tsv("functional_areas.tsv"):
+            code = row["alias_of"] or f"{row['parent']}{TOWNSHIP_SEPARATOR}{row['name']}"
+            for name in split_list(row["names"]):
+                if code not in self.by_name.setdefault(name, []):
+                    self.by_name[name].append(code)
         self.max_name_length = max(len(n) for n in self.by_name)
         self.children_of: dict[str, list[str]] = {}
         for ref in self.by_code.values():
@@ -60,6 +75,8 @@ class Gazetteer:
         return names
 
     def get(self, code: str) -> AreaRef:
+        if code in self.by_code:
+            return self.by_code[code]
         if TOWNSHIP_SEPARATOR in code:
             county, _, name = code.partition(TOWNSHIP_SEPARATOR)
             return self.township(name, self.by_code[county])
@@ -77,7 +94,7 @@ class Gazetteer:
     def chain(self, code: str) -> list[AreaRef]:
         """The area and its ancestors, nearest first, up to the nation."""
         out = []
-        ref = self.get(code) if TOWNSHIP_SEPARATOR in code else self.by_code.get(code)
+        ref = self.by_code.get(code) or (self.get(code) if TOWNSHIP_SEPARATOR in code else None)
         while ref is not None:
             out.append(ref)
             ref = self.by_code.get(ref.parent) if ref.parent else None
@@ -96,6 +113,9 @@ class Gazetteer:
             return self.qualified_name(self.by_code[ref.parent]) + ref.name
         if ref.level == "county" and self.types.get(ref.code) == "市辖区" and ref.parent:
             return self.by_code[ref.parent].name + ref.name
+        if self.types.get(ref.code) == ZONE and ref.parent:
+            parent = self.by_code[ref.parent]     # 万盛经济技术开发区 -> 重庆市…; 青岛西海岸新区 names its city already
+            return ref.name if ref.name.startswith(tuple(self.names_of(parent))) else parent.name + ref.name
         return ref.name
 
     def candidates(self, name: str) -> list[AreaRef]:
@@ -155,6 +175,11 @@ class Gazetteer:
                         break
             if match is None:
                 break
+            end, ref = match
+            # 无锡高新区(新吴区): the same area named again in brackets
+            again = SAME_AREA_AGAIN.match(text, end)
+            if again and self.resolve_name(again.group(1), ref) == ref:
+                match = (again.end(), ref)
             out.append(match)
             pos, current = match
         return out
