@@ -131,3 +131,30 @@ def test_a_folder_where_no_store_can_be_written_is_queried_from_the_file(corpus,
     store = load_graph(out)
     assert store.source == str(out / "graph.trig") and not (out / "store").exists()
     assert "国办发〔2019〕5号" in numbers(out)
+
+
+def test_a_file_edited_during_the_build_is_cached_under_what_was_read(tmp_path, monkeypatch):
+    """#34 item 7: the build looks at a file (A), the file changes (B) before
+    the worker reads it, and changes back (A). The extraction of B must be
+    cached under B's bytes, so the next build of A reads A's number again."""
+    from kg.read import loading
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    a = "关于推进养老服务发展的实施意见\n威环政办发〔2022〕2号\n各镇政府：\n现提出如下意见。\n"
+    b = a.replace("2号", "9号")
+    page = corpus / "a.txt"
+    page.write_text(a, encoding="utf-8")
+    real = loading.read_bytes
+
+    def edited_under_the_reader(path):
+        page.write_text(b, encoding="utf-8")           # the edit lands between the look and the read
+        data = real(path)
+        page.write_text(a, encoding="utf-8")           # and is undone at once
+        return data
+
+    monkeypatch.setattr("kg.pipeline.build.read_bytes", edited_under_the_reader)
+    build(corpus, tmp_path / "out", jobs=1)
+    assert numbers(tmp_path / "out") == {"威环政办发〔2022〕9号"}     # what was read
+    monkeypatch.undo()
+    build(corpus, tmp_path / "out", jobs=1)
+    assert numbers(tmp_path / "out") == {"威环政办发〔2022〕2号"}     # not B's number from the cache

@@ -36,8 +36,8 @@ from kg.read.cleaning import clean, plain_document
 from kg.extract.document import extract_mentions
 from kg.rdf.named_graphs import Contributions, resolution_inputs, shared_graphs, source_part
 from kg.models import SkippedFile
-from kg.read.loading import MAX_BYTES, UnreadableFile, corpus_files, read_source, relative_name
-from kg.models import DocRef, Document, Extraction, FileError
+from kg.read.loading import MAX_BYTES, UnreadableFile, corpus_files, read_bytes, read_source, relative_name
+from kg.models import DocRef, Document, Extraction, FileError, SourceDocument
 from kg.resolution.documents import resolve
 from kg.datafiles import rules_version
 from kg.rdf.trig import atomic_output, atomic_write, temporary_prefix, to_turtle, trig_block, trig_header
@@ -477,12 +477,27 @@ def read_and_extract(task: tuple[Path, Path]) -> Union[Extraction, SkippedFile]:
     """One file's extraction; a file that cannot be read is skipped with its
     reason, and a failure past reading keeps the document with what was read
     (kg.extract.document isolates each step; this isolates the rest)."""
-    path, corpus_dir = task
+    return _read_and_extract(*task)[1]
+
+
+def read_and_extract_keyed(task: tuple[Path, Path]) -> tuple[Optional[str], Union[Extraction, SkippedFile]]:
+    """The extraction and the cache key of the very bytes it was made from: a
+    file edited while the build runs is cached under what was read, never
+    under what an earlier look at it saw."""
+    return _read_and_extract(*task)
+
+
+def _read_and_extract(path: Path, corpus_dir: Path) -> tuple[Optional[str], Union[Extraction, SkippedFile]]:
     relative = relative_name(path, corpus_dir)
     try:
-        source = read_source(path, corpus_dir)
+        data = read_bytes(path)
+        source = read_source(path, corpus_dir, data)
     except UnreadableFile as exc:
-        return SkippedFile(relative, str(exc))
+        return None, SkippedFile(relative, str(exc))
+    return build_cache.key(relative, data), _extract_read(source, relative)
+
+
+def _extract_read(source: SourceDocument, relative: str) -> Extraction:
     try:
         doc = clean(source)
     except Exception as exc:  # noqa: BLE001 - a bug in cleaning must not stop the build
@@ -529,21 +544,22 @@ def extract_corpus(files: list[Path], corpus_dir: Path, cache: build_cache.Build
     tasks = [(path, corpus_dir) for path in todo]
     with progress("extracting", len(files)) as bar, _pool(jobs, len(tasks)) as pool:
         bar.update(len(files) - len(todo))
-        results = _ordered_map(pool, read_and_extract, tasks, jobs)
+        results = _ordered_map(pool, read_and_extract_keyed, tasks, jobs)
         _collect(results, extractions, keys, skipped, cache, bar)
     skipped.sort(key=lambda s: s.relative_path)
     return [extractions[k] for k in sorted(extractions)], keys, skipped
 
 
 def _collect(results, extractions, keys, skipped, cache, bar) -> None:
-    for result in results:
+    for key, result in results:
         if isinstance(result, SkippedFile):
             skipped.append(result)
             keys.pop(result.relative_path, None)
         else:
             relative = result.document.relative_path
             extractions[relative] = result
-            cache.put("extract", keys[relative], result)
+            keys[relative] = key        # the bytes the extraction was made from
+            cache.put("extract", key, result)
         bar.update(1)
 
 

@@ -79,21 +79,28 @@ def normalise_line_ends(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_source(path: Path, corpus_dir: Path) -> SourceDocument:
-    """Read one file; raises UnreadableFile with the reason."""
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes, within the size limit; raises UnreadableFile."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise UnreadableFile(f"too large ({size} bytes, limit {MAX_BYTES})")
+        return path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from exc
+
+
+def read_source(path: Path, corpus_dir: Path, data: Optional[bytes] = None) -> SourceDocument:
+    """Read one file (or decode ``data``, its bytes as already read); raises
+    UnreadableFile with the reason."""
     relative = relative_name(path, corpus_dir)
     suffix = path.suffix.lower()
     if suffix in UNSUPPORTED:
         raise UnreadableFile(UNSUPPORTED[suffix])
     if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES:
         raise UnreadableFile(f"unsupported file type {path.suffix or '(none)'}")
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise UnreadableFile(f"too large ({size} bytes, limit {MAX_BYTES})")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from exc
+    if data is None:
+        data = read_bytes(path)
     notes: tuple[str, ...] = ()
     if suffix in DOCX_SUFFIXES:
         text, encoding = docx_text(data), "docx"
