@@ -186,6 +186,23 @@ def test_a_newspaper_as_source_marks_a_repost(line):
     assert not any(f.field == "date_publication" for f in fields)
 
 
+def test_a_dateline_without_labels_gives_the_date_and_the_publisher():
+    """上海 portal: 2022-02-24 市规划资源局 under the title; 广安: a paper's dateline marks a repost."""
+    fields, _ = find_portal("关于规划草案的公示\n\n2022-02-24 市规划资源局\n\n为贯彻落实《上海市养老服务条例》，现将草案公示如下。")
+    assert [(f.field, f.value) for f in fields] == [("date_publication", "2022-02-24"), ("source", "市规划资源局")]
+    fields, _ = find_portal("广安市养老工作会议召开\n2015-10-13 11:26  广安日报\n会议要求做好养老服务工作。")
+    assert not any(f.field == "date_publication" for f in fields)
+    # a sentence that starts with a date is no dateline
+    assert read_metadata_line("2022年2月24日 市规划资源局发布了草案，征求意见。", 0) is None
+
+
+def test_an_organ_as_author_keeps_the_portal_s_dates():
+    """株洲 portal: 更新时间:…来源:区民政局作者:区民政局字体[ 大 中 小 ] — the author is the portal's
+    own organ, so the page is no repost."""
+    fields, _ = find_portal("当前位置: 首页 > 民政局\n更新时间:2021-11-22来源:区民政局作者:区民政局字体[ 大 中 小 ]\n根据文件精神，认定敬老院等级为一级。")
+    assert ("date_publication", "2021-11-22") in [(f.field, f.value) for f in fields]
+
+
 @pytest.mark.parametrize("line", ["来源:南宁市民政局", "来源:湖北人大网   时间:2017-05-25 09:02"])
 def test_an_organ_or_its_site_as_source_keeps_the_date(line):
     fields, _ = find_portal("标题\n" + line + "\n正文")

@@ -108,13 +108,26 @@ def first_label_at(line: str) -> Optional[int]:
     return hits[0].start() if hits else None
 
 
+def _dateline(line: str, start: int) -> Optional[list[PortalField]]:
+    """A portal's line without labels: the date, then the organ or paper that
+    published the page (2022-02-24 市规划资源局; 2015-10-13 11:26  广安日报)."""
+    m = phrase_pattern("dateline").match(line)
+    if m is None:
+        return None
+    source = m.group("source")
+    if phrase_pattern("media_source").match(source):
+        return [PortalField("aggregator", "", line.strip(), Span(start, start + len(line)))]
+    return [PortalField("date_publication", "", m.group("date"), Span(start + m.start("date"), start + m.end("date"))),
+            PortalField("source", "", source, Span(start + m.start("source"), start + m.end("source")))]
+
+
 def read_metadata_line(line: str, start: int) -> Optional[list[PortalField]]:
     """The fields of one line, or None when the line is not metadata."""
     if len(line) > MAX_METADATA_LINE:
         return None
     hits = _label_hits(line)
     if not hits:
-        return None
+        return _dateline(line, start)
     head = line[:hits[0].start()]
     leading_date = LEADING_DATE.match(line)
     if head.strip(" \t|｜【[•·●") and not (leading_date and leading_date.end() >= len(head.rstrip())) \
@@ -205,7 +218,7 @@ def find_portal(text: str) -> tuple[list[PortalField], list[Span]]:
         taken = _read_line(lines, i, fields)
         residue += [Span(start, end) for start, end, _ in lines[i:i + taken]]
         i += max(taken, 1)
-    if any(f.field == "aggregator" for f in fields):
+    if any(f.field == "aggregator" and not _value_has_form("issuer", f.value) for f in fields):
         # a repost (an author, a publisher that is no organ, a view count): its
         # dates and sources are the repost's, not the document's
         fields = [f for f in fields if f.field not in REPOST_FIELDS]
