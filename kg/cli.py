@@ -330,7 +330,9 @@ def _chain_text(r) -> str:
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--html", "html_file", type=click.Path(path_type=Path),
               help="Also write an offline page: a tile map coloured by status and a timeline.")
-def coverage(ref: str, graph: Path, depth: int, fmt: str, html_file) -> None:
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="The language of the --html page.")
+def coverage(ref: str, graph: Path, depth: int, fmt: str, html_file, lang: str) -> None:
     """Which areas below REF's own carry it out (by which document, when, how
     long after it), which hold documents but none carrying it out, which hold
     nothing. Reply letters and documents older than REF do not count."""
@@ -355,7 +357,7 @@ def coverage(ref: str, graph: Path, depth: int, fmt: str, html_file) -> None:
         from kg.views.coverage_page import coverage_page
         node = network.nodes[find_node(network, ref)]
         label = " ".join(x for x in (node.get("number"), f"《{node['title']}》" if node.get("title") else None) if x)
-        atomic_write(html_file, coverage_page(label, node.get("date"), rows, summary).encode("utf-8"))
+        atomic_write(html_file, coverage_page(label, node.get("date"), rows, lang).encode("utf-8"))
         click.echo(f"wrote {html_file}", err=True)
     if fmt == "json":
         click.echo(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2))

@@ -119,6 +119,19 @@ def test_unknown_resource_is_404(site):
     assert status == 404 and "nothing is known" in body
 
 
+def test_coverage_page_is_served_chinese_first(site):
+    """#33 item 5: kg serve has the coverage page, in Chinese unless ?lang=en."""
+    from urllib.parse import quote
+    ref = quote("国办发〔2019〕5号")
+    status, media, body = fetch(f"{site}/coverage?ref={ref}")
+    assert status == 200 and media.startswith("text/html")
+    assert 'lang="zh"' in body and "其下哪些地区贯彻落实" in body and "已贯彻落实" in body
+    status, _, body = fetch(f"{site}/coverage?ref={ref}&lang=en")
+    assert status == 200 and 'lang="en"' in body and "which areas below it carry it out" in body
+    assert fetch(f"{site}/coverage?ref={quote('国办发〔2019〕6号')}")[0] == 404
+    assert fetch(f"{site}/coverage")[0] == 400
+
+
 @pytest.mark.browser
 def test_click_from_document_to_agency_to_area(site, browser):
     page = open_page(browser, page_url(site, HUANCUI))

@@ -9,7 +9,8 @@
   clients that ask for it (``Accept: text/turtle`` or ``?format=ttl``).
 - ``/resource?iri=...``: the same page for IRIs outside ``id:`` (concepts).
 - ``/viz?focus=IRI``: the network view of a node's neighbourhood;
-  ``/graph.html`` the whole graph; ``/glossary`` the relations and bases.
+  ``/graph.html`` the whole graph; ``/glossary`` the relations and bases;
+  ``/coverage?ref=REF[&depth=N][&lang=en]`` which areas carry a document out.
 
 Pages are in Chinese; ``?lang=en`` gives them in English.
 
@@ -198,11 +199,15 @@ class Handler(BaseHTTPRequestHandler):
             return self.pool.call("resource", params["iri"], accepted, lang)
         if path.startswith("/static/"):
             return static_file(path)
-        if path in ("/viz", "/graph.html"):
+        if path in ("/viz", "/graph.html", "/coverage"):
             try:
                 depth = min(int(params.get("depth") or 1), 3)
             except ValueError:
                 raise Refused(HTTPStatus.BAD_REQUEST, "depth: expected a number") from None
+            if path == "/coverage":
+                if not params.get("ref"):
+                    raise Refused(HTTPStatus.BAD_REQUEST, "coverage: give ref=a document number, title or IRI")
+                return self.pool.call("coverage", params["ref"], depth, lang)
             return self.pool.call("network_view", params.get("focus") if path == "/viz" else None, depth)
         raise Refused(HTTPStatus.NOT_FOUND, f"no such page: {path}")
 

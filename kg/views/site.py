@@ -255,6 +255,21 @@ class Site:
         network = overview.store_overview_network(self.store, self._documents)
         return overview.render(network, self._documents).encode("utf-8")
 
+    def coverage(self, ref: str, depth: int, lang: str = "zh") -> tuple[str, bytes]:
+        """The coverage page of a document (kg coverage --html), served."""
+        from kg.network.trace import UnknownReference, coverage, find_node
+        from kg.views.coverage_page import coverage_page
+
+        try:
+            node = self._documents.nodes[find_node(self._documents, ref)]
+            rows = coverage(self._documents, ref, depth)
+        except UnknownReference as exc:
+            raise Refused(HTTPStatus.NOT_FOUND, str(exc)) from exc
+        except ValueError as exc:       # a document with no area has no areas below it
+            raise Refused(HTTPStatus.BAD_REQUEST, str(exc)) from exc
+        label = " ".join(x for x in (node.get("number"), f"《{node['title']}》" if node.get("title") else None) if x)
+        return "text/html; charset=utf-8", coverage_page(label or ref, node.get("date"), rows, lang).encode("utf-8")
+
     def network_view(self, focus: Optional[str], depth: int) -> tuple[str, bytes]:
         """A node's neighbourhood, or without ``focus`` the overview."""
         from kg.network.trace import UnknownReference
