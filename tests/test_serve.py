@@ -117,6 +117,10 @@ def test_turtle_by_content_negotiation(site):
 def test_unknown_resource_is_404(site):
     status, _, body = fetch(site + "/id/doc/t/0000000000000000")
     assert status == 404 and "nothing is known" in body
+    # a browser gets the error page, Chinese first (#33 item 6)
+    html = {"Accept": "text/html"}
+    assert "404 未找到" in fetch(site + "/id/doc/t/0000000000000000", headers=html)[2]
+    assert "404 Not Found" in fetch(site + "/id/doc/t/0000000000000000?lang=en", headers=html)[2]
 
 
 def test_coverage_page_is_served_chinese_first(site):

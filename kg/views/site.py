@@ -135,7 +135,9 @@ def html(template: str, lang: str = "zh", **context) -> tuple[str, bytes]:
 
 
 def error_page(exc: Refused, lang: str = "zh") -> tuple[str, bytes]:
-    return html("error.html", lang, status=f"{exc.status.value} {exc.status.phrase}", message=exc.message)
+    """The page of a refusal: the status in the page's language (ui_strings.tsv), the reason as written."""
+    phrase = ui_strings(language(lang)).get(f"http_{exc.status.value}", exc.status.phrase)
+    return html("error.html", lang, status=f"{exc.status.value} {phrase}", message=exc.message)
 
 
 def with_charset(media: str) -> str:
