@@ -2,6 +2,8 @@
 and rows that must be in the answer (or the whole answer where it is short)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import select
@@ -40,7 +42,6 @@ def test_saved_query(seed_graph, name, bindings, expected):
 
 def _selected(text: str) -> list[str]:
     """The variables of a query's outer SELECT, in order."""
-    import re
     head = re.search(r"^SELECT\s+(?:DISTINCT\s+)?(.+?)\s+WHERE", text, re.M | re.S).group(1)
     return re.findall(r"\?(\w+)", re.sub(r"\((?:[^()]|\([^()]*\))*\s+AS\s+(\?\w+)\)", r"\1", head))
 
@@ -49,7 +50,6 @@ def _selected(text: str) -> list[str]:
 def test_saved_query_orders_by_every_column(name):
     """A total order: every store (Oxigraph, Virtuoso, Jena) gives the rows in
     the same order, so answers compare row for row."""
-    import re
     from kg.store.query import saved_query
     text = saved_query(name).text
     order = re.search(r"^ORDER BY (.+)$", text, re.M).group(1)
@@ -65,3 +65,27 @@ def test_computed_booleans_are_declared():
     assert saved_query("cited-by").boolean_columns == ("implements",)
     assert saved_query("documents").boolean_columns == ("stub",)      # a boolean parameter
     assert saved_query("cited-by").summary == "Who cites a document, whether it implements it, and the sentence."
+
+
+def test_every_saved_query_says_what_it_does_in_chinese():
+    """The pages are Chinese first (#33 item 6): each saved query has a # @zh
+    summary and a # @param-zh meaning for each parameter."""
+    from kg.store.query import saved_queries
+    for q in saved_queries().values():
+        assert q.summary_zh, q.name
+        assert {name for name, _ in q.meanings_zh} == {p.name for p in q.parameters}, q.name
+        summary, hints = q.described("zh")
+        assert summary == q.summary_zh and all(hint for hint in hints)
+        assert q.described("en")[0] == q.summary and "@zh" not in q.summary
+
+
+def test_the_sparql_page_lists_saved_queries_in_the_page_s_language(seed_build):
+    from kg.store.database import load_graph
+    from kg.views.site import Site
+    site = Site(load_graph(seed_build[1]))
+    zh = site.sparql_page("", "zh")[1].decode("utf-8")
+    en = site.sparql_page("", "en")[1].decode("utf-8")
+    def option(page):
+        return re.search(r'<option value="measures-by-agency">([^<]*)</option>', page).group(1)
+    assert option(zh).startswith("measures-by-agency — 某机构的措施")
+    assert option(en).startswith("measures-by-agency — An agency")

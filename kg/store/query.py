@@ -47,6 +47,11 @@ PARAMETER = re.compile(r"^#\s*@param\s+(?P<name>\w+)\s+(?P<kind>number|string|co
 # so that a client reads it back as one: Virtuoso 7 answers a computed
 # boolean as an xsd:integer 0 or 1.
 BOOLEAN_COLUMN = re.compile(r"^#\s*@column\s+(?P<name>\w+)\s+boolean\s*$", re.M)
+# The pages are Chinese first: a saved query says what it does in Chinese too.
+#   # @zh SUMMARY
+#   # @param-zh NAME MEANING
+SUMMARY_ZH = re.compile(r"^#\s*@zh\s+(.+)$", re.M)
+PARAMETER_ZH = re.compile(r"^#\s*@param-zh\s+(\w+)\s+(.+)$", re.M)
 SAVED_NAME = re.compile(r"^[\w-]+$")
 
 
@@ -66,6 +71,14 @@ class SavedQuery:
     parameters: tuple[Parameter, ...]
     text: str
     computed_booleans: tuple[str, ...] = ()     # declared by @column NAME boolean
+    summary_zh: str = ""                        # # @zh …: the summary in Chinese, for the pages
+    meanings_zh: tuple[tuple[str, str], ...] = ()   # # @param-zh NAME …: each parameter's meaning in Chinese
+
+    def described(self, lang: str) -> tuple[str, list[str]]:
+        """The summary and each parameter's hint, in the page's language."""
+        meanings = dict(self.meanings_zh) if lang == "zh" else {}
+        summary = self.summary_zh if lang == "zh" and self.summary_zh else self.summary
+        return summary, [f"{p.name} ({p.kind}): {meanings.get(p.name, p.meaning)}" for p in self.parameters]
 
     @property
     def boolean_columns(self) -> tuple[str, ...]:
@@ -127,7 +140,9 @@ def saved_queries() -> dict[str, SavedQuery]:
         parameters = tuple(Parameter(m["name"], m["kind"], m["meaning"], m["example"], m["where"])
                            for m in PARAMETER.finditer(text))
         booleans = tuple(m["name"] for m in BOOLEAN_COLUMN.finditer(text))
-        out[path.stem] = SavedQuery(path.stem, summary, parameters, text, booleans)
+        summary_zh = next((m.group(1).strip() for m in SUMMARY_ZH.finditer(text)), "")
+        meanings_zh = tuple((m.group(1), m.group(2).strip()) for m in PARAMETER_ZH.finditer(text))
+        out[path.stem] = SavedQuery(path.stem, summary, parameters, text, booleans, summary_zh, meanings_zh)
     return out
 
 
@@ -135,7 +150,7 @@ def _summary(text: str) -> str:
     """The header's first sentence (it may run over several comment lines)."""
     words = []
     for line in text.splitlines():
-        if not line.startswith("#") or "@param" in line or "@column" in line:
+        if not line.startswith("#") or "@param" in line or "@column" in line or line.startswith("# @zh"):
             break
         words.append(line.lstrip("# ").strip())
         if words[-1].endswith((".", ":", "。")):

@@ -188,10 +188,11 @@ class Site:
                 result = run_query(self.store, query, files=False)
             except QueryError as exc:
                 error = str(exc)
-        saved = list(saved_queries().values())
-        # each saved query with its parameters bound to their examples, to pick in the editor
-        examples = {q.name: {"summary": q.summary, "text": q.bound({p.name: p.example for p in q.parameters}),
-                             "parameters": [f"{p.name} ({p.kind}): {p.meaning}" for p in q.parameters]}
+        # each saved query with its parameters bound to their examples, to pick in the editor,
+        # described in the page's language
+        saved = [{"name": q.name, "summary": q.described(lang)[0], "parameters": q.described(lang)[1],
+                  "text": q.bound({p.name: p.example for p in q.parameters})} for q in saved_queries().values()]
+        examples = {q["name"]: {"summary": q["summary"], "text": q["text"], "parameters": q["parameters"]}
                     for q in saved}
         return html("sparql.html", lang, example=query or prefix_declarations() + EXAMPLE, result=result, error=error,
                     saved=saved, yasgui=(YASGUI_DIR / "yasgui.min.js").is_file(), query_given=bool(query),
