@@ -397,7 +397,9 @@ def coverage(ref: str, graph: Path, depth: int, fmt: str, html_file, lang: str) 
 @click.option("--kinds", metavar="K,K", help="Kinds to draw (with --focus) or to expand (in the overview): "
               "document, proposal, agency, area, service_model, programme, measure (default: all).")
 @click.option("--max-nodes", default=1500, show_default=True, help="Largest number of nodes to draw with --focus.")
-def viz(graph: Path, out_file: Path, focus, depth: int, chain, kinds, max_nodes: int) -> None:
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="The language of a --focus / --chain page.")
+def viz(graph: Path, out_file: Path, focus, depth: int, chain, kinds, max_nodes: int, lang: str) -> None:
     """Write an interactive view of GRAPH as one offline HTML file: the
     overview of its documents by level and area (expand a node for its
     agencies, measures and themes), or with --focus / --chain a part of it."""
@@ -410,8 +412,8 @@ def viz(graph: Path, out_file: Path, focus, depth: int, chain, kinds, max_nodes:
     kind_list = kinds.split(",") if kinds else None
     try:
         if focus or chain:
-            summary = write_view(load_graph(graph), out_file, focus=focus, depth=depth, chain=chain,
-                                 kinds=kind_list, max_nodes=max_nodes).status
+            summary = write_view(load_graph(graph), out_file, lang=lang, focus=focus, depth=depth, chain=chain,
+                                 kinds=kind_list, max_nodes=max_nodes).status_in("en")
         else:
             summary = write_overview(load_graph(graph), out_file, kinds=checked_kinds(kind_list))
     except (GraphFileError, UnknownReference, ValueError) as exc:

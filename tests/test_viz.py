@@ -58,7 +58,8 @@ def test_a_cut_view_says_how_many_nodes_were_left_out(networks):
     view = select_view(net, documents, max_nodes=50)
     assert view.graph.number_of_nodes() == 50
     assert view.left_out == net.number_of_nodes() - 50
-    assert f"{view.left_out} nodes left out" in view.status
+    assert f"{view.left_out} nodes left out" in view.status_in("en")
+    assert f"另有 {view.left_out} 个节点未显示" in view.status          # Chinese first
 
 
 def test_page_is_offline_and_escapes_text(networks):
@@ -101,7 +102,7 @@ def test_focus_view_in_chromium(focus_page, browser, tmp_path):
     page.fill("#search", "威环政办发〔2022〕2号")
     assert page.inner_text("#matches").startswith("威环政办发〔2022〕2号")
     facts = page.inner_text("#facts")
-    chain = facts.split("Implements (chain up)")[1].split("Links from here")[0]
+    chain = facts.split("贯彻落实（向上链）")[1].split("由此出发的连接")[0]      # the page is Chinese first
     assert "国办发〔2019〕5号" in chain and "鲁政办发〔2019〕31号" in chain and "为贯彻落实" in chain
     shot = tmp_path / "graph.png"
     page.screenshot(path=str(shot))

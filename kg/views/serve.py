@@ -208,7 +208,7 @@ class Handler(BaseHTTPRequestHandler):
                 if not params.get("ref"):
                     raise Refused(HTTPStatus.BAD_REQUEST, "coverage: give ref=a document number, title or IRI")
                 return self.pool.call("coverage", params["ref"], depth, lang)
-            return self.pool.call("network_view", params.get("focus") if path == "/viz" else None, depth)
+            return self.pool.call("network_view", params.get("focus") if path == "/viz" else None, depth, lang)
         raise Refused(HTTPStatus.NOT_FOUND, f"no such page: {path}")
 
     def _sparql(self, params: dict[str, str], accepted: list[str], lang: str) -> tuple[str, bytes]:

@@ -273,7 +273,7 @@ class Site:
         label = " ".join(x for x in (node.get("number"), f"《{node['title']}》" if node.get("title") else None) if x)
         return "text/html; charset=utf-8", coverage_page(label or ref, node.get("date"), rows, lang).encode("utf-8")
 
-    def network_view(self, focus: Optional[str], depth: int) -> tuple[str, bytes]:
+    def network_view(self, focus: Optional[str], depth: int, lang: str = "zh") -> tuple[str, bytes]:
         """A node's neighbourhood, or without ``focus`` the overview."""
         from kg.network.trace import UnknownReference
         from kg.views.viz import add_view_evidence, render, select_view
@@ -286,7 +286,7 @@ class Site:
         except UnknownReference as exc:
             raise Refused(HTTPStatus.NOT_FOUND, str(exc)) from exc
         add_view_evidence(self.store, view)
-        return "text/html; charset=utf-8", render(view).encode("utf-8")
+        return "text/html; charset=utf-8", render(view, lang).encode("utf-8")
 
 
 def _s(term) -> str:

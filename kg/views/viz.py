@@ -9,7 +9,7 @@ package: the page loads nothing from the network.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -30,20 +30,34 @@ LEVEL_GAP, SLOT_GAP = 220, 260   # chain layout spacing in pixels
 @dataclass
 class View:
     graph: nx.MultiDiGraph
-    title: str
+    title_key: str              # its title in ui_strings.tsv (view_chain, view_graph, view_neighbours) …
     layout: str                 # "spring" or "levels"
     left_out: int = 0
     selected: Optional[str] = None
     evidence_omitted: bool = False
+    title_args: dict = field(default_factory=dict)     # … and what fills it
+
+    @property
+    def title(self) -> str:
+        return self.title_in("zh")
 
     @property
     def status(self) -> str:
-        shown = f"{self.graph.number_of_nodes()} nodes, {self.graph.number_of_edges()} links shown"
+        return self.status_in("zh")
+
+    def title_in(self, lang: str) -> str:
+        from kg.views.site import ui_strings
+        return ui_strings(lang)[self.title_key].format(**self.title_args)
+
+    def status_in(self, lang: str) -> str:
+        """How much the view shows, in ``lang`` (Chinese first, as the pages)."""
+        from kg.views.site import ui_strings
+        t = ui_strings(lang)
+        shown = t["view_shown"].format(nodes=self.graph.number_of_nodes(), links=self.graph.number_of_edges())
         if self.left_out:
-            shown += f"; {self.left_out} nodes left out (use --max-nodes, --kinds or --focus)"
+            shown += t["view_left_out"].format(n=self.left_out)
         if self.evidence_omitted:
-            shown += (f"; sentences shown for links between documents only (over {EVIDENCE_EDGE_LIMIT} "
-                      "links: use --focus for the rest)")
+            shown += t["view_evidence_omitted"].format(limit=EVIDENCE_EDGE_LIMIT)
         return shown
 
 
@@ -75,9 +89,9 @@ def select_view(net: nx.MultiDiGraph, documents: nx.DiGraph, *, focus: Optional[
         graph.add_edges_from((s, o, k, d) for s, o, k, d in net.edges(members, keys=True, data=True)
                              if o in members and k == "applies")
         label = net.nodes[root]["label"]
-        return View(graph, f"Implementation chain of {label}", "levels", selected=root)
+        return View(graph, "view_chain", "levels", selected=root, title_args={"label": label})
     shown = restrict(net, kinds)
-    title = "policy-kg graph"
+    title, title_args = "view_graph", {}
     selected = None
     if focus:
         selected = find_node(net, focus)
@@ -86,12 +100,12 @@ def select_view(net: nx.MultiDiGraph, documents: nx.DiGraph, *, focus: Optional[
         shown.add_edges_from((s, o, k, d) for s, o, k, d in net.in_edges(selected, keys=True, data=True) if s in shown)
         near = nx.single_source_shortest_path_length(shown.to_undirected(as_view=True), selected, cutoff=depth)
         shown = shown.subgraph(near).copy()
-        title = f"{net.nodes[selected]['label']} and its neighbours (depth {depth})"
+        title, title_args = "view_neighbours", {"label": net.nodes[selected]["label"], "depth": depth}
     left_out = max(0, shown.number_of_nodes() - max_nodes)
     if left_out:
         ranked = sorted(shown.nodes, key=lambda n: (n != selected, -shown.degree(n), n))
         shown = shown.subgraph(ranked[:max_nodes]).copy()
-    return View(shown, title, "spring", left_out, selected)
+    return View(shown, title, "spring", left_out, selected, title_args=title_args)
 
 
 def positions(view: View) -> dict[str, tuple[float, float]]:
@@ -167,14 +181,14 @@ def _rings(net: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     return out
 
 
-FIELDS = (("kind", "kind"), ("number", "number"), ("level", "level"), ("area", "area"), ("date", "date"),
-          ("file", "source file"), ("stub", "stub (cited, not in the corpus)"))
+# the facts a node's panel lists, each labelled by ui_strings.tsv's field_KEY
+FIELDS = ("kind", "number", "level", "area", "date", "file", "stub")
 
 
-def _facts(graph: nx.MultiDiGraph) -> dict:
+def _facts(graph: nx.MultiDiGraph, t: dict[str, str]) -> dict:
     nodes = {}
     for n, data in graph.nodes(data=True):
-        fields = [[label, str(data[key])] for key, label in FIELDS if data.get(key) not in (None, "", False)]
+        fields = [[t[f"field_{key}"], str(data[key])] for key in FIELDS if data.get(key) not in (None, "", False)]
         fields.append(["IRI", n])
         written = [str(data.get(k) or "") for k in ("label", "name", "number", "area")] + data.get("short_names", [])
         text = search_key("|".join(written))
@@ -199,8 +213,11 @@ def vis_library() -> tuple[str, str]:
             (folder / "vis-network.css").read_text(encoding="utf-8"))
 
 
-def render(view: View) -> str:
-    """The HTML page of a view."""
+def render(view: View, lang: str = "zh") -> str:
+    """The HTML page of a view, Chinese first (``lang="en"`` for English)."""
+    from kg.views.site import language, ui_strings
+    lang = language(lang)
+    t = ui_strings(lang)
     from jinja2 import Environment, FileSystemLoader, select_autoescape
     from pyvis.network import Network
 
@@ -238,14 +255,15 @@ def render(view: View) -> str:
     vis_js, vis_css = vis_library()
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     return env.get_template("network.html").render(
-        title=view.title, status=view.status, legend=legend, vis_js=vis_js, vis_css=vis_css,
-        nodes_json=script_json(nodes), edges_json=script_json(edges), facts_json=script_json(_facts(view.graph)),
+        t=t, lang=lang, text_json=script_json({k: t[k] for k in ("view_chain_up", "view_links_from", "view_links_to")}),
+        title=view.title_in(lang), status=view.status_in(lang), legend=legend, vis_js=vis_js, vis_css=vis_css,
+        nodes_json=script_json(nodes), edges_json=script_json(edges), facts_json=script_json(_facts(view.graph, t)),
         folding_json=script_json(folding_spec()),
         options_json=script_json(options),
         selected=script_json(view.selected) if view.selected else None)
 
 
-def write_view(store, out: Path, documents: Optional[nx.DiGraph] = None, **view_options) -> View:
+def write_view(store, out: Path, documents: Optional[nx.DiGraph] = None, lang: str = "zh", **view_options) -> View:
     """Render a view of the graph in ``store`` to ``out`` (written atomically).
     ``documents`` is the document network when the caller has it;
     ``view_options`` are those of ``select_view``."""
@@ -258,17 +276,17 @@ def write_view(store, out: Path, documents: Optional[nx.DiGraph] = None, **view_
     net = to_resource_network(store, documents, evidence=False, kinds=kinds)
     view = select_view(net, documents, **view_options)
     add_view_evidence(store, view)
-    atomic_write(Path(out), render(view).encode("utf-8"))
+    atomic_write(Path(out), render(view, lang).encode("utf-8"))
     return view
 
 
-def inline(view: View, height: int = 600):
+def inline(view: View, height: int = 600, lang: str = "zh"):
     """The view for a Jupyter cell: the page in an iframe's ``srcdoc``, so it
     stays offline and self-contained in the notebook."""
     import html
 
     from IPython.display import HTML
 
-    page = html.escape(render(view), quote=True)
+    page = html.escape(render(view, lang), quote=True)
     return HTML(f'<div><iframe srcdoc="{page}" style="width:100%;height:{height}px;border:1px solid #ccc">'
                 '</iframe></div>')
