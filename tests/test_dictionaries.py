@@ -304,6 +304,11 @@ def test_a_reformed_organ_keeps_its_name_and_names_its_successor(tmp_path):
     ("威海临港区民政局", "威海临港经济技术开发区民政局", "威海临港经济技术开发区"),
     # a zone that became a GB/T 2260 district is that district
     ("无锡高新区(新吴区)民政局", "无锡市新吴区民政局", "新吴区"),
+    # the organs zones and merged districts sign with (新吴区, 钱塘, 临港 signatures), and the
+    # party's 社会工作部 (2023) that took over 民政's elderly-care work in several places
+    ("无锡高新区(新吴区)民政和卫生健康局", "无锡市新吴区民政和卫生健康局", "新吴区"),
+    ("杭州钱塘新区社会发展局", "杭州市钱塘区社会发展局", "钱塘区"),
+    ("威海临港区社会工作部", "中国共产党威海临港经济技术开发区委员会社会工作部", "威海临港经济技术开发区"),
 ])
 def test_development_zones_sign_as_areas_below_their_city(written, full, area_name):
     from kg.lexicon.agencies import parse_issuer

@@ -45,6 +45,12 @@ def test_every_portal_label_reads_in_its_example(row):
      {"date_publication": "2021年02月27日", "source": "廊坊市政府信息公开平台"}),
     ("发布时间:2018-12-26 17:06信息来源:字体大小: 打印", {"date_publication": "2018-12-26 17:06"}),
     ("来源:天津市政府官网 | 作者:rising | 发布时间: 2025-10-30 | 23 次浏览 | 分享到:", {}),
+    # a cell without a label after a labelled one is placed by its form (宁夏民政厅 portal, a 区 portal)
+    ("文章来源:规划财务 | 2017-03-28", {"source": "规划财务", "date_publication": "2017-03-28"}),
+    ("发布机构:区民政局 | 吉区民发〔2021〕3号", {"issuer": "区民政局", "number": "吉区民发〔2021〕3号"}),
+    # the site's address, then the date (巴彦淖尔 民政局 portal; a 县 portal)
+    ("    http://mzj.bynr.gov.cn 2026-01-12", {"date_publication": "2026-01-12"}),
+    ("www.yanggu.gov.cn  2023年5月6日", {"date_publication": "2023年5月6日"}),
 ])
 def test_metadata_lines(line, expected):
     fields = read_metadata_line(line.replace("\u3000", " "), 0)
@@ -53,7 +59,8 @@ def test_metadata_lines(line, expected):
     assert not any(f.field.startswith("date") for f in fields) or expected
 
 
-@pytest.mark.parametrize("line", ["我们的来源:很多地方", "根据《国务院办公厅关于推进养老服务发展的意见》（国办发〔2019〕5号）"])
+@pytest.mark.parametrize("line", ["我们的来源:很多地方", "详见 http://mzj.bynr.gov.cn 2026年的通知",
+                                  "根据《国务院办公厅关于推进养老服务发展的意见》（国办发〔2019〕5号）"])
 def test_body_lines_are_not_metadata(line):
     assert read_metadata_line(line, 0) is None
 
@@ -303,6 +310,27 @@ def test_a_portal_field_of_joint_organs_beats_a_cut_signature():
 ])
 def test_a_text_that_says_our_province_is_of_the_province_it_names(text, area):
     assert extract(text).area.name == area
+
+
+@pytest.mark.parametrize("text,area", [
+    # 市十五届人大 (长沙 news page), 县十九届人大 (镇赉 reply): the first area of that level named
+    ("3月18日,市十五届人大法制委员会召开第十一次全体会议,对《长沙市居家养老服务条例(草案·一审修改稿)》进行了统一审议。\n", "长沙市"),
+    ("关于对县十九届人大二次会议第28号代表建议的答复\n\n近年来,县民政局印发了《镇赉县农村孝老社工岗位实施意见》。\n", "镇赉县"),
+    # 本市 of a municipality: 北京市, not the district its chain goes on to name (北京 news, 北京通 guide)
+    ("本市支持东西城在津冀共建养老机构。实施方案提出,支持北京市东城区、西城区在津冀地区建设养老机构。\n", "北京市"),
+    ("具有本市户籍的60周岁及以上的老年人可办理《北京市居住证》。\n", "北京市"),
+])
+def test_a_text_that_names_its_own_level_is_of_the_first_area_of_that_level(text, area):
+    assert extract(text).area.name == area
+
+
+@pytest.mark.parametrize("text", [
+    # a two-character county (成县) inside a word is no area; 我区 says nothing about the level
+    "我县将推进城乡医疗卫生资源均衡发展,完成县医院整体搬迁。\n",
+    "我区认真落实各项养老服务政策。\n",
+])
+def test_a_level_word_without_a_named_area_gives_no_area(text):
+    assert extract(text).area is None
 
 
 def test_a_text_on_one_long_line_is_read():

@@ -32,7 +32,7 @@ SENTENCE_ENDS = ("。", "；", "！", "？", ";")
 # official …) are named patterns of kg/data/phrase_patterns.tsv.
 TERM = re.compile(r"第[一二三四五六七八九十]+届")
 # the levels a title's own level word (县政协, 区人大, 市人民政府) names
-OWN_LEVELS = {"省": ("province",), "市": ("city", "county"), "区": ("county",), "县": ("county",)}
+OWN_LEVELS = {"省": ("province",), "自治区": ("province",), "市": ("municipality", "city", "county"), "区": ("county",), "县": ("county",)}
 MAX_SIGNING_ORGANS = 8    # a joint document signs one organ a line, then the date
 REPOST_AFTER_DAYS = 365   # a 发布日期 over a year after the 成文日期 is a copy's (portals post replies months late)
 AGENCY_SEPARATORS = re.compile(r"[ \t\u3000、，,]+")
@@ -444,7 +444,8 @@ def _first_named_area(doc: Document, lines) -> Optional[AreaRef]:
     that level the text names; else the first area the text names as an organ's."""
     body = "\n".join(line for _, line in lines)
     heading = "\n".join(line for _, line in lines[:3])
-    own_level = phrase_pattern("own_level").search(heading) or phrase_pattern("self_level").search(body)
+    own_level = (phrase_pattern("own_level").search(heading) or phrase_pattern("self_level").search(body)
+                 or phrase_pattern("session_level").search(body))
     found = None
     if own_level:
         found = gazetteer().first_at_level(body, OWN_LEVELS[own_level.group("level")])

@@ -26,6 +26,7 @@ FULL_NAME_ENDINGS = "省市区县州旗盟"
 TOWNSHIP_SEPARATOR = "/"
 SAME_AREA_AGAIN = re.compile(r"[（(]([\u4e00-\u9fff]{2,12})[)）]")
 ZONE = "功能区"          # a development zone or new area (functional_areas.tsv)
+MUNICIPALITY = "直辖市"
 
 
 class Gazetteer:
@@ -199,14 +200,22 @@ class Gazetteer:
         unambiguously) as the area of an organ (邹城市委, 钟楼区政务服务中心):
         (offset, the most specific area of its chain)."""
         organ = _organ_words()
-        return next(((i, area) for i, area, end in self._full_names(text, limit) if organ.match(text, end)), None)
+        return next(((i, chain[-1]) for i, chain, end in self._full_names(text, limit) if organ.match(text, end)), None)
 
     def first_at_level(self, text: str, levels: tuple[str, ...], limit: int = 3000) -> Optional[tuple[int, AreaRef]]:
-        """The first area of one of these levels that a text names in full."""
-        return next(((i, area) for i, area, _ in self._full_names(text, limit) if area.level in levels), None)
+        """The first area of one of these levels that a text names in full, or
+        names in a chain (北京市东城区 names 北京市), the levels in the order
+        given; level ``municipality`` is a province-level 直辖市, which says
+        本市 of itself."""
+        for i, chain, _ in self._full_names(text, limit):
+            for level in levels:        # in the order given: a 直辖市 before its districts
+                for area in reversed(chain):
+                    if area.level == level or (level == "municipality" and self.types[area.code] == MUNICIPALITY):
+                        return i, area
+        return None
 
     def _full_names(self, text: str, limit: int):
-        """(offset, area, end) of every area named in full, in text order."""
+        """(offset, the chain of areas, end) of every area named in full, in text order."""
         for i in range(min(len(text), limit)):
             if not "\u4e00" <= text[i] <= "\u9fff":
                 continue
@@ -214,10 +223,14 @@ class Gazetteer:
             if not chain:
                 continue
             end = i + chain[-1][0]
-            if text[end - 1] in FULL_NAME_ENDINGS:
-                yield i, chain[-1][1], end
-            elif end < len(text) and text[end] in FULL_NAME_ENDINGS:
-                yield i, chain[-1][1], end + 1      # 石林县 for 石林彝族自治县
+            if text[end - 1] not in FULL_NAME_ENDINGS:
+                if end < len(text) and text[end] in FULL_NAME_ENDINGS:
+                    end += 1            # 石林县 for 石林彝族自治县
+                else:
+                    continue
+            if end - i == 2 and i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff":
+                continue                # 完成县医院: a two-character name (成县) inside a word is not one
+            yield i, [area for _, area in chain], end
 
 
 @lru_cache(maxsize=1)

@@ -310,8 +310,11 @@ def _bonus(title: str, portal_key: Optional[str]) -> int:
 
 def _first_body_line(lines: list[_Line]) -> int:
     """Index of the first line of the body: the addressees (各县(区)人民政府，…：)
-    or running text (a long sentence, or any line ending a sentence); or len(lines)."""
-    for line in lines:
+    or running text (a long sentence, or any line ending a sentence), below
+    the breadcrumb if the opening has one; or len(lines)."""
+    crumbs = [line.index for line in lines[:HEADLINE_LINES]
+              if line.chrome and phrase_pattern("breadcrumb_line").search(line.text)]
+    for line in lines[crumbs[-1] + 1 if crumbs else 0:]:
         if not line.chrome and (_is_addressee(line.text) or line.text.endswith(SENTENCE_ENDS)
                                 or (len(line.text) > LONG_LINE and _is_sentence(line.text))):
             return line.index

@@ -33,6 +33,9 @@ LEADING_DATE = re.compile(r"^\s*(?P<date>\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s
 # phrase pattern filled_views)
 AGGREGATOR_FIELDS = {"aggregator"}
 REPOST_FIELDS = {"aggregator", "date_publication", "source"}
+CELL_BREAK = re.compile(r"\s*[|｜]\s*")
+# what a cell without a label can be, tried in this order (portal_value_forms.tsv)
+UNLABELLED_FIELDS = ("date_publication", "number", "index_number", "validity")
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +113,12 @@ def first_label_at(line: str) -> Optional[int]:
 
 def _dateline(line: str, start: int) -> Optional[list[PortalField]]:
     """A portal's line without labels: the date, then the organ or paper that
-    published the page (2022-02-24 市规划资源局; 2015-10-13 11:26  广安日报)."""
+    published the page (2022-02-24 市规划资源局; 2015-10-13 11:26  广安日报);
+    or the site's address, then the date (http://mzj.bynr.gov.cn 2026-01-12)."""
+    site = phrase_pattern("site_dateline").match(line)
+    if site is not None:
+        return [PortalField("date_publication", "", site.group("date"),
+                            Span(start + site.start("date"), start + site.end("date")))]
     m = phrase_pattern("dateline").match(line)
     if m is None:
         return None
@@ -119,6 +127,19 @@ def _dateline(line: str, start: int) -> Optional[list[PortalField]]:
         return [PortalField("aggregator", "", line.strip(), Span(start, start + len(line)))]
     return [PortalField("date_publication", "", m.group("date"), Span(start + m.start("date"), start + m.end("date"))),
             PortalField("source", "", source, Span(start + m.start("source"), start + m.end("source")))]
+
+
+def _unlabelled_cells(line: str, start: int, at: int, cells: list[str]) -> list[PortalField]:
+    """Cells after a labelled value with no label of their own (文章来源:规划财务 |
+    2017-03-28), from offset ``at`` of the line: each placed by its form, if it has one."""
+    out = []
+    for cell in filter(None, cells):
+        at = line.index(cell, at)
+        field = next((f for f in UNLABELLED_FIELDS if _value_has_form(f, cell)), None)
+        if field is not None:
+            out.append(PortalField(field, "", cell, Span(start + at, start + at + len(cell))))
+        at += len(cell)
+    return out
 
 
 def read_metadata_line(line: str, start: int) -> Optional[list[PortalField]]:
@@ -147,8 +168,10 @@ def read_metadata_line(line: str, start: int) -> Optional[list[PortalField]]:
             continue
         offset = value_start + value.index(stripped)
         label = hit.group("label")
-        fields.append(PortalField(label_field(label), label, stripped,
-                                  Span(start + offset, start + offset + len(stripped))))
+        labelled, *cells = CELL_BREAK.split(stripped)
+        fields.append(PortalField(label_field(label), label, labelled,
+                                  Span(start + offset, start + offset + len(labelled))))
+        fields += _unlabelled_cells(line, start, offset + len(labelled), cells)
     if any(f.field in AGGREGATOR_FIELDS and not _value_has_form("issuer", f.value) for f in fields) \
             or any(f.field == "source" and phrase_pattern("media_source").match(f.value) for f in fields) \
             or phrase_pattern("filled_views").search(line):
