@@ -151,8 +151,22 @@ def test_sparql_editor_runs_a_saved_query_offline(site, browser, tmp_path):
     page.select_option("#saved", "cited-by")
     assert "target (number)" in page.inner_text("#parameters")
     assert "国办发〔2019〕5号" in page.evaluate("window.policyKg.yasgui.getTab().getQuery()")
+    # the PREFIX lines are folded: the query's first visible line is its SELECT
+    assert page.locator(".CodeMirror-line:visible").first.inner_text().startswith("PREFIX")
+    assert "SELECT" in page.locator(".CodeMirror-line:visible").nth(1).inner_text()
+    # a parameter's field rebinds the query (the server binds it)
+    page.fill("#parameters input[name=target]", "鲁政办发〔2019〕31号")
+    page.dispatch_event("#parameters input[name=target]", "change")
+    page.wait_for_function("window.policyKg.yasgui.getTab().getQuery().includes('鲁政办发〔2019〕31号')")
+    page.fill("#parameters input[name=target]", "国办发〔2019〕5号")
+    page.dispatch_event("#parameters input[name=target]", "change")
+    page.wait_for_function("window.policyKg.yasgui.getTab().getQuery().includes('国办发〔2019〕5号')")
     page.evaluate("window.policyKg.yasgui.getTab().query()")
     page.wait_for_selector(".yasr table tbody tr", timeout=20000)
-    assert "威环政办发〔2022〕2号" in page.inner_text(".yasr table")
+    table = page.inner_text(".yasr table")
+    assert "威环政办发〔2022〕2号" in table and "^^" not in table      # values without their datatypes
+    # a Chinese title is not cut to a few characters
+    widths = page.evaluate("""[...document.querySelectorAll('.yasr table thead th')].map(th => th.getBoundingClientRect().width)""")
+    assert min(w for w in widths[1:]) >= 60, widths
     page.screenshot(path=str(tmp_path / "sparql.png"), full_page=True)
     assert page.problems == []

@@ -38,6 +38,28 @@ def fetch(url: str, data: bytes = None, headers: dict = None):
         return err.code, err.headers.get("Content-Type"), err.read().decode("utf-8")
 
 
+def test_a_saved_query_s_parameters_are_fields_bound_by_the_server(site):
+    """/saved binds a parameter as kg query --bind does; the plain query page
+    runs a saved query with the values of its fields."""
+    from kg.store.query import saved_queries
+    query = saved_queries()["measures-by-agency"]
+    status, media, text = fetch(f"{site}/saved?" + urlencode({"name": "measures-by-agency",
+                                                             "bind.agency": "威海市环翠区民政局"}))
+    assert status == 200 and media.startswith("text/plain")
+    assert text.startswith("PREFIX ") and text.endswith(query.bound({"agency": "威海市环翠区民政局"}))
+    status, _, message = fetch(f"{site}/saved?" + urlencode({"name": "measures-by-agency", "bind.nobody": "x"}))
+    assert status == 400 and "nobody" in message and "agency" in message
+    assert fetch(f"{site}/saved?name=no-such-query")[0] == 404
+    status, _, page = fetch(f"{site}/sparql?" + urlencode({"format": "html", "query": "measures-by-agency",
+                                                          "bind.agency": "威海市环翠区民政局"}))
+    assert status == 200 and 'name="bind.agency" value="威海市环翠区民政局"' in page
+    # the same rows as the bound text sent to the endpoint
+    _, _, answer = fetch(f"{site}/sparql", urlencode({"query": text}).encode(),
+                         {"Accept": "application/sparql-results+json"})
+    rows = json.loads(answer)["results"]["bindings"]
+    assert rows and page.count("<tr>") == len(rows) + 1
+
+
 def page_url(site: str, iri: str) -> str:
     return site + local_path(iri)
 

@@ -8,6 +8,9 @@
 - ``/id/...``: one HTML page per resource, at its IRI's path; RDF for
   clients that ask for it (``Accept: text/turtle`` or ``?format=ttl``).
 - ``/resource?iri=...``: the same page for IRIs outside ``id:`` (concepts).
+- ``/saved?name=NAME&bind.PARAM=VALUE``: a saved query's text with its
+  parameters bound, for the query page's parameter fields
+  (``/sparql?format=html&query=NAME&bind.PARAM=VALUE`` runs it).
 - ``/viz?focus=IRI``: the network view of a node's neighbourhood;
   ``/graph.html`` the whole graph; ``/glossary`` the relations and bases;
   ``/coverage?ref=REF[&depth=N][&lang=en]`` which areas carry a document out.
@@ -40,6 +43,7 @@ DEFAULT_SOCKET_TIMEOUT = 15.0           # seconds a client may stall a connectio
 DEFAULT_MAX_CONNECTIONS = 64            # connections served at once; more wait in the backlog
 
 # format= values: short names and the media types themselves
+BIND = "bind."           # a saved query's parameter in a query string
 FORMAT_NAMES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
                 "csv": "text/csv", "tsv": "text/tab-separated-values", "ttl": "text/turtle",
                 "turtle": "text/turtle", "nt": "application/n-triples", "ntriples": "application/n-triples",
@@ -92,6 +96,11 @@ def static_file(path: str) -> tuple[str, bytes]:
         raise Refused(HTTPStatus.NOT_FOUND, f"no such file: {path}")
     name, media = STATIC_FILES[path]
     return media, (YASGUI_DIR / name).read_bytes()
+
+
+def _bindings(params: dict[str, str]) -> dict[str, str]:
+    """A saved query's parameters given as bind.NAME=VALUE (as kg query --bind NAME=VALUE)."""
+    return {key[len(BIND):]: value for key, value in params.items() if key.startswith(BIND)}
 
 
 def _wants_html(accepted: list[str]) -> bool:
@@ -193,6 +202,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.pool.call("glossary", lang)
         if path == "/sparql":
             return self._sparql(params, accepted, lang)
+        if path == "/saved":
+            return self.pool.call("saved_text", params.get("name") or "", _bindings(params))
         if path.startswith("/id/"):
             return self.pool.call("resource", iri_of_path(path), accepted, lang)
         if path == "/resource" and "iri" in params:
@@ -225,7 +236,7 @@ class Handler(BaseHTTPRequestHandler):
         except UnsafeQuery as exc:
             raise Refused(HTTPStatus.BAD_REQUEST, str(exc)) from None
         if params.get("format") == "html" or (_wants_html(accepted) and "format" not in params):
-            return self.pool.call("sparql_page", query, lang)
+            return self.pool.call("sparql_page", query, lang, _bindings(params))
         return self.pool.call("sparql", query, accepted)
 
     # --- answers --------------------------------------------------------------

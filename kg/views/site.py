@@ -14,7 +14,7 @@ import re
 from functools import cached_property, lru_cache
 from http import HTTPStatus
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Mapping, Optional, Sequence
 from urllib.parse import quote, unquote
 
 import pyoxigraph as ox
@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from kg.datafiles import YASGUI_DIR, read_tsv
 from kg.lexicon.search import folding_spec, search_key
 from kg.store.database import GraphStore
-from kg.store.query import (QueryError, prefix_declarations, run_query, saved_queries, short_name,
+from kg.store.query import (QueryError, SavedQuery, prefix_declarations, run_query, saved_queries, short_name,
                             with_resource)
 from kg.rdf.vocab import ID, PREFIXES
 from kg.views.viz import script_json
@@ -70,6 +70,13 @@ EXAMPLE = """SELECT ?doc ?number ?title WHERE {
   ?doc a eli:LegalResource ; eli:id_local ?number .
   OPTIONAL { ?doc dcterms:title ?title }
 } ORDER BY ?number LIMIT 50"""
+
+
+def bound_text(query: SavedQuery, bindings: Mapping[str, str]) -> str:
+    """A saved query for the editor: the parameters given a value bound (an
+    empty field leaves its parameter free), with the PREFIX lines it relies on."""
+    text = query.bound({name: value for name, value in bindings.items() if value})
+    return prefix_declarations(text) + text
 
 
 class Refused(Exception):
@@ -181,22 +188,43 @@ class Site:
                           f"the answer is larger than {self.max_bytes} bytes; add a LIMIT") from exc
         return with_charset(media), b"".join(buffer.parts)
 
-    def sparql_page(self, query: str, lang: str = "zh") -> tuple[str, bytes]:
+    def sparql_page(self, query: str, lang: str = "zh",
+                    bindings: Optional[Mapping[str, str]] = None) -> tuple[str, bytes]:
+        """The query page: the editor (YASGUI where installed, else a form),
+        the saved queries with a field per parameter, and the answer of
+        ``query`` (a saved query's name with ``bindings``, or a text)."""
         result, error = None, None
+        queries = saved_queries()
+        chosen = queries.get(query)
+        values = {name: value for name, value in (bindings or {}).items() if value}    # an empty field: unbound
         if query:
             try:
-                result = run_query(self.store, query, files=False)
+                result = run_query(self.store, query, values if chosen else None, files=False)
             except QueryError as exc:
                 error = str(exc)
         # each saved query with its parameters bound to their examples, to pick in the editor,
-        # described in the page's language
-        saved = [{"name": q.name, "summary": q.described(lang)[0], "parameters": q.described(lang)[1],
-                  "text": q.bound({p.name: p.example for p in q.parameters})} for q in saved_queries().values()]
-        examples = {q["name"]: {"summary": q["summary"], "text": q["text"], "parameters": q["parameters"]}
-                    for q in saved}
+        # described in the page's language; a field per parameter rebinds it (/saved)
+        saved = [{"name": q.name, "summary": q.described(lang)[0],
+                  "text": bound_text(q, {p.name: p.example for p in q.parameters}),
+                  "parameters": [{"name": p.name, "hint": hint, "example": p.example}
+                                 for p, hint in zip(q.parameters, q.described(lang)[1])]}
+                 for q in queries.values()]
         return html("sparql.html", lang, example=query or prefix_declarations() + EXAMPLE, result=result, error=error,
                     saved=saved, yasgui=(YASGUI_DIR / "yasgui.min.js").is_file(), query_given=bool(query),
-                    examples=script_json(examples))
+                    chosen=next((q for q in saved if q["name"] == query), None), values=values,
+                    examples=script_json({q["name"]: q for q in saved}))
+
+    def saved_text(self, name: str, bindings: Mapping[str, str]) -> tuple[str, bytes]:
+        """A saved query's text with its parameters bound (the query page's
+        parameter fields), as ``kg query NAME --bind`` binds them."""
+        query = saved_queries().get(name)
+        if query is None:
+            raise Refused(HTTPStatus.NOT_FOUND, f"no saved query {name!r}")
+        try:
+            text = bound_text(query, bindings)
+        except QueryError as exc:
+            raise Refused(HTTPStatus.BAD_REQUEST, str(exc)) from exc
+        return "text/plain; charset=utf-8", text.encode("utf-8")
 
     def glossary(self, lang: str = "zh") -> tuple[str, bytes]:
         return html("glossary.html", lang, terms=read_tsv("glossary.tsv"))
