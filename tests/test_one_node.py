@@ -201,3 +201,28 @@ def _stubs_without_their_area(network) -> list:
         if known and not (d.get("area_code") and d.get("level")):
             missing.append((d.get("number"), d.get("title")))
     return missing
+
+
+def test_a_document_that_names_no_issuer_keeps_the_area_its_page_gives(tmp_path):
+    """A reply read from its own words (县政协…提案, 石林县 in its text) is a
+    document of 石林县 in the graph, not of no area (石林 reply, shared B03)."""
+    network = _network(tmp_path, {"b03.txt": (
+        "关于县政协十一届四次会议第166号提案答复的函\n李刚委员:\n"
+        "您提出的《关于优化石林县基本养老服务资源利用的建议》已交我们研究办理,现答复如下:\n"
+        "全县提供基本养老服务的公办养老机构共5个。\n")})
+    (node,) = [d for _, d in network.nodes(data=True) if d.get("file") == "b03.txt"]
+    assert (node["area"], node["area_code"], node["rank"]) == ("石林彝族自治县", "530126", 4)
+
+
+@pytest.mark.parametrize("data,name", [
+    ({"title": "关于县政协十一届四次会议第166号提案答复的函", "number": None}, "关于县政协十一届四次会议第166号提案答复的函"),
+    ({"title": None, "number": "京政办发〔2016〕48号"}, "京政办发〔2016〕48号"),
+    # no title and no number (a page cut before its heading): what is known of it, not the file's path
+    ({"area": "滨海新区", "type": "notice", "date": "2019-07-04", "file": "pages/A03.txt"}, "滨海新区 · 通知 · 2019-07-04"),
+    ({"area": "邹城市", "date": "2024-07-01", "file": "pages/A12.txt"}, "邹城市 · 文件 · 2024-07-01"),
+    ({"file": "pages/A10_beijing_yizhan_beian_gonggao_2018.txt"}, "文件 · A10_beijing_yizhan_beian_gonggao_2018"),
+])
+def test_a_document_is_named_by_its_title_number_or_what_is_known_of_it(data, name):
+    from kg.network.documents import document_name
+    assert document_name(data) == name
+

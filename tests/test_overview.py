@@ -121,6 +121,13 @@ def test_expanding_a_document_shows_its_agencies_and_measures_and_collapsing_rem
     assert _visible(overview, "measure") == 17 and _visible(overview, "agency") > 5
     # the links between what is shown are drawn: the bureau carries measures
     assert overview.evaluate(f"window.policyKg.edges.get({{filter: e => e.to === {agency}}}).length") >= 17
+    # what the expansion added stands beside the area boxes, over none of them
+    over_boxes = overview.evaluate(f"""(() => {{
+        const k = window.policyKg, added = k.expanded.get({huancui});
+        return added.filter(j => {{ const p = k.network.getPosition(j);
+            return k.data.boxes.some(b => p.x >= b[3] && p.x <= b[3] + b[5] && p.y >= b[4] && p.y <= b[4] + b[6]); }}).length;
+    }})()""")
+    assert over_boxes == 0
     overview.click("#expand")              # now "收起"
     assert _visible(overview, "measure") == 0
     assert not overview.evaluate(f"window.policyKg.shown.has({agency})")

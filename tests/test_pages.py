@@ -24,6 +24,14 @@ def site(seed_build):
         yield url
 
 
+def test_a_measure_s_target_reads_in_the_page_s_language(site):
+    """目标 2022-12-31前：社区养老服务设施配建达标率 达到 100%, not "… 100% by 2022-12-31" on a Chinese page."""
+    _, _, zh = fetch(page_url(site, HUANCUI) + "?lang=zh")
+    _, _, en = fetch(page_url(site, HUANCUI) + "?lang=en")
+    assert "2022-12-31前：社区养老服务设施配建达标率 达到 100%" in zh and " by 2022-12-31" not in zh
+    assert "社区养老服务设施配建达标率 达到 100% by 2022-12-31" in en
+
+
 def _headers(body: str) -> list[str]:
     table = body.split('<table class="header">')[1].split("</table>")[0]
     return re.findall(r"<th>([^<]*)</th>", table)

@@ -126,7 +126,11 @@ def test_document_page_lists_citations_with_evidence(site):
     assert "为贯彻落实" in body                       # the sentence behind the link
     assert "责任单位" in body and "威海市环翠区民政局" in body   # measures with their agencies
     status, _, body = fetch(page_url(site, NATIONAL))
-    assert "← <span class=\"prop\">eli:applies</span>" in body and "威环政办发〔2022〕2号" in body
+    # a relation is headed by its name in the page's language, its CURIE beside it
+    assert "<h3>← 贯彻落实 (" in body and '<span class="prop">eli:applies</span>' in body
+    assert "威环政办发〔2022〕2号" in body and "<h3>发文机关 (1)" in body
+    _, _, english = fetch(page_url(site, NATIONAL) + "?lang=en")
+    assert "<h3>← applies (" in english
 
 
 def test_turtle_by_content_negotiation(site):

@@ -15,6 +15,7 @@ from kg.datafiles import ONTOLOGY_DIR
 
 LEVELS_FILE = "admin-levels.ttl"
 SERVICE_MODELS_FILE = "service-models.ttl"
+DOCUMENT_TYPES_FILE = "document-types.ttl"
 
 
 @lru_cache(maxsize=None)
@@ -45,6 +46,17 @@ def level_labels() -> dict[int, tuple[str, str]]:
     for concept in graph.subjects(SKOS.inScheme, None):
         labels = {l.language: str(l) for l in graph.objects(concept, SKOS.prefLabel)}
         out[int(graph.value(concept, SKOS.notation))] = (labels["zh"], labels["en"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def document_type_labels() -> dict[str, tuple[str, str]]:
+    """Document-type concept key (notice, reply …) -> (Chinese label, English label)."""
+    graph = _scheme(DOCUMENT_TYPES_FILE)
+    out = {}
+    for concept in graph.subjects(SKOS.inScheme, None):
+        labels = {l.language: str(l) for l in graph.objects(concept, SKOS.prefLabel)}
+        out[_key(concept)] = (labels["zh"], labels["en"])
     return out
 
 

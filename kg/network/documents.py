@@ -50,6 +50,7 @@ SELECT ?s ?p ?o ?basis ?rule ?trigger ?sentence WHERE {
   LATERAL { OPTIONAL { ?a pol:trigger ?trigger } }
   LATERAL { OPTIONAL { ?a prov:wasDerivedFrom ?x . ?x oa:exact ?sentence } }
 }"""
+UNTITLED_KIND = "文件"      # the type of a document whose type is not known, in its name
 SPECIFICITY = {"cites": 0, "forwards": 1, "promulgates": 1, "based_on": 2, "applies": 3}
 
 
@@ -60,6 +61,20 @@ def _preferred(current: Optional[tuple], candidate: tuple) -> tuple:
     def rank(e):
         return (e[3] is None, *(x or "" for x in (e[3], e[1], e[2], e[0])))
     return candidate if current is None or rank(candidate) < rank(current) else current
+
+
+def document_name(data: dict) -> str:
+    """A document as a reader names it in a picture: its title, else its
+    number, else what is known of it — 石林县 · 答复 · 2025-03-04 — never a
+    corpus file's path (the file stays in the node's data)."""
+    if data.get("title") or data.get("number"):
+        return data.get("title") or data["number"]
+    from kg.lexicon.schemes import document_type_labels
+    kind = document_type_labels().get(data.get("type") or "", (UNTITLED_KIND,))[0]
+    parts = [p for p in (data.get("area"), kind, data.get("date")) if p]
+    if data.get("area") or data.get("date") or not data.get("file"):
+        return " · ".join(parts)
+    return f"{kind} · {Path(data['file']).stem}"
 
 
 def _local(iri: str) -> str:

@@ -18,7 +18,7 @@ from typing import Iterable, Iterator, Optional
 
 import networkx as nx
 
-from kg.network.documents import to_networkx
+from kg.network.documents import document_name, to_networkx
 from kg.store.query import iter_values, select_values
 from kg.store.database import GraphStore
 from kg.rdf.vocab import PREFIXES
@@ -251,7 +251,7 @@ def resource_nodes(facts: NetworkFacts, documents: nx.DiGraph, kinds: Iterable[s
     proposals = set(members_of.get(_PROPOSAL, ()))
     net = nx.MultiDiGraph()
     for iri, data in documents.nodes(data=True):
-        name = data.get("title") or data.get("number") or data.get("file") or local_name(iri)
+        name = document_name(data)
         net.add_node(iri, kind="proposal" if iri in proposals else "document",
                      label=short_label(data.get("number") or name), name=name,
                      level=data.get("level"), area=data.get("area"),

@@ -209,10 +209,11 @@ def merge_mentions(extractions: list[Extraction]) -> Resolution:
         groups.setdefault(uf.find(mention[2][0]), []).append(mention)
 
     dates = {x.document.relative_path: best_date(x) for x in extractions}
+    areas = {x.document.relative_path: x.area for x in extractions}
     histories = {x.document.relative_path: tuple(f.value for f in x.facts if f.name == "version") for x in extractions}
     resolution = Resolution(documents={}, by_mention={}, by_file={})
     for group in groups.values():
-        node = _merge(group, resolution.warnings, dates, histories)
+        node = _merge(group, resolution.warnings, dates, histories, areas)
         if node.key in resolution.documents:
             resolution.warnings.append(f"two documents share the key {node.key}; merged")
         resolution.documents[node.key] = node
@@ -229,7 +230,7 @@ def best_date(x: Extraction):
     return x.date or next((f.value for f in x.facts if f.name == "publication_date"), None)
 
 
-def _merge(group: list[Mention], warnings: list[str], dates: dict, histories: dict) -> DocumentNode:
+def _merge(group: list[Mention], warnings: list[str], dates: dict, histories: dict, areas: dict) -> DocumentNode:
     own = [(ref, path) for ref, path, _ in group if path is not None]
     refs = [ref for ref, _, _ in group]
     primary = [r for r, _ in own] or refs
@@ -245,7 +246,9 @@ def _merge(group: list[Mention], warnings: list[str], dates: dict, histories: di
     sources = tuple(sorted({path for _, path in own}))
     if len(sources) > 1:
         warnings.append(f"{', '.join(sources)} are the same document ({number or title}); one node")
-    area = issuers[0].area if issuers else (_title_area(title) or _number_area(number))
+    # a corpus file's area stands where it names no issuer (a reply of 县政协…提案 read from its own words)
+    area = issuers[0].area if issuers else (_of_files(areas, sources, None) or _title_area(title)
+                                            or _number_area(number))
     key = document_keys.document_by_title(str(MentionKey("work", work))) if work else _node_key(number, group)
     return DocumentNode(key, number, title, tuple(titles[1:]), tuple(issuers), _type_concept(primary, refs, title),
                         area, sources, _of_files(dates, sources, None), _of_files(histories, sources, ()))

@@ -23,6 +23,7 @@ import networkx as nx
 
 from kg.lexicon.schemes import level_labels
 from kg.network.resources import KINDS, NetworkFacts, short_label
+from kg.views.site import relation_names
 from kg.rdf.vocab import ID
 
 DOCUMENT_RELATIONS = ("applies", "based_on", "promulgates", "forwards", "cites", "repliesTo")
@@ -197,18 +198,6 @@ def _relations_in_order(used: set[str]) -> list[str]:
     """The links between documents first in the page's toggles, then the others."""
     return sorted(used, key=lambda r: (r not in DOCUMENT_RELATIONS, DOCUMENT_RELATIONS.index(r)
                                        if r in DOCUMENT_RELATIONS else 0, r))
-
-
-def relation_names() -> dict[str, dict[str, str]]:
-    """Each relation's name in Chinese and English: the glossary's term for
-    the relations it explains (贯彻落实 applies), the interface's for the rest."""
-    from kg.datafiles import read_tsv
-    names = {row["property"].split(":")[-1]: {"zh": row["zh"], "en": row["en"]}
-             for row in read_tsv("glossary.tsv") if row["property"].startswith(("eli:", "pol:", "cito:"))}
-    for row in read_tsv("ui_strings.tsv"):
-        if row["key"].startswith("rel_"):
-            names.setdefault(row["key"][4:], {"zh": row["zh"], "en": row["en"]})
-    return names
 
 
 def styles() -> dict[str, dict]:

@@ -17,6 +17,7 @@ from rdflib import Literal, URIRef
 
 from kg.store.query import run_query, short_name, with_resource
 from kg.store.database import GraphStore
+from kg.views.site import ui_strings
 
 FACTS = "SELECT DISTINCT ?p ?o WHERE { ?r ?p ?o FILTER(isLiteral(?o)) }"
 OUTGOING = "SELECT DISTINCT ?p ?o WHERE { ?r ?p ?o FILTER(isIRI(?o)) }"
@@ -153,7 +154,30 @@ def labels(store: GraphStore, iris: set[str]) -> dict[str, str]:
         rank = order[short_name(p)] + (0 if getattr(label, "language", None) in (None, "zh") else 0.5)
         if str(n) not in best or rank < best[str(n)][0]:
             best[str(n)] = (rank, str(label))
-    return {i: best[i][1] if i in best else short_name(URIRef(i)) for i in iris}
+    unnamed = sorted(i for i in iris if i not in best)
+    return {**{i: best[i][1] for i in best}, **_document_names(store, unnamed)}
+
+
+UNNAMED = """SELECT ?n ?area ?type ?date ?file WHERE {{ VALUES ?n {{ {values} }}
+  OPTIONAL {{ ?n eli:jurisdiction/skos:prefLabel ?area FILTER(lang(?area) = "zh") }}
+  OPTIONAL {{ ?n eli:type_document ?type }} OPTIONAL {{ ?n eli:date_document ?date }}
+  OPTIONAL {{ ?n pol:sourceFile ?file }} }}"""
+
+
+def _document_names(store: GraphStore, iris: list[str]) -> dict[str, str]:
+    """Resources without a number, title or label: a document named as the
+    overview names it (石林县 · 答复 · 2025-03-04), anything else by its CURIE."""
+    from kg.network.documents import document_name
+    out = {i: short_name(URIRef(i)) for i in iris}
+    if not iris:
+        return out
+    rows = run_query(store, UNNAMED.format(values=" ".join(f"<{i}>" for i in iris))).rows
+    for n, area, dtype, date, file in rows:
+        if dtype is None and file is None:
+            continue        # not a document
+        out[str(n)] = document_name({"area": area and str(area), "type": dtype and str(dtype).rsplit("/", 1)[-1],
+                                     "date": date and str(date), "file": file and str(file)})
+    return out
 
 
 def resource_page(store: GraphStore, iri: str, lang: str = "zh", corpus: Optional[Path] = None) -> Optional[Page]:
@@ -185,7 +209,7 @@ def resource_page(store: GraphStore, iri: str, lang: str = "zh", corpus: Optiona
     for links in (*outgoing.values(), *incoming.values()):
         links.sort(key=lambda link: (link.label, link.target))
     page = Page(iri, names[iri], types, facts, dict(sorted(outgoing.items())), dict(sorted(incoming.items())),
-                measures(store, iri))
+                measures(store, iri, lang))
     header = run_query(store, with_resource(HEADER, iri)).rows
     if header:
         page.header = document_header(header, lang)
@@ -248,7 +272,7 @@ def text_segments(corpus: Path, relative: str, spans: list[tuple[int, int, str]]
     return segments
 
 
-def measures(store: GraphStore, iri: str) -> list[Measure]:
+def measures(store: GraphStore, iri: str, lang: str = "zh") -> list[Measure]:
     found: dict[str, Measure] = {}
     agency_iris = set()
     for m, position, ordinal, heading, agency in run_query(store, with_resource(MEASURES, iri)).rows:
@@ -259,12 +283,14 @@ def measures(store: GraphStore, iri: str) -> list[Measure]:
     names = labels(store, agency_iris)
     for item in found.values():
         item.agencies = sorted((a, names[a]) for a, _ in item.agencies)
+    by_deadline = ui_strings(lang)["by_deadline"]
     for m, t, indicator, comparison, value, unit, deadline in run_query(store, with_resource(TARGETS, iri)).rows:
         parts = [str(x) for x in (indicator, comparison) if x is not None]
         parts.append(f"{value}{unit or ''}" if value is not None else "")
-        if deadline is not None:
-            parts.append(f"by {deadline}")
-        found[str(m)].targets.append(" ".join(p for p in parts if p))
+        target = " ".join(p for p in parts if p)
+        # 2022-12-31前 社区养老服务设施配建达标率 达到 100% / … 100% by 2022-12-31: the page's language
+        found[str(m)].targets.append(by_deadline.format(target=target, date=deadline) if deadline is not None
+                                     else target)
     for item in found.values():
         item.targets.sort()
     return sorted(found.values(), key=lambda item: item.position)

@@ -64,7 +64,7 @@ DOCUMENTS = """SELECT ?doc ?number ?title ?level ?area ?stub ?proposal ?rank ?ow
   OPTIONAL { ?doc eli:date_document ?own } OPTIONAL { ?doc eli:date_publication ?published }
   OPTIONAL { ?doc pol:level ?l . ?l skos:notation ?rank ; skos:prefLabel ?level FILTER(lang(?level) = $lang) }
   OPTIONAL { ?doc eli:jurisdiction/skos:prefLabel ?area }
-} ORDER BY ?stub ?rank ?number ?title"""
+} ORDER BY ?stub (!BOUND(?rank)) ?rank (!BOUND(?number)) ?number ?title"""
 LANGUAGES = ("zh", "en")
 EXAMPLE = """SELECT ?doc ?number ?title WHERE {
   ?doc a eli:LegalResource ; eli:id_local ?number .
@@ -121,13 +121,32 @@ def templates():
             return Markup('<a href="{}">{}</a>').format(local_path(str(term)), text)
         return escape(text)
     env.filters["cell"] = cell
+    env.filters["relation"] = relation_label
     return env
+
+
+def relation_label(curie: str, lang: str) -> str:
+    """A relation as a page heads it: its name in the page's language (贯彻落实,
+    发文机关 …), else its CURIE."""
+    return relation_names().get(curie.split(":")[-1], {}).get(lang, curie)
 
 
 @lru_cache(maxsize=None)
 def ui_strings(lang: str) -> dict[str, str]:
     """The interface's words in one language (kg/data/ui_strings.tsv)."""
     return {row["key"]: row[lang] for row in read_tsv("ui_strings.tsv")}
+
+
+@lru_cache(maxsize=1)
+def relation_names() -> dict[str, dict[str, str]]:
+    """Each relation's name in Chinese and English: the glossary's term for
+    the relations it explains (贯彻落实 applies), the interface's for the rest."""
+    names = {row["property"].split(":")[-1]: {"zh": row["zh"], "en": row["en"]}
+             for row in read_tsv("glossary.tsv") if row["property"].startswith(("eli:", "pol:", "cito:"))}
+    for row in read_tsv("ui_strings.tsv"):
+        if row["key"].startswith("rel_"):
+            names.setdefault(row["key"][4:], {"zh": row["zh"], "en": row["en"]})
+    return names
 
 
 def language(requested: Optional[str]) -> str:
