@@ -38,26 +38,26 @@ def level_concepts() -> dict[str, tuple[int, str]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def level_labels() -> dict[int, tuple[str, str]]:
-    """Level rank (1 national … 5 township) -> (Chinese label, English label)."""
-    graph = _scheme(LEVELS_FILE)
+def _pref_labels(file_name: str, key) -> dict:
+    """key(graph, concept) -> (Chinese label, English label) of every concept of a scheme."""
+    graph = _scheme(file_name)
     out = {}
     for concept in graph.subjects(SKOS.inScheme, None):
         labels = {l.language: str(l) for l in graph.objects(concept, SKOS.prefLabel)}
-        out[int(graph.value(concept, SKOS.notation))] = (labels["zh"], labels["en"])
+        out[key(graph, concept)] = (labels["zh"], labels["en"])
     return out
+
+
+@lru_cache(maxsize=1)
+def level_labels() -> dict[int, tuple[str, str]]:
+    """Level rank (1 national … 5 township) -> (Chinese label, English label)."""
+    return _pref_labels(LEVELS_FILE, lambda graph, concept: int(graph.value(concept, SKOS.notation)))
 
 
 @lru_cache(maxsize=1)
 def document_type_labels() -> dict[str, tuple[str, str]]:
     """Document-type concept key (notice, reply …) -> (Chinese label, English label)."""
-    graph = _scheme(DOCUMENT_TYPES_FILE)
-    out = {}
-    for concept in graph.subjects(SKOS.inScheme, None):
-        labels = {l.language: str(l) for l in graph.objects(concept, SKOS.prefLabel)}
-        out[_key(concept)] = (labels["zh"], labels["en"])
-    return out
+    return _pref_labels(DOCUMENT_TYPES_FILE, lambda graph, concept: _key(concept))
 
 
 @lru_cache(maxsize=1)
