@@ -65,6 +65,67 @@ def test_body_lines_are_not_metadata(line):
     assert read_metadata_line(line, 0) is None
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a table copied cell by cell, blank lines between label and value (a law database's page;
+    # a 民政厅 portal where 字号 is the 发文字号, not the font-size widget)
+    ("海南省长期护理保险管理办法(试行)\n\n发布日期\n\n2025-12-16\n\n发文字号\n\n/\n\n有效地区\n\n海南省\n\n"
+     "颁发部门\n\n海南省医疗保障局、海南省财政厅、海南省民政厅\n\n正文内容\n",
+     {"date_publication": "2025-12-16", "area": "海南省", "issuer": "海南省医疗保障局、海南省财政厅、海南省民政厅"}),
+    ("当前位置:首页> 政府信息公开 > 养老服务\n索引号\n5300000160509/20230043\n字号\n云民发〔2023〕128号\n"
+     "文章来源\n云南省民政厅养老服务处\n发布日期\n2023-11-24 17:28:25\n",
+     {"index_number": "5300000160509/20230043", "number": "云民发〔2023〕128号", "date_publication": "2023-11-24 17:28:25"}),
+    # an empty field over a labelled line, and the widget 字号 over the addressees, take nothing from below
+    ("发布部门:\n\n发文字号:肇府办(2008)36号\n\n时效性:已失效\n\n字号\n\n各县(市、区)人民政府,肇庆高新区管委会:\n",
+     {"number": "肇府办(2008)36号", "validity": "已失效"}),
+])
+def test_a_label_alone_takes_the_value_below_it(text, expected):
+    fields, _ = find_portal(text)
+    assert {f.field: f.value for f in fields if f.field in expected} == expected
+    assert not any(f.value.startswith(("各县", "发文字号")) for f in fields)
+
+
+def test_a_portal_list_of_organs_keeps_every_organ_it_can_read():
+    """颁发部门 of eight organs (海南 长护险 办法): a vertical organ by its official name
+    (国家税务总局海南省税务局), an organ no table holds by its shape; a name of no organ's
+    shape is left out, and the list is not dropped for it."""
+    x = extract("海南省长期护理保险管理办法(试行)\n\n颁发部门\n\n海南省医疗保障局、海南省民政厅、"
+                "国家税务总局海南省税务局、海南省医疗保险服务中心、海南康养集团有限公司\n\n正文内容\n\n"
+                "第一条 为了规范管理,制定本办法。\n")
+    assert [a.name for a in x.identity.issuers] == [
+        "海南省医疗保障局", "海南省民政厅", "国家税务总局海南省税务局", "海南省医疗保险服务中心"]
+
+
+@pytest.mark.parametrize("written,context,full", [
+    # a department's own office signs in its name (广西 卫健委 notice; national 办公厅 函)
+    ("自治区卫生健康委办公室", "450000", "广西壮族自治区卫生健康委员会办公室"),
+    ("国家卫生健康委办公厅", None, "国家卫生健康委员会办公厅"),
+    ("民政部办公厅", None, "民政部办公厅"),
+    # organs with their area inside their official names (国家金融监督管理总局 2023; tax)
+    ("国家金融监督管理总局常州监管分局", None, "国家金融监督管理总局常州监管分局"),
+    ("国家税务总局海南省税务局", None, "国家税务总局海南省税务局"),
+    ("区税务局", "371002", "国家税务总局威海市环翠区税务局"),
+])
+def test_offices_and_vertical_organs_are_read_by_their_official_names(written, context, full):
+    from kg.lexicon.agencies import parse_issuer
+    from kg.lexicon.areas import gazetteer
+    found = parse_issuer(written, gazetteer().get(context) if context else None)
+    assert found is not None and found.name == full
+
+
+def test_a_joint_signature_of_two_organs_a_line_is_read_whole():
+    """Eighteen organs, two a line, one a vertical organ (常州 健康老龄化 方案)."""
+    signature = ("常州市卫生健康委员会 常州市发展和改革委员会\n常州市教育局 常州市工业和信息化局\n常州市民政局 常州市财政局\n"
+                 "常州市人力资源和社会保障局 常州市自然资源和规划局\n常州市住房和城乡建设局 常州市文化广电和旅游局\n"
+                 "常州市退役军人事务局 常州市市场监督管理局\n常州市体育局 常州市医疗保障局\n"
+                 "国家金融监督管理总局常州监管分局 常州市中医药管理局\n常州市残疾人联合会 常州市老龄工作委员会办公室\n"
+                 "2023年12月29日\n")
+    x = extract("各设辖市区卫生健康局、民政局:\n现将《常州市健康老龄化三年行动实施方案(2023-2025年)》印发给你们,"
+                "请认真贯彻执行。\n" + signature)
+    names = [a.name for a in x.identity.issuers]
+    assert len(names) == 18 and names[0] == "常州市卫生健康委员会" and "国家金融监督管理总局常州监管分局" in names
+    assert str(x.date) == "2023-12-29"
+
+
 def test_a_repost_block_keeps_its_dates_out():
     fields, residue = find_portal("西安市…的通知\n发布人:西安老博会\n发布日期:2023-07-12\n阅读量:2777\n正文")
     assert not any(f.field == "date_publication" for f in fields)

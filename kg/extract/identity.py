@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
 
-from kg.lexicon.agencies import parse_agency as parse_agency_strict, parse_issuer, parse_township_organ
+from kg.lexicon.agencies import (parse_agency as parse_agency_strict, parse_issuer, parse_township_organ,
+                                 parse_unlisted_organ)
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.dates import find_dates, parse_date
 from kg.lexicon.docnumber import DocNumber
@@ -33,7 +34,7 @@ SENTENCE_ENDS = ("。", "；", "！", "？", ";")
 TERM = re.compile(r"第[一二三四五六七八九十]+届")
 # the levels a title's own level word (县政协, 区人大, 市人民政府) names
 OWN_LEVELS = {"省": ("province",), "自治区": ("province",), "市": ("municipality", "city", "county"), "区": ("county",), "县": ("county",)}
-MAX_SIGNING_ORGANS = 8    # a joint document signs one organ a line, then the date
+MAX_SIGNING_ORGANS = 16   # lines of a joint signature (one or two organs a line), then the date
 REPOST_AFTER_DAYS = 365   # a 发布日期 over a year after the 成文日期 is a copy's (portals post replies months late)
 AGENCY_SEPARATORS = re.compile(r"[ \t\u3000、，,]+")
 
@@ -496,6 +497,26 @@ def _glued_organs(name: str, context: Optional[AreaRef]) -> list[str]:
     return [name]
 
 
+def _signing_line(line: str, context) -> Optional[list[AgencyRef]]:
+    """A line of a joint signature: its organs, where every name on it has an
+    organ's ending and at least one is an organ the tables know (a vertical
+    organ no table holds, 国家金融监督管理总局常州监管分局, does not end the
+    signature of the eighteen organs around it)."""
+    found = _as_agencies(line, context)
+    if found:
+        return found
+    parts = [p for p in AGENCY_SEPARATORS.split(line.strip()) if p]
+    if not parts or any(len(p) > 30 or not p.endswith(_organ_endings()) for p in parts):
+        return None
+    known = [a for a in (parse_issuer(p, context) for p in parts) if a]
+    return known or None
+
+
+@lru_cache(maxsize=1)
+def _organ_endings() -> tuple[str, ...]:
+    return tuple(read_lines("agency_suffixes.txt"))
+
+
 def _signature(doc: Document, lines, context, after: int):
     """(span, agencies, (date, span) or None) of the first signature after the
     heading: a line of agency names followed, within two lines, by a date line."""
@@ -511,12 +532,12 @@ def _signature(doc: Document, lines, context, after: int):
             if value is not None:
                 dspan, _ = _strip_span(next_span, next_line)
                 sspan, _ = _strip_span(span, line)
-                # a joint document signs one organ a line (民政局 / 财政局 / date)
+                # a joint document signs one organ a line (民政局 / 财政局 / date), or two
                 for more_span, more in body[i + 1:i + 1 + j]:
-                    agencies += _as_agencies(more, context) or []
+                    agencies += _signing_line(more, context) or []
                     sspan = Span(sspan.start, _strip_span(more_span, more)[0].end)
                 return sspan, agencies, (value, dspan)
-            if not _as_agencies(next_line, context):
+            if not _signing_line(next_line, context):
                 break
     return _run_in_signature(doc, context, after)
 
@@ -588,8 +609,15 @@ def _portal_issuers(s: Sources) -> list[Found]:
     field_ = s.doc.portal_value("issuer")
     if field_ is None:
         return []
-    # 发文机关: 国家卫生健康委 教育部 科技部 …: a joint document's organs in one field
-    agencies = _as_agencies(field_.value, s.context) or [parse_issuer(field_.value, s.context)]
+    # 发文机关: 国家卫生健康委 教育部 科技部 …: a joint document's organs in one
+    # field. The field says each part is an organ: one of organ shape that no
+    # table holds (海南省医疗保险服务中心) is read by its shape, one of no
+    # shape is left out, not the whole list
+    parts = [p for p in AGENCY_SEPARATORS.split(field_.value.strip()) if p]
+    if len(parts) > 1:
+        agencies = [parse_issuer(p, s.context) or parse_unlisted_organ(p, s.context) for p in parts]
+    else:
+        agencies = [parse_issuer(field_.value, s.context)]
     return [Found(a, "identity.issuer-portal", field_.span) for a in agencies if a]
 
 

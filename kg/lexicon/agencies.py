@@ -90,6 +90,8 @@ def agency(organ_key: str, area: AreaRef, gaz: Optional[Gazetteer] = None) -> Ag
         full = form
     elif "{area}" in form:
         full = form.replace("{area}", gaz.qualified_name(area))
+    elif AREA_SHORT in form:        # 国家金融监督管理总局常州监管分局: the area's short name
+        full = form.replace(AREA_SHORT, gaz.names_of(area)[-1])
     else:
         full = gaz.qualified_name(area) + form
     parent = (None if organ.kind in ("government", "party", "legislature", "cppcc", "democratic-party",
@@ -145,6 +147,14 @@ def split_agency(name: str, context: Optional[AreaRef] = None) -> Optional[tuple
         area = _area_of_prefix(prefix, context, gaz)
         if area is not None:
             return agency(key, area, gaz), prefix
+    office = phrase_pattern("organ_office").search(name)
+    organ = split_agency(name[:office.start()], context) if office else None
+    if organ is not None:
+        # the organs whose offices are organs of their own (人民政府办公室, 老龄委办公室)
+        # were matched above; this is a department's office, part of the department
+        parent, prefix = organ
+        return AgencyRef(key=f"{parent.key}{OFFICE_SUFFIX}", name=parent.name + office.group("office"),
+                         area=parent.area, parent=parent), prefix
     return None
 
 
@@ -178,8 +188,9 @@ def _form_lengths() -> dict[str, tuple[int, ...]]:
 def _area_templates() -> tuple[tuple[re.Pattern, str], ...]:
     """Full names with the area inside them (中国共产党{area}委员会), longest first."""
     templates = {(name, organ.key) for organ in organs().values() for name in organ.names.values()
-                 if name and "{area}" in name}
-    return tuple((re.compile(re.escape(name).replace(re.escape("{area}"), "(?P<area>[\u4e00-\u9fff]{2,12}?)")), key)
+                 if name and AREA_SLOT.search(name)}
+    area = "(?P<area>[\u4e00-\u9fff]{2,12}?)"
+    return tuple((re.compile(AREA_SLOT.sub(lambda _: area, re.escape(name).replace("\\{", "{").replace("\\}", "}"))), key)
                  for name, key in sorted(templates, key=lambda p: (-len(p[0]), p)))
 
 
@@ -187,8 +198,8 @@ def _area_templates() -> tuple[tuple[re.Pattern, str], ...]:
 def _template_openings() -> tuple[str, ...]:
     """What names with the area inside start with (中国共产党, 中国人民银行 …):
     only such names are tried against the templates."""
-    return tuple(sorted({name.split("{area}")[0] for organ in organs().values() for name in organ.names.values()
-                         if name and "{area}" in name and name.split("{area}")[0]}))
+    return tuple(sorted({AREA_SLOT.split(name)[0] for organ in organs().values() for name in organ.names.values()
+                         if name and AREA_SLOT.search(name) and AREA_SLOT.split(name)[0]}))
 
 
 def organ_of_form(form: str) -> Optional[str]:
@@ -274,6 +285,11 @@ def parse_issuer(name: str, context: Optional[AreaRef] = None) -> Optional[Agenc
 # An organ no table holds, in the shape organs are named: an area or a level
 # prefix, then a stem and an organ ending (phrase pattern unlisted_organ).
 UNLISTED_PREFIX = "shape:"
+OFFICE_SUFFIX = "-office"       # the key of a department's own office (health-office)
+# where an organ's full name holds its area: {area} as the area is named in
+# full (中国人民银行威海市中心支行), {area_short} by its short name (…常州监管分局)
+AREA_SHORT = "{area_short}"
+AREA_SLOT = re.compile(r"\{area(?:_short)?\}")
 
 
 def parse_unlisted_organ(name: str, context: Optional[AreaRef]) -> Optional[AgencyRef]:
@@ -289,5 +305,7 @@ def parse_unlisted_organ(name: str, context: Optional[AreaRef]) -> Optional[Agen
         return None
     if area is None or not phrase_pattern("unlisted_organ").fullmatch(rest) or phrase_pattern("collective_words").search(rest):
         return None
+    if gaz.first_at_level(rest, ("province", "city", "county")):
+        return None     # 国家税务总局海南省税务局: another area inside the stem is no organ of the first
     parent = agency("government", area, gaz) if area.level != "national" else None
     return AgencyRef(key=f"{UNLISTED_PREFIX}{rest}", name=gaz.qualified_name(area) + rest, area=area, parent=parent)

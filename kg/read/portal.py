@@ -24,6 +24,7 @@ LEADING_BLOCK_LINES = 40
 TRAILING_BLOCK_LINES = 12    # a page's footer: 主办单位, 版权所有
 MAX_METADATA_LINE = 240
 MAX_VALUE_LINE = 60        # a value on the line after its label
+VALUE_BELOW_LINES = 3      # a value below its label, blank lines between (a table copied cell by cell)
 BULLETS = "•·●▪◆-*"
 GAP = r"[ \t\u3000]*"
 CELL_START = re.compile(r"(?:^|[|｜\t】\]]|\s{2,}|[ \t]+)$")
@@ -129,6 +130,14 @@ def _dateline(line: str, start: int) -> Optional[list[PortalField]]:
             PortalField("source", "", source, Span(start + m.start("source"), start + m.end("source")))]
 
 
+def _field_of(field: Optional[str], value: str) -> Optional[str]:
+    """A label's field, unless its value says otherwise: 字号 is the font-size
+    widget on most portals and the 发文字号 on some (字号 云民发〔2023〕128号)."""
+    if field == "widget" and _value_has_form("number", value):
+        return "number"
+    return field
+
+
 def _unlabelled_cells(line: str, start: int, at: int, cells: list[str]) -> list[PortalField]:
     """Cells after a labelled value with no label of their own (文章来源:规划财务 |
     2017-03-28), from offset ``at`` of the line: each placed by its form, if it has one."""
@@ -169,7 +178,7 @@ def read_metadata_line(line: str, start: int) -> Optional[list[PortalField]]:
         offset = value_start + value.index(stripped)
         label = hit.group("label")
         labelled, *cells = CELL_BREAK.split(stripped)
-        fields.append(PortalField(label_field(label), label, labelled,
+        fields.append(PortalField(_field_of(label_field(label), labelled), label, labelled,
                                   Span(start + offset, start + offset + len(labelled))))
         fields += _unlabelled_cells(line, start, offset + len(labelled), cells)
     if any(f.field in AGGREGATOR_FIELDS and not _value_has_form("issuer", f.value) for f in fields) \
@@ -192,22 +201,30 @@ def _read_line(lines: list, i: int, fields: list[PortalField]) -> int:
         if found:
             fields.extend(found)
             return 1
-        if found is not None and not bulleted:
-            return 1
-    if len(line) <= MAX_METADATA_LINE and any(p.search(line) for p in _residue_patterns()):
-        return 1
+        if found is not None and not bulleted and not label_field(content.rstrip(":：")):
+            return 1        # a label alone has its value below it (read after this)
+    residue = len(line) <= MAX_METADATA_LINE and any(p.search(line) for p in _residue_patterns())
     label_alone = label_field(content.rstrip(":：")) if content else None
     if not label_alone or i + 1 >= len(lines):
-        return 0
+        return 1 if residue else 0
     # a label on a line of its own (bulleted, or a table copied cell by
-    # cell): its value is the next line of the same kind, unless that line
-    # is a label too (the field is empty then)
-    vstart, _, vline = lines[i + 1]
+    # cell, blank lines between the cells): its value is the next non-blank
+    # line of the same kind, unless that line is a label too (the field is
+    # empty then)
+    below = next((j for j in range(i + 1, min(i + 1 + VALUE_BELOW_LINES, len(lines))) if lines[j][2].strip()), None)
+    if below is None:
+        return 1
+    vstart, _, vline = lines[below]
     value, voffset, vbulleted = _strip_bullet(vline)
-    if (value and vbulleted == bulleted and not label_field(value.rstrip(":："))
-            and len(value) <= MAX_VALUE_LINE):
-        fields.append(PortalField(label_alone, content, value, Span(vstart + voffset, vstart + voffset + len(value))))
-        return 2
+    if label_alone == "widget" and _field_of(label_alone, value) == label_alone:
+        return 1        # 字号 (大 中 小) over the addressees: the widget alone, the body below it
+    if first_label_at(value) == 0:
+        return 1        # 发布部门: over 发文字号:…: an empty field, then a line of its own
+    if (value and not value.endswith((":", "：")) and vbulleted == bulleted and not label_field(value.rstrip(":："))
+            and (len(value) <= MAX_VALUE_LINE or (_value_has_form(label_alone, value) and len(value) <= MAX_METADATA_LINE))):
+        fields.append(PortalField(_field_of(label_alone, value), content, value,
+                                  Span(vstart + voffset, vstart + voffset + len(value))))
+        return below - i + 1
     return 1
 
 
