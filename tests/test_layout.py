@@ -103,12 +103,24 @@ TITLES = [
 ]
 
 
+TITLES += [
+    # a page pasted on one line with no break after its title: the title runs into the
+    # addressees (莆田 城厢区 notice; a 县 reply)
+    ("莆田市城厢区民政局关于确定全区养老机构等级名单的通知灵川镇民政办、华亭镇民政办:根据莆田市民政局《关于开展2023年度"
+     "养老服务设施星级评定工作的通知》,我局组建评定委员会。\n", "莆田市城厢区民政局关于确定全区养老机构等级名单的通知"),
+    ("关于县政协十届二次会议第12号提案的答复县政协提案委员会、县民政局:您提出的提案收悉,现答复如下。\n",
+     "关于县政协十届二次会议第12号提案的答复"),
+]
+
+
 @pytest.mark.parametrize("text,title", TITLES, ids=lambda v: v[:12] if isinstance(v, str) else None)
 def test_the_title_is_found_wherever_it_stands(text, title):
     assert extract(text).identity.title == title
 
 
 NO_TITLE = [
+    # addressees whose last name ends like a type (资源规划局) are no title glued to them (厦门 批复)
+    "市民政局、资源规划局: 你们《关于提请批准实施〈厦门市养老设施专项规划(2020-2035年)〉的请示》收悉。经研究,批复如下:\n",
     # a page cut before its heading: the attachment's title after the signature is not the page's
     "各县(区)人民政府,市直各单位:\n《阳泉市推进养老服务发展的实施方案》已经市人民政府同意,现印发给你们。\n"
     "阳泉市人民政府办公室\n2020年7月30日\n阳泉市推进养老服务发展的实施方案\n",

@@ -51,6 +51,9 @@ def test_every_portal_label_reads_in_its_example(row):
     # the site's address, then the date (巴彦淖尔 民政局 portal; a 县 portal)
     ("    http://mzj.bynr.gov.cn 2026-01-12", {"date_publication": "2026-01-12"}),
     ("www.yanggu.gov.cn  2023年5月6日", {"date_publication": "2023年5月6日"}),
+    # a 文号 field's value is the number; a pair after it whose label is unknown is not (商丘; a 区 portal)
+    ("文 号: 商卫老龄函〔2023〕17号 所属主题: 其他文件", {"number": "商卫老龄函〔2023〕17号"}),
+    ("文号: 吉区民发〔2021〕3号 公开属性 主动公开", {"number": "吉区民发〔2021〕3号"}),
 ])
 def test_metadata_lines(line, expected):
     fields = read_metadata_line(line.replace("\u3000", " "), 0)
@@ -202,6 +205,26 @@ def test_a_reply_known_by_its_own_words_and_its_acknowledged_number():
                 "您提出的《关于启动石湾镇养老服务项目的建议》(第19号)收悉。现答复如下:\n一、近年来,我局逐步开展养老服务体系建设。\n")
     assert x.identity.type_concept == "reply"
     assert x.proposal.number == 19 and x.proposal.title == "关于启动石湾镇养老服务项目的建议"
+
+
+@pytest.mark.parametrize("text,number", [
+    # the letter opens with the proposal it acknowledges, no 您提出的 (福建 民政厅; a 区 bureau)
+    ("省军区:\n《关于将军队医院纳入福建省医养结合发展规划的提案》(20242047号)收悉。我厅办理意见如下:\n近年来,我省认真贯彻落实。\n",
+     20242047),
+    ("王委员:\n《关于加强社区老年食堂建设的建议》(第45号)收悉。现答复如下:\n一、基本情况\n", 45),
+])
+def test_a_reply_that_opens_with_the_acknowledged_proposal(text, number):
+    x = extract(text)
+    assert x.identity.type_concept == "reply" and x.proposal.number == number
+
+
+@pytest.mark.parametrize("text", [
+    # a 批复 acknowledges a 请示, not a proposal; a sentence that mentions a proposal is no reply
+    "区民政局:\n《关于建设区社会福利中心的请示》(区民文〔2023〕5号)收悉。经研究,批复如下:\n",
+    "养老服务工作情况\n《关于加快养老服务发展的建议》收悉后,我局高度重视,积极推进各项工作。\n",
+])
+def test_an_acknowledgement_that_answers_no_proposal_makes_no_reply(text):
+    assert extract(text).proposal is None
 
 
 def test_a_page_that_cites_a_proposal_is_no_reply():

@@ -39,6 +39,9 @@ OPENING_CHARS = 5000
 MAX_TITLE_CHARS = 110
 MAX_TITLE_PART = 60         # a line that is a part of a title broken over lines
 MIN_TITLE_CJK = 5
+MAX_ADDRESSEES = 120        # the addressees of a title glued to them, up to their colon
+MIN_ORGAN_STEM, MAX_ADDRESSEE = 2, 30      # 民政|局 … (市民政局、资源规划局: 资源规划 is no title before 局)
+ADDRESSEE_SEPARATORS = re.compile(r"[、，,]")
 NUMBER_WINDOW = 7           # non-blank lines after the title the number may stand in
 LONG_LINE = 60
 SENTENCE_ENDS = ("。", "；", "！", "？", ";")
@@ -87,8 +90,8 @@ def _lines(view: str, residue: tuple[Span, ...]) -> list[_Line]:
         stripped = raw.strip()
         if stripped:
             start = pos + (len(raw) - len(raw.lstrip()))
-            pieces = (space_pieces(stripped, start) if len(stripped) > ONE_LINE_TEXT
-                      else [(Span(start, start + len(stripped)), stripped)])
+            pieces = _unglued(space_pieces(stripped, start) if len(stripped) > ONE_LINE_TEXT
+                              else [(Span(start, start + len(stripped)), stripped)])
             for span, text in pieces:
                 chrome = any(r.overlaps(span) for r in residue)
                 bullet = BULLET.match(text)        # • 80周岁及以上老年人高龄津贴政策: the bullet is no part of it
@@ -100,6 +103,40 @@ def _lines(view: str, residue: tuple[Span, ...]) -> list[_Line]:
             blank = True
         pos += len(raw) + 1
     return lines
+
+
+def _unglued(pieces: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """A text on one line with no space after its title runs the title into
+    its addressees (…的通知灵川镇民政办、华亭镇民政办:根据…): the title is
+    the piece's head up to the first document-type ending after which come
+    organ names, then a colon (the longest such head: 关于…第12号提案的答复, not
+    关于…第12号提案)."""
+    if not pieces:
+        return pieces
+    span, text = pieces[0]
+    colon = next((i for i, ch in enumerate(text[:MAX_TITLE_CHARS + MAX_ADDRESSEES]) if ch in ":："), None)
+    if colon is None:
+        return pieces
+    head = text[:colon]
+    for end in range(min(len(head) - MIN_ORGAN_STEM, MAX_TITLE_CHARS), MIN_TITLE_CJK - 1, -1):   # the longest title
+        names = [n for n in ADDRESSEE_SEPARATORS.split(head[end:]) if n]
+        if (document_type(head[:end]) is not None and names
+                and all(_organ_name(n) for n in names)):
+            return [(Span(span.start, span.start + end), head[:end]),
+                    (Span(span.start + end, span.end), text[end:]), *pieces[1:]]
+    return pieces
+
+
+def _organ_name(name: str) -> bool:
+    """An organ's name: an organ's ending after at least two characters of its
+    own (民政局, 县政协提案委员会; not 委员会 alone, not 局)."""
+    ending = max((e for e in _organ_endings() if name.endswith(e)), key=len, default=None)
+    return ending is not None and len(name) - len(ending) >= MIN_ORGAN_STEM and len(name) <= MAX_ADDRESSEE
+
+
+@lru_cache(maxsize=1)
+def _organ_endings() -> tuple[str, ...]:
+    return tuple(read_lines("agency_suffixes.txt"))
 
 
 def space_pieces(line: str, start: int) -> list[tuple[Span, str]]:

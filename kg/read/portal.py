@@ -138,6 +138,15 @@ def _field_of(field: Optional[str], value: str) -> Optional[str]:
     return field
 
 
+def _number_alone(field: Optional[str], value: str) -> str:
+    """A 文号 field's value is the number: what follows it on the line is
+    another pair whose label no table knows yet (文 号: X〔2023〕17号 所属主题: …)."""
+    if field != "number":
+        return value
+    m = _value_forms()["number"].match(value)
+    return value[:m.end()] if m else value
+
+
 def _unlabelled_cells(line: str, start: int, at: int, cells: list[str]) -> list[PortalField]:
     """Cells after a labelled value with no label of their own (文章来源:规划财务 |
     2017-03-28), from offset ``at`` of the line: each placed by its form, if it has one."""
@@ -178,6 +187,7 @@ def read_metadata_line(line: str, start: int) -> Optional[list[PortalField]]:
         offset = value_start + value.index(stripped)
         label = hit.group("label")
         labelled, *cells = CELL_BREAK.split(stripped)
+        labelled = _number_alone(label_field(label), labelled)
         fields.append(PortalField(_field_of(label_field(label), labelled), label, labelled,
                                   Span(start + offset, start + offset + len(labelled))))
         fields += _unlabelled_cells(line, start, offset + len(labelled), cells)
