@@ -85,4 +85,22 @@ def test_identity_and_links_on_the_shared_pages_meet_the_targets():
 def test_silver_checks_flag_few_pages():
     pages = sorted((WILD / "pages").glob("*.txt"))
     flagged = [p.name for p in pages if silver_flags(read_and_extract((p, WILD / "pages")))]
-    assert len(flagged) / len(pages) <= 0.08, flagged
+    assert len(flagged) / len(pages) <= 0.05, flagged       # the target of #29
+
+
+@pytest.mark.parametrize("line,unknown", [
+    # labels no table knows yet: a silver flag
+    ("信息种类:政策文件", True),
+    ("审核通过数量:2家", True),
+    # not metadata: contact lines, a list's labels, a reply's signing official, a sentence with its
+    # lead-in, a place before a headline (even one two areas share), a repost's credit (wild pages)
+    ("邮政编码:310006", False),
+    ("牵头责任单位:县卫健委、县民政局", False),
+    ("领导署名:欧阳晓波", False),
+    ("存在问题:该院消控中心有资质的安保人员目前仅有4名,配比不足。", False),
+    ("长沙:住宅小区需“标配”养老服务用房", False),
+    ("转载:开封日报", False),
+])
+def test_which_label_lines_are_unknown_metadata(line, unknown):
+    from kg.pipeline.silver import _unknown_label
+    assert _unknown_label(line) is unknown

@@ -105,8 +105,10 @@ def _unknown_label(text: str) -> bool:
     if not m or label_field(m.group("label")) is not None:
         return False
     label, value = m.group("label"), text[m.end("label"):]
-    if phrase_pattern("known_non_labels").search(label) or gazetteer().split_area_prefix(label, None):
-        return False
+    if phrase_pattern("known_non_labels").search(label) or label in gazetteer().by_name:
+        return False        # 长沙:住宅小区需“标配”养老服务用房 — a place, even one two areas share
+    if value.rstrip().endswith(("。", "；", "！", "？")):
+        return False        # 存在问题:…配比不足。 — a sentence with its lead-in, not a field
     return not (len(value) > MAX_VALUE and re.search(r"[，,。；]", value))
 
 

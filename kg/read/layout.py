@@ -185,7 +185,10 @@ def _tail_number(text: str) -> Optional[tuple[str, DocNumber, int, int]]:
 def clean_title(text: str) -> str:
     """A title without the marks a portal adds: (有效), 【现行有效】, a leading
     标题：, an aggregator's place before a colon (广东:深圳市司法局关于…)."""
-    text = display_title(CONTROL.sub("", phrase_pattern("title_marks").sub("", text)).strip())
+    marks = phrase_pattern("title_marks")
+    while (unmarked := marks.sub("", text)) != text:      # 标题: 【转载】…: one mark after another
+        text = unmarked
+    text = display_title(CONTROL.sub("", text).strip())
     text = LETTER_SPACED.sub(r"\1\2", text)     # 答 复, 通 知: a heading set with spaced letters
     m = PLACE_COLON.match(text)
     if m and gazetteer().split_area_prefix(m.group(1), None) and _place_only(m.group(1)):
