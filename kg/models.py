@@ -14,7 +14,7 @@ from functools import cached_property
 from datetime import date
 from pathlib import Path
 from decimal import Decimal
-from typing import NewType, Optional
+from typing import Iterable, NewType, Optional
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,35 @@ class Span:
 
     def overlaps(self, other: "Span") -> bool:
         return self.start < other.end and other.start < self.end
+
+
+class SpanSet:
+    """Spans kept merged and in order: whether a span overlaps any of them
+    is a bisection, not a scan (a long text holds thousands of taken spans,
+    and a scan per candidate made its reading quadratic)."""
+
+    def __init__(self, spans: Iterable[Span] = ()):
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for span in spans:
+            self.add(span)
+
+    def add(self, span: Span) -> None:
+        """Take a span in; it merges with the spans it overlaps."""
+        start, end = span.start, span.end
+        i = bisect_right(self._ends, start)             # the first kept span that ends after start
+        j = bisect_left(self._starts, end)              # past the last that starts before end
+        if i < j:
+            start, end = min(start, self._starts[i]), max(end, self._ends[j - 1])
+        self._starts[i:j] = [start]
+        self._ends[i:j] = [end]
+
+    def overlaps(self, span: Span) -> bool:
+        i = bisect_right(self._ends, span.start)        # the first kept span that ends after span starts
+        return i < len(self._starts) and self._starts[i] < span.end
+
+    def __len__(self) -> int:
+        return len(self._starts)
 
 
 @dataclass(frozen=True)
@@ -141,8 +170,12 @@ class Document:
                 return item
         return None
 
+    @cached_property
+    def _residue_set(self) -> "SpanSet":
+        return SpanSet(self.residue)
+
     def in_residue(self, span: Span) -> bool:
-        return any(r.overlaps(span) for r in self.residue)
+        return self._residue_set.overlaps(span)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -331,6 +364,39 @@ class Extraction:
     targets: tuple[Target, ...] = ()
     amounts: tuple[Amount, ...] = ()
     errors: tuple[FileError, ...] = ()                # steps that failed; their findings are missing
+
+
+class MeasureIndex:
+    """The measures that contain a span, found without a scan of every
+    measure: in order of their starts, with the furthest end reached so far,
+    so that the walk back from a span stops where no earlier measure can
+    reach over it."""
+
+    def __init__(self, measures: Iterable["Measure"]):
+        self._ordered = sorted(measures, key=lambda m: (m.span.start, m.position))
+        self._starts = [m.span.start for m in self._ordered]
+        self._reach: list[int] = []
+        for m in self._ordered:
+            self._reach.append(max(m.span.end, self._reach[-1] if self._reach else m.span.end))
+
+    def containing(self, span: Span) -> list["Measure"]:
+        """Every measure that holds the span, in their order (position)."""
+        out = []
+        j = bisect_right(self._starts, span.start) - 1
+        while j >= 0 and self._reach[j] >= span.end:
+            if self._ordered[j].span.contains(span):
+                out.append(self._ordered[j])
+            j -= 1
+        return sorted(out, key=lambda m: m.position)
+
+    def first(self, span: Span) -> Optional["Measure"]:
+        """The first measure (in position order) that holds the span."""
+        found = self.containing(span)
+        return found[0] if found else None
+
+    def innermost(self, span: Span) -> Optional["Measure"]:
+        """The shortest measure that holds the span: a table's row, not the item the table stands in."""
+        return min(self.containing(span), key=lambda m: m.span.end - m.span.start, default=None)
 
 
 # A document's stable key: ``doc/<code>/<year>/<seq>`` for a numbered

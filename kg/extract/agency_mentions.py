@@ -19,7 +19,7 @@ from typing import Optional, Sequence
 
 from kg.lexicon.agencies import parse_named_body, parse_unlisted_organ, agency, organ_forms, organ_of_form, organs, split_agency
 from kg.lexicon.areas import gazetteer
-from kg.models import AgencyMention, AgencyRef, AreaRef, Document, Span
+from kg.models import AgencyMention, AgencyRef, AreaRef, Document, Span, SpanSet
 from kg.lexicon.titles import ORGAN_ENDINGS
 from kg.datafiles import phrase_pattern, read_lines, read_tsv
 
@@ -217,34 +217,34 @@ def find_agencies(doc: Document, area: Optional[AreaRef], heading_end: int,
     and the rest of the running text."""
     view = doc.view
     out = AgencyFindings()
-    covered: list[Span] = []
+    covered = SpanSet()
     markers = _markers()
 
     for found_list in responsibility_lists:
         out.responsible_lists.append(found_list)
         out.mentions += found_list.mentions
         out.unknown += found_list.unknown
-        covered.append(found_list.span)
+        covered.add(found_list.span)
     for m in markers["copy_to"].finditer(view):
         span = Span(m.start("list"), m.end("list"))
         found, unknown = parse_list(view, span, area, "copy_to", "agency.copy-to")
         out.mentions += found
         out.unknown += unknown
-        covered.append(span)
+        covered.add(span)
     for m in markers["mentions"].finditer(view):
         span = Span(m.start("list"), m.end("list"))
-        if any(c.overlaps(span) for c in covered) or doc.in_residue(span):
+        if covered.overlaps(span) or doc.in_residue(span):
             continue
         found, unknown = parse_list(view, span, area, "mentions", "agency.department-list", bare_ok=True)
         if len(found) >= 2:            # a real list of departments, not a phrase
             out.mentions += found
             out.unknown += unknown
-            covered.append(span)
+            covered.add(span)
     addressee = _addressee_line(view, heading_end)
     if addressee is not None:
         found, _ = parse_list(view, addressee, area, "addressee", "agency.addressee")
         out.mentions += found
-        covered.append(addressee)
+        covered.add(addressee)
     out.mentions += _running_text(doc, area, covered)
     out.mentions.sort(key=lambda m: (m.span.start, m.role))
     return out
@@ -263,7 +263,7 @@ def _addressee_line(view: str, heading_end: int) -> Optional[Span]:
     return None
 
 
-def _running_text(doc: Document, area: Optional[AreaRef], covered: list[Span]) -> list[AgencyMention]:
+def _running_text(doc: Document, area: Optional[AreaRef], covered: SpanSet) -> list[AgencyMention]:
     """Prefixed agency names anywhere in the text (市财政局, 团市委, 民政部)."""
     gaz = gazetteer()
     view = doc.view
@@ -291,18 +291,18 @@ def _running_text(doc: Document, area: Optional[AreaRef], covered: list[Span]) -
         if best is None:
             continue
         span = Span(best[0], end)
-        if span.start < taken_until or doc.in_residue(span) or any(c.overlaps(span) for c in covered):
+        if span.start < taken_until or doc.in_residue(span) or covered.overlaps(span):
             continue
         taken_until = span.end
         out.append(AgencyMention(best[1], view[span.start:span.end], span, "mentions", "agency.name"))
     for m in re.finditer(r"团[省市区县]委|(?:民建|民盟|民进)[省市区县]委(?:员)?会", view):
         span = Span(m.start(), m.end())
         special = _special_form(m.group(0), area)
-        if special and not any(c.overlaps(span) for c in covered) and not doc.in_residue(span):
+        if special and not covered.overlaps(span) and not doc.in_residue(span):
             out.append(AgencyMention(special, m.group(0), span, "mentions", "agency.form"))
     for m in re.finditer(r"(?:成立|建立|设立)了?(?P<name>[\u4e00-\u9fff]{4,30}?(?:工作)?领导小组)", view):
         span = Span(m.start("name"), m.end("name"))
         named = parse_named_body(m.group("name"), area)
-        if named and not any(c.overlaps(span) for c in covered):
+        if named and not covered.overlaps(span):
             out.append(AgencyMention(named, m.group("name"), span, "mentions", "agency.named-body"))
     return out

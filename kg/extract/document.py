@@ -9,7 +9,8 @@ from kg.extract.measures import find_measures, is_excluded_provision
 from kg.extract.themes import find_programmes, find_service_models
 from kg.extract.validity import find_validity
 from kg.extract.link_types import type_links
-from kg.models import AgencyMention, Citation, CollectiveResponsibility, FileError, DocRef, Document, Evidence, Extraction, Fact, Measure, Span
+from kg.models import (AgencyMention, Citation, CollectiveResponsibility, FileError, DocRef, Document, Evidence,
+                       Extraction, Fact, Measure, MeasureIndex, Span)
 from kg.extract.responsibility import find_responsibility_lists
 from kg.extract.history import version_facts
 from kg.extract.proposals import acknowledged_title_spans, answers_a_proposal, find_proposal, is_reply_title
@@ -153,19 +154,21 @@ def _responsibilities(agencies: AgencyFindings, measures: list[Measure], warning
     """Each responsibility list's agencies and collectives, on the measure that holds it."""
     responsible, collective = [], []
     onward: list[tuple[int, CollectiveResponsibility]] = []      # stated once for every later measure
+    index = MeasureIndex(measures)
     for found in agencies.responsible_lists:
-        # the innermost measure that holds it: a table's row, not the item the table stands in
-        measure = min((m for m in measures if m.span.contains(found.span)),
-                      key=lambda m: m.span.end - m.span.start, default=None)
+        measure = index.innermost(found.span)
         if measure is None:
             warnings.append(f"responsible-unit list at {found.span.start} belongs to no measure")
             continue
         responsible += [(measure.position, mention) for mention in found.mentions]
         collective += [(measure.position, c) for c in found.collective]
         onward += [(measure.position, c) for c in found.onward]
+    known = {(p, c.text) for p, c in collective}      # a set: a long text has thousands of lists
     for after, c in onward:
-        collective += [(m.position, c) for m in measures if m.position > after and m.kind == "measure"
-                       and not any(p == m.position and known.text == c.text for p, known in collective)]
+        for m in measures:
+            if m.position > after and m.kind == "measure" and (m.position, c.text) not in known:
+                known.add((m.position, c.text))
+                collective.append((m.position, c))
     return tuple(responsible), tuple(sorted(collective, key=lambda pc: pc[0]))
 
 

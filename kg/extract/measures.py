@@ -14,7 +14,7 @@ from typing import Optional
 
 from kg.extract.responsibility import list_forms
 from kg.extract.tables import find_table_rows
-from kg.models import Document, Measure, Span
+from kg.models import Document, Measure, Span, SpanSet
 from kg.datafiles import read_lines, read_tsv
 
 HEADING_END = re.compile(r"[。；;]|$", re.M)
@@ -73,12 +73,13 @@ def find_measures(doc: Document, body_start: int = 0, body_end: Optional[int] = 
     items, closings = _numbered_items(doc, body_start, body_end)
     _set_ends(items, closings)
     leaves = [it for i, it in enumerate(items) if it.kind in ("item", "article", "section")
-              and not any(other.level > it.level and it.start < other.start < it.end for other in items[i + 1:])]
+              and not _holds_deeper(items, i)]
     sections = [it for it in items if it.kind in ("section", "chapter")]
+    articles = SpanSet(Span(a.start, a.end) for a in items if a.kind == "article")
     measures: list[Measure] = []
     for leaf in leaves:
         for start, end, numbered in _split_unnumbered(view, leaf):
-            measures.append(_measure(view, leaf, start, end, numbered, items, sections, len(measures) + 1))
+            measures.append(_measure(view, leaf, start, end, numbered, articles, sections, len(measures) + 1))
     # from the top: a table's cells, one a line, read like heading lines to the heading reader
     for row in find_table_rows(doc, 0, body_end):
         # a task table's row is a measure: its task cell heads it, its unit columns are its list
@@ -122,12 +123,25 @@ def _set_ends(items: list["_Item"], closings: list[int]) -> None:
                 break
 
 
-def _measure(view: str, leaf: "_Item", start: int, end: int, numbered: bool, items: list["_Item"],
+def _holds_deeper(items: list["_Item"], i: int) -> bool:
+    """Whether a deeper heading stands inside item i (items are in text order:
+    only those that start before it ends are looked at)."""
+    it = items[i]
+    for j in range(i + 1, len(items)):
+        other = items[j]
+        if other.start >= it.end:
+            return False
+        if other.level > it.level and other.start > it.start:
+            return True
+    return False
+
+
+def _measure(view: str, leaf: "_Item", start: int, end: int, numbered: bool, articles: SpanSet,
              sections: list["_Item"], position: int) -> Measure:
     section = next((s for s in reversed(sections)
                     if s.start < leaf.start and s.end >= leaf.end and s.level < leaf.level), None)
     heading_span = _first_sentence(view, leaf.body_start if numbered else start, end)
-    in_article = leaf.kind == "article" or any(a.kind == "article" and a.start <= leaf.start < a.end for a in items)
+    in_article = leaf.kind == "article" or articles.overlaps(Span(leaf.start, leaf.start + 1))
     return Measure(
         kind="provision" if in_article else "measure",
         position=position,

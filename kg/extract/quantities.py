@@ -7,6 +7,8 @@ data (target_patterns.tsv, deadline_patterns.tsv, units.tsv).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import re
 from datetime import date
 from decimal import Decimal
@@ -65,8 +67,9 @@ def find_targets(doc: Document, sentences: list[Span]) -> list[Target]:
     out = []
     view = doc.view
     deadline, paragraph = None, -1
+    line_starts = [i for i, ch in enumerate(view) if ch == "\n"]
     for sentence in sentences:
-        this_paragraph = view.count("\n", 0, sentence.start)
+        this_paragraph = bisect_left(line_starts, sentence.start)      # line breaks before it: one count per text
         if this_paragraph != paragraph:
             deadline, paragraph = None, this_paragraph
         text = view[sentence.start:sentence.end]

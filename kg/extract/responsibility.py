@@ -19,7 +19,7 @@ from typing import Optional
 from kg.datafiles import phrase_pattern, read_tsv
 from kg.extract.agency_mentions import parse_list
 from kg.extract.tables import find_table_rows
-from kg.models import AgencyMention, AreaRef, CollectiveResponsibility, Document, Span
+from kg.models import AgencyMention, AreaRef, CollectiveResponsibility, Document, Span, SpanSet
 
 RULE = "agency.responsible-unit"
 # 牵头 / 负责 lead, 配合 / 参与 / 协助 support; a list that does not say (责任单位：A、B;
@@ -54,18 +54,18 @@ def list_forms() -> tuple[ListForm, ...]:
 def find_responsibility_lists(doc: Document, area: Optional[AreaRef]) -> list[ResponsibilityList]:
     """Every list in text order; a text span is read by the first form that takes it."""
     out: list[ResponsibilityList] = []
-    taken: list[Span] = []
+    taken = SpanSet()
     first_leads = bool(phrase_pattern("lead_first_statement").search(doc.view))
     for form in list_forms():
         for m in form.pattern.finditer(doc.view):
             span = Span(m.start(), m.end())
-            if doc.in_residue(span) or any(t.overlaps(span) for t in taken):
+            if doc.in_residue(span) or taken.overlaps(span):
                 continue
             found = _read(doc, m, form, area, first_leads and form.first_leads_if_stated)
             if found.mentions or found.collective:
                 out.append(found)
-                taken.append(span)
-    out += [t for t in table_lists(doc, area) if not any(t.span.overlaps(s) for s in taken)]
+                taken.add(span)
+    out += [t for t in table_lists(doc, area) if not taken.overlaps(t.span)]
     return sorted(out, key=lambda r: r.span.start)
 
 

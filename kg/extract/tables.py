@@ -48,8 +48,13 @@ def column_kind(text: str) -> Optional[str]:
     columns = _columns()
     if label in columns:
         return columns[label]
-    return next((kind for name, kind in sorted(columns.items(), key=lambda kv: -len(kv[0]))
+    return next((kind for name, kind in _columns_longest_first()
                  if label.startswith(name) and len(label) <= len(name) + 12), None)
+
+
+@lru_cache(maxsize=1)
+def _columns_longest_first() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(_columns().items(), key=lambda kv: -len(kv[0])))
 
 
 def _header(kinds: list[Optional[str]]) -> bool:

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from kg.models import ConceptMention, Document, ProgrammeMention, Span
+from kg.models import ConceptMention, Document, ProgrammeMention, Span, SpanSet
 from kg.lexicon.schemes import service_model_labels
 from kg.datafiles import read_tsv, split_list
 
@@ -70,20 +70,20 @@ def canonical_programme(written: str) -> Optional[str]:
 def find_programmes(doc: Document, start: int = 0) -> list[ProgrammeMention]:
     view = doc.view
     found: list[ProgrammeMention] = []
-    taken: list[Span] = []
+    taken = SpanSet()
     for m in _alternation(programme_names()).finditer(view, start):
         span = Span(m.start(), m.end())
         if not doc.in_residue(span):
             found.append(ProgrammeMention(programme_names()[m.group(0)], m.group(0), span, "programme.dictionary"))
-            taken.append(span)
+            taken.add(span)
     for pattern, rule in _programme_patterns():
         for m in pattern.finditer(view, start):
             span = Span(m.start("name"), m.end())
-            if any(t.overlaps(span) for t in taken) or doc.in_residue(span):
+            if taken.overlaps(span) or doc.in_residue(span):
                 continue
             written = view[span.start:span.end]
             name = canonical_programme(written)
             if name:
                 found.append(ProgrammeMention(name, written, span, rule))
-                taken.append(span)
+                taken.add(span)
     return sorted(found, key=lambda p: p.span.start)

@@ -20,7 +20,8 @@ from rdflib import Dataset, Literal, URIRef
 from kg.rdf import iri
 from kg.lexicon.agencies import agency, organs, successions
 from kg.lexicon.areas import gazetteer
-from kg.models import AgencyRef, AreaRef, Citation, DocumentNode, Evidence, Extraction, InferredLink, Resolution, Span
+from kg.models import (AgencyRef, AreaRef, Citation, DocumentNode, Evidence, Extraction, InferredLink, MeasureIndex,
+                       Resolution, Span)
 from kg.rdf.ontology import materialise, ontology_graph, super_properties
 from kg.lexicon.titles import type_by_concept
 from kg.lexicon.versions import version_cited, versions, work_key
@@ -387,9 +388,9 @@ def resolution_inputs(x: Extraction, resolution: Resolution) -> tuple:
     return tuple(nodes)
 
 
-def _owner(x: Extraction, node: DocumentNode, span) -> URIRef:
+def _owner(measures: MeasureIndex, node: DocumentNode, span) -> URIRef:
     """The measure a span lies in, else the document."""
-    measure = next((m for m in x.measures if m.span.contains(span)), None)
+    measure = measures.first(span)
     return iri.measure(iri.document(node.key), measure.position, measure.kind) if measure else iri.document(node.key)
 
 
@@ -398,9 +399,10 @@ def _write_themes(w: _GraphWriter, x: Extraction, node: DocumentNode, programmes
     and on the measure it stands in, with the first mention as evidence."""
     doc = x.document
     seen = set()
+    measures = MeasureIndex(x.measures)
     for mention in x.service_models:
         ev = Evidence("theme.service-model-label", mention.span, doc.sentence_of(mention.span))
-        for owner in {iri.document(node.key), _owner(x, node, mention.span)}:
+        for owner in {iri.document(node.key), _owner(measures, node, mention.span)}:
             concept = iri.service_model(mention.concept)
             if (owner, concept) not in seen:
                 seen.add((owner, concept))
@@ -409,13 +411,13 @@ def _write_themes(w: _GraphWriter, x: Extraction, node: DocumentNode, programmes
         p = iri.programme(mention.name)
         programmes.setdefault(p, (mention.name, set()))[1].add(mention.written)
         ev = Evidence(mention.rule, mention.span, doc.sentence_of(mention.span))
-        for owner in {iri.document(node.key), _owner(x, node, mention.span)}:
+        for owner in {iri.document(node.key), _owner(measures, node, mention.span)}:
             if (owner, p) not in seen:
                 seen.add((owner, p))
                 w.add(owner, POL.mentionsProgramme, p, ev)
     counters: dict = {}
     for t in x.targets:
-        owner = _owner(x, node, t.span)
+        owner = _owner(measures, node, t.span)
         counters[(owner, "target")] = counters.get((owner, "target"), 0) + 1
         target = iri.part(owner, "target", counters[(owner, "target")])
         w.g.add((target, RDF.type, POL.Target))
@@ -429,7 +431,7 @@ def _write_themes(w: _GraphWriter, x: Extraction, node: DocumentNode, programmes
             w.add(target, POL.deadline, Literal(t.deadline, datatype=XSD.date), ev)
         w.add(owner, POL.hasTarget, target, ev)
     for a in x.amounts:
-        owner = _owner(x, node, a.span)
+        owner = _owner(measures, node, a.span)
         counters[(owner, "amount")] = counters.get((owner, "amount"), 0) + 1
         amount = iri.part(owner, "amount", counters[(owner, "amount")])
         w.g.add((amount, RDF.type, SDO.MonetaryAmount))

@@ -90,8 +90,10 @@ def _lines(view: str, residue: tuple[Span, ...]) -> list[_Line]:
         stripped = raw.strip()
         if stripped:
             start = pos + (len(raw) - len(raw.lstrip()))
-            pieces = _unglued(space_pieces(stripped, start) if len(stripped) > ONE_LINE_TEXT
-                              else [(Span(start, start + len(stripped)), stripped)])
+            pieces = (space_pieces(stripped, start) if len(stripped) > ONE_LINE_TEXT
+                      else [(Span(start, start + len(stripped)), stripped)])
+            if start < OPENING_CHARS:
+                pieces = _unglued(pieces)      # a title stands in the opening
             for span, text in pieces:
                 chrome = any(r.overlaps(span) for r in residue)
                 bullet = BULLET.match(text)        # • 80周岁及以上老年人高龄津贴政策: the bullet is no part of it
