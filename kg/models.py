@@ -463,6 +463,7 @@ class QueryResult:
     variables: tuple[str, ...]
     rows: tuple[tuple[object, ...], ...]
     boolean: Optional[bool] = None
+    more: bool = False          # rows past the limit the caller set were not read
 
 
 @dataclass

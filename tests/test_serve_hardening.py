@@ -204,10 +204,94 @@ def test_protocol_details(served):
     assert sparql(url, construct, {"Accept": "application/rdf+xml"})[1] == "application/rdf+xml"
     status, media, body = sparql(url, construct, {"Accept": "application/ld+json"})
     assert media == "application/ld+json" and json.loads(body)[0]["@id"].startswith("https://w3id.org/")
-    status, _, body = sparql(url, SIMPLE, **{"default-graph-uri": "urn:x"})
-    assert status == 400 and "not supported" in body
     status, media, _ = sparql(url, SIMPLE, format="yaml")
     assert status == 406
+
+
+REFERENCE = "https://w3id.org/policy-kg/id/graph/reference"
+STUBS = "https://w3id.org/policy-kg/id/graph/stubs"
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def _count(url: str, query: str = COUNT, **params) -> int:
+    status, _, body = sparql(url, query, {"Accept": "application/sparql-results+json"}, **params)
+    assert status == 200, body
+    return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+
+def test_the_dataset_is_the_request_s_then_the_query_s_then_the_union(served):
+    """SPARQL 1.1 Protocol §2.1.4: default-graph-uri / named-graph-uri (each
+    given any number of times) over FROM / FROM NAMED; without either, the
+    union of the named graphs."""
+    _, url = served
+    union, reference, stubs = _count(url), _count(url, **{"default-graph-uri": REFERENCE}), 0
+    stubs = _count(url, **{"default-graph-uri": STUBS})
+    assert 0 < reference < union and 0 < stubs < union
+    both = fetch(f"{url}/sparql?" + urlencode([("query", COUNT), ("default-graph-uri", REFERENCE),
+                                               ("default-graph-uri", STUBS)]),
+                 headers={"Accept": "application/sparql-results+json"})[2]
+    assert int(json.loads(both)["results"]["bindings"][0]["n"]["value"]) == reference + stubs
+    # FROM in the query is honoured (it was overridden by the union before)
+    assert _count(url, f"SELECT (COUNT(*) AS ?n) FROM <{REFERENCE}> WHERE {{ ?s ?p ?o }}") == reference
+    # named-graph-uri: only those graphs for GRAPH ?g
+    named = f"SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+    assert _count(url, named, **{"named-graph-uri": STUBS}) == 1
+    assert sparql(url, COUNT, **{"default-graph-uri": "not an iri"})[0] == 400
+
+
+def test_rdflib_sparqlstore_over_a_dataset_reads_the_endpoint(served):
+    """rdflib's SPARQLStore behind a Dataset sends default-graph-uri with every query."""
+    from rdflib import Dataset, Graph, URIRef
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+    _, url = served
+    dataset = Dataset(store=SPARQLStore(f"{url}/sparql", returnFormat="json"), default_union=True)
+    rows = list(dataset.query("SELECT ?n WHERE { ?d <http://data.europa.eu/eli/ontology#id_local> ?n } LIMIT 3"))
+    assert len(rows) == 3
+    stubs = Graph(store=dataset.store, identifier=URIRef(STUBS))      # queried with default-graph-uri=STUBS
+    assert len(list(stubs.query("SELECT ?s WHERE { ?s ?p ?o } LIMIT 2"))) == 2
+    assert not list(stubs.query("SELECT ?s WHERE { ?s a <http://data.europa.eu/eli/ontology#LegalResource> ; "
+                                "<https://w3id.org/policy-kg/ontology#isStub> false } LIMIT 1"))
+
+
+def test_a_post_of_another_media_type_is_415(served):
+    _, url = served
+    status, _, body = fetch(f"{url}/sparql", SIMPLE.encode(), {"Content-Type": "text/plain"})
+    assert status == 415 and "application/sparql-query" in body
+
+
+def test_answers_are_gzipped_for_clients_that_take_it(served):
+    import gzip
+    import urllib.request
+    _, url = served
+    request = urllib.request.Request(f"{url}/sparql?" + urlencode({"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 200"}),
+                                     headers={"Accept": "text/csv", "Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.headers["Content-Encoding"] == "gzip"
+        header = gzip.decompress(response.read()).decode("utf-8").split("\r\n")[0]
+        assert sorted(header.split(",")) == ["o", "p", "s"]
+    request.headers["Accept-encoding"] = "gzip;q=0"
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.headers["Content-Encoding"] is None
+
+
+def test_the_endpoint_describes_itself_and_reads_a_graph_whole(served):
+    from rdflib import Graph, URIRef
+    _, url = served
+    status, media, body = fetch(f"{url}/sparql", headers={"Accept": "text/turtle"})
+    assert status == 200 and media.startswith("text/turtle")
+    description = Graph().parse(data=body, format="turtle")
+    sd = "http://www.w3.org/ns/sparql-service-description#"
+    assert (URIRef(f"{url}/sparql"), URIRef(sd + "endpoint"), URIRef(f"{url}/sparql")) in description
+    status, media, body = fetch(f"{url}/graph-store?" + urlencode({"graph": STUBS}), headers={"Accept": "text/turtle"})
+    assert status == 200 and len(Graph().parse(data=body, format="turtle")) > 0
+    assert fetch(f"{url}/graph-store?" + urlencode({"graph": "https://example.org/none"}))[0] == 404
+    assert fetch(f"{url}/graph-store")[0] == 400
+
+
+def test_the_html_answer_shows_its_first_rows_and_says_there_are_more(served):
+    _, url = served
+    status, _, page = sparql(url, "SELECT * WHERE { ?s ?p ?o }", {"Accept": "text/html"})
+    assert status == 200 and page.count("<tr>") == 1001 and "format=csv" in page
 
 
 def test_head_options_cors_and_keep_alive(served):

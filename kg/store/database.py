@@ -8,11 +8,12 @@ an evidence query that Oxigraph answers in milliseconds.
 """
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Optional
+from typing import Iterable, Iterator, Mapping, Optional, Sequence
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
@@ -20,6 +21,10 @@ from rdflib.namespace import XSD
 
 from kg.store.fingerprints import STAMP, STORE_DIR, fingerprint, fingerprint_matches
 from kg.store.graph_files import GRAPH_SUFFIXES, GraphFileError, graph_path
+from kg.store.sparql_guard import code_of
+
+# a query that names its dataset (FROM <g>, FROM NAMED <g>): the union default graph would override it
+DATASET_CLAUSE = re.compile(r"\bFROM\b", re.I)
 
 FORMATS = {".trig": ox.RdfFormat.TRIG, ".ttl": ox.RdfFormat.TURTLE, ".nq": ox.RdfFormat.N_QUADS,
            ".nquads": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES}
@@ -74,11 +79,22 @@ class GraphStore:
         return cls(store, str(path))
 
     def select(self, query: str, prefixes: Mapping[str, str],
-               bindings: Optional[Mapping[str, object]] = None):
-        """Raw pyoxigraph results; raises SyntaxError with the parser's message."""
+               bindings: Optional[Mapping[str, object]] = None,
+               default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = ()):
+        """Raw pyoxigraph results; raises SyntaxError with the parser's message.
+
+        The dataset, as the SPARQL 1.1 Protocol orders it: the graphs a
+        request names (default-graph-uri, named-graph-uri) over the query's
+        FROM / FROM NAMED; without either, every named graph is the default
+        graph (their union)."""
         substitutions = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
-        return self.store.query(query, prefixes=dict(prefixes), use_default_graph_as_union=True,
-                                substitutions=substitutions or None)
+        dataset: dict = {}
+        if default_graphs or named_graphs:
+            dataset = {"default_graph": [ox.NamedNode(g) for g in default_graphs],
+                       "named_graphs": [ox.NamedNode(g) for g in named_graphs]}
+        elif not DATASET_CLAUSE.search(code_of(query)):
+            dataset = {"use_default_graph_as_union": True}
+        return self.store.query(query, prefixes=dict(prefixes), substitutions=substitutions or None, **dataset)
 
     def quads(self) -> Iterator[tuple]:
         for q in self.store:

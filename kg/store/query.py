@@ -2,6 +2,8 @@
 ``--bind`` values, and results as a table, CSV or SPARQL JSON."""
 from __future__ import annotations
 
+from itertools import islice
+
 import csv
 import io
 import re
@@ -198,7 +200,7 @@ def _term(value: str):
 
 
 def run_query(store: GraphStore, query: str, bindings: Optional[Mapping[str, str]] = None,
-              files: bool = True) -> QueryResult:
+              files: bool = True, max_rows: Optional[int] = None) -> QueryResult:
     """Run a SELECT or ASK query; ``bindings`` pre-bind variables of the SELECT
     clause, as if substituted in the text (name -> value;
     <iri>, prefixed names and http IRIs become IRIs, true/false booleans,
@@ -223,8 +225,11 @@ def run_query(store: GraphStore, query: str, bindings: Optional[Mapping[str, str
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError("only SELECT and ASK queries are supported here")
     variables = tuple(v.value for v in result.variables)
-    rows = tuple(tuple(to_rdflib(solution[v]) for v in variables) for solution in result)
-    return QueryResult(variables, rows)
+    # the solutions are read as they come: past max_rows, none is read (a page shows the first ones)
+    solutions = islice(result, max_rows + 1) if max_rows is not None else result
+    rows = tuple(tuple(to_rdflib(solution[v]) for v in variables) for solution in solutions)
+    more = max_rows is not None and len(rows) > max_rows
+    return QueryResult(variables, rows[:max_rows] if more else rows, more=more)
 
 
 def select_values(store: GraphStore, query: str) -> list[tuple[Optional[str], ...]]:

@@ -3,11 +3,16 @@
 - ``/sparql``: SPARQL 1.1 Protocol query endpoint (GET, POST form, POST
   ``application/sparql-query``); results as SPARQL JSON, XML, CSV or TSV,
   graphs as Turtle, N-Triples, RDF/XML or JSON-LD, by ``Accept`` (q-values
-  honoured) or ``format=`` (a short name or a media type). Updates are
+  honoured) or ``format=`` (a short name or a media type); the dataset from
+  ``default-graph-uri`` / ``named-graph-uri``, else the query's FROM, else
+  the union of the named graphs; a service description for a client that
+  asks the endpoint for RDF; gzip where the client takes it. Updates are
   refused, and so are SERVICE clauses unless federation is allowed.
 - ``/id/...``: one HTML page per resource, at its IRI's path; RDF for
   clients that ask for it (``Accept: text/turtle`` or ``?format=ttl``).
 - ``/resource?iri=...``: the same page for IRIs outside ``id:`` (concepts).
+- ``/graph-store?graph=IRI`` (or ``?default``): a named graph's triples, the
+  Graph Store Protocol's read.
 - ``/saved?name=NAME&bind.PARAM=VALUE``: a saved query's text with its
   parameters bound, for the query page's parameter fields
   (``/sparql?format=html&query=NAME&bind.PARAM=VALUE`` runs it).
@@ -23,7 +28,9 @@ that answers within the time limit or is ended.
 """
 from __future__ import annotations
 
+import gzip
 import ipaddress
+import re
 import socket
 import threading
 from http import HTTPStatus
@@ -53,7 +60,10 @@ FORMAT_NAMES = {"json": "application/sparql-results+json", "xml": "application/s
                 "html": HTML}
 KNOWN_MEDIA = (set(RESULT_FORMATS) | set(GRAPH_FORMATS) | set(FOR_GRAPHS) | set(FOR_RESULTS)
                | {HTML, "application/xhtml+xml"})
-UNSUPPORTED_DATASET = ("default-graph-uri", "named-graph-uri")
+# the SPARQL 1.1 Protocol's dataset: each may be given many times
+DATASET_PARAMETERS = ("default-graph-uri", "named-graph-uri")
+SERVICE_DESCRIPTION_MEDIA = ("text/turtle", "application/n-triples", "application/rdf+xml", "application/ld+json")
+GZIP_ABOVE = 1024          # bytes: smaller answers go as they are
 READ_ONLY = "this endpoint is read-only: SPARQL Update is refused"
 
 
@@ -98,9 +108,32 @@ def static_file(path: str) -> tuple[str, bytes]:
     return media, (YASGUI_DIR / name).read_bytes()
 
 
+def _collapse(parsed: dict[str, list[str]]) -> dict[str, str]:
+    """One value a parameter, the last; the dataset's graphs all of them, a
+    line each (an IRI holds no line break)."""
+    return {k: "\n".join(v) if k in DATASET_PARAMETERS else v[-1] for k, v in parsed.items()}
+
+
+def _graph_list(params: dict[str, str], name: str) -> tuple[str, ...]:
+    graphs = tuple(g for g in params.get(name, "").split("\n") if g)
+    for g in graphs:
+        if not g.startswith(("http://", "https://", "urn:")):
+            raise Refused(HTTPStatus.BAD_REQUEST, f"{name}: {g!r} is not an absolute IRI")
+    return graphs
+
+
 def _bindings(params: dict[str, str]) -> dict[str, str]:
     """A saved query's parameters given as bind.NAME=VALUE (as kg query --bind NAME=VALUE)."""
     return {key[len(BIND):]: value for key, value in params.items() if key.startswith(BIND)}
+
+
+def _accepts_gzip(header: str) -> bool:
+    """Accept-Encoding names gzip with a weight above zero."""
+    for item in header.split(","):
+        name, _, params = item.strip().partition(";")
+        if name.strip().lower() in ("gzip", "*"):
+            return not re.search(r"q\s*=\s*0(?:\.0*)?\s*$", params.strip())
+    return False
 
 
 def _wants_html(accepted: list[str]) -> bool:
@@ -150,7 +183,7 @@ class Handler(BaseHTTPRequestHandler):
         try:
             self._check_host()
             url = urlsplit(self.path)
-            params = {k: v[-1] for k, v in parse_qs(url.query).items()}
+            params = _collapse(parse_qs(url.query))
             if post:
                 params.update(self._body_params())
             media, body = self._route(url.path, params)
@@ -188,7 +221,11 @@ class Handler(BaseHTTPRequestHandler):
         if media == "application/sparql-query":
             return {"query": body}
         if media == "application/x-www-form-urlencoded":
-            return {k: v[-1] for k, v in parse_qs(body).items()}
+            return _collapse(parse_qs(body))
+        if urlsplit(self.path).path == "/sparql":
+            raise Refused(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                          f"a query is POSTed as application/sparql-query or application/x-www-form-urlencoded, "
+                          f"not {media or 'without a Content-Type'}")
         return {}
 
     def _route(self, path: str, params: dict[str, str]) -> tuple[str, bytes]:
@@ -204,6 +241,11 @@ class Handler(BaseHTTPRequestHandler):
             return self._sparql(params, accepted, lang)
         if path == "/saved":
             return self.pool.call("saved_text", params.get("name") or "", _bindings(params))
+        if path == "/graph-store":
+            if ("graph" in params) == ("default" in params):
+                raise Refused(HTTPStatus.BAD_REQUEST, "graph-store: give graph=IRI or default")
+            graph = _graph_list(params, "graph")[0] if "graph" in params else None
+            return self.pool.call("graph_store", graph, accepted)
         if path.startswith("/id/"):
             return self.pool.call("resource", iri_of_path(path), accepted, lang)
         if path == "/resource" and "iri" in params:
@@ -223,13 +265,11 @@ class Handler(BaseHTTPRequestHandler):
         raise Refused(HTTPStatus.NOT_FOUND, f"no such page: {path}")
 
     def _sparql(self, params: dict[str, str], accepted: list[str], lang: str) -> tuple[str, bytes]:
-        for name in UNSUPPORTED_DATASET:
-            if name in params:
-                raise Refused(HTTPStatus.BAD_REQUEST,
-                              f"{name} is not supported: the default graph is the union of all named graphs; "
-                              "use GRAPH or FROM in the query")
+        default_graphs, named_graphs = (_graph_list(params, name) for name in DATASET_PARAMETERS)
         query = params.get("query")
         if query is None:
+            if any(m in SERVICE_DESCRIPTION_MEDIA for m in accepted[:1]):      # a client asks the endpoint itself
+                return self.pool.call("service_description", accepted, f"http://{self.headers.get('Host')}/sparql")
             return self.pool.call("sparql_page", "", lang)
         try:
             check_query(query, self.allow_federation)
@@ -237,7 +277,7 @@ class Handler(BaseHTTPRequestHandler):
             raise Refused(HTTPStatus.BAD_REQUEST, str(exc)) from None
         if params.get("format") == "html" or (_wants_html(accepted) and "format" not in params):
             return self.pool.call("sparql_page", query, lang, _bindings(params))
-        return self.pool.call("sparql", query, accepted)
+        return self.pool.call("sparql", query, accepted, default_graphs, named_graphs)
 
     # --- answers --------------------------------------------------------------
     def _refuse(self, exc: Refused) -> None:
@@ -250,11 +290,16 @@ class Handler(BaseHTTPRequestHandler):
         self._send(exc.status, media, body)
 
     def _send(self, status: HTTPStatus, media: str, body: bytes, extra: Optional[dict] = None) -> None:
+        gzipped = len(body) > GZIP_ABOVE and _accepts_gzip(self.headers.get("Accept-Encoding") or "")
+        if gzipped:
+            body = gzip.compress(body, compresslevel=5, mtime=0)
         self.send_response(status)
         self.send_header("Content-Type", media)
         self.send_header("Content-Length", str(len(body)))
+        if gzipped:
+            self.send_header("Content-Encoding", "gzip")
         self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Vary", "Accept")
+        self.send_header("Vary", "Accept, Accept-Encoding")
         if urlsplit(self.path).path == "/sparql":
             self.send_header("Access-Control-Allow-Origin", "*")   # a read-only public endpoint
         for name, value in (extra or {}).items():

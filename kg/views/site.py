@@ -66,6 +66,7 @@ DOCUMENTS = """SELECT ?doc ?number ?title ?level ?area ?stub ?proposal ?rank ?ow
   OPTIONAL { ?doc eli:jurisdiction/skos:prefLabel ?area }
 } ORDER BY ?stub (!BOUND(?rank)) ?rank (!BOUND(?number)) ?number ?title"""
 LANGUAGES = ("zh", "en")
+PAGE_ROWS = 1000        # rows the HTML answer shows; the rest by format=csv or json
 EXAMPLE = """SELECT ?doc ?number ?title WHERE {
   ?doc a eli:LegalResource ; eli:id_local ?number .
   OPTIONAL { ?doc dcterms:title ?title }
@@ -77,6 +78,22 @@ def bound_text(query: SavedQuery, bindings: Mapping[str, str]) -> str:
     empty field leaves its parameter free), with the PREFIX lines it relies on."""
     text = query.bound({name: value for name, value in bindings.items() if value})
     return prefix_declarations(text) + text
+
+
+SD = "http://www.w3.org/ns/sparql-service-description#"
+SERVICE_DESCRIPTION = """@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
+<{endpoint}> a sd:Service ;
+  sd:endpoint <{endpoint}> ;
+  sd:supportedLanguage sd:SPARQL11Query ;
+  sd:resultFormat {formats} ;
+  sd:feature sd:UnionDefaultGraph ;
+  sd:defaultEntailmentRegime <http://www.w3.org/ns/entailment/Simple> .
+"""
+# result media types and their W3C format IRIs, for the service description
+FORMAT_IRIS = {"application/sparql-results+json": "http://www.w3.org/ns/formats/SPARQL_Results_JSON",
+               "application/sparql-results+xml": "http://www.w3.org/ns/formats/SPARQL_Results_XML",
+               "text/csv": "http://www.w3.org/ns/formats/SPARQL_Results_CSV",
+               "text/tab-separated-values": "http://www.w3.org/ns/formats/SPARQL_Results_TSV"}
 
 
 class Refused(Exception):
@@ -190,9 +207,10 @@ class Site:
         self.corpus = corpus          # where the documents' texts are, for their pages
 
     # --- SPARQL -----------------------------------------------------------
-    def sparql(self, query: str, accepted: Sequence[str]) -> tuple[str, bytes]:
+    def sparql(self, query: str, accepted: Sequence[str], default_graphs: Sequence[str] = (),
+               named_graphs: Sequence[str] = ()) -> tuple[str, bytes]:
         try:
-            result = self.store.select(query, PREFIXES)
+            result = self.store.select(query, PREFIXES, default_graphs=default_graphs, named_graphs=named_graphs)
         except SyntaxError as exc:
             raise Refused(HTTPStatus.BAD_REQUEST, f"SPARQL syntax error: {exc}") from exc
         except (OSError, RuntimeError, ValueError) as exc:
@@ -207,6 +225,25 @@ class Site:
                           f"the answer is larger than {self.max_bytes} bytes; add a LIMIT") from exc
         return with_charset(media), b"".join(buffer.parts)
 
+    def service_description(self, accepted: Sequence[str], endpoint: str) -> tuple[str, bytes]:
+        """The endpoint (its URL as the client reached it) described in the
+        SPARQL 1.1 Service Description vocabulary: what a client learns by
+        asking /sparql for RDF."""
+        media = choose(accepted, graph=True)
+        description = SERVICE_DESCRIPTION.format(endpoint=endpoint, formats=" , ".join(
+            f"<{FORMAT_IRIS[m]}>" for m in RESULT_FORMATS if m in FORMAT_IRIS))
+        triples = ox.parse(description, format=ox.RdfFormat.TURTLE)
+        return media, ox.serialize(triples, format=GRAPH_FORMATS[media], prefixes={"sd": SD})
+
+    def graph_store(self, graph: Optional[str], accepted: Sequence[str]) -> tuple[str, bytes]:
+        """A named graph's triples (the Graph Store Protocol's GET ?graph=IRI;
+        ?default is the union, as the query endpoint's default graph)."""
+        where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
+        if graph is not None and not self.store.select(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}", {}):
+            raise Refused(HTTPStatus.NOT_FOUND, f"no graph {graph}")
+        return self.sparql(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} }}",
+                           [m for m in accepted if m in GRAPH_FORMATS or m in FOR_GRAPHS] or ["text/turtle"])
+
     def sparql_page(self, query: str, lang: str = "zh",
                     bindings: Optional[Mapping[str, str]] = None) -> tuple[str, bytes]:
         """The query page: the editor (YASGUI where installed, else a form),
@@ -218,7 +255,7 @@ class Site:
         values = {name: value for name, value in (bindings or {}).items() if value}    # an empty field: unbound
         if query:
             try:
-                result = run_query(self.store, query, values if chosen else None, files=False)
+                result = run_query(self.store, query, values if chosen else None, files=False, max_rows=PAGE_ROWS)
             except QueryError as exc:
                 error = str(exc)
         # each saved query with its parameters bound to their examples, to pick in the editor,
@@ -230,7 +267,7 @@ class Site:
                  for q in queries.values()]
         return html("sparql.html", lang, example=query or prefix_declarations() + EXAMPLE, result=result, error=error,
                     saved=saved, yasgui=(YASGUI_DIR / "yasgui.min.js").is_file(), query_given=bool(query),
-                    chosen=next((q for q in saved if q["name"] == query), None), values=values,
+                    chosen=next((q for q in saved if q["name"] == query), None), values=values, page_rows=PAGE_ROWS,
                     examples=script_json({q["name"]: q for q in saved}))
 
     def saved_text(self, name: str, bindings: Mapping[str, str]) -> tuple[str, bytes]:
