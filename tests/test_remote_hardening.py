@@ -74,6 +74,19 @@ class Behaviour(BaseHTTPRequestHandler):
                     time.sleep(0.2)
             except OSError:
                 return
+        if path == "/drip-headers":         # the status, then a header line now and then: under any read timeout
+            self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            try:
+                for i in range(100):
+                    self.wfile.write(f"X-Slow-{i}: 1\r\n".encode())
+                    self.wfile.flush()
+                    time.sleep(0.3)
+            except OSError:
+                return
+        if path == "/not-http":
+            self.wfile.write(b"SSH-2.0-OpenSSH_9.6\r\n")
+            self.close_connection = True
+            return
         if path == "/hang":
             time.sleep(30)
         if path == "/html":
@@ -166,13 +179,20 @@ def test_an_endless_answer_is_cut_at_the_limit(stand_in):
     assert "larger than 1000000 bytes" in str(err.value) and time.monotonic() - started < 10
 
 
-@pytest.mark.parametrize("path", ["/drip", "/hang"])
+@pytest.mark.parametrize("path", ["/drip", "/hang", "/drip-headers"])
 def test_a_slow_answer_ends_at_the_deadline(stand_in, path):
     url, _, _ = stand_in
     started = time.monotonic()
     with pytest.raises(QueryError) as err:
         remote_query(url + path, "ASK {}", timeout=1.5)
     assert "--timeout" in str(err.value) and time.monotonic() - started < 4
+
+
+def test_an_answer_that_is_not_http_is_one_line(stand_in):
+    url, _, _ = stand_in
+    with pytest.raises(QueryError) as err:
+        remote_query(url + "/not-http", "ASK {}", timeout=5)
+    assert "not an HTTP answer" in str(err.value) and "Traceback" not in str(err.value)
 
 
 def test_a_failed_push_names_what_it_already_replaced(stand_in, seed_build):

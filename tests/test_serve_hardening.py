@@ -360,3 +360,40 @@ def test_closing_the_pool_while_workers_are_replaced_closes_each_once(seed_build
         for t in threads:
             t.join()
         pool.close()            # and again: nothing left to close twice
+
+
+def test_clients_that_drip_their_headers_do_not_hold_the_server(seed_build):
+    """Every connection slot taken by a client that sends a header line every
+    half second (under the socket timeout, forever): each is dropped at the
+    request deadline, and a real client is answered (#34 item 8)."""
+    import socket
+    import time
+    server, url = _serve(seed_build[1], socket_timeout=1.0, max_connections=4, request_deadline=1.5)
+    host, port = url.removeprefix("http://").split(":")
+    drippers = []
+    stop = threading.Event()
+
+    def drip():
+        with socket.create_connection((host, int(port))) as s:
+            s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            while not stop.is_set():
+                try:
+                    s.sendall(b"X-Slow: 1\r\n")
+                except OSError:
+                    return
+                time.sleep(0.5)
+    try:
+        for _ in range(8):
+            t = threading.Thread(target=drip, daemon=True)
+            t.start()
+            drippers.append(t)
+        time.sleep(0.3)
+        started = time.monotonic()
+        status, _, _ = fetch(f"{url}/sparql?" + urlencode({"query": SIMPLE}),
+                             headers={"Accept": "application/sparql-results+json"})
+        assert status == 200 and time.monotonic() - started < 6
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()
+    assert server.request_queue_size == 4

@@ -19,8 +19,10 @@ PUT or POST that a server redirects would be lost); every failure is one
 """
 from __future__ import annotations
 
+import http.client
 import json
 import socket
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -82,6 +84,51 @@ class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+class _Watched:
+    """The sockets one request opens, to be shut when its deadline passes:
+    a server that sends its status and headers a line at a time stays under
+    any per-read timeout, so only a watchdog ends the exchange on time."""
+
+    def __init__(self) -> None:
+        self.sockets: list[socket.socket] = []
+        self.expired = False
+
+    def expire(self) -> None:
+        self.expired = True
+        for sock in list(self.sockets):
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+
+def _watched_connection(base, watched: _Watched):
+    class Connection(base):
+        def connect(self):
+            super().connect()
+            watched.sockets.append(self.sock)
+    return Connection
+
+
+class _WatchedHTTP(urllib.request.HTTPHandler):
+    def __init__(self, watched: _Watched):
+        super().__init__()
+        self.watched = watched
+
+    def http_open(self, req):
+        return self.do_open(_watched_connection(http.client.HTTPConnection, self.watched), req)
+
+
+class _WatchedHTTPS(urllib.request.HTTPSHandler):
+    def __init__(self, watched: _Watched):
+        super().__init__()
+        self.watched = watched
+
+    def https_open(self, req):
+        return self.do_open(_watched_connection(http.client.HTTPSConnection, self.watched), req,
+                            context=self._context)
+
+
 @dataclass
 class Client:
     """HTTP for one endpoint: a deadline per request, an answer size limit,
@@ -98,7 +145,8 @@ class Client:
         scheme = urlsplit(self.endpoint).scheme.lower()
         if scheme not in ("http", "https") or not urlsplit(self.endpoint).hostname:
             raise RemoteError(f"{self.endpoint}: not an http or https URL")
-        handlers: list = [_SameOriginRedirects()]
+        self._watched = _Watched()
+        handlers: list = [_SameOriginRedirects(), _WatchedHTTP(self._watched), _WatchedHTTPS(self._watched)]
         if self.user:
             name, sep, password = self.user.partition(":")
             if not sep:
@@ -115,6 +163,11 @@ class Client:
         """The answer's bytes and headers; RemoteError for anything else."""
         request = urllib.request.Request(url, data=body, method=method, headers={**dict(headers), **self.headers})
         deadline = time.monotonic() + self.timeout
+        self._watched.sockets.clear()
+        self._watched.expired = False
+        watchdog = threading.Timer(self.timeout, self._watched.expire)
+        watchdog.daemon = True
+        watchdog.start()
         try:
             with self.opener.open(request, timeout=self.timeout) as response:
                 return self._read(response, deadline, f"{method} {url}"), response.headers
@@ -123,11 +176,15 @@ class Client:
             raise RemoteError(f"{method} {url}: HTTP {err.code} {err.reason}: {detail[:500]}") from None
         except RemoteError:
             raise
-        except (urllib.error.URLError, OSError, ValueError) as err:
+        except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as err:
             reason = getattr(err, "reason", err)
-            if isinstance(reason, (socket.timeout, TimeoutError)):
+            if isinstance(reason, (socket.timeout, TimeoutError)) or self._watched.expired:
                 reason = f"no answer within {self.timeout:g} s (--timeout)"
+            elif isinstance(err, http.client.HTTPException):
+                reason = f"not an HTTP answer ({type(err).__name__})"
             raise RemoteError(f"{method} {url}: {reason}") from None
+        finally:
+            watchdog.cancel()
 
     def _read(self, response, deadline: float, what: str) -> bytes:
         """Read in pieces as they come, so that neither an endless nor a
@@ -138,6 +195,8 @@ class Client:
                 raise RemoteError(f"{what}: the answer did not end within {self.timeout:g} s (--timeout)")
             chunk = response.read1(1 << 16)
             if not chunk:
+                if self._watched.expired:       # the watchdog shut the socket: an end by deadline, not an answer
+                    raise RemoteError(f"{what}: the answer did not end within {self.timeout:g} s (--timeout)")
                 return b"".join(parts)
             size += len(chunk)
             if size > self.max_answer:

@@ -48,6 +48,7 @@ from kg.views.workers import DEFAULT_TIMEOUT, DEFAULT_WORKERS, WorkerPool
 DEFAULT_MAX_BODY = 1024 * 1024          # largest request body read
 DEFAULT_SOCKET_TIMEOUT = 15.0           # seconds a client may stall a connection
 DEFAULT_MAX_CONNECTIONS = 64            # connections served at once; more wait in the backlog
+DEFAULT_REQUEST_DEADLINE = 10.0         # seconds a client has to send one whole request
 
 # format= values: short names and the media types themselves
 BIND = "bind."           # a saved query's parameter in a query string
@@ -154,6 +155,27 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "policy-kg"
     protocol_version = "HTTP/1.1"
     timeout = DEFAULT_SOCKET_TIMEOUT   # socket timeout: a stalled client is dropped
+    request_deadline = DEFAULT_REQUEST_DEADLINE   # the whole request, however it drips
+
+    def handle_one_request(self) -> None:
+        """One request, which must arrive whole (line, headers, body) within
+        the request deadline: a client that drips a header line now and then
+        beats the socket timeout, and would hold its connection slot — and,
+        with a hundred like it, every slot — for as long as it likes."""
+        self._request_timer = threading.Timer(self.request_deadline, self._drop_stalled)
+        self._request_timer.daemon = True
+        self._request_timer.start()
+        try:
+            super().handle_one_request()
+        finally:
+            self._request_timer.cancel()
+
+    def _drop_stalled(self) -> None:
+        self.close_connection = True
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
 
     # --- methods ----------------------------------------------------------
     def do_GET(self) -> None:
@@ -186,6 +208,7 @@ class Handler(BaseHTTPRequestHandler):
             params = _collapse(parse_qs(url.query))
             if post:
                 params.update(self._body_params())
+            self._request_timer.cancel()        # the request is in: answering it has its own time limit
             media, body = self._route(url.path, params)
         except Refused as exc:
             return self._refuse(exc)
@@ -326,6 +349,7 @@ class Server(ThreadingHTTPServer):
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         self.slots = threading.BoundedSemaphore(max_connections)
+        self.request_queue_size = max_connections     # the listen backlog holds as many as are served
         super().__init__(address, handler)
 
     def process_request(self, request, client_address) -> None:
@@ -368,6 +392,7 @@ def make_server(graph: Path, host: str = "127.0.0.1", port: int = 8000, verbose:
                 timeout: float = DEFAULT_TIMEOUT, max_bytes: int = 20 * 1024 * 1024,
                 workers: int = DEFAULT_WORKERS, max_body: int = DEFAULT_MAX_BODY,
                 socket_timeout: float = DEFAULT_SOCKET_TIMEOUT, max_connections: int = DEFAULT_MAX_CONNECTIONS,
+                request_deadline: float = DEFAULT_REQUEST_DEADLINE,
                 allow_hosts: Iterable[str] = (), allow_federation: bool = False) -> Server:
     """A server for the built graph at ``graph`` (a build folder or graph
     file), not yet serving: call ``serve_forever``. Port 0 picks a free port
@@ -376,7 +401,7 @@ def make_server(graph: Path, host: str = "127.0.0.1", port: int = 8000, verbose:
     pool = WorkerPool(Path(graph), size=workers, timeout=timeout, max_bytes=max_bytes)
     handler = type("BoundHandler", (Handler,), {
         "pool": pool, "allowed_hosts": _allowed_hosts(host, allow_hosts), "allow_federation": allow_federation,
-        "max_body": max_body, "timeout": socket_timeout})
+        "max_body": max_body, "timeout": socket_timeout, "request_deadline": request_deadline})
     server = Server((host, port), handler, max_connections, pool)    # closes the pool if it cannot bind
     server.verbose = verbose
     return server
