@@ -279,7 +279,10 @@ GRAPH_OPTION = click.option("-g", "--graph", type=click.Path(path_type=Path), de
 @click.option("--no-sentences", is_flag=True, help="Leave out the sentence behind each link.")
 @click.option("--width", type=click.IntRange(10), help="Cut each sentence to this many characters.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["tree", "json", "csv"]), default="tree", show_default=True)
-def trace(ref: str, graph: Path, down: bool, relations: tuple[str, ...], no_sentences: bool, width, fmt: str) -> None:
+@click.option("--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Only documents in force on this day (YYYY-MM-DD); each shows its status that day.")
+def trace(ref: str, graph: Path, down: bool, relations: tuple[str, ...], no_sentences: bool, width, fmt: str,
+          on) -> None:
     """Implementation chain of REF (a document number, a title or an IRI)."""
     import csv
     import io
@@ -290,7 +293,7 @@ def trace(ref: str, graph: Path, down: bool, relations: tuple[str, ...], no_sent
     network = _implements_network(graph)
     relations = relations or VERTICAL_RELATIONS
     try:
-        tree = run_trace(network, ref, "down" if down else "up", relations)
+        tree = run_trace(network, ref, "down" if down else "up", relations, on=on.date() if on else None)
     except UnknownReference as exc:
         _fail(str(exc))
     if fmt == "tree":
@@ -303,12 +306,12 @@ def trace(ref: str, graph: Path, down: bool, relations: tuple[str, ...], no_sent
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(["depth", "parent", "iri", "number", "title", "level", "area", "date", "stub",
-                         "relation", "basis", "rule", "sentence", "also"])
+                         "relation", "basis", "rule", "sentence", "also", "validity"])
         for depth, parent, n in flatten(tree):
             writer.writerow([spreadsheet_safe(v) for v in (
                 depth, parent or "", n.iri, n.number or "", n.title or "", n.level or "", n.area or "", n.date or "",
                 n.stub, n.relation or "", n.basis or "", n.rule or "", " ".join((n.sentence or "").split()),
-                "; ".join(n.also))])
+                "; ".join(n.also), n.validity or "")])
         click.echo(buf.getvalue(), nl=False)
 
 
@@ -332,7 +335,9 @@ def _chain_text(r) -> str:
               help="Also write an offline page: a tile map coloured by status and a timeline.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="The language of the --html page.")
-def coverage(ref: str, graph: Path, depth: int, fmt: str, html_file, lang: str) -> None:
+@click.option("--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Only documents in force on this day (YYYY-MM-DD); each shows its status that day.")
+def coverage(ref: str, graph: Path, depth: int, fmt: str, html_file, lang: str, on) -> None:
     """Which areas below REF's own carry it out (by which document, when, how
     long after it), which hold documents but none carrying it out, which hold
     nothing. Reply letters and documents older than REF do not count."""
@@ -345,7 +350,7 @@ def coverage(ref: str, graph: Path, depth: int, fmt: str, html_file, lang: str) 
 
     network = _implements_network(graph)
     try:
-        rows = run_coverage(network, ref, depth)
+        rows = run_coverage(network, ref, depth, on=on.date() if on else None)
     except (UnknownReference, ValueError) as exc:
         _fail(str(exc))
     counts = {s: sum(1 for r in rows if r.status == s) for s in ("implemented", "not-implementing", "no-documents")}
@@ -367,11 +372,12 @@ def coverage(ref: str, graph: Path, depth: int, fmt: str, html_file, lang: str) 
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(["status", "level", "area", "code", "first_date", "lag_days", "implementing", "chain",
-                         "corpus_documents"])
+                         "corpus_documents", "in_force_from", "validity"])
         for r in rows:
             writer.writerow([spreadsheet_safe(v) for v in (
                 r.status, r.level, r.area, r.area_code, r.first_date or "", "" if r.lag_days is None else r.lag_days,
-                "; ".join(r.implementing), _chain_text(r), "; ".join(r.corpus_documents))])
+                "; ".join(r.implementing), _chain_text(r), "; ".join(r.corpus_documents), r.in_force_from or "",
+                r.validity or "")])
         click.echo(buf.getvalue(), nl=False)
         return
     for r in rows:
@@ -379,7 +385,10 @@ def coverage(ref: str, graph: Path, depth: int, fmt: str, html_file, lang: str) 
         if r.covered:
             when = f" on {r.first_date}" if r.first_date else ""
             lag = f", {r.lag_days} days after it" if r.lag_days is not None else ""
-            click.echo(f"implemented   {where}: {r.implementing[0]}{when}{lag} — " + _chain_text(r))
+            notes = [f"in force from {r.in_force_from}"] if r.in_force_from not in (None, r.first_date) else []
+            notes += [r.validity] if r.validity not in (None, "in-force", "unknown") else []
+            force = f" ({'; '.join(notes)})" if notes else ""
+            click.echo(f"implemented   {where}: {r.implementing[0]}{when}{lag}{force} — " + _chain_text(r))
         elif r.status == "not-implementing":
             click.echo(f"not carrying  {where}: corpus holds " + ", ".join(r.corpus_documents))
         else:

@@ -482,6 +482,7 @@ class TraceNode:
     also: list[str] = field(default_factory=list)   # other documents of the tree it links to directly
     children: list["TraceNode"] = field(default_factory=list)
     file: Optional[str] = None          # the corpus file, naming a document with neither number nor title
+    validity: Optional[str] = None      # in-force | repealed | expired | not-yet | … on the day asked (today)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -501,6 +502,8 @@ class AreaCoverage:
     first_date: Optional[str] = None   # the earliest implementing document's date
     lag_days: Optional[int] = None     # days from the reference's date to it
     chain_basis: list[str] = field(default_factory=list)   # each link of the chain: stated | inferred | issues
+    in_force_from: Optional[str] = None    # when the earliest implementing document came into force
+    validity: Optional[str] = None         # whether it is in force on the day asked (today): in-force, repealed …
 
     @property
     def covered(self) -> bool:

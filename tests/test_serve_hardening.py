@@ -231,8 +231,9 @@ def test_the_dataset_is_the_request_s_then_the_query_s_then_the_union(served):
                                                ("default-graph-uri", STUBS)]),
                  headers={"Accept": "application/sparql-results+json"})[2]
     assert int(json.loads(both)["results"]["bindings"][0]["n"]["value"]) == reference + stubs
-    # FROM in the query is honoured (it was overridden by the union before)
+    # FROM in the query is honoured (it was overridden by the union before); a variable ?from is no FROM
     assert _count(url, f"SELECT (COUNT(*) AS ?n) FROM <{REFERENCE}> WHERE {{ ?s ?p ?o }}") == reference
+    assert _count(url, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?from }") == union
     # named-graph-uri: only those graphs for GRAPH ?g
     named = f"SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"
     assert _count(url, named, **{"named-graph-uri": STUBS}) == 1

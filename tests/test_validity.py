@@ -54,3 +54,88 @@ def test_validity_clauses(text, expected):
 def test_clauses_of_another_document_are_not_the_page_s(text):
     assert "expiry" not in validity(text) and "provisional" not in validity(text)
     assert validity(text).get("entry_into_force") != date(2022, 6, 1)
+
+
+# --- repeal and amendment, and answers on a day (#32 items 1-3) ---
+
+@pytest.mark.parametrize("text,expected", [
+    # the closing clause that repeals an earlier document (a 办法's, an 意见's)
+    ("温州市养老服务补贴管理办法\n第二十条 本办法自2021年1月1日起施行。《温州市居家养老服务补贴办法》（温政发〔2015〕12号）同时废止。\n",
+     [("repeals", "同时废止", "温政发〔2015〕12号")]),
+    ("关于进一步推进养老服务发展的实施意见\n六、本意见自2022年6月1日起施行,原《关于推进养老服务发展的实施意见》"
+     "(温政发〔2019〕20号)停止执行。\n", [("repeals", "停止执行", "温政发〔2019〕20号")]),
+    # a title that repeals or amends (关于废止《X》的通知, 关于修改《X》的决定)
+    ("关于废止《温州市居家养老服务补贴办法》的通知\n各县(市、区)人民政府:\n经研究,决定废止该办法。\n",
+     [("repeals", None, "温州市居家养老服务补贴办法")]),
+    ("关于修改《温州市居家养老服务补贴办法》的决定\n市政府决定对该办法作如下修改。\n",
+     [("amends", None, "温州市居家养老服务补贴办法")]),
+    # negative: a repeal the text only tells of (已于…废止) is no repeal by this document
+    ("养老服务工作情况\n《温州市居家养老服务补贴办法》已于2020年废止。\n", []),
+])
+def test_repeals_and_amendments(text, expected):
+    from test_linking import links
+    assert [link for link in links(text) if link[0] in ("repeals", "amends")] == expected
+
+
+@pytest.mark.parametrize("facts,day,status", [
+    ({"entry": "2022-01-01"}, date(2021, 6, 1), "not-yet"),
+    ({"entry": "2022-01-01", "expiry": "2026-12-31"}, date(2024, 1, 1), "in-force"),
+    ({"entry": "2019-01-01", "expiry": "2023-12-31"}, date(2024, 1, 1), "expired"),
+    ({"own_date": "2019-08-01", "repeals": [("温政发〔2022〕8号", "2022-06-01")]}, date(2022, 6, 1), "repealed"),
+    ({"own_date": "2019-08-01", "repeals": [("温政发〔2022〕8号", "2022-06-01")]}, date(2022, 5, 31), "in-force"),
+    # a portal's 失效 speaks of the day the page was saved, not of earlier days
+    ({"own_date": "2015-01-01", "stated": "已失效"}, date(2016, 1, 1), "in-force"),
+    ({"own_date": "2015-01-01", "stated": "已失效"}, date(2030, 1, 1), "stated-not-in-force"),
+    ({}, date(2024, 1, 1), "unknown"),
+])
+def test_status_on_a_day(facts, day, status):
+    from kg.network.validity import status_on
+    assert status_on(day, reference=date(2026, 12, 5), **facts).status == status
+
+
+def test_coverage_and_trace_on_a_day_before_and_after_a_repeal(tmp_path):
+    """A city's 2019 opinion carrying out 国办发〔2019〕5号 is repealed by its 2022
+    opinion (in force from 2022-06-01): on 2020-06-01 the 2019 one covers the
+    city, on 2023-01-01 only the 2022 one does; without a day both stand, the
+    2019 one marked repealed."""
+    from kg.network.documents import to_networkx
+    from kg.network.trace import coverage, flatten, trace
+    from kg.pipeline.build import build
+    from kg.store.database import load_graph
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "national.txt").write_text(
+        "国务院办公厅关于推进养老服务发展的意见\n国办发〔2019〕5号\n各省、自治区、直辖市人民政府:\n"
+        "为打通“堵点”,消除“痛点”,现就推进养老服务发展提出如下意见。\n一、深化放管服改革。\n国务院办公厅\n2019年3月29日\n",
+        encoding="utf-8")
+    (corpus / "old.txt").write_text(
+        "温州市人民政府关于推进养老服务发展的实施意见\n温政发〔2019〕20号\n各县(市、区)人民政府:\n"
+        "为贯彻落实《国务院办公厅关于推进养老服务发展的意见》(国办发〔2019〕5号)精神,结合我市实际,提出如下实施意见。\n"
+        "一、加强设施建设。\n本意见自2019年9月1日起施行。\n温州市人民政府\n2019年8月1日\n", encoding="utf-8")
+    (corpus / "new.txt").write_text(
+        "温州市人民政府关于进一步推进养老服务高质量发展的实施意见\n温政发〔2022〕8号\n各县(市、区)人民政府:\n"
+        "为贯彻落实《国务院办公厅关于推进养老服务发展的意见》(国办发〔2019〕5号)精神,结合我市实际,提出如下实施意见。\n"
+        "一、完善服务体系。\n本意见自2022年6月1日起施行,《温州市人民政府关于推进养老服务发展的实施意见》(温政发〔2019〕20号)同时废止。\n"
+        "温州市人民政府\n2022年5月10日\n", encoding="utf-8")
+    build(corpus, tmp_path / "out")
+    network = to_networkx(load_graph(tmp_path / "out"))
+
+    def wenzhou(day):
+        return next(r for r in coverage(network, "国办发〔2019〕5号", 2, on=day) if r.area == "温州市")
+
+    before, after = wenzhou(date(2020, 6, 1)), wenzhou(date(2023, 1, 1))
+    assert before.implementing == ["温政发〔2019〕20号"] and before.in_force_from == "2019-09-01"
+    assert after.implementing == ["温政发〔2022〕8号"] and after.in_force_from == "2022-06-01"
+    assert wenzhou(None).implementing == ["温政发〔2019〕20号", "温政发〔2022〕8号"]
+    statuses = {n.number: n.validity for _, _, n in flatten(trace(network, "国办发〔2019〕5号"))}
+    assert statuses["温政发〔2019〕20号"] == "repealed" and statuses["温政发〔2022〕8号"] == "in-force"
+    on_2020 = [n.number for _, _, n in flatten(trace(network, "国办发〔2019〕5号", on=date(2020, 6, 1)))]
+    assert on_2020 == ["国办发〔2019〕5号", "温政发〔2019〕20号"]
+    # each page says so, in its header after 文种; the repealing document is linked, and links back
+    from kg.views.site import Site
+    site = Site(load_graph(tmp_path / "out"))
+    old_page = site.resource("https://w3id.org/policy-kg/id/doc/温政发/2019/20", ["text/html"], "zh")[1].decode()
+    new_page = site.resource("https://w3id.org/policy-kg/id/doc/温政发/2022/8", ["text/html"], "en")[1].decode()
+    assert "<th>效力状态</th><td><a" in old_page and "已被废止 · 2022-06-01 · 温政发〔2022〕8号" in old_page
+    assert "In force · 2022-06-01" in new_page and "eli:repeals" in new_page
+    assert "eli:repealed_by" in old_page

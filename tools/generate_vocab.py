@@ -21,7 +21,7 @@ EXTERNAL = {
             ["LegalResource", "id_local", "passed_by", "jurisdiction", "date_document", "date_publication",
              "type_document", "cites", "applies", "based_on", "first_date_entry_in_force",
              "date_no_longer_in_force", "version_date", "LegalExpression", "realizes",
-             "is_realized_by"]),
+             "is_realized_by", "repeals", "repealed_by", "amends", "amended_by"]),
     "OA": ("http://www.w3.org/ns/oa#",
            ["hasSource", "exact", "start", "end"]),
     "CITO": ("http://purl.org/spar/cito/", ["repliesTo"]),

@@ -25,6 +25,7 @@ MENTION = phrase_pattern("cited_mention")
 BETWEEN = phrase_pattern("cited_list_glue").pattern
 PURPOSE_CLOSE = phrase_pattern("cited_list_close")
 BASIS_LEAD = phrase_pattern("basis_sentence_lead")
+REPEAL_AFTER = phrase_pattern("repeal_after")
 REPLY = "reply"
 # the act a cited notice issues: the notice is typed, the pair joins them
 ISSUED_ACT_RULES = ("citation.wrapped", "citation.title-in-notice")
@@ -111,6 +112,10 @@ def _typed(doc: Document, c: Citation, own: DocRef, wrapped: list[DocRef], openi
     sentence = c.evidence.sentence
     if c.evidence.rule in ISSUED_ACT_RULES:
         return None
+    repeal = REPEAL_AFTER.match(_masked_prefix(view, c.evidence.span.end, sentence.end).lstrip("）) "))
+    if repeal:          # 本办法自…起施行，《X》（N）同时废止: this document repeals X
+        return replace(c, relation="repeals", trigger=repeal.group(0).lstrip("X、，,和及与 等文件原"),
+                       link_rule="link.repeals-trigger")
     # a number standing alone in brackets (…的通知（浙民龄〔2025〕34号）) is governed like its brackets
     prefix = _masked_prefix(view, sentence.start, c.evidence.span.start).rstrip("（( ")
     production = _production_type(view[sentence.start:sentence.end])

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 # LATERAL: see ASSERTIONS below.
 NODES = """
-SELECT ?doc ?number ?title ?rank ?level ?area ?code ?date ?stub ?file ?type WHERE {
+SELECT ?doc ?number ?title ?rank ?level ?area ?code ?date ?stub ?file ?type ?entry ?expiry ?validity WHERE {
   ?doc a eli:LegalResource ; pol:isStub ?stub .
   LATERAL { OPTIONAL { ?doc eli:type_document ?type } }
   LATERAL { OPTIONAL { ?doc eli:id_local ?number } }
@@ -30,9 +30,13 @@ SELECT ?doc ?number ?title ?rank ?level ?area ?code ?date ?stub ?file ?type WHER
   LATERAL { OPTIONAL { ?doc eli:jurisdiction ?a . ?a skos:prefLabel ?area ; skos:notation ?code } }
   LATERAL { OPTIONAL { ?doc eli:date_document ?date } }
   LATERAL { OPTIONAL { ?doc pol:sourceFile ?file } }
+  LATERAL { OPTIONAL { ?doc eli:first_date_entry_in_force ?entry } }
+  LATERAL { OPTIONAL { ?doc eli:date_no_longer_in_force ?expiry } }
+  LATERAL { OPTIONAL { ?doc pol:statedValidity ?validity } }
 }"""
 RELATIONS = {"cites": "eli:cites", "applies": "eli:applies", "based_on": "eli:based_on",
-             "promulgates": "pol:promulgates", "forwards": "pol:forwards"}
+             "promulgates": "pol:promulgates", "forwards": "pol:forwards", "repeals": "eli:repeals",
+             "amends": "eli:amends"}
 EDGES = """
 SELECT DISTINCT ?s ?p ?o WHERE {
   ?s ?p ?o .
@@ -51,7 +55,7 @@ SELECT ?s ?p ?o ?basis ?rule ?trigger ?sentence WHERE {
   LATERAL { OPTIONAL { ?a prov:wasDerivedFrom ?x . ?x oa:exact ?sentence } }
 }"""
 UNTITLED_KIND = "文件"      # the type of a document whose type is not known, in its name
-SPECIFICITY = {"cites": 0, "forwards": 1, "promulgates": 1, "based_on": 2, "applies": 3}
+SPECIFICITY = {"cites": 0, "forwards": 1, "promulgates": 1, "amends": 2, "repeals": 2, "based_on": 2, "applies": 3}
 
 
 def _preferred(current: Optional[tuple], candidate: tuple) -> tuple:
@@ -94,7 +98,8 @@ def to_networkx(store: GraphStore, relations: Iterable[str] = tuple(RELATIONS)) 
     from kg.store.query import select_values     # here: reading the saved index needs no store
 
     graph = nx.DiGraph()
-    for doc, number, title, rank, level, area, code, date, stub, file, dtype in select_values(store, NODES):
+    for doc, number, title, rank, level, area, code, date, stub, file, dtype, entry, expiry, validity in \
+            select_values(store, NODES):
         key = str(doc)
         data = graph.nodes[key] if key in graph else {}
         graph.add_node(key, number=_s(number) or data.get("number"), title=_s(title) or data.get("title"),
@@ -102,7 +107,9 @@ def to_networkx(store: GraphStore, relations: Iterable[str] = tuple(RELATIONS)) 
                        level=_s(level) or data.get("level"), area=_s(area) or data.get("area"),
                        area_code=_s(code) or data.get("area_code"), date=_s(date) or data.get("date"),
                        stub=str(stub) == "true", file=_s(file) or data.get("file"),
-                       type=_local(str(dtype)) if dtype is not None else data.get("type"))
+                       type=_local(str(dtype)) if dtype is not None else data.get("type"),
+                       entry=_s(entry) or data.get("entry"), expiry=_s(expiry) or data.get("expiry"),
+                       validity=_s(validity) or data.get("validity"))
     evidence: dict[tuple[str, str, str], tuple] = {}
     values = " ".join(RELATIONS[r] for r in relations)
     for s, p, o, basis, rule, trigger, sentence in select_values(store, ASSERTIONS.replace("$relations", values)):
@@ -135,14 +142,20 @@ def document_network(extractions, resolution) -> nx.DiGraph:
     from kg.rdf import iri
 
     levels = level_concepts()       # level name -> (rank, English label)
+    validity = {x.document.relative_path: {f.name: f.value for f in x.facts
+                                           if f.name in ("entry_into_force", "expiry", "validity")}
+                for x in extractions}
     graph = nx.DiGraph()
     for node in sorted(resolution.documents.values(), key=lambda n: n.key):
+        stated = next((validity[s] for s in node.source_files if validity.get(s)), {})
         level = levels.get(node.area.level) if node.area else None
         graph.add_node(str(iri.document(node.key)), number=node.number, title=node.title,
                        rank=level[0] if level else None, level=level[1] if level else None,
                        area=node.area.name if node.area else None, area_code=node.area.code if node.area else None,
                        date=node.date.isoformat() if node.date else None, stub=node.is_stub,
-                       file=node.source_files[0] if node.source_files else None, type=node.type_concept)
+                       file=node.source_files[0] if node.source_files else None, type=node.type_concept,
+                       entry=_iso(stated.get("entry_into_force")), expiry=_iso(stated.get("expiry")),
+                       validity=stated.get("validity"))
     evidence: dict[tuple[str, str, str], tuple] = {}
     links = []
     for x in extractions:
@@ -152,7 +165,7 @@ def document_network(extractions, resolution) -> nx.DiGraph:
             graph.add_node(str(proposal_iri(x)), number=None, title=x.proposal.title,
                            rank=level[0] if level else None, level=level[1] if level else None,
                            area=area.name if area else None, area_code=area.code if area else None, date=None,
-                           stub=True, file=None, type="proposal")
+                           stub=True, file=None, type="proposal", entry=None, expiry=None, validity=None)
         own = resolution.of_extraction(x)
         for c in x.citations:
             source = resolution.node(c.source) if c.source is not None else own
@@ -176,11 +189,16 @@ def _s(term):
     return None if term is None else str(term)
 
 
+def _iso(value) -> Optional[str]:
+    return None if value is None else value.isoformat()
+
+
 
 INDEX_FILE = "documents.json"
 # 3: the graph file is recorded by its digest alone (no time: the index of
-# the same corpus is byte-identical between builds); another format is not read
-INDEX_FORMAT = 3
+# the same corpus is byte-identical between builds); 4: nodes carry entry,
+# expiry and stated validity; another format is not read
+INDEX_FORMAT = 4
 
 
 def write_index(graph: nx.DiGraph, graph_file: Path, digest: Optional[str] = None) -> Path:

@@ -15,6 +15,7 @@ import networkx as nx
 
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.docnumber import normalise
+from kg.network.validity import IN_FORCE, UNKNOWN, in_force_on, node_status
 from kg.models import AreaCoverage, TraceNode
 
 
@@ -83,20 +84,25 @@ def issuing_unit(graph: nx.DiGraph, node: str) -> dict[str, dict]:
 
 
 def trace(graph: nx.DiGraph, ref: str, direction: str = "down",
-          relations: tuple[str, ...] = VERTICAL_RELATIONS) -> TraceNode:
+          relations: tuple[str, ...] = VERTICAL_RELATIONS, on: Optional[date] = None) -> TraceNode:
     """The tree of documents linked to ``ref`` by ``relations``: those that
     carry it out (``down``) or those it carries out (``up``), level by level.
     Each document stands once, under a parent on its longest chain (national →
     provincial → city → county); a direct link that skips a level is a note
-    (``also``), not a repeated subtree."""
+    (``also``), not a repeated subtree. With ``on``, only documents not known
+    to be out of force that day (and what hangs below them); every node
+    carries its status on that day, else today."""
     if direction not in ("down", "up"):
         raise ValueError("direction is 'down' or 'up'")
     root = find_node(graph, ref)
+    day = on or date.today()
     links = relation_graph(graph, relations)
     if root not in links:
-        return _trace_node(graph, root)
+        return _trace_node(graph, root, day=day)
     # edges point away from the root: root -> implementer (down) or root -> implemented (up)
     away = nx.DiGraph(links.reverse(copy=False) if direction == "down" else links)
+    if on is not None:
+        away = nx.DiGraph(away.subgraph([n for n in away if n == root or in_force_on(graph, n, on)]))
     # the root's notice and act are one unit: what carries out (or is carried out by) either hangs below the root
     unit_edges = issuing_unit(graph, root) if "promulgates" in relations else {}
     for other in unit_edges:
@@ -126,7 +132,7 @@ def trace(graph: nx.DiGraph, ref: str, direction: str = "down",
         return links.edges[child, parent] if direction == "down" else links.edges[parent, child]
 
     def build(n: str, parent: Optional[str]) -> TraceNode:
-        out = _trace_node(graph, n, edge(parent, n) if parent else None)
+        out = _trace_node(graph, n, edge(parent, n) if parent else None, day)
         out.also = [f"{edge(p, n)['relation']} {_label(graph, p)}" for p in sorted(tree.predecessors(n), key=sort_key)
                     if p != parent and parent is not None]
         out.children = [build(c, n) for c in children_of.get(n, ())]
@@ -147,10 +153,11 @@ def _longest_depths(tree: nx.DiGraph, root: str) -> dict[str, int]:
     return dict(nx.single_source_shortest_path_length(tree, root))
 
 
-def _trace_node(graph: nx.DiGraph, n: str, edge: Optional[dict] = None) -> TraceNode:
+def _trace_node(graph: nx.DiGraph, n: str, edge: Optional[dict] = None, day: Optional[date] = None) -> TraceNode:
     data = graph.nodes[n]
     out = TraceNode(n, data.get("number"), data.get("title"), data.get("level"), data.get("area"),
-                    data.get("date"), data.get("stub", True), file=data.get("file"))
+                    data.get("date"), data.get("stub", True), file=data.get("file"),
+                    validity=node_status(graph, n, day or date.today()).status)
     if edge:
         out.relation, out.basis, out.rule, out.sentence = (edge.get("relation"), edge.get("basis"), edge.get("rule"),
                                                            edge.get("sentence"))
@@ -173,7 +180,8 @@ def format_tree(tree: TraceNode, sentences: bool = True, width: Optional[int] = 
                 or (f"[{n.file}]" if n.file else n.iri))
         where = " · ".join(x for x in (n.level, n.area, n.date) if x)
         tail = f"  [{n.relation}, {n.basis}: {n.rule}]" if n.relation else ""
-        return f"{head}  ({where}){tail}"
+        status = f"  <{n.validity}>" if n.validity and n.validity not in (IN_FORCE, UNKNOWN) else ""
+        return f"{head}  ({where}){tail}{status}"
 
     def walk(n: TraceNode, prefix: str, last: bool, top: bool) -> None:
         connector = "" if top else ("└── " if last else "├── ")
@@ -205,21 +213,28 @@ def _number_year_start(number: Optional[str]) -> Optional[str]:
     return f"{m.group(1)}-01-01" if m else None
 
 
-def coverage(graph: nx.DiGraph, ref: str, depth: int = 1) -> list[AreaCoverage]:
+def coverage(graph: nx.DiGraph, ref: str, depth: int = 1, on: Optional[date] = None) -> list[AreaCoverage]:
     """Which areas below ``ref``'s own area (every province under a national
     document; Shandong's cities under 鲁政办发…, ``depth`` levels down) carry
     it out, by which document, when and how long after it; which hold
     documents but none carrying it out; which hold nothing. Reply letters and
     documents dated before ``ref`` never count as carrying it out, nor as
     documents that could have (an area holding only those holds none). A
-    notice and the act it issues are one unit: carrying out either counts."""
+    notice and the act it issues are one unit: carrying out either counts.
+    With ``on``, only documents not known to be out of force that day count;
+    each area says when its implementing document came into force and
+    whether it is in force that day (else today)."""
     gaz = gazetteer()
     root = find_node(graph, ref)
     own = graph.nodes[root].get("area_code")
     if not own:
         raise ValueError(f"{_label(graph, root)} has no area: coverage needs the area it applies to")
     links = relation_graph(graph, CARRYING_OUT)
-    counts = _counts_as_carrying_out(graph, root)
+    counted = _counts_as_carrying_out(graph, root)
+    day = on or date.today()
+
+    def counts(node: str) -> bool:
+        return counted(node) and (on is None or in_force_on(graph, node, on))
     unit = {root} | set(issuing_unit(graph, root))
     carriers = {n for member in unit if member in links for n in nx.ancestors(links, member) if counts(n)} - unit
     areas = _areas_below(gaz, own, depth)
@@ -234,7 +249,7 @@ def coverage(graph: nx.DiGraph, ref: str, depth: int = 1) -> list[AreaCoverage]:
             by_area[area].append(node)
         if not data.get("stub", True) and counts(node):
             corpus[area].append(_label(graph, node))    # a document that could have carried it out
-    return [_area_coverage(graph, links, root, unit, gaz.get(code), by_area[code], corpus[code])
+    return [_area_coverage(graph, links, root, unit, gaz.get(code), by_area[code], corpus[code], day)
             for code in sorted(areas)]
 
 
@@ -253,7 +268,7 @@ def _counts_as_carrying_out(graph: nx.DiGraph, root: str):
 
 
 def _area_coverage(graph: nx.DiGraph, links: nx.DiGraph, root: str, unit: set[str], area, carriers: list[str],
-                   corpus: list[str]) -> AreaCoverage:
+                   corpus: list[str], day: date) -> AreaCoverage:
     """One area's line: its earliest carrier (among undated ones, the area's
     own, highest-level document first), the chain from it to the root, the lag."""
     docs = sorted(carriers, key=lambda n: (graph.nodes[n].get("date") or "9999", graph.nodes[n].get("rank") or 9,
@@ -274,8 +289,13 @@ def _area_coverage(graph: nx.DiGraph, links: nx.DiGraph, root: str, unit: set[st
         if first_date and root_date:
             lag = (date.fromisoformat(first_date) - date.fromisoformat(root_date)).days
     status = "implemented" if docs else ("not-implementing" if corpus else "no-documents")
+    # in force that day if any of the area's carriers is (a repealed one may have a successor)
+    statuses = [node_status(graph, d, day) for d in docs]
+    validity = next((v for v in statuses if v.status == IN_FORCE), statuses[0] if statuses else None)
+    in_force_from = (graph.nodes[docs[0]].get("entry") or graph.nodes[docs[0]].get("date")) if docs else None
     return AreaCoverage(_level_label(area.level), area.name, area.code, status, [_label(graph, d) for d in docs],
-                        chain, sorted(corpus), first_date, lag, basis)
+                        chain, sorted(corpus), first_date, lag, basis, in_force_from,
+                        validity.status if validity else None)
 
 
 def _level_label(level: str) -> str:

@@ -33,8 +33,12 @@ RELATIONS = {
     "based_on": ELI.based_on,
     "promulgates": POL.promulgates,
     "forwards": POL.forwards,
+    "repeals": ELI.repeals,
+    "amends": ELI.amends,
     "replies_to": CITO.repliesTo,
 }
+# what the cited document is told, the other way (ELI's inverse terms)
+INVERSE = {"repeals": ELI.repealed_by, "amends": ELI.amended_by}
 LINK_PROPERTIES = frozenset(RELATIONS.values())
 STATED_BASIS_RELATIONS = ("applies", "based_on")    # links whose assertions say pol:linkBasis "stated"
 STATED_BASIS = tuple(RELATIONS[r] for r in STATED_BASIS_RELATIONS)
@@ -295,6 +299,9 @@ def _write_citations(w: "_GraphWriter", x: Extraction, resolution: Resolution, n
             continue
         w.add(iri.document(source.key), RELATIONS[c.relation], iri.document(target.key), c.evidence, c.trigger,
               c.link_rule)
+        if c.relation in INVERSE:
+            w.add(iri.document(target.key), INVERSE[c.relation], iri.document(source.key), c.evidence, c.trigger,
+                  c.link_rule)
         _write_version_cited(w, x, source, target, c)
 
 

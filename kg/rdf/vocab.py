@@ -109,6 +109,10 @@ class ELI(DefinedNamespace):
     LegalExpression: URIRef
     realizes: URIRef
     is_realized_by: URIRef
+    repeals: URIRef
+    repealed_by: URIRef
+    amends: URIRef
+    amended_by: URIRef
 
 
 class OA(DefinedNamespace):

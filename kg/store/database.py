@@ -24,7 +24,7 @@ from kg.store.graph_files import GRAPH_SUFFIXES, GraphFileError, graph_path
 from kg.store.sparql_guard import code_of
 
 # a query that names its dataset (FROM <g>, FROM NAMED <g>): the union default graph would override it
-DATASET_CLAUSE = re.compile(r"\bFROM\b", re.I)
+DATASET_CLAUSE = re.compile(r"(?<![?$\w])FROM\b", re.I)       # not a variable ?from
 
 FORMATS = {".trig": ox.RdfFormat.TRIG, ".ttl": ox.RdfFormat.TURTLE, ".nq": ox.RdfFormat.N_QUADS,
            ".nquads": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES}

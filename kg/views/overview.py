@@ -26,7 +26,7 @@ from kg.network.resources import KINDS, NetworkFacts, short_label
 from kg.views.site import relation_names
 from kg.rdf.vocab import ID
 
-DOCUMENT_RELATIONS = ("applies", "based_on", "promulgates", "forwards", "cites", "repliesTo")
+DOCUMENT_RELATIONS = ("applies", "based_on", "promulgates", "forwards", "repeals", "amends", "cites", "repliesTo")
 # Areas are the boxes the documents sit in: their links are not drawn.
 AREA_LINKS = {"jurisdiction", "broader", "subOrganizationOf"}
 NAME_LIMIT = 120                 # characters of a name the page carries

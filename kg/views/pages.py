@@ -213,11 +213,46 @@ def resource_page(store: GraphStore, iri: str, lang: str = "zh", corpus: Optiona
     header = run_query(store, with_resource(HEADER, iri)).rows
     if header:
         page.header = document_header(header, lang)
+        page.header.insert(min(len(page.header), _after_type(page.header)), ("status", [_status(store, iri, lang)]))
         files = {str(row[2]) for row in header if row[2] is not None}
         if corpus is not None and len(files) == 1:
             spans = [(int(a), int(b), str(x)) for a, b, x in run_query(store, with_resource(SPANS, iri)).rows]
             page.text = text_segments(corpus, files.pop(), spans)
     return page
+
+
+VALIDITY = """
+SELECT ?entry ?date ?expiry ?stated ?repealer ?repealerEntry ?repealerDate WHERE {
+  ?r a eli:LegalResource .
+  LATERAL { OPTIONAL { ?r eli:first_date_entry_in_force ?entry } } LATERAL { OPTIONAL { ?r eli:date_document ?date } }
+  LATERAL { OPTIONAL { ?r eli:date_no_longer_in_force ?expiry } } LATERAL { OPTIONAL { ?r pol:statedValidity ?stated } }
+  LATERAL { OPTIONAL { { ?repealer eli:repeals ?r } UNION { ?repealer eli:repeals ?notice . ?notice pol:promulgates ?r }
+                       LATERAL { OPTIONAL { ?repealer eli:first_date_entry_in_force ?repealerEntry } }
+                       LATERAL { OPTIONAL { ?repealer eli:date_document ?repealerDate } } } }
+}"""
+
+
+def _status(store: GraphStore, iri: str, lang: str) -> tuple[str, Optional[str]]:
+    """The document's status today in the page's words, with what decides it
+    (现行有效 · 自2022-06-01施行; 已被废止 · 温政发〔2022〕8号): the repealing
+    document is linked."""
+    from datetime import date
+    from kg.network.validity import status_on
+    rows = run_query(store, with_resource(VALIDITY, iri)).rows
+    first = rows[0] if rows else (None,) * 7
+    repealers = {str(r[4]): (r[5] or r[6]) for r in rows if r[4] is not None}
+    names = labels(store, set(repealers))
+    found = status_on(date.today(), first[0], first[1], first[2], _str(first[3]) or None,
+                      [(names[r], d) for r, d in repealers.items()])
+    words = ui_strings(lang)
+    text = words[f"validity_{found.status}"] + (f" · {found.since}" if found.since else "")
+    repealer = next((r for r in repealers if names[r] in found.basis), None)
+    return (text + (f" · {names[repealer]}" if repealer else "")), repealer
+
+
+def _after_type(header: list) -> int:
+    keys = [key for key, _ in header]
+    return keys.index("type") + 1 if "type" in keys else len(header)
 
 
 # The header a document page opens with: field key (ui_strings.tsv), the

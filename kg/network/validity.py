@@ -1,0 +1,82 @@
+"""Whether a document is in force on a day, and on what basis.
+
+From what the graph holds of it: its entry into force (else its own date),
+its expiry, a repeal by another document (effective when that one takes
+effect), and the validity a portal states (有效 / 失效 / 废止). A stated
+失效 or 废止 tells of the day the page was saved, not of an earlier one:
+it decides only from the reference day on. Where nothing is known the
+status is unknown, never guessed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, Optional
+
+import networkx as nx
+
+STATED_NOT_IN_FORCE = re.compile(r"失效|废止")
+# statuses, and their words on a page (ui_strings.tsv validity_<status>)
+IN_FORCE, NOT_YET, EXPIRED, REPEALED, STATED_LAPSED, UNKNOWN = (
+    "in-force", "not-yet", "expired", "repealed", "stated-not-in-force", "unknown")
+NOT_IN_FORCE = (NOT_YET, EXPIRED, REPEALED, STATED_LAPSED)
+
+
+@dataclass(frozen=True)
+class Validity:
+    status: str
+    basis: str          # what decided it: the date, the repealing document, the stated field
+    since: Optional[str] = None     # ISO date the status holds from, where known
+
+
+def _day(value) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def status_on(day: date, entry=None, own_date=None, expiry=None, stated: Optional[str] = None,
+              repeals: Iterable[tuple[str, object]] = (), reference: Optional[date] = None) -> Validity:
+    """The status on ``day`` of a document with these facts; ``repeals`` are
+    (label of the repealing document, the day it takes effect)."""
+    reference = reference or date.today()
+    repealed = sorted(((d, label) for label, d in ((label, _day(d)) for label, d in repeals) if d), key=lambda r: r[0])
+    if repealed and repealed[0][0] <= day:
+        return Validity(REPEALED, f"repealed by {repealed[0][1]}", repealed[0][0].isoformat())
+    expiry_day = _day(expiry)
+    if expiry_day and expiry_day < day:
+        return Validity(EXPIRED, f"expired {expiry_day.isoformat()}", expiry_day.isoformat())
+    start = _day(entry) or _day(own_date)
+    if start and start > day:
+        return Validity(NOT_YET, f"in force from {start.isoformat()}", start.isoformat())
+    if stated and STATED_NOT_IN_FORCE.search(stated) and day >= reference:
+        return Validity(STATED_LAPSED, f"stated: {stated}")
+    if start:
+        basis = "entry into force" if _day(entry) else "dated"
+        return Validity(IN_FORCE, f"{basis} {start.isoformat()}", start.isoformat())
+    return Validity(UNKNOWN, "no date of entry into force")
+
+
+def node_status(graph: nx.DiGraph, node: str, day: date, reference: Optional[date] = None) -> Validity:
+    """A node of the document network on ``day``: repealed where a document
+    repeals it or the notice that issued it."""
+    data = graph.nodes[node]
+    targets = [node] + [n for n in graph.predecessors(node)
+                        if graph.edges[n, node].get("relation") in ("promulgates", "forwards")]
+    repeals = []
+    for target in targets:
+        for repealer in graph.predecessors(target):
+            if graph.edges[repealer, target].get("relation") == "repeals":
+                r = graph.nodes[repealer]
+                repeals.append((r.get("number") or r.get("title") or repealer, r.get("entry") or r.get("date")))
+    return status_on(day, data.get("entry"), data.get("date"), data.get("expiry"), data.get("validity"), repeals,
+                     reference)
+
+
+def in_force_on(graph: nx.DiGraph, node: str, day: date) -> bool:
+    """Not known to be out of force on ``day`` (an unknown status counts in)."""
+    return node_status(graph, node, day).status not in NOT_IN_FORCE
