@@ -198,3 +198,13 @@ def test_every_area_organ_word_makes_a_page_area(word):
     from kg.lexicon.areas import gazetteer
     found = gazetteer().first_organ_area(f"近年来,邹城市{word}高度重视人口老龄化问题")
     assert found is not None and found[1].name == "邹城市"
+
+
+@pytest.mark.parametrize("name,column", [("ui_strings.tsv", "key"), ("glossary.tsv", "term"),
+                                         ("phrase_patterns.tsv", "name"), ("portal_fields.tsv", "label"),
+                                         ("organs.tsv", "key"), ("document_types.tsv", "suffix")])
+def test_keys_of_a_table_are_unique(name, column):
+    """A second row with the same key silently replaces the first (a page's 收录
+    column once read 效力状态)."""
+    keys = [row[column] for row in _read_tsv(name)]
+    assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})

@@ -15,7 +15,7 @@ from kg.views.serve import local_path
 from test_serve import HUANCUI, NATIONAL, fetch, page_url
 
 pytestmark = pytest.mark.server
-HEADER_ZH = ["发文机关", "文号", "成文日期", "层级", "地区", "文种", "来源文件"]
+HEADER_ZH = ["发文机关", "文号", "成文日期", "层级", "地区", "文种", "效力状态", "来源文件"]
 
 
 @pytest.fixture(scope="module")

@@ -213,7 +213,7 @@ def resource_page(store: GraphStore, iri: str, lang: str = "zh", corpus: Optiona
     header = run_query(store, with_resource(HEADER, iri)).rows
     if header:
         page.header = document_header(header, lang)
-        page.header.insert(min(len(page.header), _after_type(page.header)), ("status", [_status(store, iri, lang)]))
+        page.header.insert(min(len(page.header), _after_type(page.header)), ("force_status", [_status(store, iri, lang)]))
         files = {str(row[2]) for row in header if row[2] is not None}
         if corpus is not None and len(files) == 1:
             spans = [(int(a), int(b), str(x)) for a, b, x in run_query(store, with_resource(SPANS, iri)).rows]
