@@ -103,7 +103,9 @@ def report(out_dir: Path, fmt: str) -> None:
 @click.option("--subset", type=click.Choice(["all", "clean", "damaged"]), default="all", show_default=True,
               help="Score only the entries marked so by the gold's 'damaged' flag.")
 @click.option("--misses", is_flag=True, help="List every document where a field differs from the gold.")
-def evaluate(gold: Path, corpus: Path, fmt: str, subset: str, misses: bool) -> None:
+@click.option("--validity", "validity_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Gold of validity facts by page (default: validity.json beside GOLD, where there is one).")
+def evaluate(gold: Path, corpus: Path, fmt: str, subset: str, misses: bool, validity_file) -> None:
     """Score the extraction against a GOLD file (format of corpus-pages/gold.json);
     files are looked up under CORPUS (default: the gold file's folder)."""
     import json
@@ -111,7 +113,7 @@ def evaluate(gold: Path, corpus: Path, fmt: str, subset: str, misses: bool) -> N
     from kg.pipeline.evaluation import evaluate as run_evaluation
 
     try:
-        result = run_evaluation(gold, corpus, subset)
+        result = run_evaluation(gold, corpus, subset, validity_file)
     except (ValueError, KeyError) as exc:
         _fail(f"{gold}: not a gold file ({exc})")
     if fmt == "json":

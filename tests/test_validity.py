@@ -139,3 +139,22 @@ def test_coverage_and_trace_on_a_day_before_and_after_a_repeal(tmp_path):
     assert "<th>效力状态</th><td><a" in old_page and "已被废止 · 2022-06-01 · 温政发〔2022〕8号" in old_page
     assert "In force · 2022-06-01" in new_page and "eli:repeals" in new_page
     assert "eli:repealed_by" in old_page
+
+
+def test_kg_eval_scores_validity_where_the_gold_checked_it(tmp_path):
+    """validity.json beside a gold file: entry into force, expiry, repeals are
+    scored on the pages it checked, and nowhere else."""
+    import json
+    from kg.pipeline.evaluation import evaluate
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "a.txt").write_text(
+        "温州市养老服务补贴管理办法\n第一条 为规范补贴,制定本办法。\n第二十条 本办法自2021年1月1日起施行,有效期至2025年12月31日。"
+        "《温州市居家养老服务补贴办法》(温政发〔2015〕12号)同时废止。\n", encoding="utf-8")
+    (tmp_path / "pages" / "b.txt").write_text("关于开展敬老月活动的通知\n本通知自2022年10月1日起施行。\n", encoding="utf-8")
+    (tmp_path / "gold.json").write_text(json.dumps({"docs": {
+        "a": {"file": "pages/a.txt"}, "b": {"file": "pages/b.txt"}}}), encoding="utf-8")
+    (tmp_path / "validity.json").write_text(json.dumps({"docs": {"a": {
+        "entry_into_force": "2021-01-01", "expiry": "2025-12-31", "repeals": ["温政发〔2015〕12号"]}}}), encoding="utf-8")
+    fields = evaluate(tmp_path / "gold.json").fields
+    assert (fields["entry_into_force"].true_positives, fields["entry_into_force"].predicted) == (1, 1)   # b not checked
+    assert fields["expiry"].recall == 1.0 and fields["repeals"].recall == 1.0 and fields["repeals"].precision == 1.0

@@ -258,17 +258,27 @@ SUBSETS = {"all": lambda entry: True, "clean": lambda entry: not entry.get("dama
            "damaged": lambda entry: bool(entry.get("damaged"))}
 
 
-def evaluate(gold_file: Path, corpus: Optional[Path] = None, subset: str = "all") -> Evaluation:
-    """Score every gold entry of ``subset`` (all, clean, damaged)."""
+def evaluate(gold_file: Path, corpus: Optional[Path] = None, subset: str = "all",
+             validity_file: Optional[Path] = None) -> Evaluation:
+    """Score every gold entry of ``subset`` (all, clean, damaged); with
+    ``validity_file`` (by default ``validity.json`` beside the gold, where
+    there is one), the validity facts of the pages it checked too."""
     gold_file = Path(gold_file)
     entries = {stem: entry for stem, entry in json.loads(gold_file.read_text(encoding="utf-8"))["docs"].items()
                if SUBSETS[subset](entry)}
+    validity_file = validity_file or (gold_file.parent / VALIDITY_FILE)
+    if Path(validity_file).is_file():
+        checked = json.loads(Path(validity_file).read_text(encoding="utf-8"))["docs"]
+        entries = {stem: {**entry, "validity": checked[stem]} if stem in checked else entry
+                   for stem, entry in entries.items()}
     corpus = Path(corpus) if corpus else gold_file.parent
     scores = {name: FieldScore(label) for name, (label, _, _) in SET_FIELDS.items()}
     for extra in ("title", "area", "level", "date"):
         scores[extra] = FieldScore(extra)
     scores["lists"] = FieldScore("lists exact")
     scores["lead"] = FieldScore("lead per list")
+    for name, label in VALIDITY_FIELDS.items():
+        scores[name] = FieldScore(label)
     excluded = []
     for stem, entry in sorted(entries.items()):
         path = corpus / entry["file"]
@@ -280,10 +290,44 @@ def evaluate(gold_file: Path, corpus: Optional[Path] = None, subset: str = "all"
         _score_sets(scores, stem, entry, x, inferred)
         _score_place_and_date(scores, stem, entry, x, inferred)
         score_lists(scores["lists"], scores["lead"], stem, entry, x)
+        _score_validity(scores, stem, entry.get("validity"), x)
     ordered = {k: scores[k] for k in ("self_number", "title", "issuer", "area", "level", "date", "cited_numbers",
                                       "cited_titles", "implements", "based_on", "links", "responds_to_proposal",
-                                      "measures_responsible", "lists", "lead")}
+                                      "measures_responsible", "lists", "lead", *VALIDITY_FIELDS)}
     return Evaluation(len(entries), ordered, excluded)
+
+
+VALIDITY_FILE = "validity.json"
+# validity facts a checked page states (gold key -> score name); a date the
+# gold could not give as such ("on_issue", "5 years") is not scored
+VALIDITY_FIELDS = {"entry_into_force": "entry into force", "expiry": "expiry", "provisional": "provisional",
+                   "stated_validity": "stated validity", "repeals": "repeals", "amends": "amends"}
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _score_validity(scores, stem: str, checked: Optional[dict], x: Optional[Extraction]) -> None:
+    """Only pages the validity gold checked: elsewhere a read value is neither right nor wrong."""
+    if checked is None:
+        return
+    facts = {f.name: f.value for f in x.facts} if x else {}
+    read = {"entry_into_force": facts.get("entry_into_force"), "expiry": facts.get("expiry"),
+            "provisional": facts.get("provisional"), "stated_validity": facts.get("validity")}
+    for name, value in read.items():
+        gold = checked.get(name)
+        if name in ("entry_into_force", "expiry") and gold is not None and not ISO_DATE.match(str(gold)):
+            continue
+        found = None if value is None else (value.isoformat() if hasattr(value, "isoformat") else value)
+        if gold is None and found is None:
+            continue
+        score = scores[name]
+        score.gold += gold is not None
+        score.predicted += found is not None
+        score.true_positives += gold is not None and found == gold
+        if found != gold:
+            score.misses.append(f"{stem}: gold {gold}, read {found}")
+    for name in ("repeals", "amends"):
+        _count(scores[name], stem, {reference_key(str(v)) for v in checked.get(name) or []},
+               _targets(name)(x) if x else set())
 
 
 def _score_sets(scores, stem: str, entry: dict, x: Optional[Extraction], inferred: set[str]) -> None:
