@@ -158,3 +158,17 @@ def test_kg_eval_scores_validity_where_the_gold_checked_it(tmp_path):
     fields = evaluate(tmp_path / "gold.json").fields
     assert (fields["entry_into_force"].true_positives, fields["entry_into_force"].predicted) == (1, 1)   # b not checked
     assert fields["expiry"].recall == 1.0 and fields["repeals"].recall == 1.0 and fields["repeals"].precision == 1.0
+
+
+def test_a_stated_validity_the_texts_contradict_goes_to_the_quality_report(tmp_path):
+    """A portal says 现行有效 of a plan whose own clause ended it in 2020: the
+    build says so instead of letting either win silently."""
+    from kg.pipeline.build import build
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plan.txt").write_text(
+        "时效性:现行有效\n温州市居家养老服务补贴办法\n温政发〔2015〕12号\n各县(市、区)人民政府:\n"
+        "第一条 为规范补贴,制定本办法。\n第二十条 本办法自2016年1月1日起施行,有效期至2020年12月31日。\n", encoding="utf-8")
+    report = build(corpus, tmp_path / "out")
+    assert report.quality.validity_conflicts == ["plan.txt: stated 现行有效, but expired 2020-12-31"]
+    assert "stated validity contradicted: 1" in report.quality.summary()

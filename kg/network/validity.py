@@ -80,3 +80,24 @@ def node_status(graph: nx.DiGraph, node: str, day: date, reference: Optional[dat
 def in_force_on(graph: nx.DiGraph, node: str, day: date) -> bool:
     """Not known to be out of force on ``day`` (an unknown status counts in)."""
     return node_status(graph, node, day).status not in NOT_IN_FORCE
+
+
+def conflicts(graph: nx.DiGraph, day: Optional[date] = None) -> list[str]:
+    """Corpus documents whose stated validity (a portal's 有效 / 失效) the
+    derived status contradicts on ``day`` (today): stated in force but
+    repealed or expired by what the texts say, or stated not in force though
+    a stated expiry is still ahead. For the quality report: neither wins
+    silently."""
+    day = day or date.today()
+    out = []
+    for node, data in graph.nodes(data=True):
+        stated = data.get("validity")
+        if not stated or data.get("stub", True):
+            continue
+        derived = node_status(graph, node, day, reference=date.max)     # the stated field left out of the derivation
+        lapsed = bool(STATED_NOT_IN_FORCE.search(stated))
+        if not lapsed and derived.status in (REPEALED, EXPIRED):
+            out.append(f"{data.get('file') or node}: stated {stated}, but {derived.basis}")
+        elif lapsed and derived.status == IN_FORCE and _day(data.get("expiry")) and _day(data["expiry"]) >= day:
+            out.append(f"{data.get('file') or node}: stated {stated}, but in force until {data['expiry']}")
+    return sorted(out)

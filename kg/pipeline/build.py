@@ -42,6 +42,7 @@ from kg.resolution.documents import resolve
 from kg.datafiles import rules_version
 from kg.rdf.trig import atomic_output, atomic_write, temporary_prefix, to_turtle, trig_block, trig_header
 from kg.network.documents import INDEX_FILE, document_network, write_index
+from kg.network.validity import conflicts as validity_conflicts
 from kg.store.database import (TEMPORARY_STORE_PREFIX, GraphStore, ensure_store, load_graph, store_lock,
                                store_matches, update_store)
 from kg.store.fingerprints import STAMP, STORE_DIR, fingerprint, graph_stamp, write_graph_stamp
@@ -229,6 +230,7 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: 
     # writing the graph then lets each file's extraction go once its block is
     # written (the store's loader fills that memory as it grows).
     documents = document_network(extractions, resolution)
+    report.quality.validity_conflicts = validity_conflicts(documents)
     graph_path = out_dir / GRAPH_FILE
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out_dir)

@@ -34,6 +34,7 @@ class QualityReport:
     unplaced_links: list[str] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     silver: dict[str, list[str]] = field(default_factory=dict)     # silver check -> files it flags
+    validity_conflicts: list[str] = field(default_factory=list)      # stated validity against the texts' facts
 
     def summary(self) -> str:
         lines = [f"quality: {self.documents} corpus documents"]
@@ -48,6 +49,9 @@ class QualityReport:
         for name, files in self.silver.items():
             if files:
                 lines.append(f"  silver check {name}: {len(files)}  {_some(files)}")
+        if self.validity_conflicts:
+            lines.append(f"  stated validity contradicted: {len(self.validity_conflicts)}")
+            lines += [f"    {c}" for c in self.validity_conflicts[:SHOWN]]
         if self.errors:
             lines.append(f"  files with errors: {len(self.errors)}")
             lines += [f"    {e}" for e in self.errors]
@@ -61,12 +65,13 @@ class QualityReport:
             "unplaced_links": self.unplaced_links,
             "errors": [{"file": e.file, "stage": e.stage, "rule": e.rule, "message": e.message} for e in self.errors],
             "silver": self.silver,
+            "validity_conflicts": self.validity_conflicts,
         }
 
     @classmethod
     def from_json(cls, data: dict) -> "QualityReport":
         return cls(data["documents"], data["missing"], data["unparsed_numbers"], data["unplaced_links"],
-                   [FileError(**e) for e in data["errors"]], data.get("silver", {}))
+                   [FileError(**e) for e in data["errors"]], data.get("silver", {}), data.get("validity_conflicts", []))
 
 
 def _some(items: list[str]) -> str:
