@@ -37,6 +37,16 @@ def validity(text: str) -> dict:
     # provisional by its own title
     ("上海市保基本养老床位统筹及轮候管理办法(试行)\n沪民规〔2023〕5号\n各区民政局:\n第一条 为了统筹床位。\n",
      {"provisional": True}),
+    # the legislature's announcement or the order above a regulation gives its date (南京 公告, 天津 政府令)
+    ("南京市人民代表大会常务委员会公告(第25号)\n《南京市养老服务条例》已由南京市第十六届人民代表大会常务委员会第十九次会议"
+     "于2019年12月27日通过。现予公布,自2020年7月1日起施行。\n南京市养老服务条例\n第一条 为了发展养老服务,制定本条例。\n",
+     {"entry_into_force": date(2020, 7, 1)}),
+    ("天津市人民政府令\n(第110号)\n《天津市养老机构管理办法》已于2007年1月8日经市人民政府第84次常务会议通过,现予公布,"
+     "自2007年3月1日起施行。\n天津市养老机构管理办法\n第一条 为促进养老机构的发展,制定本办法。\n",
+     {"entry_into_force": date(2007, 3, 1)}),
+    # a portal's 实施日期 where the text states none (a law database's page; 商丘 portal's 生效日期)
+    ("海南省长期护理保险管理办法(试行)\n\n发布日期\n\n2025-12-16\n\n实施日期\n\n2026-01-01\n\n正文内容\n\n"
+     "第一条 为了建立长期护理保险制度,制定本办法。\n", {"entry_into_force": date(2026, 1, 1), "provisional": True}),
 ])
 def test_validity_clauses(text, expected):
     assert validity(text) == expected
@@ -69,6 +79,10 @@ def test_clauses_of_another_document_are_not_the_page_s(text):
      [("repeals", None, "温州市居家养老服务补贴办法")]),
     ("关于修改《温州市居家养老服务补贴办法》的决定\n市政府决定对该办法作如下修改。\n",
      [("amends", None, "温州市居家养老服务补贴办法")]),
+    # the verb before the mention: 决定废止《X》(N) (东莞 常平 notice)
+    ("关于废止常平镇扩大居家养老服务范围实施方案的通知\n各村(社区):\n经镇政府同意,决定废止《常平镇扩大居家养老服务范围实施方案》"
+     "(常府办〔2015〕64号),自4月2日起停止执行。\n",
+     [("repeals", None, "常平镇扩大居家养老服务范围实施方案"), ("repeals", "决定废止", "常府办〔2015〕64号")]),
     # negative: a repeal the text only tells of (已于…废止) is no repeal by this document
     ("养老服务工作情况\n《温州市居家养老服务补贴办法》已于2020年废止。\n", []),
 ])

@@ -27,6 +27,9 @@ from kg.models import Document, Evidence, Fact, Span
 PROVISIONAL = re.compile(r"(?:[（(]\s*(?:试行|暂行)\s*[)）]|(?:暂行|试行)(?:办法|规定|条例|细则|方案))$")
 
 
+ABOVE_THE_BODY = ("in_force_promulgated",)
+
+
 @lru_cache(maxsize=1)
 def _clauses() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((row["kind"], re.compile(row["pattern"])) for row in read_tsv("validity_clauses.tsv"))
@@ -40,7 +43,8 @@ def find_validity(doc: Document, title: Optional[tuple[str, Span]], own_date: Op
     entry: Optional[date] = None
     title_text, title_span = title if title else (None, None)
     for kind, pattern in _clauses():
-        for m in pattern.finditer(doc.view, body_start):
+        # the announcement or order that promulgates the page's regulation stands above its heading
+        for m in pattern.finditer(doc.view, 0 if kind in ABOVE_THE_BODY else body_start):
             span = Span(m.start(), m.end())
             if not _speaks_of_own(_subject(doc, m, span), title_text):
                 continue
@@ -54,6 +58,11 @@ def find_validity(doc: Document, title: Optional[tuple[str, Span]], own_date: Op
             elif kind.startswith("expiry") and not any(f.name == "expiry" for f in facts):
                 facts.append(Fact("expiry", value, evidence))
             break
+    effective = doc.portal_value("date_effective")
+    if entry is None and effective is not None and (value := parse_date(effective.value)) is not None:
+        # a portal's 实施日期 / 施行日期 where the text states none
+        facts.append(Fact("entry_into_force", value,
+                          Evidence("validity.portal-effective", effective.span, doc.sentence_of(effective.span))))
     if title_text and wrapped_title(title_text) is None and PROVISIONAL.search(title_text.strip()):
         facts.append(Fact("provisional", True, Evidence("validity.provisional-title", title_span,
                                                         doc.sentence_of(title_span))))
@@ -61,7 +70,7 @@ def find_validity(doc: Document, title: Optional[tuple[str, Span]], own_date: Op
 
 
 def _value(kind: str, m: re.Match, own_date, publication_date, entry) -> Optional[date]:
-    if kind in ("in_force_date", "expiry_date"):
+    if "date" in m.re.groupindex:       # a clause that states the date itself
         return parse_date(re.sub(r"\s+", "", m.group("date")))
     if kind == "in_force_on_issue":
         return own_date

@@ -271,6 +271,10 @@ def evaluate(gold_file: Path, corpus: Optional[Path] = None, subset: str = "all"
         checked = json.loads(Path(validity_file).read_text(encoding="utf-8"))["docs"]
         entries = {stem: {**entry, "validity": checked[stem]} if stem in checked else entry
                    for stem, entry in entries.items()}
+        # a page the validity gold checked that has no other gold: scored for validity alone
+        entries.update({stem: {"file": entry.get("file") or f"{PAGES}/{stem}.txt", "validity": entry,
+                               "validity_only": True}
+                        for stem, entry in checked.items() if stem not in entries and SUBSETS[subset](entry)})
     corpus = Path(corpus) if corpus else gold_file.parent
     scores = {name: FieldScore(label) for name, (label, _, _) in SET_FIELDS.items()}
     for extra in ("title", "area", "level", "date"):
@@ -283,6 +287,9 @@ def evaluate(gold_file: Path, corpus: Optional[Path] = None, subset: str = "all"
     for stem, entry in sorted(entries.items()):
         path = corpus / entry["file"]
         x = read_and_extract((path, path.parent))
+        if entry.get("validity_only"):
+            _score_validity(scores, stem, entry["validity"], x if isinstance(x, Extraction) else None)
+            continue
         inferred = _inferred_fields(entry.get("notes", ""))
         excluded += [f"{stem}: {name}" for name in sorted(inferred)]
         if not isinstance(x, Extraction):
@@ -298,6 +305,7 @@ def evaluate(gold_file: Path, corpus: Optional[Path] = None, subset: str = "all"
 
 
 VALIDITY_FILE = "validity.json"
+PAGES = "pages"         # where a set keeps its texts, for a validity entry that names no file
 # validity facts a checked page states (gold key -> score name); a date the
 # gold could not give as such ("on_issue", "5 years") is not scored
 VALIDITY_FIELDS = {"entry_into_force": "entry into force", "expiry": "expiry", "provisional": "provisional",
