@@ -19,6 +19,7 @@ import argparse
 import shutil
 import sys
 import tempfile
+from typing import Optional
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,8 +73,8 @@ def figures_table(rows: list[tuple[str, dict[str, int], object]]) -> str:
     return "\n".join(lines)
 
 
-def gold_table(gold: Path) -> str:
-    results = {subset: evaluate(gold, subset=subset) for subset in ("clean", "damaged")}
+def gold_table(gold: Path, validity: Optional[Path] = None) -> str:
+    results = {subset: evaluate(gold, subset=subset, validity_file=validity) for subset in ("clean", "damaged")}
     fields = list(results["clean"].fields.values())
     lines = ["| field | clean P | clean R | clean TP/read/gold | damaged P | damaged R | damaged TP/read/gold |",
              "|---|---|---|---|---|---|---|"]
@@ -114,13 +115,14 @@ def main() -> None:
                         help="an earlier build's output folder, LABEL=DIR")
     parser.add_argument("--gold", action="append", default=[], help="a further gold file, LABEL=FILE")
     args = parser.parse_args()
-    golds = [("corpus-pages", args.shared / "corpus-pages" / "gold.json"),
-             ("wild set", ROOT / "tests" / "data" / "wild" / "gold.json")]
-    golds += [(label, Path(path)) for label, _, path in (g.partition("=") for g in args.gold)]
-    for label, gold in golds:
+    # (label, gold, validity gold kept in the repository where the gold is not)
+    golds = [("corpus-pages", args.shared / "corpus-pages" / "gold.json", ROOT / "tests" / "data" / "corpus_pages_validity.json"),
+             ("wild set", ROOT / "tests" / "data" / "wild" / "gold.json", None)]
+    golds += [(label, Path(path), None) for label, _, path in (g.partition("=") for g in args.gold)]
+    for label, gold, validity in golds:
         if gold.is_file():
             print(f"### {label} against its gold\n")
-            print(gold_table(gold))
+            print(gold_table(gold, validity))
             print()
     print("### Silver checks\n")
     print(silver_table([("wild set", ROOT / "tests" / "data" / "wild" / "pages"),

@@ -264,8 +264,8 @@ def evaluate(gold_file: Path, corpus: Optional[Path] = None, subset: str = "all"
     ``validity_file`` (by default ``validity.json`` beside the gold, where
     there is one), the validity facts of the pages it checked too."""
     gold_file = Path(gold_file)
-    entries = {stem: entry for stem, entry in json.loads(gold_file.read_text(encoding="utf-8"))["docs"].items()
-               if SUBSETS[subset](entry)}
+    every = json.loads(gold_file.read_text(encoding="utf-8"))["docs"]
+    entries = {stem: entry for stem, entry in every.items() if SUBSETS[subset](entry)}
     validity_file = validity_file or (gold_file.parent / VALIDITY_FILE)
     if Path(validity_file).is_file():
         checked = json.loads(Path(validity_file).read_text(encoding="utf-8"))["docs"]
@@ -274,7 +274,7 @@ def evaluate(gold_file: Path, corpus: Optional[Path] = None, subset: str = "all"
         # a page the validity gold checked that has no other gold: scored for validity alone
         entries.update({stem: {"file": entry.get("file") or f"{PAGES}/{stem}.txt", "validity": entry,
                                "validity_only": True}
-                        for stem, entry in checked.items() if stem not in entries and SUBSETS[subset](entry)})
+                        for stem, entry in checked.items() if stem not in every and SUBSETS[subset](entry)})
     corpus = Path(corpus) if corpus else gold_file.parent
     scores = {name: FieldScore(label) for name, (label, _, _) in SET_FIELDS.items()}
     for extra in ("title", "area", "level", "date"):
