@@ -145,6 +145,15 @@ def test_coverage_and_trace_on_a_day_before_and_after_a_repeal(tmp_path):
     assert statuses["温政发〔2019〕20号"] == "repealed" and statuses["温政发〔2022〕8号"] == "in-force"
     on_2020 = [n.number for _, _, n in flatten(trace(network, "国办发〔2019〕5号", on=date(2020, 6, 1)))]
     assert on_2020 == ["国办发〔2019〕5号", "温政发〔2019〕20号"]
+    # the saved query in-force answers the same, for any day
+    from kg.store.query import run_query
+    store = load_graph(tmp_path / "out")
+    for day, expected in (("2021-01-01", {"温政发〔2019〕20号": True, "温政发〔2022〕8号": False}),
+                          ("2023-01-01", {"温政发〔2019〕20号": False, "温政发〔2022〕8号": True})):
+        result = run_query(store, "in-force", {"date": day})
+        number, in_force = result.variables.index("number"), result.variables.index("inForce")
+        answers = {str(row[number]): row[in_force].toPython() for row in result.rows if row[number] is not None}
+        assert {k: answers[k] for k in expected} == expected, day
     # each page says so, in its header after 文种; the repealing document is linked, and links back
     from kg.views.site import Site
     site = Site(load_graph(tmp_path / "out"))
