@@ -315,3 +315,12 @@ def test_development_zones_sign_as_areas_below_their_city(written, full, area_na
     found = parse_issuer(written, None)
     assert found is not None and (found.name, found.area.name) == (full, area_name)
     assert found.area.level == "county"
+
+
+@pytest.mark.parametrize("written", ["兵团民政局", "新疆生产建设兵团民政局"])
+def test_the_corps_is_a_province_level_area_with_bureaus(written):
+    """新疆生产建设兵团 (兵团 pages of the wild set): outside GB/T 2260, of province
+    level, its organs bureaus (民政局, not a province's 民政厅)."""
+    from kg.lexicon.agencies import parse_issuer
+    found = parse_issuer(written, None)
+    assert (found.name, found.area.name, found.area.level) == ("新疆生产建设兵团民政局", "新疆生产建设兵团", "province")

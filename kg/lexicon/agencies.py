@@ -60,9 +60,10 @@ def organ_name(organ: Organ, area: AreaRef, gaz: Gazetteer) -> str:
 def _default_name(organ: Organ, area: AreaRef, gaz: Gazetteer) -> str:
     if gaz.is_municipality(area):
         return organ.names["municipality_name"]
-    if area.code in gaz.sub_provincial:
+    if area.code in gaz.sub_provincial or (area.level == "province" and gaz.is_zone(area)):
         # a sub-provincial city has a 办公厅 like a municipality, but bureaus
-        # (局), not a municipality's commissions (住房和城乡建设委员会)
+        # (局), not a municipality's commissions (住房和城乡建设委员会); so has
+        # the province-level 新疆生产建设兵团 (兵团民政局)
         return organ.names["sub_provincial_name"]
     return organ.names[LEVEL_COLUMNS[area.level]]
 

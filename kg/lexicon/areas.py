@@ -107,6 +107,10 @@ class Gazetteer:
     def is_municipality(self, ref: AreaRef) -> bool:
         return self.types.get(ref.code) == "直辖市"
 
+    def is_zone(self, ref: AreaRef) -> bool:
+        """A development zone, new area or other administration outside GB/T 2260 (functional_areas.tsv)."""
+        return self.types.get(ref.code) == ZONE
+
     def qualified_name(self, ref: AreaRef) -> str:
         """The name an agency of this area carries: a city district keeps its
         city (威海市环翠区), since district names repeat across the country."""
@@ -114,7 +118,7 @@ class Gazetteer:
             return self.qualified_name(self.by_code[ref.parent]) + ref.name
         if ref.level == "county" and self.types.get(ref.code) == "市辖区" and ref.parent:
             return self.by_code[ref.parent].name + ref.name
-        if self.types.get(ref.code) == ZONE and ref.parent:
+        if self.types.get(ref.code) == ZONE and ref.parent and ref.parent != NATION:
             parent = self.by_code[ref.parent]     # 万盛经济技术开发区 -> 重庆市…; 青岛西海岸新区 names its city already
             return ref.name if ref.name.startswith(tuple(self.names_of(parent))) else parent.name + ref.name
         return ref.name

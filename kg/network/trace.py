@@ -307,5 +307,6 @@ def _areas_below(gaz, code: str, depth: int) -> list[str]:
     """The areas ``depth`` levels below an area (GB/T 2260 children)."""
     current = [code]
     for _ in range(depth):
-        current = [child for parent in current for child in gaz.children(parent)]
+        # zones (functional_areas.tsv) are no GB/T 2260 area: their documents count for the area they lie in
+        current = [child for parent in current for child in gaz.children(parent) if not gaz.is_zone(gaz.get(child))]
     return current

@@ -104,7 +104,11 @@ def _same_area(gold: str, read: Optional[str]) -> bool:
     if gold == "全国":
         return read in ("全国", "中华人民共和国")
     # 石林县 is 石林彝族自治县; 广西 and 长沙 are 广西壮族自治区 and 长沙市
-    return read == gold or (read.startswith(gold[:-1]) and read.endswith(gold[-1])) or read.startswith(gold)
+    if read == gold or (read.startswith(gold[:-1]) and read.endswith(gold[-1])) or read.startswith(gold):
+        return True
+    # another name of the same area (万盛经开区 is 万盛经济技术开发区: functional_areas.tsv)
+    names = gazetteer().by_name
+    return bool(set(names.get(gold, ())) & set(names.get(read, ())))
 
 
 def _inferred_fields(notes: str) -> set[str]:
