@@ -42,6 +42,23 @@ def test_chain_view_is_the_implementation_chain_by_level(networks):
     assert {k for _, _, k in view.graph.edges(keys=True)} == {"applies"}
 
 
+def test_a_chain_page_names_links_in_its_language(networks):
+    """#33 item 6: the side panel's relation, basis and rule, and the edges'
+    labels, in the page's language (贯彻落实 · 文中明示：触发语表明贯彻落实)."""
+    import json
+    import re
+    net, documents = networks
+    view = select_view(net, documents, chain="威环政办发〔2022〕2号")
+    zh, en = render(view, "zh"), render(view, "en")
+    words = json.loads(re.search(r"const TEXT = (\{.*?\});\n", zh).group(1))
+    assert words["relations"]["applies"] == "贯彻落实" and words["bases"]["stated"] == "文中明示"
+    assert words["rules"]["link.applies-trigger"] == "触发语表明贯彻落实"
+    assert '"label": "贯彻落实"' in zh and '"label": "applies"' in en
+    # every rule a link of the seeds was made by has a name
+    rules = {d.get("rule") for _, _, d in documents.edges(data=True) if d.get("rule")}
+    assert rules <= set(words["rules"]), rules - set(words["rules"])
+
+
 def test_focus_view_and_kinds(networks):
     net, documents = networks
     view = select_view(net, documents, focus="威海市环翠区民政局", depth=1, kinds=["agency", "measure", "area"])

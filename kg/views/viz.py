@@ -213,6 +213,16 @@ def vis_library() -> tuple[str, str]:
             (folder / "vis-network.css").read_text(encoding="utf-8"))
 
 
+def link_words(lang: str) -> dict[str, dict[str, str]]:
+    """What a link's relation, basis and rule are called in the page's
+    language (贯彻落实 · 文中明示 · 触发语表明贯彻落实), for its labels and side panel."""
+    from kg.views.site import relation_names
+    glossary = {row["term"]: row for row in read_tsv("glossary.tsv")}
+    return {"relations": {rel: names[lang] for rel, names in relation_names().items()},
+            "bases": {basis: glossary[basis][lang] for basis in ("stated", "inferred") if basis in glossary},
+            "rules": {row["rule"]: row[lang] for row in read_tsv("rule_names.tsv")}}
+
+
 def render(view: View, lang: str = "zh") -> str:
     """The HTML page of a view, Chinese first (``lang="en"`` for English)."""
     from kg.views.site import language, ui_strings
@@ -231,10 +241,12 @@ def render(view: View, lang: str = "zh") -> str:
                                       data.get("area"), data.get("date")) if x)
         net.add_node(n, label=data["label"], title=hover, color=style["color"], shape=style["shape"],
                      font={"color": style["font"]}, x=round(x, 1), y=round(y, 1), physics=not fixed)
+    words = link_words(lang)
     for s, o, k, d in sorted(view.graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
-        hover = k + (f" ({d['basis']})" if d.get("basis") else "") + "".join(
+        name = words["relations"].get(k, k)
+        hover = name + (f" ({words['bases'].get(d['basis'], d['basis'])})" if d.get("basis") else "") + "".join(
             "\n“" + " ".join(t.split()) + "”" for t in d.get("sentences") or [])
-        net.add_edge(s, o, title=hover, label=k if k in ("applies", "based_on") else None,
+        net.add_edge(s, o, title=hover, label=name if k in ("applies", "based_on") else None,
                      width=3 if k == "applies" else 1, dashes=d.get("basis") == "inferred")
     options = {
         "physics": {"enabled": not fixed, "stabilization": {"iterations": 150}},
@@ -255,7 +267,8 @@ def render(view: View, lang: str = "zh") -> str:
     vis_js, vis_css = vis_library()
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     return env.get_template("network.html").render(
-        t=t, lang=lang, text_json=script_json({k: t[k] for k in ("view_chain_up", "view_links_from", "view_links_to")}),
+        t=t, lang=lang, text_json=script_json({**{k: t[k] for k in ("view_chain_up", "view_links_from", "view_links_to")},
+                                               **words}),
         title=view.title_in(lang), status=view.status_in(lang), legend=legend, vis_js=vis_js, vis_css=vis_css,
         nodes_json=script_json(nodes), edges_json=script_json(edges), facts_json=script_json(_facts(view.graph, t)),
         folding_json=script_json(folding_spec()),
