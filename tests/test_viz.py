@@ -54,6 +54,11 @@ def test_a_chain_page_names_links_in_its_language(networks):
     assert words["relations"]["applies"] == "贯彻落实" and words["bases"]["stated"] == "文中明示"
     assert words["rules"]["link.applies-trigger"] == "触发语表明贯彻落实"
     assert '"label": "贯彻落实"' in zh and '"label": "applies"' in en
+    # the legend and a node's fields too: 文件 · 国家级, 类型 文件, 层级 国家级, 未收录 是
+    assert "文件 · 国家级" in zh and "Document · national" in en
+    facts = json.loads(re.search(r"const FACTS = (\{.*?\});\n", zh).group(1))
+    fields = dict(facts["nodes"]["https://w3id.org/policy-kg/id/doc/国办发/2019/5"]["fields"])
+    assert (fields["类型"], fields["层级"], fields["未收录（被引用，语料中没有）"]) == ("文件", "国家级", "是")
     # every rule a link of the seeds was made by has a name
     rules = {d.get("rule") for _, _, d in documents.edges(data=True) if d.get("rule")}
     assert rules <= set(words["rules"]), rules - set(words["rules"])

@@ -185,10 +185,28 @@ def _rings(net: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
 FIELDS = ("kind", "number", "level", "area", "date", "file", "stub")
 
 
-def _facts(graph: nx.MultiDiGraph, t: dict[str, str]) -> dict:
+def _value_in(key: str, value, t: dict[str, str], lang: str) -> str:
+    """A field's value in the page's language: a kind (文件), a level (国家级), a stub flag (是)."""
+    if key == "kind":
+        return t.get(f"kind_{value}", str(value))
+    if key == "level":
+        return _level_names(lang == "en").get(str(value), str(value))
+    if key == "stub":
+        return t["yes"] if value else t["no"]
+    return str(value)
+
+
+def _level_names(english: bool) -> dict[str, str]:
+    """A level's English label (what the network holds) -> its label in the page's language."""
+    from kg.lexicon.schemes import level_labels
+    return {en: (en if english else zh) for zh, en in level_labels().values()}
+
+
+def _facts(graph: nx.MultiDiGraph, t: dict[str, str], lang: str) -> dict:
     nodes = {}
     for n, data in graph.nodes(data=True):
-        fields = [[t[f"field_{key}"], str(data[key])] for key in FIELDS if data.get(key) not in (None, "", False)]
+        fields = [[t[f"field_{key}"], _value_in(key, data[key], t, lang)] for key in FIELDS
+                  if data.get(key) not in (None, "", False)]
         fields.append(["IRI", n])
         written = [str(data.get(k) or "") for k in ("label", "name", "number", "area")] + data.get("short_names", [])
         text = search_key("|".join(written))
@@ -263,14 +281,17 @@ def render(view: View, lang: str = "zh") -> str:
             e.pop("label", None)
     present = {(d["kind"], d.get("level") or "") if d["kind"] == "document" else (d["kind"], "")
                for _, d in view.graph.nodes(data=True)}
-    legend = [row for key, row in styles.items() if key in present]
+    # the legend in the page's language: 文件 · 国家级
+    levels = _level_names(lang == "en")
+    legend = [{**row, "label": t.get(f"kind_{key[0]}", key[0]) + (" · " + levels.get(key[1], key[1]) if key[1] else "")}
+              for key, row in styles.items() if key in present]
     vis_js, vis_css = vis_library()
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     return env.get_template("network.html").render(
         t=t, lang=lang, text_json=script_json({**{k: t[k] for k in ("view_chain_up", "view_links_from", "view_links_to")},
                                                **words}),
         title=view.title_in(lang), status=view.status_in(lang), legend=legend, vis_js=vis_js, vis_css=vis_css,
-        nodes_json=script_json(nodes), edges_json=script_json(edges), facts_json=script_json(_facts(view.graph, t)),
+        nodes_json=script_json(nodes), edges_json=script_json(edges), facts_json=script_json(_facts(view.graph, t, lang)),
         folding_json=script_json(folding_spec()),
         options_json=script_json(options),
         selected=script_json(view.selected) if view.selected else None)
