@@ -33,7 +33,7 @@ def render() -> str:
     terms = sorted({str(s)[len(POL):] for s in graph.subjects() if str(s).startswith(POL)})
     out = ['"""Vocabulary terms: generated from ontology/policy.ttl by tools/generate_vocab.py.',
            "", "Do not edit by hand; rerun the generator after changing the ontology.", '"""',
-           "from rdflib import Namespace, URIRef",
+           "from typing import TYPE_CHECKING", "", "from rdflib import Namespace, URIRef",
            "from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace",
            "", "__all__ = ['POL', 'ELI', 'OA', 'CITO', 'DTYPE', 'LEVEL', 'SMODEL', 'ID', 'DCTERMS', 'ORG', 'PROV',",
            "           'RDF', 'RDFS', 'SDO', 'SKOS', 'XSD', 'PREFIXES']", "", ""]
@@ -94,10 +94,11 @@ def render() -> str:
             "        return str(self._namespace)",
             "",
             "",
-            "POL, ELI, OA, CITO = _Terms(POL), _Terms(ELI), _Terms(OA), _Terms(CITO)",
-            "DCTERMS, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD = (",
-            "    _Terms(DCTERMS), _Terms(ORG), _Terms(PROV), _Terms(RDF), _Terms(RDFS), _Terms(SDO), _Terms(SKOS),",
-            "    _Terms(XSD))",
+            "if not TYPE_CHECKING:     # the type checker reads the declared classes; the program uses plain attributes",
+            "    POL, ELI, OA, CITO = _Terms(POL), _Terms(ELI), _Terms(OA), _Terms(CITO)",
+            "    DCTERMS, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD = (",
+            "        _Terms(DCTERMS), _Terms(ORG), _Terms(PROV), _Terms(RDF), _Terms(RDFS), _Terms(SDO), _Terms(SKOS),",
+            "        _Terms(XSD))",
             ""]
     return "\n".join(out)
 

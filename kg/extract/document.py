@@ -114,7 +114,7 @@ def _identity_ref(ident: Identity, doc: Document) -> tuple[DocRef, bool]:
 def _title_wrapped(doc: Document, ident: Identity, identity: DocRef) -> list[Citation]:
     """关于印发《X》的通知 as the document's own title: it promulgates X."""
     wrapped = wrapped_title(identity.title) if identity.title else None
-    if wrapped is None:
+    if wrapped is None or ident.title is None:
         return []
     inner = doc_ref(wrapped.title, None, ident.area)
     if not inner.issuers:

@@ -12,9 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from rdflib import Dataset, Literal, URIRef
+from rdflib.term import Node
 
 
 from kg.rdf import iri
@@ -49,7 +50,7 @@ PUBLIC_NAMESPACES = (str(POL), "http://data.europa.eu/eli/ontology#", "http://pu
 # A named graph while it is written: a plain set of (s, p, o) rdflib terms.
 # rdflib's Graph keeps three indexes per triple, which costs far more than a
 # file's graph needs before it is serialised.
-Triples = set
+Triples = set[tuple[Node, Node, Node]]
 
 
 def zh(text: str) -> Literal:
@@ -181,7 +182,7 @@ def _assert_mention(w: "_GraphWriter", node: DocumentNode, ref, evidence: Eviden
     a stub (when they are the ones the stub carries)."""
     if ref.number and ref.number == node.number:
         w.add(iri.document(node.key), ELI.id_local, Literal(node.number), evidence, assert_only=True)
-    if ref.title and ref.title == node.title:
+    if node.title and ref.title == node.title:
         w.add(iri.document(node.key), DCTERMS.title, zh(node.title), evidence, assert_only=True)
 
 
@@ -250,7 +251,7 @@ def source_part(x: Extraction, resolution: Resolution) -> SourcePart:
 
 
 # A fact about the document itself: its property and how its value is written.
-FACT_PROPERTIES = {
+FACT_PROPERTIES: dict[str, tuple[URIRef, Callable[[Any], Node]]] = {
     "number": (ELI.id_local, Literal),
     "title": (DCTERMS.title, zh),
     "date": (ELI.date_document, lambda v: Literal(v, datatype=XSD.date)),
@@ -344,6 +345,7 @@ def _write_agency_mentions(w: "_GraphWriter", x: Extraction, c: "Contributions")
 def _write_proposal(w: "_GraphWriter", x: Extraction, c: "Contributions") -> None:
     """The proposal a reply letter answers, and who proposed it."""
     p, g = x.proposal, w.g
+    assert p is not None, "written for a reply letter only"
     prop = proposal_iri(x)
     g.add((prop, RDF.type, POL.Proposal))
     g.add((prop, POL.isStub, Literal(True)))
@@ -374,12 +376,14 @@ def _write_proposal(w: "_GraphWriter", x: Extraction, c: "Contributions") -> Non
 def proposal_area(x: Extraction) -> Optional[AreaRef]:
     """The area of the session a proposal was made at: its body's, else the
     reply's — a reply answers its own area's session (the IRI is minted so)."""
+    assert x.proposal is not None, "a reply letter's proposal"
     return x.proposal.body.area if x.proposal.body else x.area
 
 
 def proposal_iri(x: Extraction) -> URIRef:
     """The node of the proposal a reply letter answers."""
     p = x.proposal
+    assert p is not None, "a reply letter's proposal"
     area_code = p.body.area.code if p.body else (x.area.code if x.area else "CN")
     return iri.proposal(area_code, p.session or "", p.number if p.number is not None else p.raw_number)
 
@@ -414,11 +418,11 @@ def _write_themes(w: _GraphWriter, x: Extraction, node: DocumentNode, programmes
             if (owner, concept) not in seen:
                 seen.add((owner, concept))
                 w.add(owner, POL.mentionsServiceModel, concept, ev)
-    for mention in x.programmes:
-        p = iri.programme(mention.name)
-        programmes.setdefault(p, (mention.name, set()))[1].add(mention.written)
-        ev = Evidence(mention.rule, mention.span, doc.sentence_of(mention.span))
-        for owner in {iri.document(node.key), _owner(measures, node, mention.span)}:
+    for programme in x.programmes:
+        p = iri.programme(programme.name)
+        programmes.setdefault(p, (programme.name, set()))[1].add(programme.written)
+        ev = Evidence(programme.rule, programme.span, doc.sentence_of(programme.span))
+        for owner in {iri.document(node.key), _owner(measures, node, programme.span)}:
             if (owner, p) not in seen:
                 seen.add((owner, p))
                 w.add(owner, POL.mentionsProgramme, p, ev)
@@ -564,7 +568,7 @@ def agency_label(a: AgencyRef, written: Iterable[str]) -> tuple[str, str]:
     prefixes = sorted({gaz.qualified_name(a.area), a.area.name}, key=len, reverse=True)
     organ = organs().get(a.key.removesuffix("-branch"))
     shorts = (set(organ.short_names) - {n.replace("{area}", "") for n in organ.names.values()}) if organ else set()
-    organ_parts = Counter()
+    organ_parts: Counter[str] = Counter()
     for w in written:
         prefix = next((p for p in prefixes if w.startswith(p) and len(w) > len(p) + 1), None)
         # a short name after the area (江苏省政府) is no better than the table's full one
@@ -654,7 +658,9 @@ def _write_inferred(g: Triples, links: Iterable[InferredLink], title_sources: di
 def shared_graphs(state: Contributions, resolution: Resolution) -> list[tuple[URIRef, Triples]]:
     """The graphs after the files' own: stubs, inferred links, reference data
     (areas, agencies, programmes) and the ontology, in that order."""
-    stubs, links, reference = set(), set(), set()
+    stubs: Triples = set()
+    links: Triples = set()
+    reference: Triples = set()
     _write_stubs(stubs, resolution, state.agencies, state.areas)
     _write_inferred(links, resolution.inferred, state.title_sources)
     _write_reference(reference, state.agencies, state.areas, state.alt_labels)

@@ -2,6 +2,8 @@
 
 Do not edit by hand; rerun the generator after changing the ontology.
 """
+from typing import TYPE_CHECKING
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
 
@@ -179,7 +181,8 @@ class _Terms:
         return str(self._namespace)
 
 
-POL, ELI, OA, CITO = _Terms(POL), _Terms(ELI), _Terms(OA), _Terms(CITO)
-DCTERMS, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD = (
-    _Terms(DCTERMS), _Terms(ORG), _Terms(PROV), _Terms(RDF), _Terms(RDFS), _Terms(SDO), _Terms(SKOS),
-    _Terms(XSD))
+if not TYPE_CHECKING:     # the type checker reads the declared classes; the program uses plain attributes
+    POL, ELI, OA, CITO = _Terms(POL), _Terms(ELI), _Terms(OA), _Terms(CITO)
+    DCTERMS, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD = (
+        _Terms(DCTERMS), _Terms(ORG), _Terms(PROV), _Terms(RDF), _Terms(RDFS), _Terms(SDO), _Terms(SKOS),
+        _Terms(XSD))
