@@ -70,14 +70,14 @@ def test_english_one_click_away(site):
     assert f'href="{local_path(HUANCUI)}?lang=zh"' in body       # the same page, in Chinese
 
 
-def test_the_full_text_marks_every_span_its_evidence_links_to(site):
+def test_the_full_text_holds_every_span_its_evidence_links_to(site):
     _, _, body = fetch(page_url(site, HUANCUI))
-    assert body.count("<mark>") > 10
+    assert body.count('class="ev"') > 10
     anchors = set(re.findall(r'<a id="(char=\d+,\d+)"></a>', body))
     links = set(re.findall(r'href="#(char=\d+,\d+)"', body))
     assert links and links <= anchors
-    # the sentence behind the link to 国办发〔2019〕5号 is in the marked text
-    assert re.search(r"<mark>[^<]*为贯彻落实", body)
+    # the sentence behind the link to 国办发〔2019〕5号 is an evidence span of the text
+    assert re.search(r'<span class="ev" data-start="\d+" data-end="\d+">[^<]*为贯彻落实', body)
 
 
 def test_a_stub_page_has_no_text_and_links_to_the_citing_text(site):
@@ -95,7 +95,7 @@ def test_a_changed_corpus_file_shows_no_misplaced_marks(tmp_path):
     seed.write_text("前言。\n" + seed.read_text(encoding="utf-8"), encoding="utf-8")   # every offset moves
     with serving(out, timeout=30) as url:
         _, _, body = fetch(page_url(url, HUANCUI))
-    assert "<mark>" not in body and "原文不可用" in body
+    assert 'class="ev"' not in body and "原文不可用" in body
 
 
 def test_glossary_explains_relations_and_bases(site):
@@ -134,10 +134,16 @@ def test_index_search_and_filters_in_chromium(site, browser, tmp_path):
 @pytest.mark.browser
 def test_document_page_in_chromium(site, browser, tmp_path):
     page = open_page(browser, page_url(site, HUANCUI))
+    # no span is marked until a fact is chosen; then its spans, and only they (#33 item 3)
+    assert page.locator("#fulltext .ev.chosen").count() == 0
     first = page.locator('a[href^="#char="]').first
     target = first.get_attribute("href")
     first.click()
     assert page.evaluate("location.hash") == target
+    start, end = map(int, target.removeprefix("#char=").split(","))
+    chosen = page.evaluate("[...document.querySelectorAll('#fulltext .ev.chosen')].map(e => [+e.dataset.start, +e.dataset.end])")
+    assert chosen and all(start <= a and b <= end for a, b in chosen)
+    assert page.locator("#fulltext .ev").count() > len(chosen)
     page.screenshot(path=str(tmp_path / "document.png"), full_page=True)
     assert page.problems == []
 

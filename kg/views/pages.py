@@ -103,11 +103,14 @@ class Measure:
 
 @dataclass
 class Segment:
-    """A stretch of a document's text: plain, or inside an evidence span;
-    ``anchors`` are the fragments of the spans that begin here."""
+    """A stretch of a document's text (offsets ``start``–``end``): plain, or
+    inside an evidence span; ``anchors`` are the fragments of the spans that
+    begin here."""
     text: str
     marked: bool
     anchors: list[str]
+    start: int = 0
+    end: int = 0
 
 
 @dataclass
@@ -303,7 +306,7 @@ def text_segments(corpus: Path, relative: str, spans: list[tuple[int, int, str]]
     segments = []
     for a, b in zip(cuts, cuts[1:]):
         marked = any(s <= a and b <= e for s, e, _ in spans)
-        segments.append(Segment(text[a:b], marked, starts.get(a, [])))
+        segments.append(Segment(text[a:b], marked, starts.get(a, []), a, b))
     return segments
 
 
