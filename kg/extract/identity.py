@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Optional
+import datetime
+from typing import Generic, Optional, TypeVar, Union
 
 from kg.lexicon.agencies import (parse_agency as parse_agency_strict, parse_issuer, parse_township_organ,
                                  parse_unlisted_organ)
@@ -18,10 +19,12 @@ from kg.lexicon.areas import gazetteer
 from kg.lexicon.dates import find_dates, parse_date
 from kg.lexicon.docnumber import DocNumber
 from kg.lexicon.issuers import resolve_code
-from kg.models import AgencyRef, AreaRef, Document, Span
+from kg.models import AgencyRef, AreaRef, Document, Layout, Span
 from kg.datafiles import phrase_pattern, read_lines, read_tsv
 from kg.lexicon.titles import ORGAN_ENDINGS, display_title, document_type, issuer_prefix
 from kg.read.layout import ONE_LINE_TEXT, clean_title, read_layout, space_pieces
+
+T = TypeVar("T")
 
 MAX_HEADING_LINES = 14
 LONG_LINE = 60
@@ -40,20 +43,20 @@ AGENCY_SEPARATORS = re.compile(r"[ \t\u3000、，,]+")
 
 
 @dataclass(frozen=True)
-class Found:
+class Found(Generic[T]):
     """A value and the rule and span it was read from."""
-    value: object
+    value: T
     rule: str
     span: Span
 
 
 @dataclass
 class Identity:
-    number: Optional[Found] = None          # value: DocNumber
-    title: Optional[Found] = None           # value: str
-    issuers: list[Found] = field(default_factory=list)   # value: AgencyRef
-    date: Optional[Found] = None            # value: date
-    publication_date: Optional[Found] = None
+    number: Optional[Found[DocNumber]] = None
+    title: Optional[Found[str]] = None
+    issuers: list[Found[AgencyRef]] = field(default_factory=list)
+    date: Optional[Found[datetime.date]] = None
+    publication_date: Optional[Found[datetime.date]] = None
     area: Optional[AreaRef] = None
     heading_end: int = 0
     body_end: Optional[int] = None          # where the signature starts
@@ -106,7 +109,8 @@ def _as_agencies(text: str, context: Optional[AreaRef]) -> Optional[list[AgencyR
     if not parts or any(len(p) > 30 for p in parts):
         return None
     found = [parse_issuer(p, context) for p in parts]
-    return found if all(found) else None
+    known = [a for a in found if a is not None]
+    return known if len(known) == len(found) else None
 
 
 @dataclass
@@ -150,10 +154,10 @@ def read_identity(doc: Document) -> Identity:
     if doc.layout is None:      # cleaning failed: read the layout of the plain text
         doc = replace(doc, layout=read_layout(doc.view, doc.residue, doc.portal))
     lines = list(_lines(doc))
-    head_start = doc.layout.head_start or 0
+    head_start = _layout(doc).head_start or 0
     context = _context_area(doc, lines)
     heading = _read_heading(doc, [(s, t) for s, t in lines if s.start >= head_start], context)
-    heading.end = max([heading.end] + [z.span.end for z in doc.layout.zones
+    heading.end = max([heading.end] + [z.span.end for z in _layout(doc).zones
                                        if z.kind in ("title", "number", "version_head")])
     sources = Sources(doc, lines, context, heading, _signature(doc, lines, context, heading.end))
     ident = Identity(heading_end=heading.end, history=list(heading.adoption_lines))
@@ -170,6 +174,12 @@ def read_identity(doc: Document) -> Identity:
     ident.publication_date = _publication_date(doc, ident.date)
     ident.area = ident.issuers[0].value.area if ident.issuers else context
     return ident
+
+
+def _layout(doc: Document) -> Layout:
+    """The page's layout: read_identity reads one where cleaning left none."""
+    assert doc.layout is not None, "read_identity gives every document a layout"
+    return doc.layout
 
 
 @lru_cache(maxsize=1)
@@ -191,7 +201,7 @@ def _first(field_name: str, sources: Sources):
 
 def _number_disagreements(doc: Document) -> list[str]:
     """Places that give the own number differently: the stronger one is kept."""
-    numbers = doc.layout.numbers
+    numbers = _layout(doc).numbers
     if len({n.value for n in numbers}) <= 1:
         return []
     order = precedence()["number"]
@@ -227,7 +237,7 @@ def _nonblank_heading_lines(lines):
         i += 1
 
 
-def _heading_line_kind(text: str, heading: Heading, context) -> tuple[str, object]:
+def _heading_line_kind(text: str, heading: Heading, context) -> tuple[str, Union[DocNumber, list[AgencyRef], None]]:
     """What a heading line is: number, addressee (ends the heading),
     adoption, issuer, title, or end (the body has begun)."""
     number = _as_number(text)
@@ -263,12 +273,12 @@ def _read_heading(doc: Document, lines, context) -> Heading:
         heading.end = span.end
         if kind == "addressee":
             break
-        if kind == "number":
+        if kind == "number" and isinstance(value, DocNumber):
             rule = "identity.number-order" if value.is_order else "identity.number-line"
             heading.number = heading.number or Found(value, rule, span)
         elif kind == "adoption":
             heading.adoption_lines.append((span, text))
-        elif kind == "issuer":
+        elif kind == "issuer" and isinstance(value, list):
             heading.issuer_lines.append((span, value))
         elif kind == "title":
             if _starts_a_title(heading, text):
@@ -299,7 +309,7 @@ def _is_title(text: str) -> bool:
 
 def _layout_title(rule: str):
     def read(s: Sources) -> Optional[Found]:
-        title = s.doc.layout.title
+        title = _layout(s.doc).title
         if title is None or title.rule != rule or not _is_title(title.value):
             return None
         return Found(title.value, title.rule, title.span)
@@ -315,9 +325,9 @@ def _portal_title(s: Sources) -> Optional[Found]:
 
 def _layout_number(rule: str):
     def read(s: Sources) -> Optional[Found]:
-        found = s.doc.layout.number_from(rule)
+        found = _layout(s.doc).number_from(rule)
         number = _as_number(found.value) if found else None
-        return Found(number, rule, found.span) if number is not None else None
+        return Found(number, rule, found.span) if found is not None and number is not None else None
     return read
 
 
@@ -421,7 +431,7 @@ def _context_area(doc: Document, lines) -> Optional[AreaRef]:
 def _title_area(doc: Document) -> Optional[AreaRef]:
     """The area the title's issuer names (常山县人民政府办公室关于…): stronger
     than an issuer code's initial, which several areas share."""
-    title = doc.layout.title
+    title = _layout(doc).title
     if title is None:
         return None
     chain = gazetteer().split_area_prefix(re.sub(r"^(?:中共|中国共产党)", "", title.value.lstrip("《〈“\"")), None)
@@ -636,7 +646,9 @@ def _report_issuers(s: Sources) -> list[Found]:
     government a report to a legislature speaks for (北京市人大 page; 浙江省 report)."""
     m = phrase_pattern("report_on_behalf").search(s.doc.view, s.heading.end)
     agency = parse_issuer(m.group("organ"), s.context) if m else None
-    return [Found(agency, "identity.issuer-report", Span(m.start("organ"), m.end("organ")))] if agency else []
+    if m is None or agency is None:
+        return []
+    return [Found(agency, "identity.issuer-report", Span(m.start("organ"), m.end("organ")))]
 
 
 def _self_reference_issuers(s: Sources) -> list[Found]:
@@ -649,7 +661,7 @@ def _self_reference_issuers(s: Sources) -> list[Found]:
     for name in ("source", "issuer"):
         field_ = s.doc.portal_value(name)
         agency = parse_issuer(field_.value, s.context) if field_ else None
-        if agency is not None and agency.name.endswith(ending):
+        if field_ is not None and agency is not None and agency.name.endswith(ending):
             return [Found(agency, "identity.issuer-self-reference", field_.span)]
     from kg.extract.agency_mentions import find_agencies
     for mention in find_agencies(s.doc, s.context, 0).mentions:
@@ -667,7 +679,7 @@ def _source_issuers(s: Sources) -> list[Found]:
     """The organ a page's 来源 names (a news item of 南宁市民政局), when it is one."""
     field_ = s.doc.portal_value("source")
     agency = parse_agency_strict(field_.value, s.context) if field_ else None
-    return [Found(agency, "identity.issuer-source", field_.span)] if agency else []
+    return [Found(agency, "identity.issuer-source", field_.span)] if field_ is not None and agency else []
 
 
 def _number_issuers(s: Sources) -> list[Found]:
