@@ -12,9 +12,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from datetime import date
+from datetime import date as Day      # for fields named date, which hide the type in their class
 from pathlib import Path
 from decimal import Decimal
-from typing import Iterable, NewType, Optional
+from typing import Any, Iterable, NewType, Optional
 
 
 @dataclass(frozen=True)
@@ -416,8 +417,8 @@ class DocumentNode:
     type_concept: Optional[str]
     area: Optional[AreaRef]
     source_files: tuple[str, ...]      # empty for a stub
-    date: Optional[date] = None        # from the corpus file, when there is one
-    versions: tuple[tuple[date, str], ...] = ()   # (date, event) its own history lines give (a regulation)
+    date: Optional[Day] = None        # from the corpus file, when there is one
+    versions: tuple[tuple[Day, str], ...] = ()   # (date, event) its own history lines give (a regulation)
 
     @property
     def is_stub(self) -> bool:
@@ -461,7 +462,7 @@ class QueryResult:
     """A SPARQL answer: variables and rows of rdflib terms, or a boolean."""
 
     variables: tuple[str, ...]
-    rows: tuple[tuple[object, ...], ...]
+    rows: tuple[tuple[Any, ...], ...]       # rdflib terms (or None for unbound): rdflib's terms are not typed
     boolean: Optional[bool] = None
     more: bool = False          # rows past the limit the caller set were not read
 

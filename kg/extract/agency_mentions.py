@@ -38,7 +38,8 @@ class AgencyFindings:
 
 
 @lru_cache(maxsize=1)
-def _forms() -> tuple[tuple[re.Pattern, str], ...]:
+def _forms() -> tuple[tuple[tuple[re.Pattern, str], ...], dict[str, str]]:
+    """The written forms of agency_forms.tsv (团市委, 民建市委会 …) and the organ of each party."""
     parties = {r["party"]: r["organ"] for r in read_tsv("party_organs.tsv")}
     out = []
     for row in read_tsv("agency_forms.tsv"):
@@ -160,7 +161,8 @@ def parse_list(view: str, span: Span, context: Optional[AreaRef], role: str, rul
     """The agencies of a list, passing a level prefix on (区民政局、财政局).
     Collective items (各区人民政府, 各镇、街道) go to ``collective`` as
     (text, span) when it is given, else are passed over."""
-    found, unknown = [], []
+    found: list[AgencyMention] = []
+    unknown: list[str] = []
     prefix = ""
     text = view[span.start:span.end]
     taken_until = span.start          # a collective item may take the items after it

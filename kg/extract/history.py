@@ -15,7 +15,7 @@ from kg.models import Document, Evidence, Fact, Span
 def version_facts(doc: Document, history: list[tuple[Span, str]]) -> list[Fact]:
     """One ``version`` fact per history line that names an event: its value
     (date of the session that decided it, event)."""
-    facts = []
+    facts: list[Fact] = []
     for span, _ in history:
         found = _version(doc, span)
         if found is not None:

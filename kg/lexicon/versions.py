@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from datetime import date as Day      # for the field named date, which hides the type in its class
 from functools import lru_cache
 from typing import Optional
 
@@ -26,10 +27,10 @@ NATION_PREFIX = "中华人民共和国"
 class Version:
     work: str            # the work's title: 中华人民共和国老年人权益保障法
     issuer: str
-    date: date           # adopted, amended or revised on
+    date: Day            # adopted, amended or revised on
     event: str           # adopted, amended, revised
     number: str          # the order that published it
-    in_force: date
+    in_force: Day
     source: str
 
 

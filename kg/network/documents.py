@@ -113,10 +113,10 @@ def to_networkx(store: GraphStore, relations: Iterable[str] = tuple(RELATIONS)) 
     evidence: dict[tuple[str, str, str], tuple] = {}
     values = " ".join(RELATIONS[r] for r in relations)
     for s, p, o, basis, rule, trigger, sentence in select_values(store, ASSERTIONS.replace("$relations", values)):
-        key = (str(s), _local(str(p)), str(o))
+        link = (str(s), _local(str(p)), str(o))
         if basis == "inferred":
             sentence = None       # its spans are where the two titles were read: no sentence states the link
-        evidence[key] = _preferred(evidence.get(key), (_s(basis), _s(rule), _s(trigger), _s(sentence)))
+        evidence[link] = _preferred(evidence.get(link), (_s(basis), _s(rule), _s(trigger), _s(sentence)))
     links = ((str(s), _local(str(p)), str(o)) for s, p, o in select_values(store, EDGES.replace("$relations", values)))
     _add_links(graph, links, evidence)
     return graph

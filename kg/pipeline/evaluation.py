@@ -12,6 +12,7 @@ analogy) are not what a text gives, and are left out of the score.
 from __future__ import annotations
 
 import json
+from datetime import date
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -143,7 +144,7 @@ def _as_gold_writes(gold: set[str], found: set[str], area) -> set[str]:
 
 
 def _dates(x: Extraction) -> set[str]:
-    return {f.value.isoformat() for f in x.facts if f.name in ("date", "publication_date")}
+    return {f.value.isoformat() for f in x.facts if f.name in ("date", "publication_date") and isinstance(f.value, date)}
 
 
 def _cited_numbers(x: Extraction) -> set[str]:
@@ -166,7 +167,7 @@ def _targets(*relations: str) -> Callable[[Extraction], set[str]]:
     of the document its notice promulgates (制定本规划 in the same page)."""
     def read(x: Extraction) -> set[str]:
         promulgated = {c.target for c in x.citations if c.relation in ("promulgates", "forwards")}
-        return {c.target.number or reference_key(c.target.title) for c in x.citations
+        return {c.target.number or reference_key(c.target.title or "") for c in x.citations
                 if c.relation in relations and (c.source is None or c.source in promulgated)}
     return read
 
@@ -290,14 +291,13 @@ def evaluate(gold_file: Path, corpus: Optional[Path] = None, subset: str = "all"
     excluded = []
     for stem, entry in sorted(entries.items()):
         path = corpus / entry["file"]
-        x = read_and_extract((path, path.parent))
+        read = read_and_extract((path, path.parent))
+        x = read if isinstance(read, Extraction) else None      # a skipped file reads nothing
         if entry.get("validity_only"):
-            _score_validity(scores, stem, entry["validity"], x if isinstance(x, Extraction) else None)
+            _score_validity(scores, stem, entry["validity"], x)
             continue
         inferred = _inferred_fields(entry.get("notes", ""))
         excluded += [f"{stem}: {name}" for name in sorted(inferred)]
-        if not isinstance(x, Extraction):
-            x = None
         _score_sets(scores, stem, entry, x, inferred)
         _score_place_and_date(scores, stem, entry, x, inferred)
         score_lists(scores["lists"], scores["lead"], stem, entry, x)

@@ -66,7 +66,7 @@ def materialise(graph: set) -> None:
     """Add the super-class and super-property triples of every triple of a
     graph being written (a set of triples)."""
     props, classes, rdf_type = super_properties(), super_classes(), RDF.type
-    additions = []
+    additions: list[tuple] = []
     for s, p, o in graph:
         sups = props.get(p)
         if sups:

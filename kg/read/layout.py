@@ -85,7 +85,8 @@ def _body_openers() -> tuple[re.Pattern, ...]:
 def _lines(view: str, residue: tuple[Span, ...]) -> list[_Line]:
     """The non-blank lines; a text pasted on one long line (its line breaks
     lost) is read in the pieces its spaces leave."""
-    lines, pos, blank = [], 0, True
+    lines: list[_Line] = []
+    pos, blank = 0, True
     for raw in view.split("\n"):
         stripped = raw.strip()
         if stripped:

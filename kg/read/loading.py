@@ -151,7 +151,7 @@ def docx_text(data: bytes) -> str:
     _check_inflation(data)
     try:
         document = docx.Document(io.BytesIO(data))
-        lines = []
+        lines: list[str] = []
         for block in document.iter_inner_content():
             if isinstance(block, Table):
                 lines.extend("\t".join(cell.text for cell in row.cells) for row in block.rows)
@@ -257,7 +257,8 @@ def load_corpus(corpus_dir: Path) -> tuple[list[SourceDocument], list[SkippedFil
     Raises CorpusError when the directory is missing or holds no file at all.
     """
     corpus_dir = Path(corpus_dir).resolve()
-    documents, skipped = [], []
+    documents: list[SourceDocument] = []
+    skipped: list[SkippedFile] = []
     files = corpus_files(corpus_dir, skipped)
     for path in files:
         try:

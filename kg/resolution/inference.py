@@ -54,7 +54,8 @@ def rank(node: DocumentNode) -> Optional[int]:
 
 def _above(higher: DocumentNode, lower: DocumentNode) -> bool:
     """``higher`` is issued at a higher level, by an area containing ``lower``'s."""
-    if rank(higher) is None or rank(lower) is None or rank(higher) >= rank(lower):
+    high, low = rank(higher), rank(lower)
+    if high is None or low is None or high >= low or higher.area is None or lower.area is None:
         return False
     return gazetteer().is_within(lower.area.code, higher.area.code)
 
@@ -84,7 +85,7 @@ def title_echoes(nodes: Iterable[DocumentNode], stated: Iterable[tuple] = ()) ->
             continue
         # the nearest level above: a city opinion echoes its province's, which
         # in turn echoes the nation's
-        nearest = max(rank(t) for t in candidates)
+        nearest = max(rank(t) or 0 for t in candidates)     # every candidate is ranked: it lies above
         links += [InferredLink(node, t, "applies", ECHO_RULE) for t in candidates if rank(t) == nearest]
     links = [link for link in links if (link.source.key, link.target.key) not in known]
     return sorted(links, key=lambda link: (link.source.key, link.target.key))
@@ -114,7 +115,8 @@ def implements_warnings(edges: Iterable[tuple[DocumentNode, DocumentNode, str]])
         name = f"{_label(source)} applies {_label(target)} ({how})"
         if source.date and target.date and source.date < target.date:
             warnings.append(f"{name}: the implementer ({source.date}) is older than what it implements ({target.date})")
-        if rank(source) is not None and rank(target) is not None and rank(source) < rank(target):
+        source_rank, target_rank = rank(source), rank(target)
+        if source_rank is not None and target_rank is not None and source_rank < target_rank:
             warnings.append(f"{name}: the implementer is at a higher level than what it implements")
     for cycle in sorted(sorted(graph.nodes[n]["label"] for n in c) for c in nx.simple_cycles(graph)):
         warnings.append("implements links form a cycle: " + " -> ".join(cycle))

@@ -23,6 +23,7 @@ import http.client
 import json
 import socket
 import threading
+from types import MappingProxyType
 import time
 import urllib.error
 import urllib.request
@@ -129,6 +130,9 @@ class _WatchedHTTPS(urllib.request.HTTPSHandler):
                             context=self._context)
 
 
+EMPTY_HEADERS: Mapping[str, str] = MappingProxyType({})
+
+
 @dataclass
 class Client:
     """HTTP for one endpoint: a deadline per request, an answer size limit,
@@ -159,7 +163,7 @@ class Client:
         self.opener = urllib.request.build_opener(*handlers)
 
     def send(self, url: str, method: str, body: Optional[bytes] = None,
-             headers: Mapping[str, str] = ()) -> tuple[bytes, Mapping[str, str]]:
+             headers: Mapping[str, str] = EMPTY_HEADERS) -> tuple[bytes, Mapping[str, str]]:
         """The answer's bytes and headers; RemoteError for anything else."""
         request = urllib.request.Request(url, data=body, method=method, headers={**dict(headers), **self.headers})
         deadline = time.monotonic() + self.timeout
@@ -189,7 +193,8 @@ class Client:
     def _read(self, response, deadline: float, what: str) -> bytes:
         """Read in pieces as they come, so that neither an endless nor a
         dripping answer outlives the deadline or the size limit."""
-        parts, size = [], 0
+        parts: list[bytes] = []
+        size = 0
         while True:
             if time.monotonic() > deadline:
                 raise RemoteError(f"{what}: the answer did not end within {self.timeout:g} s (--timeout)")
@@ -219,7 +224,7 @@ def named_graphs(graph_file: Path) -> dict[str, list]:
     return graphs
 
 
-def push(graph_file: Path, endpoint: str, mode: str = "replace", headers: Mapping[str, str] = (),
+def push(graph_file: Path, endpoint: str, mode: str = "replace", headers: Mapping[str, str] = EMPTY_HEADERS,
          timeout: float = DEFAULT_TIMEOUT, user: Optional[str] = None) -> PushReport:
     """Send every named graph of a built graph to a Graph Store endpoint;
     ``mode`` is "replace" (HTTP PUT) or "append" (HTTP POST). A failure
@@ -251,7 +256,7 @@ def _partial(report: PushReport, mode: str) -> str:
     return f"already {verb} before the failure ({len(report.done)} graphs): {shown}"
 
 
-def remote_query(endpoint: str, query: str, headers: Mapping[str, str] = (), timeout: float = DEFAULT_TIMEOUT,
+def remote_query(endpoint: str, query: str, headers: Mapping[str, str] = EMPTY_HEADERS, timeout: float = DEFAULT_TIMEOUT,
                  bindings: Optional[Mapping[str, str]] = None, user: Optional[str] = None,
                  max_answer: int = DEFAULT_MAX_ANSWER) -> QueryResult:
     """Run a SELECT or ASK on a remote SPARQL endpoint. The project's

@@ -153,7 +153,8 @@ def _links(network: OverviewNetwork, index: dict[str, int]) -> tuple[list[list],
     of links."""
     between_documents = [(s, o, k, d) for s, o, k, d in network.net.edges(keys=True, data=True)]
     others = ((s, o, k, network.evidence.get((s, o, k))) for s, o, k in network.links)
-    links, degree = [], defaultdict(int)
+    links: list[list] = []
+    degree: defaultdict[str, int] = defaultdict(int)
     for s, o, k, d in heapq.merge(sorted(between_documents, key=lambda e: e[:3]), others, key=lambda e: e[:3]):
         if k in AREA_LINKS or s not in index or o not in index:
             continue
