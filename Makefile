@@ -52,6 +52,7 @@ run: $(VENV)/.installed-run $(YASGUI)
 	$(BIN)/kg build corpus -o build
 
 test: $(VENV)/.installed-test test-packages $(YASGUI)
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -187,6 +187,7 @@ def query(arguments: tuple[str, ...], binds: tuple[str, ...], fmt: str, endpoint
                 _fail("--bind with --endpoint binds a saved query's parameters only")
             result = remote_query(endpoint, query, _headers(headers), timeout, bindings, user)
         else:
+            assert graph is not None, "two arguments without --endpoint, as checked above"
             result = run_query(load_graph(graph), query, bindings)
     except (GraphFileError, QueryError) as exc:
         _fail(str(exc))

@@ -79,7 +79,8 @@ def issuers_before(view: str, start: int, area: Optional[AreaRef]) -> tuple:
     """The issuers a text names just before a cited title (财政部、税务总局等
     部委印发的《…》): all of them known agencies, else none."""
     window = view[max(0, start - 80):start]
-    clause = CLAUSE_BEFORE.search(window).group()
+    before = CLAUSE_BEFORE.search(window)
+    clause = before.group() if before else ""
     m = phrase_pattern("cited_issuers").search(clause)
     if not m:
         return ()
@@ -95,7 +96,7 @@ def _number_issuers(number: DocNumber, area: Optional[AreaRef]) -> tuple:
         organ = phrase_pattern("order_ending").sub("", number.code)
         agency = parse_agency(organ, area) or parse_agency(organ.removeprefix(NATION_PREFIX), gazetteer().nation)
         return (agency,) if agency else ()
-    code = resolve_code(number.code, area)
+    code = resolve_code(number.code, area) if number.code else None
     return (code.agency,) if code else ()
 
 

@@ -21,8 +21,9 @@ from kg.lexicon.titles import display_title
 def is_reply_title(title: Optional[str]) -> bool:
     """A title that answers a proposal: a reply word (答复, 复函, 会办意见 …)
     and 提案, 建议 or 议案 (phrase pattern reply_title)."""
-    return bool(title) and bool(re.search(r"提案|建议|议案", title)) and bool(
-        phrase_pattern("reply_title").search(title))
+    if not title:
+        return False
+    return bool(re.search(r"提案|建议|议案", title)) and bool(phrase_pattern("reply_title").search(title))
 
 
 def answers_a_proposal(doc: Document) -> bool:

@@ -56,6 +56,7 @@ def deadline_in(text: str) -> Optional[tuple[date, int]]:
 
 def _split_value(text: str) -> tuple[Decimal, Optional[str]]:
     m = re.match(rf"\s*({NUMBER})\s*(.*)", text)
+    assert m is not None, "called on a value that opens with a number"
     rest = m.group(2).strip()
     unit = next((u for u in _units() if rest.startswith(u)), None)
     return Decimal(m.group(1)), unit

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, Sequence
 
 from kg.datafiles import read_tsv
 from kg.models import Document, Span
@@ -57,7 +57,7 @@ def _columns_longest_first() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(_columns().items(), key=lambda kv: -len(kv[0])))
 
 
-def _header(kinds: list[Optional[str]]) -> bool:
+def _header(kinds: Sequence[Optional[str]]) -> bool:
     known = [k for k in kinds if k]
     return len(known) >= MIN_LABELS and any(k in ("lead", "responsible", "support") for k in known)
 
@@ -122,7 +122,7 @@ def _cell_per_line_rows(lines: list[tuple[int, str]]) -> list[Row]:
     rows: list[Row] = []
     i = 0
     while i < len(lines):
-        kinds = []
+        kinds: list[str] = []
         j = i
         while j < len(lines) and (kind := column_kind(lines[j][1])) is not None and len(lines[j][1].strip()) <= 16:
             kinds.append(kind)

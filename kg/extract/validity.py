@@ -63,7 +63,7 @@ def find_validity(doc: Document, title: Optional[tuple[str, Span]], own_date: Op
         # a portal's 实施日期 / 施行日期 where the text states none
         facts.append(Fact("entry_into_force", value,
                           Evidence("validity.portal-effective", effective.span, doc.sentence_of(effective.span))))
-    if title_text and wrapped_title(title_text) is None and PROVISIONAL.search(title_text.strip()):
+    if title_text and title_span and wrapped_title(title_text) is None and PROVISIONAL.search(title_text.strip()):
         facts.append(Fact("provisional", True, Evidence("validity.provisional-title", title_span,
                                                         doc.sentence_of(title_span))))
     return facts

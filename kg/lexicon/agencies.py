@@ -141,7 +141,7 @@ def split_agency(name: str, context: Optional[AreaRef] = None) -> Optional[tuple
     for pattern, key in templates:
         m = pattern.fullmatch(name)
         chain = gaz.split_area_prefix(m.group("area"), context) if m else None
-        if chain and chain[-1][0] == len(m.group("area")):
+        if m and chain and chain[-1][0] == len(m.group("area")):
             return agency(key, chain[-1][1], gaz), ""
     for form, key in _forms_ending(name):
         prefix = name[: len(name) - len(form)]
@@ -150,7 +150,7 @@ def split_agency(name: str, context: Optional[AreaRef] = None) -> Optional[tuple
             return agency(key, area, gaz), prefix
     office = phrase_pattern("organ_office").search(name)
     organ = split_agency(name[:office.start()], context) if office else None
-    if organ is not None:
+    if office is not None and organ is not None:
         # the organs whose offices are organs of their own (人民政府办公室, 老龄委办公室)
         # were matched above; this is a department's office, part of the department
         parent, prefix = organ
@@ -298,6 +298,7 @@ def parse_unlisted_organ(name: str, context: Optional[AreaRef]) -> Optional[Agen
     its prefix names (its key says it was read by shape)."""
     gaz = gazetteer()
     chain = gaz.split_area_prefix(name, context)
+    area: Optional[AreaRef]
     if chain:
         area, rest = chain[-1][1], name[chain[-1][0]:]
     elif name[:1] in "省市区县" and context is not None:

@@ -33,8 +33,8 @@ def level_concepts() -> dict[str, tuple[int, str]]:
     graph = _scheme(LEVELS_FILE)
     out = {}
     for concept in graph.subjects(SKOS.inScheme, None):
-        label = next(str(l) for l in graph.objects(concept, SKOS.prefLabel) if l.language == "en")
-        out[_key(concept)] = (int(graph.value(concept, SKOS.notation)), label)
+        label = next(str(l) for l in graph.objects(concept, SKOS.prefLabel) if getattr(l, "language", None) == "en")
+        out[_key(concept)] = (int(str(graph.value(concept, SKOS.notation))), label)
     return out
 
 
@@ -43,7 +43,7 @@ def _pref_labels(file_name: str, key) -> dict:
     graph = _scheme(file_name)
     out = {}
     for concept in graph.subjects(SKOS.inScheme, None):
-        labels = {l.language: str(l) for l in graph.objects(concept, SKOS.prefLabel)}
+        labels = {getattr(l, "language", None): str(l) for l in graph.objects(concept, SKOS.prefLabel)}
         out[key(graph, concept)] = (labels["zh"], labels["en"])
     return out
 
@@ -65,7 +65,7 @@ def service_model_labels() -> dict[str, str]:
     """Every @zh label of the service-model scheme -> its concept key."""
     graph = _scheme(SERVICE_MODELS_FILE)
     out: dict[str, str] = {}
-    for concept in sorted(set(graph.subjects(SKOS.inScheme, None))):
+    for concept in sorted(set(graph.subjects(SKOS.inScheme, None)), key=str):
         for prop in (SKOS.prefLabel, SKOS.altLabel):
             for label in graph.objects(concept, prop):
                 if getattr(label, "language", None) == "zh":

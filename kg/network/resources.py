@@ -98,7 +98,7 @@ class NetworkFacts:
         predicates = " ".join(f"<{p}>" for p in sorted(NETWORK_PREDICATES))
         types = " ".join(f"<{t}>" for t in sorted(NETWORK_TYPES))
         facts = cls()
-        facts.add(iter_values(store, NETWORK_ROWS.replace("$predicates", predicates).replace("$types", types)))
+        facts.add(iter_values(store, NETWORK_ROWS.replace("$predicates", predicates).replace("$types", types)))  # type: ignore[arg-type]  # rows of a query whose first three columns are always bound
         return facts.finish()
 
     def add(self, rows: Iterable[Row]) -> None:
@@ -262,9 +262,9 @@ def resource_nodes(facts: NetworkFacts, documents: nx.DiGraph, kinds: Iterable[s
                      rule=data.get("rule"), sentences=sentences, evidence=len(sentences))
     for kind in ("agency", "area", "service_model", "programme", "measure"):      # the first kind of a node wins
         if kind in kinds:
-            for iri, name, level, area in members(kind):
+            for iri, written, level, area in members(kind):
                 if iri not in net:
-                    net.add_node(iri, kind=kind, label=short_label(name), name=name, level=level, area=area)
+                    net.add_node(iri, kind=kind, label=short_label(written or ""), name=written, level=level, area=area)
     if "agency" in kinds:
         for iri, alt in short_names.items():
             if iri in net and iri in organizations:
@@ -295,11 +295,11 @@ def link_evidence(store: GraphStore, links: Iterable[tuple[str, str, str]]) -> d
         if sentence is not None:
             sentences.add(str(sentence))
     evidence = {}
-    for link, (rules, sentences) in found.items():
-        sentences = sorted(sentences)
+    for link, (rules, said) in found.items():
+        listed = sorted(said)
         # a link asserted by several rules names the first in order: the same in every store
-        evidence[link] = dict(rule=min(rules), basis="stated" if sentences else None,
-                              sentences=sentences[:MAX_SENTENCES], evidence=len(sentences))
+        evidence[link] = dict(rule=min(rules), basis="stated" if listed else None,
+                              sentences=listed[:MAX_SENTENCES], evidence=len(listed))
     return evidence
 
 

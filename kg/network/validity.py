@@ -98,6 +98,6 @@ def conflicts(graph: nx.DiGraph, day: Optional[date] = None) -> list[str]:
         lapsed = bool(STATED_NOT_IN_FORCE.search(stated))
         if not lapsed and derived.status in (REPEALED, EXPIRED):
             out.append(f"{data.get('file') or node}: stated {stated}, but {derived.basis}")
-        elif lapsed and derived.status == IN_FORCE and _day(data.get("expiry")) and _day(data["expiry"]) >= day:
+        elif lapsed and derived.status == IN_FORCE and (expiry := _day(data.get("expiry"))) and expiry >= day:
             out.append(f"{data.get('file') or node}: stated {stated}, but in force until {data['expiry']}")
     return sorted(out)

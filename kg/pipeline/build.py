@@ -27,7 +27,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
-from typing import Callable, ContextManager, Iterator, NamedTuple, Optional, Union
+from typing import Callable, cast, ContextManager, Iterator, NamedTuple, Optional, Union
 
 from kg.pipeline import cache as build_cache
 from kg.pipeline.quality import QualityReport, quality_report
@@ -195,7 +195,7 @@ def _without_cycle_collector() -> Iterator[None]:
             gc.enable()
 
 
-def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: int, use_cache: bool,
+def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: Optional[int], use_cache: bool,
            progress: Optional[Progress], with_store: bool) -> BuildReport:
     corpus_dir, out_dir = Path(corpus_dir).resolve(), Path(out_dir)
     progress = progress or (lambda label, total: nullcontext(_NoProgress()))
@@ -278,7 +278,7 @@ def overview_page(facts: NetworkFacts, facts_digest: str, documents, graph_path:
     unchanged, as after most one-file edits."""
     entry = build_cache.key(facts_digest, sorted(documents.nodes(data=True)), sorted(documents.edges(data=True)),
                             page_version())
-    page = cache.get("view", entry)
+    page = cast(Optional[bytes], cache.get("view", entry))
     if page is None:
         network = overview_network(facts, documents, evidence_store=lambda: GraphStore.from_file(graph_path))
         facts.rows, facts.links = [], []      # ``network`` holds what the page shows
@@ -381,7 +381,7 @@ def shared_blocks(state: Contributions, digests: list[str], resolution, cache: b
     it but where titles were read), the stubs and the inferred links."""
     entry = build_cache.key(digests, sorted(state.title_sources.items()),
                             sorted(repr(node) for node in resolution.documents.values() if node.is_stub), resolution.inferred)
-    blocks = cache.get("shared-blocks", entry)
+    blocks = cast(Optional[list[tuple[str, bytes, int, NetworkPart]]], cache.get("shared-blocks", entry))
     if blocks is None:
         blocks = [(str(graph_iri), trig_block(graph_iri, graph), len(graph),
                    network_part(graph))
@@ -406,19 +406,24 @@ def network_part(graph) -> NetworkPart:
     return NetworkPart(rows, hashlib.sha256(repr(rows).encode("utf-8")).hexdigest())
 
 
-def _graph_block(index: int) -> tuple[bytes, Contributions, str, int, NetworkPart]:
+# one file's graph block: its TriG text, what it adds to the shared graphs, its digest, triples and network rows
+GraphBlock = tuple[bytes, Contributions, str, int, NetworkPart]
+
+
+def _graph_block(index: int) -> GraphBlock:
     part = source_part(_WORK["ordered"][index], _WORK["resolution"])
     return (trig_block(part.graph_iri, part.graph), part.contributions, part.contributions.digest(), len(part.graph),
             network_part(part.graph))
 
 
 def graph_blocks(ordered: list[Extraction], keys: dict[str, str], resolution, cache: build_cache.BuildCache,
-                 jobs: int) -> Iterator[tuple[str, tuple[bytes, Contributions, str, int, NetworkPart], bool]]:
+                 jobs: int) -> Iterator[tuple[str, GraphBlock, bool]]:
     """Each file's graph IRI, (TriG block, contributions, their digest,
     triple count, network part) and whether it was written afresh, in order: from the cache when the file's
     extraction and the nodes it points to are unchanged, else written (in
     ``jobs`` processes)."""
     entries = [build_cache.key(keys[x.document.relative_path], resolution_inputs(x, resolution)) for x in ordered]
+    paths = [x.document.relative_path for x in ordered]
     missing = [i for i, entry in enumerate(entries) if not cache.has("graph", entry)]
     _WORK.update(ordered=ordered, resolution=resolution)
     try:
@@ -426,14 +431,13 @@ def graph_blocks(ordered: list[Extraction], keys: dict[str, str], resolution, ca
             computed = _ordered_map(pool, _graph_block, missing, jobs)
             pending = set(missing)
             for i, entry in enumerate(entries):
-                value = None if i in pending else cache.get("graph", entry)
+                value = None if i in pending else cast(Optional[GraphBlock], cache.get("graph", entry))
                 fresh = value is None
-                if fresh:    # new, or a cache entry that could not be read
+                if value is None:    # new, or a cache entry that could not be read
                     value = next(computed) if i in pending else _graph_block(i)
                     cache.put("graph", entry, value)
-                graph_iri = str(iri.source_graph(ordered[i].document.relative_path))
-                ordered[i] = None          # written: its extraction is no longer needed
-                yield graph_iri, value, fresh
+                cast(list, ordered)[i] = None       # written: its extraction is no longer needed
+                yield str(iri.source_graph(paths[i])), value, fresh
     finally:
         _WORK.clear()
 
@@ -538,7 +542,7 @@ def extract_corpus(files: list[Path], corpus_dir: Path, cache: build_cache.Build
             skipped.append(SkippedFile(relative, f"cannot read: {exc.strerror or exc}"))
             continue
         keys[relative] = build_cache.key(relative, data)
-        hit = cache.get("extract", keys[relative])
+        hit = cast(Optional[Extraction], cache.get("extract", keys[relative]))
         if hit is not None:
             extractions[relative] = hit
         else:

@@ -8,6 +8,7 @@ the ontology and its SKOS schemes. Terms follow the graph contract.
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -314,7 +315,8 @@ def _write_version_cited(w: "_GraphWriter", x: Extraction, source: DocumentNode,
     work = work_key(target.title) if target.title else None
     if c.relation in ISSUING or not (work or target.versions):
         return
-    on = x.date or next((f.value for f in x.facts if f.name == "publication_date"), None)
+    published = next((f.value for f in x.facts if f.name == "publication_date"), None)
+    on = x.date or (published if isinstance(published, date) else None)
     if work:
         version = version_cited(work, on, c.target.number)
         version_date = version.date if version else None

@@ -31,7 +31,7 @@ def shapes_graph() -> Graph:
 
 
 def _closure(graph: Graph, predicate: URIRef) -> dict[URIRef, frozenset[URIRef]]:
-    direct: dict[URIRef, set[URIRef]] = {}
+    direct: dict = {}       # rdflib gives its terms as plain Nodes
     for sub, sup in graph.subject_objects(predicate):
         direct.setdefault(sub, set()).add(sup)
     out = {}

@@ -130,12 +130,13 @@ def _dateline(line: str, start: int) -> Optional[list[PortalField]]:
             PortalField("source", "", source, Span(start + m.start("source"), start + m.end("source")))]
 
 
-def _field_of(field: Optional[str], value: str) -> Optional[str]:
+def _field_of(field: Optional[str], value: str) -> str:
     """A label's field, unless its value says otherwise: 字号 is the font-size
-    widget on most portals and the 发文字号 on some (字号 云民发〔2023〕128号)."""
+    widget on most portals and the 发文字号 on some (字号 云民发〔2023〕128号).
+    (Every label read is in the table: ``field`` is None only for a caller's slip.)"""
     if field == "widget" and _value_has_form("number", value):
         return "number"
-    return field
+    return field or "unknown"
 
 
 def _number_alone(field: Optional[str], value: str) -> str:

@@ -94,7 +94,7 @@ def lift_unqualified_titles(mentions: list[Mention]) -> list[tuple[MentionKey, M
     there, the document of an area above it that the corpus knows by number or
     file (民政部令第66号) — the nearest such area, never a sibling's. The
     pairs of keys that name one document so."""
-    anchored: dict[str, set[str]] = {key: {NATION} for key in listed_works()}
+    anchored: dict[str, set[Optional[str]]] = {key: {NATION} for key in listed_works()}
     for ref, path, keys in mentions:
         if path is not None or ref.number:
             for k in keys:
@@ -157,7 +157,7 @@ def learned_codes(extractions: list[Extraction]) -> tuple[dict[str, AgencyRef], 
         if not number or not issuers or is_announcement(number):
             continue
         parsed = DocNumber.parse(number)
-        if parsed.is_order or resolve_code(parsed.code, x.area) is not None:
+        if parsed.code is None or parsed.is_order or resolve_code(parsed.code, x.area) is not None:
             continue
         known = learned.setdefault(parsed.code, issuers[0])
         if known != issuers[0]:
@@ -173,7 +173,7 @@ def _apply_learned_codes(resolution: Resolution, extractions: list[Extraction]) 
     for key, node in list(resolution.documents.items()):
         if node.issuers or not node.number or is_announcement(node.number):
             continue
-        agency = resolution.learned_codes.get(DocNumber.parse(node.number).code)
+        agency = resolution.learned_codes.get(DocNumber.parse(node.number).code or "")
         if agency is not None:
             resolution.documents[key] = replace(node, issuers=(agency,), area=agency.area)
 
@@ -290,7 +290,7 @@ def _node_key(number: Optional[str], group: list[Mention]) -> DocumentKey:
     corpus file's own keys first)."""
     if number and not is_announcement(number):
         parsed = DocNumber.parse(number)
-        return document_keys.document_by_number(parsed.code, parsed.year, parsed.seq)
+        return document_keys.document_by_number(parsed.code or "", parsed.year, parsed.seq)
     identity = [k for _, path, keys in group if path is not None for k in keys]
     return document_keys.document_by_title(str((identity or sorted({k for _, _, keys in group for k in keys},
                                                                     key=str))[0]))

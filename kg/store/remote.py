@@ -127,7 +127,7 @@ class _WatchedHTTPS(urllib.request.HTTPSHandler):
 
     def https_open(self, req):
         return self.do_open(_watched_connection(http.client.HTTPSConnection, self.watched), req,
-                            context=self._context)
+                            context=getattr(self, "_context", None))     # the handler's own TLS context
 
 
 EMPTY_HEADERS: Mapping[str, str] = MappingProxyType({})

@@ -60,9 +60,9 @@ def candidate_terms(corpus_dir, top: int = 40, min_documents: int = 1) -> list[C
             scores[word] += weight
             docs[word] += 1
             if word not in examples:
-                token = next((t for t in words if t.text == word), None)
-                if token is not None:
-                    sentence = doc.sentence_of(token.span)
+                first = next((t for t in words if t.text == word), None)
+                if first is not None:
+                    sentence = doc.sentence_of(first.span)
                     examples[word] = " ".join(doc.text[sentence.start:sentence.end].split())[:80]
         _count_compounds(doc, words, known, compounds, compound_docs, examples,
                          _scorer(tfidf, len(words), compound_scores))

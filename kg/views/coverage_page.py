@@ -27,7 +27,7 @@ def _tiles(rows: list[AreaCoverage], t: dict[str, str]) -> list[dict]:
     provinces = all(r.area_code in layout for r in rows)
     tiles = []
     for i, r in enumerate(rows):
-        row, col, label = layout[r.area_code] if provinces else (i // COLUMNS, i % COLUMNS, r.area)
+        row, col, label = layout[r.area_code or ""] if provinces else (i // COLUMNS, i % COLUMNS, r.area)
         detail = (f"{r.implementing[0]}, {r.first_date or t['undated']}" if r.implementing
                   else t[f"status_{r.status}"])
         tiles.append({"code": r.area_code, "status": r.status, "label": label[:4], "x": col * (TILE + GAP) + GAP,
@@ -36,8 +36,8 @@ def _tiles(rows: list[AreaCoverage], t: dict[str, str]) -> list[dict]:
 
 
 def _timeline(rows: list[AreaCoverage], target_date: Optional[str], t: dict[str, str]) -> list[dict]:
-    dated = sorted((r for r in rows if r.first_date), key=lambda r: (r.first_date, r.area))
-    days = [date.fromisoformat(r.first_date) for r in dated] + ([date.fromisoformat(target_date)] if target_date else [])
+    dated = sorted((r for r in rows if r.first_date), key=lambda r: (r.first_date or "", r.area))
+    days = [date.fromisoformat(r.first_date or "") for r in dated] + ([date.fromisoformat(target_date)] if target_date else [])
     if not dated:
         return []
     start, end = min(days), max(days)
@@ -52,7 +52,7 @@ def _timeline(rows: list[AreaCoverage], target_date: Optional[str], t: dict[str,
                        "label": f"{target_date} {t['coverage_the_document']}", "tooltip": target_date})
     for i, r in enumerate(dated, start=1):
         lag = ", " + t["coverage_days_after"].format(lag=r.lag_days) if r.lag_days is not None else ""
-        events.append({"code": r.area_code, "kind": "implemented", "x": x(date.fromisoformat(r.first_date)),
+        events.append({"code": r.area_code, "kind": "implemented", "x": x(date.fromisoformat(r.first_date or "")),
                        "y": 24 + i * ROW, "label": f"{r.first_date} {r.area}",
                        "tooltip": f"{r.area}: {r.implementing[0]}{lag}"})
     return events

@@ -99,10 +99,10 @@ def rdf_bytes(graph_path: Path, fmt: str) -> bytes:
     form, quads = RDF_FORMATS[fmt]
     parsed = ox.parse(path=str(source), format=READABLE[source.suffix])
     if quads:
-        return ox.serialize(parsed, format=form)
+        return ox.serialize(parsed, format=form) or b""
     triples = {ox.Triple(q.subject, q.predicate, q.object) for q in parsed}
     prefixes = None if form == ox.RdfFormat.N_TRIPLES else PREFIXES
-    return ox.serialize(sorted(triples, key=str), format=form, prefixes=prefixes)
+    return ox.serialize(sorted(triples, key=str), format=form, prefixes=prefixes) or b""
 
 
 def export(graph_path: Path, fmt: str, out: Path) -> list[Path]:

@@ -17,7 +17,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 import networkx as nx
 
@@ -25,6 +25,9 @@ from kg.lexicon.schemes import level_labels
 from kg.network.resources import KINDS, NetworkFacts, short_label
 from kg.views.site import relation_names
 from kg.rdf.vocab import ID
+
+if TYPE_CHECKING:
+    from kg.store.database import GraphStore
 
 DOCUMENT_RELATIONS = ("applies", "based_on", "promulgates", "forwards", "repeals", "amends", "cites", "repliesTo")
 # Areas are the boxes the documents sit in: their links are not drawn.
@@ -231,7 +234,7 @@ def render(network: OverviewNetwork, documents: nx.DiGraph, title: Optional[str]
 
 
 def overview_network(facts: NetworkFacts, documents: nx.DiGraph, kinds: Optional[Iterable[str]] = None,
-                     evidence_store: Optional[Callable[[], object]] = None) -> OverviewNetwork:
+                     evidence_store: Optional[Callable[[], "GraphStore"]] = None) -> OverviewNetwork:
     """The resources the overview holds (``facts``: the network's triples),
     with the sentences behind agency, measure and theme links where they are
     few enough to carry (those between documents always come), from the

@@ -83,7 +83,8 @@ class Evidence:
 
     @property
     def fragment(self) -> str:
-        return fragment(self.start, self.end)
+        """The span's #char= fragment; the template asks only where start is known."""
+        return fragment(self.start or 0, self.end or 0)
 
 
 def fragment(start: int, end: int) -> str:
@@ -151,7 +152,7 @@ def labels(store: GraphStore, iris: set[str]) -> dict[str, str]:
     values = " ".join(f"<{i}>" for i in sorted(iris))
     rows = run_query(store, f"""SELECT ?n ?p ?l WHERE {{ VALUES ?n {{ {values} }}
         VALUES ?p {{ {' '.join(LABEL_PROPERTIES)} }} ?n ?p ?l }}""").rows
-    best: dict[str, tuple[int, str]] = {}
+    best: dict[str, tuple[float, str]] = {}
     order = {p: i for i, p in enumerate(LABEL_PROPERTIES)}
     for n, p, label in rows:
         rank = order[short_name(p)] + (0 if getattr(label, "language", None) in (None, "zh") else 0.5)

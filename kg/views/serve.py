@@ -343,6 +343,7 @@ class Server(ThreadingHTTPServer):
     IPv6 where the address is one."""
 
     daemon_threads = True
+    verbose = False         # log each request (kg serve --verbose)
 
     def __init__(self, address, handler, max_connections: int, pool: WorkerPool):
         self.pool = pool

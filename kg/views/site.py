@@ -233,7 +233,7 @@ class Site:
         description = SERVICE_DESCRIPTION.format(endpoint=endpoint, formats=" , ".join(
             f"<{FORMAT_IRIS[m]}>" for m in RESULT_FORMATS if m in FORMAT_IRIS))
         triples = ox.parse(description, format=ox.RdfFormat.TURTLE)
-        return media, ox.serialize(triples, format=GRAPH_FORMATS[media], prefixes={"sd": SD})
+        return media, ox.serialize(triples, format=GRAPH_FORMATS[media], prefixes={"sd": SD}) or b""
 
     def graph_store(self, graph: Optional[str], accepted: Sequence[str]) -> tuple[str, bytes]:
         """A named graph's triples (the Graph Store Protocol's GET ?graph=IRI;
@@ -299,7 +299,7 @@ class Site:
             if not triples:
                 raise Refused(HTTPStatus.NOT_FOUND, f"nothing is known about {iri}")
             return wanted, ox.serialize(sorted(triples, key=str), format=GRAPH_FORMATS[wanted],
-                                        prefixes=PREFIXES)
+                                        prefixes=PREFIXES) or b""
         page = resource_page(self.store, iri, lang, self.corpus)
         if page is None:
             raise Refused(HTTPStatus.NOT_FOUND, f"nothing is known about {iri}")

@@ -120,7 +120,7 @@ def positions(view: View) -> dict[str, tuple[float, float]]:
             members.sort(key=lambda n: (graph.nodes[n].get("area") or "", graph.nodes[n]["label"]))
             width = (len(members) - 1) * SLOT_GAP
             for i, n in enumerate(members):
-                out[n] = (i * SLOT_GAP - width / 2, rank * LEVEL_GAP)
+                out[n] = (i * SLOT_GAP - width / 2, float(rank * LEVEL_GAP))
         return out
     if graph.number_of_nodes() == 0:
         return {}
@@ -226,7 +226,7 @@ def script_json(value) -> str:
 
 def vis_library() -> tuple[str, str]:
     """vis-network's JavaScript and CSS as pyvis ships them, to inline."""
-    folder = Path(__import__("pyvis").__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
+    folder = Path(str(__import__("pyvis").__file__)).resolve().parent / "templates" / "lib" / "vis-9.1.2"
     return ((folder / "vis-network.min.js").read_text(encoding="utf-8"),
             (folder / "vis-network.css").read_text(encoding="utf-8"))
 

@@ -119,6 +119,7 @@ class WorkerPool:
         process.start()
         child.close()
         worker = _Worker(process, parent)
+        assert process.pid is not None, "a started process has its pid"
         with self._lock:
             self._workers[process.pid] = worker
         return worker
@@ -176,10 +177,11 @@ class WorkerPool:
         raise Refused(HTTPStatus(reply[1]), reply[2])
 
     def _retire(self, worker: _Worker) -> None:
+        pid = worker.process.pid
         with self._lock:
-            mine = self._workers.get(worker.process.pid) is worker
-            if mine:
-                del self._workers[worker.process.pid]
+            mine = pid is not None and self._workers.get(pid) is worker
+            if mine and pid is not None:
+                del self._workers[pid]
         if mine:
             worker.stop()
 
