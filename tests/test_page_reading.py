@@ -408,6 +408,30 @@ def test_a_text_that_names_its_own_level_is_of_the_first_area_of_that_level(text
     assert extract(text).area.name == area
 
 
+@pytest.mark.parametrize("text,town,county", [
+    # a county's news that opens with one of its townships (娄星区 news of 百亩乡; 三台县's 古井镇)
+    ("娄星区百亩乡开展敬老院消防安全检查\n红网娄星站讯 近日,百亩乡组织乡综治、民政等部门到百亩敬老院开展消防安全检查。"
+     "娄星区民政局高度重视。\n", "百亩乡", "娄星区"),
+    ("日前,古井镇2018年第四季度高龄老人津贴申报工作已经在各村(居)陆续启动。\n三台县民政局按季度发放高龄津贴。\n",
+     "古井镇", "三台县"),
+])
+def test_a_page_that_opens_with_a_township_is_of_that_township(text, town, county):
+    area = extract(text).area
+    assert (area.name, area.level) == (town, "township")
+    from kg.lexicon.areas import gazetteer
+    assert gazetteer().get(area.parent).name == county
+
+
+@pytest.mark.parametrize("text", [
+    # addressees (各乡镇) and a page that names no county are no township's
+    "各乡镇人民政府:\n为做好高龄津贴发放工作,三台县民政局决定开展核查。\n",
+    "日前,古井镇高龄老人津贴申报工作已经启动。\n",
+])
+def test_no_township_without_its_county_or_from_addressees(text):
+    area = extract(text).area
+    assert area is None or area.level != "township"
+
+
 @pytest.mark.parametrize("text", [
     # a two-character county (成县) inside a word is no area; 我区 says nothing about the level
     "我县将推进城乡医疗卫生资源均衡发展,完成县医院整体搬迁。\n",

@@ -37,6 +37,7 @@ SENTENCE_ENDS = ("。", "；", "！", "？", ";")
 TERM = re.compile(r"第[一二三四五六七八九十]+届")
 # the levels a title's own level word (县政协, 区人大, 市人民政府) names
 OWN_LEVELS = {"省": ("province",), "自治区": ("province",), "市": ("municipality", "city", "county"), "区": ("county",), "县": ("county",)}
+TOWNSHIP_SUBJECT_LINES = 3   # a page's subject stands in its headline or first sentence
 MAX_SIGNING_ORGANS = 16   # lines of a joint signature (one or two organs a line), then the date
 REPOST_AFTER_DAYS = 365   # a 发布日期 over a year after the 成文日期 is a copy's (portals post replies months late)
 AGENCY_SEPARATORS = re.compile(r"[ \t\u3000、，,]+")
@@ -172,8 +173,25 @@ def read_identity(doc: Document) -> Identity:
     ident.date = _first("date", sources)
     ident.warnings += _date_disagreements(ident.date, doc)
     ident.publication_date = _publication_date(doc, ident.date)
-    ident.area = ident.issuers[0].value.area if ident.issuers else context
+    ident.area = ident.issuers[0].value.area if ident.issuers else (_township_subject(lines, context) or context)
     return ident
+
+
+def _township_subject(lines, context: Optional[AreaRef]) -> Optional[AreaRef]:
+    """A page with no issuer that opens with a township as its subject (a
+    county's news of 百亩乡; 日前,古井镇…): that township, below the county the
+    page is of — never without the county, which places it."""
+    if context is None or context.level != "county":
+        return None
+    for _, text in [(s, t) for s, t in lines if t.strip()][:TOWNSHIP_SUBJECT_LINES]:
+        m = phrase_pattern("township_subject").match(text)
+        if m:
+            chain = gazetteer().split_area_prefix(text.strip().lstrip("【"), None)
+            named = chain[-1][1] if chain else None
+            if named is not None and named.level == "county" and named.code != context.code:
+                return None     # another county's township
+            return gazetteer().township(m.group("town"), context)
+    return None
 
 
 def _layout(doc: Document) -> Layout:
