@@ -58,8 +58,8 @@ def test_gold_entries_are_well_formed(stem):
 # Floors under what benchmarks/README.md measured on the clean pages of the
 # set (own number, title, issuer, area, date, proposal number): a change that
 # loses ground on real pages fails here.
-FLOORS = {"self_number": (0.97, 0.95), "title": (0.88, 0.85), "issuer": (0.94, 0.80), "area": (0.89, 0.83),
-          "date": (0.88, 0.85), "cited_numbers": (0.95, 0.90), "links": (0.93, 0.77)}
+FLOORS = {"self_number": (0.97, 0.95), "title": (0.90, 0.87), "issuer": (0.94, 0.76), "area": (0.92, 0.84),
+          "date": (0.90, 0.84), "cited_numbers": (0.95, 0.90), "links": (0.93, 0.75)}
 # shared/corpus-pages (clean): the targets of #29 met there, and the floors that keep them
 SHARED_PAGES = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus-pages"
 SHARED_FLOORS = {"self_number": (0.95, 0.95), "title": (0.95, 0.95), "issuer": (0.95, 0.95), "area": (0.95, 0.95),

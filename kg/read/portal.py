@@ -231,6 +231,8 @@ def _read_line(lines: list, i: int, fields: list[PortalField]) -> int:
         return 1        # 字号 (大 中 小) over the addressees: the widget alone, the body below it
     if first_label_at(value) == 0:
         return 1        # 发布部门: over 发文字号:…: an empty field, then a line of its own
+    if below > i + 1 and label_alone in _value_forms() and not _value_has_form(label_alone, value):
+        return 1        # past blank lines only a value of the field's form (●发文部门 / ●《X》(主席令…): a list's item)
     if (value and not value.endswith((":", "：")) and vbulleted == bulleted and not label_field(value.rstrip(":："))
             and (len(value) <= MAX_VALUE_LINE or (_value_has_form(label_alone, value) and len(value) <= MAX_METADATA_LINE))):
         fields.append(PortalField(_field_of(label_alone, value), content, value,
