@@ -311,3 +311,19 @@ def test_names_and_titles_cannot_drive_the_terminal(tmp_path):
     assert not any(line.startswith("wrote graph.trig") for line in result.output.splitlines())
     trace = CliRunner().invoke(main, ["trace", "威民发〔2022〕3号", "-g", str(tmp_path / "out")])
     assert "\x1b" not in trace.output
+
+
+def test_a_file_that_takes_too_long_is_skipped_with_its_reason(tmp_path, monkeypatch):
+    """#34 item 6: a file within every size limit whose text takes too long
+    to read is a per-file skip, named with the reason; the others are built."""
+    import kg.pipeline.build as build_module
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seed = next(CORPUS.glob("003_*.txt")).read_text(encoding="utf-8")
+    (corpus / "slow.txt").write_text("\n".join([seed] * 60), encoding="utf-8")      # seconds to read
+    (corpus / "quick.txt").write_text(seed, encoding="utf-8")
+    monkeypatch.setattr(build_module, "FILE_SECONDS", 0.5)
+    report = build_module.build(corpus, tmp_path / "out", jobs=1, use_cache=False)
+    skipped = {s.relative_path: s.reason for s in report.skipped}
+    assert list(skipped) == ["slow.txt"] and "took over 0.5 s" in skipped["slow.txt"]
+    assert report.quality.documents == 1      # quick.txt is built

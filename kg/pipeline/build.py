@@ -20,6 +20,7 @@ import os
 import resource
 import shutil
 import signal
+import threading
 import time
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
@@ -126,6 +127,9 @@ def build(corpus_dir: Path, out_dir: Path, turtle: bool = False, jobs: Optional[
 
 
 AUTO_JOBS_FROM = 50
+# seconds one file's reading and extraction may take: a 19 MB text takes under
+# two minutes; a small .docx holding a pathological text would take hours
+FILE_SECONDS = 600
 
 
 class OutputBusy(RuntimeError):
@@ -496,11 +500,40 @@ def read_and_extract_keyed(task: tuple[Path, Path]) -> tuple[Optional[str], Unio
 def _read_and_extract(path: Path, corpus_dir: Path) -> tuple[Optional[str], Union[Extraction, SkippedFile]]:
     relative = relative_name(path, corpus_dir)
     try:
-        data = read_bytes(path)
-        source = read_source(path, corpus_dir, data)
+        with _time_limit(FILE_SECONDS):
+            data = read_bytes(path)
+            source = read_source(path, corpus_dir, data)
+            return build_cache.key(relative, data), _extract_read(source, relative)
     except UnreadableFile as exc:
         return None, SkippedFile(relative, str(exc))
-    return build_cache.key(relative, data), _extract_read(source, relative)
+    except FileTimeLimit:
+        return None, SkippedFile(relative, f"reading it took over {FILE_SECONDS} s: skipped (a file within the size "
+                                           "limits that holds a pathological text)")
+
+
+class FileTimeLimit(BaseException):
+    """A file's reading ran out of time. A BaseException, as an interrupt is:
+    the per-step isolation of the extraction (which catches Exception) must
+    not swallow it and go on with the next step of the same file."""
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """Raise FileTimeLimit in this process after ``seconds`` (where the
+    platform has interval timers and this is the main thread; elsewhere no limit)."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise FileTimeLimit()
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _extract_read(source: SourceDocument, relative: str) -> Extraction:
