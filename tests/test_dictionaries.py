@@ -297,6 +297,25 @@ def test_a_reformed_organ_keeps_its_name_and_names_its_successor(tmp_path):
         ("黑龙江省卫生和计划生育委员会", "黑龙江省卫生健康委员会", "2018-03-17")]
 
 
+@pytest.mark.parametrize("title,issuer,organ", [
+    # price bureaus, an organ of every level until the 2018-2019 reforms (wild set HI016, HI018)
+    ("大连市物价局关于中山区社会福利院自费养员收费标准的批复", "大连市物价局", "price"),
+    ("汕头市物价局关于调整托养服务收费的复函", "汕头市物价局", "price"),
+    # negatives: price work of a development and reform commission stays with it
+    ("大连市发展和改革委员会关于养老机构收费的通知", "大连市发展和改革委员会", "development-reform"),
+    ("汕头市发展改革委关于调整托养服务收费的复函", "汕头市发展和改革委员会", "development-reform"),
+])
+def test_an_organ_a_reform_merged_is_read_under_its_own_name(title, issuer, organ):
+    """#30 item 4: an organ the 2018 reform merged into another (物价局 into
+    发展和改革委员会) is read as itself, named as written, and linked to its successor."""
+    from kg.extract.citations import issuers_of_title
+    from kg.lexicon.agencies import successions
+    found = issuers_of_title(title, None)
+    assert [(a.name, a.key) for a in found] == [(issuer, organ)]
+    if organ == "price":
+        assert successions()["price"].successor == "development-reform"
+
+
 @pytest.mark.parametrize("written,full,area_name", [
     # development zones and new areas that sign documents (wild set: 青岛, 重庆, 威海 pages)
     ("青岛西海岸新区民政局", "青岛西海岸新区民政局", "青岛西海岸新区"),

@@ -54,6 +54,13 @@ def test_every_portal_label_reads_in_its_example(row):
     # a 文号 field's value is the number; a pair after it whose label is unknown is not (商丘; a 区 portal)
     ("文 号: 商卫老龄函〔2023〕17号 所属主题: 其他文件", {"number": "商卫老龄函〔2023〕17号"}),
     ("文号: 吉区民发〔2021〕3号 公开属性 主动公开", {"number": "吉区民发〔2021〕3号"}),
+    # an organ's name ends where an unlabelled date begins (长乐区, 岳阳, 桃源 portals);
+    # a title keeps its dates
+    ("来源:长乐区民政局 2025-05-22 16:55 浏览量:", {"source": "长乐区民政局", "date_publication": "2025-05-22 16:55"}),
+    ("来源:市卫健委   2019-07-08 09:50   浏览量:1   | | | |",
+     {"source": "市卫健委", "date_publication": "2019-07-08 09:50"}),
+    ("来源:三阳港镇党政办 2015-01-09 08:59 字体:【", {"source": "三阳港镇党政办", "date_publication": "2015-01-09 08:59"}),
+    ("标题: 关于做好 2023年1月1日起调整高龄津贴工作的通知", {"title": "关于做好 2023年1月1日起调整高龄津贴工作的通知"}),
 ])
 def test_metadata_lines(line, expected):
     fields = read_metadata_line(line.replace("\u3000", " "), 0)

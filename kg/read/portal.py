@@ -35,6 +35,9 @@ LEADING_DATE = re.compile(r"^\s*(?P<date>\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s
 AGGREGATOR_FIELDS = {"aggregator"}
 REPOST_FIELDS = {"aggregator", "date_publication", "source"}
 CELL_BREAK = re.compile(r"\s*[|｜]\s*")
+# fields whose value is a name (an organ, a paper, a person): a date after it is a cell of its own
+NAME_FIELDS = {"source", "issuer", "aggregator", "site_owner", "signer", "letter_author", "proposer"}
+TRAILING_DATE = re.compile(r"[ \t\u3000]+(?=(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2})")
 # what a cell without a label can be, tried in this order (portal_value_forms.tsv)
 UNLABELLED_FIELDS = ("date_publication", "number", "index_number", "validity")
 
@@ -139,13 +142,19 @@ def _field_of(field: Optional[str], value: str) -> str:
     return field or "unknown"
 
 
-def _number_alone(field: Optional[str], value: str) -> str:
-    """A 文号 field's value is the number: what follows it on the line is
-    another pair whose label no table knows yet (文 号: X〔2023〕17号 所属主题: …)."""
-    if field != "number":
-        return value
-    m = _value_forms()["number"].match(value)
-    return value[:m.end()] if m else value
+def _value_alone(field: Optional[str], value: str) -> tuple[str, str]:
+    """A value, and what follows it on the line without a label of its own:
+    a 文号 field's value is the number (文 号: X〔2023〕17号 所属主题: …: a pair
+    whose label no table knows yet); any other field's value ends where an
+    unlabelled date begins (来源:长乐区民政局 2025-05-22 16:55, 来源:三阳港镇党政办
+    2015-01-09 08:59: the page's date, not part of the organ's name)."""
+    if field == "number":
+        m = _value_forms()["number"].match(value)
+        return (value[:m.end()], value[m.end():]) if m else (value, "")
+    if field not in NAME_FIELDS:
+        return value, ""
+    m = TRAILING_DATE.search(value)
+    return (value[:m.start()], value[m.start():].strip()) if m and m.start() > 0 else (value, "")
 
 
 def _unlabelled_cells(line: str, start: int, at: int, cells: list[str]) -> list[PortalField]:
@@ -188,7 +197,8 @@ def read_metadata_line(line: str, start: int) -> Optional[list[PortalField]]:
         offset = value_start + value.index(stripped)
         label = hit.group("label")
         labelled, *cells = CELL_BREAK.split(stripped)
-        labelled = _number_alone(label_field(label), labelled)
+        labelled, rest = _value_alone(label_field(label), labelled)
+        cells = [rest, *cells]
         fields.append(PortalField(_field_of(label_field(label), labelled), label, labelled,
                                   Span(start + offset, start + offset + len(labelled))))
         fields += _unlabelled_cells(line, start, offset + len(labelled), cells)
