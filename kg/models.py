@@ -294,6 +294,20 @@ class AgencyMention:
 
 
 @dataclass(frozen=True)
+class UnboundAgency:
+    """An agency a list names by its short form (市民政局; 医保局 after 市卫健委)
+    in a text that never names its area (a page cut before its heading): its
+    organ and level are known, the area it belongs to is not, so it has no
+    full name and is no ``AgencyRef``."""
+
+    text: str             # as written
+    organ: str            # organ key (organs.tsv)
+    level: Optional[str]  # the level its prefix names (市 -> city), if it has one
+    span: Span
+    role: str = "lead"    # lead | support
+
+
+@dataclass(frozen=True)
 class CollectiveResponsibility:
     """Every organ of a level within the document's area that a list names
     together: 各区（市）县政府（管委会）, 各镇、街道."""
@@ -360,6 +374,7 @@ class Extraction:
     agencies: tuple[AgencyMention, ...] = ()         # in text order
     responsible: tuple[tuple[int, AgencyMention], ...] = ()   # (measure position, agency: role responsible | lead | support)
     collective: tuple[tuple[int, CollectiveResponsibility], ...] = ()   # (measure position, the organs of a level)
+    unbound: tuple[tuple[int, UnboundAgency], ...] = ()   # (measure position, an agency of an unknown area)
     service_models: tuple[ConceptMention, ...] = ()
     programmes: tuple[ProgrammeMention, ...] = ()
     targets: tuple[Target, ...] = ()

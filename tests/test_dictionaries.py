@@ -177,6 +177,35 @@ def test_responsibility_lists(closing, roles, collective):
     assert {p for p, _ in x.responsible} <= {1}
 
 
+@pytest.mark.parametrize("text,unbound,collective", [
+    # pages cut before their heading, which never name their city (#30, unseen set RA: a 山东 city's
+    # opinion, 湘潭's plan, a 医养结合 plan): each item kept as written, its organ and level read
+    ("6.建立精准服务主动响应机制。推动评估结果部门互认。(市民政局牵头,市人力资源社会保障局、市卫生健康委、"
+     "市统计局按职责分工负责)\n",
+     [("市民政局", "civil-affairs", "city", "lead"), ("市人力资源社会保障局", "human-resources", "city", "support"),
+      ("市卫生健康委", "health", "city", "support"), ("市统计局", "statistics", "city", "support")], []),
+    ("1.完善基本养老服务清单。建立定期发布机制。(责任单位:市民政局,各县市区人民政府。以下各项责任单位均包括"
+     "各县市区人民政府,不再列出)\n",
+     [("市民政局", "civil-affairs", "city", "lead")], ["各县市区人民政府"]),
+    # a level word passes on: 医保局 after 市卫健委 is the city's too
+    ("2.开展家庭病床服务。制定鼓励性价格政策。\n(市卫健委、医保局按职责分工负责,各县区人民政府负责)\n",
+     [("市卫健委", "health", "city", "lead"), ("医保局", "medical-security", "city", "lead")], ["各县区人民政府"]),
+    # negatives: a word before an organ that names no level is no prefix; a document of a known area binds
+    ("2.开展家庭病床服务。制定政策。\n(指导财政局按职责分工负责)\n", [], []),
+])
+def test_a_list_of_a_page_without_its_area_keeps_its_agencies_as_written(text, unbound, collective):
+    x = extract(text)
+    assert [(u.text, u.organ, u.level, u.role) for _, u in x.unbound] == unbound
+    assert [c.text for _, c in x.collective] == collective
+    assert not x.responsible
+
+
+def test_a_list_of_a_page_with_its_area_binds_its_agencies():
+    x = extract(HEAD + "（市卫健委、医保局按职责分工负责,各县区人民政府负责）\n")
+    assert [m.agency.name for _, m in x.responsible] == ["成都市卫生健康委员会", "成都市医疗保障局"]
+    assert not x.unbound
+
+
 def test_the_document_s_statement_makes_the_first_unit_lead():
     x = extract(HEAD.replace("\n", "（排在第一位的为牵头单位）\n", 1)
                 + "［市民政局、市财政局按职责分工负责，各区（市）县政府负责］\n")

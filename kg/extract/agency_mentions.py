@@ -18,8 +18,8 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from kg.lexicon.agencies import parse_named_body, parse_unlisted_organ, agency, organ_forms, organ_of_form, organs, split_agency
-from kg.lexicon.areas import gazetteer
-from kg.models import AgencyMention, AgencyRef, AreaRef, Document, Span, SpanSet
+from kg.lexicon.areas import LEVEL_PREFIXES, gazetteer
+from kg.models import AgencyMention, AgencyRef, AreaRef, Document, Span, SpanSet, UnboundAgency
 from kg.lexicon.titles import ORGAN_ENDINGS
 from kg.datafiles import phrase_pattern, read_lines, read_tsv
 
@@ -157,10 +157,13 @@ def list_items(text: str) -> list[tuple[int, str]]:
 
 
 def parse_list(view: str, span: Span, context: Optional[AreaRef], role: str, rule: str,
-               bare_ok: bool = False, collective: Optional[list] = None) -> tuple[list[AgencyMention], list[str]]:
+               bare_ok: bool = False, collective: Optional[list] = None,
+               unbound: Optional[list] = None) -> tuple[list[AgencyMention], list[str]]:
     """The agencies of a list, passing a level prefix on (区民政局、财政局).
     Collective items (各区人民政府, 各镇、街道) go to ``collective`` as
-    (text, span) when it is given, else are passed over."""
+    (text, span) when it is given, else are passed over. Without an area,
+    an item that is an organ by its form (市民政局; 财政局 after 市卫健委) goes
+    to ``unbound`` as an ``UnboundAgency`` when it is given."""
     found: list[AgencyMention] = []
     unknown: list[str] = []
     prefix = ""
@@ -172,31 +175,68 @@ def parse_list(view: str, span: Span, context: Optional[AreaRef], role: str, rul
                 break
             continue
         start = span.start + offset + (len(raw) - len(raw.lstrip()))
-        item = raw.strip().rstrip("。.").strip()
+        # a full stop inside an item ends the list after it (…，各县市区人民政府。以下各项…)
+        item, ends_list = raw.strip().rstrip("。.").strip(), False
+        if "。" in item:
+            item, ends_list = item.split("。")[0].strip(), True
         item = re.sub(r"等(?:\d+|[一二三四五六七八九十]+)?个?(?:部门|单位)?$", "", item)
         item = phrase_pattern("list_item_tail").sub("", item)
-        if not item:
-            continue
-        if phrase_pattern("collective_item").search(item) or item in ("镇", "街道", "单位", "部门"):
+        if item and (phrase_pattern("collective_item").search(item) or item in ("镇", "街道", "单位", "部门")):
             if collective is not None and phrase_pattern("collective_item").search(item):
                 collective.append(_collective_item(item, raw, text, offset, span.start))
                 taken_until = collective[-1][1].end
-            continue
-        if "。" in item or len(item) > MAX_NAME:     # the list ended inside this item
+        elif item:
+            if len(item) > MAX_NAME:     # the list ended inside this item
+                break
+            prefix = _read_item(item, start, prefix, context, role, rule, bare_ok, found, unknown, unbound)
+        if ends_list:
             break
-        ref, prefix = resolve_item(item, prefix, context, bare_ok)
-        if ref is None and not found and bare_ok:
-            # the first item may carry the words before the list: 要强化与公安
-            for cut in range(1, len(item) - 1):
-                ref, prefix = resolve_item(item[cut:], prefix, context, bare_ok)
-                if ref is not None:
-                    start, item = start + cut, item[cut:]
-                    break
-        if ref is None:
-            unknown.append(item)
-            continue
-        found.append(AgencyMention(ref, item, Span(start, start + len(item)), role, rule))
     return found, unknown
+
+
+def _read_item(item: str, start: int, prefix: str, context: Optional[AreaRef], role: str, rule: str,
+               bare_ok: bool, found: list, unknown: list, unbound: Optional[list]) -> str:
+    """One list item into ``found``, ``unbound`` or ``unknown``; the level prefix to pass on."""
+    ref, prefix = resolve_item(item, prefix, context, bare_ok)
+    if ref is None and not found and bare_ok:
+        # the first item may carry the words before the list: 要强化与公安
+        for cut in range(1, len(item) - 1):
+            ref, prefix = resolve_item(item[cut:], prefix, context, bare_ok)
+            if ref is not None:
+                start, item = start + cut, item[cut:]
+                break
+    if ref is None and unbound is not None and context is None:
+        loose = unbound_item(item, prefix, Span(start, start + len(item)), role)
+        if loose is not None:
+            unbound.append(loose)
+            return loose.text[:len(loose.text) - len(_organ_part(loose.text))] or prefix
+    if ref is None:
+        unknown.append(item)
+    else:
+        found.append(AgencyMention(ref, item, Span(start, start + len(item)), role, rule))
+    return prefix
+
+
+def unbound_item(item: str, prefix: str, span: Span, role: str) -> Optional[UnboundAgency]:
+    """An organ named by level word and form (市民政局, 县卫健委), or by form alone
+    after an item that gave the level (财政局 after 市卫健委), where the area is unknown."""
+    organ = _organ_part(item)
+    key = organ_of_form(organ) if organ else None
+    if key is None:
+        return None
+    level_word = item[:len(item) - len(organ)] or prefix
+    levels = LEVEL_PREFIXES.get(level_word)
+    if item[:len(item) - len(organ)] and not levels:
+        return None          # a word before the organ that names no level (会同财政局) is no prefix
+    return UnboundAgency(item, key, levels[0] if levels else None, span, role)
+
+
+def _organ_part(item: str) -> str:
+    """The organ form an item ends with after an optional level word (市民政局 -> 民政局)."""
+    for word in sorted(LEVEL_PREFIXES, key=len, reverse=True):
+        if item.startswith(word) and organ_of_form(item[len(word):]):
+            return item[len(word):]
+    return item if organ_of_form(item) else ""
 
 
 def _collective_item(item: str, raw: str, text: str, offset: int, base: int) -> tuple[str, Span]:

@@ -10,7 +10,7 @@ from kg.extract.themes import find_programmes, find_service_models
 from kg.extract.validity import find_validity
 from kg.extract.link_types import type_links
 from kg.models import (AgencyMention, Citation, CollectiveResponsibility, FileError, DocRef, Document, Evidence,
-                       Extraction, Fact, Measure, MeasureIndex, Span)
+                       Extraction, Fact, Measure, MeasureIndex, Span, UnboundAgency)
 from kg.extract.responsibility import find_responsibility_lists
 from kg.extract.history import version_facts
 from kg.extract.proposals import acknowledged_title_spans, answers_a_proposal, find_proposal, is_reply_title
@@ -54,7 +54,7 @@ def extract_mentions(doc: Document) -> Extraction:
                 if not is_excluded_provision(doc.view, m)]
     lists = steps.run("extract.responsibility", [], find_responsibility_lists, doc, area)
     agencies = steps.run("extract.agencies", AgencyFindings(), find_agencies, doc, area, ident.heading_end, lists)
-    responsible, collective = _responsibilities(agencies, measures, found.warnings)
+    responsible, collective, unbound = _responsibilities(agencies, measures, found.warnings)
     found.warnings.extend(_unknown_agency_warning(name) for name in agencies.unknown)
     found.warnings.extend(f"agency {m.written!r} is in no organ table; kept by its shape as {m.agency.name}"
                           for m in agencies.mentions if m.agency.key.startswith(UNLISTED_PREFIX))
@@ -79,6 +79,7 @@ def extract_mentions(doc: Document) -> Extraction:
         agencies=tuple(agencies.mentions),
         responsible=responsible,
         collective=collective,
+        unbound=unbound,
         service_models=tuple(steps.run("extract.service-models", [], find_service_models, doc, ident.heading_end)),
         programmes=tuple(steps.run("extract.programmes", [], find_programmes, doc, ident.heading_end)),
         targets=tuple(steps.run("extract.targets", [], find_targets, doc, body)),
@@ -150,9 +151,11 @@ PORTAL_FACTS = ("index_number", "subject_category", "validity", "source")
 
 
 def _responsibilities(agencies: AgencyFindings, measures: list[Measure], warnings: list[str]
-                      ) -> tuple[tuple[tuple[int, AgencyMention], ...], tuple[tuple[int, CollectiveResponsibility], ...]]:
-    """Each responsibility list's agencies and collectives, on the measure that holds it."""
-    responsible, collective = [], []
+                      ) -> tuple[tuple[tuple[int, AgencyMention], ...], tuple[tuple[int, CollectiveResponsibility], ...],
+                                 tuple[tuple[int, UnboundAgency], ...]]:
+    """Each responsibility list's agencies, collectives and agencies of an
+    unknown area, on the measure that holds it."""
+    responsible, collective, unbound = [], [], []
     onward: list[tuple[int, CollectiveResponsibility]] = []      # stated once for every later measure
     index = MeasureIndex(measures)
     for found in agencies.responsible_lists:
@@ -162,6 +165,7 @@ def _responsibilities(agencies: AgencyFindings, measures: list[Measure], warning
             continue
         responsible += [(measure.position, mention) for mention in found.mentions]
         collective += [(measure.position, c) for c in found.collective]
+        unbound += [(measure.position, u) for u in found.unbound]
         onward += [(measure.position, c) for c in found.onward]
     known = {(p, c.text) for p, c in collective}      # a set: a long text has thousands of lists
     for after, c in onward:
@@ -169,7 +173,7 @@ def _responsibilities(agencies: AgencyFindings, measures: list[Measure], warning
             if m.position > after and m.kind == "measure" and (m.position, c.text) not in known:
                 known.add((m.position, c.text))
                 collective.append((m.position, c))
-    return tuple(responsible), tuple(sorted(collective, key=lambda pc: pc[0]))
+    return tuple(responsible), tuple(sorted(collective, key=lambda pc: pc[0])), tuple(unbound)
 
 
 def _code_kind(code: str, area):

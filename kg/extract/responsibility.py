@@ -11,7 +11,7 @@ agencies bound to the document's area, and collective items (各区人民政府,
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 import re
 from typing import Optional
@@ -19,7 +19,7 @@ from typing import Optional
 from kg.datafiles import phrase_pattern, read_tsv
 from kg.extract.agency_mentions import parse_list
 from kg.extract.tables import find_table_rows
-from kg.models import AgencyMention, AreaRef, CollectiveResponsibility, Document, Span, SpanSet
+from kg.models import AgencyMention, AreaRef, CollectiveResponsibility, Document, Span, SpanSet, UnboundAgency
 
 RULE = "agency.responsible-unit"
 # 牵头 / 负责 lead, 配合 / 参与 / 协助 support; a list that does not say (责任单位：A、B;
@@ -41,6 +41,7 @@ class ResponsibilityList:
     mentions: list[AgencyMention] = field(default_factory=list)
     collective: list[CollectiveResponsibility] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
+    unbound: list[UnboundAgency] = field(default_factory=list)     # agencies of an unknown area (市民政局)
     # 以下各项工作均需各区、市政府负责落实，不再一一列出: organs that carry every later measure too
     onward: list[CollectiveResponsibility] = field(default_factory=list)
 
@@ -62,7 +63,7 @@ def find_responsibility_lists(doc: Document, area: Optional[AreaRef]) -> list[Re
             if doc.in_residue(span) or taken.overlaps(span):
                 continue
             found = _read(doc, m, form, area, first_leads and form.first_leads_if_stated)
-            if found.mentions or found.collective:
+            if found.mentions or found.collective or found.unbound:
                 out.append(found)
                 taken.add(span)
     out += [t for t in table_lists(doc, area) if not taken.overlaps(t.span)]
@@ -83,12 +84,13 @@ def table_lists(doc: Document, area: Optional[AreaRef]) -> list[ResponsibilityLi
                 continue
             role = "support" if kind == "responsible" and has_lead else role
             collective: list[tuple[str, Span]] = []
-            mentions, unknown = parse_list(doc.view, cell.span, area, role, TABLE_RULE, collective=collective)
+            mentions, unknown = parse_list(doc.view, cell.span, area, role, TABLE_RULE, collective=collective,
+                                           unbound=found.unbound)
             found.mentions += mentions
             found.unknown += unknown
             found.collective += [CollectiveResponsibility(text, _collective_level(text, area), s, role)
                                  for text, s in collective]
-        if found.mentions or found.collective:
+        if found.mentions or found.collective or found.unbound:
             out.append(found)
     return out
 
@@ -105,10 +107,14 @@ def _read(doc: Document, m: re.Match, form: ListForm, area: Optional[AreaRef],
             continue
         span = Span(m.start(group), m.end(group))
         collective: list[tuple[str, Span]] = []
-        mentions, unknown = parse_list(doc.view, span, area, role, RULE, collective=collective)
+        unbound: list[UnboundAgency] = []
+        mentions, unknown = parse_list(doc.view, span, area, role, RULE, collective=collective, unbound=unbound)
         if first_leads and group == "list" and mentions:
             mentions = mentions[:1] + [AgencyMention(m.agency, m.written, m.span, "support", m.rule)
                                        for m in mentions[1:]]
+        if first_leads and group == "list" and unbound:
+            unbound = unbound[:1] + [replace(u, role="support") for u in unbound[1:]]
+        found.unbound += unbound
         found.mentions += mentions
         found.unknown += unknown
         found.collective += [CollectiveResponsibility(text, _collective_level(text, area), s,

@@ -175,8 +175,17 @@ def _targets(*relations: str) -> Callable[[Extraction], set[str]]:
 def _responsible_items(x: Extraction) -> set[str]:
     """The items of the document's responsibility lists, as written: agencies
     and collective ones (各区人民政府)."""
-    items = {m.written for _, m in x.responsible} | {c.text for _, c in x.collective}
+    items = ({m.written for _, m in x.responsible} | {c.text for _, c in _stated_collectives(x)}
+             | {u.text for _, u in x.unbound})
     return {_item_key(i) for i in items}
+
+
+def _stated_collectives(x: Extraction):
+    """Collective items where a list states them; not those a statement
+    (以下各项责任单位均包括各县市区人民政府) gives every later measure, which the
+    gold records once, where the statement stands."""
+    spans = {m.position: m.span for m in x.measures}
+    return [(p, c) for p, c in x.collective if p not in spans or spans[p].start <= c.span.start < spans[p].end]
 
 
 def _item_key(text: str) -> str:
@@ -191,7 +200,7 @@ def _read_lists(x: Extraction) -> list[tuple[frozenset, frozenset]]:
         items.add(_item_key(m.written))
         if m.role == "lead":
             leads.add(_item_key(m.written))
-    for position, c in x.collective:
+    for position, c in [*_stated_collectives(x), *x.unbound]:
         items, leads = by_measure.setdefault(position, (set(), set()))
         items.add(_item_key(c.text))
         if c.role == "lead":

@@ -495,6 +495,20 @@ def _write_measures(w: _GraphWriter, x: Extraction, node: DocumentNode, used_age
             w.g.add((group, POL.jurisdiction, iri.area(node.area.code)))
         ev = Evidence("agency.collective-responsibility", collective.span, doc.sentence_of(collective.span))
         w.add(measure, POL.collectiveResponsibility, group, ev)
+    for i, (position, loose) in enumerate(x.unbound, start=1):
+        # one node per mention: without an area, two 市民政局 are not known to be one
+        measure = iri.measure(iri.document(node.key), position, kinds[position])
+        agency_node = iri.part(measure, "unbound-agency", i)
+        w.g.add((agency_node, RDF.type, POL.UnboundAgency))
+        w.g.add((agency_node, SKOS.prefLabel, zh(loose.text)))
+        w.g.add((agency_node, POL.nameBasis, _plain("short-form")))
+        w.g.add((agency_node, POL.role, _plain(loose.role)))
+        if loose.level:
+            w.g.add((agency_node, POL.level, iri.level(loose.level)))
+        if loose.organ in organs():
+            w.g.add((agency_node, POL.agencyKind, Literal(organs()[loose.organ].kind)))
+        ev = Evidence("agency.unbound", loose.span, doc.sentence_of(loose.span))
+        w.add(measure, POL.unboundAgency, agency_node, ev)
 
 
 # A measure or a provision: its class, the document's link to it, the rule.

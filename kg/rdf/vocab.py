@@ -42,6 +42,7 @@ class POL(DefinedNamespace):
     ServiceModelScheme: URIRef
     Standard: URIRef
     Target: URIRef
+    UnboundAgency: URIRef
     Version: URIRef
     addressee: URIRef
     agencyKind: URIRef
@@ -79,6 +80,7 @@ class POL(DefinedNamespace):
     rawText: URIRef
     receivedBy: URIRef
     responsibleAgency: URIRef
+    role: URIRef
     rule: URIRef
     section: URIRef
     session: URIRef
@@ -89,6 +91,7 @@ class POL(DefinedNamespace):
     successionDate: URIRef
     supportingAgency: URIRef
     trigger: URIRef
+    unboundAgency: URIRef
     versionEvent: URIRef
 
 

@@ -51,7 +51,7 @@ MEASURES = """
 SELECT ?m ?position ?ordinal ?heading ?agency WHERE {
   ?r pol:hasMeasure ?m . ?m pol:position ?position ; skos:prefLabel ?heading .
   LATERAL { OPTIONAL { ?m pol:ordinal ?ordinal } }
-  LATERAL { OPTIONAL { ?m pol:responsibleAgency ?agency } }
+  LATERAL { OPTIONAL { { ?m pol:responsibleAgency ?agency } UNION { ?m pol:unboundAgency ?agency } } }
 }"""
 TARGETS = """
 SELECT ?m ?t ?indicator ?comparison ?value ?unit ?deadline WHERE {
