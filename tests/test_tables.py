@@ -66,3 +66,51 @@ def test_lead_and_partner_lines_under_each_task():
         (1, "lead", "县卫健委"), (1, "lead", "县民政局"), (2, "lead", "县卫健委")]
     assert [(p, c.text, c.role) for p, c in x.collective] == [
         (1, "各乡镇人民政府", "support"), (1, "县政府有关部门", "support")]
+
+
+def test_columns_set_apart_by_single_spaces_with_sub_rows():
+    """岳阳楼区 民生实事 table (unseen set RB): columns set apart by single
+    spaces; row 9's second and third lines are sub-rows with units of their own."""
+    x = extract("岳阳楼区2017年1-8月省重点民生实事完成情况表\n"
+                "序号 省重点民生实事项目名称 责任单位 目标任务 1- 8月实际完成情况   1-8月实际完成率% 备注\n"
+                "5 新增养老服务床位 民政局 71个 55 77%\n"
+                "6 残疾儿童抢救性康复 残联 73人 73 100%\n"
+                "7 孕产妇产前免费筛查 卫生局 3600人 3436 95%\n"
+                "8 新增社会治安视频监控摄像头 区公安分局 100个 设备购进中\n"
+                "9 深化机关事业单位养老保险制度改革和提高城乡低保补助标准 完成在职参保人数6300人 区人社局 6300人 7558 119%\n"
+                "完成征缴基金10000万元 区人社局 10000万 7965 80%\n"
+                "城市低保、农村低保补差水平月均分别达到300元/人、140元/人 区民政局 100% 100%\n")
+    assert [(m.ordinal, m.heading) for m in x.measures] == [
+        ("5", "新增养老服务床位"), ("6", "残疾儿童抢救性康复"), ("7", "孕产妇产前免费筛查"), ("8", "新增社会治安视频监控摄像头"),
+        ("9", "深化机关事业单位养老保险制度改革和提高城乡低保补助标准"), ("9", "完成征缴基金10000万元"),
+        ("9", "城市低保、农村低保补差水平月均分别达到300元/人、140元/人")]
+    # (a 公安分局 is no organ of the district's own table: its name is read by shape, not asserted here)
+    assert [(p, m.written, m.agency.name if m.written != "区公安分局" else "") for p, m in x.responsible] == [
+        (1, "民政局", "岳阳市岳阳楼区民政局"), (2, "残联", "岳阳市岳阳楼区残疾人联合会"),
+        (3, "卫生局", "岳阳市岳阳楼区卫生健康局"), (4, "区公安分局", ""),
+        (5, "区人社局", "岳阳市岳阳楼区人力资源和社会保障局"), (6, "区人社局", "岳阳市岳阳楼区人力资源和社会保障局"),
+        (7, "区民政局", "岳阳市岳阳楼区民政局")]
+
+
+def test_a_header_of_two_tiers_is_read_by_the_form_of_its_cells():
+    """A task table whose second header tier adds columns (一级任务 | 二级任务):
+    its rows do not sit under the first tier's labels, so a row's unit cell is
+    found by its form, not its position."""
+    x = extract("杭州市西湖区养老服务重点任务分工表\n"
+                "序号 | 任务 | 具体措施 | 完成时限 | 牵头单位 | 配合单位 |\n"
+                "一级任务 | 二级任务 |\n"
+                "1 | 设施建设 | 新建老年食堂 | 建设10家 | 2024年底 | 区民政局 | 区财政局、各街道 |\n"
+                "2 | 医养结合 | 签约服务 | 签约率达到60% | 2024年10月 | 区卫生健康局 |\n", )
+    assert [(p, m.role, m.written) for p, m in x.responsible] == [
+        (1, "lead", "区民政局"), (1, "support", "区财政局"), (2, "lead", "区卫生健康局")]
+    assert [(p, c.text, c.role) for p, c in x.collective] == [(1, "各街道", "support")]
+
+
+def test_a_catalogue_s_publishing_body_is_no_responsible_unit():
+    """养老服务领域基层政务公开标准目录 (海丰, 云阳; shared B16): 公开主体 names who
+    publishes an item, not who carries a measure."""
+    x = extract("养老服务领域基层政务公开标准目录\n"
+                "序号 | 公开事项 | 公开内容 (要素) | 公开依据 | 公开时限 | 公开主体 | 公开渠道和载体 |\n"
+                "1 | 养老机构备案 | ·备案流程 | 信息公开规定 | 10个工作日内 | 海丰县民政局 | ■政府网站 |\n"
+                "2 | 老年人补贴 | ·补贴标准 | 信息公开规定 | 10个工作日内 | 海丰县民政局 | ■政府网站 |\n")
+    assert x.responsible == () and x.collective == ()

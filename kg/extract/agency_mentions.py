@@ -158,12 +158,14 @@ def list_items(text: str) -> list[tuple[int, str]]:
 
 def parse_list(view: str, span: Span, context: Optional[AreaRef], role: str, rule: str,
                bare_ok: bool = False, collective: Optional[list] = None,
-               unbound: Optional[list] = None) -> tuple[list[AgencyMention], list[str]]:
+               unbound: Optional[list] = None, lead_in: bool = True) -> tuple[list[AgencyMention], list[str]]:
     """The agencies of a list, passing a level prefix on (区民政局、财政局).
     Collective items (各区人民政府, 各镇、街道) go to ``collective`` as
     (text, span) when it is given, else are passed over. Without an area,
     an item that is an organ by its form (市民政局; 财政局 after 市卫健委) goes
-    to ``unbound`` as an ``UnboundAgency`` when it is given."""
+    to ``unbound`` as an ``UnboundAgency`` when it is given. ``lead_in``: the
+    first item may carry words before the list (要强化与公安), which a table's
+    unit cell never does (农林水务局 is not 水务局)."""
     found: list[AgencyMention] = []
     unknown: list[str] = []
     prefix = ""
@@ -188,17 +190,17 @@ def parse_list(view: str, span: Span, context: Optional[AreaRef], role: str, rul
         elif item:
             if len(item) > MAX_NAME:     # the list ended inside this item
                 break
-            prefix = _read_item(item, start, prefix, context, role, rule, bare_ok, found, unknown, unbound)
+            prefix = _read_item(item, start, prefix, context, role, rule, bare_ok, found, unknown, unbound, lead_in)
         if ends_list:
             break
     return found, unknown
 
 
 def _read_item(item: str, start: int, prefix: str, context: Optional[AreaRef], role: str, rule: str,
-               bare_ok: bool, found: list, unknown: list, unbound: Optional[list]) -> str:
+               bare_ok: bool, found: list, unknown: list, unbound: Optional[list], lead_in: bool = True) -> str:
     """One list item into ``found``, ``unbound`` or ``unknown``; the level prefix to pass on."""
     ref, prefix = resolve_item(item, prefix, context, bare_ok)
-    if ref is None and not found and bare_ok:
+    if ref is None and not found and bare_ok and lead_in:
         # the first item may carry the words before the list: 要强化与公安
         for cut in range(1, len(item) - 1):
             ref, prefix = resolve_item(item[cut:], prefix, context, bare_ok)

@@ -77,15 +77,16 @@ def table_lists(doc: Document, area: Optional[AreaRef]) -> list[ResponsibilityLi
     out = []
     for row in find_table_rows(doc):
         found = ResponsibilityList(row.span)
-        has_lead = "lead" in row.cells
-        for kind, cell in row.cells.items():
+        has_lead = any(kind == "lead" for kind, _ in row.unit_cells)
+        for kind, cell in row.unit_cells:
             role = TABLE_ROLES.get(kind)
             if role is None or not cell.text:
                 continue
             role = "support" if kind == "responsible" and has_lead else role
             collective: list[tuple[str, Span]] = []
-            mentions, unknown = parse_list(doc.view, cell.span, area, role, TABLE_RULE, collective=collective,
-                                           unbound=found.unbound)
+            # a unit cell holds units only: a bare organ (人社局) is the document's area's
+            mentions, unknown = parse_list(doc.view, cell.span, area, role, TABLE_RULE, bare_ok=True,
+                                           collective=collective, unbound=found.unbound, lead_in=False)
             found.mentions += mentions
             found.unknown += unknown
             found.collective += [CollectiveResponsibility(text, _collective_level(text, area), s, role)

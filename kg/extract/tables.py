@@ -8,6 +8,13 @@ cell per line (portals that lost the table's markup), where a row starts at
 the next 序号. A cell left empty under a filled one inherits it (a merged
 cell). A row whose cells cannot be set under the header's columns is left
 out rather than guessed.
+
+Tables whose rows do not align with their header (a row wrapped over several
+lines, a header of two tiers, cells lost or split by a page's extraction,
+columns set apart by single spaces) are read as records instead: a record
+runs from one sequence number to the next, and its unit cells are found by
+their form (every item an organ or a collective of organs), in the order of
+the header's unit columns.
 """
 from __future__ import annotations
 
@@ -16,8 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from kg.datafiles import read_tsv
-from kg.models import Document, Span
+from kg.datafiles import phrase_pattern, read_lines, read_tsv
+from kg.models import Document, Span, SpanSet
 
 CELL_SEPARATOR = re.compile(r"\s*[|｜\t]\s*")
 MIN_LABELS = 3          # a header names at least this many known columns
@@ -35,6 +42,14 @@ class Row:
     cells: dict[str, Cell]      # column kind -> cell (number, task, lead, support, responsible, deadline …)
     span: Span
     ordinal: Optional[str]
+    units: tuple[tuple[str, Cell], ...] = ()    # (lead | support | responsible, cell), in column order
+
+    @property
+    def unit_cells(self) -> tuple[tuple[str, Cell], ...]:
+        return self.units or tuple((k, c) for k, c in self.cells.items() if k in UNIT_KINDS)
+
+
+UNIT_KINDS = ("lead", "responsible", "support")
 
 
 @lru_cache(maxsize=1)
@@ -43,13 +58,16 @@ def _columns() -> dict[str, str]:
 
 
 def column_kind(text: str) -> Optional[str]:
-    """The kind of a header cell: its label, or a label it opens with (重点工作任务(民生实事项目))."""
+    """The kind of a header cell: its label, a label it opens with
+    (重点工作任务(民生实事项目)), or one it ends with after a short qualifier
+    (省重点民生实事项目名称)."""
     label = re.sub(r"\s+", "", text)
     columns = _columns()
     if label in columns:
         return columns[label]
     return next((kind for name, kind in _columns_longest_first()
-                 if label.startswith(name) and len(label) <= len(name) + 12), None)
+                 if (label.startswith(name) and len(label) <= len(name) + 12)
+                 or (label.endswith(name) and len(name) >= 4 and len(label) <= len(name) + 8)), None)
 
 
 @lru_cache(maxsize=1)
@@ -63,10 +81,13 @@ def _header(kinds: Sequence[Optional[str]]) -> bool:
 
 
 def find_table_rows(doc: Document, start: int = 0, end: Optional[int] = None) -> list[Row]:
-    """The rows of every task table between ``start`` and ``end``, in text order."""
+    """The rows of every task table between ``start`` and ``end``, in text
+    order: rows that align with their header by position, the others as records."""
     end = len(doc.view) if end is None else end
     lines = _lines(doc.view, start, end)
-    return _delimited_rows(lines) + _cell_per_line_rows(lines)
+    aligned = _delimited_rows(lines) + _cell_per_line_rows(lines)
+    read = SpanSet(r.span for r in aligned)
+    return aligned + [r for r in _record_rows(lines) if not read.overlaps(r.span)]
 
 
 def _lines(view: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -110,6 +131,8 @@ def _delimited_rows(lines: list[tuple[int, str]]) -> list[Row]:
             if not cell.text and kind in above:        # a merged cell: the one above holds it
                 cell = above[kind]
             row[kind] = cell
+        if any(k in UNIT_KINDS and c.text and not is_unit_cell(c.text) for k, c in row.items()):
+            continue       # cells that do not sit under their labels (a header of two tiers): read as a record
         above.update({k: c for k, c in row.items() if c.text})
         if row.get("task") and row["task"].text:
             rows.append(Row(row, Span(offset, offset + len(line)), _ordinal(row)))
@@ -157,3 +180,160 @@ def _rows_after_header(lines: list[tuple[int, str]], start: int, kinds: list[str
 def _ordinal(row: dict[str, Cell]) -> Optional[str]:
     number = row.get("number")
     return number.text if number is not None and number.text else None
+
+
+# --- tables read as records: rows found by their sequence numbers, unit cells by their form ---
+
+WIDE_GAP = re.compile(r"\s*[|｜\t]\s*|\s{2,}")
+NARROW_GAP = re.compile(r"\s*[|｜\t]\s*|\s+")
+MAX_LABEL_LINE = 16          # a header line of a table copied cell by cell
+MAX_UNIT_CELL = 120
+MAX_UNIT_ITEM = 30
+UNIT_ITEM_SEPARATORS = re.compile(r"[、，,；;]")
+
+
+def _record_rows(lines: list[tuple[int, str]]) -> list[Row]:
+    rows: list[Row] = []
+    i = 0
+    while i < len(lines):
+        header = _record_header(lines, i)
+        if header is None:
+            i += 1
+            continue
+        kinds, splitter, first_row = header
+        found, i = _records(lines, first_row, kinds, splitter)
+        rows += found
+    return rows
+
+
+def _record_header(lines: list[tuple[int, str]], i: int):
+    """A header starting at line ``i``: its column kinds, how its rows split
+    into cells (None: a cell per line) and the line its first row starts on.
+    Its labels may run over several lines (a second tier, a wrapped label),
+    up to the first line that opens with a sequence number."""
+    line = lines[i][1]
+    splitter = _splitter(line)
+    if splitter is None and not (column_kind(line) and len(line.strip()) <= MAX_LABEL_LINE):
+        return None
+    kinds: list[str] = []
+    j = i
+    while j < len(lines):
+        text = lines[j][1].strip()
+        if not text:
+            j += 1
+            continue
+        cells = [c for c in (splitter.split(text.strip(" |｜")) if splitter else [text]) if c.strip()]
+        if cells and SEQUENCE.match(cells[0]):
+            break
+        if splitter is None and len(text) > MAX_LABEL_LINE:
+            return None
+        if splitter is not None and any(len(c) > MAX_LABEL_LINE for c in cells):
+            return None
+        kinds += [k for k in map(column_kind, cells) if k]
+        j += 1
+    if j >= len(lines) or not _header(kinds) or "number" not in kinds:
+        return None
+    return kinds, splitter, j
+
+
+def _splitter(line: str) -> Optional[re.Pattern]:
+    """How a header line's cells are set apart: by bars or tabs (its labels
+    may go on over the next lines), by wide gaps, or by single spaces where
+    that gives the labels (序号 项目名称 责任单位 …)."""
+    if re.search(r"[|｜\t]", line.strip(" |｜")) and any(column_kind(c) for c in WIDE_GAP.split(line)):
+        return WIDE_GAP
+    for gap in (WIDE_GAP, NARROW_GAP):
+        cells = [c for c in gap.split(line.strip(" |｜")) if c.strip()]
+        if len(cells) >= MIN_LABELS and sum(1 for c in cells if column_kind(c)) >= MIN_LABELS:
+            return gap
+    return None
+
+
+def _records(lines: list[tuple[int, str]], start: int, kinds: list[str], splitter: Optional[re.Pattern]
+             ) -> tuple[list[Row], int]:
+    """The rows from line ``start`` on, one record per sequence number; where
+    the table ends, the line to go on from."""
+    unit_kinds = [k for k in kinds if k in UNIT_KINDS]
+    rows: list[Row] = []
+    expected: Optional[int] = None
+    record: list[list[Cell]] = []          # lines of cells
+    ordinal = ""
+    k = start
+    while k <= len(lines):
+        offset, line = lines[k] if k < len(lines) else (0, "")
+        cells = _line_cells(line, offset, splitter)
+        number = SEQUENCE.match(cells[0].text) if cells else None
+        if k == len(lines) or (number and (expected is None or int(number.group(1)) == expected)):
+            rows += _record_rows_of(record, ordinal, unit_kinds, splitter)
+            if number is None:       # the end of the text
+                break
+            ordinal, expected, record = number.group(1), int(number.group(1)) + 1, [cells[1:]]
+        elif cells and splitter is not None and _header(list(filter(None, map(column_kind, (c.text for c in cells))))):
+            rows += _record_rows_of(record, ordinal, unit_kinds, splitter)
+            return rows, k               # the next table's header
+        elif cells:
+            record.append(cells)
+        k += 1
+    return rows, k
+
+
+def _line_cells(line: str, offset: int, splitter: Optional[re.Pattern]) -> list[Cell]:
+    if not line.strip():
+        return []
+    if splitter is None:
+        lead = len(line) - len(line.lstrip())
+        return [Cell(line.strip(), Span(offset + lead, offset + len(line.rstrip())))]
+    cells, pos = [], 0
+    for part in splitter.split(line):
+        part = part.strip(" |｜")
+        if not part:
+            continue
+        at = line.index(part, pos)
+        cells.append(Cell(part, Span(offset + at, offset + at + len(part))))
+        pos = at + len(part)
+    return cells
+
+
+def _record_rows_of(record: list[list[Cell]], ordinal: str, unit_kinds: list[str],
+                    splitter: Optional[re.Pattern]) -> list[Row]:
+    """A record's rows: one, or in a table of a row a line, one for each line
+    that brings unit cells of its own (a task's sub-rows, each with its unit)."""
+    if not record or not unit_kinds:
+        return []
+    groups: list[list[Cell]] = [[]]
+    for cells in record:
+        if splitter is not None and groups[-1] and any(is_unit_cell(c.text) for c in groups[-1]) \
+                and any(is_unit_cell(c.text) for c in cells):
+            groups.append([])
+        groups[-1].extend(cells)
+    rows = []
+    for cells in groups:
+        units = [c for c in cells if is_unit_cell(c.text)]
+        task = next((c for c in cells if c not in units and len(c.text) >= 2 and not SEQUENCE.match(c.text)), None)
+        if not units or task is None or (splitter is None and len(units) > len(unit_kinds)):
+            continue        # a cell per line with more unit cells than unit columns: a cell wrapped, not read
+        kinds = unit_kinds if len(units) <= len(unit_kinds) else unit_kinds + [unit_kinds[-1]] * len(units)
+        paired = tuple(zip(kinds, units))
+        span = Span(min(c.span.start for c in cells), max(c.span.end for c in cells))
+        rows.append(Row({"task": task}, span, ordinal or None, paired))
+    return rows
+
+
+def is_unit_cell(text: str) -> bool:
+    """A cell that holds only units: each item an organ by its ending (区民政局,
+    人社局, 残联) or a collective (各街道, 县级人民政府民政部门), role words aside."""
+    text = phrase_pattern("unit_cell_roles").sub("", text.strip())
+    if not text or len(text) > MAX_UNIT_CELL or "。" in text:
+        return False
+    items = [i.strip() for i in UNIT_ITEM_SEPARATORS.split(text) if i.strip()]
+    return bool(items) and all(_unit_item(i) for i in items)
+
+
+def _unit_item(item: str) -> bool:
+    return (len(item) <= MAX_UNIT_ITEM and bool(re.fullmatch(r"[\u4e00-\u9fff（）()]+", item))
+            and (item.endswith(_unit_endings()) or bool(phrase_pattern("collective_item").search(item))))
+
+
+@lru_cache(maxsize=1)
+def _unit_endings() -> tuple[str, ...]:
+    return read_lines("unit_cell_endings.txt")

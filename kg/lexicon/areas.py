@@ -17,7 +17,7 @@ NATION = "CN"
 AUTONOMOUS = re.compile(r"^([\u4e00-\u9fff]{2,}?)(?:维吾尔|[\u4e00-\u9fff]{1,3}族)*自治[区州县旗]$")
 SHORT_SUFFIX = re.compile(r"特别行政区$|地区$|林区$|[省市区县旗盟]$")
 LEVEL_PREFIXES = {"省": ("province",), "自治区": ("province",), "市": ("city", "province"), "区": ("county",),
-                  "县": ("county",), "州": ("city",), "镇": ("township",), "街道": ("township",)}
+                  "县": ("county",), "州": ("city",), "镇": ("township",), "乡": ("township",), "街道": ("township",)}
 
 
 # The last character of an area's full name: a name read in running text must
