@@ -114,3 +114,30 @@ def test_a_catalogue_s_publishing_body_is_no_responsible_unit():
                 "1 | 养老机构备案 | ·备案流程 | 信息公开规定 | 10个工作日内 | 海丰县民政局 | ■政府网站 |\n"
                 "2 | 老年人补贴 | ·补贴标准 | 信息公开规定 | 10个工作日内 | 海丰县民政局 | ■政府网站 |\n")
     assert x.responsible == () and x.collective == ()
+
+
+def test_a_table_run_together_into_one_line():
+    """云南 重点任务分工清单 (unseen set RB), a table copied from a printed page
+    as one run of text: a row ends at the next number that follows a unit
+    cell; the cell says who leads (牵头) and who supports (配合, 落实)."""
+    x = extract("重点任务分工清单\n(上接第三版)\n"
+                "序号工作任务责任单位21树立婚育新风。充分发挥传统媒体和新媒体作用。构建新型婚育文化。"
+                "省委宣传部、省民政厅牵头;省总工会、团省委配合;各州(市)党委和政府落实"
+                "22根据经济社会发展水平等因素,实行特别扶助制度扶助标准动态调整机制。地方各级政府应当发放护理补贴。"
+                "省财政厅、省卫生健康委牵头;省优化生育政策工作部门联席会议成员单位配合;各州(市)党委和政府落实\n")
+    assert [(m.ordinal, m.heading) for m in x.measures] == [
+        ("21", "树立婚育新风"), ("22", "根据经济社会发展水平等因素,实行特别扶助制度扶助标准动态调整机制")]
+    assert [(p, u.text, u.role) for p, u in x.unbound] == [
+        (1, "省委宣传部", "lead"), (1, "省民政厅", "lead"), (1, "省总工会", "support"), (1, "团省委", "support"),
+        (2, "省财政厅", "lead"), (2, "省卫生健康委", "lead")]
+    assert [(p, c.text, c.role) for p, c in x.collective] == [
+        (1, "各州(市)党委和政府", "support"), (2, "省优化生育政策工作部门联席会议成员单位", "support"),
+        (2, "各州(市)党委和政府", "support")]
+
+
+def test_numbers_inside_a_run_together_row_do_not_end_it():
+    """钟楼区 民生实事 table: 竣工3个 holds the next row's number (3), but no unit cell stands before it."""
+    x = extract("序号工作任务责任单位1增加教育资源供给。计划竣工3个,增加学位5000个。区教育局"
+                "2促进就业稳定增长。新增就业15000人。区人社局\n")
+    assert [(m.ordinal, m.heading) for m in x.measures] == [("1", "增加教育资源供给"), ("2", "促进就业稳定增长")]
+    assert [(p, u.text) for p, u in x.unbound] == [(1, "区教育局"), (2, "区人社局")]

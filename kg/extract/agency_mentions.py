@@ -140,7 +140,8 @@ def _branch(item: str, context: Optional[AreaRef]) -> Optional[AgencyRef]:
 def list_items(text: str) -> list[tuple[int, str]]:
     """(offset, raw item) of a list: split at 、，；, outside brackets
     (各县（市、区）人民政府 is one item), and at 和 after an organ's name
-    (市住房城乡建设委和各区人民政府; not 发展和改革局)."""
+    (市住房城乡建设委和各区人民政府; not 发展和改革局, nor 各州(市)党委和政府,
+    the committees and governments of each prefecture, one collective)."""
     items, depth, start = [], 0, 0
     for i, ch in enumerate(text):
         if ch in "（(":
@@ -149,7 +150,8 @@ def list_items(text: str) -> list[tuple[int, str]]:
             depth = max(0, depth - 1)
         elif depth == 0 and (ITEM_SEPARATORS.match(ch)
                              or (ch == "和" and text[start:i].rstrip().endswith(ORGAN_ENDINGS)
-                                 and i + 1 < len(text) and not text[i + 1].isspace())):
+                                 and i + 1 < len(text) and not text[i + 1].isspace()
+                                 and not phrase_pattern("governments_after_and").match(text, i + 1))):
             items.append((start, text[start:i]))
             start = i + 1
     items.append((start, text[start:]))
@@ -225,12 +227,23 @@ def unbound_item(item: str, prefix: str, span: Span, role: str) -> Optional[Unbo
     organ = _organ_part(item)
     key = organ_of_form(organ) if organ else None
     if key is None:
-        return None
+        return _unbound_form(item, span, role)
     level_word = item[:len(item) - len(organ)] or prefix
     levels = LEVEL_PREFIXES.get(level_word)
     if item[:len(item) - len(organ)] and not levels:
         return None          # a word before the organ that names no level (会同财政局) is no prefix
     return UnboundAgency(item, key, levels[0] if levels else None, span, role)
+
+
+def _unbound_form(item: str, span: Span, role: str) -> Optional[UnboundAgency]:
+    """A form of its own with a level word in it (团省委, 民建市委会), where the area is unknown."""
+    patterns, parties = _forms()
+    for pattern, organ_key in patterns:
+        m = pattern.fullmatch(item)
+        if m is not None and "level" in pattern.groupindex and m.group("level") in LEVEL_PREFIXES:
+            key = parties[m.group("party")] if organ_key == "{party}" else organ_key
+            return UnboundAgency(item, key, LEVEL_PREFIXES[m.group("level")][0], span, role)
+    return None
 
 
 def _organ_part(item: str) -> str:

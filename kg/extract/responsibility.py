@@ -18,7 +18,7 @@ from typing import Optional
 
 from kg.datafiles import phrase_pattern, read_tsv
 from kg.extract.agency_mentions import parse_list
-from kg.extract.tables import find_table_rows
+from kg.extract.tables import Cell, find_table_rows
 from kg.models import AgencyMention, AreaRef, CollectiveResponsibility, Document, Span, SpanSet, UnboundAgency
 
 RULE = "agency.responsible-unit"
@@ -78,25 +78,43 @@ def table_lists(doc: Document, area: Optional[AreaRef]) -> list[ResponsibilityLi
     for row in find_table_rows(doc):
         found = ResponsibilityList(row.span)
         has_lead = any(kind == "lead" for kind, _ in row.unit_cells)
-        for kind, cell in row.unit_cells:
+        for kind, whole in row.unit_cells:
             role = TABLE_ROLES.get(kind)
-            if role is None or not cell.text:
+            if role is None or not whole.text:
                 continue
-            role = "support" if kind == "responsible" and has_lead else role
-            collective: list[tuple[str, Span]] = []
-            # a unit cell holds units only: a bare organ (人社局) is the document's area's
-            mentions, unknown = parse_list(doc.view, cell.span, area, role, TABLE_RULE, bare_ok=True,
-                                           collective=collective, unbound=found.unbound, lead_in=False)
-            found.mentions += mentions
-            found.unknown += unknown
-            found.collective += [CollectiveResponsibility(text, _collective_level(text, area), s, role)
-                                 for text, s in collective]
+            for cell, role in _cell_parts(whole, "support" if kind == "responsible" and has_lead else role):
+                collective: list[tuple[str, Span]] = []
+                # a unit cell holds units only: a bare organ (人社局) is the document's area's
+                mentions, unknown = parse_list(doc.view, cell.span, area, role, TABLE_RULE, bare_ok=True,
+                                               collective=collective, unbound=found.unbound, lead_in=False)
+                found.mentions += mentions
+                found.unknown += unknown
+                found.collective += [CollectiveResponsibility(text, _collective_level(text, area), s, role)
+                                     for text, s in collective]
         if found.mentions or found.collective or found.unbound:
             out.append(found)
     return out
 
 
 TABLE_RULE = "agency.table-column"
+
+
+def _cell_parts(cell: Cell, role: str) -> list[tuple[Cell, str]]:
+    """A unit cell that says who leads (省财政厅、省卫生健康委牵头;…成员单位配合;各州(市)党委和政府落实):
+    each part with its role, the 牵头 part leading and the others supporting;
+    a cell that does not say takes its column's role."""
+    if "牵头" not in cell.text:
+        return [(cell, role)]
+    parts, pos = [], 0
+    for text in re.split(r"[；;]", cell.text):
+        start = cell.span.start + pos
+        pos += len(text) + 1
+        words = phrase_pattern("unit_cell_roles").search(text)
+        leads = words is not None and "牵头" in words.group(0)
+        body = text[:words.start()] if words is not None else text
+        if body.strip():
+            parts.append((Cell(body, Span(start, start + len(body))), "lead" if leads else "support"))
+    return parts
 TABLE_ROLES = {"lead": "lead", "support": "support", "responsible": "lead"}
 
 

@@ -87,7 +87,10 @@ def find_table_rows(doc: Document, start: int = 0, end: Optional[int] = None) ->
     lines = _lines(doc.view, start, end)
     aligned = _delimited_rows(lines) + _cell_per_line_rows(lines)
     read = SpanSet(r.span for r in aligned)
-    return aligned + [r for r in _record_rows(lines) if not read.overlaps(r.span)]
+    records = [r for r in _record_rows(lines) if not read.overlaps(r.span)]
+    for r in records:
+        read.add(r.span)
+    return aligned + records + [r for r in _run_together_rows(lines) if not read.overlaps(r.span)]
 
 
 def _lines(view: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -337,3 +340,83 @@ def _unit_item(item: str) -> bool:
 @lru_cache(maxsize=1)
 def _unit_endings() -> tuple[str, ...]:
     return read_lines("unit_cell_endings.txt")
+
+
+# --- tables run together into one line (a .docx or PDF copied as text) ---
+
+RUN_NUMBER = re.compile(r"(\d{1,3})(?=[\u4e00-\u9fff“《])")
+SENTENCE_END = "。；;"
+
+
+def _run_together_rows(lines: list[tuple[int, str]]) -> list[Row]:
+    """序号工作任务责任单位21树立婚育新风。…省委宣传部、省民政厅牵头;…落实22根据…:
+    a header of labels written together, then rows written together. A row
+    runs from its number to the next number that stands right after a unit
+    cell; its unit cell is what follows its last sentence; its task, its
+    first sentence."""
+    rows: list[Row] = []
+    for offset, line in lines:
+        header = _run_header(line)
+        if header is None:
+            continue
+        kinds, pos = header
+        if not any(k in UNIT_KINDS for k in kinds):
+            continue
+        unit_kind = next(k for k in kinds if k in UNIT_KINDS)
+        start = RUN_NUMBER.match(line, pos)
+        while start is not None:
+            number = int(start.group(1))
+            end, nxt = _run_row_end(line, start.end(), number + 1)
+            row = _run_row(line, offset, start.end(), end, start.group(1), unit_kind)
+            if row is not None:
+                rows.append(row)
+            start = nxt
+    return rows
+
+
+def _run_header(line: str) -> Optional[tuple[list[str], int]]:
+    """Labels written together from a 序号 on (序号工作任务责任单位): their kinds
+    and where the first row starts, or None."""
+    at = min((i for i in (line.find("序号"), line.find("编号")) if i >= 0), default=-1)
+    if at < 0:
+        return None
+    kinds: list[str] = []
+    pos = at
+    while pos < len(line):
+        label = next((name for name, _ in _columns_longest_first() if line.startswith(name, pos)), None)
+        if label is None:
+            break
+        kinds.append(_columns()[label])
+        pos += len(label)
+    return (kinds, pos) if len(kinds) >= MIN_LABELS and RUN_NUMBER.match(line, pos) else None
+
+
+def _run_row_end(line: str, start: int, expected: int) -> tuple[int, Optional[re.Match]]:
+    """Where a row ends: at the next number (``expected``) that follows a unit
+    cell, or at the end of the line."""
+    for m in RUN_NUMBER.finditer(line, start):
+        if int(m.group(1)) != expected:
+            continue
+        if is_unit_cell(_after_last_sentence(line, start, m.start())):
+            return m.start(), m
+    return len(line), None
+
+
+def _after_last_sentence(line: str, start: int, end: int) -> str:
+    """What follows a row's last full stop (a unit cell's parts are set apart by semicolons)."""
+    cut = line.rfind("。", start, end)
+    return line[max(cut + 1, start):end]
+
+
+def _run_row(line: str, offset: int, start: int, end: int, ordinal: str, unit_kind: str) -> Optional[Row]:
+    unit_text = _after_last_sentence(line, start, end)
+    if not unit_text or not is_unit_cell(unit_text):
+        return None
+    unit_start = end - len(unit_text)
+    first_end = min((i for i in (line.find(ch, start, unit_start) for ch in SENTENCE_END) if i >= 0),
+                    default=unit_start)
+    if first_end <= start:
+        return None
+    task = Cell(line[start:first_end], Span(offset + start, offset + first_end))
+    unit = Cell(unit_text, Span(offset + unit_start, offset + end))
+    return Row({"task": task}, Span(offset + start, offset + end), ordinal, ((unit_kind, unit),))
