@@ -140,6 +140,22 @@ def test_reply_letters_implement_nothing():
     assert [r for r, _, _ in links(text)] == ["cites"]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # approvals (GB/T 9704 批复) decide on a basis of their own (乌审旗 发改委, 中山市 发改局; wild set HI006, HI009)
+    ("乌审旗发展和改革委员会关于养老院床位费、护理费收费标准的批复\n乌发改发〔2025〕25号\n旗民政局:\n"
+     "根据《国家发展改革委、民政部关于规范养老机构服务收费管理促进养老服务业健康发展的指导意见》《内蒙古自治区定价目录》"
+     "等有关规定,结合我旗实际,经旗人民政府同意,现将收费标准通知如下:",
+     ["applies", "applies"]),
+    ("中山市发展和改革局关于港口镇敬老院收费标准的批复\n镇敬老院:\n"
+     "根据《广东省定价目录(2022年版)》,结合我市实际,现批复如下:", ["applies"]),
+    # negatives: an answer to a proposal explains others' documents (its 根据 is no basis of its own)
+    ("关于市政协十六届一次会议第12号提案的答复\n张某委员：\n"
+     "根据《国务院办公厅关于推进养老服务发展的意见》（国办发〔2019〕5号），结合我市实际，制定了实施意见。", ["cites"]),
+])
+def test_an_approval_states_its_basis_an_answer_does_not(text, expected):
+    assert [r for r, _, _ in links(text)] == expected
+
+
 def test_basis_of_a_promulgated_measure_belongs_to_the_measure():
     text = ("广州市人民政府办公厅关于印发广州市居家社区养老服务管理办法的通知\n穗府办规〔2022〕13号\n各区人民政府：\n"
             "现印发给你们，请遵照执行。\n广州市居家社区养老服务管理办法\n第一章 总则\n"

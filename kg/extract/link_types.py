@@ -73,8 +73,8 @@ def _masked_prefix(view: str, start: int, end: int) -> str:
 
 def type_links(doc: Document, citations: list[Citation], own: DocRef, body_start: int = 0) -> list[Citation]:
     """The citations with ``applies`` / ``based_on`` where the text says so."""
-    if own.type_concept == REPLY:
-        return citations
+    if own.type_concept == REPLY and not phrase_pattern("approval_title").search(own.title or ""):
+        return citations        # a reply explains others' documents; an approval (批复) decides on its own basis
     wrapped = [c.target for c in citations if c.source is None and c.relation in ("promulgates", "forwards")]
     opening = _opening_sentence(doc, body_start)
     out = []
