@@ -141,6 +141,20 @@ def test_reply_letters_implement_nothing():
 
 
 @pytest.mark.parametrize("text,expected", [
+    # 公告 / 公示 that state their basis in one sentence and act on it in the next (昆山, 宁波; wild HC009, HC010)
+    ("根据《江苏省养老机构等级评定管理办法(试行)》以及《苏州市养老机构等级评定管理办法(试行)》,经各养老机构组织申报、"
+     "专家现场评定等程序,共评出1家养老机构符合三级评定标准。现将等级评定结果公告如下:",
+     ["applies", "applies"]),
+    ("根据《浙江省养老机构等级评定管理办法》《浙江省养老机构等级评定工作实施细则》,经评定,6家养老机构被评为三星级。"
+     "现将有关情况通报如下:", ["applies", "applies"]),
+    # negative: a next sentence that does not act (it goes on describing)
+    ("根据《浙江省养老机构等级评定管理办法》,养老机构实行等级评定。评定结果向社会公开。", ["cites"]),
+])
+def test_a_basis_acted_on_in_the_next_sentence(text, expected):
+    assert [r for r, _, _ in links("宁波市民政局关于养老机构等级评定结果的公告\n" + text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # approvals (GB/T 9704 批复) decide on a basis of their own (乌审旗 发改委, 中山市 发改局; wild set HI006, HI009)
     ("乌审旗发展和改革委员会关于养老院床位费、护理费收费标准的批复\n乌发改发〔2025〕25号\n旗民政局:\n"
      "根据《国家发展改革委、民政部关于规范养老机构服务收费管理促进养老服务业健康发展的指导意见》《内蒙古自治区定价目录》"

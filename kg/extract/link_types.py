@@ -67,6 +67,20 @@ def _production_type(sentence: str) -> Optional[tuple[str, Optional[str]]]:
     return None
 
 
+def _production_next(doc: Document, sentence: Span) -> Optional[tuple[str, Optional[str]]]:
+    """A notice's or 公示's basis stated in one sentence and acted on in the next
+    (根据《X》…，经评定…。现将评定结果公告如下): the next sentence opens with what
+    the document does."""
+    nxt = doc.view[sentence.end:sentence.end + NEXT_SENTENCE_WINDOW]
+    nxt = nxt[:nxt.find("。") + 1] if "。" in nxt else nxt
+    if not phrase_pattern("acting_opening").match(nxt.lstrip(" 。\n")):
+        return None
+    return _production_type(nxt)
+
+
+NEXT_SENTENCE_WINDOW = 120
+
+
 def _masked_prefix(view: str, start: int, end: int) -> str:
     return MENTION.sub("X", view[start:end])
 
@@ -118,7 +132,7 @@ def _typed(doc: Document, c: Citation, own: DocRef, wrapped: list[DocRef], openi
                        link_rule="link.repeals-trigger")
     # a number standing alone in brackets (…的通知（浙民龄〔2025〕34号）) is governed like its brackets
     prefix = _masked_prefix(view, sentence.start, c.evidence.span.start).rstrip("（( ")
-    production = _production_type(view[sentence.start:sentence.end])
+    production = _production_type(view[sentence.start:sentence.end]) or _production_next(doc, sentence)
     for trigger in _triggers():
         m = trigger.pattern.search(prefix)
         if not m:
