@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
-from kg.models import Citation, DocRef, Document
+from kg.models import Citation, DocRef, Document, Span
 from kg.datafiles import phrase_pattern, read_lines, read_tsv
 from kg.lexicon.titles import document_type
 
