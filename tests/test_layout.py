@@ -58,6 +58,9 @@ TITLES = [
      "营口市养老服务促进条例"),
     ("意库资讯网\n当前位置: 首页 » 热门动态 »\n湖北省养老服务条例 (2025年11月27日湖北省第十四届人民代表大会常务委员会"
      "第二十一次会议通过)\n湖北省人民代表大会常务委员会公告\n(第三百七十五号)\n", "湖北省养老服务条例"),
+    # a page title with its site's names after bars is no table row (its cells are not a row's)
+    ("关于推进养老服务发展的实施意见 | 常山县人民政府\n各乡镇人民政府:\n", "关于推进养老服务发展的实施意见"),
+    ("关于印发养老服务补贴办法的通知｜政策文件｜丽水市民政局\n各县(市、区)民政局:\n", "关于印发养老服务补贴办法的通知"),
     # marks a portal adds: (有效), a version tag, a repeated piece
     ("关于印发尚志市养老托育服务健康发展实施方案的通知(有效)\n各乡镇人民政府:\n",
      "关于印发尚志市养老托育服务健康发展实施方案的通知"),
@@ -134,6 +137,12 @@ NO_TITLE = [
     "大河报·豫视频记者 蔡君彦\n6月28日,河南省政府新闻办召开新闻发布会。\n",
     # an organ and a type only is the head of an announcement, not a title
     "湖北省人民代表大会常务委员会公告\n(第三百七十五号)\n现予公布。\n",
+    # a table's header or row is no title, though a cell ends like one (西湖 民生实事 table, a cell a line;
+    # 余杭 labels written together; 海丰 and 凤庆 catalogues, whose 公开依据 cell is 信息公开规定)
+    "序号\n重点工作任务(民生实事项目)\n牵头单位\n负责科室\n1\n新增老年食堂(助餐点)15个\n区民政局\n",
+    "主题:\n养老助残\n实事内容工作任务责任单位进展情况\n一季度二季度三季度四季度\n",
+    "序号 | 公开事项 | 公开内容 (要素) | 公开依据 | 公开时限 | 公开主体 |\n"
+    "1 | 养老服务业务办理 | 养老机构备案 | ●备案流程 | 信息公开规定 | 制定之日起10个工作日内 | 乡人民政府 |\n",
 ]
 
 

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from kg.datafiles import phrase_pattern, read_lines, read_tsv
+from kg.datafiles import phrase_pattern, read_lines
+from kg.lexicon.table_labels import column_kind, label_run
 from kg.models import Document, Span, SpanSet
 
 CELL_SEPARATOR = re.compile(r"\s*[|｜\t]\s*")
@@ -50,29 +51,6 @@ class Row:
 
 
 UNIT_KINDS = ("lead", "responsible", "support")
-
-
-@lru_cache(maxsize=1)
-def _columns() -> dict[str, str]:
-    return {r["label"]: r["kind"] for r in read_tsv("table_columns.tsv")}
-
-
-def column_kind(text: str) -> Optional[str]:
-    """The kind of a header cell: its label, a label it opens with
-    (重点工作任务(民生实事项目)), or one it ends with after a short qualifier
-    (省重点民生实事项目名称)."""
-    label = re.sub(r"\s+", "", text)
-    columns = _columns()
-    if label in columns:
-        return columns[label]
-    return next((kind for name, kind in _columns_longest_first()
-                 if (label.startswith(name) and len(label) <= len(name) + 12)
-                 or (label.endswith(name) and len(name) >= 4 and len(label) <= len(name) + 8)), None)
-
-
-@lru_cache(maxsize=1)
-def _columns_longest_first() -> tuple[tuple[str, str], ...]:
-    return tuple(sorted(_columns().items(), key=lambda kv: -len(kv[0])))
 
 
 def _header(kinds: Sequence[Optional[str]]) -> bool:
@@ -383,11 +361,11 @@ def _run_header(line: str) -> Optional[tuple[list[str], int]]:
     kinds: list[str] = []
     pos = at
     while pos < len(line):
-        label = next((name for name, _ in _columns_longest_first() if line.startswith(name, pos)), None)
-        if label is None:
+        found = label_run(line, pos)
+        if found is None:
             break
-        kinds.append(_columns()[label])
-        pos += len(label)
+        kinds.append(found[1])
+        pos += len(found[0])
     return (kinds, pos) if len(kinds) >= MIN_LABELS and RUN_NUMBER.match(line, pos) else None
 
 

@@ -29,6 +29,7 @@ from kg.datafiles import phrase_pattern, read_lines
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.dates import parse_date
 from kg.lexicon.docnumber import DocNumber, find_orders
+from kg.lexicon.table_labels import is_header_text
 from kg.lexicon.titles import display_title, document_type, title_key
 from kg.models import Layout, LayoutValue, PortalField, Span, Zone
 from kg.read.portal import first_label_at, title_before_labels
@@ -286,8 +287,22 @@ def _quoted_line(line: _Line) -> Optional[tuple[str, Span, Optional[tuple[DocNum
     return m.group("title"), Span(start, start + len(m.group("title"))), number
 
 
+def _table_line(text: str) -> bool:
+    """A table's header or row (实事内容工作任务责任单位进展情况; 1 | 养老服务通用政策 |
+    … | 信息公开规定 | …): its cells are no title, though one may end like one."""
+    cells = [c.strip() for c in TABLE_CELL_BREAK.split(text) if c.strip()]
+    return is_header_text(text) or (len(cells) >= MIN_TABLE_CELLS and (
+        cells[0].isdigit() or sum(map(is_header_text, cells)) >= 2))
+
+
+TABLE_CELL_BREAK = re.compile(r"[|｜\t]")
+MIN_TABLE_CELLS = 3        # a page title and its site's names have fewer
+
+
 def _line_candidates(lines: list[_Line], i: int, portal_key: Optional[str]) -> Iterator[_Candidate]:
     line = lines[i]
+    if _table_line(line.text):
+        return
     quoted = _quoted_line(line)
     if quoted is not None:
         title = clean_title(quoted[0])
@@ -598,6 +613,8 @@ def _headline(lines: list[_Line], body_line: int) -> Optional[_Candidate]:
     解读): its first line of title shape before the body, not a site's or an
     organ's name."""
     for line in lines[:min(body_line, HEADLINE_LINES)]:
+        if _table_line(line.text):
+            break           # a table has begun: the page's head, if it had one, is above it
         if line.chrome:
             continue
         text = clean_title(phrase_pattern("page_title_separator").split(line.text)[0])
