@@ -56,10 +56,12 @@ def test_gold_entries_are_well_formed(stem):
 
 
 # Floors under what benchmarks/README.md measured on the clean pages of the
-# set (own number, title, issuer, area, date, proposal number): a change that
+# set (own number, title, issuer, area, date, links, lists): a change that
 # loses ground on real pages fails here.
-FLOORS = {"self_number": (0.97, 0.95), "title": (0.90, 0.87), "issuer": (0.94, 0.76), "area": (0.92, 0.84),
-          "date": (0.90, 0.84), "cited_numbers": (0.95, 0.90), "links": (0.93, 0.75)}
+FLOORS = {"self_number": (0.97, 0.95), "title": (0.90, 0.86), "issuer": (0.94, 0.78), "area": (0.92, 0.84),
+          "date": (0.90, 0.86), "cited_numbers": (0.95, 0.90), "links": (0.93, 0.79),
+          # responsibility lists and tables (#30): items of each measure's list, and lists read exactly
+          "measures_responsible": (0.97, 0.70), "lists": (0.94, 0.66)}
 # shared/corpus-pages (clean): the targets of #29 met there, and the floors that keep them
 SHARED_PAGES = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus-pages"
 SHARED_FLOORS = {"self_number": (0.95, 0.95), "title": (0.95, 0.95), "issuer": (0.95, 0.95), "area": (0.95, 0.95),
