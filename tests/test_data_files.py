@@ -15,7 +15,7 @@ from kg.datafiles import read_tsv
 from kg.rdf.vocab import DTYPE, POL, SKOS
 
 
-def test_vocab_module_is_generated_from_the_ontology():
+def test_vocab_module_and_scheme_table_are_generated_from_the_ontology():
     result = subprocess.run([sys.executable, "tools/generate_vocab.py", "--check"], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
