@@ -15,7 +15,7 @@ from kg.datafiles import read_tsv
 from kg.rdf.vocab import DTYPE, POL, SKOS
 
 
-def test_vocab_module_is_generated_from_the_ontology():
+def test_vocab_module_and_scheme_table_are_generated_from_the_ontology():
     result = subprocess.run([sys.executable, "tools/generate_vocab.py", "--check"], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
@@ -55,7 +55,8 @@ def test_area_table_parents_exist():
     assert len(gaz.by_code) > 3000
 
 
-# --- every rule has an example, every example matches its rule (kg/data/rule_examples.tsv) ---
+# --- every rule has an example that states what it yields, every pattern file
+# --- has negative examples (kg/data/rule_examples.tsv, or a row's own columns) ---
 
 from kg.datafiles import DATA_DIR, read_lines as _read_lines, read_tsv as _read_tsv  # noqa: E402
 
@@ -73,40 +74,82 @@ def _rule_files() -> dict[str, list[str]]:
     return out
 
 
+def _rows_with_own_examples():
+    """Rows of the pattern files that keep their example beside the pattern."""
+    for path in sorted(DATA_DIR.glob("*.tsv")):
+        rows = _read_tsv(path.name)
+        if rows and "pattern" in rows[0] and "example" in rows[0] and path.name != "rule_examples.tsv":
+            yield from ((path.name, row) for row in rows)
+
+
+def _pattern_files() -> dict[str, list[str]]:
+    """Every pattern file and its patterns, wherever its examples live."""
+    out = _rule_files()
+    for name, row in _rows_with_own_examples():
+        out.setdefault(name, []).append(row["pattern"])
+    return out
+
+
 def _expanded(pattern: str) -> str:
     units = "|".join(map(re.escape, sorted((r["unit"] for r in _read_tsv("units.tsv")), key=len, reverse=True)))
     return pattern.replace("{UNITS}", units)
 
 
+def rule_yield(pattern: str, text: str):
+    """What a rule takes from a text: the named groups that matched
+    (``name=value; …``, in pattern order) where it has any, else the text it
+    matches; None where it does not match."""
+    match = re.search(_expanded(pattern), text, re.M)
+    if match is None:
+        return None
+    groups = match.re.groupindex
+    if not groups:
+        return match.group(0)
+    return "; ".join(f"{name}={match.group(name)}" for name in sorted(groups, key=groups.__getitem__)
+                     if match.group(name) is not None)
+
+
+@pytest.mark.parametrize("pattern,text,expected", [
+    (r"第\d+号", "关于市政协十三届三次会议第245号", "第245号"),             # no named group: what it matches
+    (r"(?P<year>\d{4})年(?:底|末)(?P<before>前)?", "到2022年底，全区", "year=2022"),   # the named groups that matched
+    (r"^根据", "各区民政局根据辖区特点", None),                             # no match
+])
+def test_a_rule_yields_its_named_groups_or_its_match(pattern, text, expected):
+    assert rule_yield(pattern, text) == expected
+
+
 EXAMPLES = _read_tsv("rule_examples.tsv")
+KINDS = ("match", "negative")       # a negative example is text the rule must not match
 
 
 @pytest.mark.parametrize("name,pattern", [(n, p) for n, ps in _rule_files().items() for p in ps],
                          ids=lambda v: v[:30] if isinstance(v, str) else v)
 def test_every_rule_has_an_example(name, pattern):
-    assert any(e["file"] == name and e["pattern"] == pattern for e in EXAMPLES), \
+    assert any(e["file"] == name and e["pattern"] == pattern and e["kind"] == "match" for e in EXAMPLES), \
         f"{name}: no example in rule_examples.tsv for {pattern}"
 
 
-@pytest.mark.parametrize("row", EXAMPLES, ids=lambda r: f"{r['file']}:{r['example'][:12]}")
-def test_every_example_matches_its_rule(row):
-    assert row["pattern"] in _rule_files().get(row["file"], []), f"{row['file']} has no rule {row['pattern']}"
-    assert re.search(_expanded(row["pattern"]), row["example"], re.M), row
-
-
-def _rows_with_own_examples():
-    """Rows of the pattern files that keep their example beside the pattern."""
-    for path in sorted(DATA_DIR.glob("*.tsv")):
-        rows = _read_tsv(path.name)
-        if rows and "pattern" in rows[0] and "example" in rows[0]:
-            yield from ((path.name, row) for row in rows)
+@pytest.mark.parametrize("row", EXAMPLES, ids=lambda r: f"{r['file']}:{r['kind']}:{r['example'][:12]}")
+def test_every_example_yields_what_it_states(row):
+    """A match example of a rule file without its own example column; a
+    negative example of any pattern file."""
+    files = _rule_files() if row["kind"] == "match" else _pattern_files()
+    assert row["kind"] in KINDS and row["pattern"] in files.get(row["file"], []), \
+        f"{row['file']} has no rule {row['pattern']} taking {row['kind']} examples here"
+    assert rule_yield(row["pattern"], row["example"]) == (row["yields"] if row["kind"] == "match" else None), row
 
 
 @pytest.mark.parametrize("name,row", list(_rows_with_own_examples()),
                          ids=lambda v: v if isinstance(v, str) else v["example"][:12])
-def test_every_pattern_row_reads_its_own_example(name, row):
+def test_every_pattern_row_yields_what_its_example_states(name, row):
     assert row["example"], f"{name}: a row without an example"
-    assert re.search(_expanded(row["pattern"]), row["example"], re.M), (name, row)
+    assert rule_yield(row["pattern"], row["example"]) == row["yields"], (name, row)
+
+
+@pytest.mark.parametrize("name", sorted(_pattern_files()))
+def test_every_pattern_file_has_a_negative_example(name):
+    assert any(e["file"] == name and e["kind"] == "negative" for e in EXAMPLES), \
+        f"{name}: no negative example (real text one of its rules must not match) in rule_examples.tsv"
 
 
 # --- word dictionaries: each row is read back from a sentence that uses it ---

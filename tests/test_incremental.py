@@ -7,7 +7,6 @@ import shutil
 import pytest
 
 from conftest import CORPUS, select
-from kg.pipeline import cache as build_cache
 from kg.pipeline.build import build
 from kg.store.database import load_graph, store_matches
 
@@ -55,25 +54,6 @@ def test_a_removed_file_leaves_the_store(corpus, tmp_path):
     assert "温民提〔2017〕77号" not in numbers(out)
     graphs = select(load_graph(out), "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
     assert not any("001_" in g[0] for g in graphs)
-
-
-def test_a_changed_rule_invalidates_every_entry(corpus, tmp_path, monkeypatch):
-    out = tmp_path / "out"
-    build(corpus, out)
-    monkeypatch.setattr(build_cache, "pipeline_version", lambda: "another-version")
-    report = build(corpus, out)
-    assert (report.cache["hits"]["extract"], report.cache["hits"]["graph"]) == (0, 0)
-    assert report.cache["misses"]["extract"] == 5
-
-
-def test_a_changed_dictionary_changes_the_pipeline_version(monkeypatch):
-    before = build_cache.pipeline_version()
-    build_cache.pipeline_version.cache_clear()
-    monkeypatch.setattr(build_cache, "rules_version", lambda: "a-dictionary-changed")
-    try:
-        assert build_cache.pipeline_version() != before
-    finally:
-        build_cache.pipeline_version.cache_clear()
 
 
 def test_an_edit_that_changes_no_link_reuses_the_shared_graphs(corpus, tmp_path):

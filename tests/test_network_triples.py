@@ -17,7 +17,7 @@ def gathered(graph_file) -> NetworkFacts:
     """The network's triples as the build gathers them: one named graph at a time."""
     facts = NetworkFacts()
     for graph in load_dataset(graph_file).graphs():
-        facts.add(network_part(graph).rows)
+        facts.add(network_part(graph))
     return facts.finish()
 
 

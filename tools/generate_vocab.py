@@ -1,11 +1,15 @@
-"""Regenerate kg/rdf/vocab.py from ontology/policy.ttl.
+"""Regenerate kg/rdf/vocab.py from ontology/policy.ttl, and
+kg/data/scheme_labels.tsv from the SKOS schemes of ontology/.
 
 pol: terms are every pol: IRI the ontology declares. The external terms the
 code writes (ELI, OA, CITO) are listed below: DefinedNamespace makes a typo
 in any of them fail at import instead of minting a wrong IRI.
 
-    python tools/generate_vocab.py          # rewrite kg/rdf/vocab.py
-    python tools/generate_vocab.py --check  # exit 1 if it is out of date
+The table holds each concept's notation and labels for the stages below
+the RDF layer, which read tables, not RDF (tests/test_layering.py).
+
+    python tools/generate_vocab.py          # rewrite both
+    python tools/generate_vocab.py --check  # exit 1 if either is out of date
 """
 from __future__ import annotations
 
@@ -103,16 +107,35 @@ def render() -> str:
     return "\n".join(out)
 
 
+SCHEMES = ("admin-levels.ttl", "document-types.ttl", "service-models.ttl")
+
+
+def render_schemes() -> str:
+    """One row per label of every concept of the schemes, in concept order."""
+    skos = rdflib.namespace.SKOS
+    rows = []
+    for name in SCHEMES:
+        graph = rdflib.Graph().parse(ROOT / "ontology" / name)
+        for concept in sorted(set(graph.subjects(skos.inScheme, None)), key=str):
+            notation = graph.value(concept, skos.notation)
+            for kind, prop in (("pref", skos.prefLabel), ("alt", skos.altLabel)):
+                for label in sorted(graph.objects(concept, prop), key=lambda l: (l.language or "", str(l))):
+                    rows.append((name.removesuffix(".ttl"), str(concept).rsplit("/", 1)[-1],
+                                 "" if notation is None else str(notation), kind, label.language or "", str(label)))
+    return "".join("\t".join(row) + "\n" for row in [("scheme", "concept", "notation", "kind", "lang", "label")] + rows)
+
+
 def main() -> int:
-    target = ROOT / "kg" / "rdf" / "vocab.py"
-    text = render()
+    targets = {ROOT / "kg" / "rdf" / "vocab.py": render(), ROOT / "kg" / "data" / "scheme_labels.tsv": render_schemes()}
     if "--check" in sys.argv:
-        if target.read_text(encoding="utf-8") != text:
-            print(f"{target} is out of date: run python tools/generate_vocab.py")
-            return 1
-        return 0
-    target.write_text(text, encoding="utf-8")
-    print(f"wrote {target}")
+        stale = [path for path, text in targets.items()
+                 if not path.is_file() or path.read_text(encoding="utf-8") != text]
+        for path in stale:
+            print(f"{path} is out of date: run python tools/generate_vocab.py")
+        return 1 if stale else 0
+    for path, text in targets.items():
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path}")
     return 0
 
 

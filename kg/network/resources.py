@@ -182,6 +182,75 @@ def to_resource_network(store: GraphStore, documents: Optional[nx.DiGraph] = Non
     return net
 
 
+class _Named:
+    """The network's triples indexed for naming its resources: labels (the
+    least of each, and per language), the members of each class or scheme
+    (in order, once), levels, short names, and the holders of areas and
+    measures. Rows are sorted and unique: a node's first label is its least."""
+
+    def __init__(self, facts: NetworkFacts):
+        self.label: dict[str, str] = {}
+        self.label_in: dict[tuple[str, str], str] = {}
+        self.members_of: dict[str, list[str]] = {}          # class or scheme -> nodes
+        self.levels: dict[str, list[str]] = {}
+        self.short_names: dict[str, list[str]] = {}
+        for s, p, o, lang in facts.rows:
+            if p == _PREF:
+                self.label.setdefault(s, o)
+                if lang:
+                    self.label_in.setdefault((s, lang), o)
+            elif p == _TYPE or p == _SCHEME:
+                self.members_of.setdefault(o, []).append(s)
+            elif p == _LEVEL:
+                self.levels.setdefault(s, []).append(o)
+            elif p == _ALT:
+                self.short_names.setdefault(s, []).append(o)
+        # a document's area (eli:jurisdiction) and an agency's (pol:jurisdiction)
+        # are both "jurisdiction": which is meant follows from the subject
+        self.jurisdiction: dict[str, list[str]] = {}
+        self.documents_of_measure: dict[str, list[str]] = {}
+        for s, o, relation in facts.links:
+            if relation == "jurisdiction":
+                self.jurisdiction.setdefault(s, []).append(o)
+            elif relation == "hasMeasure":
+                self.documents_of_measure.setdefault(o, []).append(s)
+
+    def level_of(self, holders: Iterable[str]) -> Optional[str]:
+        return min((x for h in holders for lv in self.levels.get(h, ()) if (x := self.label_in.get((lv, "en")))),
+                   default=None)
+
+    def area_of(self, holders: Iterable[str]) -> Optional[str]:
+        return min((x for h in holders for a in self.jurisdiction.get(h, ()) if (x := self.label.get(a))),
+                   default=None)
+
+    def members(self, kind: str) -> Iterator[tuple[str, str, Optional[str], Optional[str]]]:
+        """(node, name, level, area) of one kind, as the node list of the
+        views has them: a service model by its Chinese label, the others by
+        their least; a node without that label is left out."""
+        for n in self.members_of.get(_KIND_CLASSES[kind], ()):
+            name = self.label_in.get((n, "zh")) if kind == "service_model" else self.label.get(n)
+            if name is not None:
+                yield (n, name, *self._place(kind, n))
+
+    def _place(self, kind: str, n: str) -> tuple[Optional[str], Optional[str]]:
+        """A node's level and area: an agency's own, an area's (its name), a
+        measure's those of its document; none for the others."""
+        if kind == "agency":
+            return self.level_of((n,)), self.area_of((n,))
+        if kind == "area":
+            return self.level_of((n,)), self.label[n]
+        if kind == "measure":
+            holders = self.documents_of_measure.get(n, ())
+            return self.level_of(holders), self.area_of(holders)
+        return None, None
+
+
+# The class or scheme whose members are the resources of each kind, in the
+# order the nodes are added (the first kind of a node wins).
+_KIND_CLASSES = {"agency": _ORGANIZATION, "area": _AREAS, "service_model": _SERVICE_MODELS,
+                 "programme": _PROGRAMME, "measure": _MEASURE}
+
+
 def resource_nodes(facts: NetworkFacts, documents: nx.DiGraph, kinds: Iterable[str] = KINDS) -> nx.MultiDiGraph:
     """The resources of the given kinds (documents always) and the links
     between documents (with their evidence), without the other links. Each
@@ -189,67 +258,24 @@ def resource_nodes(facts: NetworkFacts, documents: nx.DiGraph, kinds: Iterable[s
     label of its level; its area's name, a measure's those of its document)."""
     kinds = set(kinds) | {"document", "proposal"}
     facts.finish()
-    # rows are sorted and unique: a node's first label is its least, and the
-    # members of a class or scheme come in order, once
-    label: dict[str, str] = {}
-    label_in: dict[tuple[str, str], str] = {}
-    members_of: dict[str, list[str]] = {}          # class or scheme -> nodes
-    levels: dict[str, list[str]] = {}
-    short_names: dict[str, list[str]] = {}
-    for s, p, o, lang in facts.rows:
-        if p == _PREF:
-            label.setdefault(s, o)
-            if lang:
-                label_in.setdefault((s, lang), o)
-        elif p == _TYPE or p == _SCHEME:
-            members_of.setdefault(o, []).append(s)
-        elif p == _LEVEL:
-            levels.setdefault(s, []).append(o)
-        elif p == _ALT:
-            short_names.setdefault(s, []).append(o)
-    # a document's area (eli:jurisdiction) and an agency's (pol:jurisdiction)
-    # are both "jurisdiction": which is meant follows from the subject
-    jurisdiction: dict[str, list[str]] = {}
-    documents_of_measure: dict[str, list[str]] = {}
-    for s, o, relation in facts.links:
-        if relation == "jurisdiction":
-            jurisdiction.setdefault(s, []).append(o)
-        elif relation == "hasMeasure":
-            documents_of_measure.setdefault(o, []).append(s)
-
-    def level_of(holders: Iterable[str]) -> Optional[str]:
-        return min((x for h in holders for lv in levels.get(h, ()) if (x := label_in.get((lv, "en")))), default=None)
-
-    def area_of(holders: Iterable[str]) -> Optional[str]:
-        return min((x for h in holders for a in jurisdiction.get(h, ()) if (x := label.get(a))), default=None)
-
-    def members(kind: str) -> Iterator[tuple[str, Optional[str], Optional[str], Optional[str]]]:
-        """(node, name, level, area) of one kind, as the node list of the views has them."""
-        if kind == "agency":
-            for n in members_of.get(_ORGANIZATION, ()):
-                if n in label:
-                    yield n, label[n], level_of((n,)), area_of((n,))
-        elif kind == "area":
-            for n in members_of.get(_AREAS, ()):
-                if n in label:
-                    yield n, label[n], level_of((n,)), label[n]
-        elif kind == "service_model":
-            for n in members_of.get(_SERVICE_MODELS, ()):
-                if (n, "zh") in label_in:
-                    yield n, label_in[(n, "zh")], None, None
-        elif kind == "programme":
-            for n in members_of.get(_PROGRAMME, ()):
-                if n in label:
-                    yield n, label[n], None, None
-        elif kind == "measure":
-            for n in members_of.get(_MEASURE, ()):
-                if n in label:
-                    holders = documents_of_measure.get(n, ())
-                    yield n, label[n], level_of(holders), area_of(holders)
-
-    organizations = set(members_of.get(_ORGANIZATION, ()))
-    proposals = set(members_of.get(_PROPOSAL, ()))
+    named = _Named(facts)
     net = nx.MultiDiGraph()
+    _add_documents(net, documents, set(named.members_of.get(_PROPOSAL, ())))
+    for kind in _KIND_CLASSES:
+        if kind in kinds:
+            for iri, written, level, area in named.members(kind):
+                if iri not in net:
+                    net.add_node(iri, kind=kind, label=short_label(written or ""), name=written, level=level, area=area)
+    if "agency" in kinds:
+        organizations = set(named.members_of.get(_ORGANIZATION, ()))
+        for iri, alt in named.short_names.items():
+            if iri in net and iri in organizations:
+                net.nodes[iri]["short_names"] = alt
+    return net
+
+
+def _add_documents(net: nx.MultiDiGraph, documents: nx.DiGraph, proposals: set[str]) -> None:
+    """The documents and proposals, and the links between them."""
     for iri, data in documents.nodes(data=True):
         name = document_name(data)
         net.add_node(iri, kind="proposal" if iri in proposals else "document",
@@ -260,16 +286,6 @@ def resource_nodes(facts: NetworkFacts, documents: nx.DiGraph, kinds: Iterable[s
         sentences = [data["sentence"]] if data.get("sentence") else []
         net.add_edge(s, o, key=data["relation"], relation=data["relation"], basis=data.get("basis"),
                      rule=data.get("rule"), sentences=sentences, evidence=len(sentences))
-    for kind in ("agency", "area", "service_model", "programme", "measure"):      # the first kind of a node wins
-        if kind in kinds:
-            for iri, written, level, area in members(kind):
-                if iri not in net:
-                    net.add_node(iri, kind=kind, label=short_label(written or ""), name=written, level=level, area=area)
-    if "agency" in kinds:
-        for iri, alt in short_names.items():
-            if iri in net and iri in organizations:
-                net.nodes[iri]["short_names"] = alt
-    return net
 
 
 def resource_links(facts: NetworkFacts, nodes: nx.Graph) -> Iterator[tuple[str, str, str]]:

@@ -15,6 +15,7 @@ import networkx as nx
 
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.docnumber import normalise
+from kg.lexicon.schemes import level_concepts
 from kg.network.validity import IN_FORCE, UNKNOWN, in_force_on, node_status
 from kg.models import AreaCoverage, TraceNode
 
@@ -299,7 +300,6 @@ def _area_coverage(graph: nx.DiGraph, links: nx.DiGraph, root: str, unit: set[st
 
 
 def _level_label(level: str) -> str:
-    from kg.lexicon.schemes import level_concepts     # here: reading the scheme needs rdflib, tracing does not
     return level_concepts().get(level, (None, level))[1]
 
 

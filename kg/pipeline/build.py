@@ -13,7 +13,6 @@ at a time, never the whole RDF graph.
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 import multiprocessing
 import os
@@ -35,10 +34,11 @@ from kg.pipeline.quality import QualityReport, quality_report
 from kg.rdf import iri
 from kg.read.cleaning import clean, plain_document
 from kg.extract.document import extract_mentions
-from kg.rdf.named_graphs import Contributions, resolution_inputs, shared_graphs, source_part
+from kg.pipeline.inputs import ExtractInputs, GraphInputs, SharedInputs, StoredGraph, entry, view_inputs
+from kg.rdf.named_graphs import Contributions, document_nodes, file_nodes, shared_graphs, source_part
 from kg.models import SkippedFile
 from kg.read.loading import MAX_BYTES, UnreadableFile, corpus_files, read_bytes, read_source, relative_name
-from kg.models import DocRef, Document, Extraction, FileError, SourceDocument
+from kg.models import DocRef, Document, Extraction, FileError, Resolution, SourceDocument
 from kg.resolution.documents import resolve
 from kg.datafiles import rules_version
 from kg.rdf.trig import atomic_output, atomic_write, temporary_prefix, to_turtle, trig_block, trig_header
@@ -210,7 +210,8 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: Optional[int], u
     files = corpus_files(corpus_dir, links_passed_over, output=out_dir)
     if jobs is None:
         jobs = (os.cpu_count() or 1) if len(files) >= AUTO_JOBS_FROM else 1
-    extractions, keys, skipped = extract_corpus(files, corpus_dir, cache, jobs, progress)
+    version = build_cache.pipeline_version()      # read once: every block's key names it
+    extractions, keys, skipped = extract_corpus(files, corpus_dir, cache, jobs, progress, version)
     skipped = sorted(skipped + links_passed_over, key=lambda s: s.relative_path)
     clock.lap("extract")
     resolution = resolve(extractions)
@@ -238,7 +239,9 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: Optional[int], u
     graph_path = out_dir / GRAPH_FILE
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out_dir)
-    written = write_graph(graph_path, extractions, keys, resolution, cache, jobs, progress)   # empties ``extractions``
+    pending = graph_tasks(extractions, keys, resolution)
+    del extractions          # ``pending`` holds them now; write_graph lets each go once written
+    written = write_graph(graph_path, pending, resolution, version, cache, jobs, progress)
     report.triples = written.triples
     report.outputs.append(graph_path)
     # read once for the index and the cache: the fingerprint of the graph the
@@ -258,8 +261,7 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: Optional[int], u
         atomic_write(out_dir / TURTLE_FILE, to_turtle((s, p, o) for s, p, o, _ in quads))
         report.outputs.append(out_dir / TURTLE_FILE)
     report.outputs.append(write_index(documents, graph_path, digest=graph_fingerprint.split()[2]))
-    atomic_write(out_dir / HTML_FILE, overview_page(written.network, written.network_digest, documents, graph_path,
-                                                    cache))
+    atomic_write(out_dir / HTML_FILE, overview_page(written.network, documents, graph_path, version, cache))
     del written
     report.outputs.append(out_dir / HTML_FILE)
     clock.lap("view")
@@ -274,20 +276,20 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: Optional[int], u
     return report
 
 
-def overview_page(facts: NetworkFacts, facts_digest: str, documents, graph_path: Path,
+def overview_page(facts: NetworkFacts, documents, graph_path: Path, version: str,
                   cache: build_cache.BuildCache) -> bytes:
     """The overview page, drawn from the network's triples gathered while
     writing (``facts``, emptied; the sentences of its links, shown on small
     graphs, from the file); the page of the last build when what it shows is
-    unchanged, as after most one-file edits."""
-    entry = build_cache.key(facts_digest, sorted(documents.nodes(data=True)), sorted(documents.edges(data=True)),
-                            page_version())
-    page = cast(Optional[bytes], cache.get("view", entry))
+    unchanged, as after most one-file edits (drawing it, not gathering what
+    it shows, is what takes time)."""
+    network = overview_network(facts, documents, evidence_store=lambda: GraphStore.from_file(graph_path))
+    facts.rows, facts.links = [], []      # ``network`` holds what the page shows
+    key = entry(view_inputs(version, network, documents, page_version()))
+    page = cast(Optional[bytes], cache.get("view", key))
     if page is None:
-        network = overview_network(facts, documents, evidence_store=lambda: GraphStore.from_file(graph_path))
-        facts.rows, facts.links = [], []      # ``network`` holds what the page shows
         page = render(network, documents).encode("utf-8")
-        cache.put("view", entry, page)
+        cache.put("view", key, page)
     return page
 
 
@@ -311,19 +313,18 @@ def remove_leftovers(out_dir: Path) -> None:
 class WrittenGraph:
     triples: int
     network: NetworkFacts                # the triples the network views read
-    network_digest: str                  # of those triples, graph by graph
     patch_store: Optional[Callable[[], Path]]   # brings the previous build's store up to the new file
 
 
-def write_graph(graph_path: Path, extractions: list[Extraction], keys: dict[str, str], resolution,
+def write_graph(graph_path: Path, pending: deque[GraphTask], resolution: Resolution, version: str,
                 cache: build_cache.BuildCache, jobs: int, progress: Progress) -> WrittenGraph:
     """Write the TriG file one named graph at a time. Returns the number of
     triples written, each graph's network triples (for the overview), and,
     when the previous build's store holds the previous file and few files
-    changed, the step that patches it. ``extractions`` is emptied: each is
-    let go once its block is written."""
-    ordered = sorted(extractions, key=lambda x: x.document.relative_path)
-    extractions.clear()          # ``ordered`` holds them now, and lets each go once written
+    changed, the step that patches it. ``pending`` (``graph_tasks``) is a
+    queue handed over: it is taken, and each extraction let go once its
+    block is written."""
+    files = len(pending)
     header = trig_header()
     # patch the previous store only when it holds the graph this cache was
     # kept for (a --no-cache build in between leaves entries the store lacks)
@@ -338,109 +339,127 @@ def write_graph(graph_path: Path, extractions: list[Extraction], keys: dict[str,
     changed: dict[str, bytes] = {}
     graph_iris: list[str] = []
     network = NetworkFacts()
-    network_digest = hashlib.sha256()
     triples = 0
-    with atomic_output(graph_path) as fh, progress("writing graph", len(ordered)) as bar:
+    with atomic_output(graph_path) as fh, progress("writing graph", files) as bar:
         fh.write(header)
         state = Contributions()
         digests = []
-        for graph_iri, (block, contributions, digest, count, part), fresh in graph_blocks(ordered, keys,
-                                                                                          resolution, cache, jobs):
-            digests.append(digest)
-            fh.write(block)
-            network.add(part.rows)
-            network_digest.update(part.digest.encode("ascii"))
-            state.merge(contributions)
-            triples += count
+        for graph_iri, block, fresh in graph_blocks(pending, cache, jobs):
+            digests.append(block.digest)
+            fh.write(block.trig)
+            network.add(block.network)
+            state.merge(block.contributions)
+            triples += block.triples
             graph_iris.append(graph_iri)
             if fresh and patchable:
-                changed[graph_iri] = block
-                patchable = len(changed) <= PATCH_LIMIT * len(ordered) + 1
+                changed[graph_iri] = block.trig
+                patchable = len(changed) <= PATCH_LIMIT * files + 1
             bar.update(1)
-        for graph_iri, block, count, part in shared_blocks(state, digests, resolution, cache):
-            fh.write(block)
-            network.add(part.rows)
-            network_digest.update(part.digest.encode("ascii"))
-            triples += count
-            graph_iris.append(graph_iri)
+        shared = SharedInputs(version, tuple(digests), tuple(sorted(state.title_sources.items())),
+                              document_nodes(resolution), resolution.inferred)
+        for graph in shared_blocks(state, shared, cache):
+            fh.write(graph.trig)
+            network.add(graph.network)
+            triples += graph.triples
+            graph_iris.append(graph.iri)
             # the cache keeps only what the last build used: a shared graph
             # seen there is, byte for byte, in the store being patched
-            seen = build_cache.key("shared", graph_iri, block)
+            seen = entry(StoredGraph(graph.iri, graph.trig))
             if not cache.has("shared", seen):
-                changed[graph_iri] = block
+                changed[graph.iri] = graph.trig
             cache.put("shared", seen, True)
     patch = None
     if patchable:
         blocks = {iri: header + block for iri, block in changed.items()}
         patch = lambda: update_store(graph_path, blocks, graph_iris)   # noqa: E731
-    return WrittenGraph(triples, network.finish(), network_digest.hexdigest(), patch)
+    return WrittenGraph(triples, network.finish(), patch)
 
 
-def shared_blocks(state: Contributions, digests: list[str], resolution, cache: build_cache.BuildCache
-                  ) -> list[tuple[str, bytes, int, NetworkPart]]:
-    """The shared graphs (stubs, inferred links, reference data, ontology) as
-    (graph IRI, TriG block, triple count, network part): from the cache when what they are
-    made of is unchanged, as after most one-file edits. They are made of the
-    files' contributions (``state``: the files' ``digests`` stand for all of
-    it but where titles were read), the stubs and the inferred links."""
-    entry = build_cache.key(digests, sorted(state.title_sources.items()),
-                            sorted(repr(node) for node in resolution.documents.values() if node.is_stub), resolution.inferred)
-    blocks = cast(Optional[list[tuple[str, bytes, int, NetworkPart]]], cache.get("shared-blocks", entry))
+class SharedBlock(NamedTuple):
+    """A shared graph as written: its IRI, TriG block, triple count and the
+    triples the network views read."""
+    iri: str
+    trig: bytes
+    triples: int
+    network: list[Row]
+
+
+def shared_blocks(state: Contributions, inputs: SharedInputs, cache: build_cache.BuildCache) -> list[SharedBlock]:
+    """The shared graphs (stubs, inferred links, reference data, ontology):
+    from the cache when what they are made of (``inputs``: ``state``'s
+    digests stand for all of it but where titles were read) is unchanged, as
+    after most one-file edits."""
+    key = entry(inputs)
+    blocks = cast(Optional[list[SharedBlock]], cache.get("shared-blocks", key))
     if blocks is None:
-        blocks = [(str(graph_iri), trig_block(graph_iri, graph), len(graph),
-                   network_part(graph))
-                  for graph_iri, graph in shared_graphs(state, resolution)]
-        cache.put("shared-blocks", entry, blocks)
+        blocks = [SharedBlock(str(graph_iri), trig_block(graph_iri, graph), len(graph), network_part(graph))
+                  for graph_iri, graph in shared_graphs(state, inputs.documents, inputs.inferred)]
+        cache.put("shared-blocks", key, blocks)
     return blocks
 
 
-# What forked workers read: set in the parent just before the pool starts,
-# inherited by the children without pickling (fork start method).
-_WORK: dict = {}
+def network_part(graph) -> list[Row]:
+    """A graph's triples that the network views read, in order."""
+    return sorted(network_rows(graph), key=row_order)
 
 
-class NetworkPart(NamedTuple):
-    """A graph's triples that the network views read, and their digest."""
-    rows: list[Row]
+class GraphTask(NamedTuple):
+    """A file's graph block to write: what it is made from (its cache key)
+    and the extraction those inputs name."""
+    inputs: GraphInputs
+    extraction: Extraction
+
+
+def graph_tasks(extractions: list[Extraction], keys: dict[str, str], resolution: Resolution) -> deque[GraphTask]:
+    """Every file's graph task, in path order (``keys``: of the extractions)."""
+    ordered = sorted(extractions, key=lambda x: x.document.relative_path)
+    return deque(GraphTask(GraphInputs(keys[x.document.relative_path], file_nodes(x, resolution)), x)
+                 for x in ordered)
+
+
+class FileBlock(NamedTuple):
+    """One file's graph block: its TriG text, what it adds to the shared
+    graphs and their digest, its triple count and network triples."""
+    trig: bytes
+    contributions: Contributions
     digest: str
+    triples: int
+    network: list[Row]
 
 
-def network_part(graph) -> NetworkPart:
-    rows = sorted(network_rows(graph), key=row_order)    # a digest of the graph, not of its order
-    return NetworkPart(rows, hashlib.sha256(repr(rows).encode("utf-8")).hexdigest())
+# The tasks forked workers read: set in the parent just before the pool
+# starts, inherited by the children without pickling (fork start method).
+_WORK: list[Optional[GraphTask]] = []
 
 
-# one file's graph block: its TriG text, what it adds to the shared graphs, its digest, triples and network rows
-GraphBlock = tuple[bytes, Contributions, str, int, NetworkPart]
+def _graph_block(index: int) -> FileBlock:
+    task = _WORK[index]
+    assert task is not None, "a block is written before its extraction is let go"
+    part = source_part(task.extraction, task.inputs.nodes)
+    return FileBlock(trig_block(part.graph_iri, part.graph), part.contributions, part.contributions.digest(),
+                     len(part.graph), network_part(part.graph))
 
 
-def _graph_block(index: int) -> GraphBlock:
-    part = source_part(_WORK["ordered"][index], _WORK["resolution"])
-    return (trig_block(part.graph_iri, part.graph), part.contributions, part.contributions.digest(), len(part.graph),
-            network_part(part.graph))
-
-
-def graph_blocks(ordered: list[Extraction], keys: dict[str, str], resolution, cache: build_cache.BuildCache,
-                 jobs: int) -> Iterator[tuple[str, GraphBlock, bool]]:
-    """Each file's graph IRI, (TriG block, contributions, their digest,
-    triple count, network part) and whether it was written afresh, in order: from the cache when the file's
-    extraction and the nodes it points to are unchanged, else written (in
-    ``jobs`` processes)."""
-    entries = [build_cache.key(keys[x.document.relative_path], resolution_inputs(x, resolution)) for x in ordered]
-    paths = [x.document.relative_path for x in ordered]
-    missing = [i for i, entry in enumerate(entries) if not cache.has("graph", entry)]
-    _WORK.update(ordered=ordered, resolution=resolution)
+def graph_blocks(pending: deque[GraphTask], cache: build_cache.BuildCache,
+                 jobs: int) -> Iterator[tuple[str, FileBlock, bool]]:
+    """Each file's graph IRI, block and whether it was written afresh, in
+    order: from the cache when its inputs are unchanged, else written (in
+    ``jobs`` processes). Takes the tasks out of ``pending``."""
+    _WORK[:] = [pending.popleft() for _ in range(len(pending))]
+    keys = [entry(task.inputs) for task in _WORK if task is not None]
+    paths = [task.extraction.document.relative_path for task in _WORK if task is not None]
+    missing = [i for i, key in enumerate(keys) if not cache.has("graph", key)]
     try:
         with _pool(jobs, len(missing)) as pool:
             computed = _ordered_map(pool, _graph_block, missing, jobs)
-            pending = set(missing)
-            for i, entry in enumerate(entries):
-                value = None if i in pending else cast(Optional[GraphBlock], cache.get("graph", entry))
+            to_write = set(missing)
+            for i, key in enumerate(keys):
+                value = None if i in to_write else cast(Optional[FileBlock], cache.get("graph", key))
                 fresh = value is None
                 if value is None:    # new, or a cache entry that could not be read
-                    value = next(computed) if i in pending else _graph_block(i)
-                    cache.put("graph", entry, value)
-                cast(list, ordered)[i] = None       # written: its extraction is no longer needed
+                    value = next(computed) if i in to_write else _graph_block(i)
+                    cache.put("graph", key, value)
+                _WORK[i] = None       # written: its extraction is no longer needed
                 yield str(iri.source_graph(paths[i])), value, fresh
     finally:
         _WORK.clear()
@@ -487,23 +506,25 @@ def read_and_extract(task: tuple[Path, Path]) -> Union[Extraction, SkippedFile]:
     """One file's extraction; a file that cannot be read is skipped with its
     reason, and a failure past reading keeps the document with what was read
     (kg.extract.document isolates each step; this isolates the rest)."""
-    return _read_and_extract(*task)[1]
+    return _read_and_extract(*task, version="")[1]
 
 
-def read_and_extract_keyed(task: tuple[Path, Path]) -> tuple[Optional[str], Union[Extraction, SkippedFile]]:
-    """The extraction and the cache key of the very bytes it was made from: a
-    file edited while the build runs is cached under what was read, never
-    under what an earlier look at it saw."""
+def read_and_extract_keyed(task: tuple[Path, Path, str]) -> tuple[Optional[str], Union[Extraction, SkippedFile]]:
+    """The extraction and the cache key (under pipeline version ``task[2]``)
+    of the very bytes it was made from: a file edited while the build runs
+    is cached under what was read, never under what an earlier look at it
+    saw."""
     return _read_and_extract(*task)
 
 
-def _read_and_extract(path: Path, corpus_dir: Path) -> tuple[Optional[str], Union[Extraction, SkippedFile]]:
+def _read_and_extract(path: Path, corpus_dir: Path, version: str
+                      ) -> tuple[Optional[str], Union[Extraction, SkippedFile]]:
     relative = relative_name(path, corpus_dir)
     try:
         with _time_limit(FILE_SECONDS):
             data = read_bytes(path)
             source = read_source(path, corpus_dir, data)
-            return build_cache.key(relative, data), _extract_read(source, relative)
+            return entry(ExtractInputs(version, relative, data)), _extract_read(source, relative)
     except UnreadableFile as exc:
         return None, SkippedFile(relative, str(exc))
     except FileTimeLimit:
@@ -556,7 +577,7 @@ def _extract_isolated(doc: Document) -> Extraction:
 
 
 def extract_corpus(files: list[Path], corpus_dir: Path, cache: build_cache.BuildCache, jobs: int,
-                   progress: Progress) -> tuple[list[Extraction], dict[str, str], list[SkippedFile]]:
+                   progress: Progress, version: str) -> tuple[list[Extraction], dict[str, str], list[SkippedFile]]:
     """Every file's extraction (from the cache when its bytes and the rules
     are unchanged), the cache key of each, and the files skipped."""
     extractions: dict[str, Extraction] = {}
@@ -574,13 +595,13 @@ def extract_corpus(files: list[Path], corpus_dir: Path, cache: build_cache.Build
         except OSError as exc:
             skipped.append(SkippedFile(relative, f"cannot read: {exc.strerror or exc}"))
             continue
-        keys[relative] = build_cache.key(relative, data)
+        keys[relative] = entry(ExtractInputs(version, relative, data))
         hit = cast(Optional[Extraction], cache.get("extract", keys[relative]))
         if hit is not None:
             extractions[relative] = hit
         else:
             todo.append(path)
-    tasks = [(path, corpus_dir) for path in todo]
+    tasks = [(path, corpus_dir, version) for path in todo]
     with progress("extracting", len(files)) as bar, _pool(jobs, len(tasks)) as pool:
         bar.update(len(files) - len(todo))
         results = _ordered_map(pool, read_and_extract_keyed, tasks, jobs)

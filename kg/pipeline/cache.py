@@ -3,16 +3,17 @@ redoes only what changed.
 
 Kinds of entry, each a pickle in ``OUT/.cache/<kind>/``:
 
-- ``extract``: a file's Extraction, keyed by the file's path and bytes and
-  the pipeline version (every rule, dictionary and module of ``kg``): a
-  changed dictionary invalidates every extraction it could affect;
-- ``graph``: a file's TriG block and contributions, keyed by its extraction
-  key and the resolved nodes its mentions point to (a change elsewhere in
-  the corpus that re-resolves one of them invalidates it);
+- ``extract``: a file's Extraction;
+- ``graph``: a file's TriG block and contributions;
 - ``shared``: a marker for each shared graph (stubs, inferred, reference,
   ontology) by content, so that patching the store skips those unchanged;
-- ``shared-blocks``: the shared graphs' TriG blocks, keyed by what they are
-  made of (the files' contributions, the stubs, the inferred links);
+- ``shared-blocks``: the shared graphs' TriG blocks;
+- ``view``: the overview page;
+- ``synced``: the fingerprint of the graph file the store holds.
+
+Each is keyed by what it is made from, declared in ``kg.pipeline.inputs``
+(the pipeline version, every rule, dictionary, ontology file and module of
+``kg``, among them): a changed dictionary invalidates every entry.
 
 Entries are written atomically, so a killed build leaves the cache
 consistent; entries no build used are pruned at the end of a build.
@@ -36,7 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from kg.datafiles import PACKAGE_DIR, rules_version
+from kg.datafiles import ONTOLOGY_DIR, PACKAGE_DIR
 from kg.rdf.trig import atomic_write
 
 CACHE_DIR = ".cache"
@@ -81,23 +82,23 @@ def _mac(payload: bytes) -> bytes:
     return hmac.new(signing_key(), payload, hashlib.sha256).digest()
 
 
-@lru_cache(maxsize=1)
 def pipeline_version() -> str:
-    """A digest of the rules, dictionaries and code that shape the output."""
-    digest = hashlib.sha256(rules_version().encode())
-    package = PACKAGE_DIR
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode())
-        digest.update(path.read_bytes())
+    """A digest of what shapes the output besides the corpus: the code, the
+    rules and dictionaries (``kg/data``) and the ontology (its SKOS schemes
+    are read by extraction as well as written). Every block's inputs name it
+    (``kg.pipeline.inputs``)."""
+    return _version(PACKAGE_DIR, ONTOLOGY_DIR)
+
+
+@lru_cache(maxsize=None)
+def _version(package: Path, ontology: Path) -> str:
+    digest = hashlib.sha256()
+    for folder, pattern in ((package, "*.py"), (package / "data", "*"), (ontology, "*")):
+        for path in sorted(folder.rglob(pattern)):
+            if path.is_file():
+                digest.update(f"{folder.name}/{path.relative_to(folder).as_posix()}".encode())
+                digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
-
-
-def key(*parts: object) -> str:
-    digest = hashlib.sha256(pipeline_version().encode())
-    for part in parts:
-        digest.update(b"\x1f")
-        digest.update(part if isinstance(part, bytes) else repr(part).encode("utf-8"))
-    return digest.hexdigest()
 
 
 class BuildCache:

@@ -22,8 +22,8 @@ from rdflib.term import Node
 from kg.rdf import iri
 from kg.lexicon.agencies import agency, organs, successions
 from kg.lexicon.areas import gazetteer
-from kg.models import (AgencyRef, AreaRef, Citation, DocumentNode, Evidence, Extraction, InferredLink, MeasureIndex,
-                       Resolution, Span)
+from kg.models import (AgencyRef, AreaRef, Citation, DocRef, DocumentNode, Evidence, Extraction, InferredLink,
+                       MeasureIndex, Resolution, Span)
 from kg.rdf.ontology import materialise, ontology_graph, super_properties
 from kg.lexicon.titles import type_by_concept
 from kg.lexicon.versions import version_cited, versions, work_key
@@ -219,21 +219,41 @@ class Contributions:
             self.programmes.setdefault(node, (name, set()))[1].update(written)
 
 
+@dataclass(frozen=True)
+class FileNodes:
+    """The nodes one file's graph is written from: its own document's and
+    those its citations' mentions resolved to, in the order of its
+    citations. With the extraction, all that ``source_part`` reads."""
+    own: DocumentNode
+    mentioned: dict[DocRef, DocumentNode]
+
+    def node(self, ref: DocRef) -> DocumentNode:
+        return self.mentioned[ref]
+
+
+def file_nodes(x: Extraction, resolution: Resolution) -> FileNodes:
+    mentioned = {}
+    for c in x.citations:
+        for ref in (c.target, c.source):
+            if ref is not None:
+                mentioned[ref] = resolution.node(ref)
+    return FileNodes(resolution.of_extraction(x), mentioned)
+
+
 @dataclass
 class SourcePart:
     """One corpus file's named graph and its contributions: a pure function
-    of the file's extraction and the nodes its mentions resolved to
-    (``resolution_inputs``), so it can be cached."""
+    of the file's extraction and its ``FileNodes``, so it can be cached."""
     graph_iri: URIRef
     graph: Triples
     contributions: Contributions = field(default_factory=Contributions)
 
 
-def source_part(x: Extraction, resolution: Resolution) -> SourcePart:
+def source_part(x: Extraction, nodes: FileNodes) -> SourcePart:
     """The named graph of one corpus file."""
     part = SourcePart(iri.source_graph(x.document.relative_path), set())
     c = part.contributions
-    node = resolution.of_extraction(x)
+    node = nodes.own
     w = _GraphWriter(part.graph, x, iri.document(node.key), c.title_sources)
     _describe_document(part.graph, node)
     part.graph.add((w.doc_iri, POL.sourceFile, Literal(x.document.relative_path)))
@@ -241,7 +261,7 @@ def source_part(x: Extraction, resolution: Resolution) -> SourcePart:
     if node.area:
         c.areas.add(node.area.code)
     _write_facts(w, x)
-    _write_citations(w, x, resolution, node)
+    _write_citations(w, x, nodes)
     _write_measures(w, x, node, c.agencies, c.alt_labels)
     _write_themes(w, x, node, c.programmes)
     _write_agency_mentions(w, x, c)
@@ -290,10 +310,10 @@ def _write_own_version(w: "_GraphWriter", fact) -> None:
     w.add(ver, ELI.version_date, Literal(version_date, datatype=XSD.date), fact.evidence)
 
 
-def _write_citations(w: "_GraphWriter", x: Extraction, resolution: Resolution, node: DocumentNode) -> None:
+def _write_citations(w: "_GraphWriter", x: Extraction, nodes: FileNodes) -> None:
     for c in x.citations:
-        target = resolution.node(c.target)
-        source = resolution.node(c.source) if c.source is not None else node
+        target = nodes.node(c.target)
+        source = nodes.node(c.source) if c.source is not None else nodes.own
         for other, ref in ((target, c.target), (source, c.source)):
             if ref is not None and other.is_stub:
                 _assert_mention(w, other, ref, c.evidence)
@@ -388,17 +408,6 @@ def proposal_iri(x: Extraction) -> URIRef:
     assert p is not None, "a reply letter's proposal"
     area_code = p.body.area.code if p.body else (x.area.code if x.area else "CN")
     return iri.proposal(area_code, p.session or "", p.number if p.number is not None else p.raw_number)
-
-
-def resolution_inputs(x: Extraction, resolution: Resolution) -> tuple:
-    """The resolved nodes a file's graph is written from: with the
-    extraction, all that ``source_part`` reads (a cache key)."""
-    nodes = [resolution.of_extraction(x)]
-    for c in x.citations:
-        nodes.append(resolution.node(c.target))
-        if c.source is not None:
-            nodes.append(resolution.node(c.source))
-    return tuple(nodes)
 
 
 def _owner(measures: MeasureIndex, node: DocumentNode, span) -> URIRef:
@@ -619,9 +628,9 @@ def _describe_area(g: Triples, ref: AreaRef) -> None:
         g.add((node, SKOS.topConceptOf, POL.AdminDivisionScheme))
 
 
-def _write_stubs(g: Triples, resolution: Resolution, used_agencies: set, used_areas: set) -> None:
+def _write_stubs(g: Triples, documents: tuple[DocumentNode, ...], used_agencies: set, used_areas: set) -> None:
     """Every cited document the corpus lacks, described once."""
-    for node in sorted(resolution.documents.values(), key=lambda n: n.key):
+    for node in documents:
         if node.is_stub:
             _describe_document(g, node)
             used_agencies.update(node.issuers)
@@ -630,12 +639,12 @@ def _write_stubs(g: Triples, resolution: Resolution, used_agencies: set, used_ar
     materialise(g)
 
 
-def _write_versions(g: Triples, resolution: Resolution) -> None:
+def _write_versions(g: Triples, documents: tuple[DocumentNode, ...]) -> None:
     """The dated versions of every law or rule the table lists that the graph
     holds: each realizes the work (one node however often it was revised), with the
     order that published it, its date, when it came into force, and the
     table row's source."""
-    for node in sorted(resolution.documents.values(), key=lambda n: n.key):
+    for node in documents:
         work = work_key(node.title) if node.title else None
         for v in versions(work) if work else ():
             d, ver = iri.document(node.key), iri.version(iri.document(node.key), v.date)
@@ -671,17 +680,26 @@ def _write_inferred(g: Triples, links: Iterable[InferredLink], title_sources: di
     materialise(g)
 
 
-def shared_graphs(state: Contributions, resolution: Resolution) -> list[tuple[URIRef, Triples]]:
+def document_nodes(resolution: Resolution) -> tuple[DocumentNode, ...]:
+    """Every document node, in key order: what the shared graphs read of
+    them (stubs are described, laws get their versions)."""
+    return tuple(sorted(resolution.documents.values(), key=lambda n: n.key))
+
+
+def shared_graphs(state: Contributions, documents: tuple[DocumentNode, ...], inferred: Iterable[InferredLink]
+                  ) -> list[tuple[URIRef, Triples]]:
     """The graphs after the files' own: stubs, inferred links, reference data
-    (areas, agencies, programmes) and the ontology, in that order."""
+    (areas, agencies, programmes) and the ontology, in that order. Made from
+    the files' contributions (``state``, which it extends with the stubs'
+    agencies and areas), ``document_nodes`` and the inferred links."""
     stubs: Triples = set()
     links: Triples = set()
     reference: Triples = set()
-    _write_stubs(stubs, resolution, state.agencies, state.areas)
-    _write_inferred(links, resolution.inferred, state.title_sources)
+    _write_stubs(stubs, documents, state.agencies, state.areas)
+    _write_inferred(links, inferred, state.title_sources)
     _write_reference(reference, state.agencies, state.areas, state.alt_labels)
     _write_programmes(reference, state.programmes)
-    _write_versions(reference, resolution)
+    _write_versions(reference, documents)
     return [(iri.STUBS_GRAPH, stubs), (iri.INFERRED_GRAPH, links), (iri.REFERENCE_GRAPH, reference),
             (iri.ONTOLOGY_GRAPH, set(ontology_graph()))]
 
@@ -695,10 +713,10 @@ def build_graph(extractions: Iterable[Extraction], resolution: Resolution) -> Da
         ds.bind(prefix, namespace, replace=True)
     state = Contributions()
     for x in sorted(extractions, key=lambda x: x.document.relative_path):
-        part = source_part(x, resolution)
+        part = source_part(x, file_nodes(x, resolution))
         state.merge(part.contributions)
         _copy(ds, part.graph_iri, part.graph)
-    for graph_iri, graph in shared_graphs(state, resolution):
+    for graph_iri, graph in shared_graphs(state, document_nodes(resolution), resolution.inferred):
         _copy(ds, graph_iri, graph)
     return ds
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Callable, Optional
 
 from kg.views.site import Refused
 
@@ -77,81 +78,123 @@ class _Worker:
     process: multiprocessing.process.BaseProcess
     conn: Connection
 
+    def kill(self) -> None:
+        """End the process, touching no descriptor: safe from any thread (the
+        thread that holds the worker then reads EOF and retires it)."""
+        self.process.kill()         # a no-op once the process has ended
+
     def stop(self) -> None:
-        if self.process.is_alive():
-            self.process.kill()
+        """End the process and close the pipe: only by the worker's holder."""
+        self.kill()
         self.process.join(5)
         self.conn.close()
+
+
+def start_process(graph: str, max_bytes: int) -> _Worker:
+    """A worker process opening ``graph``, and the server's end of its pipe."""
+    # spawn, not fork: the server has threads, and a forked child would
+    # inherit their locks
+    context = multiprocessing.get_context("spawn")
+    parent, child = context.Pipe()
+    process = context.Process(target=_work, args=(child, graph, max_bytes), name="kg-serve-worker", daemon=True)
+    process.start()
+    child.close()
+    return _Worker(process, parent)
 
 
 class WorkerPool:
     """``size`` worker processes over ``graph``; ``call(method, *args)`` runs
     a ``Site`` method in one of them within ``timeout`` seconds (waiting for
-    a free worker included)."""
+    a free worker included).
+
+    Each worker has one holder at a time: the idle queue, the request
+    thread that took it, or the thread that started it. Only the holder
+    closes its pipe (a pipe closed under another thread's poll is EBADF, or
+    worse, a reused descriptor); ``close()`` ends the processes it does not
+    hold by signal, and each holder then retires its own. ``_lock`` guards
+    ``_closed``, the live workers and what enters the idle queue, so that
+    nothing is offered to a closed pool."""
 
     def __init__(self, graph: Path, size: int = DEFAULT_WORKERS, timeout: float = DEFAULT_TIMEOUT,
-                 max_bytes: int = 20 * 1024 * 1024):
+                 max_bytes: int = 20 * 1024 * 1024, start: Callable[[str, int], _Worker] = start_process):
         self.graph, self.timeout, self.max_bytes = str(graph), timeout, max_bytes
-        # spawn, not fork: the server has threads, and a forked child would
-        # inherit their locks
-        self.context = multiprocessing.get_context("spawn")
+        self._start = start
         self.idle: queue.Queue[_Worker] = queue.Queue()
         self.replacements = 0
         self._closed = False
         self._workers: dict[int, _Worker] = {}     # every live worker, by pid, for close()
-        # the respawn threads, the request threads and close() all add and
-        # retire workers: one lock, and a worker is stopped by whoever takes
-        # it out of the dict (never twice: a double close is EBADF)
         self._lock = threading.Lock()
-        workers = [self._spawn() for _ in range(max(1, size))]
+        started: list[_Worker] = []      # held here until offered
         try:
-            for worker in workers:
+            for _ in range(max(1, size)):
+                worker = self._spawn()
+                if worker is None:
+                    raise WorkerStartError(f"{self.graph}: the pool was closed while it started")
+                started.append(worker)
+            for worker in started:
                 self._await_ready(worker)
-                self.idle.put(worker)
+            for worker in started:
+                self._offer(worker)
         except BaseException:
             self.close()
+            for worker in started:
+                self._retire(worker)
             raise
 
-    def _spawn(self) -> _Worker:
-        parent, child = self.context.Pipe()
-        process = self.context.Process(target=_work, args=(child, self.graph, self.max_bytes),
-                                       name="kg-serve-worker", daemon=True)
-        process.start()
-        child.close()
-        worker = _Worker(process, parent)
-        assert process.pid is not None, "a started process has its pid"
+    def _spawn(self) -> Optional[_Worker]:
+        """A started worker, registered; None once the pool is closed."""
+        if self._closed:
+            return None
+        worker = self._start(self.graph, self.max_bytes)
+        pid = worker.process.pid
+        assert pid is not None, "a started process has its pid"
         with self._lock:
-            self._workers[process.pid] = worker
+            closed = self._closed
+            if not closed:
+                self._workers[pid] = worker
+        if closed:                 # close() came while it started: it never saw this one
+            worker.stop()
+            return None
         return worker
 
     def _await_ready(self, worker: _Worker) -> None:
-        if not worker.conn.poll(START_TIMEOUT):
-            raise WorkerStartError(f"{self.graph}: the graph did not open within {START_TIMEOUT:g} s")
         try:
+            if not worker.conn.poll(START_TIMEOUT):
+                raise WorkerStartError(f"{self.graph}: the graph did not open within {START_TIMEOUT:g} s")
             message = worker.conn.recv()
-        except EOFError:
+        except (EOFError, OSError):
             raise WorkerStartError(f"{self.graph}: the worker process ended while opening the graph") from None
         if message[0] != "ready":
             raise WorkerStartError(message[1])
+
+    def _offer(self, worker: _Worker) -> None:
+        """Back to the idle queue; retired instead once the pool is closed."""
+        with self._lock:
+            if not self._closed:
+                self.idle.put(worker)
+                return
+        self._retire(worker)
 
     def _replace(self, worker: _Worker) -> None:
         """End ``worker`` and start another in the background (the request
         that ended it is answered at once)."""
         self._retire(worker)
-        self.replacements += 1
-
-        def start() -> None:
-            fresh = self._spawn()
-            try:
-                self._await_ready(fresh)
-            except WorkerStartError:
-                self._retire(fresh)
-                return
+        with self._lock:
+            self.replacements += 1
             if self._closed:
-                self._retire(fresh)
-            else:
-                self.idle.put(fresh)
-        threading.Thread(target=start, name="kg-serve-respawn", daemon=True).start()
+                return
+        threading.Thread(target=self._respawn, name="kg-serve-respawn", daemon=True).start()
+
+    def _respawn(self) -> None:
+        fresh = self._spawn()
+        if fresh is None:
+            return
+        try:
+            self._await_ready(fresh)
+        except WorkerStartError:     # the graph no longer opens, or close() ended it
+            self._retire(fresh)
+            return
+        self._offer(fresh)
 
     def call(self, method: str, *args) -> tuple[str, bytes]:
         deadline = time.monotonic() + self.timeout
@@ -171,12 +214,13 @@ class WorkerPool:
             self._replace(worker)
             raise Refused(HTTPStatus.INTERNAL_SERVER_ERROR,
                           "the query engine stopped on this request; the server goes on") from None
-        self.idle.put(worker)
+        self._offer(worker)
         if reply[0] == "ok":
             return reply[1], reply[2]
         raise Refused(HTTPStatus(reply[1]), reply[2])
 
     def _retire(self, worker: _Worker) -> None:
+        """Stop a worker its caller holds (once: it leaves the live set)."""
         pid = worker.process.pid
         with self._lock:
             mine = pid is not None and self._workers.get(pid) is worker
@@ -186,9 +230,16 @@ class WorkerPool:
             worker.stop()
 
     def close(self) -> None:
-        """End every worker, busy or idle."""
+        """End every worker, busy or idle: the idle ones here, the others by
+        signal (their holders retire them)."""
         with self._lock:
             self._closed = True
-            workers = list(self._workers.values())
-        for worker in workers:
-            self._retire(worker)
+            busy = list(self._workers.values())
+        while True:
+            try:
+                idle = self.idle.get_nowait()
+            except queue.Empty:
+                break
+            self._retire(idle)
+        for worker in busy:
+            worker.kill()
