@@ -46,8 +46,8 @@ def test_a_name_that_is_not_utf8_is_kept_as_escaped_text(tmp_path):
 
 def test_csv_cells_escape_formulas():
     from kg.store.query import spreadsheet_safe
-    assert [spreadsheet_safe(v) for v in ("=HYPERLINK(1)", "+1", "-1", "@SUM(1)", "国办发", 3)] == [
-        "'=HYPERLINK(1)", "'+1", "'-1", "'@SUM(1)", "国办发", 3]
+    assert [spreadsheet_safe(v) for v in ("=HYPERLINK(1)", "+1", "-1", "@SUM(1)", "\t=1+1", "\r=1+1", "国办发", 3)] == [
+        "'=HYPERLINK(1)", "'+1", "'-1", "'@SUM(1)", "'\t=1+1", "'\r=1+1", "国办发", 3]
 
 
 def test_query_csv_escapes_formulas():

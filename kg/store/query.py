@@ -300,10 +300,15 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     return "\n".join(lines)
 
 
+# What a spreadsheet may take for the start of a formula (OWASP's list: a tab
+# or a carriage return before = is skipped by some importers)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def spreadsheet_safe(value):
-    """A CSV cell a spreadsheet will not run: text starting with = + - @ gets a
-    leading apostrophe (formula injection)."""
-    return "'" + value if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
+    """A CSV cell a spreadsheet will not run: text starting with = + - @, a
+    tab or a carriage return gets a leading apostrophe (formula injection)."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
 def _width(text: str) -> int:
