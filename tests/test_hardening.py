@@ -196,6 +196,26 @@ def test_a_planted_cache_entry_runs_no_code(tmp_path):
     assert report.documents > 1
 
 
+def test_a_signed_cache_entry_moved_to_another_key_is_refused(tmp_path):
+    """Each entry is signed with its key: two files' extractions swapped in
+    OUT/.cache (each validly signed) are misses, not the other file's facts."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    (corpus / "a.txt").write_text(text, encoding="utf-8")
+    (corpus / "b.txt").write_text(text.replace("威环政办发〔2022〕2号", "威环政办发〔2022〕9号"), encoding="utf-8")
+    build(corpus, tmp_path / "clean", use_cache=False)
+    out = tmp_path / "out"
+    build(corpus, out)
+    first, second = sorted((out / ".cache" / "extract").rglob("*.pickle"))
+    data = first.read_bytes(), second.read_bytes()
+    first.write_bytes(data[1])
+    second.write_bytes(data[0])
+    report = build(corpus, out)
+    assert sum("failed its check" in w for w in report.warnings) == 2 and report.cache["hits"]["extract"] == 0
+    assert (out / "graph.trig").read_bytes() == (tmp_path / "clean" / "graph.trig").read_bytes()
+
+
 def test_a_second_build_into_the_same_folder_stops_with_a_clear_message(tmp_path):
     import fcntl
     from click.testing import CliRunner
