@@ -141,6 +141,27 @@ def test_the_time_limit_stops_the_query(seed_build):
         server.server_close()
 
 
+def test_pages_are_answered_while_slow_queries_hold_every_query_worker(seed_build):
+    """Two queries running to the time limit take both query workers; the
+    index and a resource page go by their own lane and are answered at once,
+    not 503 after the timeout (#34)."""
+    server, url = _serve(seed_build[1], timeout=6.0, workers=2)
+    try:
+        slow = [threading.Thread(target=sparql, args=(url, CARTESIAN)) for _ in range(2)]
+        for thread in slow:
+            thread.start()
+        time.sleep(1.0)              # both queries are running
+        for target in (url + "/", page_url(url, HUANCUI), url + "/glossary"):
+            started = time.monotonic()
+            status, _, _ = fetch(target)
+            assert status == 200 and time.monotonic() - started < 3, target
+        for thread in slow:
+            thread.join()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.mark.parametrize("path", ["/", "/graph.html", "RESOURCE", "/viz?focus=%E5%9B%BD%E5%8A%9E%E5%8F%91%E3%80%942019%E3%80%955%E5%8F%B7",
                                   "/sparql?format=html&query=SELECT+*+WHERE+%7B%3Fs+%3Fp+%3Fo%7D"])
 def test_every_route_is_under_the_time_limit(seed_build, path):

@@ -90,7 +90,7 @@ class WorkerPool:
     a free worker included)."""
 
     def __init__(self, graph: Path, size: int = DEFAULT_WORKERS, timeout: float = DEFAULT_TIMEOUT,
-                 max_bytes: int = 20 * 1024 * 1024):
+                 max_bytes: int = 20 * 1024 * 1024, wait: bool = True):
         self.graph, self.timeout, self.max_bytes = str(graph), timeout, max_bytes
         # spawn, not fork: the server has threads, and a forked child would
         # inherit their locks
@@ -103,9 +103,17 @@ class WorkerPool:
         # retire workers: one lock, and a worker is stopped by whoever takes
         # it out of the dict (never twice: a double close is EBADF)
         self._lock = threading.Lock()
-        workers = [self._spawn() for _ in range(max(1, size))]
+        self._starting = [self._spawn() for _ in range(max(1, size))]
+        if wait:
+            self.wait_ready()
+
+    def wait_ready(self) -> None:
+        """Wait for the workers started with the pool to open the graph
+        (``wait=False`` lets several pools open it at once). Raises
+        WorkerStartError, the pool closed."""
+        starting, self._starting = self._starting, []
         try:
-            for worker in workers:
+            for worker in starting:
                 self._await_ready(worker)
                 self.idle.put(worker)
         except BaseException:
