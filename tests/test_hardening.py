@@ -34,6 +34,31 @@ def test_links_out_of_the_corpus_dangling_links_and_huge_files_are_named_and_not
     assert "root:x" not in (tmp_path / "out" / "graph.trig").read_text(encoding="utf-8")
 
 
+def test_a_file_swapped_for_a_link_out_of_the_corpus_during_the_build_is_not_read(tmp_path, monkeypatch):
+    """The corpus is listed (every link checked), then a file is replaced by
+    a link to a secret outside it before it is read: checked again as it is
+    opened, it is skipped with its reason and the secret goes nowhere (#34)."""
+    import kg.pipeline.build as build_module
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / "a.txt")
+    shutil.copy(SEED, corpus / "b.txt")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("威海市人民政府关于绝密事项的通知\n威政发〔2099〕1号\n", encoding="utf-8")
+    listed = build_module.corpus_files
+
+    def list_then_swap(*args, **kwargs):
+        files = listed(*args, **kwargs)
+        (corpus / "b.txt").unlink()
+        (corpus / "b.txt").symlink_to(secret)
+        return files
+    monkeypatch.setattr(build_module, "corpus_files", list_then_swap)
+    report = build(corpus, tmp_path / "out", use_cache=False)
+    reasons = {s.relative_path: s.reason for s in report.skipped}
+    assert list(reasons) == ["b.txt"] and "link out of the corpus" in reasons["b.txt"]
+    assert report.files_read == 1 and "绝密" not in (tmp_path / "out" / "graph.trig").read_text(encoding="utf-8")
+
+
 def test_a_name_that_is_not_utf8_is_kept_as_escaped_text(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -314,6 +339,22 @@ def test_an_output_folder_inside_the_corpus_is_not_read_as_documents(tmp_path):
         result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(corpus / "build"), "--strict"])
         assert result.exit_code == 0, result.output
         assert "read 1 files" in result.output and "skipped" not in result.output
+
+
+def test_folders_holding_other_builds_inside_the_corpus_are_not_read(tmp_path):
+    """A build into corpus/old, then builds into another folder with --strict:
+    the old build's graph, page, report and store are neither documents nor
+    skipped files (#34); an older build's folder without a lock neither."""
+    from click.testing import CliRunner
+    from kg.cli import main
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / "a.txt")
+    build(corpus, corpus / "old", store=True)
+    shutil.copytree(corpus / "old", corpus / "older", ignore=shutil.ignore_patterns(".kg-build.lock"))
+    result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(tmp_path / "out"), "--strict"])
+    assert result.exit_code == 0, result.output
+    assert "read 1 files" in result.output and "skipped" not in result.output
 
 
 def test_names_and_titles_cannot_drive_the_terminal(tmp_path):

@@ -51,7 +51,7 @@ EXPECTED_SKIPS = {
     "blank.txt": "empty file",
     "scripts-only.html": "no text in the file",
     "binary.txt": "binary content",
-    "garbage.txt": "not valid UTF-8, UTF-16 or GB18030",
+    "garbage.txt": "not valid UTF-8, UTF-16, GB18030 or Big5",
     "stray.pdf": "PDF is not read",
     "old.doc": "legacy Word .doc",
     "broken.docx": "not a valid .docx file",

@@ -37,7 +37,7 @@ from kg.read.cleaning import clean, plain_document
 from kg.extract.document import extract_mentions
 from kg.rdf.named_graphs import Contributions, resolution_inputs, shared_graphs, source_part
 from kg.models import SkippedFile
-from kg.read.loading import MAX_BYTES, UnreadableFile, corpus_files, read_bytes, read_source, relative_name
+from kg.read.loading import BUILD_LOCK, UnreadableFile, corpus_files, read_bytes, read_source, relative_name
 from kg.models import DocRef, Document, Extraction, FileError, SourceDocument
 from kg.resolution.documents import resolve
 from kg.datafiles import rules_version
@@ -136,7 +136,7 @@ class OutputBusy(RuntimeError):
     """Another build is writing the same output folder."""
 
 
-LOCK_FILE = ".kg-build.lock"
+LOCK_FILE = BUILD_LOCK        # marks the folder as a build's: no corpus listing reads it
 
 
 @contextmanager
@@ -501,7 +501,7 @@ def _read_and_extract(path: Path, corpus_dir: Path) -> tuple[Optional[str], Unio
     relative = relative_name(path, corpus_dir)
     try:
         with _time_limit(FILE_SECONDS):
-            data = read_bytes(path)
+            data = read_bytes(path, corpus_dir)
             source = read_source(path, corpus_dir, data)
             return build_cache.key(relative, data), _extract_read(source, relative)
     except UnreadableFile as exc:
@@ -566,13 +566,9 @@ def extract_corpus(files: list[Path], corpus_dir: Path, cache: build_cache.Build
     for path in files:
         relative = relative_name(path, corpus_dir)
         try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:      # before reading it: a huge file is never held in memory
-                skipped.append(SkippedFile(relative, f"too large ({size} bytes, limit {MAX_BYTES})"))
-                continue
-            data = path.read_bytes()
-        except OSError as exc:
-            skipped.append(SkippedFile(relative, f"cannot read: {exc.strerror or exc}"))
+            data = read_bytes(path, corpus_dir)       # a huge file is refused before it is read
+        except UnreadableFile as exc:
+            skipped.append(SkippedFile(relative, str(exc)))
             continue
         keys[relative] = build_cache.key(relative, data)
         hit = cast(Optional[Extraction], cache.get("extract", keys[relative]))
