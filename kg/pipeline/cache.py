@@ -147,7 +147,7 @@ class BuildCache:
             return
         path = self._path(kind, entry)
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        atomic_write(path, _mac(kind, entry, payload) + payload)
+        atomic_write(path, _mac(kind, entry, payload) + payload, durable=False)     # a lost entry is a miss
         self.used.add(path)
 
     def forget(self, kind: str, entry: str) -> None:
