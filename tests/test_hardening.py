@@ -177,6 +177,34 @@ def test_a_docx_that_lies_about_its_sizes_or_types_is_skipped_and_the_build_goes
     assert report.files_read == 1
 
 
+def test_a_docx_whose_compressed_text_is_damaged_is_skipped_and_the_build_goes_on(tmp_path, monkeypatch):
+    """A byte of word/document.xml's deflated data flipped: zlib's own error
+    (not a BadZipFile) stopped the whole build; the file is skipped with its
+    reason. And whatever else a reader raises skips its file alone (found by
+    tests/test_fuzz_files.py)."""
+    import io
+    import zipfile
+    from kg.read import loading
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / "a.txt")
+    good = _docx_bytes("威海市人民政府关于推进养老服务发展的实施意见")
+    info = zipfile.ZipFile(io.BytesIO(good)).getinfo("word/document.xml")
+    damaged = bytearray(good)
+    damaged[info.header_offset + 30 + len(info.filename) + len(info.extra)] ^= 0xFF
+    (corpus / "damaged.docx").write_bytes(bytes(damaged))
+    (corpus / "bug.html").write_text("<p>威海市人民政府关于推进养老服务发展的实施意见</p>", encoding="utf-8")
+
+    def a_bug(text):
+        raise RecursionError("maximum recursion depth exceeded")
+    monkeypatch.setattr(loading, "visible_text", a_bug)
+    report = build(corpus, tmp_path / "out", use_cache=False)
+    reasons = {s.relative_path: s.reason for s in report.skipped}
+    assert reasons["damaged.docx"].startswith("not a valid .docx file (error: Error -3")
+    assert reasons["bug.html"] == "could not be read (RecursionError: maximum recursion depth exceeded)"
+    assert report.files_read == 1
+
+
 def test_a_corrupted_cache_entry_is_a_miss(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

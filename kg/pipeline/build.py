@@ -545,6 +545,8 @@ def _read_and_extract(path: Path, corpus_dir: Path) -> tuple[Optional[str], Unio
     except FileTimeLimit:
         return None, SkippedFile(relative, f"reading it took over {FILE_SECONDS} s: skipped (a file within the size "
                                            "limits that holds a pathological text)")
+    except Exception as exc:  # noqa: BLE001 - a reader's failure no reason names yet: this file is skipped, not the build
+        return None, SkippedFile(relative, f"could not be read ({type(exc).__name__}: {exc})")
 
 
 class FileTimeLimit(BaseException):

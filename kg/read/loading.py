@@ -257,6 +257,7 @@ def _check_inflation(data: bytes) -> None:
     MAX_DOCX_INFLATED, before python-docx reads anything."""
     import io
     import zipfile
+    import zlib
     total = 0
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
@@ -271,7 +272,8 @@ def _check_inflation(data: bytes) -> None:
                             raise UnreadableFile(f"its parts inflate to over {MAX_DOCX_INFLATED} bytes; not read")
     except UnreadableFile:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, NotImplementedError, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, NotImplementedError,
+            ValueError) as exc:
         raise UnreadableFile(f"not a valid .docx file ({type(exc).__name__}: {exc})") from exc
 
 
