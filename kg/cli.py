@@ -441,12 +441,14 @@ def viz(graph: Path, out_file: Path, focus, depth: int, chain, kinds, max_nodes:
 @click.option("--timeout", default=10.0, show_default=True,
               help="Seconds a request may take; past it the query is stopped (503).")
 @click.option("--max-bytes", default=20 * 1024 * 1024, show_default=True, help="Largest answer sent (422 past it).")
-@click.option("--workers", default=2, show_default=True, help="Processes answering queries and pages.")
+@click.option("--workers", default=2, show_default=True, help="Processes answering queries and network views.")
+@click.option("--page-workers", default=1, show_default=True,
+              help="Processes answering the cheap pages (index, resource pages) apart from the queries.")
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
               help="Another name the server may be reached by (Host header; repeatable).")
 @click.option("--allow-federation", is_flag=True, help="Let queries call other endpoints with SERVICE.")
 @click.option("-v", "--verbose", is_flag=True, help="Log every request.")
-def serve(graph: Path, host: str, port: int, timeout: float, max_bytes: int, workers: int,
+def serve(graph: Path, host: str, port: int, timeout: float, max_bytes: int, workers: int, page_workers: int,
           allow_hosts: tuple[str, ...], allow_federation: bool, verbose: bool) -> None:
     """Serve GRAPH read-only: SPARQL at /sparql, a page per resource at /id/..."""
     from kg.store.database import GraphFileError, graph_path
@@ -461,7 +463,8 @@ def serve(graph: Path, host: str, port: int, timeout: float, max_bytes: int, wor
         click.echo(f"warning: serving on {host}, reachable from other machines", err=True)
     try:
         server = make_server(graph_file, host, port, verbose=verbose, timeout=timeout, max_bytes=max_bytes,
-                             workers=workers, allow_hosts=allow_hosts, allow_federation=allow_federation)
+                             workers=workers, page_workers=page_workers, allow_hosts=allow_hosts,
+                             allow_federation=allow_federation)
     except WorkerStartError as exc:
         _fail(str(exc))
     except OSError as exc:

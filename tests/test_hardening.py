@@ -34,6 +34,31 @@ def test_links_out_of_the_corpus_dangling_links_and_huge_files_are_named_and_not
     assert "root:x" not in (tmp_path / "out" / "graph.trig").read_text(encoding="utf-8")
 
 
+def test_a_file_swapped_for_a_link_out_of_the_corpus_during_the_build_is_not_read(tmp_path, monkeypatch):
+    """The corpus is listed (every link checked), then a file is replaced by
+    a link to a secret outside it before it is read: checked again as it is
+    opened, it is skipped with its reason and the secret goes nowhere (#34)."""
+    import kg.pipeline.build as build_module
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / "a.txt")
+    shutil.copy(SEED, corpus / "b.txt")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("威海市人民政府关于绝密事项的通知\n威政发〔2099〕1号\n", encoding="utf-8")
+    listed = build_module.corpus_files
+
+    def list_then_swap(*args, **kwargs):
+        files = listed(*args, **kwargs)
+        (corpus / "b.txt").unlink()
+        (corpus / "b.txt").symlink_to(secret)
+        return files
+    monkeypatch.setattr(build_module, "corpus_files", list_then_swap)
+    report = build(corpus, tmp_path / "out", use_cache=False)
+    reasons = {s.relative_path: s.reason for s in report.skipped}
+    assert list(reasons) == ["b.txt"] and "link out of the corpus" in reasons["b.txt"]
+    assert report.files_read == 1 and "绝密" not in (tmp_path / "out" / "graph.trig").read_text(encoding="utf-8")
+
+
 def test_a_name_that_is_not_utf8_is_kept_as_escaped_text(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -46,8 +71,8 @@ def test_a_name_that_is_not_utf8_is_kept_as_escaped_text(tmp_path):
 
 def test_csv_cells_escape_formulas():
     from kg.store.query import spreadsheet_safe
-    assert [spreadsheet_safe(v) for v in ("=HYPERLINK(1)", "+1", "-1", "@SUM(1)", "国办发", 3)] == [
-        "'=HYPERLINK(1)", "'+1", "'-1", "'@SUM(1)", "国办发", 3]
+    assert [spreadsheet_safe(v) for v in ("=HYPERLINK(1)", "+1", "-1", "@SUM(1)", "\t=1+1", "\r=1+1", "国办发", 3)] == [
+        "'=HYPERLINK(1)", "'+1", "'-1", "'@SUM(1)", "'\t=1+1", "'\r=1+1", "国办发", 3]
 
 
 def test_query_csv_escapes_formulas():
@@ -152,6 +177,34 @@ def test_a_docx_that_lies_about_its_sizes_or_types_is_skipped_and_the_build_goes
     assert report.files_read == 1
 
 
+def test_a_docx_whose_compressed_text_is_damaged_is_skipped_and_the_build_goes_on(tmp_path, monkeypatch):
+    """A byte of word/document.xml's deflated data flipped: zlib's own error
+    (not a BadZipFile) stopped the whole build; the file is skipped with its
+    reason. And whatever else a reader raises skips its file alone (found by
+    tests/test_fuzz_files.py)."""
+    import io
+    import zipfile
+    from kg.read import loading
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / "a.txt")
+    good = _docx_bytes("威海市人民政府关于推进养老服务发展的实施意见")
+    info = zipfile.ZipFile(io.BytesIO(good)).getinfo("word/document.xml")
+    damaged = bytearray(good)
+    damaged[info.header_offset + 30 + len(info.filename) + len(info.extra)] ^= 0xFF
+    (corpus / "damaged.docx").write_bytes(bytes(damaged))
+    (corpus / "bug.html").write_text("<p>威海市人民政府关于推进养老服务发展的实施意见</p>", encoding="utf-8")
+
+    def a_bug(text):
+        raise RecursionError("maximum recursion depth exceeded")
+    monkeypatch.setattr(loading, "visible_text", a_bug)
+    report = build(corpus, tmp_path / "out", use_cache=False)
+    reasons = {s.relative_path: s.reason for s in report.skipped}
+    assert reasons["damaged.docx"].startswith("not a valid .docx file (error: Error -3")
+    assert reasons["bug.html"] == "could not be read (RecursionError: maximum recursion depth exceeded)"
+    assert report.files_read == 1
+
+
 def test_a_corrupted_cache_entry_is_a_miss(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -194,6 +247,26 @@ def test_a_planted_cache_entry_runs_no_code(tmp_path):
     assert not marker.exists()
     assert sum("failed its check" in w for w in report.warnings) >= 1
     assert report.documents > 1
+
+
+def test_a_signed_cache_entry_moved_to_another_key_is_refused(tmp_path):
+    """Each entry is signed with its key: two files' extractions swapped in
+    OUT/.cache (each validly signed) are misses, not the other file's facts."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    (corpus / "a.txt").write_text(text, encoding="utf-8")
+    (corpus / "b.txt").write_text(text.replace("威环政办发〔2022〕2号", "威环政办发〔2022〕9号"), encoding="utf-8")
+    build(corpus, tmp_path / "clean", use_cache=False)
+    out = tmp_path / "out"
+    build(corpus, out)
+    first, second = sorted((out / ".cache" / "extract").rglob("*.pickle"))
+    data = first.read_bytes(), second.read_bytes()
+    first.write_bytes(data[1])
+    second.write_bytes(data[0])
+    report = build(corpus, out)
+    assert sum("failed its check" in w for w in report.warnings) == 2 and report.cache["hits"]["extract"] == 0
+    assert (out / "graph.trig").read_bytes() == (tmp_path / "clean" / "graph.trig").read_bytes()
 
 
 def test_a_second_build_into_the_same_folder_stops_with_a_clear_message(tmp_path):
@@ -296,6 +369,22 @@ def test_an_output_folder_inside_the_corpus_is_not_read_as_documents(tmp_path):
         assert "read 1 files" in result.output and "skipped" not in result.output
 
 
+def test_folders_holding_other_builds_inside_the_corpus_are_not_read(tmp_path):
+    """A build into corpus/old, then builds into another folder with --strict:
+    the old build's graph, page, report and store are neither documents nor
+    skipped files (#34); an older build's folder without a lock neither."""
+    from click.testing import CliRunner
+    from kg.cli import main
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / "a.txt")
+    build(corpus, corpus / "old", store=True)
+    shutil.copytree(corpus / "old", corpus / "older", ignore=shutil.ignore_patterns(".kg-build.lock"))
+    result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(tmp_path / "out"), "--strict"])
+    assert result.exit_code == 0, result.output
+    assert "read 1 files" in result.output and "skipped" not in result.output
+
+
 def test_names_and_titles_cannot_drive_the_terminal(tmp_path):
     """A newline in a file name does not forge a summary line, and an escape
     sequence in a title or a name is not printed raw."""
@@ -327,3 +416,20 @@ def test_a_file_that_takes_too_long_is_skipped_with_its_reason(tmp_path, monkeyp
     skipped = {s.relative_path: s.reason for s in report.skipped}
     assert list(skipped) == ["slow.txt"] and "took over 0.5 s" in skipped["slow.txt"]
     assert report.quality.documents == 1      # quick.txt is built
+
+
+def test_a_build_folder_copied_through_its_links_builds_again(tmp_path):
+    """A copy of an output folder that followed its links (shutil.copytree,
+    cp -L) holds .kg-current as a folder: the next build into the copy
+    switches all the same."""
+    import shutil
+    from kg.pipeline.build import build
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(next(CORPUS.glob("003_*.txt")).read_text(encoding="utf-8"), encoding="utf-8")
+    build(corpus, tmp_path / "out", jobs=1)
+    shutil.copytree(tmp_path / "out", tmp_path / "copy")
+    assert (tmp_path / "copy" / ".kg-current").is_dir() and not (tmp_path / "copy" / ".kg-current").is_symlink()
+    report = build(corpus, tmp_path / "copy", jobs=1)
+    assert report.quality.documents == 1 and (tmp_path / "copy" / ".kg-current").is_symlink()
+    assert (tmp_path / "copy" / "graph.trig").read_bytes() == (tmp_path / "out" / "graph.trig").read_bytes()

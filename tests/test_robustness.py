@@ -51,7 +51,7 @@ EXPECTED_SKIPS = {
     "blank.txt": "empty file",
     "scripts-only.html": "no text in the file",
     "binary.txt": "binary content",
-    "garbage.txt": "not valid UTF-8, UTF-16 or GB18030",
+    "garbage.txt": "not valid UTF-8, UTF-16, GB18030 or Big5",
     "stray.pdf": "PDF is not read",
     "old.doc": "legacy Word .doc",
     "broken.docx": "not a valid .docx file",
@@ -164,14 +164,15 @@ def test_kill_during_a_build_leaves_the_old_graph_loadable(tmp_path):
         store = load_graph(out)
         assert select(store, "SELECT (COUNT(*) AS ?n) WHERE { ?d eli:id_local ?x }")[0][0] == "16"
         leftovers = [p.name for p in out.iterdir() if p.name.startswith(".")]
-        assert all(name.startswith((".graph.", ".report.", ".store-", ".cache", ".kg-build.lock", ".kg-store.lock",
+        assert all(name.startswith((".kg-current", ".store-", ".cache", ".kg-build", ".kg-store.lock",
                                     ".kg-stamp-graph.trig")) for name in leftovers)
     # the cache stayed consistent: the next build reuses it and gives the same graph,
-    # and clears what the killed builds left
+    # and clears what the killed builds left: one unit, the current one
     build(CORPUS, out)
     assert (out / "graph.trig").read_bytes() == before
-    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".cache", ".kg-build.lock",
-                                                                                ".kg-stamp-graph.trig", ".kg-store.lock"]
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [
+        ".cache", ".kg-build.lock", ".kg-builds", ".kg-current", ".kg-stamp-graph.trig", ".kg-store.lock"]
+    assert [p.name for p in (out / ".kg-builds").iterdir()] == [(out / ".kg-current").resolve().name]
 
 
 def test_a_build_stopped_after_caching_its_blocks_leaves_no_stale_store(tmp_path, monkeypatch):

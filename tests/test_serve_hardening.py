@@ -70,6 +70,34 @@ def test_nesting_hidden_behind_a_carriage_return_is_refused():
         check_query("SELECT * WHERE { #\r" + "{" * 3000 + " ?s ?p ?o " + "}" * 3000 + " }")
 
 
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_a_failing_service_endpoint_is_named_as_such(seed_build):
+    """With federation allowed, a SERVICE endpoint that cannot be reached is
+    a 502 that says so, not "the answer is larger than …" (#34); kg query
+    says the same in one line."""
+    from click.testing import CliRunner
+    from kg.cli import main
+    query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{_closed_port()}/sparql> {{ ?s ?p ?o }} }}"
+    server, url = _serve(seed_build[1], allow_federation=True, workers=1)
+    try:
+        for accept in ("application/sparql-results+json", "text/csv"):
+            status, _, body = sparql(url, query, headers={"Accept": accept})
+            assert status == 502 and "SERVICE endpoint" in body and "larger" not in body, body
+        status, _, body = sparql(url, query, headers={"Accept": "text/html"})      # the query page
+        assert status == 200 and "SERVICE endpoint" in body and "larger" not in body
+    finally:
+        server.shutdown()
+        server.server_close()
+    result = CliRunner().invoke(main, ["query", str(seed_build[1]), query])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1 and "SERVICE endpoint" in result.output
+
+
 def test_a_query_nested_too_deep_is_refused_before_the_engine(served):
     _, url = served
     deep = "SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000
@@ -114,6 +142,27 @@ def test_the_time_limit_stops_the_query(seed_build):
             time.sleep(0.5)
             status, _, _ = sparql(url, SIMPLE)
         assert status == 200
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_pages_are_answered_while_slow_queries_hold_every_query_worker(seed_build):
+    """Two queries running to the time limit take both query workers; the
+    index and a resource page go by their own lane and are answered at once,
+    not 503 after the timeout (#34)."""
+    server, url = _serve(seed_build[1], timeout=6.0, workers=2)
+    try:
+        slow = [threading.Thread(target=sparql, args=(url, CARTESIAN)) for _ in range(2)]
+        for thread in slow:
+            thread.start()
+        time.sleep(1.0)              # both queries are running
+        for target in (url + "/", page_url(url, HUANCUI), url + "/glossary"):
+            started = time.monotonic()
+            status, _, _ = fetch(target)
+            assert status == 200 and time.monotonic() - started < 3, target
+        for thread in slow:
+            thread.join()
     finally:
         server.shutdown()
         server.server_close()
@@ -345,7 +394,10 @@ def test_bounded_load(seed_build, capsys):
     assert run(seed_build[1], clients=8, seconds=3, timeout=1) == 0, capsys.readouterr().out
 
 
-@pytest.mark.parametrize("path", ["/id/doc/%ZZ", "/id/doc/%", "/id/doc/a%2", "/resource?iri=%ZZ", "/resource?iri=x"])
+@pytest.mark.parametrize("path", ["/id/doc/%ZZ", "/id/doc/%", "/id/doc/a%2", "/resource?iri=%ZZ", "/resource?iri=x",
+                                  # escapes of bytes that are no UTF-8: cut short, overlong, a surrogate, not UTF-8 at all
+                                  "/id/doc/%E4%B8", "/id/%C0%80", "/id/%ED%A0%80", "/id/doc/%FF%FE",
+                                  "/id/text/%E4%B8%23char=1,2"])
 def test_a_malformed_iri_in_a_path_is_a_400_not_a_500(served, path):
     _, url = served
     status, _, body = fetch(url + path)

@@ -211,20 +211,44 @@ def test_coverage_page_draws_in_chromium(chain, browser, tmp_path):
     assert page.problems == []
 
 
-def test_trace_and_coverage_csv_run_no_formula(tmp_path):
-    """A title or sentence starting with = + - @ reaches a spreadsheet as text."""
+def _build_one_implementer(tmp_path, opener: str = "") -> None:
+    """A one-file corpus whose document carries out 国办发〔2019〕5号, built into tmp_path/out."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "a.txt").write_text("关于推进养老服务发展的实施意见\n威环政办发〔2022〕2号\n各镇政府：\n"
-                                  "- 为贯彻落实《国务院办公厅关于推进养老服务发展的意见》（国办发〔2019〕5号）精神，现提出如下实施意见。\n",
+    (corpus / "a.txt").write_text("关于推进养老服务发展的实施意见\n威环政办发〔2022〕2号\n各镇政府：\n" + opener
+                                  + "为贯彻落实《国务院办公厅关于推进养老服务发展的意见》（国办发〔2019〕5号）精神，现提出如下实施意见。\n",
                                   encoding="utf-8")
     build(corpus, tmp_path / "out")
+
+
+def test_trace_and_coverage_csv_run_no_formula(tmp_path):
+    """A title or sentence starting with = + - @ reaches a spreadsheet as text."""
+    _build_one_implementer(tmp_path, "- ")
     for command in (["trace", "国办发〔2019〕5号", "-g", str(tmp_path / "out"), "-f", "csv"],):
         result = CliRunner().invoke(main, command)
         assert result.exit_code == 0, result.output
         cells = [cell for line in result.output.splitlines()[1:] for cell in line.split(",")]
         assert "- 为贯彻落实" in result.output
         assert not any(cell.lstrip('"').startswith(("=", "+", "-", "@")) for cell in cells), result.output
+
+
+def test_trace_csv_escapes_a_cell_that_opens_with_a_tab_or_a_carriage_return(tmp_path):
+    """A tab or CR before = is skipped by some spreadsheet importers, which
+    then run the formula: such a cell gets the leading apostrophe too (#34)."""
+    import csv
+    import io
+    import json
+    _build_one_implementer(tmp_path)
+    index = tmp_path / "out" / "documents.json"        # what kg trace reads; its titles come from the documents
+    data = json.loads(index.read_text(encoding="utf-8"))
+    for node, opener in zip((n for n in data["nodes"] if n.get("title")), ("\t", "\r")):
+        node["title"] = opener + '=HYPERLINK("http://x")'
+    index.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["trace", "国办发〔2019〕5号", "-g", str(tmp_path / "out"), "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    titles = [row["title"] for row in csv.DictReader(io.StringIO(result.output))]
+    assert any("HYPERLINK" in t for t in titles), titles
+    assert all(t.startswith("'") for t in titles if "HYPERLINK" in t), titles
 
 
 def test_a_document_older_than_a_stub_s_number_never_carries_it_out(tmp_path):

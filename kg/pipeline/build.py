@@ -29,7 +29,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Callable, cast, ContextManager, Iterator, NamedTuple, Optional, Union
 
-from kg.pipeline import cache as build_cache
+from kg.pipeline import cache as build_cache, outputs
 from kg.pipeline.quality import QualityReport, quality_report
 from kg.rdf import iri
 from kg.read.cleaning import clean, plain_document
@@ -37,7 +37,7 @@ from kg.extract.document import extract_mentions
 from kg.pipeline.inputs import ExtractInputs, GraphInputs, SharedInputs, StoredGraph, entry, view_inputs
 from kg.rdf.named_graphs import Contributions, document_nodes, file_nodes, shared_graphs, source_part
 from kg.models import SkippedFile
-from kg.read.loading import MAX_BYTES, UnreadableFile, corpus_files, read_bytes, read_source, relative_name
+from kg.read.loading import BUILD_LOCK, MAX_BYTES, UnreadableFile, corpus_files, read_bytes, read_source, relative_name
 from kg.models import DocRef, Document, Extraction, FileError, Resolution, SourceDocument
 from kg.resolution.documents import resolve
 from kg.datafiles import rules_version
@@ -57,6 +57,9 @@ GRAPH_FILE = "graph.trig"
 TURTLE_FILE = "graph.ttl"
 REPORT_FILE = "report.json"
 HTML_FILE = "graph.html"
+# the outputs of one build, replaced together (kg.pipeline.outputs); the
+# graph's stamp among them, for the index is checked by it
+OUTPUT_NAMES = (GRAPH_FILE, REPORT_FILE, TURTLE_FILE, INDEX_FILE, HTML_FILE, graph_stamp(Path(GRAPH_FILE)).name)
 PATCH_LIMIT = 0.2         # patch the previous store when at most this share of files changed
 
 
@@ -77,6 +80,7 @@ class BuildReport:
     cache: dict[str, dict[str, int]] = field(default_factory=dict)
     quality: QualityReport = field(default_factory=QualityReport)
     learned_codes: dict[str, str] = field(default_factory=dict)   # issuer code -> the agency the corpus taught
+    graph_sha256: str = ""         # of the graph.trig written beside the report: the two are of one build
 
     def summary(self) -> str:
         lines = [
@@ -106,6 +110,7 @@ class BuildReport:
             "triples": self.triples,
             "warnings": self.warnings,
             "learned_codes": self.learned_codes,
+            "graph_sha256": self.graph_sha256,
             "quality": self.quality.to_json(),
         }
 
@@ -136,7 +141,7 @@ class OutputBusy(RuntimeError):
     """Another build is writing the same output folder."""
 
 
-LOCK_FILE = ".kg-build.lock"
+LOCK_FILE = BUILD_LOCK        # marks the folder as a build's: no corpus listing reads it
 
 
 @contextmanager
@@ -241,39 +246,68 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: Optional[int], u
     remove_leftovers(out_dir)
     pending = graph_tasks(extractions, keys, resolution)
     del extractions          # ``pending`` holds them now; write_graph lets each go once written
-    written = write_graph(graph_path, pending, resolution, version, cache, jobs, progress)
+    # every output is written into a unit of its own, which replaces the
+    # previous build's outputs all at once (kg.pipeline.outputs)
+    unit = outputs.new_unit(out_dir)
+    try:
+        written = _write_unit(unit, graph_path, turtle, pending, resolution, documents, version, cache, jobs,
+                              progress, report, clock)
+        outputs.commit(out_dir, unit, [name for name in OUTPUT_NAMES if (unit / name).exists()], OUTPUT_NAMES)
+    except BaseException:
+        shutil.rmtree(unit, ignore_errors=True)
+        raise
+    report.outputs = [out_dir / name for name in (GRAPH_FILE, REPORT_FILE, TURTLE_FILE, INDEX_FILE, HTML_FILE)
+                      if (unit / name).exists()]
+    # the store is tied to graph.trig by its stamp: brought up to the new
+    # graph now, or loaded by the first query where this fails
+    try:
+        if written.patch_store is not None:
+            report.outputs.append(written.patch_store())
+        if with_store:
+            report.outputs.append(ensure_store(graph_path))
+    except OSError as exc:
+        report.warnings.append(f"the query store was not updated ({exc.strerror or exc}); the first query loads it")
+    clock.lap("store")
+    report.seconds, report.peak_mib = clock.laps, clock.peaks
+    return report
+
+
+def _write_unit(unit: Path, graph_path: Path, turtle: bool, pending: deque[GraphTask], resolution: Resolution,
+                documents, version: str, cache: build_cache.BuildCache, jobs: int, progress: Progress,
+                report: BuildReport, clock: _Clock) -> WrittenGraph:
+    """Write every output of the build into ``unit``: the graph, its stamp,
+    graph.ttl (``turtle``), the document index, the overview and the report."""
+    new_graph = unit / GRAPH_FILE
+    written = write_graph(graph_path, new_graph, pending, resolution, version, cache, jobs, progress)
     report.triples = written.triples
-    report.outputs.append(graph_path)
     # read once for the index and the cache: the fingerprint of the graph the
     # cache describes (a store holding it, patched by this build or loaded by
     # a later query, can be patched next time)
-    graph_fingerprint = fingerprint(graph_path)
+    graph_fingerprint = fingerprint(new_graph)
     cache.put("synced", "graph", graph_fingerprint)
-    write_graph_stamp(graph_path, graph_fingerprint)     # kg trace checks documents.json by it, unread
+    write_graph_stamp(new_graph, graph_fingerprint)     # kg trace checks documents.json by it, unread
+    report.graph_sha256 = graph_fingerprint.split()[2]
     clock.lap("write graph")
-    if written.patch_store is not None:
-        report.outputs.append(written.patch_store())
-    if with_store or turtle:
-        report.outputs.append(ensure_store(graph_path))
-    clock.lap("store")
     if turtle:
-        quads = load_graph(graph_path).quads()
-        atomic_write(out_dir / TURTLE_FILE, to_turtle((s, p, o) for s, p, o, _ in quads))
-        report.outputs.append(out_dir / TURTLE_FILE)
-    report.outputs.append(write_index(documents, graph_path, digest=graph_fingerprint.split()[2]))
-    atomic_write(out_dir / HTML_FILE, overview_page(written.network, documents, graph_path, version, cache))
-    del written
-    report.outputs.append(out_dir / HTML_FILE)
+        atomic_write(unit / TURTLE_FILE, to_turtle(graph_triples(new_graph)))
+    write_index(documents, new_graph, digest=report.graph_sha256)
+    atomic_write(unit / HTML_FILE, overview_page(written.network, documents, new_graph, version, cache))
     clock.lap("view")
     cache.prune()
     report.cache = {"hits": cache.hits, "misses": cache.misses}
-    report.warnings += [f"cache entry {path.relative_to(out_dir)} failed its check (corrupted, or not written "
-                        "by this user's builds) and was ignored" for path in cache.rejected]
-    report.seconds, report.peak_mib = clock.laps, clock.peaks
-    atomic_write(out_dir / REPORT_FILE,
+    report.warnings += [f"cache entry {path.relative_to(cache.root.parent)} failed its check (corrupted, or not "
+                        "written by this user's builds) and was ignored" for path in cache.rejected]
+    atomic_write(unit / REPORT_FILE,
                  json.dumps(report.to_json(), ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"))
-    report.outputs.insert(1, out_dir / REPORT_FILE)
-    return report
+    return written
+
+
+def graph_triples(graph_file: Path) -> Iterator[tuple]:
+    """The triples of a graph file as rdflib terms, read as they come."""
+    import pyoxigraph as ox
+    from kg.store.database import FORMATS, to_rdflib
+    for quad in ox.parse(path=str(graph_file), format=FORMATS[graph_file.suffix]):
+        yield to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)
 
 
 def overview_page(facts: NetworkFacts, documents, graph_path: Path, version: str,
@@ -294,12 +328,12 @@ def overview_page(facts: NetworkFacts, documents, graph_path: Path, version: str
 
 
 def remove_leftovers(out_dir: Path) -> None:
-    """What a killed build left behind: half-written outputs (``.graph.trig.*``
-    …) and half-loaded stores (``.store-*``). Finished outputs are never
-    dot-named, so nothing of a build that completed is touched."""
-    prefixes = tuple(temporary_prefix(name) for name in (GRAPH_FILE, TURTLE_FILE, REPORT_FILE, HTML_FILE,
-                                                         INDEX_FILE, graph_stamp(out_dir / GRAPH_FILE).name)
-                     ) + (TEMPORARY_STORE_PREFIX,)
+    """What a killed build left behind: the units of builds that never
+    switched, half-made links, half-written outputs of earlier versions
+    (``.graph.trig.*`` …) and half-loaded stores (``.store-*``). Nothing of
+    the build readers see is touched."""
+    prefixes = tuple(temporary_prefix(name) for name in OUTPUT_NAMES) + (TEMPORARY_STORE_PREFIX,)
+    outputs.remove_stale_units(out_dir)
     with store_lock(out_dir):     # not a store a query is loading right now
         for path in out_dir.iterdir():
             if path.name.startswith(prefixes):
@@ -316,14 +350,15 @@ class WrittenGraph:
     patch_store: Optional[Callable[[], Path]]   # brings the previous build's store up to the new file
 
 
-def write_graph(graph_path: Path, pending: deque[GraphTask], resolution: Resolution, version: str,
+def write_graph(graph_path: Path, target: Path, pending: deque[GraphTask], resolution: Resolution, version: str,
                 cache: build_cache.BuildCache, jobs: int, progress: Progress) -> WrittenGraph:
-    """Write the TriG file one named graph at a time. Returns the number of
+    """Write the TriG file (``target``, which becomes ``graph_path`` when
+    the build's outputs switch) one named graph at a time. Returns the number of
     triples written, each graph's network triples (for the overview), and,
-    when the previous build's store holds the previous file and few files
-    changed, the step that patches it. ``pending`` (``graph_tasks``) is a
-    queue handed over: it is taken, and each extraction let go once its
-    block is written."""
+    when the previous build's store holds the previous file (``graph_path``)
+    and few files changed, the step that patches it (once ``graph_path`` is
+    the new file). ``pending`` (``graph_tasks``) is a queue handed over: it
+    is taken, and each extraction let go once its block is written."""
     files = len(pending)
     header = trig_header()
     # patch the previous store only when it holds the graph this cache was
@@ -340,7 +375,7 @@ def write_graph(graph_path: Path, pending: deque[GraphTask], resolution: Resolut
     graph_iris: list[str] = []
     network = NetworkFacts()
     triples = 0
-    with atomic_output(graph_path) as fh, progress("writing graph", files) as bar:
+    with atomic_output(target) as fh, progress("writing graph", files) as bar:
         fh.write(header)
         state = Contributions()
         digests = []
@@ -522,7 +557,7 @@ def _read_and_extract(path: Path, corpus_dir: Path, version: str
     relative = relative_name(path, corpus_dir)
     try:
         with _time_limit(FILE_SECONDS):
-            data = read_bytes(path)
+            data = read_bytes(path, corpus_dir)
             source = read_source(path, corpus_dir, data)
             return entry(ExtractInputs(version, relative, data)), _extract_read(source, relative)
     except UnreadableFile as exc:
@@ -530,6 +565,8 @@ def _read_and_extract(path: Path, corpus_dir: Path, version: str
     except FileTimeLimit:
         return None, SkippedFile(relative, f"reading it took over {FILE_SECONDS} s: skipped (a file within the size "
                                            "limits that holds a pathological text)")
+    except Exception as exc:  # noqa: BLE001 - a reader's failure no reason names yet: this file is skipped, not the build
+        return None, SkippedFile(relative, f"could not be read ({type(exc).__name__}: {exc})")
 
 
 class FileTimeLimit(BaseException):
@@ -587,13 +624,9 @@ def extract_corpus(files: list[Path], corpus_dir: Path, cache: build_cache.Build
     for path in files:
         relative = relative_name(path, corpus_dir)
         try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:      # before reading it: a huge file is never held in memory
-                skipped.append(SkippedFile(relative, f"too large ({size} bytes, limit {MAX_BYTES})"))
-                continue
-            data = path.read_bytes()
-        except OSError as exc:
-            skipped.append(SkippedFile(relative, f"cannot read: {exc.strerror or exc}"))
+            data = read_bytes(path, corpus_dir)       # a huge file is refused before it is read
+        except UnreadableFile as exc:
+            skipped.append(SkippedFile(relative, str(exc)))
             continue
         keys[relative] = entry(ExtractInputs(version, relative, data))
         hit = cast(Optional[Extraction], cache.get("extract", keys[relative]))

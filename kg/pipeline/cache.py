@@ -19,12 +19,14 @@ Entries are written atomically, so a killed build leaves the cache
 consistent; entries no build used are pruned at the end of a build.
 
 An entry is a pickle, and unpickling runs code: so each entry carries an
-HMAC of its bytes under a key that lives outside the output folder, in the
-user's configuration (``~/.config/policy-kg/cache.key``, mode 0600, made on
-first use; ``KG_CACHE_KEY_FILE`` overrides the place). An entry planted in
-``OUT/.cache`` by anyone without that key fails the check and is never
-unpickled: like a truncated or corrupted entry it is a miss, counted in
-``rejected`` and reported as a warning.
+HMAC of its bytes, its kind and its cache key, under a key that lives
+outside the output folder, in the user's configuration
+(``~/.config/policy-kg/cache.key``, mode 0600, made on first use;
+``KG_CACHE_KEY_FILE`` overrides the place). An entry planted in
+``OUT/.cache`` by anyone without that key, or a signed entry moved to
+another entry's place, fails the check and is never unpickled: like a
+truncated or corrupted entry it is a miss, counted in ``rejected`` and
+reported as a warning.
 """
 from __future__ import annotations
 
@@ -78,8 +80,11 @@ def signing_key() -> bytes:
     return fresh
 
 
-def _mac(payload: bytes) -> bytes:
-    return hmac.new(signing_key(), payload, hashlib.sha256).digest()
+def _mac(kind: str, entry: str, payload: bytes) -> bytes:
+    """The HMAC of an entry's bytes together with its kind and key: an entry
+    signed for one key is not valid under another (an entry copied over
+    another's file fails its check instead of being read as that one)."""
+    return hmac.new(signing_key(), f"{kind}\x1f{entry}\x1f".encode("ascii") + payload, hashlib.sha256).digest()
 
 
 def pipeline_version() -> str:
@@ -127,7 +132,7 @@ class BuildCache:
             return None
         mac, payload = data[:MAC_SIZE], data[MAC_SIZE:]
         try:
-            if not hmac.compare_digest(mac, _mac(payload)):
+            if not hmac.compare_digest(mac, _mac(kind, entry, payload)):
                 raise ValueError("not signed with this user's cache key")
             value = pickle.loads(payload)
         except Exception:  # noqa: BLE001 - a forged, truncated or corrupted entry is a miss, never a failed build
@@ -143,7 +148,7 @@ class BuildCache:
             return
         path = self._path(kind, entry)
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        atomic_write(path, _mac(payload) + payload)
+        atomic_write(path, _mac(kind, entry, payload) + payload, durable=False)     # a lost entry is a miss
         self.used.add(path)
 
     def forget(self, kind: str, entry: str) -> None:

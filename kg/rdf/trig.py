@@ -24,7 +24,7 @@ from rdflib.namespace import RDF
 from kg.rdf.vocab import ID, PREFIXES
 
 
-def _umask() -> int:
+def current_umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
@@ -37,13 +37,15 @@ def temporary_prefix(name: str) -> str:
 
 
 @contextmanager
-def atomic_output(path: Path) -> Iterator[BinaryIO]:
+def atomic_output(path: Path, durable: bool = True) -> Iterator[BinaryIO]:
     """A binary file handle whose content replaces ``path`` only when the
-    block ends without an exception."""
+    block ends without an exception. ``durable``: the folder is synced after
+    the rename, so that a crash does not take back the new name (a cache
+    entry, whose loss is a miss, need not be)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=temporary_prefix(path.name), dir=path.parent)
-    os.chmod(tmp, 0o666 & ~_umask())   # mkstemp creates 0600; outputs are ordinary files
+    os.chmod(tmp, 0o666 & ~current_umask())   # mkstemp creates 0600; outputs are ordinary files
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh
@@ -53,10 +55,21 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    if durable:
+        fsync_dir(path.parent)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    with atomic_output(path) as fh:
+def fsync_dir(path: Path) -> None:
+    """Make a folder's entries (a file renamed into it, a link) durable."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
+    with atomic_output(path, durable) as fh:
         fh.write(data)
 
 

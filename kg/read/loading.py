@@ -10,11 +10,14 @@ from __future__ import annotations
 
 
 import codecs
+import os
 import re
+import stat
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from kg.datafiles import phrase_pattern
+from kg.datafiles import phrase_pattern, read_lines
 from kg.read.html_text import looks_like_html, visible_text
 from kg.models import SkippedFile, SourceDocument
 
@@ -49,45 +52,126 @@ class TruncatedUTF8(ValueError):
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Decode bytes as UTF-8 (BOM or not), UTF-16 with BOM, or GB18030.
+    """Decode bytes as UTF-8 (BOM or not), UTF-16 with BOM, GB18030 or Big5.
 
-    Returns (text, encoding). Raises UnreadableFile rather than guessing: a
-    byte string that none of these decodes strictly is not silently mangled.
+    Returns (text, encoding). Text that is not UTF-8 is read as GB18030 or
+    as Big5, whichever reads it into common characters (``_gb_or_big5``).
+    Raises UnreadableFile rather than guessing: a byte string that none of
+    these decodes strictly is not silently mangled.
     """
     if data.startswith(codecs.BOM_UTF8):
-        candidates = ["utf-8-sig"]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        candidates = ["utf-16"]
-    elif b"\x00" in data:
+        return _strictly(data, "utf-8-sig")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strictly(data, "utf-16")
+    if b"\x00" in data:
         raise UnreadableFile("binary content (NUL bytes)")
-    else:
-        candidates = ["utf-8", "gb18030"]
-    for encoding in candidates:
+    try:
+        return _no_nul(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and len(data) - exc.start < 4:
+            raise TruncatedUTF8(data[:exc.start].decode("utf-8")) from exc
+    return _gb_or_big5(data)
+
+
+NOT_TEXT = "not valid UTF-8, UTF-16, GB18030 or Big5 text"
+BIG5_CODECS = {"cp950": "big5", "big5hkscs": "big5-hkscs"}   # Big5 as Windows writes it; with Hong Kong's additions
+BIG5_MARGIN = 0.1        # Big5 must read this much more of a text's characters as common ones
+BIG5_LEAST = 10          # ... and at least this many Chinese characters (a few symbols read either way)
+
+
+def _gb_or_big5(data: bytes) -> tuple[str, str]:
+    """GB18030 decodes almost any bytes, Big5 text included (as gibberish of
+    rare characters): so each decoding that succeeds is scored by the share
+    of its Chinese characters (in simplified form) among the commonest
+    (kg/data/common_hanzi.txt), and Big5 is taken only when it scores
+    clearly higher over enough characters to tell."""
+    readings = []
+    for codec, name in (("gb18030", "gb18030"), *BIG5_CODECS.items()):
         try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            if encoding == "utf-8" and exc.reason == "unexpected end of data" and len(data) - exc.start < 4:
-                raise TruncatedUTF8(data[:exc.start].decode("utf-8")) from exc
+            readings.append((data.decode(codec), name))
+        except UnicodeDecodeError:
             continue
-        if "\x00" in text:
-            raise UnreadableFile("binary content (NUL characters)")
-        return text, encoding
-    raise UnreadableFile("not valid UTF-8, UTF-16 or GB18030 text")
+        if codec != "gb18030":
+            break                  # one Big5 reading is enough
+    if not readings:
+        raise UnreadableFile(NOT_TEXT)
+    text, encoding = readings[0]
+    if len(readings) == 2:
+        share, chinese = _common_share(readings[1][0])
+        if chinese >= BIG5_LEAST and share >= _common_share(text)[0] + BIG5_MARGIN:
+            text, encoding = readings[1]
+    return _no_nul(text, encoding)
+
+
+def _common_share(text: str) -> tuple[float, int]:
+    """The share of a text's Chinese characters among the commonest, and how many it holds."""
+    from kg.lexicon.folding import to_simplified
+    chinese = [c for c in to_simplified(text) if "\u4e00" <= c <= "\u9fff"]
+    return (sum(c in _common_hanzi() for c in chinese) / len(chinese) if chinese else 0.0), len(chinese)
+
+
+@lru_cache(maxsize=1)
+def _common_hanzi() -> frozenset[str]:
+    return frozenset("".join(read_lines("common_hanzi.txt")))
+
+
+def _strictly(data: bytes, codec: str) -> tuple[str, str]:
+    """The text in the encoding its byte order mark names, or UnreadableFile."""
+    try:
+        return _no_nul(data.decode(codec), codec)
+    except UnicodeDecodeError:
+        raise UnreadableFile(NOT_TEXT) from None
+
+
+def _no_nul(text: str, encoding: str) -> tuple[str, str]:
+    if "\x00" in text:
+        raise UnreadableFile("binary content (NUL characters)")
+    return text, encoding
 
 
 def normalise_line_ends(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_bytes(path: Path) -> bytes:
-    """A file's bytes, within the size limit; raises UnreadableFile."""
+def read_bytes(path: Path, corpus_dir: Optional[Path] = None) -> bytes:
+    """A file's bytes, within the size limit; raises UnreadableFile. With
+    ``corpus_dir``, the file as opened must lie inside that folder: a file
+    the listing found inside and that was swapped for a link out of the
+    corpus since (while the build ran) is not read. The size is that of the
+    open file, and no more than the limit is read of a file that grows."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise UnreadableFile(f"too large ({size} bytes, limit {MAX_BYTES})")
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))   # a FIFO does not block
     except OSError as exc:
         raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from exc
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            status = os.fstat(fd)
+            if not stat.S_ISREG(status.st_mode):
+                raise UnreadableFile("not a regular file")
+            if corpus_dir is not None and not _inside(_opened_path(fd, path), Path(corpus_dir).resolve()):
+                raise UnreadableFile("a link out of the corpus folder (it became one after the corpus was listed); "
+                                     "not read")
+            if status.st_size > MAX_BYTES:
+                raise UnreadableFile(f"too large ({status.st_size} bytes, limit {MAX_BYTES})")
+            data = fh.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from exc
+    if len(data) > MAX_BYTES:
+        raise UnreadableFile(f"too large (over {MAX_BYTES} bytes, limit {MAX_BYTES})")
+    return data
+
+
+def _opened_path(fd: int, path: Path) -> Path:
+    """Where an open file really is: the kernel's name for the descriptor
+    (Linux), else the path with its links resolved."""
+    try:
+        return Path(os.readlink(f"/proc/self/fd/{fd}"))
+    except OSError:
+        return Path(os.path.realpath(path))
+
+
+def _inside(target: Path, root: Path) -> bool:
+    return target == root or root in target.parents
 
 
 def read_source(path: Path, corpus_dir: Path, data: Optional[bytes] = None) -> SourceDocument:
@@ -100,7 +184,7 @@ def read_source(path: Path, corpus_dir: Path, data: Optional[bytes] = None) -> S
     if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES:
         raise UnreadableFile(f"unsupported file type {path.suffix or '(none)'}")
     if data is None:
-        data = read_bytes(path)
+        data = read_bytes(path, corpus_dir)
     notes: tuple[str, ...] = ()
     if suffix in DOCX_SUFFIXES:
         text, encoding = docx_text(data), "docx"
@@ -173,6 +257,7 @@ def _check_inflation(data: bytes) -> None:
     MAX_DOCX_INFLATED, before python-docx reads anything."""
     import io
     import zipfile
+    import zlib
     total = 0
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
@@ -187,7 +272,8 @@ def _check_inflation(data: bytes) -> None:
                             raise UnreadableFile(f"its parts inflate to over {MAX_DOCX_INFLATED} bytes; not read")
     except UnreadableFile:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, NotImplementedError, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, NotImplementedError,
+            ValueError) as exc:
         raise UnreadableFile(f"not a valid .docx file ({type(exc).__name__}: {exc})") from exc
 
 
@@ -203,8 +289,9 @@ def relative_name(path: Path, corpus_dir: Path) -> str:
 
 def corpus_files(corpus_dir: Path, skipped: Optional[list] = None, output: Optional[Path] = None) -> list[Path]:
     """Every regular file below the corpus directory except README/index files,
-    hidden ones and those of the build's own ``output`` folder (a build into
-    corpus/build reads none of its outputs as documents), in a stable order.
+    hidden ones, those of the build's own ``output`` folder (a build into
+    corpus/build reads none of its outputs as documents) and those of any
+    other folder holding a kg build's outputs, in a stable order.
     A link is followed only to a file inside the corpus; a link out of it, a
     dangling link or a loop is passed over and, when ``skipped`` is given,
     named there with the reason."""
@@ -214,12 +301,16 @@ def corpus_files(corpus_dir: Path, skipped: Optional[list] = None, output: Optio
         raise CorpusError(f"{corpus_dir}: not a directory")
     root = corpus_dir.resolve()
     own = Path(output).resolve() if output is not None else None
+    entries = sorted(corpus_dir.rglob("*"))
+    builds = {path.parent for path in entries if _holds_a_build(path)}
     files = []
-    for path in sorted(corpus_dir.rglob("*")):
+    for path in entries:
         rel = path.relative_to(corpus_dir)
         if any(part.startswith(".") for part in rel.parts):
             continue
         if own is not None and (path.resolve() == own or own in path.resolve().parents):
+            continue
+        if any(folder in path.parents for folder in builds):
             continue
         if path.name.upper() in {"README.MD", "SOURCES.MD", "INDEX.TSV"}:
             continue
@@ -235,6 +326,16 @@ def corpus_files(corpus_dir: Path, skipped: Optional[list] = None, output: Optio
     return files
 
 
+# In every folder kg build writes (kg.pipeline.build's lock); a folder an
+# older build wrote is known by its graph and report side by side
+BUILD_LOCK = ".kg-build.lock"
+
+
+def _holds_a_build(path: Path) -> bool:
+    """Whether ``path`` marks its folder as a kg build's output folder."""
+    return path.name == BUILD_LOCK or (path.name == "graph.trig" and (path.parent / "report.json").is_file())
+
+
 def _link_problem(path: Path, root: Path) -> Optional[str]:
     """Why a symbolic link (or a path through one) is not read, or None."""
     if not path.is_symlink():
@@ -245,7 +346,7 @@ def _link_problem(path: Path, root: Path) -> Optional[str]:
         return "a link to nothing (dangling)"
     except RuntimeError:
         return "a link that loops"
-    if target != root and root not in target.parents:
+    if not _inside(target, root):
         return "a link out of the corpus folder; not read"
     return None
 

@@ -19,6 +19,7 @@ from kg.datafiles import SAVED_QUERIES_DIR
 
 from kg.models import QueryResult
 from kg.store.database import GraphStore, to_rdflib
+from kg.store.sparql_guard import calls_service
 from kg.rdf.vocab import PREFIXES
 
 SAVED_QUERIES = SAVED_QUERIES_DIR
@@ -219,7 +220,7 @@ def run_query(store: GraphStore, query: str, bindings: Optional[Mapping[str, str
             raise QueryError(f"{exc}: a bound variable (--bind) must be in the SELECT clause") from exc
         raise QueryError(f"query failed: {exc}") from exc
     except (OSError, ValueError) as exc:
-        raise QueryError(f"query failed: {exc}") from exc
+        raise QueryError(failure_message(exc, text)) from exc
     if isinstance(result, ox.QueryBoolean):
         return QueryResult((), (), bool(result))
     if not isinstance(result, ox.QuerySolutions):
@@ -227,9 +228,21 @@ def run_query(store: GraphStore, query: str, bindings: Optional[Mapping[str, str
     variables = tuple(v.value for v in result.variables)
     # the solutions are read as they come: past max_rows, none is read (a page shows the first ones)
     solutions = islice(result, max_rows + 1) if max_rows is not None else result
-    rows = tuple(tuple(to_rdflib(solution[v]) for v in variables) for solution in solutions)
+    try:
+        rows = tuple(tuple(to_rdflib(solution[v]) for v in variables) for solution in solutions)
+    except (OSError, RuntimeError, ValueError) as exc:       # raised while the solutions are evaluated
+        raise QueryError(failure_message(exc, text)) from exc
     more = max_rows is not None and len(rows) > max_rows
     return QueryResult(variables, rows[:max_rows] if more else rows, more=more)
+
+
+def failure_message(exc: Exception, query: str) -> str:
+    """What a query that failed while running tells its user: a query that
+    calls another endpoint most often fails there (unreachable, refused, an
+    error answer), and says so."""
+    if calls_service(query):
+        return f"query failed: a SERVICE endpoint it calls failed ({type(exc).__name__}: {exc})"
+    return f"query failed: {exc}"
 
 
 def select_values(store: GraphStore, query: str) -> list[tuple[Optional[str], ...]]:
@@ -300,10 +313,15 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     return "\n".join(lines)
 
 
+# What a spreadsheet may take for the start of a formula (OWASP's list: a tab
+# or a carriage return before = is skipped by some importers)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def spreadsheet_safe(value):
-    """A CSV cell a spreadsheet will not run: text starting with = + - @ gets a
-    leading apostrophe (formula injection)."""
-    return "'" + value if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
+    """A CSV cell a spreadsheet will not run: text starting with = + - @, a
+    tab or a carriage return gets a leading apostrophe (formula injection)."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
 def _width(text: str) -> int:

@@ -34,6 +34,11 @@ def code_of(query: str) -> str:
     return _OPAQUE.sub(" ", query)
 
 
+def calls_service(query: str) -> bool:
+    """Whether the query calls another endpoint (a SERVICE clause)."""
+    return bool(_SERVICE.search(code_of(query)))
+
+
 def nesting_depth(code: str) -> int:
     depth = deepest = 0
     for char in code:
@@ -54,6 +59,6 @@ def check_query(query: str, allow_federation: bool = False) -> None:
     depth = nesting_depth(code)
     if depth > MAX_NESTING:
         raise UnsafeQuery(f"the query nests {depth} levels deep; the limit is {MAX_NESTING}")
-    if not allow_federation and _SERVICE.search(code):
+    if not allow_federation and calls_service(query):
         raise UnsafeQuery("SERVICE (a federated query to another endpoint) is refused here; "
                           "start kg serve with --allow-federation to permit it")

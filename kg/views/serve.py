@@ -49,6 +49,7 @@ DEFAULT_MAX_BODY = 1024 * 1024          # largest request body read
 DEFAULT_SOCKET_TIMEOUT = 15.0           # seconds a client may stall a connection
 DEFAULT_MAX_CONNECTIONS = 64            # connections served at once; more wait in the backlog
 DEFAULT_REQUEST_DEADLINE = 10.0         # seconds a client has to send one whole request
+DEFAULT_PAGE_WORKERS = 1                # processes for the cheap requests, beside --workers for queries
 
 # format= values: short names and the media types themselves
 BIND = "bind."           # a saved query's parameter in a query string
@@ -148,7 +149,8 @@ def _wants_html(accepted: list[str]) -> bool:
 
 
 class Handler(BaseHTTPRequestHandler):
-    pool: WorkerPool               # set on the subclass made by make_server
+    pool: WorkerPool               # queries and network views; set on the subclass made by make_server
+    pages: WorkerPool              # the cheap requests' own lane: the index, resource pages, the glossary
     allowed_hosts: Optional[frozenset[str]]
     allow_federation: bool
     max_body: int
@@ -257,22 +259,22 @@ class Handler(BaseHTTPRequestHandler):
         accepted = accepted_media(self.headers.get("Accept") or "", params.get("format"))
         lang = self._lang = language(params.get("lang"))
         if path == "/":
-            return self.pool.call("index", lang)
+            return self.pages.call("index", lang)
         if path == "/glossary":
-            return self.pool.call("glossary", lang)
+            return self.pages.call("glossary", lang)
         if path == "/sparql":
             return self._sparql(params, accepted, lang)
         if path == "/saved":
-            return self.pool.call("saved_text", params.get("name") or "", _bindings(params))
+            return self.pages.call("saved_text", params.get("name") or "", _bindings(params))
         if path == "/graph-store":
             if ("graph" in params) == ("default" in params):
                 raise Refused(HTTPStatus.BAD_REQUEST, "graph-store: give graph=IRI or default")
             graph = _graph_list(params, "graph")[0] if "graph" in params else None
             return self.pool.call("graph_store", graph, accepted)
         if path.startswith("/id/"):
-            return self.pool.call("resource", iri_of_path(path), accepted, lang)
+            return self.pages.call("resource", iri_of_path(path), accepted, lang)
         if path == "/resource" and "iri" in params:
-            return self.pool.call("resource", params["iri"], accepted, lang)
+            return self.pages.call("resource", params["iri"], accepted, lang)
         if path.startswith("/static/"):
             return static_file(path)
         if path in ("/viz", "/graph.html", "/coverage"):
@@ -292,8 +294,8 @@ class Handler(BaseHTTPRequestHandler):
         query = params.get("query")
         if query is None:
             if any(m in SERVICE_DESCRIPTION_MEDIA for m in accepted[:1]):      # a client asks the endpoint itself
-                return self.pool.call("service_description", accepted, f"http://{self.headers.get('Host')}/sparql")
-            return self.pool.call("sparql_page", "", lang)
+                return self.pages.call("service_description", accepted, f"http://{self.headers.get('Host')}/sparql")
+            return self.pages.call("sparql_page", "", lang)
         try:
             check_query(query, self.allow_federation)
         except UnsafeQuery as exc:
@@ -345,8 +347,8 @@ class Server(ThreadingHTTPServer):
     daemon_threads = True
     verbose = False         # log each request (kg serve --verbose)
 
-    def __init__(self, address, handler, max_connections: int, pool: WorkerPool):
-        self.pool = pool
+    def __init__(self, address, handler, max_connections: int, pool: WorkerPool, pages: WorkerPool):
+        self.pool, self.pages = pool, pages
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         self.slots = threading.BoundedSemaphore(max_connections)
@@ -370,6 +372,7 @@ class Server(ThreadingHTTPServer):
     def server_close(self) -> None:
         super().server_close()
         self.pool.close()
+        self.pages.close()
 
 
 def _allowed_hosts(host: str, extra: Iterable[str]) -> Optional[frozenset[str]]:
@@ -391,19 +394,33 @@ def _allowed_hosts(host: str, extra: Iterable[str]) -> Optional[frozenset[str]]:
 
 def make_server(graph: Path, host: str = "127.0.0.1", port: int = 8000, verbose: bool = False, *,
                 timeout: float = DEFAULT_TIMEOUT, max_bytes: int = 20 * 1024 * 1024,
-                workers: int = DEFAULT_WORKERS, max_body: int = DEFAULT_MAX_BODY,
+                workers: int = DEFAULT_WORKERS, page_workers: int = DEFAULT_PAGE_WORKERS, max_body: int = DEFAULT_MAX_BODY,
                 socket_timeout: float = DEFAULT_SOCKET_TIMEOUT, max_connections: int = DEFAULT_MAX_CONNECTIONS,
                 request_deadline: float = DEFAULT_REQUEST_DEADLINE,
                 allow_hosts: Iterable[str] = (), allow_federation: bool = False) -> Server:
     """A server for the built graph at ``graph`` (a build folder or graph
     file), not yet serving: call ``serve_forever``. Port 0 picks a free port
     (``server.server_address``). Raises OSError when the address cannot be
-    bound and WorkerStartError when the graph cannot be opened."""
-    pool = WorkerPool(Path(graph), size=workers, timeout=timeout, max_bytes=max_bytes)
+    bound and WorkerStartError when the graph cannot be opened.
+
+    Two lanes of workers: ``workers`` for SPARQL queries and network views,
+    ``page_workers`` for the cheap requests (the index, resource pages, the
+    glossary, the query page without a query), so that queries running to
+    their time limit do not keep every page waiting (static files are served
+    by the front itself)."""
+    pool = WorkerPool(Path(graph), size=workers, timeout=timeout, max_bytes=max_bytes, wait=False)
+    pages = WorkerPool(Path(graph), size=page_workers, timeout=timeout, max_bytes=max_bytes, wait=False)
+    try:
+        pool.wait_ready()           # both lanes open the graph at once
+        pages.wait_ready()
+    except BaseException:
+        pool.close()
+        pages.close()
+        raise
     handler = type("BoundHandler", (Handler,), {
-        "pool": pool, "allowed_hosts": _allowed_hosts(host, allow_hosts), "allow_federation": allow_federation,
+        "pool": pool, "pages": pages, "allowed_hosts": _allowed_hosts(host, allow_hosts), "allow_federation": allow_federation,
         "max_body": max_body, "timeout": socket_timeout, "request_deadline": request_deadline})
-    server = Server((host, port), handler, max_connections, pool)    # closes the pool if it cannot bind
+    server = Server((host, port), handler, max_connections, pool, pages)    # closes the pools if it cannot bind
     server.verbose = verbose
     return server
 

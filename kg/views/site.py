@@ -22,8 +22,9 @@ import pyoxigraph as ox
 from kg.datafiles import YASGUI_DIR, read_tsv
 from kg.lexicon.search import folding_spec, search_key
 from kg.store.database import GraphStore
-from kg.store.query import (QueryError, SavedQuery, prefix_declarations, run_query, saved_queries, short_name,
-                            with_resource)
+from kg.store.query import (QueryError, SavedQuery, failure_message, prefix_declarations, run_query, saved_queries,
+                            short_name, with_resource)
+from kg.store.sparql_guard import calls_service
 from kg.rdf.vocab import ID, PREFIXES
 from kg.views.viz import script_json
 
@@ -104,6 +105,12 @@ class Refused(Exception):
         self.status, self.message = HTTPStatus(status), message
 
 
+class AnswerTooLarge(OSError):
+    """Raised by _LimitedBuffer: told apart from the engine's own OSError (a
+    SERVICE endpoint that cannot be reached), which the answer's writing
+    raises as well."""
+
+
 class _LimitedBuffer:
     """A write target that stops a serialisation past ``limit`` bytes."""
 
@@ -114,7 +121,7 @@ class _LimitedBuffer:
     def write(self, data: bytes) -> int:
         self.size += len(data)
         if self.size > self.limit:
-            raise OSError("too large")
+            raise AnswerTooLarge("too large")
         self.parts.append(bytes(data))
         return len(data)
 
@@ -214,15 +221,19 @@ class Site:
         except SyntaxError as exc:
             raise Refused(HTTPStatus.BAD_REQUEST, f"SPARQL syntax error: {exc}") from exc
         except (OSError, RuntimeError, ValueError) as exc:
-            raise Refused(HTTPStatus.BAD_REQUEST, f"query failed: {exc}") from exc
+            raise Refused(HTTPStatus.BAD_REQUEST, failure_message(exc, query)) from exc
         graph = isinstance(result, ox.QueryTriples)
         media = choose(accepted, graph)
         buffer = _LimitedBuffer(self.max_bytes)
         try:
             result.serialize(buffer, format=(GRAPH_FORMATS if graph else RESULT_FORMATS)[media])
-        except OSError as exc:
+        except AnswerTooLarge as exc:
             raise Refused(HTTPStatus.UNPROCESSABLE_ENTITY,
                           f"the answer is larger than {self.max_bytes} bytes; add a LIMIT") from exc
+        except (OSError, RuntimeError, ValueError) as exc:      # raised while the answer is evaluated
+            if calls_service(query):
+                raise Refused(HTTPStatus.BAD_GATEWAY, failure_message(exc, query)) from exc
+            raise Refused(HTTPStatus.BAD_REQUEST, failure_message(exc, query)) from exc
         return with_charset(media), b"".join(buffer.parts)
 
     def service_description(self, accepted: Sequence[str], endpoint: str) -> tuple[str, bytes]:
@@ -404,8 +415,13 @@ def iri_of_path(path: str) -> str:
     """The IRI of a /id/ path: escaped letters and digits of any script are
     the IRI's own characters (kg.keys.segment keeps them raw); any other
     escaped character (“ in programme/%E2%80%9C黑名单…) stays escaped, as the
-    IRI has it."""
+    IRI has it. Escapes of bytes that are not UTF-8 (%E4%B8 cut short,
+    %C0%80, %FF) name no IRI: Refused, 400."""
     def decode(m: re.Match) -> str:
-        return "".join(c if c.isalnum() else quote(c, safe="") for c in unquote(m.group()))
+        try:
+            text = unquote(m.group(), errors="strict")
+        except UnicodeDecodeError:
+            raise Refused(HTTPStatus.BAD_REQUEST, f"not an IRI: {path!r} escapes bytes that are not UTF-8") from None
+        return "".join(c if c.isalnum() else quote(c, safe="") for c in text)
     # a span of a text: <text/FILE#char=s,e> travels as …%23char=s,e
     return str(ID) + _HIGH_ESCAPES.sub(decode, _SPAN_FRAGMENT.sub("#char=", path[len("/id/"):]))

@@ -116,7 +116,8 @@ class WorkerPool:
     nothing is offered to a closed pool."""
 
     def __init__(self, graph: Path, size: int = DEFAULT_WORKERS, timeout: float = DEFAULT_TIMEOUT,
-                 max_bytes: int = 20 * 1024 * 1024, start: Callable[[str, int], _Worker] = start_process):
+                 max_bytes: int = 20 * 1024 * 1024, start: Callable[[str, int], _Worker] = start_process,
+                 wait: bool = True):
         self.graph, self.timeout, self.max_bytes = str(graph), timeout, max_bytes
         self._start = start
         self.idle: queue.Queue[_Worker] = queue.Queue()
@@ -124,13 +125,27 @@ class WorkerPool:
         self._closed = False
         self._workers: dict[int, _Worker] = {}     # every live worker, by pid, for close()
         self._lock = threading.Lock()
-        started: list[_Worker] = []      # held here until offered
+        self._starting: list[_Worker] = []         # held here until offered
         try:
             for _ in range(max(1, size)):
                 worker = self._spawn()
                 if worker is None:
                     raise WorkerStartError(f"{self.graph}: the pool was closed while it started")
-                started.append(worker)
+                self._starting.append(worker)
+        except BaseException:
+            self.close()
+            for worker in self._starting:
+                self._retire(worker)
+            raise
+        if wait:
+            self.wait_ready()
+
+    def wait_ready(self) -> None:
+        """Wait for the workers started with the pool to open the graph
+        (``wait=False`` lets several pools open it at once), then offer them.
+        Raises WorkerStartError, the pool closed."""
+        started, self._starting = self._starting, []
+        try:
             for worker in started:
                 self._await_ready(worker)
             for worker in started:
