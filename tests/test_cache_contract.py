@@ -21,7 +21,8 @@ from kg.pipeline.build import build
 FILES = sorted(p.name for p in CORPUS.glob("*.txt"))
 EVERY_BLOCK = {f"{kind}:{name}" for name in FILES for kind in ("extract", "graph")} | {"shared", "view"}
 
-# The document 003 cites as 国办发〔2019〕5号 (a stub until the corpus holds it).
+# The head of the document 003 cites as 国办发〔2019〕5号, shortened (a stub until
+# the corpus holds it).
 CITED = """国务院办公厅关于推进养老服务发展的意见
 国办发〔2019〕5号
 各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
@@ -80,6 +81,14 @@ def written_form(corpus, tmp, monkeypatch):
     edit(corpus, FILES[1], "抄送：市府办", "抄送：市政府办公室")
 
 
+def title_place(corpus, tmp, monkeypatch):
+    """A blank line above everything the file says: every offset in it moves, where
+    its titles were read among them (the inferred links' evidence), and
+    nothing else does."""
+    path = corpus / FILES[2]
+    path.write_text("\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+
+
 def corpus_title(corpus, tmp, monkeypatch):
     """The same length: where each title was read stays (the files'
     contributions are unchanged)."""
@@ -108,6 +117,7 @@ CASES = [
      {"extract:005_cited.txt", "graph:005_cited.txt", f"graph:{FILES[3]}", "shared", "view"}),
     ("a sentence no rule reads", unlinked_sentence, {f"extract:{FILES[3]}", f"graph:{FILES[3]}"}),
     ("an agency's written form", written_form, {f"extract:{FILES[1]}", f"graph:{FILES[1]}", "shared", "view"}),
+    ("where a title was read", title_place, {f"extract:{FILES[2]}", f"graph:{FILES[2]}", "shared"}),
     ("a corpus document's title (the shared graphs read every document)", corpus_title,
      {f"extract:{FILES[3]}", f"graph:{FILES[3]}", "shared", "view"}),
     ("the sentence behind a link the overview draws", drawn_sentence,
