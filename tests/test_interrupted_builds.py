@@ -95,8 +95,6 @@ def test_the_folder_is_synced_after_each_rename(tmp_path, monkeypatch):
     """A rename is durable only once its folder is synced: every output
     renamed into place, and the switch to the new build, is followed by an
     fsync of the folder it happened in."""
-    from kg.rdf import trig
-    from kg.pipeline import outputs
     events = []
     real_replace, real_fsync = os.replace, os.fsync
 
@@ -109,9 +107,8 @@ def test_the_folder_is_synced_after_each_rename(tmp_path, monkeypatch):
         if stat.S_ISDIR(status.st_mode):
             events.append(("sync", (status.st_dev, status.st_ino)))
         return real_fsync(fd)
-    monkeypatch.setattr(trig.os, "replace", replace)
-    monkeypatch.setattr(outputs.os, "replace", replace)
-    monkeypatch.setattr(trig.os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(os, "fsync", fsync)
     corpus = tmp_path / "corpus"
     _version(corpus, 2)
     build(corpus, tmp_path / "out", use_cache=False)

@@ -44,7 +44,7 @@ from kg.datafiles import rules_version
 from kg.rdf.trig import atomic_output, atomic_write, temporary_prefix, to_turtle, trig_block, trig_header
 from kg.network.documents import INDEX_FILE, document_network, write_index
 from kg.network.validity import conflicts as validity_conflicts
-from kg.store.database import (TEMPORARY_STORE_PREFIX, GraphStore, ensure_store, load_graph, store_lock,
+from kg.store.database import (TEMPORARY_STORE_PREFIX, GraphStore, ensure_store, store_lock,
                                store_matches, update_store)
 from kg.store.fingerprints import STAMP, STORE_DIR, fingerprint, graph_stamp, write_graph_stamp
 from kg.network.resources import NetworkFacts, Row, network_rows, row_order
