@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from kg.relations import between_documents, names as relation_names, traced
+
 DEFAULT_CORPUS = Path("corpus")
 DEFAULT_OUT = Path("build")
 
@@ -277,8 +279,8 @@ GRAPH_OPTION = click.option("-g", "--graph", type=click.Path(path_type=Path), de
 @GRAPH_OPTION
 @click.option("--down/--up", default=True, help="Documents carrying REF out (default), or those REF carries out.")
 @click.option("--relation", "relations", multiple=True,
-              type=click.Choice(["applies", "based_on", "promulgates", "cites"]),
-              help="Relations to follow (repeatable; default: applies, based_on, promulgates).")
+              type=click.Choice(relation_names(between_documents())),
+              help="Relations to follow (repeatable; default: " + ", ".join(relation_names(traced())) + ").")
 @click.option("--no-sentences", is_flag=True, help="Leave out the sentence behind each link.")
 @click.option("--width", type=click.IntRange(10), help="Cut each sentence to this many characters.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["tree", "json", "csv"]), default="tree", show_default=True)

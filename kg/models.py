@@ -16,6 +16,7 @@ from datetime import date as Day      # for fields named date, which hide the ty
 from pathlib import Path
 from decimal import Decimal
 from typing import Any, Iterable, NewType, Optional
+from kg.relations import Relation
 
 
 @dataclass(frozen=True)
@@ -242,7 +243,7 @@ class Citation:
     None) or from a document it names (关于印发《X》的通知 promulgates X)."""
 
     target: DocRef
-    relation: str        # cites | applies | based_on | promulgates | forwards
+    relation: Relation   # cites | applies | based_on | promulgates | forwards | repeals | amends
     evidence: Evidence
     source: Optional[DocRef] = None
     trigger: Optional[str] = None
@@ -446,7 +447,7 @@ class InferredLink:
 
     source: DocumentNode
     target: DocumentNode
-    relation: str
+    relation: Relation
     rule: str
 
 
@@ -491,7 +492,7 @@ class TraceNode:
     area: Optional[str]
     date: Optional[str]
     stub: bool
-    relation: Optional[str] = None     # applies | based_on | promulgates: the link to the parent
+    relation: Optional[Relation] = None     # applies | based_on | promulgates: the link to the parent
     basis: Optional[str] = None        # how the link to the parent is known
     rule: Optional[str] = None
     sentence: Optional[str] = None

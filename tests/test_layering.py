@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "kg"
 
 # Lowest first; a module may import its own layer and any layer below.
 LAYERS = [
-    {"models", "keys", "datafiles"},
+    {"models", "keys", "datafiles", "relations"},
     {"lexicon"},
     {"read"},
     {"extract"},

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from kg.datafiles import phrase_pattern
+from kg.relations import Relation
 from kg.lexicon.agencies import parse_agency
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.docnumber import DocNumber, NumberMatch, find_numbers
@@ -186,7 +187,7 @@ def _short_form_citation(scan: _Scan, title: TitleMatch, span: Span) -> None:
         scan.result.warnings.append(
             f"short form 《{title.title}》 at {title.span.start} names no earlier document; dropped")
         return
-    scan.add(span.start, Citation(target, "cites", scan.evidence("citation.short-form", span)))
+    scan.add(span.start, Citation(target, Relation.CITES, scan.evidence("citation.short-form", span)))
 
 
 def _titled_citation(scan: _Scan, title: TitleMatch, paired: Optional[NumberMatch], span: Span) -> None:
@@ -209,7 +210,7 @@ def _titled_citation(scan: _Scan, title: TitleMatch, paired: Optional[NumberMatc
         if issuers:
             ref = replace(ref, issuers=issuers, scope=title_scope(text, issuers, scan.area, concept))
     rule = "citation.title-number" if paired else "citation.title"
-    scan.add(span.start, Citation(ref, "cites", scan.evidence(rule, span)))
+    scan.add(span.start, Citation(ref, Relation.CITES, scan.evidence(rule, span)))
     alias = ALIAS.match(view, span.end)
     if alias:
         scan.result.aliases[title_key(alias.group("alias"))] = ref
@@ -230,7 +231,7 @@ def _wrapped_citations(scan: _Scan, title: TitleMatch, ref: DocRef, span: Span) 
                            title_scope(inner_ref.title, (), area, inner_ref.type_concept))
     inner_start = title.inner.start + _raw_offset(scan.doc.view, title.inner, wrapped.offset)
     inner_span = Span(inner_start, min(title.inner.end, inner_start + len(wrapped.title)))
-    scan.add(span.start, Citation(inner_ref, "cites", scan.evidence("citation.wrapped", inner_span)))
+    scan.add(span.start, Citation(inner_ref, Relation.CITES, scan.evidence("citation.wrapped", inner_span)))
     scan.add(span.start, Citation(inner_ref, wrapped.relation, scan.evidence("citation.wrapped", span), source=ref))
 
 
@@ -260,13 +261,13 @@ def _act_of_notice_citation(scan: _Scan, title: TitleMatch, number: NumberMatch,
     documents joined by promulgates; the notice is what the sentence's
     trigger governs, as the gold of a cited number says."""
     notice = doc_ref(None, str(number.number), scan.area, "notice")
-    scan.add(span.start, Citation(notice, "cites", scan.evidence("citation.title-number", span)))
+    scan.add(span.start, Citation(notice, Relation.CITES, scan.evidence("citation.title-number", span)))
     act = doc_ref(title.title, None, scan.area)
     if not act.issuers and notice.issuers:
         act = replace(act, issuers=notice.issuers,
                       scope=title_scope(act.title, notice.issuers, notice.issuers[0].area, act.type_concept))
-    scan.add(span.start, Citation(act, "cites", scan.evidence("citation.title-in-notice", title.span)))
-    scan.add(span.start, Citation(act, "promulgates", scan.evidence("citation.wrapped", span), source=notice))
+    scan.add(span.start, Citation(act, Relation.CITES, scan.evidence("citation.title-in-notice", title.span)))
+    scan.add(span.start, Citation(act, Relation.PROMULGATES, scan.evidence("citation.wrapped", span), source=notice))
 
 
 def _notice_citation(scan: _Scan, title: TitleMatch) -> bool:
@@ -283,13 +284,13 @@ def _notice_citation(scan: _Scan, title: TitleMatch) -> bool:
     scan.used.add(id(number))
     span = Span(notice_span.start, end)
     notice = doc_ref(display_title(scan.doc.view[notice_span.start:notice_span.end]), str(number.number), scan.area)
-    scan.add(span.start, Citation(notice, "cites", scan.evidence("citation.notice-around-title", span)))
+    scan.add(span.start, Citation(notice, Relation.CITES, scan.evidence("citation.notice-around-title", span)))
     act = doc_ref(title.title, None, scan.area)
     if not act.issuers and notice.issuers:
         area = notice.issuers[0].area
         act = replace(act, issuers=notice.issuers,
                       scope=title_scope(act.title, notice.issuers, area, act.type_concept))
-    scan.add(span.start, Citation(act, "cites", scan.evidence("citation.title-in-notice", title.span)))
+    scan.add(span.start, Citation(act, Relation.CITES, scan.evidence("citation.title-in-notice", title.span)))
     scan.add(span.start, Citation(act, relation, scan.evidence("citation.wrapped", span), source=notice))
     return True
 
@@ -303,7 +304,7 @@ def _number_citations(scan: _Scan, own_number: Optional[str]) -> None:
             scan.result.warnings.append(f"issuer code {m.number.code} of {m.number} is not in the tables")
         rule = "citation.announcement" if m.number.is_announcement else "citation.number"
         ref = doc_ref(None, str(m.number), scan.area)
-        scan.add(m.span.start, Citation(ref, "cites", scan.evidence(rule, m.span)))
+        scan.add(m.span.start, Citation(ref, Relation.CITES, scan.evidence(rule, m.span)))
 
 
 def _paired_number(view: str, after: int, by_start) -> tuple[Optional[NumberMatch], int]:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from kg.models import Citation, DocRef, Document, Span
+from kg.relations import Relation, of_kind
 from kg.datafiles import phrase_pattern, read_lines, read_tsv
 from kg.lexicon.titles import document_type
 
@@ -35,7 +36,7 @@ ISSUED_ACT_RULES = ("citation.wrapped", "citation.title-in-notice")
 class Trigger:
     pattern: re.Pattern           # the phrase, then what may stand before the mention
     phrase: re.Pattern            # the phrase alone (the trigger a link names)
-    relation: str
+    relation: Relation
     needs_production_clause: bool
 
 
@@ -43,7 +44,7 @@ class Trigger:
 def _triggers() -> tuple[Trigger, ...]:
     rows = read_tsv("link_triggers.tsv")
     return tuple(Trigger(re.compile(r["pattern"].rstrip("$") + BETWEEN), re.compile(r["pattern"].rstrip("$")),
-                         r["relation"], r["needs_production_clause"] == "yes") for r in rows)
+                         Relation(r["relation"]), r["needs_production_clause"] == "yes") for r in rows)
 
 
 @lru_cache(maxsize=1)
@@ -89,11 +90,11 @@ def type_links(doc: Document, citations: list[Citation], own: DocRef, body_start
     """The citations with ``applies`` / ``based_on`` where the text says so."""
     if own.type_concept == REPLY and not phrase_pattern("approval_title").search(own.title or ""):
         return citations        # a reply explains others' documents; an approval (批复) decides on its own basis
-    wrapped = [c.target for c in citations if c.source is None and c.relation in ("promulgates", "forwards")]
+    wrapped = [c.target for c in citations if c.source is None and c.relation in of_kind("issuing")]
     opening = _opening_sentence(doc, body_start)
     out = []
     for c in citations:
-        if c.source is not None or c.relation != "cites":
+        if c.source is not None or c.relation != Relation.CITES:
             out.append(c)
             continue
         typed = _typed(doc, c, own, wrapped, opening, citations)
@@ -128,7 +129,7 @@ def _typed(doc: Document, c: Citation, own: DocRef, wrapped: list[DocRef], openi
         return None
     repeal = REPEAL_AFTER.match(_masked_prefix(view, c.evidence.span.end, sentence.end).lstrip("）) "))
     if repeal:          # 本办法自…起施行，《X》（N）同时废止: this document repeals X
-        return replace(c, relation="repeals", trigger=repeal.group(0).lstrip("X、，,和及与 等文件原"),
+        return replace(c, relation=Relation.REPEALS, trigger=repeal.group(0).lstrip("X、，,和及与 等文件原"),
                        link_rule="link.repeals-trigger")
     # a number standing alone in brackets (…的通知（浙民龄〔2025〕34号）) is governed like its brackets
     prefix = _masked_prefix(view, sentence.start, c.evidence.span.start).rstrip("（( ")
@@ -143,10 +144,10 @@ def _typed(doc: Document, c: Citation, own: DocRef, wrapped: list[DocRef], openi
             continue
         relation = trigger.relation
         is_basis_type = c.target.type_concept in _basis_types()
-        if relation == "based_on" and not is_basis_type:
+        if relation == Relation.BASED_ON and not is_basis_type:
             continue
-        if relation == "applies" and is_basis_type and trigger.needs_production_clause:
-            relation = "based_on"   # 根据《…条例》…制定本办法: a legal basis
+        if relation == Relation.APPLIES and is_basis_type and trigger.needs_production_clause:
+            relation = Relation.BASED_ON   # 根据《…条例》…制定本办法: a legal basis
         source = (_named_product(doc, c, citations)
                   or _source_of(production[1] if production else None, own, wrapped))
         trigger_text = _trigger_phrase(trigger, prefix, m)

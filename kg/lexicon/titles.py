@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Iterator, Optional
 
 from kg.models import Span
+from kg.relations import Relation
 from kg.datafiles import read_lines, read_tsv
 from kg.lexicon.folding import fold
 
@@ -50,8 +51,8 @@ def _self_references() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _verbs() -> dict[str, str]:
-    return {r["verb"]: r["relation"] for r in read_tsv("promulgation_verbs.tsv")}
+def _verbs() -> dict[str, Relation]:
+    return {r["verb"]: Relation(r["relation"]) for r in read_tsv("promulgation_verbs.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +68,7 @@ def _wrap_before() -> re.Pattern:
     return re.compile(rf"关于(?P<verb>{'|'.join(map(re.escape, _verbs()))})\s*$")
 
 
-def notice_around(view: str, title: Span) -> Optional[tuple[Span, str]]:
+def notice_around(view: str, title: Span) -> Optional[tuple[Span, Relation]]:
     """关于印发《X》的通知 written in running text, the notice's title
     unquoted around the quoted act X (根据省民政厅关于印发《X》的通知（浙民龄〔2025〕34号）):
     the notice's span and its relation to X (promulgates, forwards)."""
@@ -160,7 +161,7 @@ def _split_keeping(head: str) -> list[tuple[str, str]]:
 @dataclass(frozen=True)
 class Wrapped:
     title: str
-    relation: str         # promulgates | forwards
+    relation: Relation    # promulgates | forwards
     offset: int           # where the inner title starts within the outer one
 
 

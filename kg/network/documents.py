@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 import networkx as nx
 
 from kg.store.fingerprints import graph_digest
+from kg.relations import Relation, between_documents, terms as relation_terms
 
 if TYPE_CHECKING:
     from kg.store.database import GraphStore
@@ -34,9 +35,7 @@ SELECT ?doc ?number ?title ?rank ?level ?area ?code ?date ?stub ?file ?type ?ent
   LATERAL { OPTIONAL { ?doc eli:date_no_longer_in_force ?expiry } }
   LATERAL { OPTIONAL { ?doc pol:statedValidity ?validity } }
 }"""
-RELATIONS = {"cites": "eli:cites", "applies": "eli:applies", "based_on": "eli:based_on",
-             "promulgates": "pol:promulgates", "forwards": "pol:forwards", "repeals": "eli:repeals",
-             "amends": "eli:amends"}
+RELATIONS = {r: relation_terms()[r].predicate for r in between_documents()}     # kg/data/relations.tsv
 EDGES = """
 SELECT DISTINCT ?s ?p ?o WHERE {
   ?s ?p ?o .
@@ -55,7 +54,7 @@ SELECT ?s ?p ?o ?basis ?rule ?trigger ?sentence WHERE {
   LATERAL { OPTIONAL { ?a prov:wasDerivedFrom ?x . ?x oa:exact ?sentence } }
 }"""
 UNTITLED_KIND = "文件"      # the type of a document whose type is not known, in its name
-SPECIFICITY = {"cites": 0, "forwards": 1, "promulgates": 1, "amends": 2, "repeals": 2, "based_on": 2, "applies": 3}
+SPECIFICITY = {r: t.specificity for r, t in relation_terms().items()}
 
 
 def _preferred(current: Optional[tuple], candidate: tuple) -> tuple:
@@ -85,9 +84,9 @@ def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def to_networkx(store: GraphStore, relations: Iterable[str] = tuple(RELATIONS)) -> nx.DiGraph:
+def to_networkx(store: GraphStore, relations: Iterable[Relation] = tuple(RELATIONS)) -> nx.DiGraph:
     """The documents and links of a graph. Each node id is the document IRI.
-    ``relations`` limits the links fetched (``("applies",)`` is all that
+    ``relations`` limits the links fetched (``(Relation.APPLIES,)`` is all that
     tracing needs, and much less to read on a large graph).
 
     >>> from kg.store import load_graph            # doctest: +SKIP
@@ -110,26 +109,27 @@ def to_networkx(store: GraphStore, relations: Iterable[str] = tuple(RELATIONS)) 
                        type=_local(str(dtype)) if dtype is not None else data.get("type"),
                        entry=_s(entry) or data.get("entry"), expiry=_s(expiry) or data.get("expiry"),
                        validity=_s(validity) or data.get("validity"))
-    evidence: dict[tuple[str, str, str], tuple] = {}
+    evidence: dict[tuple[str, Relation, str], tuple] = {}
     values = " ".join(RELATIONS[r] for r in relations)
     for s, p, o, basis, rule, trigger, sentence in select_values(store, ASSERTIONS.replace("$relations", values)):
-        link = (str(s), _local(str(p)), str(o))
+        link = (str(s), Relation(_local(str(p))), str(o))
         if basis == "inferred":
             sentence = None       # its spans are where the two titles were read: no sentence states the link
         evidence[link] = _preferred(evidence.get(link), (_s(basis), _s(rule), _s(trigger), _s(sentence)))
-    links = ((str(s), _local(str(p)), str(o)) for s, p, o in select_values(store, EDGES.replace("$relations", values)))
+    links = ((str(s), Relation(_local(str(p))), str(o))
+             for s, p, o in select_values(store, EDGES.replace("$relations", values)))
     _add_links(graph, links, evidence)
     return graph
 
 
-def _add_links(graph: nx.DiGraph, links: Iterable[tuple[str, str, str]], evidence: dict) -> None:
+def _add_links(graph: nx.DiGraph, links: Iterable[tuple[str, Relation, str]], evidence: dict) -> None:
     """Each pair's most specific link, with its preferred evidence."""
     for s, relation, o in links:
         current = graph.edges[s, o] if graph.has_edge(s, o) else None
         if current and SPECIFICITY[current["relation"]] >= SPECIFICITY[relation]:
             continue
         basis, rule, trigger, sentence = evidence.get((s, relation, o), (None, None, None, None))
-        graph.add_edge(s, o, relation=relation, basis=basis or ("stated" if rule else None),
+        graph.add_edge(s, o, relation=relation.value, basis=basis or ("stated" if rule else None),
                        rule=rule, trigger=trigger, sentence=sentence)
 
 
@@ -156,7 +156,7 @@ def document_network(extractions, resolution) -> nx.DiGraph:
                        file=node.source_files[0] if node.source_files else None, type=node.type_concept,
                        entry=_iso(stated.get("entry_into_force")), expiry=_iso(stated.get("expiry")),
                        validity=stated.get("validity"))
-    evidence: dict[tuple[str, str, str], tuple] = {}
+    evidence: dict[tuple[str, Relation, str], tuple] = {}
     links = []
     for x in extractions:
         if x.proposal is not None:

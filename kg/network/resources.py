@@ -19,6 +19,7 @@ from typing import Iterable, Iterator, Optional
 import networkx as nx
 
 from kg.network.documents import document_name, to_networkx
+from kg.relations import Relation, terms as relation_terms
 from kg.store.query import iter_values, select_values
 from kg.store.database import GraphStore
 from kg.rdf.vocab import PREFIXES
@@ -140,7 +141,8 @@ SELECT ?s ?p ?o ?rule ?sentence WHERE {
 # Links other than document -> document whose assertions carry evidence,
 # and the predicate they are asserted under (a service model is asserted as
 # the contract's dcterms:subject, not again as pol:mentionsServiceModel).
-ASSERTED = {"repliesTo": "cito:repliesTo", "passed_by": "eli:passed_by", "addressee": "pol:addressee",
+ASSERTED = {relation_terms()[Relation.REPLIES_TO].local_name: relation_terms()[Relation.REPLIES_TO].predicate,
+            "passed_by": "eli:passed_by", "addressee": "pol:addressee",
             "copyTo": "pol:copyTo", "mentionsAgency": "pol:mentionsAgency",
             "responsibleAgency": "pol:responsibleAgency", "mentionsServiceModel": "dcterms:subject",
             "mentionsProgramme": "pol:mentionsProgramme"}

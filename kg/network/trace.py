@@ -18,6 +18,7 @@ from kg.lexicon.docnumber import normalise
 from kg.lexicon.schemes import level_concepts
 from kg.network.validity import IN_FORCE, UNKNOWN, in_force_on, node_status
 from kg.models import AreaCoverage, TraceNode
+from kg.relations import Relation, of_kind, traced
 
 
 class UnknownReference(LookupError):
@@ -56,7 +57,7 @@ def find_node(graph: nx.Graph, ref: str) -> str:
 
 # The relations that make a chain: a document carries out (applies), rests
 # on (based_on) or issues (promulgates) the one above it.
-VERTICAL_RELATIONS = ("applies", "based_on", "promulgates")
+VERTICAL_RELATIONS = traced()
 
 
 def relation_graph(graph: nx.DiGraph, relations: tuple[str, ...]) -> nx.DiGraph:
@@ -69,7 +70,7 @@ def relation_graph(graph: nx.DiGraph, relations: tuple[str, ...]) -> nx.DiGraph:
     return links
 
 
-ISSUING_RELATIONS = ("promulgates", "forwards")
+ISSUING_RELATIONS = of_kind("issuing")
 
 
 def issuing_unit(graph: nx.DiGraph, node: str) -> dict[str, dict]:
@@ -105,7 +106,7 @@ def trace(graph: nx.DiGraph, ref: str, direction: str = "down",
     if on is not None:
         away = nx.DiGraph(away.subgraph([n for n in away if n == root or in_force_on(graph, n, on)]))
     # the root's notice and act are one unit: what carries out (or is carried out by) either hangs below the root
-    unit_edges = issuing_unit(graph, root) if "promulgates" in relations else {}
+    unit_edges = issuing_unit(graph, root) if Relation.PROMULGATES in relations else {}
     for other in unit_edges:
         if away.has_edge(other, root):
             away.remove_edge(other, root)
@@ -204,7 +205,7 @@ def format_tree(tree: TraceNode, sentences: bool = True, width: Optional[int] = 
 
 # Relations by which a document carries another out: implements it, or (a
 # regulation) rests on it.
-CARRYING_OUT = ("applies", "based_on")
+CARRYING_OUT = of_kind("carrying-out")
 NOT_AN_IMPLEMENTATION = ("reply", "proposal")
 
 

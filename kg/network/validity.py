@@ -16,6 +16,8 @@ from typing import Iterable, Optional
 
 import networkx as nx
 
+from kg.relations import Relation, of_kind
+
 STATED_NOT_IN_FORCE = re.compile(r"失效|废止")
 # statuses, and their words on a page (ui_strings.tsv validity_<status>)
 IN_FORCE, NOT_YET, EXPIRED, REPEALED, STATED_LAPSED, UNKNOWN = (
@@ -66,11 +68,11 @@ def node_status(graph: nx.DiGraph, node: str, day: date, reference: Optional[dat
     repeals it or the notice that issued it."""
     data = graph.nodes[node]
     targets = [node] + [n for n in graph.predecessors(node)
-                        if graph.edges[n, node].get("relation") in ("promulgates", "forwards")]
+                        if graph.edges[n, node].get("relation") in of_kind("issuing")]
     repeals = []
     for target in targets:
         for repealer in graph.predecessors(target):
-            if graph.edges[repealer, target].get("relation") == "repeals":
+            if graph.edges[repealer, target].get("relation") == Relation.REPEALS:
                 r = graph.nodes[repealer]
                 repeals.append((r.get("number") or r.get("title") or repealer, r.get("entry") or r.get("date")))
     return status_on(day, data.get("entry"), data.get("date"), data.get("expiry"), data.get("validity"), repeals,

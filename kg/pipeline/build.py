@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Callable, cast, ContextManager, Iterator, NamedTuple, Optional, Union
 
 from kg.pipeline import cache as build_cache, outputs
+from kg.relations import Relation
 from kg.pipeline.quality import QualityReport, quality_report
 from kg.rdf import iri
 from kg.read.cleaning import clean, plain_document
@@ -225,9 +226,9 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: Optional[int], u
     report = BuildReport(corpus=corpus_dir, out_dir=out_dir, files_read=len(extractions), skipped=skipped)
     report.documents = len(resolution.documents)
     report.stubs = sum(1 for d in resolution.documents.values() if d.is_stub)
-    links = Counter(c.relation for x in extractions for c in x.citations)
-    links.update("replies_to" for x in extractions if x.proposal is not None)
-    links.update(f"{link.relation} (inferred)" for link in resolution.inferred)
+    links: Counter[str] = Counter(c.relation.value for x in extractions for c in x.citations)
+    links.update(Relation.REPLIES_TO.value for x in extractions if x.proposal is not None)
+    links.update(f"{link.relation.value} (inferred)" for link in resolution.inferred)
     report.links = dict(links)
     learned = tuple(f"issuer code {code} of " for code in resolution.learned_codes)
     report.warnings = ([f"{x.document.relative_path}: {note}" for x in extractions for note in x.document.source.notes]

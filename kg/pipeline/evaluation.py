@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
+from kg.relations import Relation, of_kind
 from kg.lexicon.agencies import parse_issuer
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.docnumber import DocNumber
@@ -162,11 +163,11 @@ def _cited_titles(x: Extraction) -> set[str]:
     return titles
 
 
-def _targets(*relations: str) -> Callable[[Extraction], set[str]]:
+def _targets(*relations: Relation) -> Callable[[Extraction], set[str]]:
     """Targets of the document's links of these relations: its own, or those
     of the document its notice promulgates (制定本规划 in the same page)."""
     def read(x: Extraction) -> set[str]:
-        promulgated = {c.target for c in x.citations if c.relation in ("promulgates", "forwards")}
+        promulgated = {c.target for c in x.citations if c.relation in of_kind("issuing")}
         return {c.target.number or reference_key(c.target.title or "") for c in x.citations
                 if c.relation in relations and (c.source is None or c.source in promulgated)}
     return read
@@ -242,15 +243,17 @@ def _proposal(x: Extraction) -> set[str]:
     return {str(x.proposal.number) if x.proposal.number is not None else x.proposal.raw_number}
 
 
+# the gold's field of based-on targets is named after its relation (its implements field is not)
+BASED_ON = Relation.BASED_ON.value
 # gold field -> (score name, what was read, how gold values are keyed)
 SET_FIELDS = {
     "self_number": ("own number", _own_number, number_key),
     "issuer": ("issuer", _issuers, str),
     "cited_numbers": ("cited numbers", _cited_numbers, number_key),
     "cited_titles": ("cited titles", _cited_titles, reference_key),
-    "implements": ("implements targets", _targets("applies"), reference_key),
-    "based_on": ("based-on targets", _targets("based_on"), reference_key),
-    "links": ("implements+based-on", _targets("applies", "based_on"), reference_key),
+    "implements": ("implements targets", _targets(Relation.APPLIES), reference_key),
+    BASED_ON: ("based-on targets", _targets(Relation.BASED_ON), reference_key),
+    "links": ("implements+based-on", _targets(*of_kind("carrying-out")), reference_key),
     "responds_to_proposal": ("proposal number", _proposal, str),
     "measures_responsible": ("agencies per measure", _responsible_items, _item_key),
 }
@@ -258,7 +261,7 @@ SET_FIELDS = {
 
 def _gold_values(entry: dict, name: str, key) -> set[str]:
     if name == "links":
-        return _gold_values(entry, "implements", key) | _gold_values(entry, "based_on", key)
+        return _gold_values(entry, "implements", key) | _gold_values(entry, BASED_ON, key)
     if name == "measures_responsible":
         return {key(item) for items in entry.get(name) or [] for item in items}
     value = entry.get(name)
@@ -312,7 +315,7 @@ def evaluate(gold_file: Path, corpus: Optional[Path] = None, subset: str = "all"
         score_lists(scores["lists"], scores["lead"], stem, entry, x)
         _score_validity(scores, stem, entry.get("validity"), x)
     ordered = {k: scores[k] for k in ("self_number", "title", "issuer", "area", "level", "date", "cited_numbers",
-                                      "cited_titles", "implements", "based_on", "links", "responds_to_proposal",
+                                      "cited_titles", "implements", BASED_ON, "links", "responds_to_proposal",
                                       "measures_responsible", "lists", "lead", *VALIDITY_FIELDS)}
     return Evaluation(len(entries), ordered, excluded)
 
@@ -322,7 +325,8 @@ PAGES = "pages"         # where a set keeps its texts, for a validity entry that
 # validity facts a checked page states (gold key -> score name); a date the
 # gold could not give as such ("on_issue", "5 years") is not scored
 VALIDITY_FIELDS = {"entry_into_force": "entry into force", "expiry": "expiry", "provisional": "provisional",
-                   "stated_validity": "stated validity", "repeals": "repeals", "amends": "amends"}
+                   "stated_validity": "stated validity",
+                   **{r.value: r.value for r in of_kind("repeal", "amendment")}}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -346,9 +350,9 @@ def _score_validity(scores, stem: str, checked: Optional[dict], x: Optional[Extr
         score.true_positives += gold is not None and found == gold
         if found != gold:
             score.misses.append(f"{stem}: gold {gold}, read {found}")
-    for name in ("repeals", "amends"):
-        _count(scores[name], stem, {reference_key(str(v)) for v in checked.get(name) or []},
-               _targets(name)(x) if x else set())
+    for relation in of_kind("repeal", "amendment"):      # the gold names them as the relations
+        _count(scores[relation.value], stem, {reference_key(str(v)) for v in checked.get(relation.value) or []},
+               _targets(relation)(x) if x else set())
 
 
 def _score_sets(scores, stem: str, entry: dict, x: Optional[Extraction], inferred: set[str]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.relations import of_kind
 from kg.models import Extraction, FileError, Resolution
 from kg.pipeline.silver import CHECKS, silver_flags
 from kg.resolution.documents import best_date
@@ -87,7 +88,7 @@ def quality_report(extractions: list[Extraction], resolution: Resolution) -> Qua
                                if any(k in w for k in NUMBER_WARNINGS) and not any(k in w for k in learned)]
     for x in extractions:
         for c in x.citations:
-            if c.relation in ("applies", "based_on"):
+            if c.relation in of_kind("carrying-out"):
                 target = resolution.node(c.target)
                 if target.is_stub and not target.number and target.area is None:
                     report.unplaced_links.append(f"{x.document.relative_path}: 《{target.title}》")

@@ -28,21 +28,18 @@ from kg.rdf.ontology import materialise, ontology_graph, super_properties
 from kg.lexicon.titles import type_by_concept
 from kg.lexicon.versions import version_cited, versions, work_key
 from kg.rdf.vocab import CITO, DCTERMS, ELI, OA, ORG, POL, PREFIXES, PROV, RDF, SDO, SKOS, XSD
+from kg.relations import of_kind, terms as relation_terms
 
-RELATIONS = {
-    "cites": ELI.cites,
-    "applies": ELI.applies,
-    "based_on": ELI.based_on,
-    "promulgates": POL.promulgates,
-    "forwards": POL.forwards,
-    "repeals": ELI.repeals,
-    "amends": ELI.amends,
-    "replies_to": CITO.repliesTo,
-}
-# what the cited document is told, the other way (ELI's inverse terms)
-INVERSE = {"repeals": ELI.repealed_by, "amends": ELI.amended_by}
+def _expand(curie: str) -> URIRef:
+    prefix, local = curie.split(":", 1)
+    return URIRef(PREFIXES[prefix] + local)
+
+
+# each relation's predicate (kg/data/relations.tsv), and what the other end is told (ELI's inverse terms)
+RELATIONS = {r: _expand(t.predicate) for r, t in relation_terms().items()}
+INVERSE = {r: _expand(t.inverse) for r, t in relation_terms().items() if t.inverse}
 LINK_PROPERTIES = frozenset(RELATIONS.values())
-STATED_BASIS_RELATIONS = ("applies", "based_on")    # links whose assertions say pol:linkBasis "stated"
+STATED_BASIS_RELATIONS = of_kind("carrying-out")    # links whose assertions say pol:linkBasis "stated"
 STATED_BASIS = tuple(RELATIONS[r] for r in STATED_BASIS_RELATIONS)
 PUBLIC_NAMESPACES = (str(POL), "http://data.europa.eu/eli/ontology#", "http://purl.org/spar/cito/",
                      str(DCTERMS))
@@ -349,7 +346,7 @@ def _write_version_cited(w: "_GraphWriter", x: Extraction, source: DocumentNode,
           Evidence(rule, c.evidence.span, c.evidence.sentence))
 
 
-ISSUING = ("promulgates", "forwards")
+ISSUING = of_kind("issuing")
 
 
 AGENCY_ROLES = {"mentions": POL.mentionsAgency, "addressee": POL.addressee, "copy_to": POL.copyTo}

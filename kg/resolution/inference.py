@@ -17,6 +17,7 @@ import networkx as nx
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.schemes import level_concepts
 from kg.models import DocumentNode, InferredLink
+from kg.relations import Relation
 from kg.datafiles import read_lines, read_tsv, split_list
 from kg.lexicon.titles import TRAILING_NOTE
 
@@ -86,7 +87,7 @@ def title_echoes(nodes: Iterable[DocumentNode], stated: Iterable[tuple] = ()) ->
         # the nearest level above: a city opinion echoes its province's, which
         # in turn echoes the nation's
         nearest = max(rank(t) or 0 for t in candidates)     # every candidate is ranked: it lies above
-        links += [InferredLink(node, t, "applies", ECHO_RULE) for t in candidates if rank(t) == nearest]
+        links += [InferredLink(node, t, Relation.APPLIES, ECHO_RULE) for t in candidates if rank(t) == nearest]
     links = [link for link in links if (link.source.key, link.target.key) not in known]
     return sorted(links, key=lambda link: (link.source.key, link.target.key))
 
@@ -96,7 +97,7 @@ def implements_edges(extractions, resolution, inferred: Iterable[InferredLink]):
     for x in extractions:
         own = resolution.of_extraction(x)
         for c in x.citations:
-            if c.relation == "applies":
+            if c.relation == Relation.APPLIES:
                 source = resolution.node(c.source) if c.source is not None else own
                 yield source, resolution.node(c.target), "stated"
     for link in inferred:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 import networkx as nx
 
+from kg.relations import link_styles, of_kind, terms as relation_terms
 from kg.lexicon.schemes import level_labels
 from kg.network.resources import KINDS, NetworkFacts, short_label
 from kg.views.site import relation_names
@@ -29,7 +30,8 @@ from kg.rdf.vocab import ID
 if TYPE_CHECKING:
     from kg.store.database import GraphStore
 
-DOCUMENT_RELATIONS = ("applies", "based_on", "promulgates", "forwards", "repeals", "amends", "cites", "repliesTo")
+# the links between documents, by their predicates' names, in the order of kg/data/relations.tsv
+DOCUMENT_RELATIONS = tuple(t.local_name for t in relation_terms().values())
 # Areas are the boxes the documents sit in: their links are not drawn.
 AREA_LINKS = {"jurisdiction", "broader", "subOrganizationOf"}
 NAME_LIMIT = 120                 # characters of a name the page carries
@@ -177,7 +179,7 @@ def _document_importance(documents: nx.DiGraph, places: dict) -> dict[str, int]:
     importance = {}
     for n in places:
         data = documents.nodes[n]
-        carried = sum(3 if documents.edges[s, n]["relation"] in ("applies", "based_on") else 1
+        carried = sum(3 if documents.edges[s, n]["relation"] in of_kind("carrying-out") else 1
                       for s in documents.predecessors(n))
         importance[n] = carried + (UNKNOWN_RANK - _rank(data)) // 2 + (0 if data.get("stub") else 2)
     return importance
@@ -230,6 +232,7 @@ def render(network: OverviewNetwork, documents: nx.DiGraph, title: Optional[str]
         title=title or strings["zh"]["overview"], vis_js=vis_js, vis_css=vis_css,
         data_json=script_json(overview_data(network, documents)), strings_json=script_json(strings),
         relations_json=script_json(relation_names()), styles_json=script_json(styles()),
+        link_styles_json=script_json(link_styles()),
         folding_json=script_json(folding_spec()))
 
 

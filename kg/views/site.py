@@ -20,6 +20,7 @@ from urllib.parse import quote, unquote
 import pyoxigraph as ox
 
 from kg.datafiles import YASGUI_DIR, read_tsv
+from kg.relations import glossary_rows, terms as relation_terms
 from kg.lexicon.search import folding_spec, search_key
 from kg.store.database import GraphStore
 from kg.store.query import (QueryError, SavedQuery, failure_message, prefix_declarations, run_query, saved_queries,
@@ -163,10 +164,12 @@ def ui_strings(lang: str) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def relation_names() -> dict[str, dict[str, str]]:
-    """Each relation's name in Chinese and English: the glossary's term for
-    the relations it explains (贯彻落实 applies), the interface's for the rest."""
-    names = {row["property"].split(":")[-1]: {"zh": row["zh"], "en": row["en"]}
-             for row in read_tsv("glossary.tsv") if row["property"].startswith(("eli:", "pol:", "cito:"))}
+    """Each relation's name in Chinese and English, by its predicate's name:
+    the relations' own (kg/data/relations.tsv: 贯彻落实 applies), the
+    glossary's for the properties it explains, the interface's for the rest."""
+    names = {t.local_name: {"zh": t.zh, "en": t.en} for t in relation_terms().values()}
+    names.update({row["property"].split(":")[-1]: {"zh": row["zh"], "en": row["en"]}
+                  for row in read_tsv("glossary.tsv") if row["property"].startswith(("eli:", "pol:", "cito:"))})
     for row in read_tsv("ui_strings.tsv"):
         if row["key"].startswith("rel_"):
             names.setdefault(row["key"][4:], {"zh": row["zh"], "en": row["en"]})
@@ -294,7 +297,7 @@ class Site:
         return "text/plain; charset=utf-8", text.encode("utf-8")
 
     def glossary(self, lang: str = "zh") -> tuple[str, bytes]:
-        return html("glossary.html", lang, terms=read_tsv("glossary.tsv"))
+        return html("glossary.html", lang, terms=glossary_rows() + list(read_tsv("glossary.tsv")))
 
     # --- resources -----------------------------------------------------------
     def resource(self, iri: str, accepted: Sequence[str], lang: str = "zh") -> tuple[str, bytes]:

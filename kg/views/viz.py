@@ -15,6 +15,9 @@ from typing import Iterable, Optional
 
 import networkx as nx
 
+from kg.relations import Relation, link_styles, of_kind
+
+CARRYING_OUT = of_kind("carrying-out")     # links drawn heavy and named
 from kg.lexicon.search import folding_spec, search_key
 from kg.network.resources import KINDS, checked_kinds, restrict
 from kg.datafiles import read_tsv
@@ -87,7 +90,7 @@ def select_view(net: nx.MultiDiGraph, documents: nx.DiGraph, *, focus: Optional[
         graph = nx.MultiDiGraph()
         graph.add_nodes_from((n, net.nodes[n]) for n in members)
         graph.add_edges_from((s, o, k, d) for s, o, k, d in net.edges(members, keys=True, data=True)
-                             if o in members and k == "applies")
+                             if o in members and k == Relation.APPLIES)
         label = net.nodes[root]["label"]
         return View(graph, "view_chain", "levels", selected=root, title_args={"label": label})
     shown = restrict(net, kinds)
@@ -260,12 +263,13 @@ def render(view: View, lang: str = "zh") -> str:
         net.add_node(n, label=data["label"], title=hover, color=style["color"], shape=style["shape"],
                      font={"color": style["font"]}, x=round(x, 1), y=round(y, 1), physics=not fixed)
     words = link_words(lang)
+    drawn = link_styles()
     for s, o, k, d in sorted(view.graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
         name = words["relations"].get(k, k)
         hover = name + (f" ({words['bases'].get(d['basis'], d['basis'])})" if d.get("basis") else "") + "".join(
             "\n“" + " ".join(t.split()) + "”" for t in d.get("sentences") or [])
-        net.add_edge(s, o, title=hover, label=name if k in ("applies", "based_on") else None,
-                     width=3 if k == "applies" else 1, dashes=d.get("basis") == "inferred")
+        net.add_edge(s, o, title=hover, label=name if k in CARRYING_OUT else None,
+                     width=drawn[k]["width"] if k in drawn else 1, dashes=d.get("basis") == "inferred")
     options = {
         "physics": {"enabled": not fixed, "stabilization": {"iterations": 150}},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
@@ -292,7 +296,7 @@ def render(view: View, lang: str = "zh") -> str:
                                                **words}),
         title=view.title_in(lang), status=view.status_in(lang), legend=legend, vis_js=vis_js, vis_css=vis_css,
         nodes_json=script_json(nodes), edges_json=script_json(edges), facts_json=script_json(_facts(view.graph, t, lang)),
-        folding_json=script_json(folding_spec()),
+        folding_json=script_json(folding_spec()), link_styles_json=script_json(link_styles()),
         options_json=script_json(options),
         selected=script_json(view.selected) if view.selected else None)
 
