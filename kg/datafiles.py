@@ -63,6 +63,17 @@ def read_lines(name: str) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def level_words(use: str) -> dict[str, tuple[str, ...]]:
+    """Words that name a level (``level_words.tsv``), for one use (prefix,
+    own, collective): each word and the levels it may name, in the file's order."""
+    return {r["word"]: split_list(r["levels"]) for r in read_tsv("level_words.tsv") if r["use"] == use}
+
+
+def name_endings(kind: str) -> tuple[str, ...]:
+    """The endings of names of one kind (``name_endings.tsv``: organ, collective, area, order_organ)."""
+    return tuple(r["ending"] for r in read_tsv("name_endings.tsv") if r["kind"] == kind)
+
+
 def split_list(cell: str) -> tuple[str, ...]:
     """A '|'-separated cell as a tuple of its non-empty parts."""
     return tuple(part for part in cell.split("|") if part)

@@ -372,3 +372,23 @@ def test_the_corps_is_a_province_level_area_with_bureaus(written):
     from kg.lexicon.agencies import parse_issuer
     found = parse_issuer(written, None)
     assert (found.name, found.area.name, found.area.level) == ("新疆生产建设兵团民政局", "新疆生产建设兵团", "province")
+
+
+@pytest.mark.parametrize("use,word,levels", [
+    ("prefix", "市", ("city", "province")), ("prefix", "乡", ("township",)),
+    ("own", "市", ("municipality", "city", "county")), ("collective", "县直", ("county",)),
+])
+def test_level_words_are_read_from_their_table(use, word, levels):
+    """#36 item 5: the words that name levels are data (level_words.tsv), read
+    by the one loader, in the file's order (the collective words are tried in it)."""
+    from kg.datafiles import level_words
+    assert level_words(use)[word] == levels
+    assert list(level_words("collective"))[:3] == ["省直", "市直", "县直"]
+
+
+@pytest.mark.parametrize("kind,inside,outside", [
+    ("organ", "局", "镇"), ("collective", "管委会", "公司"), ("area", "旗", "镇"), ("order_organ", "政府令", "公告"),
+])
+def test_name_endings_are_read_from_their_table(kind, inside, outside):
+    from kg.datafiles import name_endings
+    assert inside in name_endings(kind) and outside not in name_endings(kind)

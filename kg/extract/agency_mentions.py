@@ -21,13 +21,13 @@ from kg.lexicon.agencies import parse_named_body, parse_unlisted_organ, agency, 
 from kg.lexicon.areas import LEVEL_PREFIXES, gazetteer
 from kg.models import AgencyMention, AgencyRef, AreaRef, Document, Span, SpanSet, UnboundAgency
 from kg.lexicon.titles import ORGAN_ENDINGS
-from kg.datafiles import phrase_pattern, read_lines, read_tsv
+from kg.datafiles import name_endings, phrase_pattern, read_lines, read_tsv
 
 ITEM_SEPARATORS = re.compile(r"[、，,；;]")
 # a collective item is whole when it ends in an organ: 各区人民政府, 各有关部门
-COLLECTIVE_ENDINGS = ("政府", "管委会", "委员会", "办事处", "部门", "单位", "局", "街道", "乡镇")
+COLLECTIVE_ENDINGS = name_endings("collective")
 MAX_NAME = 40
-LEVEL_ENDINGS = "省市区县州旗盟"
+LEVEL_ENDINGS = "".join(name_endings("area"))
 
 
 @dataclass
@@ -183,7 +183,7 @@ def parse_list(view: str, span: Span, context: Optional[AreaRef], role: str, rul
         item, ends_list = raw.strip().rstrip("。.").strip(), False
         if "。" in item:
             item, ends_list = item.split("。")[0].strip(), True
-        item = re.sub(r"等(?:\d+|[一二三四五六七八九十]+)?个?(?:部门|单位)?$", "", item)
+        item = phrase_pattern("list_item_etc").sub("", item)
         item = phrase_pattern("list_item_tail").sub("", item)
         if item and (phrase_pattern("collective_item").search(item) or item in ("镇", "街道", "单位", "部门")):
             if collective is not None and phrase_pattern("collective_item").search(item):

@@ -20,7 +20,7 @@ from kg.lexicon.dates import find_dates, parse_date
 from kg.lexicon.docnumber import DocNumber
 from kg.lexicon.issuers import resolve_code
 from kg.models import AgencyRef, AreaRef, Document, Layout, Span
-from kg.datafiles import phrase_pattern, read_lines, read_tsv
+from kg.datafiles import level_words, phrase_pattern, read_lines, read_tsv
 from kg.lexicon.titles import ORGAN_ENDINGS, display_title, document_type, issuer_prefix
 from kg.read.layout import ONE_LINE_TEXT, clean_title, read_layout, space_pieces
 
@@ -34,9 +34,8 @@ MIN_TITLE_CHARS = 4
 SENTENCE_ENDS = ("。", "；", "！", "？", ";")
 # Phrases (a law's adoption line, a report's delivery line, 我局, a signing
 # official …) are named patterns of kg/data/phrase_patterns.tsv.
-TERM = re.compile(r"第[一二三四五六七八九十]+届")
 # the levels a title's own level word (县政协, 区人大, 市人民政府) names
-OWN_LEVELS = {"省": ("province",), "自治区": ("province",), "市": ("municipality", "city", "county"), "区": ("county",), "县": ("county",)}
+OWN_LEVELS = level_words("own")
 TOWNSHIP_SUBJECT_LINES = 3   # a page's subject stands in its headline or first sentence
 MAX_SIGNING_ORGANS = 16   # lines of a joint signature (one or two organs a line), then the date
 REPOST_AFTER_DAYS = 365   # a 发布日期 over a year after the 成文日期 is a copy's (portals post replies months late)
@@ -626,7 +625,7 @@ def _adoption_issuers(s: Sources) -> list[Found]:
         m = phrase_pattern("adoption_body").search(text)
         if not m:
             continue
-        name = TERM.sub("", re.sub(r"^.*?日", "", m.group("body")))
+        name = phrase_pattern("session_term").sub("", re.sub(r"^.*?日", "", m.group("body")))
         agency = parse_issuer(name, context)
         if agency:
             return [Found(agency, "identity.issuer-adoption", Span(span.start + m.start(), span.start + m.end()))]

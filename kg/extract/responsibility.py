@@ -16,7 +16,7 @@ from functools import lru_cache
 import re
 from typing import Optional
 
-from kg.datafiles import phrase_pattern, read_tsv
+from kg.datafiles import level_words, phrase_pattern, read_tsv
 from kg.extract.agency_mentions import parse_list
 from kg.extract.tables import Cell, find_table_rows
 from kg.models import AgencyMention, AreaRef, CollectiveResponsibility, Document, Span, SpanSet, UnboundAgency
@@ -149,8 +149,7 @@ def _read(doc: Document, m: re.Match, form: ListForm, area: Optional[AreaRef],
 
 # The level a collective item names: 各镇、街道 the townships, 各区（市）县 the
 # counties, 各市 one level below a province's document.
-COLLECTIVE_LEVELS = (("省直", "province"), ("市直", "city"), ("县直", "county"), ("镇", "township"),
-                     ("乡", "township"), ("街道", "township"), ("县", "county"), ("区", "county"))
+COLLECTIVE_LEVELS = tuple((word, levels[0]) for word, levels in level_words("collective").items())
 BELOW = {"national": "province", "province": "city", "city": "county", "county": "township",
          "township": "township"}
 

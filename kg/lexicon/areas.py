@@ -10,19 +10,18 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from kg.models import AreaRef
-from kg.datafiles import read_lines, read_tsv, split_list
+from kg.datafiles import level_words, name_endings, read_lines, read_tsv, split_list
 
 NATION = "CN"
 # Suffixes dropped to make a short name (威海市 -> 威海, 广西壮族自治区 -> 广西).
 AUTONOMOUS = re.compile(r"^([\u4e00-\u9fff]{2,}?)(?:维吾尔|[\u4e00-\u9fff]{1,3}族)*自治[区州县旗]$")
 SHORT_SUFFIX = re.compile(r"特别行政区$|地区$|林区$|[省市区县旗盟]$")
-LEVEL_PREFIXES = {"省": ("province",), "自治区": ("province",), "市": ("city", "province"), "区": ("county",),
-                  "县": ("county",), "州": ("city",), "镇": ("township",), "乡": ("township",), "街道": ("township",)}
+LEVEL_PREFIXES = level_words("prefix")
 
 
 # The last character of an area's full name: a name read in running text must
 # have one (滨海新区, 邹城市), so that a word (和平, 中山) is not taken for a place.
-FULL_NAME_ENDINGS = "省市区县州旗盟"
+FULL_NAME_ENDINGS = "".join(name_endings("area"))
 TOWNSHIP_SEPARATOR = "/"
 SAME_AREA_AGAIN = re.compile(r"[（(]([\u4e00-\u9fff]{2,12})[)）]")
 ZONE = "功能区"          # a development zone or new area (functional_areas.tsv)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from kg.datafiles import name_endings
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.folding import fold
 from kg.lexicon.issuers import boundary_cut
@@ -41,8 +42,7 @@ CN_SEQ = "[〇零一二三四五六七八九十百千]{1,8}"
 ORDER = re.compile(rf"(?P<organ>[{CJK}]{{2,30}}?(?:令|公告))\s*[（(]?\s*"
                    rf"(?:[〔\[［(（【]\s*(?P<term>[一二三四五六七八九十]+届)\s*[〕\]］)）】])?\s*"
                    rf"第?\s*(?P<seq>\d{{1,5}}|{CN_SEQ})\s*号\s*[)）]?")
-ORDER_ORGAN_ENDINGS = ("政府令", "府令", "主席令", "部令", "委令", "委员会令", "局令", "署令", "院令", "行令", "总局令",
-                       "委员会公告")
+ORDER_ORGAN_ENDINGS = name_endings("order_organ")
 CANONICAL = re.compile(rf"^(?P<code>[{CJK}]+)〔(?P<year>\d{{4}})〕(?P<seq>[1-9]\d*)号$")
 
 

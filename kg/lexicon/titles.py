@@ -13,7 +13,7 @@ from typing import Iterator, Optional
 
 from kg.models import Span
 from kg.relations import Relation
-from kg.datafiles import read_lines, read_tsv
+from kg.datafiles import name_endings, read_lines, read_tsv
 from kg.lexicon.folding import fold
 
 TITLE = re.compile(r"《([^《》]{1,200})》")
@@ -145,7 +145,7 @@ def issuer_prefix(title: str) -> list[str]:
 
 
 # The last character of an organ's name: 局, 委, 厅 … (中共中央, 国务院, 市委).
-ORGAN_ENDINGS = tuple("局委厅部办府会室院署行团联央处所站心队")
+ORGAN_ENDINGS = name_endings("organ")
 
 
 def _split_keeping(head: str) -> list[tuple[str, str]]:

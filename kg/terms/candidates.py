@@ -8,17 +8,16 @@ from dataclasses import dataclass
 
 from kg.read.cleaning import clean
 from kg.read.loading import load_corpus
-from kg.datafiles import read_lines
+from kg.datafiles import read_lines, read_tsv
 from kg.terms.segment import segment, tokenizer, user_words
 
 MIN_LENGTH = 2
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 # nouns, proper nouns, verbal nouns and set phrases: the parts of speech that
 # dictionary entries (service models, programmes, bodies) are made of
-TERM_POS = ("n", "nz", "vn", "l", "nt")
+TERM_POS = tuple(r["value"] for r in read_tsv("term_candidates.tsv") if r["kind"] == "pos")
 # words a compound does not start with: verbs and quantifiers of policy prose
-GENERIC_HEADS = {"加强", "推进", "推动", "开展", "实施", "建立", "完善", "健全", "提升", "提高", "加快", "积极",
-                 "鼓励", "支持", "进一步", "全面", "深入", "各类", "所有", "全市", "全省", "全区", "我市", "我省"}
+GENERIC_HEADS = {r["value"] for r in read_tsv("term_candidates.tsv") if r["kind"] == "generic_head"}
 
 
 @dataclass(frozen=True)
