@@ -7,7 +7,11 @@ Prints the answers by status, latency medians by kind, the peak memory of
 the server's process tree (sampled every 0.2 s), and how long a simple query
 takes once the load stops.
 
-    python benchmarks/serve_load.py BUILD_DIR [--clients 50] [--seconds 30] [--timeout 10]
+    python benchmarks/serve_load.py BUILD_DIR [--clients 50] [--seconds 30] [--timeout 10] [--drippers 100]
+
+With ``--drippers N``, N more connections drip a request one header line
+every DRIP_SECONDS (a slow client, or a slowloris attack) for the whole run;
+the answers of the ordinary clients show whether the server still serves.
 
 Exit status 1 when an answer falls outside what the server documents
 (200, 400, 404, 422, 503) or the server does not answer a simple query
@@ -94,7 +98,31 @@ def _get(url: str, timeout: float) -> tuple[int, float]:
     return status, time.monotonic() - started
 
 
-def run(build: Path, clients: int, seconds: float, timeout: float) -> int:
+DRIP_SECONDS = 10
+
+
+def _drip(port: int, stop: float, held: list[int]) -> None:
+    """One slow client: a request line, then a header line every DRIP_SECONDS,
+    never the blank line that ends the request; a new connection whenever the
+    server closes one (``held`` counts how long connections stayed open)."""
+    while time.monotonic() < stop:
+        opened = time.monotonic()
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=DRIP_SECONDS * 2) as conn:
+                conn.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+                n = 0
+                while time.monotonic() < stop:
+                    time.sleep(min(DRIP_SECONDS, max(0.0, stop - time.monotonic())))
+                    if time.monotonic() >= stop:
+                        break           # the run is over: the slow client goes too
+                    conn.sendall(f"X-Drip-{n}: 1\r\n".encode())
+                    n += 1
+        except OSError:
+            pass            # the server shut the connection: the deadline worked
+        held.append(int(time.monotonic() - opened))
+
+
+def run(build: Path, clients: int, seconds: float, timeout: float, drippers: int = 0) -> int:
     port = _free_port()
     kg = shutil.which("kg") or str(Path(sys.executable).parent / "kg")
     server = subprocess.Popen([kg, "serve", str(build), "--port", str(port), "--timeout", str(timeout)],
@@ -127,6 +155,12 @@ def run(build: Path, clients: int, seconds: float, timeout: float) -> int:
                 peak[0] = max(peak[0], _tree_rss(server.pid))
                 time.sleep(0.2)
 
+        held: list[int] = []
+        dripping = [threading.Thread(target=_drip, args=(port, stop, held), daemon=True) for _ in range(drippers)]
+        for t in dripping:
+            t.start()
+        if drippers:
+            time.sleep(1)               # the slow connections are open before the ordinary clients start
         threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
         threads.append(threading.Thread(target=sample))
         for t in threads:
@@ -137,7 +171,11 @@ def run(build: Path, clients: int, seconds: float, timeout: float) -> int:
         statuses = collections.Counter(s for rows in results.values() for s, _ in rows)
 
         print(f"kg serve on {build}: {clients} clients for {seconds:g} s, --timeout {timeout:g}, "
-              f"{os.cpu_count()} cores")
+              f"{os.cpu_count()} cores" + (f", {drippers} slow clients dripping a header line every "
+                                           f"{DRIP_SECONDS} s" if drippers else ""))
+        if held:
+            print(f"slow connections shut by the server: {len(held)}, held open for a median "
+                  f"{statistics.median(held)} s (max {max(held)} s)")
         print(f"answers: {sum(statuses.values())}; by status: "
               + ", ".join(f"{s}: {n}" for s, n in sorted(statuses.items())))
         for kind, rows in sorted(results.items()):
@@ -162,8 +200,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--timeout", type=float, default=10)
+    parser.add_argument("--drippers", type=int, default=0, help="slow clients that drip a request's header lines")
     args = parser.parse_args()
-    sys.exit(run(args.build, args.clients, args.seconds, args.timeout))
+    sys.exit(run(args.build, args.clients, args.seconds, args.timeout, args.drippers))
 
 
 if __name__ == "__main__":

@@ -47,7 +47,7 @@ from kg.views.workers import DEFAULT_TIMEOUT, DEFAULT_WORKERS, WorkerPool
 
 DEFAULT_MAX_BODY = 1024 * 1024          # largest request body read
 DEFAULT_SOCKET_TIMEOUT = 15.0           # seconds a client may stall a connection
-DEFAULT_MAX_CONNECTIONS = 64            # connections served at once; more wait in the backlog
+DEFAULT_MAX_CONNECTIONS = 256           # connections served at once (threads, most of them waiting on a socket); more wait in the backlog
 DEFAULT_REQUEST_DEADLINE = 10.0         # seconds a client has to send one whole request
 DEFAULT_PAGE_WORKERS = 1                # processes for the cheap requests, beside --workers for queries
 
