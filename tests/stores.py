@@ -35,6 +35,26 @@ def missing(what: str, install: str):
     pytest.skip(message)
 
 
+BIG_GRAPH = "https://w3id.org/policy-kg/id/graph/big-push-test/"
+
+
+def big_trig(path: Path, graphs: int, pairs: int) -> Path:
+    """A TriG file of ``graphs`` named graphs (BIG_GRAPH0, BIG_GRAPH1 ...),
+    each with ``pairs`` subjects of two statements (CJK text with a
+    language tag, an integer): about 1.1 MB a graph at 4,000 pairs, the
+    size of a long document's graph. Written a line at a time."""
+    with open(path, "w", encoding="utf-8") as out:
+        for g in range(graphs):
+            out.write(f"<{BIG_GRAPH}{g}> {{\n")
+            for i in range(pairs):
+                subject = f"<https://w3id.org/policy-kg/id/x/{g}/{i}>"
+                out.write(f'{subject} <http://purl.org/dc/terms/description> '
+                          f'"第{i}条 养老服务机构应当按照规定配备护理人员，完善服务设施"@zh .\n'
+                          f'{subject} <urn:policy-kg:test#n> {i} .\n')
+            out.write("}\n")
+    return path
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

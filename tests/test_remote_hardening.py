@@ -104,19 +104,36 @@ class Behaviour(BaseHTTPRequestHandler):
             return self._digest()
         return self._answer(200, ASK_TRUE)
 
-    def _digest(self):
+    def _digest_valid(self) -> bool:
         header = self.headers.get("Authorization") or ""
         fields = dict(re.findall(r'(\w+)="?([^",]*)"?', header))
         if header.startswith("Digest ") and fields.get("username") == USER:
             ha1 = hashlib.md5(f"{USER}:{REALM}:{PASSWORD}".encode()).hexdigest()
             ha2 = hashlib.md5(f"{self.command}:{fields['uri']}".encode()).hexdigest()
             expected = hashlib.md5(f"{ha1}:{NONCE}:{fields['nc']}:{fields['cnonce']}:auth:{ha2}".encode()).hexdigest()
-            if fields.get("response") == expected:
-                return self._answer(200, ASK_TRUE)
-        return self._answer(401, b"", "text/plain",
+            return fields.get("response") == expected
+        return False
+
+    def _challenge(self):
+        self.close_connection = True        # as Virtuoso does: the rest of a body is not read
+        return self._answer(401, b"", "text/plain", Connection="close",
                             WWW_Authenticate=f'Digest realm="{REALM}", nonce="{NONCE}", qop="auth", algorithm=MD5')
 
+    def _digest(self):
+        return self._answer(200, ASK_TRUE) if self._digest_valid() else self._challenge()
+
+    def do_HEAD(self):
+        self.seen.append((self.command, self.path, dict(self.headers)))
+        if self.path.startswith("/digest-store") and not self._digest_valid():
+            return self._challenge()
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
     def do_PUT(self):
+        if self.path.startswith("/digest-store") and not self._digest_valid():
+            self.seen.append(("UNAUTHORISED", self.path, dict(self.headers)))
+            return self._challenge()
         body = self._body()
         self.seen.append((self.command, self.path, dict(self.headers)))
         self.seen.append(("BODY", self.path, body))
@@ -266,3 +283,23 @@ def test_a_push_sends_the_terms_of_the_graph_file(stand_in, seed_build):
         sent |= {ox.Quad(t.subject, t.predicate, t.object, graph)
                  for t in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)}
     assert sent == set(ox.parse(path=str(seed_build[1] / "graph.trig"), format=ox.RdfFormat.TRIG))
+
+
+def test_a_digest_push_sends_each_body_once_with_its_credentials(stand_in, tmp_path):
+    """#34 item 9: a server that answers a request without credentials with
+    a 401 and reads no further (Virtuoso) broke every body above about
+    0.5 MB ("Broken pipe"). The challenge is drawn by a HEAD first, so every
+    PUT, whatever its size, goes out once, with its Authorization."""
+    from stores import big_trig
+    url, seen, _ = stand_in
+    source = big_trig(tmp_path / "big.trig", graphs=2, pairs=5000)
+    assert source.stat().st_size > 2 * 1024 * 1024
+    report = push(source, url + "/digest-store", user=f"{USER}:{PASSWORD}", timeout=60)
+    assert report.graphs == 2 and report.triples == 20_000
+    assert [kind for kind, _, _ in seen if kind in ("PUT", "UNAUTHORISED")] == ["PUT", "PUT"]
+    assert [kind for kind, _, _ in seen][:1] == ["HEAD"]
+    assert sum(len(body) for kind, _, body in seen if kind == "BODY") > 2 * 1024 * 1024
+    with pytest.raises(RemoteError, match="HTTP 401"):
+        push(source, url + "/digest-store", user=f"{USER}:wrong", timeout=60)
+    assert [kind for kind, _, _ in seen if kind == "UNAUTHORISED"] == []
+

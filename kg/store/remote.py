@@ -7,34 +7,53 @@ SPARQL endpoint, over HTTP with the standard protocols only.
   ``ENDPOINT?graph=IRI`` as N-Triples: PUT replaces that graph, POST
   appends to it (SPARQL 1.1 Graph Store HTTP Protocol), so a document's
   graph is replaced as a unit. The terms are those of the file, as written.
+  The graphs are spooled to disk in one pass over the file and each body
+  is streamed from there: no graph is held in memory, whatever its size.
 - ``remote_query``: a SELECT or ASK sent by the SPARQL 1.1 Protocol (GET
   when short, else a form POST, which every server accepts); the answer
   comes back as a ``QueryResult``.
 
-Every request has one deadline for the whole exchange and a limit on the
-size of the answer; only http and https are spoken; a redirect is followed
-only for a GET to the same origin (credentials never go elsewhere, and a
-PUT or POST that a server redirects would be lost); every failure is one
-``RemoteError`` line naming the server.
+HTTP is spoken by ``requests`` (urllib3 underneath). Credentials (Basic or
+Digest, as the server asks) are learnt before any body goes out: a HEAD
+of the same URL draws the server's challenge, so a PUT or POST carries its
+Authorization from the start and its body is sent once. (A body sent
+before the challenge is refused half-way by servers that close the
+connection on a 401, as Virtuoso does: "Broken pipe" above about 0.5 MB.)
+
+Every request has one deadline for the whole exchange (a watchdog shuts
+its socket, so neither a dripping server nor a stalled upload outlives
+it) and a limit on the size of the answer; only http and https are
+spoken; a redirect is followed only for a GET or HEAD to the same origin
+(credentials never go elsewhere, and a PUT or POST that a server
+redirects would be lost); every failure is one ``RemoteError`` line
+naming the server.
 """
 from __future__ import annotations
 
 import http.client
 import json
+import os
 import socket
+import tempfile
 import threading
-from types import MappingProxyType
 import time
-import urllib.error
-import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import MappingProxyType
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping, Optional
-from urllib.parse import quote, urlencode, urlsplit
+from typing import IO, Mapping, Optional, Union
+from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 import pyoxigraph as ox
+import requests
+import urllib3
+from requests.adapters import HTTPAdapter
+from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 from rdflib import BNode, Literal, URIRef
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from kg.models import QueryResult
 from kg.store.database import FORMATS, graph_path
@@ -43,9 +62,11 @@ from kg.store.query import QueryError, prefix_declarations, query_text, saved_qu
 DEFAULT_TIMEOUT = 300.0                     # seconds for one whole request
 DEFAULT_MAX_ANSWER = 256 * 1024 * 1024      # bytes of one answer
 GET_LIMIT = 2000                            # longest URL sent as a GET
+MAX_REDIRECTS = 10
 MAX_ROWS_HEADER = "X-SPARQL-MaxRows"        # Virtuoso's row cap
 XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+SPOOL_BATCH = 10_000                        # triples serialized at a time while spooling
 
 
 class RemoteError(RuntimeError):
@@ -69,30 +90,24 @@ class PushReport:
 
 def _origin(url: str) -> tuple[str, str, Optional[int]]:
     parts = urlsplit(url)
-    return parts.scheme, (parts.hostname or "").lower(), parts.port
-
-
-class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow a redirect only for a GET to the same origin."""
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        if req.get_method() not in ("GET", "HEAD"):
-            raise RemoteError(f"{req.get_method()} {req.full_url}: the server redirects it (HTTP {code}) to "
-                              f"{newurl}; a {req.get_method()} is not re-sent on a redirect: use that URL")
-        if _origin(newurl) != _origin(req.full_url):
-            raise RemoteError(f"GET {req.full_url}: redirected (HTTP {code}) to another origin, {newurl}; "
-                              "credentials are not sent there: use that URL")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    return parts.scheme.lower(), (parts.hostname or "").lower(), parts.port
 
 
 class _Watched:
-    """The sockets one request opens, to be shut when its deadline passes:
-    a server that sends its status and headers a line at a time stays under
-    any per-read timeout, so only a watchdog ends the exchange on time."""
+    """The sockets a client opens, to be shut when a request's deadline
+    passes: a server that sends its status and headers a line at a time
+    stays under any per-read timeout, and a server that stops reading an
+    upload under any per-write timeout, so only a watchdog ends the
+    exchange on time."""
 
     def __init__(self) -> None:
         self.sockets: list[socket.socket] = []
         self.expired = False
+
+    def add(self, sock: Optional[socket.socket]) -> None:
+        self.sockets = [s for s in self.sockets if s.fileno() != -1]
+        if sock is not None:
+            self.sockets.append(sock)
 
     def expire(self) -> None:
         self.expired = True
@@ -103,41 +118,86 @@ class _Watched:
                 pass
 
 
-def _watched_connection(base, watched: _Watched):
-    class Connection(base):
-        def connect(self):
+def _watched_pools(watched: _Watched) -> dict:
+    """urllib3's connection pools, with connections that report their sockets."""
+    class Connection(HTTPConnection):
+        def connect(self) -> None:
             super().connect()
-            watched.sockets.append(self.sock)
-    return Connection
+            watched.add(self.sock)
+
+    class SecureConnection(HTTPSConnection):
+        def connect(self) -> None:
+            super().connect()
+            watched.add(self.sock)
+
+    class Pool(HTTPConnectionPool):
+        ConnectionCls = Connection
+
+    class SecurePool(HTTPSConnectionPool):
+        ConnectionCls = SecureConnection
+
+    return {"http": Pool, "https": SecurePool}
 
 
-class _WatchedHTTP(urllib.request.HTTPHandler):
+class _WatchedAdapter(HTTPAdapter):
     def __init__(self, watched: _Watched):
-        super().__init__()
-        self.watched = watched
+        self._pools = _watched_pools(watched)
+        super().__init__(max_retries=0)
 
-    def http_open(self, req):
-        return self.do_open(_watched_connection(http.client.HTTPConnection, self.watched), req)
+    def init_poolmanager(self, *args, **kwargs) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = self._pools
 
-
-class _WatchedHTTPS(urllib.request.HTTPSHandler):
-    def __init__(self, watched: _Watched):
-        super().__init__()
-        self.watched = watched
-
-    def https_open(self, req):
-        return self.do_open(_watched_connection(http.client.HTTPSConnection, self.watched), req,
-                            context=getattr(self, "_context", None))     # the handler's own TLS context
+    def proxy_manager_for(self, proxy, **kwargs):
+        manager = super().proxy_manager_for(proxy, **kwargs)
+        if not proxy.lower().startswith("socks"):        # a SOCKS proxy has its own connections
+            manager.pool_classes_by_scheme = self._pools
+        return manager
 
 
+class _NoCredentials(AuthBase):
+    """Sends nothing: without --user no credentials go out (requests would
+    otherwise take them from ~/.netrc, over a user's own Authorization header)."""
+
+    def __call__(self, request):
+        return request
+
+
+NO_CREDENTIALS = _NoCredentials()
 EMPTY_HEADERS: Mapping[str, str] = MappingProxyType({})
+Body = Union[bytes, IO[bytes], None]
+
+
+def _reason(err: BaseException) -> str:
+    """The innermost cause of a requests/urllib3 error, as one phrase
+    ("[Errno 111] Connection refused"), not its wrappers' pool reprs."""
+    seen: set[int] = set()
+    found: Optional[BaseException] = None
+    pending: list[BaseException] = [err]
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, http.client.HTTPException) and not isinstance(current, ConnectionError):
+            return f"not an HTTP answer ({type(current).__name__})"
+        if isinstance(current, OSError) and not isinstance(current, requests.RequestException) \
+                and type(current).__module__ in ("builtins", "socket", "ssl"):
+            found = current
+        pending += [a for a in current.args if isinstance(a, BaseException)]
+        pending += [c for c in (current.__cause__, current.__context__) if c is not None]
+    if found is not None:
+        return str(found) or type(found).__name__
+    if isinstance(err, requests.ConnectionError) and "RemoteDisconnected" in str(err):
+        return "not an HTTP answer (RemoteDisconnected)"
+    return str(err)
 
 
 @dataclass
 class Client:
-    """HTTP for one endpoint: a deadline per request, an answer size limit,
-    and credentials (``user`` as NAME:PASSWORD, for Basic or Digest, as the
-    server asks) bound to the endpoint's origin."""
+    """HTTP for one endpoint: a deadline per request, an answer size limit
+    (0 for none), and credentials (``user`` as NAME:PASSWORD, for Basic or
+    Digest, as the server asks) bound to the endpoint's origin."""
 
     endpoint: str
     headers: Mapping[str, str] = field(default_factory=dict)
@@ -149,65 +209,143 @@ class Client:
         scheme = urlsplit(self.endpoint).scheme.lower()
         if scheme not in ("http", "https") or not urlsplit(self.endpoint).hostname:
             raise RemoteError(f"{self.endpoint}: not an http or https URL")
-        self._watched = _Watched()
-        handlers: list = [_SameOriginRedirects(), _WatchedHTTP(self._watched), _WatchedHTTPS(self._watched)]
+        self._credentials: Optional[tuple[str, str]] = None
         if self.user:
             name, sep, password = self.user.partition(":")
             if not sep:
                 raise RemoteError("--user: expected NAME:PASSWORD")
-            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-            scheme, host, port = _origin(self.endpoint)
-            passwords.add_password(None, f"{scheme}://{host}{':' + str(port) if port else ''}/", name, password)
-            handlers += [urllib.request.HTTPBasicAuthHandler(passwords),
-                         urllib.request.HTTPDigestAuthHandler(passwords)]
-        self.opener = urllib.request.build_opener(*handlers)
+            self._credentials = (name, password)
+        self._auth: AuthBase = NO_CREDENTIALS
+        self._deadline = time.monotonic() + self.timeout
+        self._watched = _Watched()
+        self.session = requests.Session()
+        adapter = _WatchedAdapter(self._watched)
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
 
-    def send(self, url: str, method: str, body: Optional[bytes] = None,
+    def close(self) -> None:
+        self.session.close()
+
+    def __enter__(self) -> "Client":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def send(self, url: str, method: str, body: Body = None,
              headers: Mapping[str, str] = EMPTY_HEADERS) -> tuple[bytes, Mapping[str, str]]:
         """The answer's bytes and headers; RemoteError for anything else."""
-        request = urllib.request.Request(url, data=body, method=method, headers={**dict(headers), **self.headers})
-        deadline = time.monotonic() + self.timeout
-        self._watched.sockets.clear()
+        with self.exchange(url, method, body, headers) as response:
+            return self.read(response), response.headers
+
+    @contextmanager
+    def exchange(self, url: str, method: str, body: Body = None,
+                 headers: Mapping[str, str] = EMPTY_HEADERS) -> Iterator[requests.Response]:
+        """An answer with a 2xx status, open to be read within the with-block,
+        which the request's deadline covers; RemoteError for anything else."""
+        what = f"{method} {url}"
         self._watched.expired = False
+        self._deadline = time.monotonic() + self.timeout
         watchdog = threading.Timer(self.timeout, self._watched.expire)
         watchdog.daemon = True
         watchdog.start()
         try:
-            with self.opener.open(request, timeout=self.timeout) as response:
-                return self._read(response, deadline, f"{method} {url}"), response.headers
-        except urllib.error.HTTPError as err:
-            detail = err.read(2000).decode("utf-8", "replace").strip()
-            raise RemoteError(f"{method} {url}: HTTP {err.code} {err.reason}: {detail[:500]}") from None
-        except RemoteError:
-            raise
-        except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as err:
-            reason = getattr(err, "reason", err)
-            if isinstance(reason, (socket.timeout, TimeoutError)) or self._watched.expired:
-                reason = f"no answer within {self.timeout:g} s (--timeout)"
-            elif isinstance(err, http.client.HTTPException):
-                reason = f"not an HTTP answer ({type(err).__name__})"
-            raise RemoteError(f"{method} {url}: {reason}") from None
+            try:
+                response = self._authorised(url, method, body, headers)
+            except (requests.RequestException, OSError, http.client.HTTPException) as err:
+                raise self._failure(what, err) from None
+            try:
+                if not 200 <= response.status_code < 300:
+                    detail = next(response.iter_content(2000), b"").decode("utf-8", "replace").strip()
+                    raise RemoteError(f"{what}: HTTP {response.status_code} {response.reason}: {detail[:500]}")
+                yield response
+            except (requests.RequestException, urllib3.exceptions.HTTPError) as err:      # while reading the answer
+                raise self._failure(what, err) from None
+            finally:
+                response.close()
         finally:
             watchdog.cancel()
 
-    def _read(self, response, deadline: float, what: str) -> bytes:
-        """Read in pieces as they come, so that neither an endless nor a
+    def _failure(self, what: str, err: BaseException) -> RemoteError:
+        if self._watched.expired or isinstance(err, (requests.Timeout, socket.timeout, TimeoutError)):
+            return RemoteError(f"{what}: no answer within {self.timeout:g} s (--timeout)")
+        return RemoteError(f"{what}: {_reason(err)}")
+
+    def _authorised(self, url: str, method: str, body: Body, headers: Mapping[str, str]) -> requests.Response:
+        """The request sent with the credentials the server asks for. A body
+        goes out once: a HEAD first draws a challenge (Virtuoso answers the
+        first request of a Digest exchange with a 401 and closes the
+        connection while the body is still on its way)."""
+        if self._credentials and self._auth is NO_CREDENTIALS and body is not None:
+            with self._follow(url, "HEAD", None, headers) as probe:
+                self._choose(probe, url, headers)
+        response = self._follow(url, method, body, headers)
+        if response.status_code == 401 and self._credentials and self._auth is NO_CREDENTIALS:
+            if self._choose(response, url, headers):
+                response.close()
+                if body is not None and not isinstance(body, bytes):
+                    body.seek(0)
+                response = self._follow(url, method, body, headers)
+        return response
+
+    def _choose(self, response: requests.Response, url: str, headers: Mapping[str, str]) -> bool:
+        """Basic or Digest, as a 401 asks; for Digest the challenge is taken
+        (by a HEAD) so that the next request carries its Authorization."""
+        challenge = response.headers.get("WWW-Authenticate", "").lower() if response.status_code == 401 else ""
+        assert self._credentials is not None
+        if "digest" in challenge:
+            self._auth = HTTPDigestAuth(*self._credentials)
+            with self._follow(url, "HEAD", None, headers) as primed:
+                if primed.status_code == 401:
+                    raise RemoteError(f"HEAD {url}: HTTP 401 {primed.reason}: the server refuses these "
+                                      "credentials (--user)")
+        elif "basic" in challenge:
+            self._auth = HTTPBasicAuth(*self._credentials)
+        return self._auth is not NO_CREDENTIALS
+
+    def _follow(self, url: str, method: str, body: Body, headers: Mapping[str, str]) -> requests.Response:
+        """One request, following redirects only for a GET or HEAD to the
+        same origin."""
+        for _ in range(MAX_REDIRECTS + 1):
+            request = requests.Request(method, url, data=body, headers={**dict(headers), **self.headers},
+                                       auth=self._auth)
+            remaining = max(self._deadline - time.monotonic(), 0.001)
+            response = self.session.send(self.session.prepare_request(request), stream=True,
+                                         timeout=remaining, allow_redirects=False)
+            if not response.is_redirect:
+                return response
+            target = urljoin(url, response.headers["Location"])
+            code = response.status_code
+            response.close()
+            if method not in ("GET", "HEAD"):
+                raise RemoteError(f"{method} {url}: the server redirects it (HTTP {code}) to "
+                                  f"{target}; a {method} is not re-sent on a redirect: use that URL")
+            if _origin(target) != _origin(url) or urlsplit(target).scheme.lower() not in ("http", "https"):
+                raise RemoteError(f"{method} {url}: redirected (HTTP {code}) to another origin, {target}; "
+                                  "credentials are not sent there: use that URL")
+            url = target
+        raise RemoteError(f"{method} {url}: more than {MAX_REDIRECTS} redirects")
+
+    def chunks(self, response: requests.Response) -> Iterator[bytes]:
+        """The answer in pieces as they come, so that neither an endless nor a
         dripping answer outlives the deadline or the size limit."""
-        parts: list[bytes] = []
+        what = f"{response.request.method} {response.url}"
         size = 0
-        while True:
-            if time.monotonic() > deadline:
-                raise RemoteError(f"{what}: the answer did not end within {self.timeout:g} s (--timeout)")
-            chunk = response.read1(1 << 16)
+        while time.monotonic() <= self._deadline:
+            chunk = response.raw.read1(1 << 16, decode_content=True)    # what has come, not a full 64 kB
             if not chunk:
-                if self._watched.expired:       # the watchdog shut the socket: an end by deadline, not an answer
-                    raise RemoteError(f"{what}: the answer did not end within {self.timeout:g} s (--timeout)")
-                return b"".join(parts)
+                break
             size += len(chunk)
-            if size > self.max_answer:
+            if 0 < self.max_answer < size:
                 raise RemoteError(f"{what}: the answer is larger than {self.max_answer} bytes; "
                                   "add a LIMIT or raise the limit")
-            parts.append(chunk)
+            yield chunk
+        if self._watched.expired or time.monotonic() > self._deadline:
+            # the watchdog shut the socket: an end by deadline, not an answer
+            raise RemoteError(f"{what}: the answer did not end within {self.timeout:g} s (--timeout)")
+
+    def read(self, response: requests.Response) -> bytes:
+        return b"".join(self.chunks(response))
 
 
 def named_graphs(graph_file: Path) -> dict[str, list]:
@@ -224,27 +362,67 @@ def named_graphs(graph_file: Path) -> dict[str, list]:
     return graphs
 
 
+def spool_graphs(graph_file: Path, folder: Path) -> list[tuple[str, Path, int]]:
+    """Each named graph of a graph file as an N-Triples file of its own in
+    ``folder`` (the terms as the file writes them), in one streaming pass:
+    (graph IRI, file, triples), by IRI. Only the triples of one batch are
+    in memory at a time."""
+    graph_file = graph_path(graph_file)
+    spooled: dict[str, list] = {}                 # IRI -> [file, triples]
+    current: Optional[str] = None
+    batch: list[ox.Triple] = []
+
+    def flush() -> None:
+        if batch:
+            assert current is not None
+            with open(spooled[current][0], "ab") as out:
+                ox.serialize(batch, output=out, format=ox.RdfFormat.N_TRIPLES)
+            spooled[current][1] += len(batch)
+            batch.clear()
+
+    try:
+        for q in ox.parse(path=str(graph_file), format=FORMATS[graph_file.suffix]):
+            if isinstance(q.graph_name, ox.DefaultGraph):
+                continue
+            name = q.graph_name.value
+            if name != current or len(batch) >= SPOOL_BATCH:
+                flush()
+                current = name
+                spooled.setdefault(name, [folder / f"{len(spooled)}.nt", 0])
+            batch.append(ox.Triple(q.subject, q.predicate, q.object))
+        flush()
+    except (SyntaxError, ValueError) as exc:
+        raise RemoteError(f"{graph_file}: cannot parse: {exc}") from exc
+    except OSError as exc:
+        raise RemoteError(f"{graph_file}: cannot read or spool it: {exc}") from exc
+    return [(iri, path, count) for iri, (path, count) in sorted(spooled.items())]
+
+
 def push(graph_file: Path, endpoint: str, mode: str = "replace", headers: Mapping[str, str] = EMPTY_HEADERS,
          timeout: float = DEFAULT_TIMEOUT, user: Optional[str] = None) -> PushReport:
     """Send every named graph of a built graph to a Graph Store endpoint;
-    ``mode`` is "replace" (HTTP PUT) or "append" (HTTP POST). A failure
-    names the graphs already sent."""
+    ``mode`` is "replace" (HTTP PUT) or "append" (HTTP POST). Each body is
+    streamed from a spooled file; ``timeout`` bounds each graph's whole
+    exchange. A failure names the graphs already sent."""
     if mode not in ("replace", "append"):
         raise ValueError("mode is 'replace' or 'append'")
-    client = Client(endpoint, dict(headers), timeout, user=user)
     method = "PUT" if mode == "replace" else "POST"
     report = PushReport(endpoint)
     separator = "&" if "?" in endpoint else "?"
-    for iri, triples in sorted(named_graphs(graph_file).items()):
-        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-        try:
-            client.send(f"{endpoint}{separator}graph={quote(iri, safe='')}", method, body,
-                        {"Content-Type": "application/n-triples"})
-        except RemoteError as exc:
-            raise RemoteError(f"{exc}\n{_partial(report, mode)}") from None
-        report.graphs += 1
-        report.triples += len(triples)
-        report.done.append(iri)
+    with Client(endpoint, dict(headers), timeout, user=user) as client, \
+            tempfile.TemporaryDirectory(prefix="kg-push-") as spool:
+        for iri, path, count in spool_graphs(graph_file, Path(spool)):
+            try:
+                with open(path, "rb") as body:
+                    client.send(f"{endpoint}{separator}graph={quote(iri, safe='')}", method, body,
+                                {"Content-Type": "application/n-triples"})
+            except RemoteError as exc:
+                raise RemoteError(f"{exc}\n{_partial(report, mode)}") from None
+            finally:
+                os.unlink(path)
+            report.graphs += 1
+            report.triples += count
+            report.done.append(iri)
     return report
 
 
@@ -256,6 +434,24 @@ def _partial(report: PushReport, mode: str) -> str:
     return f"already {verb} before the failure ({len(report.done)} graphs): {shown}"
 
 
+def _query_exchange(client: Client, endpoint: str, query: str):
+    """The SPARQL 1.1 Protocol request for a query: GET when short, else a
+    form POST; JSON results asked for."""
+    form = urlencode({"query": query})
+    accept = {"Accept": "application/sparql-results+json"}
+    if len(endpoint) + len(form) + 1 <= GET_LIMIT:
+        return client.exchange(f"{endpoint}{'&' if '?' in endpoint else '?'}{form}", "GET", headers=accept)
+    return client.exchange(endpoint, "POST", form.encode("ascii"),
+                           {**accept, "Content-Type": "application/x-www-form-urlencoded"})
+
+
+def _check_cap(endpoint: str, headers: Mapping[str, str], rows: int) -> None:
+    cap = headers.get(MAX_ROWS_HEADER)
+    if cap and cap.isdigit() and rows >= int(cap):
+        raise TruncatedAnswer(f"{endpoint}: the server returns at most {cap} rows ({MAX_ROWS_HEADER}) and this "
+                              f"answer has {rows}: it may be cut short; page with LIMIT and OFFSET")
+
+
 def remote_query(endpoint: str, query: str, headers: Mapping[str, str] = EMPTY_HEADERS, timeout: float = DEFAULT_TIMEOUT,
                  bindings: Optional[Mapping[str, str]] = None, user: Optional[str] = None,
                  max_answer: int = DEFAULT_MAX_ANSWER) -> QueryResult:
@@ -264,24 +460,14 @@ def remote_query(endpoint: str, query: str, headers: Mapping[str, str] = EMPTY_H
     query's parameters are bound in its text (VALUES), as locally. An
     answer the server says it cut short raises TruncatedAnswer."""
     text = query_text(query, bindings)
-    text = prefix_declarations(text) + text
     try:
-        client = Client(endpoint, dict(headers), timeout, max_answer, user)
-        form = urlencode({"query": text})
-        accept = {"Accept": "application/sparql-results+json"}
-        if len(endpoint) + len(form) + 1 <= GET_LIMIT:
-            body, answer_headers = client.send(f"{endpoint}{'&' if '?' in endpoint else '?'}{form}", "GET",
-                                               headers=accept)
-        else:
-            body, answer_headers = client.send(endpoint, "POST", form.encode("ascii"), {
-                **accept, "Content-Type": "application/x-www-form-urlencoded"})
+        with Client(endpoint, dict(headers), timeout, max_answer, user) as client, \
+                _query_exchange(client, endpoint, prefix_declarations(text) + text) as response:
+            body, answer_headers = client.read(response), response.headers
     except RemoteError as exc:
         raise QueryError(str(exc)) from None
     result = json_results(body, answer_headers, endpoint, _boolean_columns(query))
-    cap = answer_headers.get(MAX_ROWS_HEADER)
-    if cap and cap.isdigit() and len(result.rows) >= int(cap):
-        raise TruncatedAnswer(f"{endpoint}: the server returns at most {cap} rows ({MAX_ROWS_HEADER}) and this "
-                              f"answer has {len(result.rows)}: it may be cut short; page with LIMIT and OFFSET")
+    _check_cap(endpoint, answer_headers, len(result.rows))
     return result
 
 
