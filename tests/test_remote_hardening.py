@@ -83,6 +83,19 @@ class Behaviour(BaseHTTPRequestHandler):
                     time.sleep(0.3)
             except OSError:
                 return
+        if path == "/rows-then-hang":       # half an answer, then nothing until the client gives up
+            head = _rows(2000)[:-3]
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.end_headers()
+            try:
+                self.wfile.write(head[:len(head) // 2])
+                self.wfile.flush()
+                time.sleep(30)
+            except OSError:
+                return
+        if path == "/large":
+            return self._answer(200, _rows(60_000))
         if path == "/not-http":
             self.wfile.write(b"SSH-2.0-OpenSSH_9.6\r\n")
             self.close_connection = True
@@ -303,3 +316,41 @@ def test_a_digest_push_sends_each_body_once_with_its_credentials(stand_in, tmp_p
         push(source, url + "/digest-store", user=f"{USER}:wrong", timeout=60)
     assert [kind for kind, _, _ in seen if kind == "UNAUTHORISED"] == []
 
+
+def test_the_answer_size_limit_is_an_option(stand_in):
+    """#34 item 10: answers over 256 MB were refused with no way to take
+    them; --max-answer-mb sets the limit (0: none), for every format."""
+    url, _, _ = stand_in
+    assert len(_rows(60_000)) > 2 * 2**20
+    for fmt in ("table", "csv", "json"):
+        refused = CliRunner().invoke(main, ["query", "--endpoint", url + "/large", "SELECT ?n {}", "-f", fmt,
+                                            "--max-answer-mb", "1"])
+        assert refused.exit_code == 1 and "larger than 1048576 bytes" in refused.output
+        assert "--max-answer-mb" in refused.output
+        for limit in ("10", "0"):
+            taken = CliRunner().invoke(main, ["query", "--endpoint", url + "/large", "SELECT ?n {}", "-f", fmt,
+                                              "--max-answer-mb", limit])
+            assert taken.exit_code == 0 and "59999" in taken.output, taken.output[-300:]
+
+
+def test_csv_is_written_as_the_answer_arrives(stand_in):
+    """-f csv with --endpoint prints each row as it is read, not after
+    holding the whole answer: half an answer is on the output when the
+    deadline ends the exchange, and the error follows it. The text is the
+    text of format_result."""
+    from kg.models import QueryResult
+    from kg.store.query import format_result
+    from rdflib import Literal
+    url, _, _ = stand_in
+    result = CliRunner().invoke(main, ["query", "--endpoint", url + "/rows-then-hang", "SELECT ?n {}", "-f", "csv",
+                                       "--timeout", "2"])
+    assert result.exit_code == 1 and "--timeout" in result.output
+    lines = result.output.splitlines()
+    assert lines[:3] == ["n", "0", "1"] and len(lines) > 500
+    whole = CliRunner().invoke(main, ["query", "--endpoint", url + "/large", "SELECT ?n {}", "-f", "csv"])
+    assert whole.output == format_result(QueryResult(("n",), tuple((Literal(str(i)),) for i in range(60_000))),
+                                         "csv") + "\n"
+    capped = CliRunner().invoke(main, ["query", "--endpoint", url + "/capped", "SELECT ?n {}", "-f", "csv"])
+    assert capped.exit_code == 1 and capped.output.startswith("n\n0\n1\n2\n") and "at most 3 rows" in capped.output
+    ask = CliRunner().invoke(main, ["query", "--endpoint", url + "/one", "ASK {}", "-f", "csv"])
+    assert ask.exit_code == 0 and ask.output == "true\n"

@@ -11,7 +11,8 @@ SPARQL endpoint, over HTTP with the standard protocols only.
   is streamed from there: no graph is held in memory, whatever its size.
 - ``remote_query``: a SELECT or ASK sent by the SPARQL 1.1 Protocol (GET
   when short, else a form POST, which every server accepts); the answer
-  comes back as a ``QueryResult``.
+  comes back as a ``QueryResult``; ``remote_rows`` gives its rows one by
+  one as they arrive, for answers too large to hold.
 
 HTTP is spoken by ``requests`` (urllib3 underneath). Credentials (Basic or
 Digest, as the server asks) are learnt before any body goes out: a HEAD
@@ -37,13 +38,13 @@ import socket
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from types import MappingProxyType
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Mapping, Optional, Union
+from typing import IO, Mapping, Optional, Union, cast
 from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 import pyoxigraph as ox
@@ -338,7 +339,7 @@ class Client:
             size += len(chunk)
             if 0 < self.max_answer < size:
                 raise RemoteError(f"{what}: the answer is larger than {self.max_answer} bytes; "
-                                  "add a LIMIT or raise the limit")
+                                  "add a LIMIT or raise the limit (--max-answer-mb)")
             yield chunk
         if self._watched.expired or time.monotonic() > self._deadline:
             # the watchdog shut the socket: an end by deadline, not an answer
@@ -471,6 +472,98 @@ def remote_query(endpoint: str, query: str, headers: Mapping[str, str] = EMPTY_H
     return result
 
 
+@dataclass
+class StreamedAnswer:
+    """A remote answer read as it arrives: ``rows`` is consumed once,
+    inside the ``remote_rows`` block; a boolean for ASK."""
+    variables: tuple[str, ...]
+    rows: Iterator[tuple]
+    boolean: Optional[bool] = None
+
+
+class _AnswerReader:
+    """A file-like view of an answer's chunks, for a streaming parser; it
+    keeps what it gave until ``kept`` is set to None (the head of an answer
+    the parser refuses is read again by ``json_results``)."""
+
+    def __init__(self, chunks: Iterator[bytes]):
+        self._chunks = chunks
+        self._pending = b""
+        self.kept: Optional[list[bytes]] = []
+
+    def read(self, size: int = -1) -> bytes:
+        while not self._pending:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return b""
+            self._pending = chunk
+        if size is None or size < 0:
+            size = len(self._pending)
+        piece, self._pending = self._pending[:size], self._pending[size:]
+        if self.kept is not None:
+            self.kept.append(piece)
+        return piece
+
+
+@contextmanager
+def remote_rows(endpoint: str, query: str, headers: Mapping[str, str] = EMPTY_HEADERS,
+                timeout: float = DEFAULT_TIMEOUT, bindings: Optional[Mapping[str, str]] = None,
+                user: Optional[str] = None, max_answer: int = DEFAULT_MAX_ANSWER) -> Iterator[StreamedAnswer]:
+    """``remote_query`` for answers too large to hold: the rows are parsed
+    as they arrive (the same terms ``remote_query`` gives) and never held
+    together. Errors, a row cap included, are raised as QueryError when
+    met, which may be after some rows were given."""
+    text = query_text(query, bindings)
+    columns = _boolean_columns(query)
+    try:
+        with Client(endpoint, dict(headers), timeout, max_answer, user) as client, \
+                _query_exchange(client, endpoint, prefix_declarations(text) + text) as response:
+            reader = _AnswerReader(client.chunks(response))
+            try:
+                parsed = ox.parse_query_results(cast(IO[bytes], reader), format=ox.QueryResultsFormat.JSON)
+            except SyntaxError:         # not SPARQL JSON as Oxigraph reads it: a server's variant, or an error
+                while reader.read(1 << 16):
+                    pass
+                held = b"".join(reader.kept or ())
+                result = json_results(held, response.headers, endpoint, columns)
+                _check_cap(endpoint, response.headers, len(result.rows))
+                yield StreamedAnswer(result.variables, iter(result.rows), result.boolean)
+                return
+            reader.kept = None
+            if isinstance(parsed, ox.QueryBoolean):
+                yield StreamedAnswer((), iter(()), bool(parsed))
+                return
+            if not isinstance(parsed, ox.QuerySolutions):
+                raise QueryError(f"{endpoint}: the answer is not SPARQL results of a SELECT or ASK")
+            variables = tuple(v.value for v in parsed.variables)
+            rows = _solutions(parsed, variables, columns, endpoint, response.headers)
+            del parsed          # the generator holds it; closing it frees it here, in this thread (pyoxigraph's
+            try:                # results may not be dropped by the garbage collector of another thread)
+                yield StreamedAnswer(variables, rows)
+            finally:
+                rows.close()
+    except RemoteError as exc:
+        raise QueryError(str(exc)) from None
+
+
+def _solutions(parsed, variables: tuple[str, ...], columns: tuple[str, ...], endpoint: str,
+               headers: Mapping[str, str]) -> Generator[tuple, None, None]:
+    """The rows of Oxigraph's results parser. Its objects are dropped here
+    whatever ends the rows: a traceback keeping them would have another
+    thread's garbage collector drop them, which pyoxigraph refuses."""
+    count = 0
+    solution = None
+    try:
+        for solution in parsed:
+            yield tuple(_ox_term(solution[v], v in columns) for v in variables)
+            count += 1
+    except SyntaxError as exc:
+        raise QueryError(f"{endpoint}: the answer breaks off after {count} rows: {exc}") from None
+    finally:
+        parsed = solution = None
+    _check_cap(endpoint, headers, count)
+
+
 def _boolean_columns(query: str) -> tuple[str, ...]:
     saved = saved_queries().get(query)
     return saved.boolean_columns if saved else ()
@@ -505,14 +598,31 @@ def _boolean(value) -> bool:
 def _term(binding: Optional[dict], boolean: bool = False):
     if binding is None:
         return None
-    kind, value = binding["type"], binding["value"]
-    datatype = binding.get("datatype") or ""
+    return _rdflib_term(binding["type"], binding["value"], binding.get("datatype") or "", binding.get("xml:lang"),
+                        boolean)
+
+
+def _ox_term(term, boolean: bool = False):
+    """A term of Oxigraph's results parser as ``_term`` makes it."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return _rdflib_term("uri", term.value, "", None, boolean)
+    if isinstance(term, ox.BlankNode):
+        return _rdflib_term("bnode", term.value, "", None, boolean)
+    if isinstance(term, ox.Literal):
+        return _rdflib_term("literal", term.value, term.datatype.value, term.language, boolean)
+    raise QueryError(f"a term that is not an IRI, a blank node or a literal: {term}")
+
+
+def _rdflib_term(kind: str, value: str, datatype: str, lang: Optional[str], boolean: bool):
     if datatype == XSD_BOOLEAN or (boolean and datatype == XSD_INTEGER and value in ("0", "1")):
         return Literal(value in ("1", "true"))
     if kind == "uri":
         return URIRef(value)
     if kind == "bnode":
         return BNode(value)
-    if "xml:lang" in binding:
-        return Literal(value, lang=binding["xml:lang"])
-    return Literal(value, datatype=URIRef(datatype) if datatype and not datatype.endswith("#string") else None)
+    if lang:
+        return Literal(value, lang=lang)
+    return Literal(value, datatype=URIRef(datatype) if datatype and not datatype.endswith("#string")
+                   and not datatype.endswith("#langString") else None)
