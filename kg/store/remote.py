@@ -34,6 +34,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import re
 import socket
 import tempfile
 import threading
@@ -68,10 +69,21 @@ MAX_ROWS_HEADER = "X-SPARQL-MaxRows"        # Virtuoso's row cap
 XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 SPOOL_BATCH = 10_000                        # triples serialized at a time while spooling
+RETRY_PAUSES = (1.0, 4.0)                   # seconds before each new try of a write the store rolled back
+# A store that rolled a write back and asks for it again: SQLSTATE 40001
+# (serialization failure), which Virtuoso answers with HTTP 500 ("SR172:
+# Transaction deadlocked") when a large graph meets its own background work.
+ROLLED_BACK = re.compile(r"\b40001\b|deadlock", re.IGNORECASE)
 
 
 class RemoteError(RuntimeError):
-    """The remote server refused or could not be reached; names it."""
+    """The remote server refused or could not be reached; names it. An
+    answer's HTTP status and the start of its text, when there was one."""
+
+    def __init__(self, message: str, status: Optional[int] = None, detail: str = ""):
+        super().__init__(message)
+        self.status = status
+        self.detail = detail
 
 
 class TruncatedAnswer(QueryError):
@@ -258,7 +270,8 @@ class Client:
             try:
                 if not 200 <= response.status_code < 300:
                     detail = next(response.iter_content(2000), b"").decode("utf-8", "replace").strip()
-                    raise RemoteError(f"{what}: HTTP {response.status_code} {response.reason}: {detail[:500]}")
+                    raise RemoteError(f"{what}: HTTP {response.status_code} {response.reason}: {detail[:500]}",
+                                      response.status_code, detail)
                 yield response
             except (requests.RequestException, urllib3.exceptions.HTTPError) as err:      # while reading the answer
                 raise self._failure(what, err) from None
@@ -414,9 +427,7 @@ def push(graph_file: Path, endpoint: str, mode: str = "replace", headers: Mappin
             tempfile.TemporaryDirectory(prefix="kg-push-") as spool:
         for iri, path, count in spool_graphs(graph_file, Path(spool)):
             try:
-                with open(path, "rb") as body:
-                    client.send(f"{endpoint}{separator}graph={quote(iri, safe='')}", method, body,
-                                {"Content-Type": "application/n-triples"})
+                _send_graph(client, f"{endpoint}{separator}graph={quote(iri, safe='')}", method, path)
             except RemoteError as exc:
                 raise RemoteError(f"{exc}\n{_partial(report, mode)}") from None
             finally:
@@ -425,6 +436,21 @@ def push(graph_file: Path, endpoint: str, mode: str = "replace", headers: Mappin
             report.triples += count
             report.done.append(iri)
     return report
+
+
+def _send_graph(client: Client, url: str, method: str, path: Path) -> None:
+    """One graph's body, sent again (after a pause) when the store says it
+    rolled the write back (a deadlock): nothing of it was kept, so neither
+    a PUT nor a POST is done twice."""
+    for pause in (*RETRY_PAUSES, None):
+        try:
+            with open(path, "rb") as body:
+                client.send(url, method, body, {"Content-Type": "application/n-triples"})
+            return
+        except RemoteError as exc:
+            if pause is None or exc.status not in (500, 503) or not ROLLED_BACK.search(exc.detail):
+                raise
+        time.sleep(pause)
 
 
 def _partial(report: PushReport, mode: str) -> str:
