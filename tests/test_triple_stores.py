@@ -18,7 +18,7 @@ from urllib.parse import quote
 from kg.cli import main
 from kg.store.query import prefix_declarations, query_text, run_query, saved_queries
 from kg.store.remote import Client, TruncatedAnswer, json_results, named_graphs, remote_query
-from stores import BIG_GRAPH, JenaTDB2, Virtuoso, big_trig
+from stores import BIG_GRAPH, JenaTDB2, Virtuoso, big_trig, readme_jena_steps, require_jena
 
 pytestmark = pytest.mark.server
 
@@ -88,6 +88,29 @@ def test_jena_tdb2_bulk_load_answers_as_the_build(jena, seed_graph, name, bindin
     answer = json_results(jena.query(prefix_declarations(text) + text), {}, "jena",
                           saved_queries()[name].boolean_columns)
     assert _rows(answer) == _rows(run_query(seed_graph, name, bindings))
+
+
+def test_the_readmes_jena_steps_load_a_build_and_answer_a_query(seed_build, seed_graph, tmp_path):
+    """#34 item 12: the README's Jena TDB2 steps for Debian, run as written
+    there (taken from its text, so the two cannot drift) in a folder holding
+    a build: they load it and answer the README's query as the build does.
+    (`tdb2.tdbloader`, which the README gave before, is no Debian command.)"""
+    import os
+    import re
+    import subprocess
+    import sys
+    require_jena()
+    steps = readme_jena_steps()
+    (tmp_path / "build").symlink_to(seed_build[1])
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    done = subprocess.run(["bash", "-e", "-c", steps], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    query = re.search(r"'(SELECT .*)'", steps)
+    assert query, "the README's block ends with a query"
+    expected = run_query(seed_graph, query.group(1))
+    assert done.stdout.splitlines()[-2:] == [expected.variables[0], str(expected.rows[0][0])]
+    assert int(expected.rows[0][0]) > 0 and (tmp_path / "DB").is_dir()
 
 
 def test_virtuoso_holds_exactly_the_pushed_terms_and_they_conform(virtuoso, seed_build):
