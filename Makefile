@@ -28,8 +28,9 @@ install: $(VENV)/.installed-run
 # Debian packages the tests drive (nothing is downloaded at run time):
 # Chromium for the browser tests, with a CJK font for legible screenshots;
 # Virtuoso Open Source and Apache Jena (TDB2) with a Java runtime for the
-# triple store round trips. Only the missing ones are installed.
-TEST_PACKAGES := chromium fonts-wqy-microhei virtuoso-opensource libapache-jena-java default-jre-headless
+# triple store round trips (unzip for the README's Jena steps, which the
+# tests run). Only the missing ones are installed.
+TEST_PACKAGES := chromium fonts-wqy-microhei virtuoso-opensource libapache-jena-java default-jre-headless unzip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: test-packages
 test-packages:

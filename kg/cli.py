@@ -161,8 +161,11 @@ def _list_saved_queries() -> None:
 @HEADER_OPTION
 @USER_OPTION
 @TIMEOUT_OPTION
+@click.option("--max-answer-mb", default=256.0, show_default=True, type=click.FloatRange(min=0),
+              help="With --endpoint: refuse an answer larger than this (0: no limit). CSV is written as it "
+                   "arrives; table and JSON hold the answer.")
 def query(arguments: tuple[str, ...], binds: tuple[str, ...], fmt: str, endpoint, list_saved: bool,
-          headers, user, timeout: float) -> None:
+          headers, user, timeout: float, max_answer_mb: float) -> None:
     """Run a SPARQL QUERY (inline, a .rq file, or a saved query's name) on GRAPH,
     or with --endpoint URL (and no GRAPH) on a remote SPARQL endpoint."""
     from kg.store.query import QueryError, format_result, run_query
@@ -187,13 +190,38 @@ def query(arguments: tuple[str, ...], binds: tuple[str, ...], fmt: str, endpoint
             from kg.store.remote import remote_query
             if bindings and not SAVED_NAME.match(query):
                 _fail("--bind with --endpoint binds a saved query's parameters only")
-            result = remote_query(endpoint, query, _headers(headers), timeout, bindings, user)
+            max_answer = int(max_answer_mb * 1024 * 1024)
+            if fmt == "csv":
+                _stream_csv(endpoint, query, _headers(headers), timeout, bindings, user, max_answer)
+                return
+            result = remote_query(endpoint, query, _headers(headers), timeout, bindings, user, max_answer)
         else:
             assert graph is not None, "two arguments without --endpoint, as checked above"
             result = run_query(load_graph(graph), query, bindings)
     except (GraphFileError, QueryError) as exc:
         _fail(str(exc))
     click.echo(format_result(result, fmt))
+
+
+class _Echo:
+    """A text stream onto click's output (what csv.writer writes to)."""
+
+    def write(self, text: str) -> None:
+        click.echo(text, nl=False)
+
+
+def _stream_csv(endpoint: str, query: str, headers, timeout: float, bindings, user, max_answer: int) -> None:
+    """A remote answer as CSV, row by row as it arrives (the same text as
+    ``format_result``); an error after some rows ends the output with it."""
+    from kg.models import QueryResult
+    from kg.store.query import format_result, write_csv
+    from kg.store.remote import remote_rows
+    with remote_rows(endpoint, query, headers, timeout, bindings, user, max_answer) as answer:
+        if answer.boolean is not None:
+            click.echo(format_result(QueryResult((), (), answer.boolean), "csv"))
+            return
+        write_csv(answer.variables, answer.rows, _Echo())
+        click.echo("")
 
 
 @main.command()

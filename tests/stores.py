@@ -10,9 +10,9 @@ import re
 import shutil
 import socket
 import subprocess
+import textwrap
 import time
 import urllib.request
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -22,9 +22,6 @@ ISQL = "isql-vt"
 VIRTUOSO_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
 JENA_PACKAGE = "libapache-jena-java"
 JENA_CORE = Path("/usr/share/java/jena-core.jar")
-# Logging bindings that clash with slf4j-nop on one class path.
-OTHER_LOG_BINDINGS = re.compile(r"log4j-over-slf4j|slf4j-(log4j12|jdk14|jcl|reload4j|simple|ext|migrator)"
-                                r"|jul-to-slf4j|jcl-over-slf4j")
 
 
 def missing(what: str, install: str):
@@ -33,6 +30,26 @@ def missing(what: str, install: str):
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
+
+
+BIG_GRAPH = "https://w3id.org/policy-kg/id/graph/big-push-test/"
+
+
+def big_trig(path: Path, graphs: int, pairs: int) -> Path:
+    """A TriG file of ``graphs`` named graphs (BIG_GRAPH0, BIG_GRAPH1 ...),
+    each with ``pairs`` subjects of two statements (CJK text with a
+    language tag, an integer): about 1.1 MB a graph at 4,000 pairs, the
+    size of a long document's graph. Written a line at a time."""
+    with open(path, "w", encoding="utf-8") as out:
+        for g in range(graphs):
+            out.write(f"<{BIG_GRAPH}{g}> {{\n")
+            for i in range(pairs):
+                subject = f"<https://w3id.org/policy-kg/id/x/{g}/{i}>"
+                out.write(f'{subject} <http://purl.org/dc/terms/description> '
+                          f'"第{i}条 养老服务机构应当按照规定配备护理人员，完善服务设施"@zh .\n'
+                          f'{subject} <urn:policy-kg:test#n> {i} .\n')
+            out.write("}\n")
+    return path
 
 
 def free_port() -> int:
@@ -145,52 +162,50 @@ class Virtuoso:
 
 
 FUSEKI_CONFIG = Path(__file__).resolve().parent.parent / "deploy" / "fuseki-config.ttl"
+README = Path(__file__).resolve().parent.parent / "README.md"
+JENA_STEPS = "# Jena TDB2 with Debian's libapache-jena-java"     # the first line of the README's block
+JENA_SETUP_END = "# load, then query"                              # where its setup ends
+
+
+def readme_jena_steps() -> str:
+    """The README's shell block for Jena TDB2 on Debian, as written there."""
+    text = README.read_text(encoding="utf-8")
+    for indent, block in re.findall(r"(?ms)^( *)```sh\n(.*?)^\1```", text):
+        block = textwrap.dedent(block)
+        if block.startswith(JENA_STEPS):
+            return block
+    raise AssertionError(f"README.md: no ```sh block starting {JENA_STEPS!r}")
+
+
+def require_jena() -> None:
+    if not shutil.which("java"):
+        missing("Java", "default-jre-headless")
+    if not JENA_CORE.is_file():
+        missing("Apache Jena", JENA_PACKAGE)
+    if not shutil.which("unzip"):
+        missing("unzip", "unzip")
 
 
 class JenaTDB2:
     """Jena's TDB2 bulk loader and its SPARQL engine (ARQ), run from
-    Debian's jars, on the dataset of deploy/fuseki-config.ttl (a TDB2
+    Debian's jars by the README's steps (the setup part of its block, as
+    written there), on the dataset of deploy/fuseki-config.ttl (a TDB2
     database "DB" whose default graph is the union of the named graphs)
     in ``folder``: Fuseki's store and engine, without its HTTP front."""
 
     def __init__(self, folder: Path):
-        if not shutil.which("java"):
-            missing("Java", "default-jre-headless")
-        if not JENA_CORE.is_file():
-            missing("Apache Jena", JENA_PACKAGE)
+        require_jena()
         self.folder = folder
-        self.classpath = os.pathsep.join([str(self._resources()), *self._jars()])
-
-    def _jars(self) -> list[str]:
-        """The jars of Debian's Jena package and everything it depends on."""
-        depends = subprocess.run(["apt-cache", "depends", "--recurse", "--no-recommends", "--no-suggests",
-                                  "--no-conflicts", "--no-breaks", "--no-replaces", "--no-enhances", JENA_PACKAGE],
-                                 capture_output=True, text=True).stdout
-        packages = {JENA_PACKAGE} | {line.strip() for line in depends.splitlines()
-                                     if not line.startswith(" ") and line.strip().endswith("-java")}
-        listed = subprocess.run(["dpkg", "-L", *sorted(packages)], capture_output=True, text=True).stdout
-        jars = {os.path.realpath(line) for line in listed.splitlines()
-                if re.fullmatch(r"/usr/share/java/[^/]+\.jar", line) and Path(line).exists()}
-        return sorted(j for j in jars if not OTHER_LOG_BINDINGS.search(Path(j).name))
-
-    def _resources(self) -> Path:
-        """Debian's jena-core relocates Jena's copy of Xerces to ``xerces.*``
-        but leaves its message files under ``org/apache/jena/ext/xerces``;
-        Xerces then fails at start ("internal error" in applyFacets1). The
-        same files, read from the installed jar, where the classes look."""
-        target = self.folder / "jena-resources"
-        prefix = "org/apache/jena/ext/xerces/"
-        with zipfile.ZipFile(JENA_CORE) as jar:
-            for name in jar.namelist():
-                if name.startswith(prefix) and not name.endswith((".class", "/")):
-                    path = target / "xerces" / name[len(prefix):]
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_bytes(jar.read(name))
-        return target
+        setup = readme_jena_steps().split(JENA_SETUP_END)[0]
+        done = subprocess.run(["bash", "-e", "-c", setup + '\nprintf %s "$JENA"'], cwd=folder, capture_output=True,
+                              text=True, timeout=300)
+        if done.returncode or not done.stdout.startswith("java "):
+            pytest.fail(f"the README's Jena setup: {done.stderr[-2000:]}")
+        self.command = done.stdout.split(" ")
 
     def _java(self, *arguments: str) -> str:
-        done = subprocess.run(["java", "-cp", self.classpath, *arguments], capture_output=True, text=True,
-                              timeout=300, cwd=self.folder)
+        done = subprocess.run([*self.command, *arguments], capture_output=True, text=True, timeout=300,
+                              cwd=self.folder)
         if done.returncode:
             pytest.fail(f"java {' '.join(arguments[:3])}: {done.stderr[-2000:]}")
         return done.stdout

@@ -10,7 +10,7 @@ import re
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Mapping, Optional, Union
+from typing import Iterable, Iterator, Mapping, Optional, Sequence, Union
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -299,10 +299,7 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         return json.dumps(_sparql_json(result), ensure_ascii=False, indent=2)
     if fmt == "csv":
         buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(result.variables)
-        for row in result.rows:
-            writer.writerow([spreadsheet_safe("" if v is None else str(v)) for v in row])
+        write_csv(result.variables, result.rows, buf)
         return buf.getvalue()
     cells = [[" ".join(short_name(v).split()) for v in row] for row in result.rows]
     widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(result.variables)]
@@ -311,6 +308,15 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     lines += ["  ".join(_pad(c, w) for c, w in zip(r, widths)) for r in cells]
     lines.append(f"({len(cells)} rows)")
     return "\n".join(lines)
+
+
+def write_csv(variables: Sequence[str], rows: Iterable[Sequence], out) -> None:
+    """Rows as CSV to ``out`` one at a time (``format_result``'s CSV, and
+    ``kg query --endpoint``'s as the answer arrives)."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(variables)
+    for row in rows:
+        writer.writerow([spreadsheet_safe("" if v is None else str(v)) for v in row])
 
 
 # What a spreadsheet may take for the start of a formula (OWASP's list: a tab
