@@ -39,11 +39,14 @@ def main() -> None:
 @click.option("--timings", is_flag=True, help="Print the seconds and peak memory of each stage.")
 @click.option("--store", "with_store", is_flag=True,
               help="Load OUT/store (the query store) now instead of on the first query.")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The day eli:in_force is stated on (default: SOURCE_DATE_EPOCH's day, else today).")
 def build(corpus: Path, out_dir: Path, turtle: bool, strict: bool, jobs: int, no_cache: bool, timings: bool,
-          with_store: bool) -> None:
+          with_store: bool, as_of) -> None:
     """Build the graph of the documents in CORPUS (default: corpus/)."""
     from kg.pipeline.build import OutputBusy, build as run_build
     from kg.read.loading import CorpusError
+    from kg.network.validity import reference_day
 
     def progress(label: str, total: int):
         # a bar on a terminal for corpora worth waiting for; nothing in pipes and logs
@@ -53,8 +56,12 @@ def build(corpus: Path, out_dir: Path, turtle: bool, strict: bool, jobs: int, no
     if jobs is not None and jobs < 1:
         _fail("--jobs must be at least 1")
     try:
+        day = as_of.date() if as_of else reference_day()
+    except ValueError as exc:       # a SOURCE_DATE_EPOCH that is no number
+        _fail(str(exc))
+    try:
         report = run_build(corpus, out_dir, turtle=turtle, jobs=jobs, use_cache=not no_cache, progress=progress,
-                           store=with_store)
+                           store=with_store, as_of=day)
     except (CorpusError, OutputBusy) as exc:
         _fail(str(exc))
     except OSError as exc:       # a full disk, a folder that cannot be written, a file in the folder's place

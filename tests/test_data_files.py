@@ -29,6 +29,13 @@ def test_every_document_type_concept_is_in_the_scheme():
         assert (POL[row["class"]], None, None) in onto, row
 
 
+def test_a_document_type_is_in_or_out_of_force_in_every_row_of_its_concept():
+    flags: dict[str, set[str]] = {}
+    for row in read_tsv("document_types.tsv"):
+        flags.setdefault(row["concept"], set()).add(row["in_force"])
+    assert {c: f for c, f in flags.items() if len(f) > 1 or not f <= {"yes", "no"}} == {}
+
+
 def test_every_listed_issuer_code_resolves():
     for row in read_tsv("issuer_codes.tsv"):
         found = resolve_code(row["code"])

@@ -13,6 +13,7 @@ import pytest
 from kg.extract.document import extract_mentions
 from kg.models import SourceDocument
 from kg.read.cleaning import clean
+from conftest import select
 
 
 def validity(text: str) -> dict:
@@ -107,15 +108,10 @@ def test_status_on_a_day(facts, day, status):
     assert status_on(day, reference=date(2026, 12, 5), **facts).status == status
 
 
-def test_coverage_and_trace_on_a_day_before_and_after_a_repeal(tmp_path):
-    """A city's 2019 opinion carrying out 国办发〔2019〕5号 is repealed by its 2022
-    opinion (in force from 2022-06-01): on 2020-06-01 the 2019 one covers the
-    city, on 2023-01-01 only the 2022 one does; without a day both stand, the
-    2019 one marked repealed."""
-    from kg.network.documents import to_networkx
-    from kg.network.trace import coverage, flatten, trace
-    from kg.pipeline.build import build
-    from kg.store.database import load_graph
+def _repealing_corpus(tmp_path):
+    """国办发〔2019〕5号; Wenzhou's 2019 opinion carrying it out (in force from
+    2019-09-01); its 2022 opinion (in force from 2022-06-01), which repeals
+    the 2019 one."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "national.txt").write_text(
@@ -131,6 +127,19 @@ def test_coverage_and_trace_on_a_day_before_and_after_a_repeal(tmp_path):
         "为贯彻落实《国务院办公厅关于推进养老服务发展的意见》(国办发〔2019〕5号)精神,结合我市实际,提出如下实施意见。\n"
         "一、完善服务体系。\n本意见自2022年6月1日起施行,《温州市人民政府关于推进养老服务发展的实施意见》(温政发〔2019〕20号)同时废止。\n"
         "温州市人民政府\n2022年5月10日\n", encoding="utf-8")
+    return corpus
+
+
+def test_coverage_and_trace_on_a_day_before_and_after_a_repeal(tmp_path):
+    """A city's 2019 opinion carrying out 国办发〔2019〕5号 is repealed by its 2022
+    opinion (in force from 2022-06-01): on 2020-06-01 the 2019 one covers the
+    city, on 2023-01-01 only the 2022 one does; without a day both stand, the
+    2019 one marked repealed."""
+    from kg.network.documents import to_networkx
+    from kg.network.trace import coverage, flatten, trace
+    from kg.pipeline.build import build
+    from kg.store.database import load_graph
+    corpus = _repealing_corpus(tmp_path)
     build(corpus, tmp_path / "out")
     network = to_networkx(load_graph(tmp_path / "out"))
 
@@ -162,6 +171,72 @@ def test_coverage_and_trace_on_a_day_before_and_after_a_repeal(tmp_path):
     assert "<th>效力状态</th><td><a" in old_page and "已被废止 · 2022-06-01 · 温政发〔2022〕8号" in old_page
     assert "In force · 2022-06-01" in new_page and "eli:repeals" in new_page
     assert "eli:repealed_by" in old_page
+
+
+@pytest.mark.parametrize("day, expected", [
+    ("2021-01-01", {"国办发/2019/5": ("InForce-inForce", "dated 2019-03-29"),
+                    "温政发/2019/20": ("InForce-inForce", "entry into force 2019-09-01"),
+                    "温政发/2022/8": ("InForce-notInForce", "in force from 2022-06-01")}),
+    ("2023-01-01", {"国办发/2019/5": ("InForce-inForce", "dated 2019-03-29"),
+                    "温政发/2019/20": ("InForce-notInForce", "repealed by 温政发〔2022〕8号"),
+                    "温政发/2022/8": ("InForce-inForce", "entry into force 2022-06-01")}),
+])
+def test_the_graph_states_eli_in_force_on_the_build_s_day(tmp_path, day, expected):
+    """kg build --as-of DAY writes each document's eli:in_force on that day,
+    with its basis, in the validity graph, which names the day. The graph
+    passes the shapes."""
+    from click.testing import CliRunner
+    from kg.cli import main
+    from kg.store.database import load_graph
+    corpus = _repealing_corpus(tmp_path)
+    result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(tmp_path / "out"), "--as-of", day])
+    assert result.exit_code == 0, result.output
+    rows = select(load_graph(tmp_path / "out"), """
+        SELECT ?doc ?status ?basis ?day WHERE { GRAPH <https://w3id.org/policy-kg/id/graph/validity> {
+          ?doc eli:in_force ?status ; pol:validityBasis ?basis . ?g pol:validityAsOf ?day } }""")
+    doc = "https://w3id.org/policy-kg/id/doc/"
+    assert {r[0].removeprefix(doc): (r[1].rsplit("#", 1)[1], r[2]) for r in rows} == expected
+    assert {r[3] for r in rows} == {day}
+    assert CliRunner().invoke(main, ["validate", str(tmp_path / "out")]).exit_code == 0
+
+
+@pytest.mark.parametrize("node, expected", [
+    ({"stub": False, "date": "2019-03-29"}, "InForce-inForce"),
+    ({"stub": True, "date": "2019-03-29"}, None),          # only cited: nothing known keeps it in force
+    ({"stub": True, "date": "2015-06-01", "repealed": True}, "InForce-notInForce"),
+    ({"stub": False, "date": "2019-07-11", "type": "reply"}, None),    # a reply is never in or out of force
+    ({"stub": False, "date": "2019-07-11", "type": "interpretation"}, None),
+    ({"stub": False}, None),                               # no date: unknown, not stated
+])
+def test_which_documents_the_validity_graph_speaks_of(node, expected):
+    import networkx as nx
+    from kg.network.validity import status_graph
+    from kg.rdf.vocab import ELI
+    graph = nx.DiGraph()
+    graph.add_node("d", **{k: v for k, v in node.items() if k != "repealed"})
+    if node.get("repealed"):
+        graph.add_node("r", stub=False, number="温政发〔2022〕8号", entry="2022-06-01")
+        graph.add_edge("r", "d", relation="repeals")
+    found = {str(o).rsplit("#", 1)[1] for s, p, o in status_graph(graph, date(2023, 1, 1))
+             if str(s) == "d" and p == ELI.in_force}
+    assert found == ({expected} if expected else set())
+
+
+def test_the_build_s_day_is_source_date_epoch_s_else_today(tmp_path, monkeypatch):
+    """Rebuilding on another day gives the same bytes where SOURCE_DATE_EPOCH
+    is set; without it the day is today's; a value that is no number is
+    refused by name before anything is written."""
+    from click.testing import CliRunner
+    from kg.cli import main
+    from kg.network.validity import reference_day
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1654041600")
+    assert reference_day() == date(2022, 6, 1)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert reference_day() == date.today()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    result = CliRunner().invoke(main, ["build", str(_repealing_corpus(tmp_path)), "-o", str(tmp_path / "out")])
+    assert result.exit_code != 0 and "SOURCE_DATE_EPOCH='yesterday'" in result.output
+    assert not (tmp_path / "out").exists()
 
 
 def test_kg_eval_scores_validity_where_the_gold_checked_it(tmp_path):

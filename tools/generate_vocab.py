@@ -25,7 +25,8 @@ EXTERNAL = {
             ["LegalResource", "id_local", "passed_by", "jurisdiction", "date_document", "date_publication",
              "type_document", "cites", "applies", "based_on", "first_date_entry_in_force",
              "date_no_longer_in_force", "version_date", "LegalExpression", "realizes",
-             "is_realized_by", "repeals", "repealed_by", "amends", "amended_by"]),
+             "is_realized_by", "repeals", "repealed_by", "amends", "amended_by", "in_force",
+             "InForce-inForce", "InForce-notInForce"]),
     "OA": ("http://www.w3.org/ns/oa#",
            ["hasSource", "exact", "start", "end"]),
     "CITO": ("http://purl.org/spar/cito/", ["repliesTo"]),
@@ -47,7 +48,11 @@ def render() -> str:
     out += [f"    {t}: URIRef" for t in terms]
     for name, (iri, names) in EXTERNAL.items():
         out += ["", "", f"class {name}(DefinedNamespace):", f'    _NS = Namespace("{iri}")', "    _fail = True"]
-        out += [f"    {t}: URIRef" for t in names]
+        out += [f"    {t}: URIRef" for t in names if t.isidentifier()]
+        # names that are no Python identifiers (eli:InForce-inForce): ELI["InForce-inForce"]
+        extras = [t for t in names if not t.isidentifier()]
+        if extras:
+            out.append(f"    _extras = {extras!r}")
     out += ["", "",
             'DTYPE = Namespace("https://w3id.org/policy-kg/ontology/document-type/")',
             'LEVEL = Namespace("https://w3id.org/policy-kg/ontology/level/")',

@@ -36,13 +36,21 @@ class DocumentType:
     concept: str
     cls: str
     issued_by_notice: bool = False    # a 方案, 规划, 办法 …: the number cited with it is its 印发 notice's
+    in_force: bool = True             # is in or out of force (a reply, proposal, report or 解读 is neither)
 
 
 @lru_cache(maxsize=1)
 def _types() -> tuple[DocumentType, ...]:
-    rows = [DocumentType(r["suffix"], r["concept"], r["class"], r["issued_by_notice"] == "yes")
+    rows = [DocumentType(r["suffix"], r["concept"], r["class"], r["issued_by_notice"] == "yes", r["in_force"] == "yes")
             for r in read_tsv("document_types.tsv")]
     return tuple(sorted(rows, key=lambda t: -len(t.suffix)))
+
+
+@lru_cache(maxsize=1)
+def types_without_force() -> frozenset[str]:
+    """Document type concepts that are never in or out of force: a reply to a
+    proposal, the proposal, a report, a 解读 (document_types.tsv in_force)."""
+    return frozenset(t.concept for t in _types() if not t.in_force)
 
 
 @lru_cache(maxsize=1)

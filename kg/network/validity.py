@@ -9,13 +9,15 @@ status is unknown, never guessed.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
 from typing import Iterable, Optional
 
 import networkx as nx
 
+from kg.network.documents import document_name
 from kg.relations import Relation, of_kind
 
 STATED_NOT_IN_FORCE = re.compile(r"失效|废止")
@@ -74,7 +76,7 @@ def node_status(graph: nx.DiGraph, node: str, day: date, reference: Optional[dat
         for repealer in graph.predecessors(target):
             if graph.edges[repealer, target].get("relation") == Relation.REPEALS:
                 r = graph.nodes[repealer]
-                repeals.append((r.get("number") or r.get("title") or repealer, r.get("entry") or r.get("date")))
+                repeals.append((r.get("number") or document_name(r), r.get("entry") or r.get("date")))
     return status_on(day, data.get("entry"), data.get("date"), data.get("expiry"), data.get("validity"), repeals,
                      reference)
 
@@ -82,6 +84,44 @@ def node_status(graph: nx.DiGraph, node: str, day: date, reference: Optional[dat
 def in_force_on(graph: nx.DiGraph, node: str, day: date) -> bool:
     """Not known to be out of force on ``day`` (an unknown status counts in)."""
     return node_status(graph, node, day).status not in NOT_IN_FORCE
+
+
+def reference_day() -> date:
+    """The day a build states validity on, by default: that of
+    SOURCE_DATE_EPOCH where it is set (the reproducible-builds convention:
+    rebuilding a corpus on another day gives the same bytes), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        except (ValueError, OverflowError, OSError):
+            raise ValueError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970") from None
+    return date.today()
+
+
+def status_graph(graph: nx.DiGraph, day: date) -> set[tuple]:
+    """``eli:in_force`` on ``day`` of every document whose status is known,
+    with its basis (``pol:validityBasis``), and the day itself
+    (``pol:validityAsOf`` of the validity graph). A stub is stated only out
+    of force (a corpus document repeals it): nothing about a text the corpus
+    lacks keeps it in force. Stated 失效 counts from ``day``: the page was
+    read for this build. A reply, proposal, report or 解读 is never in or
+    out of force (``types_without_force``)."""
+    from rdflib import Literal, URIRef
+    from kg.lexicon.titles import types_without_force
+    from kg.rdf import iri
+    from kg.rdf.vocab import ELI, POL, XSD
+    triples: set[tuple] = {(iri.VALIDITY_GRAPH, POL.validityAsOf, Literal(day.isoformat(), datatype=XSD.date))}
+    in_force, not_in_force = ELI["InForce-inForce"], ELI["InForce-notInForce"]
+    for node, data in graph.nodes(data=True):
+        if data.get("type") in types_without_force():
+            continue
+        known = node_status(graph, node, day, reference=day)
+        if known.status == UNKNOWN or (known.status == IN_FORCE and data.get("stub", True)):
+            continue
+        triples.add((URIRef(node), ELI.in_force, in_force if known.status == IN_FORCE else not_in_force))
+        triples.add((URIRef(node), POL.validityBasis, Literal(known.basis)))
+    return triples
 
 
 def conflicts(graph: nx.DiGraph, day: Optional[date] = None) -> list[str]:

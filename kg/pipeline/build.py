@@ -21,13 +21,14 @@ import shutil
 import signal
 import threading
 import time
+from datetime import date
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
-from typing import Callable, cast, ContextManager, Iterator, NamedTuple, Optional, Union
+from typing import Callable, cast, ContextManager, Iterator, NamedTuple, Optional, Sequence, Union
 
 from kg.pipeline import cache as build_cache, outputs
 from kg.relations import Relation
@@ -44,7 +45,7 @@ from kg.resolution.documents import resolve
 from kg.datafiles import rules_version
 from kg.rdf.trig import atomic_output, atomic_write, temporary_prefix, to_turtle, trig_block, trig_header
 from kg.network.documents import INDEX_FILE, document_network, write_index
-from kg.network.validity import conflicts as validity_conflicts
+from kg.network.validity import conflicts as validity_conflicts, reference_day, status_graph
 from kg.store.database import (TEMPORARY_STORE_PREFIX, GraphStore, ensure_store, store_lock,
                                store_matches, update_store)
 from kg.store.fingerprints import STAMP, STORE_DIR, fingerprint, graph_stamp, write_graph_stamp
@@ -82,6 +83,7 @@ class BuildReport:
     quality: QualityReport = field(default_factory=QualityReport)
     learned_codes: dict[str, str] = field(default_factory=dict)   # issuer code -> the agency the corpus taught
     graph_sha256: str = ""         # of the graph.trig written beside the report: the two are of one build
+    as_of: str = ""                # the day validity is stated on (the validity graph, the conflicts)
 
     def summary(self) -> str:
         lines = [
@@ -112,24 +114,27 @@ class BuildReport:
             "warnings": self.warnings,
             "learned_codes": self.learned_codes,
             "graph_sha256": self.graph_sha256,
+            "as_of": self.as_of,
             "quality": self.quality.to_json(),
         }
 
 
 def build(corpus_dir: Path, out_dir: Path, turtle: bool = False, jobs: Optional[int] = None, use_cache: bool = True,
-          progress: Optional[Progress] = None, store: bool = False) -> BuildReport:
+          progress: Optional[Progress] = None, store: bool = False, as_of: Optional[date] = None) -> BuildReport:
     """Build the graph of a corpus into ``out_dir``; returns the report.
     ``jobs``: processes for reading, extraction and graph blocks; None is
     one per core for corpora of AUTO_JOBS_FROM files and more (below that,
     starting processes costs more than it saves), else one. ``store``: load
     the query store now rather than on the first query (a store the previous
-    build left is patched either way when few files changed).
+    build left is patched either way when few files changed). ``as_of``: the
+    day the validity graph states each document's eli:in_force on (default
+    ``reference_day()``: SOURCE_DATE_EPOCH's day, else today).
 
     Raises loading.CorpusError for a missing or empty corpus. Files that
     cannot be read are skipped and listed in the report.
     """
     with _output_lock(Path(out_dir)), _without_cycle_collector():
-        return _build(corpus_dir, out_dir, turtle, jobs, use_cache, progress, store)
+        return _build(corpus_dir, out_dir, turtle, jobs, use_cache, progress, store, as_of or reference_day())
 
 
 AUTO_JOBS_FROM = 50
@@ -206,7 +211,7 @@ def _without_cycle_collector() -> Iterator[None]:
 
 
 def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: Optional[int], use_cache: bool,
-           progress: Optional[Progress], with_store: bool) -> BuildReport:
+           progress: Optional[Progress], with_store: bool, as_of: date) -> BuildReport:
     corpus_dir, out_dir = Path(corpus_dir).resolve(), Path(out_dir)
     progress = progress or (lambda label, total: nullcontext(_NoProgress()))
     cache = build_cache.BuildCache(out_dir, enabled=use_cache)
@@ -241,7 +246,9 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: Optional[int], u
     # writing the graph then lets each file's extraction go once its block is
     # written (the store's loader fills that memory as it grows).
     documents = document_network(extractions, resolution)
-    report.quality.validity_conflicts = validity_conflicts(documents)
+    report.quality.validity_conflicts = validity_conflicts(documents, as_of)
+    report.as_of = as_of.isoformat()
+    derived = [(iri.VALIDITY_GRAPH, status_graph(documents, as_of))]
     graph_path = out_dir / GRAPH_FILE
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out_dir)
@@ -251,8 +258,8 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: Optional[int], u
     # previous build's outputs all at once (kg.pipeline.outputs)
     unit = outputs.new_unit(out_dir)
     try:
-        written = _write_unit(unit, graph_path, turtle, pending, resolution, documents, version, cache, jobs,
-                              progress, report, clock)
+        written = _write_unit(unit, graph_path, turtle, pending, resolution, documents, derived, version, cache,
+                              jobs, progress, report, clock)
         outputs.commit(out_dir, unit, [name for name in OUTPUT_NAMES if (unit / name).exists()], OUTPUT_NAMES)
     except BaseException:
         shutil.rmtree(unit, ignore_errors=True)
@@ -274,12 +281,12 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: Optional[int], u
 
 
 def _write_unit(unit: Path, graph_path: Path, turtle: bool, pending: deque[GraphTask], resolution: Resolution,
-                documents, version: str, cache: build_cache.BuildCache, jobs: int, progress: Progress,
-                report: BuildReport, clock: _Clock) -> WrittenGraph:
+                documents, derived: list[tuple], version: str, cache: build_cache.BuildCache, jobs: int,
+                progress: Progress, report: BuildReport, clock: _Clock) -> WrittenGraph:
     """Write every output of the build into ``unit``: the graph, its stamp,
     graph.ttl (``turtle``), the document index, the overview and the report."""
     new_graph = unit / GRAPH_FILE
-    written = write_graph(graph_path, new_graph, pending, resolution, version, cache, jobs, progress)
+    written = write_graph(graph_path, new_graph, pending, resolution, version, cache, jobs, progress, derived)
     report.triples = written.triples
     # read once for the index and the cache: the fingerprint of the graph the
     # cache describes (a store holding it, patched by this build or loaded by
@@ -352,14 +359,17 @@ class WrittenGraph:
 
 
 def write_graph(graph_path: Path, target: Path, pending: deque[GraphTask], resolution: Resolution, version: str,
-                cache: build_cache.BuildCache, jobs: int, progress: Progress) -> WrittenGraph:
+                cache: build_cache.BuildCache, jobs: int, progress: Progress,
+                derived: Sequence[tuple] = ()) -> WrittenGraph:
     """Write the TriG file (``target``, which becomes ``graph_path`` when
     the build's outputs switch) one named graph at a time. Returns the number of
     triples written, each graph's network triples (for the overview), and,
     when the previous build's store holds the previous file (``graph_path``)
     and few files changed, the step that patches it (once ``graph_path`` is
     the new file). ``pending`` (``graph_tasks``) is a queue handed over: it
-    is taken, and each extraction let go once its block is written."""
+    is taken, and each extraction let go once its block is written.
+    ``derived``: (IRI, triples) of graphs derived from the whole network
+    (the validity graph), written last, never cached (cheap to make)."""
     files = len(pending)
     header = trig_header()
     # patch the previous store only when it holds the graph this cache was
@@ -393,7 +403,9 @@ def write_graph(graph_path: Path, target: Path, pending: deque[GraphTask], resol
             bar.update(1)
         shared = SharedInputs(version, tuple(digests), tuple(sorted(state.title_sources.items())),
                               document_nodes(resolution), resolution.inferred)
-        for graph in shared_blocks(state, shared, cache):
+        derived_blocks = [SharedBlock(str(graph_iri), trig_block(graph_iri, graph), len(graph), network_part(graph))
+                          for graph_iri, graph in derived]
+        for graph in shared_blocks(state, shared, cache) + derived_blocks:
             fh.write(graph.trig)
             network.add(graph.network)
             triples += graph.triples

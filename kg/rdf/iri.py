@@ -62,6 +62,7 @@ def source_graph(relative_path: str) -> URIRef:
 REFERENCE_GRAPH = ID["graph/reference"]
 INFERRED_GRAPH = ID["graph/inferred"]
 STUBS_GRAPH = ID["graph/stubs"]
+VALIDITY_GRAPH = ID["graph/validity"]     # eli:in_force on the build's reference day
 ONTOLOGY_GRAPH = URIRef("https://w3id.org/policy-kg/ontology")
 
 

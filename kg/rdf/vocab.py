@@ -92,6 +92,8 @@ class POL(DefinedNamespace):
     supportingAgency: URIRef
     trigger: URIRef
     unboundAgency: URIRef
+    validityAsOf: URIRef
+    validityBasis: URIRef
     versionEvent: URIRef
 
 
@@ -118,6 +120,8 @@ class ELI(DefinedNamespace):
     repealed_by: URIRef
     amends: URIRef
     amended_by: URIRef
+    in_force: URIRef
+    _extras = ['InForce-inForce', 'InForce-notInForce']
 
 
 class OA(DefinedNamespace):

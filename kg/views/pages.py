@@ -15,6 +15,7 @@ from typing import Optional
 
 from rdflib import Literal, URIRef
 
+from kg.lexicon.titles import types_without_force
 from kg.store.query import run_query, short_name, with_resource
 from kg.store.database import GraphStore
 from kg.views.site import ui_strings
@@ -217,7 +218,9 @@ def resource_page(store: GraphStore, iri: str, lang: str = "zh", corpus: Optiona
     header = run_query(store, with_resource(HEADER, iri)).rows
     if header:
         page.header = document_header(header, lang)
-        page.header.insert(min(len(page.header), _after_type(page.header)), ("force_status", [_status(store, iri, lang)]))
+        if not {str(row[3]).rsplit("/", 1)[-1] for row in header if row[3] is not None} & types_without_force():
+            page.header.insert(min(len(page.header), _after_type(page.header)),
+                               ("force_status", [_status(store, iri, lang)]))
         files = {str(row[2]) for row in header if row[2] is not None}
         if corpus is not None and len(files) == 1:
             spans = [(int(a), int(b), str(x)) for a, b, x in run_query(store, with_resource(SPANS, iri)).rows]
