@@ -194,6 +194,18 @@ OWN_NUMBERS = [
     ("广东省农村五保供养工作规定\n(2009年11月25日广东省人民政府第十一届41次常务会议通过 2010年1月20日"
      "广东省人民政府令第143号公布 自2010年3月1日起施行)\n第一条 为了做好农村五保供养工作,制定本规定。\n",
      "广东省人民政府令第143号", "identity.number-order"),
+    # a history set one event a line, without brackets, as collections of laws set it (LawRefBook/Laws
+    # Markdown; the 北大法宝-style 题注 above): the last order that published a text of it is its own
+    ("# 社会救助暂行办法\n\n2014年2月21日 中华人民共和国国务院令第649号公布\n\n<!-- INFO END -->\n\n第一条 为了加强社会救助,制定本办法。\n",
+     "中华人民共和国国务院令第649号", "identity.number-order"),
+    ("# 浙江省残疾人保障条例\n\n2009年11月27日 浙江省第十一届人民代表大会常务委员会第十四次会议通过\n\n"
+     "2009年11月27日 浙江省第十一届人民代表大会常务委员会公告第16号公布\n\n2010年1月1日 施行\n\n<!-- INFO END -->\n\n"
+     "第一条 为了维护残疾人的合法权益,制定本条例。\n",
+     "浙江省第十一届人民代表大会常务委员会公告第16号", "identity.number-order"),
+    ("# 军人抚恤优待条例\n\n2004年8月1日 中华人民共和国中央军事委员会令第413号公布\n\n"
+     "2011年7月29日 《国务院、中央军事委员会关于修改〈军人抚恤优待条例〉的决定》第一次修订\n\n"
+     "2024年8月5日 中华人民共和国中央军事委员会令第788号第三次修订）\n\n<!-- INFO END -->\n\n第一条 为了保障国家对军人的抚恤优待,制定本条例。\n",
+     "中华人民共和国中央军事委员会令第788号", "identity.number-order"),
     # portal metadata: several pairs on a line, glued labels, bulleted lines
     ("张政字〔2025〕1号 B1类 同意公开\n岳阳县张谷英镇人民政府\n对县十八届人大四次会议第153号建议的\n答 复\n肖东红等代表:\n",
      "张政字〔2025〕1号", "identity.number-line"),
@@ -249,6 +261,23 @@ def test_an_issuer_code_never_overrules_the_area_the_page_names(text):
     x = extract(text)
     assert not any(a.area.name in ("海口市", "常州市") for a in x.identity.issuers)
     assert x.area is None or x.area.name not in ("海口市", "常州市")
+
+
+@pytest.mark.parametrize("text,title,issuer,day", [
+    # Markdown's heading marks are no part of the title; a department's or government's meeting adopted
+    # the rule (LawRefBook/Laws 部门规章; the Wikisource-converter form # 名称 / ## 第一章)
+    ("# 企业职工带薪年休假实施办法\n\n2008年7月17日 经人力资源和社会保障部第6次部务会议通过\n\n<!-- INFO END -->\n\n"
+     "第一条 为了实施《职工带薪年休假条例》,制定本实施办法。\n", "企业职工带薪年休假实施办法", "人力资源和社会保障部", "2008-07-17"),
+    ("# 天津市养老机构管理办法\n\n2007年1月8日 天津市人民政府第84次常务会议通过\n\n## 第一章 总则\n第一条 为促进养老机构的发展,制定本办法。\n",
+     "天津市养老机构管理办法", "天津市人民政府", "2007-01-08"),
+    # the order's organ named with the nation's name (中华人民共和国国务院令)
+    ("# 殡葬管理条例\n\n1997年7月21日 中华人民共和国国务院令第225号发布\n\n<!-- INFO END -->\n\n第一条 为了加强殡葬管理,制定本条例。\n",
+     "殡葬管理条例", "国务院", "1997-07-21"),
+])
+def test_a_regulation_s_history_gives_its_issuer_and_date(text, title, issuer, day):
+    x = extract(text)
+    assert (x.identity.title, [a.name for a in x.identity.issuers], x.date.isoformat() if x.date else None) == (
+        title, [issuer], day)
 
 
 @pytest.mark.parametrize("title,issuers", [

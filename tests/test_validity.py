@@ -48,12 +48,28 @@ def validity(text: str) -> dict:
     # a portal's 实施日期 where the text states none (a law database's page; 商丘 portal's 生效日期)
     ("海南省长期护理保险管理办法(试行)\n\n发布日期\n\n2025-12-16\n\n实施日期\n\n2026-01-01\n\n正文内容\n\n"
      "第一条 为了建立长期护理保险制度,制定本办法。\n", {"entry_into_force": date(2026, 1, 1), "provisional": True}),
+    # 实行 and a date in Chinese numerals (国务院 1957 暂行规定; 2008 条例 of 浙江 set the same way)
+    ("关于国家机关工作人员福利费掌管使用的暂行规定\n七、本规定自一九五七年六月一日起实行。\n",
+     {"entry_into_force": date(1957, 6, 1), "provisional": True}),
+    # a regulation set as Markdown with its history one event a line (LawRefBook/Laws, 行政法规):
+    # 自公布之日起施行 is the day the order published it
+    ("# 城市生活无着的流浪乞讨人员救助管理办法\n\n2003年6月20日 中华人民共和国国务院令第381号公布\n\n<!-- INFO END -->\n\n"
+     "第一条 为了对在城市生活无着的流浪、乞讨人员实行救助，制定本办法。\n第十八条 本办法自2003年8月1日起施行。\n",
+     {"entry_into_force": date(2003, 8, 1)}),
+    ("# 企业职工带薪年休假实施办法\n\n2008年7月17日 经人力资源和社会保障部第6次部务会议通过\n\n<!-- INFO END -->\n\n"
+     "第一条 为了实施《职工带薪年休假条例》，制定本实施办法。\n第十九条 本办法自发布之日起施行\n", {}),
+    ("# 社会救助暂行办法\n\n2014年2月21日 中华人民共和国国务院令第649号公布\n\n<!-- INFO END -->\n\n"
+     "第一条 为了加强社会救助，保障公民的基本生活，制定本办法。\n第七十条 本办法自公布之日起施行。\n",
+     {"entry_into_force": date(2014, 2, 21), "provisional": True}),
 ])
 def test_validity_clauses(text, expected):
     assert validity(text) == expected
 
 
 @pytest.mark.parametrize("text", [
+    # a place, not the document, takes something up from a day (news of 株洲, 南宁)
+    "株洲市提高高龄老人补贴标准\n本市自2018年1月1日起实行新的高龄津贴标准。\n",
+    "关于调整高龄津贴标准的通知\n各县(区)民政局:\n本县自2022年1月1日起执行新标准。\n",
     # the 办法 a notice issues has its own clause: not the notice's
     "广州市人民政府办公厅关于印发广州市居家社区养老服务管理办法的通知\n穗府办规〔2022〕13号\n各区人民政府:\n"
     "现印发给你们,请遵照执行。\n广州市居家社区养老服务管理办法\n第三十条 本办法自2022年6月1日起施行,有效期5年。\n",

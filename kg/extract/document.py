@@ -70,7 +70,9 @@ def extract_mentions(doc: Document) -> Extraction:
         date=ident.date.value if ident.date else None,
         facts=_facts(doc, ident) + tuple(steps.run(
             "extract.validity", [], find_validity, doc, (ident.title.value, ident.title.span) if ident.title else None,
-            ident.date.value if ident.date else None,
+            # a session's adoption is no issue or publication (自公布之日起施行 of a rule adopted
+            # 2008-07-17 and published two months later)
+            ident.date.value if ident.date and ident.date.rule != "identity.date-adoption" else None,
             ident.publication_date.value if ident.publication_date else None, ident.heading_end)),
         citations=tuple(c for c in citations if c.target.number or c.target.title),
         proposal=proposal,

@@ -171,7 +171,7 @@ def read_identity(doc: Document) -> Identity:
     ident.issuers = _first("issuer", sources) or []
     ident.date = _first("date", sources)
     ident.warnings += _date_disagreements(ident.date, doc)
-    ident.publication_date = _publication_date(doc, ident.date)
+    ident.publication_date = _publication_date(doc, ident.date) or _history_publication(doc, ident.history)
     ident.area = ident.issuers[0].value.area if ident.issuers else (_township_subject(lines, context) or context)
     return ident
 
@@ -384,6 +384,17 @@ def _portal_date(doc: Document, name: str, rule: str) -> Optional[Found]:
     return Found(value, rule, field_.span) if value else None
 
 
+def _history_publication(doc: Document, history: list[tuple[Span, str]]) -> Optional[Found]:
+    """The day a regulation's history says the order or announcement that
+    published its text did (2014年2月21日 中华人民共和国国务院令第649号公布)."""
+    for span, text in reversed(history):
+        if phrase_pattern("history_promulgation").match(text):
+            first = next(find_dates(doc.view, span.start, span.end), None)
+            if first:
+                return Found(first[0], "identity.date-publication-history", first[1])
+    return None
+
+
 def _publication_date(doc: Document, document_date: Optional[Found]) -> Optional[Found]:
     """The portal's 发布日期; not where it comes long after the document's own
     date: a mirror or repost shows the day it copied the page."""
@@ -394,8 +405,10 @@ def _publication_date(doc: Document, document_date: Optional[Found]) -> Optional
 
 
 def _adoption_date(s: Sources) -> Optional[Found]:
-    """A law's latest adoption or revision date."""
-    dates = [d for span, _ in s.heading.adoption_lines for d in find_dates(s.doc.view, span.start, span.end)]
+    """A law's latest adoption or revision date (not that of a line that
+    gives only its entry into force: 2010年1月1日 施行)."""
+    dates = [d for span, text in s.heading.adoption_lines if not phrase_pattern("history_in_force").match(text)
+             for d in find_dates(s.doc.view, span.start, span.end)]
     if not dates:
         return None
     latest = max(dates, key=lambda d: d[0])
@@ -629,6 +642,14 @@ def _adoption_issuers(s: Sources) -> list[Found]:
         agency = parse_issuer(name, context)
         if agency:
             return [Found(agency, "identity.issuer-adoption", Span(span.start + m.start(), span.start + m.end()))]
+    # a rule adopted by a government's or a department's meeting (经…部务会议通过,
+    # 省人民政府第N次常务会议通过), in any line of its history
+    for span, text in s.heading.adoption_lines:
+        m = phrase_pattern("meeting_organ").search(text)
+        agency = parse_issuer(m.group("organ"), context) if m else None
+        if m and agency:
+            return [Found(agency, "identity.issuer-adoption", Span(span.start + m.start("organ"),
+                                                                   span.start + m.end("organ")))]
     return []
 
 

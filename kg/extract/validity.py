@@ -19,7 +19,7 @@ from typing import Optional
 from kg.datafiles import read_tsv
 from kg.lexicon.dates import parse_date
 from kg.lexicon.docnumber import cn_integer
-from kg.lexicon.titles import document_type, wrapped_title
+from kg.lexicon.titles import document_type, self_references, wrapped_title
 from kg.models import Document, Evidence, Fact, Span
 
 # provisional by its own title's ending: …办法（试行）, …暂行办法 (not a 《…（试行）》
@@ -46,8 +46,9 @@ def find_validity(doc: Document, title: Optional[tuple[str, Span]], own_date: Op
         # the announcement or order that promulgates the page's regulation stands above its heading
         for m in pattern.finditer(doc.view, 0 if kind in ABOVE_THE_BODY else body_start):
             span = Span(m.start(), m.end())
-            if not _speaks_of_own(_subject(doc, m, span), title_text):
-                continue
+            subject = _subject(doc, m, span)
+            if not (_is_a_document(subject) and _speaks_of_own(subject, title_text)):
+                continue       # 本市自…起实行新标准: a place, not a document, takes it up
             evidence = Evidence(f"validity.{kind.replace('_', '-')}", span, doc.sentence_of(span))
             value = _value(kind, m, own_date, publication_date, entry)
             if value is None:
@@ -96,6 +97,11 @@ def _subject(doc: Document, m: re.Match, span: Span) -> Optional[str]:
     sentence = doc.sentence_of(span)
     found = [s.group("type") for s in SUBJECT.finditer(doc.view, sentence.start, span.start)]
     return found[-1] if found else None
+
+
+def _is_a_document(type_word: Optional[str]) -> bool:
+    """本办法, 本实施意见, 本文件: a document speaks of itself; 本市, 本县 are places."""
+    return type_word is None or document_type(type_word) is not None or f"本{type_word}" in self_references()
 
 
 def _speaks_of_own(type_word: Optional[str], title: Optional[str]) -> bool:

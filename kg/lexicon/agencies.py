@@ -134,7 +134,8 @@ def split_agency(name: str, context: Optional[AreaRef] = None) -> Optional[tuple
     with (区 in 区民政局), so that a list can pass the prefix on."""
     gaz = gazetteer()
     name = name.strip()
-    national = _national_names().get(name)
+    # a central organ as its full name writes it: 中华人民共和国民政部, (中华人民共和国)国务院令
+    national = _national_names().get(name.removeprefix(gaz.nation.name) or name)
     if national:
         return agency(national, gaz.nation, gaz), ""
     templates = _area_templates() if name.startswith(_template_openings()) else ()

@@ -54,7 +54,7 @@ def types_without_force() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _self_references() -> frozenset[str]:
+def self_references() -> frozenset[str]:
     return frozenset(read_lines("self_references.txt"))
 
 
@@ -122,7 +122,7 @@ def type_by_concept(concept: str) -> DocumentType:
 
 
 def is_self_reference(title: str) -> bool:
-    return title in _self_references()
+    return title in self_references()
 
 
 def is_bare_type_word(title: str) -> bool:

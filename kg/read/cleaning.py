@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kg.datafiles import phrase_pattern
 from kg.lexicon.folding import fold, to_simplified
 from kg.models import Document, SourceDocument, Span
 from kg.read.layout import read_layout
@@ -68,7 +69,7 @@ def _trim(view: str, start: int, end: int) -> Span:
 
 
 def clean(source: SourceDocument) -> Document:
-    view = fold(to_simplified(source.text))
+    view = _without_markup(fold(to_simplified(source.text)))
     fields, residue = find_portal(view)
     sentences = [s for s in split_sentences(view)
                  if not any(r.contains(s) for r in residue)]
@@ -81,6 +82,12 @@ def clean(source: SourceDocument) -> Document:
         sentences=tuple(sentences),
         layout=read_layout(view, tuple(residue), tuple(fields)),
     )
+
+
+def _without_markup(view: str) -> str:
+    """Markdown's heading marks and comments blanked (# 社会救助暂行办法 reads as
+    the title): the view keeps its length, so offsets still point into the text."""
+    return phrase_pattern("markdown_markup").sub(lambda m: " " * len(m.group(0)), view)
 
 
 def plain_document(source: SourceDocument) -> Document:

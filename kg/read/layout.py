@@ -457,14 +457,23 @@ def _number_opening(line: _Line) -> Optional[tuple[DocNumber, Span]]:
 
 def _order_in_adoption_note(lines: list[_Line], best: _Candidate) -> Optional[tuple[DocNumber, Span, str]]:
     """A regulation's history under its title names the order that issued it
-    first: (…1992年2月16日安徽省人民政府令第30号发布 …) gives 安徽省人民政府令第30号."""
-    nxt = next((line for line in lines[best.last + 1:] if not line.chrome), None)
-    if nxt is None or not phrase_pattern("adoption_note").match(nxt.text):
-        return None
-    for m in find_orders(nxt.text):
-        if phrase_pattern("issued_by_order").match(nxt.text, m.span.end):
-            return m.number, Span(nxt.span.start + m.span.start, nxt.span.start + m.span.end), "identity.number-order"
-    return None
+    (…1992年2月16日安徽省人民政府令第30号发布 …) and those of its revised texts
+    (…令第788号第三次修订): the last of them published this text. Not an order
+    that published an amending decision (根据1997年…令第99号发布的《…决定》修正).
+    Collections set the history one event a line, without brackets
+    (2014年2月21日 中华人民共和国国务院令第649号公布)."""
+    found = None
+    for line in (line for line in lines[best.last + 1:] if not line.chrome):
+        if not (phrase_pattern("adoption_note").match(line.text) or phrase_pattern("adoption_line").match(line.text)):
+            break
+        before = 0
+        for m in find_orders(line.text):
+            amending = phrase_pattern("order_amending_lead").search(line.text, before, m.span.start)
+            if not amending and phrase_pattern("issued_by_order").match(line.text, m.span.end):
+                found = (m.number, Span(line.span.start + m.span.start, line.span.start + m.span.end),
+                         "identity.number-order")
+            before = m.span.end
+    return found
 
 
 def _is_head_line(text: str) -> bool:
