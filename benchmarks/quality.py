@@ -117,7 +117,8 @@ def main() -> None:
     args = parser.parse_args()
     # (label, gold, validity gold kept in the repository where the gold is not)
     golds = [("corpus-pages", args.shared / "corpus-pages" / "gold.json", ROOT / "tests" / "data" / "corpus_pages_validity.json"),
-             ("wild set", ROOT / "tests" / "data" / "wild" / "gold.json", None)]
+             ("wild set", ROOT / "tests" / "data" / "wild" / "gold.json", None),
+             ("whole laws", ROOT / "tests" / "data" / "laws" / "gold.json", None)]
     golds += [(label, Path(path), None) for label, _, path in (g.partition("=") for g in args.gold)]
     for label, gold, validity in golds:
         if gold.is_file():
@@ -126,6 +127,7 @@ def main() -> None:
             print()
     print("### Silver checks\n")
     print(silver_table([("wild set", ROOT / "tests" / "data" / "wild" / "pages"),
+                        ("whole laws", ROOT / "tests" / "data" / "laws" / "pages"),
                         ("corpus-pages clean", args.shared / "corpus-pages" / "clean"),
                         ("corpus-pages damaged", args.shared / "corpus-pages" / "damaged"),
                         ("seeds", ROOT / "corpus"), ("corpus-extra", args.shared / "corpus-extra")]

@@ -21,7 +21,7 @@ _EXPORTS = {
     "clean": "read.cleaning",
     "extract_mentions": "extract.document",
     "resolve": "resolution.documents",
-    "build_graph": "rdf.named_graphs",
+    "build_graph": "pipeline.build:graph_dataset",
     "build": "pipeline.build",
     "load_graph": "store.database",
     "load_dataset": "store.database",
@@ -40,7 +40,7 @@ __all__ = sorted(_EXPORTS)
 
 
 def __getattr__(name: str):
-    if name in _EXPORTS:
-        module = importlib.import_module(f".{_EXPORTS[name]}", __name__)
-        return getattr(module, name)
+    if name in _EXPORTS:       # "module" or "module:its name for it"
+        module_name, _, attr = _EXPORTS[name].partition(":")
+        return getattr(importlib.import_module(f".{module_name}", __name__), attr or name)
     raise AttributeError(f"module 'kg' has no attribute {name!r}")

@@ -435,6 +435,9 @@ class DocumentNode:
     source_files: tuple[str, ...]      # empty for a stub
     date: Optional[Day] = None        # from the corpus file, when there is one
     versions: tuple[tuple[Day, str], ...] = ()   # (date, event) its own history lines give (a regulation)
+    # its corpus files give different dates: each file is a version of it (two texts of one
+    # regulation, 2018 and 2024), and ``date`` is the latest
+    dated_versions: bool = False
 
     @property
     def is_stub(self) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import present
+from conftest import present, select
 from kg.extract.citations import issuers_of_title
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.docnumber import DocNumber
@@ -226,3 +226,33 @@ def test_a_document_is_named_by_its_title_number_or_what_is_known_of_it(data, na
     from kg.network.documents import document_name
     assert document_name(data) == name
 
+
+
+def test_two_texts_of_one_regulation_are_one_node_with_versions(tmp_path):
+    """Shanghai's 社会救助条例 as adopted (2018) and as amended (2024), both in
+    the folder (LawRefBook/Laws sets each with its history): one document,
+    dated by its latest text and amended by the decision the history names;
+    the earlier text is a version of it, with its own date and file. The
+    graph passes the shapes (one date per document)."""
+    from click.testing import CliRunner
+    from kg.cli import main
+    from kg.pipeline.build import build
+    from kg.store.database import load_graph
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    body = ("第一条 为了加强社会救助，保障本市居民的基本生活，制定本条例。\n"
+            "第五十六条 本条例自2019年5月1日起施行。\n")
+    adopted = "2018年11月22日 上海市第十五届人民代表大会常务委员会第七次会议通过\n\n"
+    (corpus / "2018.md").write_text(f"# 上海市社会救助条例\n\n{adopted}<!-- INFO END -->\n\n{body}", encoding="utf-8")
+    (corpus / "2024.md").write_text(
+        f"# 上海市社会救助条例\n\n{adopted}2024年12月31日 上海市第十六届人民代表大会常务委员会第十八次会议"
+        "《关于修改〈上海市公路管理条例〉等10件地方性法规的决定》修正）\n\n<!-- INFO END -->\n\n" + body, encoding="utf-8")
+    build(corpus, tmp_path / "out")
+    graph = load_graph(tmp_path / "out")
+    rows = select(graph, """SELECT DISTINCT ?date ?version ?vdate ?file ?decision WHERE {
+        ?d dcterms:title "上海市社会救助条例"@zh ; eli:date_document ?date ; eli:is_realized_by ?version ;
+           eli:amended_by ?a . ?a dcterms:title ?decision .
+        ?version eli:version_date ?vdate ; dcterms:source ?file }""")
+    assert [(r[0], r[2], r[3], r[4]) for r in rows] == [
+        ("2024-12-31", "2018-11-22", "2018.md", "关于修改〈上海市公路管理条例〉等10件地方性法规的决定")]
+    assert CliRunner().invoke(main, ["validate", str(tmp_path / "out")]).output.strip() == "conforms"

@@ -48,6 +48,10 @@ def validity(text: str) -> dict:
     # a portal's 实施日期 where the text states none (a law database's page; 商丘 portal's 生效日期)
     ("海南省长期护理保险管理办法(试行)\n\n发布日期\n\n2025-12-16\n\n实施日期\n\n2026-01-01\n\n正文内容\n\n"
      "第一条 为了建立长期护理保险制度,制定本办法。\n", {"entry_into_force": date(2026, 1, 1), "provisional": True}),
+    # the announcement's two sentences (四川 公告 as an encyclopedia quotes it)
+    ("四川省老年人权益保障条例\n《四川省老年人权益保障条例》已由四川省第十三届人民代表大会常务委员会第五次会议于2018年7月26日"
+     "修订通过,现予公布。自2018年10月1日起施行。\n第一条 为了保障老年人合法权益,制定本条例。\n",
+     {"entry_into_force": date(2018, 10, 1)}),
     # 实行 and a date in Chinese numerals (国务院 1957 暂行规定; 2008 条例 of 浙江 set the same way)
     ("关于国家机关工作人员福利费掌管使用的暂行规定\n七、本规定自一九五七年六月一日起实行。\n",
      {"entry_into_force": date(1957, 6, 1), "provisional": True}),

@@ -7,7 +7,7 @@ from kg.extract.identity import Identity, read_identity
 from kg.extract.quantities import find_amounts, find_targets
 from kg.extract.measures import find_measures, is_excluded_provision
 from kg.extract.themes import find_programmes, find_service_models
-from kg.extract.validity import find_validity
+from kg.extract.validity import find_validity, history_amendments
 from kg.extract.link_types import type_links
 from kg.models import (AgencyMention, Citation, CollectiveResponsibility, FileError, DocRef, Document, Evidence,
                        Extraction, Fact, Measure, MeasureIndex, Span, UnboundAgency)
@@ -49,6 +49,7 @@ def extract_mentions(doc: Document) -> Extraction:
     wrapped = steps.run("extract.citations", [], _title_wrapped, doc, ident, identity)
     citations = steps.run("extract.link-types", wrapped + found.citations, type_links, doc,
                           wrapped + found.citations, identity, ident.heading_end)
+    citations += steps.run("extract.validity", [], history_amendments, doc, identity, area)
 
     measures = [m for m in steps.run("extract.measures", [], find_measures, doc, ident.heading_end, ident.body_end)
                 if not is_excluded_provision(doc.view, m)]

@@ -19,8 +19,10 @@ from typing import Optional
 from kg.datafiles import read_tsv
 from kg.lexicon.dates import parse_date
 from kg.lexicon.docnumber import cn_integer
-from kg.lexicon.titles import document_type, self_references, wrapped_title
-from kg.models import Document, Evidence, Fact, Span
+from kg.datafiles import phrase_pattern
+from kg.lexicon.titles import document_type, find_titles, self_references, wrapped_title
+from kg.models import AreaRef, Citation, DocRef, Document, Evidence, Fact, Span
+from kg.relations import Relation
 
 # provisional by its own title's ending: …办法（试行）, …暂行办法 (not a 《…（试行）》
 # it cites, nor the document a 印发 notice issues)
@@ -116,3 +118,30 @@ def _speaks_of_own(type_word: Optional[str], title: Optional[str]) -> bool:
         return not (inner and type_word and inner.suffix.endswith(type_word)) or (
             own is not None and own.suffix.endswith(type_word))
     return True
+
+
+HISTORY_CHARS = 2000        # a regulation's history stands under its title, at the top
+
+
+def history_amendments(doc: Document, own: DocRef, area: Optional[AreaRef]) -> list[Citation]:
+    """The decisions a regulation's history names as amending it
+    (2023年12月29日 …《关于修改〈中华人民共和国慈善法〉的决定》修正; 根据…令第99号发布的
+    《…决定》第一次修正): each amends this document (eli:amends from the
+    decision, eli:amended_by from this one), with its history line."""
+    from kg.extract.citations import doc_ref
+    out = []
+    start = 0
+    for line in doc.view[:HISTORY_CHARS].split("\n"):
+        end = start + len(line)
+        text = line.strip()
+        if phrase_pattern("adoption_line").match(text) or phrase_pattern("adoption_note").match(text):
+            for title in find_titles(doc.view[:end]):
+                m = phrase_pattern("amended_in_history").match(doc.view, title.span.end, end)
+                if title.span.start < start or m is None:
+                    continue
+                evidence = Evidence("validity.amended-history", title.span, doc.sentence_of(title.span))
+                out.append(Citation(target=own, relation=Relation.AMENDS, evidence=evidence,
+                                    source=doc_ref(title.title, None, area), trigger=m.group(0).strip(),
+                                    link_rule="link.amends-history"))
+        start = end + 1
+    return out

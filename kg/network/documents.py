@@ -142,12 +142,12 @@ def document_network(extractions, resolution) -> nx.DiGraph:
     from kg.rdf import iri
 
     levels = level_concepts()       # level name -> (rank, English label)
-    validity = {x.document.relative_path: {f.name: f.value for f in x.facts
-                                           if f.name in ("entry_into_force", "expiry", "validity")}
-                for x in extractions}
+    validity = _stated_validity(extractions)
     graph = nx.DiGraph()
     for node in sorted(resolution.documents.values(), key=lambda n: n.key):
-        stated = next((validity[s] for s in node.source_files if validity.get(s)), {})
+        # of several texts of one document, the latest's (kg.rdf.named_graphs.VERSION_FACTS)
+        files = [s for s in node.source_files if not node.dated_versions or validity[s][0] == node.date]
+        stated: dict = next((validity[s][1] for s in files if validity[s][1]), {})
         level = levels.get(node.area.level) if node.area else None
         graph.add_node(str(iri.document(node.key)), number=node.number, title=node.title,
                        rank=level[0] if level else None, level=level[1] if level else None,
@@ -183,6 +183,14 @@ def document_network(extractions, resolution) -> nx.DiGraph:
         evidence[key] = _preferred(evidence.get(key), ("inferred", link.rule, None, None))
     _add_links(graph, links, evidence)
     return graph
+
+
+def _stated_validity(extractions) -> dict[str, tuple]:
+    """Each file's date and what it states of its document's validity."""
+    from kg.resolution.documents import best_date
+    return {x.document.relative_path: (best_date(x), {f.name: f.value for f in x.facts
+                                                      if f.name in ("entry_into_force", "expiry", "validity")})
+            for x in extractions}
 
 
 def _s(term):

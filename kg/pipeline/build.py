@@ -28,7 +28,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
-from typing import Callable, cast, ContextManager, Iterator, NamedTuple, Optional, Sequence, Union
+from typing import Callable, cast, ContextManager, Iterable, Iterator, NamedTuple, Optional, Sequence, Union
 
 from kg.pipeline import cache as build_cache, outputs
 from kg.relations import Relation
@@ -117,6 +117,16 @@ class BuildReport:
             "as_of": self.as_of,
             "quality": self.quality.to_json(),
         }
+
+
+def graph_dataset(extractions: Iterable[Extraction], resolution: Resolution, as_of: Optional[date] = None):
+    """The graphs ``kg build`` writes, as one rdflib Dataset in memory (the
+    library's ``kg.build_graph``): every file's graph, the shared graphs
+    and the validity graph on ``as_of`` (default ``reference_day()``)."""
+    from kg.rdf.named_graphs import build_graph
+    extractions = list(extractions)
+    status = status_graph(document_network(extractions, resolution), as_of or reference_day())
+    return build_graph(extractions, resolution, derived=[(iri.VALIDITY_GRAPH, status)])
 
 
 def build(corpus_dir: Path, out_dir: Path, turtle: bool = False, jobs: Optional[int] = None, use_cache: bool = True,

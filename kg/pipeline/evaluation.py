@@ -7,7 +7,9 @@ scored as precision and recall (lists: over the items of all documents;
 single values and the issuers: over documents, a document's value counting
 as right when it equals the gold).
 Fields that a gold entry's notes call inferred (from a URL, an 索引号, by
-analogy) are not what a text gives, and are left out of the score.
+analogy) are not what a text gives, and are left out of the score; so are
+the citation fields of an entry that does not have them at all (a set whose
+gold did not check citations: ``[]`` says the page cites none).
 """
 from __future__ import annotations
 
@@ -156,8 +158,9 @@ def _cited_titles(x: Extraction) -> set[str]:
     """Titles the text cites in 《》 (the inner title of 《…印发〈X〉…》 is part of
     its mention; the unquoted notice around 印发《X》的通知 is not), and the title of the proposal a reply acknowledges."""
     titles = {reference_key(c.target.title) for c in x.citations
-              if c.target.title and c.evidence.rule not in ("citation.wrapped", "identity.title-wraps",
-                                                             "citation.notice-around-title")}
+              if c.target.title and c.evidence.rule not in (
+                  "citation.wrapped", "identity.title-wraps", "citation.notice-around-title",
+                  "validity.amended-history")}     # that one's target is the page's own document
     if x.proposal is not None and x.proposal.title:
         titles.add(reference_key(x.proposal.title))
     return titles
@@ -326,7 +329,7 @@ PAGES = "pages"         # where a set keeps its texts, for a validity entry that
 # gold could not give as such ("on_issue", "5 years") is not scored
 VALIDITY_FIELDS = {"entry_into_force": "entry into force", "expiry": "expiry", "provisional": "provisional",
                    "stated_validity": "stated validity",
-                   **{r.value: r.value for r in of_kind("repeal", "amendment")}}
+                   **{r.value: r.value for r in of_kind("repeal", "amendment")}, "amended_by": "amended by"}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -353,11 +356,20 @@ def _score_validity(scores, stem: str, checked: Optional[dict], x: Optional[Extr
     for relation in of_kind("repeal", "amendment"):      # the gold names them as the relations
         _count(scores[relation.value], stem, {reference_key(str(v)) for v in checked.get(relation.value) or []},
                _targets(relation)(x) if x else set())
+    # the decisions its history names as amending it (the gold writes their titles)
+    _count(scores["amended_by"], stem, {reference_key(str(v)) for v in checked.get("amended_by") or []},
+           {reference_key(c.source.title or "") for c in x.citations
+            if c.relation == Relation.AMENDS and c.source is not None and c.target == x.identity} if x else set())
+
+
+# the gold keys whose presence says a field was checked (links: either kind)
+CHECKED_BY = {"links": ("implements", BASED_ON), "issuer": ("issuer",), "self_number": ("self_number",),
+              "responds_to_proposal": ("responds_to_proposal",), "measures_responsible": ("measures_responsible",)}
 
 
 def _score_sets(scores, stem: str, entry: dict, x: Optional[Extraction], inferred: set[str]) -> None:
     for name, (_, read, key) in SET_FIELDS.items():
-        if name in inferred:
+        if name in inferred or not any(k in entry for k in CHECKED_BY.get(name, (name,))):
             continue
         gold = _gold_values(entry, name, key)
         found = read(x) if x else set()

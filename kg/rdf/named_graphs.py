@@ -257,7 +257,7 @@ def source_part(x: Extraction, nodes: FileNodes) -> SourcePart:
     c.agencies.update(node.issuers)
     if node.area:
         c.areas.add(node.area.code)
-    _write_facts(w, x)
+    _write_facts(w, x, nodes.own)
     _write_citations(w, x, nodes)
     _write_measures(w, x, node, c.agencies, c.alt_labels)
     _write_themes(w, x, node, c.programmes)
@@ -287,13 +287,43 @@ FACT_PROPERTIES: dict[str, tuple[URIRef, Callable[[Any], Node]]] = {
 }
 
 
-def _write_facts(w: "_GraphWriter", x: Extraction) -> None:
+# What a file tells of its own version where the corpus holds several texts of
+# one document (a regulation of 2018 and as amended in 2024): written on the
+# version, not the work, except by the latest text.
+VERSION_FACTS: dict[str, URIRef] = {
+    "date": ELI.version_date, "publication_date": ELI.date_publication,
+    "entry_into_force": ELI.first_date_entry_in_force, "expiry": ELI.date_no_longer_in_force,
+    "number": DCTERMS.identifier,
+}
+
+
+def _write_facts(w: "_GraphWriter", x: Extraction, own: DocumentNode) -> None:
+    version = _earlier_version(w, x, own)
     for fact in x.facts:
         if fact.name == "version":
             _write_own_version(w, fact)
             continue
         prop, value = FACT_PROPERTIES[fact.name]
-        w.add(w.doc_iri, prop, value(fact.value), fact.evidence)
+        if version is not None and fact.name in VERSION_FACTS:
+            w.add(version, VERSION_FACTS[fact.name], value(fact.value), fact.evidence)
+        else:
+            w.add(w.doc_iri, prop, value(fact.value), fact.evidence)
+
+
+def _earlier_version(w: "_GraphWriter", x: Extraction, own: DocumentNode) -> Optional[URIRef]:
+    """The version node of a file that holds an earlier text of its document
+    than another corpus file (its date is not the node's latest), else None."""
+    from kg.resolution.documents import best_date
+    day = best_date(x)
+    if not own.dated_versions or day is None or day == own.date:
+        return None
+    version = iri.version(w.doc_iri, day)
+    w.g.add((version, RDF.type, POL.Version))
+    w.g.add((version, ELI.realizes, w.doc_iri))
+    w.g.add((w.doc_iri, ELI.is_realized_by, version))
+    w.g.add((version, ELI.version_date, Literal(day, datatype=XSD.date)))
+    w.g.add((version, DCTERMS.source, Literal(x.document.relative_path)))
+    return version
 
 
 def _write_own_version(w: "_GraphWriter", fact) -> None:
@@ -701,10 +731,12 @@ def shared_graphs(state: Contributions, documents: tuple[DocumentNode, ...], inf
             (iri.ONTOLOGY_GRAPH, set(ontology_graph()))]
 
 
-def build_graph(extractions: Iterable[Extraction], resolution: Resolution) -> Dataset:
+def build_graph(extractions: Iterable[Extraction], resolution: Resolution,
+                derived: Iterable[tuple[URIRef, Triples]] = ()) -> Dataset:
     """The dataset for a corpus, in memory: a graph per file, inferred links,
-    reference data and the ontology. (``kg build`` streams the same graphs
-    to disk one at a time instead.)"""
+    reference data and the ontology, and ``derived`` graphs (the validity
+    graph: ``kg.pipeline.build.graph_dataset`` passes it). (``kg build``
+    streams the same graphs to disk one at a time instead.)"""
     ds = Dataset()
     for prefix, namespace in PREFIXES.items():
         ds.bind(prefix, namespace, replace=True)
@@ -713,7 +745,7 @@ def build_graph(extractions: Iterable[Extraction], resolution: Resolution) -> Da
         part = source_part(x, file_nodes(x, resolution))
         state.merge(part.contributions)
         _copy(ds, part.graph_iri, part.graph)
-    for graph_iri, graph in shared_graphs(state, document_nodes(resolution), resolution.inferred):
+    for graph_iri, graph in [*shared_graphs(state, document_nodes(resolution), resolution.inferred), *derived]:
         _copy(ds, graph_iri, graph)
     return ds
 

@@ -250,8 +250,16 @@ def _merge(group: list[Mention], warnings: list[str], dates: dict, histories: di
     area = issuers[0].area if issuers else (_of_files(areas, sources, None) or _title_area(title)
                                             or _number_area(number))
     key = document_keys.document_by_title(str(MentionKey("work", work))) if work else _node_key(number, group)
+    latest, versions_dated = _latest_date(dates, sources)
     return DocumentNode(key, number, title, tuple(titles[1:]), tuple(issuers), _type_concept(primary, refs, title),
-                        area, sources, _of_files(dates, sources, None), _of_files(histories, sources, ()))
+                        area, sources, latest, _of_files(histories, sources, ()), dated_versions=versions_dated)
+
+
+def _latest_date(dates: dict, sources: tuple[str, ...]) -> tuple:
+    """The latest date of a node's corpus files, and whether they give more
+    than one (each file then a version of the document)."""
+    found = {dates[s] for s in sources if dates.get(s)}
+    return max(found, default=None), len(found) > 1
 
 
 def _of_files(values: dict, sources: tuple[str, ...], default):
