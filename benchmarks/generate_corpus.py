@@ -1,10 +1,15 @@
 """Generate a scaling corpus from the real seed text: implementation trees
 national → every province → its cities → their counties, one tree per
-national document of ROUNDS (about 3,200 documents each, 12,800 in all).
+national document of ROUNDS, and in every area of a tree four kinds of
+document (the government's implementation opinion; the civil-affairs
+bureau's notice carrying it out; the finance and civil-affairs bureaus'
+notice allocating funds under it; the bureau's reply to a proposal that
+cites it): about 3,200 areas × 4 kinds × 8 rounds, some 102,000 documents.
 
 Every file is a GENERATED VARIANT, labelled as such in its name (gen-*.txt)
 and in the folder's README: the heading, number, date and area are varied so
-that documents do not collapse into one entity; the body is seed 003's text.
+that documents do not collapse into one entity; the opinions' body is seed
+003's text, the other kinds carry short generated bodies.
 
     python benchmarks/generate_corpus.py OUT_DIR [--limit N]
 """
@@ -40,7 +45,7 @@ def document(title: str, number: str | None, addressees: str, basis: str, body: 
 
 
 # One implementation tree per round: a national document (left a stub) and,
-# under it, one generated implementing document per province, city and county.
+# under it, in every province, city and county, the KINDS of document below.
 ROUNDS = (
     ("国务院办公厅关于推进养老服务发展的意见", "国办发〔2019〕5号", "推进养老服务发展", "进一步推进养老服务高质量发展", 2019),
     ("国务院办公厅关于促进养老托育服务健康发展的意见", "国办发〔2020〕52号", "促进养老托育服务健康发展",
@@ -49,7 +54,23 @@ ROUNDS = (
      "加快建设高质量养老服务体系", 2022),
     ("国务院办公厅关于发展银发经济增进老年人福祉的意见", "国办发〔2024〕1号", "发展银发经济增进老年人福祉",
      "发展银发经济增进老年人福祉", 2024),
+    ("国务院关于加快发展养老服务业的若干意见", "国发〔2013〕35号", "加快发展养老服务业", "加快发展养老服务业", 2013),
+    ("国务院办公厅关于推进医疗卫生与养老服务相结合的指导意见", "国办发〔2015〕84号", "推进医疗卫生与养老服务相结合",
+     "推进医养结合发展", 2015),
+    ("国务院办公厅关于全面放开养老服务市场提升养老服务质量的若干意见", "国办发〔2016〕91号",
+     "全面放开养老服务市场提升养老服务质量", "提升养老服务质量", 2016),
+    ("国务院办公厅关于制定和实施老年人照顾服务项目的意见", "国办发〔2017〕52号", "制定和实施老年人照顾服务项目",
+     "实施老年人照顾服务项目", 2017),
 )
+KINDS = ("opinion", "bureau", "funds", "reply")
+MEASURES = ("一、加强居家社区养老服务。推进街道综合养老服务中心建设，每个街道至少建成1个。（区民政局牵头，区财政局配合）",
+            "二、发展医养结合服务。支持养老机构内设医疗机构，护理型床位占比达到55%以上。（区卫生健康局、区民政局按职责分工负责）",
+            "三、完善经济困难老年人补贴制度。对80周岁以上老年人按每人每月100元发放高龄津贴。（区财政局、区民政局负责）")
+
+
+def file_name(round_index: int, code: str, kind: str) -> str:
+    """A file's name: no area code's '/' (a functional area's, 370200/青岛西海岸新区) becomes a folder."""
+    return f"{round_index}-{code.replace('/', '_')}-{kind}"
 
 
 def generate(out: Path, limit: int | None = None) -> int:
@@ -72,33 +93,48 @@ def generate(out: Path, limit: int | None = None) -> int:
         written += 1
         return True
 
+    def area_documents(r: int, area, title: str, number: str | None, year: int, index: int, basis: str,
+                       addressees: str) -> bool:
+        """The four kinds of one area: its government's opinion (``title``) and what its bureaus make of it."""
+        name = gaz.qualified_name(area)
+        office = f"{name}人民政府办公室" if area.level != "province" else f"{name}人民政府办公厅"
+        day = f"{year}年{1 + index % 12}月{1 + index % 28}日"
+        cited = f"《{title}》" + (f"（{number}）" if number else "")
+        later = f"{year}年{1 + (index + 3) % 12}月{1 + (index + 5) % 28}日"
+        texts = {
+            "opinion": document(title, number, addressees, basis, body, office, day),
+            "bureau": document(f"{name}民政局关于贯彻落实{cited[1:cited.index('》')]}的通知", None, "各有关单位",
+                               f"为贯彻落实{cited}精神，现就有关事项通知如下。", "\n".join(MEASURES),
+                               f"{name}民政局", later),
+            "funds": document(f"{name}财政局 {name}民政局关于下达{year}年养老服务补助资金的通知", None, "各有关单位",
+                              f"根据{cited}要求，现下达{year}年养老服务补助资金{100 + index % 900}万元，用于居家社区养老服务。",
+                              "请按规定使用资金，确保专款专用。", f"{name}财政局\n{name}民政局", later),
+            "reply": document(f"关于{name}政协第{100 + index}号提案的答复", None, "王某某委员",
+                              f"您提出的《关于加快发展居家养老服务的提案》收悉。按照{cited}部署，我局推进相关工作，现答复如下。",
+                              MEASURES[0], f"{name}民政局", later),
+        }
+        return all(write(file_name(r, area.code, kind), texts[kind]) for kind in KINDS)
+
     provinces = sorted((a for a in gaz.by_code.values() if a.level == "province" and a.code in abbreviations),
                        key=lambda a: a.code)
     for r, (national_title, national_number, p_subject, local_subject, year) in enumerate(ROUNDS):
         for p_index, province in enumerate(provinces, start=1):
-            p_office = f"{province.name}人民政府办公厅"
-            p_title = f"{p_office}关于{p_subject}的实施意见"
+            p_title = f"{province.name}人民政府办公厅关于{p_subject}的实施意见"
             p_number = f"{abbreviations[province.code]}政办发〔{year}〕{p_index + 100 * r}号"
             basis = f"为贯彻落实《{national_title}》（{national_number}）精神，结合本省实际，现提出如下实施意见。"
-            if not write(f"{r}-{province.code}", document(p_title, p_number, "各市人民政府", basis, body, p_office,
-                                                         f"{year}年{1 + p_index % 12}月{1 + p_index % 28}日")):
+            if not area_documents(r, province, p_title, p_number, year, p_index, basis, "各市人民政府"):
                 return written
             cities = sorted((a for a in gaz.by_code.values() if a.parent == province.code), key=lambda a: a.code)
             for c_index, city in enumerate(cities, start=1):
-                c_office = f"{gaz.qualified_name(city)}人民政府办公室"
-                c_title = f"{c_office}关于{local_subject}的实施意见"
+                c_title = f"{gaz.qualified_name(city)}人民政府办公室关于{local_subject}的实施意见"
                 basis = f"为贯彻落实《{p_title}》（{p_number}）精神，进一步{local_subject}，现提出如下实施意见。"
-                if not write(f"{r}-{city.code}", document(c_title, None, "各区县人民政府", basis, body, c_office,
-                                                         f"{year + 1}年{1 + c_index % 12}月{1 + c_index % 28}日")):
+                if not area_documents(r, city, c_title, None, year + 1, c_index, basis, "各区县人民政府"):
                     return written
                 counties = sorted((a for a in gaz.by_code.values() if a.parent == city.code), key=lambda a: a.code)
                 for k_index, county in enumerate(counties, start=1):
-                    k_office = f"{gaz.qualified_name(county)}人民政府办公室"
-                    k_title = f"{k_office}关于{local_subject}的实施意见"
+                    k_title = f"{gaz.qualified_name(county)}人民政府办公室关于{local_subject}的实施意见"
                     basis = f"为贯彻落实《{c_title}》精神，{local_subject}，现提出如下实施意见。"
-                    if not write(f"{r}-{county.code}",
-                                 document(k_title, None, "各镇政府、街道办事处", basis, body, k_office,
-                                          f"{year + 2}年{1 + k_index % 12}月{1 + k_index % 28}日")):
+                    if not area_documents(r, county, k_title, None, year + 2, k_index, basis, "各镇政府、街道办事处"):
                         return written
     return written
 

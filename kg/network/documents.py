@@ -133,10 +133,12 @@ def _add_links(graph: nx.DiGraph, links: Iterable[tuple[str, Relation, str]], ev
                        rule=rule, trigger=trigger, sentence=sentence)
 
 
-def document_network(extractions, resolution) -> nx.DiGraph:
+def document_network(extractions, resolution, sentences: Optional[dict[str, tuple[str, ...]]] = None) -> nx.DiGraph:
     """The network ``to_networkx`` reads from a built graph, made instead from
     what the build holds in memory (the extractions, their resolution and
-    the inferred links): the build's index and overview need no query."""
+    the inferred links): the build's index and overview need no query.
+    ``sentences``: each file's citation sentences, where its extraction
+    holds no text (the build's summaries)."""
     from kg.rdf.named_graphs import STATED_BASIS_RELATIONS, proposal_area, proposal_iri
     from kg.lexicon.schemes import level_concepts
     from kg.rdf import iri
@@ -167,7 +169,8 @@ def document_network(extractions, resolution) -> nx.DiGraph:
                            area=area.name if area else None, area_code=area.code if area else None, date=None,
                            stub=True, file=None, type="proposal", entry=None, expiry=None, validity=None)
         own = resolution.of_extraction(x)
-        for c in x.citations:
+        said = sentences[x.document.relative_path] if sentences is not None else None
+        for i, c in enumerate(x.citations):
             source = resolution.node(c.source) if c.source is not None else own
             target = resolution.node(c.target)
             if source.key == target.key:
@@ -175,7 +178,7 @@ def document_network(extractions, resolution) -> nx.DiGraph:
             key = (str(iri.document(source.key)), c.relation, str(iri.document(target.key)))
             links.append(key)
             found = ("stated" if c.relation in STATED_BASIS_RELATIONS else None, c.link_rule or c.evidence.rule,
-                     c.trigger, c.evidence.sentence.slice(x.document.text))
+                     c.trigger, said[i] if said is not None else c.evidence.sentence.slice(x.document.text))
             evidence[key] = _preferred(evidence.get(key), found)
     for link in resolution.inferred:
         key = (str(iri.document(link.source.key)), link.relation, str(iri.document(link.target.key)))

@@ -7,8 +7,10 @@ time (each file's block cached by its extraction and the nodes it points
 to, with the triples the network views read), then draw the overview from
 those triples. The Oxigraph store is the first query's to load
 (``database.ensure_store``), or ``store=True``'s; a store a query loaded
-is patched by the next build. Memory holds the extractions and one graph
-at a time, never the whole RDF graph.
+is patched by the next build. Memory holds each file's summary
+(``kg.pipeline.summaries``: its extraction without text, measures or
+agencies), the resolution, the document network and one graph block at a
+time: never the extractions, never the whole RDF graph.
 """
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ from typing import Callable, cast, ContextManager, Iterable, Iterator, NamedTupl
 from kg.pipeline import cache as build_cache, outputs
 from kg.relations import Relation
 from kg.pipeline.quality import QualityReport, quality_report
+from kg.pipeline.summaries import SPILL_PREFIX, ExtractionStore, FileSummary, summarize
 from kg.rdf import iri
 from kg.read.cleaning import clean, plain_document
 from kg.extract.document import extract_mentions
@@ -232,7 +235,19 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: Optional[int], u
     if jobs is None:
         jobs = (os.cpu_count() or 1) if len(files) >= AUTO_JOBS_FROM else 1
     version = build_cache.pipeline_version()      # read once: every block's key names it
-    extractions, keys, skipped = extract_corpus(files, corpus_dir, cache, jobs, progress, version)
+    store = ExtractionStore(cache, out_dir)
+    try:
+        return _build_from(cache, store, files, corpus_dir, out_dir, turtle, jobs, progress, with_store, as_of,
+                           version, links_passed_over, clock)
+    finally:
+        store.close()
+
+
+def _build_from(cache: build_cache.BuildCache, store: ExtractionStore, files: list[Path], corpus_dir: Path,
+                out_dir: Path, turtle: bool, jobs: int, progress: Progress, with_store: bool, as_of: date,
+                version: str, links_passed_over: list[SkippedFile], clock: "_Clock") -> BuildReport:
+    summaries, skipped = extract_corpus(files, corpus_dir, cache, store, jobs, progress, version)
+    extractions = [s.extraction for s in summaries]      # without their texts: the full ones wait in the store
     skipped = sorted(skipped + links_passed_over, key=lambda s: s.relative_path)
     clock.lap("extract")
     resolution = resolve(extractions)
@@ -249,27 +264,27 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: Optional[int], u
     report.warnings = ([f"{x.document.relative_path}: {note}" for x in extractions for note in x.document.source.notes]
                        + [w for x in extractions for w in x.warnings if not any(k in w for k in learned)]
                        + resolution.warnings)
-    report.quality = quality_report(extractions, resolution)
+    report.quality = quality_report(extractions, resolution, {s.relative_path: s.silver for s in summaries})
     report.learned_codes = {code: agency.name for code, agency in sorted(resolution.learned_codes.items())}
 
     # The document network is all later stages need of the extractions:
     # writing the graph then lets each file's extraction go once its block is
     # written (the store's loader fills that memory as it grows).
-    documents = document_network(extractions, resolution)
+    documents = document_network(extractions, resolution, {s.relative_path: s.sentences for s in summaries})
     report.quality.validity_conflicts = validity_conflicts(documents, as_of)
     report.as_of = as_of.isoformat()
     derived = [(iri.VALIDITY_GRAPH, status_graph(documents, as_of))]
     graph_path = out_dir / GRAPH_FILE
     out_dir.mkdir(parents=True, exist_ok=True)
-    remove_leftovers(out_dir)
-    pending = graph_tasks(extractions, keys, resolution)
-    del extractions          # ``pending`` holds them now; write_graph lets each go once written
+    remove_leftovers(out_dir, keep=store.spill)
+    pending = graph_tasks(summaries, resolution)
+    del extractions, summaries      # ``pending`` holds what the blocks need; each is let go once written
     # every output is written into a unit of its own, which replaces the
     # previous build's outputs all at once (kg.pipeline.outputs)
     unit = outputs.new_unit(out_dir)
     try:
         written = _write_unit(unit, graph_path, turtle, pending, resolution, documents, derived, version, cache,
-                              jobs, progress, report, clock)
+                              store, jobs, progress, report, clock)
         outputs.commit(out_dir, unit, [name for name in OUTPUT_NAMES if (unit / name).exists()], OUTPUT_NAMES)
     except BaseException:
         shutil.rmtree(unit, ignore_errors=True)
@@ -291,12 +306,13 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: Optional[int], u
 
 
 def _write_unit(unit: Path, graph_path: Path, turtle: bool, pending: deque[GraphTask], resolution: Resolution,
-                documents, derived: list[tuple], version: str, cache: build_cache.BuildCache, jobs: int,
-                progress: Progress, report: BuildReport, clock: _Clock) -> WrittenGraph:
+                documents, derived: list[tuple], version: str, cache: build_cache.BuildCache,
+                store: ExtractionStore, jobs: int, progress: Progress, report: BuildReport,
+                clock: _Clock) -> WrittenGraph:
     """Write every output of the build into ``unit``: the graph, its stamp,
     graph.ttl (``turtle``), the document index, the overview and the report."""
     new_graph = unit / GRAPH_FILE
-    written = write_graph(graph_path, new_graph, pending, resolution, version, cache, jobs, progress, derived)
+    written = write_graph(graph_path, new_graph, pending, resolution, version, cache, store, jobs, progress, derived)
     report.triples = written.triples
     # read once for the index and the cache: the fingerprint of the graph the
     # cache describes (a store holding it, patched by this build or loaded by
@@ -345,16 +361,16 @@ def overview_page(facts: NetworkFacts, documents, graph_path: Path, version: str
     return page
 
 
-def remove_leftovers(out_dir: Path) -> None:
+def remove_leftovers(out_dir: Path, keep: Optional[Path] = None) -> None:
     """What a killed build left behind: the units of builds that never
     switched, half-made links, half-written outputs of earlier versions
     (``.graph.trig.*`` …) and half-loaded stores (``.store-*``). Nothing of
     the build readers see is touched."""
-    prefixes = tuple(temporary_prefix(name) for name in OUTPUT_NAMES) + (TEMPORARY_STORE_PREFIX,)
+    prefixes = tuple(temporary_prefix(name) for name in OUTPUT_NAMES) + (TEMPORARY_STORE_PREFIX, SPILL_PREFIX)
     outputs.remove_stale_units(out_dir)
     with store_lock(out_dir):     # not a store a query is loading right now
         for path in out_dir.iterdir():
-            if path.name.startswith(prefixes):
+            if path.name.startswith(prefixes) and path != keep:
                 if path.is_dir():
                     shutil.rmtree(path, ignore_errors=True)
                 else:
@@ -369,7 +385,7 @@ class WrittenGraph:
 
 
 def write_graph(graph_path: Path, target: Path, pending: deque[GraphTask], resolution: Resolution, version: str,
-                cache: build_cache.BuildCache, jobs: int, progress: Progress,
+                cache: build_cache.BuildCache, store: ExtractionStore, jobs: int, progress: Progress,
                 derived: Sequence[tuple] = ()) -> WrittenGraph:
     """Write the TriG file (``target``, which becomes ``graph_path`` when
     the build's outputs switch) one named graph at a time. Returns the number of
@@ -400,7 +416,7 @@ def write_graph(graph_path: Path, target: Path, pending: deque[GraphTask], resol
         fh.write(header)
         state = Contributions()
         digests = []
-        for graph_iri, block, fresh in graph_blocks(pending, cache, jobs):
+        for graph_iri, block, fresh in graph_blocks(pending, cache, store, jobs):
             digests.append(block.digest)
             fh.write(block.trig)
             network.add(block.network)
@@ -462,17 +478,17 @@ def network_part(graph) -> list[Row]:
 
 
 class GraphTask(NamedTuple):
-    """A file's graph block to write: what it is made from (its cache key)
-    and the extraction those inputs name."""
+    """A file's graph block to write: what it is made from (its cache key
+    names the extraction, which the block reads back from the store)."""
     inputs: GraphInputs
-    extraction: Extraction
+    relative_path: str
 
 
-def graph_tasks(extractions: list[Extraction], keys: dict[str, str], resolution: Resolution) -> deque[GraphTask]:
-    """Every file's graph task, in path order (``keys``: of the extractions)."""
-    ordered = sorted(extractions, key=lambda x: x.document.relative_path)
-    return deque(GraphTask(GraphInputs(keys[x.document.relative_path], file_nodes(x, resolution)), x)
-                 for x in ordered)
+def graph_tasks(summaries: list[FileSummary], resolution: Resolution) -> deque[GraphTask]:
+    """Every file's graph task, in path order."""
+    ordered = sorted(summaries, key=lambda s: s.relative_path)
+    return deque(GraphTask(GraphInputs(s.key, file_nodes(s.extraction, resolution)), s.relative_path)
+                 for s in ordered)
 
 
 class FileBlock(NamedTuple):
@@ -485,27 +501,34 @@ class FileBlock(NamedTuple):
     network: list[Row]
 
 
-# The tasks forked workers read: set in the parent just before the pool
-# starts, inherited by the children without pickling (fork start method).
+# The tasks forked workers read, and the store of their extractions: set in
+# the parent just before the pool starts, inherited by the children without
+# pickling (fork start method).
 _WORK: list[Optional[GraphTask]] = []
+_STORE: list[ExtractionStore] = []
 
 
 def _graph_block(index: int) -> FileBlock:
     task = _WORK[index]
-    assert task is not None, "a block is written before its extraction is let go"
-    part = source_part(task.extraction, task.inputs.nodes)
+    assert task is not None, "a block is written before its task is let go"
+    x = _STORE[0].get(task.inputs.extraction)
+    if x is None:
+        raise RuntimeError(f"{task.relative_path}: its extraction left the build's store ({_STORE[0].cache.root}) "
+                           "while the build ran; build again")
+    part = source_part(x, task.inputs.nodes)
     return FileBlock(trig_block(part.graph_iri, part.graph), part.contributions, part.contributions.digest(),
                      len(part.graph), network_part(part.graph))
 
 
-def graph_blocks(pending: deque[GraphTask], cache: build_cache.BuildCache,
+def graph_blocks(pending: deque[GraphTask], cache: build_cache.BuildCache, store: ExtractionStore,
                  jobs: int) -> Iterator[tuple[str, FileBlock, bool]]:
     """Each file's graph IRI, block and whether it was written afresh, in
     order: from the cache when its inputs are unchanged, else written (in
     ``jobs`` processes). Takes the tasks out of ``pending``."""
     _WORK[:] = [pending.popleft() for _ in range(len(pending))]
+    _STORE[:] = [store]
     keys = [entry(task.inputs) for task in _WORK if task is not None]
-    paths = [task.extraction.document.relative_path for task in _WORK if task is not None]
+    paths = [task.relative_path for task in _WORK if task is not None]
     missing = [i for i, key in enumerate(keys) if not cache.has("graph", key)]
     try:
         with _pool(jobs, len(missing)) as pool:
@@ -517,10 +540,11 @@ def graph_blocks(pending: deque[GraphTask], cache: build_cache.BuildCache,
                 if value is None:    # new, or a cache entry that could not be read
                     value = next(computed) if i in to_write else _graph_block(i)
                     cache.put("graph", key, value)
-                _WORK[i] = None       # written: its extraction is no longer needed
+                _WORK[i] = None       # written: its task is no longer needed
                 yield str(iri.source_graph(paths[i])), value, fresh
     finally:
         _WORK.clear()
+        _STORE.clear()
 
 
 def _pool(jobs: int, tasks: int):
@@ -636,11 +660,12 @@ def _extract_isolated(doc: Document) -> Extraction:
                           proposal=None, errors=(error,))
 
 
-def extract_corpus(files: list[Path], corpus_dir: Path, cache: build_cache.BuildCache, jobs: int,
-                   progress: Progress, version: str) -> tuple[list[Extraction], dict[str, str], list[SkippedFile]]:
-    """Every file's extraction (from the cache when its bytes and the rules
-    are unchanged), the cache key of each, and the files skipped."""
-    extractions: dict[str, Extraction] = {}
+def extract_corpus(files: list[Path], corpus_dir: Path, cache: build_cache.BuildCache, store: ExtractionStore,
+                   jobs: int, progress: Progress, version: str) -> tuple[list[FileSummary], list[SkippedFile]]:
+    """Every file's summary, in path order (its extraction from the cache
+    when its bytes and the rules are unchanged, else made; the full one put
+    in ``store`` for its graph block), and the files skipped."""
+    summaries: dict[str, FileSummary] = {}
     keys: dict[str, str] = {}
     todo: list[Path] = []
     skipped: list[SkippedFile] = []
@@ -654,28 +679,25 @@ def extract_corpus(files: list[Path], corpus_dir: Path, cache: build_cache.Build
         keys[relative] = entry(ExtractInputs(version, relative, data))
         hit = cast(Optional[Extraction], cache.get("extract", keys[relative]))
         if hit is not None:
-            extractions[relative] = hit
+            summaries[relative] = summarize(hit, keys[relative])
         else:
             todo.append(path)
     tasks = [(path, corpus_dir, version) for path in todo]
     with progress("extracting", len(files)) as bar, _pool(jobs, len(tasks)) as pool:
         bar.update(len(files) - len(todo))
         results = _ordered_map(pool, read_and_extract_keyed, tasks, jobs)
-        _collect(results, extractions, keys, skipped, cache, bar)
+        _collect(results, summaries, skipped, store, bar)
     skipped.sort(key=lambda s: s.relative_path)
-    return [extractions[k] for k in sorted(extractions)], keys, skipped
+    return [summaries[k] for k in sorted(summaries)], skipped
 
 
-def _collect(results, extractions, keys, skipped, cache, bar) -> None:
+def _collect(results, summaries, skipped, store: ExtractionStore, bar) -> None:
     for key, result in results:
         if isinstance(result, SkippedFile):
             skipped.append(result)
-            keys.pop(result.relative_path, None)
         else:
-            relative = result.document.relative_path
-            extractions[relative] = result
-            keys[relative] = key        # the bytes the extraction was made from
-            cache.put("extract", key, result)
+            store.put(key, result)       # the bytes the extraction was made from name it
+            summaries[result.document.relative_path] = summarize(result, key)
         bar.update(1)
 
 

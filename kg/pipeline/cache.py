@@ -107,9 +107,12 @@ def _version(package: Path, ontology: Path) -> str:
 
 
 class BuildCache:
-    def __init__(self, out_dir: Path, enabled: bool = True):
+    def __init__(self, out_dir: Path, enabled: bool = True, scratch: bool = False):
         self.root = Path(out_dir) / CACHE_DIR
         self.enabled = enabled
+        # a scratch cache lives for one build only (a spill folder, removed at its end):
+        # entries are written in place, with no rename to make them atomic
+        self.scratch = scratch
         self.used: set[Path] = set()
         self.hits = {kind: 0 for kind in KINDS}
         self.misses = {kind: 0 for kind in KINDS}
@@ -122,6 +125,7 @@ class BuildCache:
         return self.enabled and self._path(kind, entry).is_file()
 
     def get(self, kind: str, entry: str) -> Optional[object]:
+        """An entry of an earlier build (counted as a hit or a miss)."""
         if not self.enabled:
             return None
         path = self._path(kind, entry)
@@ -130,25 +134,45 @@ class BuildCache:
         except OSError:
             self.misses[kind] += 1
             return None
-        mac, payload = data[:MAC_SIZE], data[MAC_SIZE:]
-        try:
-            if not hmac.compare_digest(mac, _mac(kind, entry, payload)):
-                raise ValueError("not signed with this user's cache key")
-            value = pickle.loads(payload)
-        except Exception:  # noqa: BLE001 - a forged, truncated or corrupted entry is a miss, never a failed build
+        value = self._checked(kind, entry, path, data)
+        if value is None:
             self.misses[kind] += 1
-            self.rejected.append(path)
             return None
         self.used.add(path)
         self.hits[kind] += 1
         return value
+
+    def read(self, kind: str, entry: str) -> Optional[object]:
+        """An entry this build wrote or already counted (not counted again;
+        callable from a worker process)."""
+        if not self.enabled:
+            return None
+        path = self._path(kind, entry)
+        try:
+            return self._checked(kind, entry, path, path.read_bytes())
+        except OSError:
+            return None
+
+    def _checked(self, kind: str, entry: str, path: Path, data: bytes) -> Optional[object]:
+        mac, payload = data[:MAC_SIZE], data[MAC_SIZE:]
+        try:
+            if not hmac.compare_digest(mac, _mac(kind, entry, payload)):
+                raise ValueError("not signed with this user's cache key")
+            return pickle.loads(payload)
+        except Exception:  # noqa: BLE001 - a forged, truncated or corrupted entry is a miss, never a failed build
+            self.rejected.append(path)
+            return None
 
     def put(self, kind: str, entry: str, value: object) -> None:
         if not self.enabled:
             return
         path = self._path(kind, entry)
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        atomic_write(path, _mac(kind, entry, payload) + payload, durable=False)     # a lost entry is a miss
+        if self.scratch:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(_mac(kind, entry, payload) + payload)
+        else:
+            atomic_write(path, _mac(kind, entry, payload) + payload, durable=False)     # a lost entry is a miss
         self.used.add(path)
 
     def forget(self, kind: str, entry: str) -> None:

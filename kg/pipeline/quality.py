@@ -8,6 +8,8 @@ check (``kg.pipeline.silver``); files whose reading failed.
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from dataclasses import dataclass, field
 
 from kg.relations import of_kind
@@ -79,7 +81,10 @@ def _some(items: list[str]) -> str:
     return "(" + ", ".join(items[:SHOWN]) + (", …" if len(items) > SHOWN else "") + ")"
 
 
-def quality_report(extractions: list[Extraction], resolution: Resolution) -> QualityReport:
+def quality_report(extractions: list[Extraction], resolution: Resolution,
+                   silver: Optional[dict[str, tuple[str, ...]]] = None) -> QualityReport:
+    """The report's quality section; ``silver``: each file's silver flags
+    where they were found already (the build's summaries hold no text)."""
     report = QualityReport(documents=len(extractions))
     for name, value in IDENTITY_FIELDS.items():
         report.missing[name] = [x.document.relative_path for x in extractions if not value(x)]
@@ -93,6 +98,6 @@ def quality_report(extractions: list[Extraction], resolution: Resolution) -> Qua
                 if target.is_stub and not target.number and target.area is None:
                     report.unplaced_links.append(f"{x.document.relative_path}: 《{target.title}》")
     report.errors = [e for x in extractions for e in x.errors]
-    flags = {x.document.relative_path: silver_flags(x) for x in extractions}
+    flags = silver if silver is not None else {x.document.relative_path: silver_flags(x) for x in extractions}
     report.silver = {name: sorted(f for f, found in flags.items() if name in found) for name in CHECKS}
     return report
