@@ -151,6 +151,11 @@ def build(corpus_dir: Path, out_dir: Path, turtle: bool = False, jobs: Optional[
 
 
 AUTO_JOBS_FROM = 50
+# Up to this many files the overview carries every agency, measure and theme
+# one click away; above it, its documents only (each document's resources are
+# on its page): some 250 network triples a document, gathered while writing,
+# took 2.6 GB at 10,000 documents (benchmarks/README.md, run H).
+OVERVIEW_RESOURCES_UP_TO = 10_000
 # seconds one file's reading and extraction may take: a 19 MB text takes under
 # two minutes; a small .docx holding a pathological text would take hours
 FILE_SECONDS = 600
@@ -312,7 +317,9 @@ def _write_unit(unit: Path, graph_path: Path, turtle: bool, pending: deque[Graph
     """Write every output of the build into ``unit``: the graph, its stamp,
     graph.ttl (``turtle``), the document index, the overview and the report."""
     new_graph = unit / GRAPH_FILE
-    written = write_graph(graph_path, new_graph, pending, resolution, version, cache, store, jobs, progress, derived)
+    resources = len(pending) <= OVERVIEW_RESOURCES_UP_TO
+    written = write_graph(graph_path, new_graph, pending, resolution, version, cache, store, jobs, progress, derived,
+                          gather_network=resources)
     report.triples = written.triples
     # read once for the index and the cache: the fingerprint of the graph the
     # cache describes (a store holding it, patched by this build or loaded by
@@ -325,7 +332,7 @@ def _write_unit(unit: Path, graph_path: Path, turtle: bool, pending: deque[Graph
     if turtle:
         atomic_write(unit / TURTLE_FILE, to_turtle(graph_triples(new_graph)))
     write_index(documents, new_graph, digest=report.graph_sha256)
-    atomic_write(unit / HTML_FILE, overview_page(written.network, documents, new_graph, version, cache))
+    atomic_write(unit / HTML_FILE, overview_page(written.network, documents, new_graph, version, cache, resources))
     clock.lap("view")
     cache.prune()
     report.cache = {"hits": cache.hits, "misses": cache.misses}
@@ -345,13 +352,14 @@ def graph_triples(graph_file: Path) -> Iterator[tuple]:
 
 
 def overview_page(facts: NetworkFacts, documents, graph_path: Path, version: str,
-                  cache: build_cache.BuildCache) -> bytes:
+                  cache: build_cache.BuildCache, resources: bool = True) -> bytes:
     """The overview page, drawn from the network's triples gathered while
     writing (``facts``, emptied; the sentences of its links, shown on small
     graphs, from the file); the page of the last build when what it shows is
     unchanged, as after most one-file edits (drawing it, not gathering what
     it shows, is what takes time)."""
-    network = overview_network(facts, documents, evidence_store=lambda: GraphStore.from_file(graph_path))
+    network = overview_network(facts, documents, evidence_store=lambda: GraphStore.from_file(graph_path),
+                               resources=resources)
     facts.rows, facts.links = [], []      # ``network`` holds what the page shows
     key = entry(view_inputs(version, network, documents, page_version()))
     page = cast(Optional[bytes], cache.get("view", key))
@@ -386,7 +394,7 @@ class WrittenGraph:
 
 def write_graph(graph_path: Path, target: Path, pending: deque[GraphTask], resolution: Resolution, version: str,
                 cache: build_cache.BuildCache, store: ExtractionStore, jobs: int, progress: Progress,
-                derived: Sequence[tuple] = ()) -> WrittenGraph:
+                derived: Sequence[tuple] = (), gather_network: bool = True) -> WrittenGraph:
     """Write the TriG file (``target``, which becomes ``graph_path`` when
     the build's outputs switch) one named graph at a time. Returns the number of
     triples written, each graph's network triples (for the overview), and,
@@ -395,7 +403,9 @@ def write_graph(graph_path: Path, target: Path, pending: deque[GraphTask], resol
     the new file). ``pending`` (``graph_tasks``) is a queue handed over: it
     is taken, and each extraction let go once its block is written.
     ``derived``: (IRI, triples) of graphs derived from the whole network
-    (the validity graph), written last, never cached (cheap to make)."""
+    (the validity graph), written last, never cached (cheap to make).
+    ``gather_network`` False: the overview will show documents only, and
+    the network's triples are not kept."""
     files = len(pending)
     header = trig_header()
     # patch the previous store only when it holds the graph this cache was
@@ -419,7 +429,8 @@ def write_graph(graph_path: Path, target: Path, pending: deque[GraphTask], resol
         for graph_iri, block, fresh in graph_blocks(pending, cache, store, jobs):
             digests.append(block.digest)
             fh.write(block.trig)
-            network.add(block.network)
+            if gather_network:
+                network.add(block.network)
             state.merge(block.contributions)
             triples += block.triples
             graph_iris.append(graph_iri)
@@ -433,7 +444,8 @@ def write_graph(graph_path: Path, target: Path, pending: deque[GraphTask], resol
                           for graph_iri, graph in derived]
         for graph in shared_blocks(state, shared, cache) + derived_blocks:
             fh.write(graph.trig)
-            network.add(graph.network)
+            if gather_network:
+                network.add(graph.network)
             triples += graph.triples
             graph_iris.append(graph.iri)
             # the cache keeps only what the last build used: a shared graph

@@ -56,7 +56,7 @@ class ViewInputs:
     sentences behind those links, the document network, and what draws it
     (templates, vis-network)."""
     pipeline: str
-    drawn: tuple[tuple, ...]
+    drawn: tuple[object, ...]          # nodes, edges, links, and whether resources are drawn
     evidence: tuple[tuple, ...]
     documents: tuple[tuple, ...]
     page: str
@@ -65,7 +65,7 @@ class ViewInputs:
 def view_inputs(pipeline: str, network: OverviewNetwork, documents: nx.DiGraph, page: str) -> ViewInputs:
     net = network.net
     drawn = (tuple(sorted(net.nodes(data=True))), tuple(sorted(net.edges(keys=True, data=True), key=lambda e: e[:3])),
-             tuple(network.links))
+             tuple(network.links), network.resources)
     return ViewInputs(pipeline, drawn, tuple(sorted(network.evidence.items())),
                       (tuple(sorted(documents.nodes(data=True))),
                        tuple(sorted(documents.edges(data=True), key=lambda e: e[:2]))), page)

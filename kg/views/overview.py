@@ -50,6 +50,7 @@ class OverviewNetwork:
     net: nx.MultiDiGraph
     links: list[tuple[str, str, str]]
     evidence: dict[tuple[str, str, str], dict]    # of those links, when few enough to carry
+    resources: bool = True      # False: documents only (a corpus above OVERVIEW_RESOURCES_UP_TO documents)
 
 
 @dataclass
@@ -142,6 +143,7 @@ def overview_data(network: OverviewNetwork, documents: nx.DiGraph) -> dict:
         "base": str(ID),
         "unknown_rank": UNKNOWN_RANK,
         "kinds": list(KINDS),
+        "resources": network.resources,
         "levels": [[rank, *labels[rank]] for rank, _, _ in bands if rank in labels],
         "bands": [[rank, round(top, 1), round(bottom, 1)] for rank, top, bottom in bands],
         "boxes": [[b.code, b.name, b.rank, round(b.x, 1), round(b.y, 1), round(b.width, 1), round(b.height, 1)]
@@ -237,11 +239,13 @@ def render(network: OverviewNetwork, documents: nx.DiGraph, title: Optional[str]
 
 
 def overview_network(facts: NetworkFacts, documents: nx.DiGraph, kinds: Optional[Iterable[str]] = None,
-                     evidence_store: Optional[Callable[[], "GraphStore"]] = None) -> OverviewNetwork:
+                     evidence_store: Optional[Callable[[], "GraphStore"]] = None,
+                     resources: bool = True) -> OverviewNetwork:
     """The resources the overview holds (``facts``: the network's triples),
     with the sentences behind agency, measure and theme links where they are
     few enough to carry (those between documents always come), from the
-    store ``evidence_store`` gives."""
+    store ``evidence_store`` gives. ``resources`` False: the build gathered
+    none (a corpus too large for one page to carry them), the page says so."""
     from kg.network.resources import link_evidence, resource_links, resource_nodes
     from kg.views.viz import EVIDENCE_EDGE_LIMIT
 
@@ -254,7 +258,7 @@ def overview_network(facts: NetworkFacts, documents: nx.DiGraph, kinds: Optional
     evidence = {}
     if count <= EVIDENCE_EDGE_LIMIT and evidence_store is not None:
         evidence = link_evidence(evidence_store(), links)
-    return OverviewNetwork(net, links, evidence)
+    return OverviewNetwork(net, links, evidence, resources=resources)
 
 
 def store_overview_network(store, documents: nx.DiGraph, kinds: Optional[Iterable[str]] = None) -> OverviewNetwork:
