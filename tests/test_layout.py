@@ -271,6 +271,10 @@ def test_an_issuer_code_never_overrules_the_area_the_page_names(text):
      "第一条 为了实施《职工带薪年休假条例》,制定本实施办法。\n", "企业职工带薪年休假实施办法", "人力资源和社会保障部", "2008-07-17"),
     ("# 天津市养老机构管理办法\n\n2007年1月8日 天津市人民政府第84次常务会议通过\n\n## 第一章 总则\n第一条 为促进养老机构的发展,制定本办法。\n",
      "天津市养老机构管理办法", "天津市人民政府", "2007-01-08"),
+    # the bracketed note of all of it (广东 law site): its latest date that is no entry into force
+    ("广东省农村五保供养工作规定\n(2009年11月25日广东省人民政府第十一届41次常务会议通过 2010年1月20日"
+     "广东省人民政府令第143号公布 自2010年3月1日起施行)\n第一条 为了做好农村五保供养工作,制定本规定。\n",
+     "广东省农村五保供养工作规定", "广东省人民政府", "2010-01-20"),
     # the order's organ named with the nation's name (中华人民共和国国务院令)
     ("# 殡葬管理条例\n\n1997年7月21日 中华人民共和国国务院令第225号发布\n\n<!-- INFO END -->\n\n第一条 为了加强殡葬管理,制定本条例。\n",
      "殡葬管理条例", "国务院", "1997-07-21"),
@@ -279,6 +283,18 @@ def test_a_regulation_s_history_gives_its_issuer_and_date(text, title, issuer, d
     x = extract(text)
     assert (x.identity.title, [a.name for a in x.identity.issuers], x.date.isoformat() if x.date else None) == (
         title, [issuer], day)
+
+
+def test_the_orders_and_decisions_of_a_history_note_are_cited():
+    """安徽 law site: the note names the orders that published the amending
+    decisions; they are cited (the order that issued the rule is its own)."""
+    x = extract("安徽省乡镇敬老院管理办法\n(1992年1月2日安徽省人民政府第二次常务会议通过 1992年2月16日安徽省人民政府令第30号发布 "
+                "根据1997年12月25日安徽省人民政府令第99号发布 1998年1月1日起施行的《安徽省人民政府关于修改〈安徽省森林植物检疫"
+                "实施办法〉等规章的决定》第一次修正)\n第一条 为了加强乡镇敬老院的管理,制定本办法。\n")
+    assert x.identity.number == "安徽省人民政府令第30号" and x.date.isoformat() == "1997-12-25"
+    assert {c.target.number for c in x.citations if c.target.number and c.target != x.identity} == {"安徽省人民政府令第99号"}
+    amended = [c.source.title for c in x.citations if c.relation == "amends" and c.source is not None]
+    assert amended == ["安徽省人民政府关于修改〈安徽省森林植物检疫实施办法〉等规章的决定"]
 
 
 @pytest.mark.parametrize("title,issuers", [

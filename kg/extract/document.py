@@ -43,8 +43,8 @@ def extract_mentions(doc: Document) -> Extraction:
     identity, reply = steps.run("extract.identity", (DocRef(), False), _identity_ref, ident, doc)
     proposal = (steps.run("extract.proposal", None, find_proposal, doc, ident.title.span if ident.title else None,
                           area) if reply else None)
-    skip = [Span(0, ident.heading_end)] + (steps.run("extract.proposal", [], acknowledged_title_spans, doc)
-                                           if reply else [])
+    skip = _heading_but_history(ident) + (steps.run("extract.proposal", [], acknowledged_title_spans, doc)
+                                          if reply else [])
     found = steps.run("extract.citations", CitationResult(), find_citations, doc, area, skip, identity.number)
     wrapped = steps.run("extract.citations", [], _title_wrapped, doc, ident, identity)
     citations = steps.run("extract.link-types", wrapped + found.citations, type_links, doc,
@@ -97,6 +97,18 @@ def _unknown_agency_warning(name: str) -> str:
     if any(name.endswith(form) for form, _ in organ_forms()) and name[:1] in "省市区县":
         return f"agency {name!r} is a known organ, but the document gives no area to bind it to; not added"
     return f"unknown agency {name!r} in a list; not added"
+
+
+def _heading_but_history(ident: Identity) -> list[Span]:
+    """The heading, where nothing is a citation, but for a regulation's
+    history lines: the orders and decisions that amended it are cited there
+    (根据1997年…令第99号发布的《…决定》修正)."""
+    spans, start = [], 0
+    for span, _ in sorted(ident.history, key=lambda h: h[0].start):
+        if span.start > start:
+            spans.append(Span(start, span.start))
+        start = max(start, span.end)
+    return spans + ([Span(start, ident.heading_end)] if ident.heading_end > start else [])
 
 
 def _identity_ref(ident: Identity, doc: Document) -> tuple[DocRef, bool]:

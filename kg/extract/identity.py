@@ -266,8 +266,8 @@ def _heading_line_kind(text: str, heading: Heading, context) -> tuple[str, Union
         return "repeat", None      # a page shows its title twice (metadata, then the heading)
     if text.endswith(("：", ":")) and not any(p.match(text) for p in _body_openers()) and "。" not in text:
         return "addressee", None    # 各县(区)人民政府: — not 根据《X》…，现将名单公布如下:
-    if phrase_pattern("adoption_line").match(text):
-        return "adoption", None
+    if phrase_pattern("adoption_line").match(text) or phrase_pattern("adoption_note").match(text):
+        return "adoption", None     # a history line, or the bracketed note that holds all of it
     title_open = heading.title_open()
     agencies = _as_agencies(text, context)
     if agencies and (not heading.title_parts or not title_open):
@@ -408,7 +408,8 @@ def _adoption_date(s: Sources) -> Optional[Found]:
     """A law's latest adoption or revision date (not that of a line that
     gives only its entry into force: 2010年1月1日 施行)."""
     dates = [d for span, text in s.heading.adoption_lines if not phrase_pattern("history_in_force").match(text)
-             for d in find_dates(s.doc.view, span.start, span.end)]
+             for d in find_dates(s.doc.view, span.start, span.end)
+             if not phrase_pattern("in_force_after_date").match(s.doc.view, d[1].end)]
     if not dates:
         return None
     latest = max(dates, key=lambda d: d[0])
