@@ -28,6 +28,11 @@ BODY = "为加快发展养老服务业，现提出如下意见。\n一、总体�
 # --- the title, anchored wherever it stands ---
 
 TITLES = [
+    # a document-sharing site shows the file's name, extension and all (文秘 site; 乌审旗 portal's attachment link)
+    ("2021年重大民生实事项目目标任务责任分解表.docx\n《2021年重大民生实事项目目标任务责任分解表.docx》由会员分享,可在线阅读。\n"
+     "1、2021年重大民生实事项目\n", "2021年重大民生实事项目目标任务责任分解表"),
+    ("乌审旗发展和改革委员会关于核定养老服务收费标准及有关事项的通知.doc\n\n各有关单位:\n" + BODY,
+     "乌审旗发展和改革委员会关于核定养老服务收费标准及有关事项的通知"),
     # after breadcrumbs, a source line and a category line (潼关, 青浦 portals)
     ("首页/ 政府信息公开 / 建议提案 / 正文\n\n潼关县民政局\n关于对政协十届三次会议第52号提案的答复\n\n"
      "来源:潼关县民政局 发布时间:2024-09-11 11:23\n类别:提案\n马青、周丽等委员:\n" + BODY,
