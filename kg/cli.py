@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Optional
 
 import click
 
@@ -41,10 +42,14 @@ def main() -> None:
               help="Load OUT/store (the query store) now instead of on the first query.")
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="The day eli:in_force is stated on (default: SOURCE_DATE_EPOCH's day, else today).")
+@click.option("--cluster", "cluster", default=None, is_flag=False, flag_value="local", metavar="[ADDRESS]",
+              help="Run the map stages on a Dask cluster (a scheduler's address, or alone: --jobs local worker "
+                   "processes); needs policy-kg[cluster].")
 def build(corpus: Path, out_dir: Path, turtle: bool, strict: bool, jobs: int, no_cache: bool, timings: bool,
-          with_store: bool, as_of) -> None:
+          with_store: bool, as_of, cluster: Optional[str]) -> None:
     """Build the graph of the documents in CORPUS (default: corpus/)."""
     from kg.pipeline.build import OutputBusy, build as run_build
+    from kg.pipeline.cluster import ClusterError
     from kg.read.loading import CorpusError
     from kg.network.validity import reference_day
 
@@ -61,8 +66,8 @@ def build(corpus: Path, out_dir: Path, turtle: bool, strict: bool, jobs: int, no
         _fail(str(exc))
     try:
         report = run_build(corpus, out_dir, turtle=turtle, jobs=jobs, use_cache=not no_cache, progress=progress,
-                           store=with_store, as_of=day)
-    except (CorpusError, OutputBusy) as exc:
+                           store=with_store, as_of=day, cluster=cluster)
+    except (CorpusError, OutputBusy, ClusterError) as exc:
         _fail(str(exc))
     except OSError as exc:       # a full disk, a folder that cannot be written, a file in the folder's place
         where = f" ({exc.filename})" if exc.filename else ""

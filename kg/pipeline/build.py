@@ -28,14 +28,16 @@ from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import Callable, cast, ContextManager, Iterable, Iterator, NamedTuple, Optional, Sequence, Union
 
 from kg.pipeline import cache as build_cache, outputs
+from kg.pipeline.cluster import DaskPool
 from kg.relations import Relation
 from kg.pipeline.quality import QualityReport, quality_report
-from kg.pipeline.summaries import SPILL_PREFIX, ExtractionStore, FileSummary, summarize
+from kg.pipeline.summaries import SPILL_PREFIX, ExtractionStore, FileSummary, StoreReader, summarize
 from kg.rdf import iri
 from kg.read.cleaning import clean, plain_document
 from kg.extract.document import extract_mentions
@@ -133,7 +135,8 @@ def graph_dataset(extractions: Iterable[Extraction], resolution: Resolution, as_
 
 
 def build(corpus_dir: Path, out_dir: Path, turtle: bool = False, jobs: Optional[int] = None, use_cache: bool = True,
-          progress: Optional[Progress] = None, store: bool = False, as_of: Optional[date] = None) -> BuildReport:
+          progress: Optional[Progress] = None, store: bool = False, as_of: Optional[date] = None,
+          cluster: Optional[str] = None) -> BuildReport:
     """Build the graph of a corpus into ``out_dir``; returns the report.
     ``jobs``: processes for reading, extraction and graph blocks; None is
     one per core for corpora of AUTO_JOBS_FROM files and more (below that,
@@ -141,12 +144,15 @@ def build(corpus_dir: Path, out_dir: Path, turtle: bool = False, jobs: Optional[
     the query store now rather than on the first query (a store the previous
     build left is patched either way when few files changed). ``as_of``: the
     day the validity graph states each document's eli:in_force on (default
-    ``reference_day()``: SOURCE_DATE_EPOCH's day, else today).
+    ``reference_day()``: SOURCE_DATE_EPOCH's day, else today). ``cluster``:
+    run the map stages on a Dask cluster at that address, or ``"local"`` on
+    worker processes of this machine (``kg.pipeline.cluster``): the same
+    outputs.
 
     Raises loading.CorpusError for a missing or empty corpus. Files that
     cannot be read are skipped and listed in the report.
     """
-    with _output_lock(Path(out_dir)), _without_cycle_collector():
+    with _output_lock(Path(out_dir)), _without_cycle_collector(), _cluster(cluster, jobs):
         return _build(corpus_dir, out_dir, turtle, jobs, use_cache, progress, store, as_of or reference_day())
 
 
@@ -237,7 +243,9 @@ def _build(corpus_dir: Path, out_dir: Path, turtle: bool, jobs: Optional[int], u
 
     links_passed_over: list[SkippedFile] = []
     files = corpus_files(corpus_dir, links_passed_over, output=out_dir)
-    if jobs is None:
+    if _CLUSTER:
+        jobs = _CLUSTER[0].workers
+    elif jobs is None:
         jobs = (os.cpu_count() or 1) if len(files) >= AUTO_JOBS_FROM else 1
     version = build_cache.pipeline_version()      # read once: every block's key names it
     store = ExtractionStore(cache, out_dir)
@@ -523,9 +531,15 @@ _STORE: list[ExtractionStore] = []
 def _graph_block(index: int) -> FileBlock:
     task = _WORK[index]
     assert task is not None, "a block is written before its task is let go"
-    x = _STORE[0].get(task.inputs.extraction)
+    return _write_block(task, _STORE[0])
+
+
+def _write_block(task: GraphTask, store: Union[ExtractionStore, StoreReader]) -> FileBlock:
+    """One file's block, its extraction read back from the store (in this
+    process, a forked worker or a cluster's)."""
+    x = store.get(task.inputs.extraction)
     if x is None:
-        raise RuntimeError(f"{task.relative_path}: its extraction left the build's store ({_STORE[0].cache.root}) "
+        raise RuntimeError(f"{task.relative_path}: its extraction left the build's store ({store}) "
                            "while the build ran; build again")
     part = source_part(x, task.inputs.nodes)
     return FileBlock(trig_block(part.graph_iri, part.graph), part.contributions, part.contributions.digest(),
@@ -544,7 +558,11 @@ def graph_blocks(pending: deque[GraphTask], cache: build_cache.BuildCache, store
     missing = [i for i, key in enumerate(keys) if not cache.has("graph", key)]
     try:
         with _pool(jobs, len(missing)) as pool:
-            computed = _ordered_map(pool, _graph_block, missing, jobs)
+            if isinstance(pool, DaskPool):    # a cluster's workers get each task and the store, not an index
+                computed = _ordered_map(pool, partial(_write_block, store=store.reader()),
+                                        [_WORK[i] for i in missing], pool.workers)
+            else:
+                computed = _ordered_map(pool, _graph_block, missing, jobs)
             to_write = set(missing)
             for i, key in enumerate(keys):
                 value = None if i in to_write else cast(Optional[FileBlock], cache.get("graph", key))
@@ -559,10 +577,29 @@ def graph_blocks(pending: deque[GraphTask], cache: build_cache.BuildCache, store
         _STORE.clear()
 
 
+# The cluster the map stages run on, while a build with --cluster runs
+_CLUSTER: list[DaskPool] = []
+
+
+@contextmanager
+def _cluster(address: Optional[str], jobs: Optional[int]) -> Iterator[None]:
+    if address is None:
+        yield
+        return
+    with DaskPool(address, jobs or os.cpu_count() or 1) as pool:
+        _CLUSTER[:] = [pool]
+        try:
+            yield
+        finally:
+            _CLUSTER.clear()
+
+
 def _pool(jobs: int, tasks: int):
-    """A pool of forked workers, or None (run in this process) for one job
-    or too little work to share."""
+    """The cluster of a --cluster build; else a pool of forked workers, or
+    None (run in this process) for one job or too little work to share."""
     global _PARENT_PID
+    if _CLUSTER:
+        return nullcontext(_CLUSTER[0])
     if jobs > 1 and tasks > 1:
         _PARENT_PID = os.getpid()
         return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),

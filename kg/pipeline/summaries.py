@@ -48,6 +48,18 @@ def summarize(x: Extraction, key: str) -> FileSummary:
                        tuple(c.evidence.sentence.slice(doc.text) for c in x.citations))
 
 
+@dataclass(frozen=True)
+class StoreReader:
+    """An extraction store read by path (a cluster's worker)."""
+    folder: Path
+
+    def get(self, key: str) -> Optional[Extraction]:
+        return cast(Optional[Extraction], build_cache.BuildCache(self.folder).read("extract", key))
+
+    def __str__(self) -> str:
+        return str(self.folder)
+
+
 class ExtractionStore:
     """Where full extractions wait for their graph blocks: the build cache,
     or with the cache off a spill folder in the output folder, removed when
@@ -68,6 +80,14 @@ class ExtractionStore:
     def get(self, key: str) -> Optional[Extraction]:
         """The full extraction, or None where its entry cannot be read."""
         return cast(Optional[Extraction], self.cache.read("extract", key))
+
+    def reader(self) -> "StoreReader":
+        """What a worker elsewhere needs to read it: its folder, not this
+        build's bookkeeping (the set of entries used, which grows with the corpus)."""
+        return StoreReader(self.cache.root.parent)
+
+    def __str__(self) -> str:
+        return str(self.cache.root)
 
     def close(self) -> None:
         if self.spill is not None:
