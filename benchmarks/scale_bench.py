@@ -206,6 +206,10 @@ def main() -> int:
     parser.add_argument("--query-check", type=int, default=0, metavar="SIZE",
                         help="Compare Oxigraph and rdflib on the graph of this corpus size.")
     parser.add_argument("--baseline", metavar="COMMIT", help="Also build each corpus with this commit's code.")
+    parser.add_argument("--cluster-check", type=int, default=0, metavar="SIZE",
+                        help="Build this corpus size on a local Dask cluster of 2 workers too; compare the bytes.")
+    parser.add_argument("--no-evidence-weight", action="store_true",
+                        help="Skip counting triples per asserted fact (a pass over each graph file).")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-scale-"))
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
@@ -237,7 +241,7 @@ def main() -> int:
     for small, large in zip(sizes, sizes[1:]):
         print(f"\ngrowth {small} → {large} documents ({large / small:.0f}×): build wall time "
               f"×{results[large]['wall'] / results[small]['wall']:.2f}")
-    for size in sizes:
+    for size in ([] if args.no_evidence_weight else sizes):
         facts, assertion_triples, span_triples = evidence_weight(work / f"build-{size}" / "graph.trig")
         print(f"\nevidence on {size} documents: {facts} asserted facts; per fact {assertion_triples / facts:.2f} "
               f"assertion triples + {span_triples / facts:.2f} span triples + the fact itself = "
@@ -262,6 +266,17 @@ def main() -> int:
         for small, large in zip(sizes, sizes[1:]):
             print(f"\ngrowth {small} → {large}: baseline ×{base[large]['wall'] / base[small]['wall']:.2f}, "
                   f"this ×{results[large]['wall'] / results[small]['wall']:.2f}")
+    if args.cluster_check:
+        size = args.cluster_check
+        one = results[size] if size in results else run_build(work / f"corpus-{size}", work / f"build-{size}",
+                                                                "--no-cache")
+        on_cluster = run_build(work / f"corpus-{size}", work / f"build-{size}-cluster", "--no-cache",
+                               "--cluster", "-j", "2")
+        same = ((work / f"build-{size}" / "graph.trig").read_bytes()
+                == (work / f"build-{size}-cluster" / "graph.trig").read_bytes())
+        print(f"\n--cluster on {size} documents (local Dask cluster, 2 workers): {on_cluster['wall']:.1f} s "
+              f"(one process {one['wall']:.1f} s), peak RSS of the kg process {on_cluster['rss_mib']:.0f} MiB; "
+              f"graph.trig {'byte-identical' if same else 'DIFFERENT'} to the one-process build's")
     largest = sizes[-1]
     corpus = work / f"corpus-{largest}"
     if args.jobs_check:
