@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from kg.datafiles import ONTOLOGY_DIR
 from kg.rdf.vocab import PREFIXES
-from kg.rdf.trig import atomic_write
+from kg.rdf.trig import atomic_output, atomic_write
 from kg.store.query import spreadsheet_safe
 from kg.views.viz import drawing
 
@@ -91,18 +91,31 @@ def jsonld_bytes(graph_path: Path) -> bytes:
 
 
 def rdf_bytes(graph_path: Path, fmt: str) -> bytes:
-    """The graph file in another RDF syntax. Formats without named graphs
-    get the union of the graphs (each triple once)."""
+    """The graph file in an RDF syntax without named graphs: the union of
+    the graphs (each triple once)."""
     from kg.store.database import FORMATS as READABLE, graph_path as find_graph
 
     source = find_graph(graph_path)
-    form, quads = RDF_FORMATS[fmt]
+    form = RDF_FORMATS[fmt][0]
     parsed = ox.parse(path=str(source), format=READABLE[source.suffix])
-    if quads:
-        return ox.serialize(parsed, format=form) or b""
+    # the union of the graphs, each triple once, in one order: held in memory
+    # (the formats with named graphs stream: write_quads)
     triples = {ox.Triple(q.subject, q.predicate, q.object) for q in parsed}
     prefixes = None if form == ox.RdfFormat.N_TRIPLES else PREFIXES
     return ox.serialize(sorted(triples, key=str), format=form, prefixes=prefixes) or b""
+
+
+def write_quads(graph_path: Path, fmt: str, target: Path) -> Path:
+    """A format with named graphs (N-Quads, TriG), written as the graph file
+    is parsed, quad by quad: memory stays flat however large the graph (a
+    national corpus's is gigabytes). The file replaces ``target`` whole."""
+    from kg.store.database import FORMATS as READABLE, graph_path as find_graph
+
+    source = find_graph(graph_path)
+    form = RDF_FORMATS[fmt][0]
+    with atomic_output(target) as fh:
+        ox.serialize(ox.parse(path=str(source), format=READABLE[source.suffix]), fh, form)
+    return target
 
 
 def export(graph_path: Path, fmt: str, out: Path) -> list[Path]:
@@ -111,6 +124,8 @@ def export(graph_path: Path, fmt: str, out: Path) -> list[Path]:
     stem the two files take)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fmt in RDF_FORMATS and RDF_FORMATS[fmt][1]:
+        return [write_quads(graph_path, fmt, _target(Path(out), ""))]
     if fmt == "jsonld":
         files = {"": jsonld_bytes(graph_path)}
     elif fmt in RDF_FORMATS:
