@@ -109,7 +109,8 @@ def generate(out: Path, limit: int | None = None) -> int:
             "funds": document(f"{name}财政局 {name}民政局关于下达{year}年养老服务补助资金的通知", None, "各有关单位",
                               f"根据{cited}要求，现下达{year}年养老服务补助资金{100 + index % 900}万元，用于居家社区养老服务。",
                               "请按规定使用资金，确保专款专用。", f"{name}财政局\n{name}民政局", later),
-            "reply": document(f"关于{name}政协第{100 + index}号提案的答复", None, "王某某委员",
+            # a proposal number of its round: one area's replies of eight rounds are eight documents
+            "reply": document(f"关于{name}政协第{1000 * (r + 1) + index}号提案的答复", None, "王某某委员",
                               f"您提出的《关于加快发展居家养老服务的提案》收悉。按照{cited}部署，我局推进相关工作，现答复如下。",
                               MEASURES[0], f"{name}民政局", later),
         }
