@@ -51,7 +51,7 @@ def main() -> int:
     report = build(corpus, out)
     build_s = time.perf_counter() - start
     kg = Path(sys.executable).parent / "kg"
-    # kg trace reads documents.json: timed before anything loads the store
+    # kg trace reads documents.sqlite: timed before anything loads the store
     cli_s, _ = timed(lambda: subprocess.run([str(kg), "trace", REF, "-g", str(out)], check=True,
                                             stdout=subprocess.DEVNULL))
     first_s, _ = timed(lambda: load_graph(out), repeat=1)      # loads build/store

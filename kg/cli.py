@@ -293,15 +293,18 @@ def terms(corpus: Path, top: int, min_documents: int) -> None:
         click.echo(f"{r.term:<12}{r.documents:>6}{r.count:>7}{r.score:>8.3f}  {r.example}")
 
 
-def _implements_network(graph: Path):
+def _implements_network(graph: Path, trace_of: Optional[tuple[str, tuple[str, ...], bool]] = None):
     """The document network for trace and coverage: the index kg build saved
-    beside the graph, else its vertical links read from the store."""
-    from kg.network.documents import read_index, to_networkx
+    beside the graph — of a trace (``trace_of``: reference, relations, down)
+    only the part it reads — else its vertical links read from the store."""
+    from kg.network.documents import to_networkx
+    from kg.network.index import read_index, read_trace_network
     from kg.network.trace import VERTICAL_RELATIONS
     from kg.store.graph_files import GraphFileError, graph_path
 
     try:
-        saved = read_index(graph_path(graph))
+        saved = (read_trace_network(graph_path(graph), *trace_of) if trace_of
+                 else read_index(graph_path(graph)))
         if saved is not None:
             return saved
         from kg.store.database import load_graph     # only now: opening the store costs its imports
@@ -335,8 +338,8 @@ def trace(ref: str, graph: Path, down: bool, relations: tuple[str, ...], no_sent
 
     from kg.network.trace import VERTICAL_RELATIONS, UnknownReference, flatten, format_tree, trace as run_trace
 
-    network = _implements_network(graph)
     relations = relations or VERTICAL_RELATIONS
+    network = _implements_network(graph, (ref, relations, down))
     try:
         tree = run_trace(network, ref, "down" if down else "up", relations, on=on.date() if on else None)
     except UnknownReference as exc:

@@ -83,6 +83,7 @@ def terms() -> dict[Relation, RelationTerm]:
     return out
 
 
+@lru_cache(maxsize=None)     # asked per link in loops over a whole network
 def of_kind(*kinds: str) -> tuple[Relation, ...]:
     return tuple(r for r, t in terms().items() if t.kind in kinds)
 

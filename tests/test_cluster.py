@@ -35,7 +35,7 @@ def test_a_cluster_build_writes_the_bytes_of_a_one_process_build(tmp_path):
     corpus = _corpus(tmp_path)
     one = build(corpus, tmp_path / "one", use_cache=False)
     cluster = build(corpus, tmp_path / "cluster", use_cache=False, jobs=2, cluster="local")
-    for name in ("graph.trig", "documents.json", "graph.html"):
+    for name in ("graph.trig", "documents.sqlite", "graph.html"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "cluster" / name).read_bytes(), name
     assert [(s.relative_path, s.reason) for s in cluster.skipped] == [(s.relative_path, s.reason) for s in one.skipped]
     assert [s.relative_path for s in cluster.skipped] == ["broken.txt"]

@@ -1,5 +1,5 @@
 """A build's outputs are one unit (#34): whatever stops a build — kill -9,
-Ctrl-C, a full disk — graph.trig, report.json, documents.json and graph.html
+Ctrl-C, a full disk — graph.trig, report.json, documents.sqlite and graph.html
 are all of the previous build or all of the new one, and `kg query` answers
 what graph.trig says."""
 from __future__ import annotations
@@ -10,11 +10,12 @@ import os
 import random
 import shutil
 import signal
+import sqlite3
 import stat
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ from kg.pipeline.build import build
 SEED = CORPUS / "003_6668840891539c5f.txt"
 OTHER = CORPUS / "000_c29c45a3fc6aae4a.txt"
 NUMBER = "威环政办发〔2022〕2号"
-UNIT = ("graph.trig", "report.json", "documents.json", "graph.html")
+UNIT = ("graph.trig", "report.json", "documents.sqlite", "graph.html")
 NUMBERS = "SELECT ?n WHERE { ?d eli:id_local ?n FILTER(STRSTARTS(?n, '威环政办发')) }"
 
 
@@ -54,7 +55,8 @@ def check_one_build(out: Path) -> str:
     graph = out / "graph.trig"
     digest = _digest(graph)
     assert json.loads((out / "report.json").read_text(encoding="utf-8"))["graph_sha256"] == digest
-    assert json.loads((out / "documents.json").read_text(encoding="utf-8"))["graph_sha256"] == digest
+    with closing(sqlite3.connect(out / "documents.sqlite")) as index:
+        assert dict(index.execute("SELECT key, value FROM meta"))["graph_sha256"] == digest
     text = graph.read_text(encoding="utf-8")
     written = {n for n in (f"威环政办发〔2022〕{k}号" for k in range(200)) if f'"{n}"' in text}
     result = CliRunner().invoke(main, ["query", str(out), NUMBERS, "-f", "csv"])

@@ -143,7 +143,7 @@ def test_same_corpus_same_bytes_whatever_the_file_order_or_jobs(tmp_path):
     for path in sorted(CORPUS.iterdir(), reverse=True):
         shutil.copy(path, corpus_copy / path.name)
     build(corpus_copy, second / "out", jobs=2)
-    for name in ("graph.trig", "graph.html", "documents.json"):
+    for name in ("graph.trig", "graph.html", "documents.sqlite"):
         assert (first / "out" / name).read_bytes() == (second / "out" / name).read_bytes(), name
 
 

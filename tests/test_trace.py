@@ -109,7 +109,7 @@ def test_cli_trace_and_coverage(chain):
 
 
 def test_seed_index_is_the_network_of_the_graph(seed_build, seed_graph):
-    from kg.network.documents import read_index
+    from kg.network.index import read_index
     _, out = seed_build
     saved, graph = read_index(out / "graph.trig"), to_networkx(seed_graph)
     assert dict(saved.nodes(data=True)) == dict(graph.nodes(data=True))
@@ -133,7 +133,7 @@ def test_seed_trace_shows_the_levels(seed_build):
 
 
 def test_build_saves_the_document_network_for_trace(chain, tmp_path):
-    from kg.network.documents import read_index
+    from kg.network.index import read_index
     _, graph, out = chain
     saved = read_index(out / "graph.trig")
     assert saved is not None
@@ -144,13 +144,13 @@ def test_build_saves_the_document_network_for_trace(chain, tmp_path):
     # a graph file that is not the one indexed is not trusted
     copy = tmp_path / "graph.trig"
     copy.write_bytes((out / "graph.trig").read_bytes() + b"\n")
-    (tmp_path / "documents.json").write_bytes((out / "documents.json").read_bytes())
+    (tmp_path / "documents.sqlite").write_bytes((out / "documents.sqlite").read_bytes())
     assert read_index(copy) is None
 
 
 def test_index_is_checked_by_the_builds_stamp_without_reading_the_graph(chain, tmp_path, monkeypatch):
     import shutil
-    from kg.network import documents
+    from kg.network import index as documents
     from kg.store import fingerprints
     _, _, built = chain
     out = tmp_path / "build"
@@ -172,7 +172,7 @@ def test_index_is_checked_by_the_builds_stamp_without_reading_the_graph(chain, t
 
 
 def test_kg_trace_from_the_index_loads_neither_rdflib_nor_oxigraph(chain):
-    """What keeps `kg trace` quick on a large graph: it reads documents.json,
+    """What keeps `kg trace` quick on a large graph: it reads documents.sqlite,
     checked by the build's stamp, and imports no RDF library."""
     import subprocess
     import sys
@@ -237,13 +237,14 @@ def test_trace_csv_escapes_a_cell_that_opens_with_a_tab_or_a_carriage_return(tmp
     then run the formula: such a cell gets the leading apostrophe too (#34)."""
     import csv
     import io
-    import json
+    import sqlite3
+    from contextlib import closing
     _build_one_implementer(tmp_path)
-    index = tmp_path / "out" / "documents.json"        # what kg trace reads; its titles come from the documents
-    data = json.loads(index.read_text(encoding="utf-8"))
-    for node, opener in zip((n for n in data["nodes"] if n.get("title")), ("\t", "\r")):
-        node["title"] = opener + '=HYPERLINK("http://x")'
-    index.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    index = tmp_path / "out" / "documents.sqlite"      # what kg trace reads; its titles come from the documents
+    with closing(sqlite3.connect(index)) as db, db:
+        titled = [row[0] for row in db.execute("SELECT id FROM nodes WHERE title IS NOT NULL ORDER BY id")]
+        for node, opener in zip(titled, ("\t", "\r")):
+            db.execute("UPDATE nodes SET title = ? WHERE id = ?", (opener + '=HYPERLINK("http://x")', node))
     result = CliRunner().invoke(main, ["trace", "国办发〔2019〕5号", "-g", str(tmp_path / "out"), "-f", "csv"])
     assert result.exit_code == 0, result.output
     titles = [row["title"] for row in csv.DictReader(io.StringIO(result.output))]
@@ -278,3 +279,62 @@ def test_a_document_with_neither_number_nor_title_is_named_by_its_file(tmp_path)
     assert "[untitled.txt]" in text and "/id/doc/t/" not in text
     rows = coverage(network, "国办发〔2019〕5号")
     assert any("[untitled.txt]" in r.implementing for r in rows)
+
+
+REPEALED_CORPUS = {
+    # a city's notice issues its rules and carries out the national opinion; a later notice repeals the first
+    "notice.txt": "威海市人民政府关于印发威海市养老服务补贴办法的通知\n威政发〔2020〕3号\n各区市人民政府：\n"
+                  "为贯彻落实《国务院办公厅关于推进养老服务发展的意见》（国办发〔2019〕5号），现将《威海市养老服务补贴办法》"
+                  "印发给你们，请认真贯彻执行。\n威海市人民政府\n2020年3月1日\n",
+    "later.txt": "威海市人民政府关于印发威海市养老服务补贴实施办法的通知\n威政发〔2023〕8号\n各区市人民政府：\n"
+                 "为贯彻落实《国务院办公厅关于推进养老服务发展的意见》（国办发〔2019〕5号），现将《威海市养老服务补贴实施办法》"
+                 "印发给你们。本办法自2023年6月1日起施行，《威海市人民政府关于印发威海市养老服务补贴办法的通知》"
+                 "（威政发〔2020〕3号）同时废止。\n威海市人民政府\n2023年5月1日\n",
+    "district.txt": "环翠区人民政府办公室关于落实养老服务补贴的通知\n威环政办发〔2021〕4号\n各镇人民政府：\n"
+                    "根据《威海市养老服务补贴办法》，为贯彻落实《威海市人民政府关于印发威海市养老服务补贴办法的通知》"
+                    "（威政发〔2020〕3号）精神，现就有关事项通知如下。\n环翠区人民政府办公室\n2021年2月1日\n",
+}
+
+
+@pytest.fixture(scope="module")
+def repealed(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("repealed-corpus")
+    for name, text in REPEALED_CORPUS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    out = tmp_path_factory.mktemp("repealed-out")
+    build(corpus, out)
+    return out
+
+
+def test_a_trace_reads_only_its_part_of_the_index_and_draws_the_same_tree(chain, seed_build, repealed):
+    """kg trace reads from documents.sqlite only the documents it shows and
+    what their status needs; the tree is the one the whole network gives,
+    for every document, down and up, with and without a day (#35)."""
+    from datetime import date
+    from kg.network.index import read_index, read_trace_network
+    from kg.network.trace import VERTICAL_RELATIONS
+    from kg.relations import Relation
+    seen_relations, parts_smaller = set(), 0
+    for out in (chain[2], seed_build[1], repealed):
+        whole = read_index(out / "graph.trig")
+        seen_relations |= {d["relation"] for _, _, d in whole.edges(data=True)}
+        for node, data in whole.nodes(data=True):
+            for ref in {node, data["number"] or node, data["title"] or node}:
+                for down in (True, False):
+                    part = read_trace_network(out / "graph.trig", ref, VERTICAL_RELATIONS, down)
+                    parts_smaller += len(part) < len(whole)
+                    for day in (None, date(2022, 1, 1)):
+                        expected = trace(whole, ref, "down" if down else "up", on=day).to_dict()
+                        assert trace(part, ref, "down" if down else "up", on=day).to_dict() == expected, (out, ref)
+    # the fixtures hold what a status reads beyond the tree: an issuing notice and a repeal
+    assert {Relation.REPEALS.value, Relation.PROMULGATES.value} <= seen_relations, seen_relations
+    assert parts_smaller > 0
+
+
+def test_a_trace_of_an_unknown_name_still_suggests_names(chain):
+    from kg.network.index import read_trace_network
+    from kg.network.trace import VERTICAL_RELATIONS
+    part = read_trace_network(chain[2] / "graph.trig", "国办发〔2019〕6号", VERTICAL_RELATIONS)
+    with pytest.raises(UnknownReference) as err:
+        trace(part, "国办发〔2019〕6号")
+    assert "国办发〔2019〕5号" in err.value.suggestions

@@ -23,14 +23,31 @@ def column_kind(text: str) -> Optional[str]:
     columns = _columns()
     if label in columns:
         return columns[label]
-    return next((kind for name, kind in labels_longest_first()
-                 if (label.startswith(name) and len(label) <= len(name) + 12)
-                 or (label.endswith(name) and len(name) >= 4 and len(label) <= len(name) + 8)), None)
+    # the first label, longest first, that opens or ends it: looked up by
+    # length (the table reader asks this of every line of a text)
+    order = _label_order()
+    for length in _label_lengths():
+        found = [name for name in (label[:length] if len(label) <= length + 12 else None,
+                                   label[-length:] if length >= 4 and len(label) <= length + 8 else None)
+                 if name in order]
+        if found:
+            return columns[min(found, key=order.__getitem__)]
+    return None
 
 
 @lru_cache(maxsize=1)
 def labels_longest_first() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(_columns().items(), key=lambda kv: -len(kv[0])))
+
+
+@lru_cache(maxsize=1)
+def _label_order() -> dict[str, int]:
+    return {name: i for i, (name, _) in enumerate(labels_longest_first())}
+
+
+@lru_cache(maxsize=1)
+def _label_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(name) for name in _columns()}, reverse=True))
 
 
 def label_run(text: str, pos: int) -> Optional[tuple[str, str]]:

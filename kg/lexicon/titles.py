@@ -108,12 +108,28 @@ def find_titles(view: str) -> Iterator[TitleMatch]:
         yield TitleMatch(display_title(m.group(1)), Span(m.start(), m.end()), Span(m.start(1), m.end(1)))
 
 
-def document_type(title: str) -> Optional[DocumentType]:
-    """The type a title's ending gives, ignoring a trailing note such as （试行）."""
-    core = TRAILING_NOTE.sub("", title.strip())
+@lru_cache(maxsize=1)
+def _types_by_suffix() -> tuple[tuple[int, ...], dict[str, DocumentType]]:
+    """The suffix lengths, longest first, and each suffix's type (its first
+    row): a title's ending is looked up once per length, not compared with
+    every suffix (the layout asks this of every prefix of an opening line)."""
+    by_suffix: dict[str, DocumentType] = {}
     for t in _types():
-        if core.endswith(t.suffix):
-            return t
+        by_suffix.setdefault(t.suffix, t)
+    return tuple(sorted({len(s) for s in by_suffix}, reverse=True)), by_suffix
+
+
+def document_type(title: str) -> Optional[DocumentType]:
+    """The type a title's ending gives (its longest suffix), ignoring a
+    trailing note such as （试行）."""
+    core = title.strip()
+    if core.endswith((")", "）")):
+        core = TRAILING_NOTE.sub("", core)
+    lengths, by_suffix = _types_by_suffix()
+    for length in lengths:
+        found = by_suffix.get(core[-length:]) if length <= len(core) else None
+        if found is not None:
+            return found
     return None
 
 

@@ -7,13 +7,11 @@ and the sentence behind it.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional
 
 import networkx as nx
 
-from kg.store.fingerprints import graph_digest
 from kg.relations import Relation, between_documents, terms as relation_terms
 
 if TYPE_CHECKING:
@@ -202,41 +200,3 @@ def _s(term):
 
 def _iso(value) -> Optional[str]:
     return None if value is None else value.isoformat()
-
-
-
-INDEX_FILE = "documents.json"
-# 3: the graph file is recorded by its digest alone (no time: the index of
-# the same corpus is byte-identical between builds); 4: nodes carry entry,
-# expiry and stated validity; another format is not read
-INDEX_FORMAT = 4
-
-
-def write_index(graph: nx.DiGraph, graph_file: Path, digest: Optional[str] = None) -> Path:
-    """Save the document network beside the graph file (``documents.json``),
-    with the graph file's digest (``digest`` when the caller has it): ``kg
-    trace`` and ``kg coverage`` then read a few kilobytes instead of
-    querying the whole store."""
-    from kg.rdf.trig import atomic_write
-    data = {"graph_sha256": digest or graph_digest(graph_file), "format": INDEX_FORMAT,
-            "nodes": [{"id": n, **graph.nodes[n]} for n in sorted(graph.nodes)],
-            "edges": [{"source": s, "target": o, **graph.edges[s, o]} for s, o in sorted(graph.edges)]}
-    path = Path(graph_file).parent / INDEX_FILE
-    atomic_write(path, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
-    return path
-
-
-def read_index(graph_file: Path) -> Optional[nx.DiGraph]:
-    """The saved document network of a graph file, or None when there is
-    none or it was made from another version of the file."""
-    path = Path(graph_file).parent / INDEX_FILE
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != INDEX_FORMAT or data["graph_sha256"] != graph_digest(Path(graph_file)):
-            return None
-    except (OSError, ValueError, KeyError):
-        return None
-    graph = nx.DiGraph()
-    graph.add_nodes_from((n.pop("id"), n) for n in data["nodes"])
-    graph.add_edges_from((e.pop("source"), e.pop("target"), e) for e in data["edges"])
-    return graph

@@ -98,32 +98,17 @@ def trace(graph: nx.DiGraph, ref: str, direction: str = "down",
         raise ValueError("direction is 'down' or 'up'")
     root = find_node(graph, ref)
     day = on or date.today()
-    links = relation_graph(graph, relations)
-    if root not in links:
-        return _trace_node(graph, root, day=day)
-    # edges point away from the root: root -> implementer (down) or root -> implemented (up)
-    away = nx.DiGraph(links.reverse(copy=False) if direction == "down" else links)
-    if on is not None:
-        away = nx.DiGraph(away.subgraph([n for n in away if n == root or in_force_on(graph, n, on)]))
     # the root's notice and act are one unit: what carries out (or is carried out by) either hangs below the root
     unit_edges = issuing_unit(graph, root) if Relation.PROMULGATES in relations else {}
-    for other in unit_edges:
-        if away.has_edge(other, root):
-            away.remove_edge(other, root)
-        away.add_edge(root, other)
-    members = nx.descendants(away, root) | {root}
-    tree = nx.DiGraph()              # a graph of its own, as above
-    tree.add_nodes_from(members)
-    tree.add_edges_from(away.subgraph(members).edges)
+    tree = _tree_graph(graph, root, direction, relations, on, unit_edges)
+    members = set(tree)
     depth = _longest_depths(tree, root)
-
-    def sort_key(n: str):
-        return (graph.nodes[n].get("rank") or 9, graph.nodes[n].get("area") or "", _label(graph, n))
+    order = {n: (graph.nodes[n].get("rank") or 9, graph.nodes[n].get("area") or "", _label(graph, n)) for n in members}
 
     parent_of: dict[str, str] = {}
-    for n in sorted(members - {root}, key=sort_key):
-        parents = sorted((p for p in tree.predecessors(n) if depth[p] == depth[n] - 1), key=sort_key)
-        parent_of[n] = parents[0] if parents else min(tree.predecessors(n), key=sort_key)
+    for n in sorted(members - {root}, key=order.__getitem__):
+        parents = sorted((p for p in tree.predecessors(n) if depth[p] == depth[n] - 1), key=order.__getitem__)
+        parent_of[n] = parents[0] if parents else min(tree.predecessors(n), key=order.__getitem__)
     children_of: dict[str, list[str]] = {}      # in sort order: parent_of was filled in it
     for child, parent in parent_of.items():
         children_of.setdefault(parent, []).append(child)
@@ -131,16 +116,39 @@ def trace(graph: nx.DiGraph, ref: str, direction: str = "down",
     def edge(parent: str, child: str) -> dict:
         if parent == root and child in unit_edges:
             return unit_edges[child]
-        return links.edges[child, parent] if direction == "down" else links.edges[parent, child]
+        return graph.edges[child, parent] if direction == "down" else graph.edges[parent, child]
 
     def build(n: str, parent: Optional[str]) -> TraceNode:
         out = _trace_node(graph, n, edge(parent, n) if parent else None, day)
-        out.also = [f"{edge(p, n)['relation']} {_label(graph, p)}" for p in sorted(tree.predecessors(n), key=sort_key)
-                    if p != parent and parent is not None]
+        out.also = [f"{edge(p, n)['relation']} {_label(graph, p)}"
+                    for p in sorted(tree.predecessors(n), key=order.__getitem__) if p != parent and parent is not None]
         out.children = [build(c, n) for c in children_of.get(n, ())]
         return out
 
     return build(root, None)
+
+
+def _tree_graph(graph: nx.DiGraph, root: str, direction: str, relations: tuple[str, ...], on: Optional[date],
+                unit_edges: dict[str, dict]) -> nx.DiGraph:
+    """The documents a trace reaches from ``root`` and the links among them,
+    pointing away from it: root -> implementer (down) or root -> implemented
+    (up); the members of the root's unit hang from the root. Graphs of their
+    own, not views: algorithms walk a filtered view many times slower."""
+    away = nx.DiGraph()
+    away.add_nodes_from(graph)
+    away.add_edges_from((o, s) if direction == "down" else (s, o) for s, o, relation in graph.edges(data="relation")
+                        if relation in relations)
+    if on is not None:
+        away = nx.DiGraph(away.subgraph([n for n in away if n == root or in_force_on(graph, n, on)]))
+    for other in unit_edges:
+        if away.has_edge(other, root):
+            away.remove_edge(other, root)
+        away.add_edge(root, other)
+    members = nx.descendants(away, root) | {root}
+    tree = nx.DiGraph()
+    tree.add_nodes_from(members)
+    tree.add_edges_from((u, v) for u, v in away.edges if u in members and v in members)
+    return tree
 
 
 def _longest_depths(tree: nx.DiGraph, root: str) -> dict[str, int]:

@@ -49,7 +49,8 @@ from kg.models import DocRef, Document, Extraction, FileError, Resolution, Sourc
 from kg.resolution.documents import resolve
 from kg.datafiles import rules_version
 from kg.rdf.trig import atomic_output, atomic_write, temporary_prefix, to_turtle, trig_block, trig_header
-from kg.network.documents import INDEX_FILE, document_network, write_index
+from kg.network.documents import document_network
+from kg.network.index import INDEX_FILE, write_index
 from kg.network.validity import conflicts as validity_conflicts, reference_day, status_graph
 from kg.store.database import (TEMPORARY_STORE_PREFIX, GraphStore, ensure_store, store_lock,
                                store_matches, update_store)
@@ -67,6 +68,8 @@ HTML_FILE = "graph.html"
 # the outputs of one build, replaced together (kg.pipeline.outputs); the
 # graph's stamp among them, for the index is checked by it
 OUTPUT_NAMES = (GRAPH_FILE, REPORT_FILE, TURTLE_FILE, INDEX_FILE, HTML_FILE, graph_stamp(Path(GRAPH_FILE)).name)
+# outputs of earlier versions, taken away by the next build (documents.json: the index before documents.sqlite)
+RETIRED_OUTPUT_NAMES = ("documents.json",)
 PATCH_LIMIT = 0.2         # patch the previous store when at most this share of files changed
 
 
@@ -298,7 +301,8 @@ def _build_from(cache: build_cache.BuildCache, store: ExtractionStore, files: li
     try:
         written = _write_unit(unit, graph_path, turtle, pending, resolution, documents, derived, version, cache,
                               store, jobs, progress, report, clock)
-        outputs.commit(out_dir, unit, [name for name in OUTPUT_NAMES if (unit / name).exists()], OUTPUT_NAMES)
+        outputs.commit(out_dir, unit, [name for name in OUTPUT_NAMES if (unit / name).exists()],
+                       OUTPUT_NAMES + RETIRED_OUTPUT_NAMES)
     except BaseException:
         shutil.rmtree(unit, ignore_errors=True)
         raise
@@ -334,7 +338,7 @@ def _write_unit(unit: Path, graph_path: Path, turtle: bool, pending: deque[Graph
     # a later query, can be patched next time)
     graph_fingerprint = fingerprint(new_graph)
     cache.put("synced", "graph", graph_fingerprint)
-    write_graph_stamp(new_graph, graph_fingerprint)     # kg trace checks documents.json by it, unread
+    write_graph_stamp(new_graph, graph_fingerprint)     # kg trace checks documents.sqlite by it, unread
     report.graph_sha256 = graph_fingerprint.split()[2]
     clock.lap("write graph")
     if turtle:

@@ -1,7 +1,7 @@
 """The outputs of one build as one unit: all of them, or none, replace the
 previous build's.
 
-A build writes its outputs (graph.trig, report.json, documents.json,
+A build writes its outputs (graph.trig, report.json, documents.sqlite,
 graph.html, graph.ttl, the graph's stamp) into a fresh folder of its own,
 ``OUT/.kg-builds/<id>/``, and then switches one pointer, the symbolic link
 ``OUT/.kg-current``, to it with a single rename. The names readers open,

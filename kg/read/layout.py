@@ -123,9 +123,10 @@ def _unglued(pieces: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         return pieces
     head = text[:colon]
     for end in range(min(len(head) - MIN_ORGAN_STEM, MAX_TITLE_CHARS), MIN_TITLE_CJK - 1, -1):   # the longest title
+        if document_type(head[:end]) is None:       # the cheap test first: most ends are no title's
+            continue
         names = [n for n in ADDRESSEE_SEPARATORS.split(head[end:]) if n]
-        if (document_type(head[:end]) is not None and names
-                and all(_organ_name(n) for n in names)):
+        if names and all(_organ_name(n) for n in names):
             return [(Span(span.start, span.start + end), head[:end]),
                     (Span(span.start + end, span.end), text[end:]), *pieces[1:]]
     return pieces

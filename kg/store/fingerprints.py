@@ -4,7 +4,7 @@ record of it: its size, modification time and SHA-256 — a "fingerprint".
 A derived file is current when the graph file still has the recorded size
 and time (no read), or else the recorded digest (one full read). The build
 leaves the fingerprint of the graph it wrote in a stamp beside it, so that
-``kg trace`` can check ``documents.json`` against a graph of hundreds of
+``kg trace`` can check ``documents.sqlite`` against a graph of hundreds of
 megabytes without reading it. Kept free of rdflib and pyoxigraph: the
 commands that only read the index start without them.
 """
