@@ -142,3 +142,44 @@ def test_a_file_edited_during_the_build_is_cached_under_what_was_read(tmp_path, 
     monkeypatch.undo()
     build(corpus, tmp_path / "out", jobs=1)
     assert numbers(tmp_path / "out") == {"威环政办发〔2022〕2号"}     # not B's number from the cache
+
+
+def test_a_large_graph_is_loaded_in_pieces_of_whole_named_graphs_with_the_same_quads(seed_build, tmp_path,
+                                                                                      monkeypatch):
+    """The store of a large graph.trig is bulk-loaded piece by piece (#35):
+    each piece ends where a named graph ends, and the store holds exactly
+    the quads of a load of the whole file."""
+    import pyoxigraph as ox
+    from kg.store import database
+    _, built = seed_build
+    graph = tmp_path / "graph.trig"
+    shutil.copyfile(built / "graph.trig", graph)
+    pieces = database.graph_pieces(graph, size=20_000)
+    assert len(pieces) > 5
+    data = graph.read_bytes()
+    assert pieces[-1][1] == len(data) and all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))
+    assert all(data[start:end].endswith(b"}\n") and data[start:start + 1] in (b"<", b"i")
+               for start, end in pieces)
+    monkeypatch.setattr(database, "STORE_PIECE_BYTES", 20_000)
+    database.write_store(graph)
+    whole = ox.Store()
+    whole.bulk_load(path=str(graph), format=ox.RdfFormat.TRIG)
+    assert set(ox.Store.read_only(str(tmp_path / "store"))) == set(whole)
+
+
+def test_a_trig_file_whose_pieces_do_not_parse_is_loaded_whole(tmp_path, monkeypatch):
+    """A TriG file not written by kg build may hold a long literal over
+    several lines that looks like the end of a block: the pieces do not
+    parse, and the file is loaded whole."""
+    import pyoxigraph as ox
+    from kg.store import database
+    graph = tmp_path / "graph.trig"
+    literal = '"""a\n}\n<http://example.org/g2> {\nb"""'
+    graph.write_text("@prefix ex: <http://example.org/> .\n"
+                     + "".join(f"ex:g{i} {{\n\tex:s ex:p {literal if i == 3 else i} .\n}}\n" for i in range(8)),
+                     encoding="utf-8")
+    monkeypatch.setattr(database, "STORE_PIECE_BYTES", 40)
+    assert len(database.graph_pieces(graph, size=40)) > 2
+    database.write_store(graph)
+    store = ox.Store.read_only(str(tmp_path / "store"))
+    assert len(store) == 8 and any("}\n<http" in q.object.value for q in store)
