@@ -8,7 +8,6 @@ an evidence query that Oxigraph answers in milliseconds.
 """
 from __future__ import annotations
 
-import io
 import re
 import shutil
 import tempfile
@@ -115,13 +114,6 @@ def store_matches(graph_file: Path) -> bool:
     return stamp.is_file() and fingerprint_matches(stamp.read_text(encoding="utf-8"), graph_file)
 
 
-# A large graph file is bulk-loaded in pieces of whole named graphs: one
-# bulk load of a 3.7 GB file (100,000 documents) took 703 s, eight of its
-# pieces one after another 515 s (benchmarks/README.md, run N2): each
-# load sorts and ingests less at once.
-STORE_PIECE_BYTES = 512 << 20
-
-
 def write_store(graph_file: Path) -> Path:
     """An on-disk Oxigraph store beside a graph file (``build/store``), so that
     queries open the graph at once instead of parsing it. Built aside and
@@ -129,101 +121,17 @@ def write_store(graph_file: Path) -> Path:
     graph_file = Path(graph_file)
     fresh = _new_store_dir(graph_file.parent)
     try:
+        store = ox.Store(str(fresh))
         try:
-            _bulk_load(fresh, graph_file, graph_pieces(graph_file) if graph_file.suffix == ".trig" else None)
-        except SyntaxError:
-            # a file not cut where a named graph ends: loaded whole, which gives the parser's own message
-            shutil.rmtree(fresh)
-            fresh.mkdir()
-            _bulk_load(fresh, graph_file, None)
+            store.bulk_load(path=str(graph_file), format=FORMATS[graph_file.suffix])
+        except (SyntaxError, ValueError) as exc:
+            raise GraphFileError(f"{graph_file}: cannot parse: {exc}") from exc
+        store.flush()
+        del store
         return _swap_in(fresh, graph_file)
-    except (SyntaxError, ValueError) as exc:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise GraphFileError(f"{graph_file}: cannot parse: {exc}") from exc
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-
-
-def _bulk_load(folder: Path, graph_file: Path, pieces: Optional[list[tuple[int, int]]]) -> None:
-    """Load ``graph_file`` into a new store in ``folder``: whole, or piece
-    by piece (byte ranges of whole named graphs, each read after the file's
-    prefix declarations)."""
-    store = ox.Store(str(folder))
-    if pieces is None or len(pieces) < 2:
-        store.bulk_load(path=str(graph_file), format=FORMATS[graph_file.suffix])
-    else:
-        with graph_file.open("rb") as fh:
-            header = _header(fh)
-            for start, end in pieces:
-                store.bulk_load(io.BufferedReader(_Piece(fh, header, start, end), 1 << 20), format=ox.RdfFormat.TRIG)
-    store.flush()
-    del store
-
-
-def _header(fh) -> bytes:
-    """The declarations (@base, @prefix) that open a TriG file."""
-    fh.seek(0)
-    lines = []
-    for line in fh:
-        if not line.startswith(b"@"):
-            break
-        lines.append(line)
-    return b"".join(lines)
-
-
-def graph_pieces(graph_file: Path, size: int = STORE_PIECE_BYTES) -> list[tuple[int, int]]:
-    """Byte ranges of ``graph_file`` (TriG as ``kg build`` writes it: each
-    named graph a block from ``<g> {`` to a line ``}``) of about ``size``
-    bytes each, cut only between two blocks; the first starts after the
-    declarations."""
-    total = graph_file.stat().st_size
-    with graph_file.open("rb") as fh:
-        start = len(_header(fh))
-        pieces = []
-        while total - start > size:
-            fh.seek(start + size)
-            fh.readline()                     # the rest of a line cut by the seek
-            cut = None
-            for line in fh:
-                if line == b"}\n":
-                    after = fh.tell()
-                    following = fh.readline()
-                    if not following or (following.endswith(b" {\n") and not following.startswith((b"\t", b" "))):
-                        cut = after
-                        break
-                    fh.seek(after)
-            if cut is None or cut >= total:
-                break
-            pieces.append((start, cut))
-            start = cut
-        pieces.append((start, total))
-    return pieces
-
-
-class _Piece(io.RawIOBase):
-    """The declarations, then bytes ``start``..``end`` of an open file: one
-    piece of a TriG file, read as a TriG document of its own."""
-
-    def __init__(self, fh, header: bytes, start: int, end: int):
-        self.fh, self.header, self.pos, self.end = fh, header, start, end
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        if self.header:
-            n = min(len(buffer), len(self.header))
-            buffer[:n], self.header = self.header[:n], self.header[n:]
-            return n
-        n = min(len(buffer), self.end - self.pos)
-        if n <= 0:
-            return 0
-        self.fh.seek(self.pos)
-        data = self.fh.read(n)
-        buffer[:len(data)] = data
-        self.pos += len(data)
-        return len(data)
 
 
 def _new_store_dir(directory: Path) -> Path:
