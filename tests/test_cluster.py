@@ -58,3 +58,21 @@ def test_an_address_where_no_scheduler_answers_is_refused_by_name(tmp_path, monk
                                        "--cluster", "tcp://127.0.0.1:9"])
     assert result.exit_code != 0 and "no Dask scheduler answers at tcp://127.0.0.1:9" in result.output
     assert not (tmp_path / "out" / "graph.trig").exists()
+
+
+def test_a_cluster_worker_stores_the_extraction_and_sends_back_its_summary_as_json(tmp_path):
+    """What crosses the network from a worker: the file's summary in its
+    public JSON form (a few KB), while the extraction goes to the build's
+    store, from which its graph block reads it back."""
+    from kg.pipeline.build import extract_to_store, read_and_extract_keyed
+    from kg.pipeline.summaries import StoreFolder, summarize
+    from kg.pipeline.summary_format import loads
+    path = sorted(CORPUS.glob("*.txt"))[0]
+    folder = StoreFolder(tmp_path / "store")
+    key, sent = extract_to_store((path, CORPUS, "v", folder))
+    expected_key, extraction = read_and_extract_keyed((path, CORPUS, "v"))
+    assert key == expected_key and isinstance(sent, str) and len(sent.encode("utf-8")) < 20_000
+    assert loads(sent) == summarize(extraction, key)
+    assert folder.get(key) == extraction
+    key, sent = extract_to_store((tmp_path / "missing.txt", tmp_path, "v", folder))
+    assert key is None and "missing.txt" in str(sent)

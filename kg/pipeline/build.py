@@ -33,11 +33,11 @@ from itertools import islice
 from pathlib import Path
 from typing import Callable, cast, ContextManager, Iterable, Iterator, NamedTuple, Optional, Sequence, Union
 
-from kg.pipeline import cache as build_cache, outputs
+from kg.pipeline import cache as build_cache, outputs, summary_format
 from kg.pipeline.cluster import DaskPool
 from kg.relations import Relation
 from kg.pipeline.quality import QualityReport, quality_report
-from kg.pipeline.summaries import SPILL_PREFIX, ExtractionStore, FileSummary, StoreReader, summarize
+from kg.pipeline.summaries import SPILL_PREFIX, ExtractionStore, FileSummary, StoreFolder, summarize
 from kg.rdf import iri
 from kg.read.cleaning import clean, plain_document
 from kg.extract.document import extract_mentions
@@ -538,7 +538,7 @@ def _graph_block(index: int) -> FileBlock:
     return _write_block(task, _STORE[0])
 
 
-def _write_block(task: GraphTask, store: Union[ExtractionStore, StoreReader]) -> FileBlock:
+def _write_block(task: GraphTask, store: Union[ExtractionStore, StoreFolder]) -> FileBlock:
     """One file's block, its extraction read back from the store (in this
     process, a forked worker or a cluster's)."""
     x = store.get(task.inputs.extraction)
@@ -652,6 +652,17 @@ def read_and_extract_keyed(task: tuple[Path, Path, str]) -> tuple[Optional[str],
     return _read_and_extract(*task)
 
 
+def extract_to_store(task: tuple[Path, Path, str, StoreFolder]) -> tuple[Optional[str], Union[str, SkippedFile]]:
+    """On a cluster's worker: one file's extraction, put in the build's
+    store by path; what comes back is its summary in the public JSON form."""
+    path, corpus_dir, version, folder = task
+    key, result = _read_and_extract(path, corpus_dir, version)
+    if key is None or isinstance(result, SkippedFile):
+        return key, cast(SkippedFile, result)
+    folder.put(key, result)
+    return key, summary_format.dumps(summarize(result, key))
+
+
 def _read_and_extract(path: Path, corpus_dir: Path, version: str
                       ) -> tuple[Optional[str], Union[Extraction, SkippedFile]]:
     relative = relative_name(path, corpus_dir)
@@ -735,10 +746,13 @@ def extract_corpus(files: list[Path], corpus_dir: Path, cache: build_cache.Build
             summaries[relative] = summarize(hit, keys[relative])
         else:
             todo.append(path)
-    tasks = [(path, corpus_dir, version) for path in todo]
+    # a cluster's workers put each extraction in the store themselves and send back its summary
+    # (kg.pipeline.summary_format): a few KB a file cross the network, not the whole extraction
+    tasks: list = ([(path, corpus_dir, version, store.reader()) for path in todo] if _CLUSTER
+                   else [(path, corpus_dir, version) for path in todo])
     with progress("extracting", len(files)) as bar, _pool(jobs, len(tasks)) as pool:
         bar.update(len(files) - len(todo))
-        results = _ordered_map(pool, read_and_extract_keyed, tasks, jobs)
+        results = _ordered_map(pool, extract_to_store if _CLUSTER else read_and_extract_keyed, tasks, jobs)
         _collect(results, summaries, skipped, store, bar)
     skipped.sort(key=lambda s: s.relative_path)
     return [summaries[k] for k in sorted(summaries)], skipped
@@ -748,6 +762,10 @@ def _collect(results, summaries, skipped, store: ExtractionStore, bar) -> None:
     for key, result in results:
         if isinstance(result, SkippedFile):
             skipped.append(result)
+        elif isinstance(result, str):         # a summary that travelled; its extraction is in the store
+            store.adopt(key)
+            summary = summary_format.loads(result)
+            summaries[summary.relative_path] = summary
         else:
             store.put(key, result)       # the bytes the extraction was made from name it
             summaries[result.document.relative_path] = summarize(result, key)

@@ -175,6 +175,10 @@ class BuildCache:
             atomic_write(path, _mac(kind, entry, payload) + payload, durable=False)     # a lost entry is a miss
         self.used.add(path)
 
+    def mark_used(self, kind: str, entry: str) -> None:
+        """An entry written by another process for this build: kept by ``prune``."""
+        self.used.add(self._path(kind, entry))
+
     def forget(self, kind: str, entry: str) -> None:
         """Remove one entry now (a record that stops being true while the
         build runs, such as which graph the store holds)."""

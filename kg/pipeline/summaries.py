@@ -49,12 +49,16 @@ def summarize(x: Extraction, key: str) -> FileSummary:
 
 
 @dataclass(frozen=True)
-class StoreReader:
-    """An extraction store read by path (a cluster's worker)."""
+class StoreFolder:
+    """An extraction store used by path: a cluster's worker puts the
+    extraction it made there, and reads back the one a graph block needs."""
     folder: Path
 
     def get(self, key: str) -> Optional[Extraction]:
         return cast(Optional[Extraction], build_cache.BuildCache(self.folder).read("extract", key))
+
+    def put(self, key: str, x: Extraction) -> None:
+        build_cache.BuildCache(self.folder).put("extract", key, x)
 
     def __str__(self) -> str:
         return str(self.folder)
@@ -81,10 +85,15 @@ class ExtractionStore:
         """The full extraction, or None where its entry cannot be read."""
         return cast(Optional[Extraction], self.cache.read("extract", key))
 
-    def reader(self) -> "StoreReader":
-        """What a worker elsewhere needs to read it: its folder, not this
+    def adopt(self, key: str) -> None:
+        """An extraction a worker put in the store (``StoreFolder.put``): this
+        build's, kept when the cache is pruned."""
+        self.cache.mark_used("extract", key)
+
+    def reader(self) -> "StoreFolder":
+        """What a worker elsewhere needs to use it: its folder, not this
         build's bookkeeping (the set of entries used, which grows with the corpus)."""
-        return StoreReader(self.cache.root.parent)
+        return StoreFolder(self.cache.root.parent)
 
     def __str__(self) -> str:
         return str(self.cache.root)
