@@ -338,3 +338,18 @@ def test_a_trace_of_an_unknown_name_still_suggests_names(chain):
     with pytest.raises(UnknownReference) as err:
         trace(part, "国办发〔2019〕6号")
     assert "国办发〔2019〕5号" in err.value.suggestions
+
+
+def test_a_build_takes_away_the_index_of_an_earlier_version(tmp_path):
+    """documents.json (the index before documents.sqlite) left by an earlier
+    version, as a plain file or as a link into its unit, is gone after the
+    next build: no reader finds a stale index beside the graph."""
+    import os
+    _build_one_implementer(tmp_path)
+    out = tmp_path / "out"
+    (out / "documents.json").write_text('{"format": 4}', encoding="utf-8")
+    build(tmp_path / "corpus", out)
+    assert not (out / "documents.json").exists() and not (out / "documents.json").is_symlink()
+    os.symlink(".kg-current/documents.json", out / "documents.json")
+    build(tmp_path / "corpus", out)
+    assert not (out / "documents.json").is_symlink() and (out / "documents.sqlite").is_file()
