@@ -12,6 +12,10 @@ unless the work folder already holds that build, then:
   important document of the corpus until the next frame is drawn; the JavaScript heap.
 
     python benchmarks/overview_draw.py [--documents 500 5000] [--work DIR] [--runs 5]
+    python benchmarks/overview_draw.py --page BUILD/graph.html [--runs 5]     # a page as a build drew it
+
+Above AREAS_FIRST_ABOVE documents the page opens on areas: it also gives
+the time to draw the area of that document (as a search for it does).
 
 Run it with nothing else using the CPU; the figures go in benchmarks/README.md.
 """
@@ -54,12 +58,27 @@ PAN_ZOOM = """seconds => new Promise(done => {
   requestAnimationFrame(step);
 })"""
 
-# Expands the most important document the corpus holds (a stub has no
-# measures to bring) and waits for the frame that shows what it brought.
-EXPAND = """() => new Promise(done => {
-  const pk = window.policyKg, D = pk.data;
+# The most important document the corpus holds (a stub has no measures to bring).
+BEST = """(() => {
+  const D = window.policyKg.data;
   let best = -1;
   D.nodes.forEach((n, i) => { if (n[6] !== null && n[9] && !n[9].stub && (best < 0 || n[8] > D.nodes[best][8])) best = i; });
+  return best;
+})()"""
+
+# A page that opens on areas: draws the area of that document (as a search
+# for it does) and waits for the frame that shows its documents.
+OPEN_AREA = """best => new Promise(done => {
+  const pk = window.policyKg;
+  const start = performance.now();
+  pk.ensureShown(best);
+  pk.network.once("afterDrawing", () => done([performance.now() - start, pk.shown.size]));
+  pk.network.redraw();
+})"""
+
+# Expands that document and waits for the frame that shows what it brought.
+EXPAND = """best => new Promise(done => {
+  const pk = window.policyKg;
   const start = performance.now();
   const added = pk.expand(best);
   pk.network.once("afterDrawing", () => done([performance.now() - start, added.length]));
@@ -86,13 +105,17 @@ def measure_page(browser, page_path: Path) -> dict:
     page = browser.new_page(viewport=VIEWPORT)
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(page_path.as_uri())
+    page.goto(page_path.as_uri(), timeout=600_000)
     page.wait_for_function("window.policyKg && window.policyKg.firstDrawMs !== null", timeout=600_000)
     figures = {"first draw ms": page.evaluate("window.policyKg.firstDrawMs"),
                "documents drawn": page.evaluate("window.policyKg.shown.size"),
+               "areas drawn": page.evaluate("window.policyKg.data.areas_first ? window.policyKg.data.boxes.length : 0"),
                "labels drawn": page.evaluate("window.policyKg.labelsDrawn")}
     figures["pan/zoom fps"] = page.evaluate(PAN_ZOOM, PAN_ZOOM_SECONDS)
-    figures["expand ms"], figures["nodes added"] = page.evaluate(EXPAND)
+    best = page.evaluate(BEST)
+    if page.evaluate("window.policyKg.data.areas_first"):
+        figures["open area ms"], figures["documents drawn after"] = page.evaluate(OPEN_AREA, best)
+    figures["expand ms"], figures["nodes added"] = page.evaluate(EXPAND, best)
     figures["JS heap MB"] = page.evaluate("performance.memory.usedJSHeapSize") / 2**20
     page.close()
     if errors:
@@ -100,11 +123,21 @@ def measure_page(browser, page_path: Path) -> dict:
     return figures
 
 
+def report(browser, page: Path, runs: int) -> None:
+    measured = [measure_page(browser, page) for _ in range(runs)]
+    for name in measured[0]:
+        values = [r[name] for r in measured]
+        print(f"  {name} (median of {len(measured)}): {statistics.median(values):.1f}  "
+              f"[{min(values):.1f}–{max(values):.1f}]")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--documents", type=int, nargs="+", default=[500, 5000])
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--page", type=Path, nargs="+", default=[],
+                        help="Measure these pages as they are (no corpus generated, no kg viz).")
     args = parser.parse_args()
     if not CHROMIUM.exists():
         raise SystemExit(f"{CHROMIUM} missing: `make test` installs it")
@@ -112,17 +145,16 @@ def main() -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-overview-bench-"))
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        for documents in args.documents:
+        for page in args.page:
+            print(f"{page}: {page.stat().st_size / 2**20:.1f} MiB")
+            report(browser, page, args.runs)
+        for documents in ([] if args.page else args.documents):
             out = built(work, documents)
             page = work / f"overview-{documents}.html"
             viz_s = rewrite_overview(out, page)
-            runs = [measure_page(browser, page) for _ in range(args.runs)]
             print(f"{documents} generated documents: kg viz {viz_s:.1f} s, "
                   f"graph.html {page.stat().st_size / 2**20:.1f} MiB")
-            for name in runs[0]:
-                values = [r[name] for r in runs]
-                print(f"  {name} (median of {len(runs)}): {statistics.median(values):.1f}  "
-                      f"[{min(values):.1f}–{max(values):.1f}]")
+            report(browser, page, args.runs)
         browser.close()
     return 0
 

@@ -58,6 +58,24 @@ def test_page_data_holds_every_resource_and_no_area_links(networks):
     assert max(placed, key=lambda n: n[8])[0] == "doc/国办发/2019/5"
 
 
+def test_above_its_size_the_page_opens_on_areas_each_holding_its_documents(networks, monkeypatch):
+    import kg.views.overview as overview_module
+    net, documents = networks
+    assert overview_data(net, documents)["areas_first"] is False       # 42 documents: drawn at once
+    monkeypatch.setattr(overview_module, "AREAS_FIRST_ABOVE", 2)
+    data = overview_data(net, documents)
+    assert data["areas_first"] is True
+    placed = [i for i, n in enumerate(data["nodes"]) if n[6] is not None]
+    members = [i for box in data["boxes"] for i in box[7]]
+    assert sorted(members) == placed            # every placed document in exactly one area's box
+    for code, name, rank, x, y, width, height, inside in data["boxes"]:
+        for i in inside:                        # … the box it is drawn in, at its level
+            node = data["nodes"][i]
+            assert x <= node[6] <= x + width and y <= node[7] <= y + height and node[4] == (rank if rank != 9 else None)
+    huancui = next(box for box in data["boxes"] if box[0] == "371002")
+    assert [data["nodes"][i][0] for i in huancui[7]] == ["doc/威环政办发/2022/2"]
+
+
 def test_overview_holds_the_resource_network_but_the_links_to_areas(networks, seed_graph):
     network, documents = networks
     full = to_resource_network(seed_graph, documents)
@@ -189,6 +207,76 @@ def test_search_finds_any_written_form_and_shows_the_chain_with_its_sentence(ove
     # an agency found by search is shown (next to a neighbour) and selected
     overview.fill("#search", "威海市环翠区民政局")
     assert overview.evaluate(f"window.policyKg.shown.has({_index(overview, HUANCUI_CIVIL_AFFAIRS)})")
+
+
+@pytest.mark.browser
+def test_clicking_the_background_clears_the_selection(overview):
+    overview.evaluate(f"window.policyKg.select({_index(overview, 'doc/国办发/2019/5')})")
+    box = overview.locator("#network").bounding_box()
+    overview.mouse.click(box["x"] + 5, box["y"] + box["height"] - 5)       # a corner with no node
+    overview.wait_for_function("window.policyKg.network.getSelectedNodes().length === 0")
+    assert overview.evaluate("window.policyKg.nodes.get({filter: n => n.opacity !== undefined && n.opacity < 1}).length") == 0
+
+
+@pytest.fixture
+def areas_page(seed_build, browser, tmp_path, monkeypatch):
+    """The seeds' overview as a corpus above AREAS_FIRST_ABOVE documents draws it."""
+    import kg.views.overview as overview_module
+    monkeypatch.setattr(overview_module, "AREAS_FIRST_ABOVE", 2)
+    result = CliRunner().invoke(main, ["viz", str(seed_build[1]), "-o", str(tmp_path / "areas.html")])
+    assert result.exit_code == 0, result.output
+    page = open_page(browser, (tmp_path / "areas.html").as_uri())
+    page.wait_for_function("window.policyKg && window.policyKg.firstDrawMs !== null")
+    yield page
+    assert page.problems == []
+    page.close()
+
+
+def _areas_visible(page):
+    return page.evaluate("window.policyKg.nodes.get({filter: n => !n.hidden && String(n.id).startsWith('area:')}).length")
+
+
+@pytest.mark.browser
+def test_a_large_corpus_opens_on_its_areas_and_draws_an_areas_documents_on_demand(areas_page):
+    page = areas_page
+    boxes = page.evaluate("window.policyKg.data.boxes.length")
+    assert _visible(page) == _areas_visible(page) == boxes == 8 and page.evaluate("window.policyKg.shown.size") == 0
+    assert "分属 8 个地区" in page.inner_text("#status")
+    # the lines between areas count the links between their documents: none lost, none within an area
+    across = page.evaluate("""(() => { const k = window.policyKg, D = k.data;
+        return D.links.filter(l => k.boxOf[l[0]] >= 0 && k.boxOf[l[1]] >= 0 && k.boxOf[l[0]] !== k.boxOf[l[1]]).length; })()""")
+    assert page.evaluate("window.policyKg.areaLinks.reduce((n, a) => n + a[3], 0)") == across > 10
+    # double-clicking Weihai's area draws its documents where the full page has them, and its links
+    weihai = page.evaluate("window.policyKg.data.boxes.findIndex(b => b[0] === '371000')")
+    page.evaluate(f"window.policyKg.network.moveTo({{position: window.policyKg.network.getPosition('area:{weihai}'), scale: 1}})")
+    where = page.evaluate(f"""(() => {{ const p = window.policyKg.network.canvasToDOM(
+        window.policyKg.network.getPosition('area:{weihai}')); const r = document.getElementById('network')
+        .getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }})()""")
+    page.mouse.dblclick(*where)
+    page.wait_for_function(f"window.policyKg.opened.has({weihai})", timeout=10_000)
+    members = page.evaluate(f"window.policyKg.data.boxes[{weihai}][7]")
+    assert page.evaluate("[...window.policyKg.shown]") == members and len(members) > 3
+    assert page.evaluate(f"""window.policyKg.data.boxes[{weihai}][7].every(i => {{
+        const p = window.policyKg.network.getPosition(i), n = window.policyKg.data.nodes[i]; return p.x === n[6] && p.y === n[7]; }})""")
+    assert _areas_visible(page) == boxes - 1                    # its own node gives way to its documents
+    assert "绘出其文件" not in page.inner_text("#facts") and "收起本地区的文件" in page.inner_text("#facts")
+    # a document found by search opens its area (Huancui's) and is selected, with its chain
+    page.fill("#search", "威环政办发[2022]2号")
+    huancui = _index(page, "doc/威环政办发/2022/2")
+    assert page.evaluate(f"window.policyKg.shown.has({huancui})")
+    assert page.evaluate(f"window.policyKg.opened.has(window.policyKg.boxOf[{huancui}])")
+    assert "贯彻落实链（向上）" in page.inner_text("#facts")
+    # … its applies link to the Weihai document is drawn, both areas being open
+    assert page.evaluate(f"""window.policyKg.edges.get({{filter: e => e.from === {huancui} && !e.hidden}}).length""") >= 1
+    # putting Weihai's documents away brings its node back; levels hide areas as they hide documents
+    page.click("#search")
+    page.evaluate(f"window.policyKg.selectArea({weihai})")
+    page.click("#open-area")
+    assert not page.evaluate(f"window.policyKg.opened.has({weihai})")
+    assert not any(page.evaluate(f"window.policyKg.shown.has({i})") for i in members)
+    assert _areas_visible(page) == boxes - 1                    # Huancui's is still open
+    page.uncheck("#levels input[data-value='3']")               # 市级
+    assert _areas_visible(page) == boxes - 1 - page.evaluate("window.policyKg.data.boxes.filter(b => b[2] === 3).length")
 
 
 @pytest.mark.browser
