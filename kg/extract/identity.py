@@ -146,6 +146,9 @@ class Sources:
     number: Optional[Found] = None
 
 
+HEADING_ENDS_BEFORE = re.compile(r"[。；;！!？?]")
+
+
 def read_identity(doc: Document) -> Identity:
     """Each field from the first of its sources that gives a value, in the
     order of ``kg/data/identity_sources.tsv``; the rule of the value names
@@ -157,8 +160,12 @@ def read_identity(doc: Document) -> Identity:
     head_start = _layout(doc).head_start or 0
     context = _context_area(doc, lines)
     heading = _read_heading(doc, [(s, t) for s, t in lines if s.start >= head_start], context)
-    heading.end = max([heading.end] + [z.span.end for z in _layout(doc).zones
-                                       if z.kind in ("title", "number", "version_head")])
+    zones_end = max([0] + [z.span.end for z in _layout(doc).zones if z.kind in ("title", "number", "version_head")])
+    if heading.end > zones_end > 0 and HEADING_ENDS_BEFORE.search(doc.view, zones_end, heading.end):
+        # a page that lost its line breaks: title, number, addressees and body on one line;
+        # a heading holds no sentence, so it ends with the title's zones
+        heading.end = zones_end
+    heading.end = max(heading.end, zones_end)
     sources = Sources(doc, lines, context, heading, _signature(doc, lines, context, heading.end))
     ident = Identity(heading_end=heading.end, history=list(heading.adoption_lines))
     ident.title = _first("title", sources)

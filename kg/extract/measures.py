@@ -15,7 +15,7 @@ from typing import Optional
 from kg.extract.responsibility import list_forms
 from kg.extract.tables import find_table_rows
 from kg.models import Document, Measure, Span, SpanSet
-from kg.datafiles import read_lines, read_tsv
+from kg.datafiles import phrase_pattern, read_lines, read_tsv
 
 HEADING_END = re.compile(r"[。；;]|$", re.M)
 
@@ -97,18 +97,25 @@ def _numbered_items(doc: Document, body_start: int, body_end: int) -> tuple[list
     for line in doc.view.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
-        if start < body_start or start >= body_end or doc.in_residue(Span(start, end)):
+        if end <= body_start or start >= body_end or doc.in_residue(Span(start, end)):
             continue
-        if any(p.match(line) for p in _closing_lines()):
+        whole = start >= body_start       # else the line of a heading that runs on into the body (a one-line page)
+        if whole and any(p.match(line) for p in _closing_lines()):
             closings.append(start)
             continue
-        found = _heading_of(line)
-        if found is None:
-            continue
-        pattern, ordinal = found
-        lead = len(line) - len(line.lstrip())
-        items.append(_Item(pattern.level, pattern.kind, ordinal, start + lead, body_end,
-                           start + lead + len(ordinal)))
+        found = _heading_of(line) if whole else None
+        if found is not None:
+            pattern, ordinal = found
+            lead = len(line) - len(line.lstrip())
+            items.append(_Item(pattern.level, pattern.kind, ordinal, start + lead, body_end,
+                               start + lead + len(ordinal)))
+        # a page that lost its line breaks runs its headings on after a sentence: …提出如下意见。 一、总体要求
+        for m in phrase_pattern("inline_heading_start").finditer(doc.view, max(start + 1, body_start), min(end, body_end)):
+            at = m.start("ordinal")
+            found = _heading_of(doc.view[at:end])
+            if found is not None:
+                pattern, ordinal = found
+                items.append(_Item(pattern.level, pattern.kind, ordinal, at, body_end, at + len(ordinal)))
     return items, closings
 
 

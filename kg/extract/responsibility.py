@@ -139,12 +139,19 @@ def _read(doc: Document, m: re.Match, form: ListForm, area: Optional[AreaRef],
         found.collective += [CollectiveResponsibility(text, _collective_level(text, area), s,
                                                       "support" if role == "support" else "lead")
                              for text, s in collective]
-    onward = phrase_pattern("responsible_for_the_rest").search(doc.view, m.start(), m.end())
-    if onward:
-        text = onward.group("collective")
-        found.onward.append(CollectiveResponsibility(text, _collective_level(text, area),
-                                                     Span(onward.start("collective"), onward.end("collective"))))
+    for statement in ONWARD_STATEMENTS:
+        onward = phrase_pattern(statement).search(doc.view, m.start(), m.end())
+        if onward:
+            text = onward.group("collective")
+            found.onward.append(CollectiveResponsibility(text, _collective_level(text, area),
+                                                         Span(onward.start("collective"), onward.end("collective"))))
+            break
     return found
+
+
+# A list's statement that some organs carry every later measure: 以下均需X负责落实,
+# 以下各项责任单位均包括X，不再列出; X均为责任单位，以下不再列出 (phrase_patterns.tsv)
+ONWARD_STATEMENTS = ("responsible_for_the_rest", "responsible_for_all")
 
 
 # The level a collective item names: 各镇、街道 the townships, 各区（市）县 the
