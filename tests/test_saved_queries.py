@@ -89,3 +89,96 @@ def test_the_sparql_page_lists_saved_queries_in_the_page_s_language(seed_build):
         return re.search(r'<option value="measures-by-agency">([^<]*)</option>', page).group(1)
     assert option(zh).startswith("measures-by-agency — 某机构的措施")
     assert option(en).startswith("measures-by-agency — An agency")
+
+
+# What two saved queries ask, written plainly: the saved forms keep one of each
+# fact before their joins (a document several files state has its facts in each
+# of their graphs, and the union of the graphs repeats them), and must answer the same.
+PLAIN_FORMS = {
+    "documents-by-level": """
+SELECT ?code ?area ?level (COUNT(DISTINCT ?doc) AS ?documents) WHERE {
+  ?doc a eli:LegalResource ; pol:isStub ?stub .
+  FILTER NOT EXISTS { ?reply cito:repliesTo ?doc }
+  OPTIONAL {
+    ?doc eli:jurisdiction ?a ; pol:level ?l .
+    ?a skos:notation ?code ; skos:prefLabel ?area .
+    ?l skos:prefLabel ?level FILTER(lang(?level) = "en")
+  }
+}
+GROUP BY ?code ?area ?level
+ORDER BY DESC(?documents) STR(?code) STR(?area) STR(?level)""",
+    "documents": """
+SELECT ?doc ?number ?title ?type ?issuer ?code ?areaName ?level ?date ?dateKind ?stub ?file WHERE {
+  ?doc a eli:LegalResource ; pol:isStub ?stub .
+  OPTIONAL { ?doc eli:id_local ?number }
+  OPTIONAL { ?doc dcterms:title ?title }
+  OPTIONAL { ?doc eli:type_document/skos:prefLabel ?type FILTER(lang(?type) = "zh") }
+  OPTIONAL { ?doc eli:passed_by/skos:prefLabel ?issuer }
+  OPTIONAL { ?doc eli:jurisdiction ?area . ?area skos:prefLabel ?areaName ; skos:notation ?code }
+  OPTIONAL { ?doc pol:level/skos:prefLabel ?level FILTER(lang(?level) = "en") }
+  OPTIONAL { ?doc eli:date_document ?own }
+  OPTIONAL { ?doc eli:date_publication ?published }
+  BIND(COALESCE(?own, ?published) AS ?date)
+  BIND(IF(BOUND(?own), "document", IF(BOUND(?published), "publication", ?none)) AS ?dateKind)
+  OPTIONAL { ?doc pol:sourceFile ?file }
+}
+ORDER BY ?stub STR(?areaName) STR(?number) SUBSTR(STR(?title), 1, 100) STR(?doc) STR(?type) STR(?issuer) STR(?code)
+         STR(?level) ?date ?dateKind STR(?file)""",
+    "chains": """
+SELECT DISTINCT ?bottomNumber ?bottomTitle ?middleNumber ?middleTitle ?topNumber ?topTitle WHERE {
+  ?bottom eli:applies ?middle .
+  ?middle eli:applies+ ?top .
+  OPTIONAL { ?bottom eli:id_local ?bottomNumber } OPTIONAL { ?bottom dcterms:title ?bottomTitle }
+  OPTIONAL { ?middle eli:id_local ?middleNumber } OPTIONAL { ?middle dcterms:title ?middleTitle }
+  OPTIONAL { ?top eli:id_local ?topNumber }       OPTIONAL { ?top dcterms:title ?topTitle }
+}
+ORDER BY STR(?topNumber) STR(?middleNumber) STR(?bottomNumber) SUBSTR(STR(?topTitle), 1, 100)
+         SUBSTR(STR(?middleTitle), 1, 100) SUBSTR(STR(?bottomTitle), 1, 100)""",
+}
+
+
+@pytest.fixture(scope="module")
+def chain_graph(tmp_path_factory):
+    """The chain fixture (national → province → city → district, a direct
+    link that skips levels, a reply): more chains than the seeds hold."""
+    from pathlib import Path
+    from kg.pipeline.build import build
+    from kg.store.database import load_graph
+    out = tmp_path_factory.mktemp("chain")
+    build(Path(__file__).parent / "fixtures" / "chain", out)
+    return load_graph(out / "graph.trig")
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN_FORMS))
+@pytest.mark.parametrize("graph", ["seed_graph", "chain_graph"])
+def test_a_query_that_keeps_one_of_each_fact_answers_as_its_plain_form(name, graph, request):
+    store = request.getfixturevalue(graph)
+    saved = select(store, name)
+    assert saved == select(store, PLAIN_FORMS[name]) and len(saved) > 2
+
+
+@pytest.fixture(scope="module")
+def twice_stated_graph(tmp_path_factory):
+    """A reply read from two files (a page saved twice): one node, its facts in both files' graphs."""
+    import shutil
+    from pathlib import Path
+    from kg.pipeline.build import build
+    from kg.store.database import load_graph
+    corpus = tmp_path_factory.mktemp("twice")
+    reply = Path(__file__).parent.parent / "corpus" / "001_1410279ce797c75e.txt"
+    for name in ("reply.txt", "reply-saved-again.txt"):
+        shutil.copy(reply, corpus / name)
+    out = tmp_path_factory.mktemp("twice-out")
+    build(corpus, out)
+    return load_graph(out / "graph.trig")
+
+
+def test_a_document_two_files_state_is_listed_once_for_each(twice_stated_graph):
+    plain = select(twice_stated_graph, PLAIN_FORMS["documents"])
+    saved = select(twice_stated_graph, "documents")
+    number = "温民提〔2017〕77号"        # one row for each file it was read from, no more
+    assert sorted(r[-1] for r in saved if r[1] == number) == ["reply-saved-again.txt", "reply.txt"]
+    assert len([r for r in plain if r[1] == number]) > 2
+    assert sorted(set(plain)) == sorted(saved)
+    assert select(twice_stated_graph, "documents-by-level") == select(twice_stated_graph,
+                                                                      PLAIN_FORMS["documents-by-level"])
