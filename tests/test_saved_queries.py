@@ -124,6 +124,15 @@ SELECT ?doc ?number ?title ?type ?issuer ?code ?areaName ?level ?date ?dateKind 
 }
 ORDER BY ?stub STR(?areaName) STR(?number) SUBSTR(STR(?title), 1, 100) STR(?doc) STR(?type) STR(?issuer) STR(?code)
          STR(?level) ?date ?dateKind STR(?file)""",
+    "evidence": """
+SELECT ?subject ?p ?object ?rule ?exact ?start ?end ?file WHERE {
+  ?a rdf:predicate ?p ; a pol:Assertion ; rdf:subject ?subject ; rdf:object ?object ;
+     pol:rule ?rule ; prov:wasDerivedFrom ?x .
+  ?x oa:hasSource ?doc ; oa:exact ?exact ; oa:start ?start ; oa:end ?end .
+  ?doc pol:sourceFile ?file .
+}
+ORDER BY STR(?file) ?start STR(?p) STR(?subject) isLiteral(?object) SUBSTR(STR(?object), 1, 200) STR(?rule) ?end
+         SUBSTR(STR(?exact), 1, 200)""",
     "chains": """
 SELECT DISTINCT ?bottomNumber ?bottomTitle ?middleNumber ?middleTitle ?topNumber ?topTitle WHERE {
   ?bottom eli:applies ?middle .
@@ -182,3 +191,6 @@ def test_a_document_two_files_state_is_listed_once_for_each(twice_stated_graph):
     assert sorted(set(plain)) == sorted(saved)
     assert select(twice_stated_graph, "documents-by-level") == select(twice_stated_graph,
                                                                       PLAIN_FORMS["documents-by-level"])
+    # each piece of evidence once, with the file whose graph holds it
+    evidence = select(twice_stated_graph, "evidence")
+    assert len(evidence) == len(set(evidence)) < len(select(twice_stated_graph, PLAIN_FORMS["evidence"]))
