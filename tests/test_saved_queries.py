@@ -133,6 +133,25 @@ SELECT ?subject ?p ?object ?rule ?exact ?start ?end ?file WHERE {
 }
 ORDER BY STR(?file) ?start STR(?p) STR(?subject) isLiteral(?object) SUBSTR(STR(?object), 1, 200) STR(?rule) ?end
          SUBSTR(STR(?exact), 1, 200)""",
+    "in-force": """
+SELECT ?on ?doc ?number ?title ?entry ?expiry ?validity ?inForce WHERE {
+  ?doc pol:sourceFile ?file .
+  OPTIONAL { ?doc eli:id_local ?number }
+  OPTIONAL { ?doc dcterms:title ?title }
+  OPTIONAL { ?doc eli:first_date_entry_in_force ?entry }
+  OPTIONAL { ?doc eli:date_no_longer_in_force ?expiry }
+  OPTIONAL { ?doc pol:statedValidity ?validity }
+  OPTIONAL { ?doc eli:date_document ?dated }
+  BIND(COALESCE(?date, xsd:date(SUBSTR(STR(NOW()), 1, 10))) AS ?on)
+  BIND(COALESCE(?entry, ?dated) AS ?from)
+  BIND(EXISTS { ?repealer eli:repeals ?doc .
+                OPTIONAL { ?repealer eli:first_date_entry_in_force ?repealedFrom }
+                OPTIONAL { ?repealer eli:date_document ?repealerDated }
+                FILTER(COALESCE(?repealedFrom, ?repealerDated) <= ?on) } AS ?repealed)
+  BIND((BOUND(?from) && ?from <= ?on) && (!BOUND(?expiry) || ?expiry >= ?on) && !?repealed
+       && !(BOUND(?validity) && (CONTAINS(STR(?validity), "失效") || CONTAINS(STR(?validity), "废止"))) AS ?inForce)
+}
+ORDER BY STR(?number) SUBSTR(STR(?title), 1, 100) STR(?doc) ?on ?entry ?expiry SUBSTR(STR(?validity), 1, 100) ?inForce""",
     "chains": """
 SELECT DISTINCT ?bottomNumber ?bottomTitle ?middleNumber ?middleTitle ?topNumber ?topTitle WHERE {
   ?bottom eli:applies ?middle .
@@ -191,6 +210,35 @@ def test_a_document_two_files_state_is_listed_once_for_each(twice_stated_graph):
     assert sorted(set(plain)) == sorted(saved)
     assert select(twice_stated_graph, "documents-by-level") == select(twice_stated_graph,
                                                                       PLAIN_FORMS["documents-by-level"])
+    in_force = select(twice_stated_graph, "in-force")
+    assert len([r for r in in_force if r[2] == number]) == 1
+    assert sorted(set(select(twice_stated_graph, PLAIN_FORMS["in-force"]))) == sorted(in_force)
     # each piece of evidence once, with the file whose graph holds it
     evidence = select(twice_stated_graph, "evidence")
     assert len(evidence) == len(set(evidence)) < len(select(twice_stated_graph, PLAIN_FORMS["evidence"]))
+
+
+@pytest.fixture(scope="module")
+def repealed_graph(tmp_path_factory):
+    """test_trace's corpus: Weihai's 2020 subsidy measures, repealed from 2023-06-01 by the 2023 ones."""
+    from test_trace import REPEALED_CORPUS
+    from kg.pipeline.build import build
+    from kg.store.database import load_graph
+    corpus = tmp_path_factory.mktemp("repealed")
+    for name, text in REPEALED_CORPUS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    out = tmp_path_factory.mktemp("repealed-out")
+    build(corpus, out)
+    return load_graph(out / "graph.trig")
+
+
+@pytest.mark.parametrize("day", ["2021-01-01", "2023-04-30", "2023-05-31", "2023-06-01", "2024-01-01"])
+def test_in_force_reads_a_repeal_as_its_plain_form_does(repealed_graph, day):
+    """The repeal's first day once for all documents, not an EXISTS for each (96 s → 3 s at 10,000 files);
+    the same answer on each day around the repeal."""
+    saved = select(repealed_graph, "in-force", date=day)
+    plain = select(repealed_graph, PLAIN_FORMS["in-force"].replace(
+        "WHERE {", f'WHERE {{ VALUES ?date {{ "{day}"^^xsd:date }}', 1))
+    assert saved == plain
+    repealed = [r[-1] for r in saved if r[2] == "威政发〔2020〕3号"]
+    assert repealed == {"2021-01-01": ["true"], "2024-01-01": ["false"]}.get(day, repealed) and len(repealed) == 1
