@@ -58,6 +58,17 @@ def extra_file(name: str) -> Path:
     return path
 
 
+def build_texts(tmp_path_factory, name: str, texts: dict[str, str]) -> Path:
+    """Build a corpus of the given files (name -> text); the output folder."""
+    from kg.pipeline.build import build
+    corpus = tmp_path_factory.mktemp(f"{name}-corpus")
+    for file_name, text in texts.items():
+        (corpus / file_name).write_text(text, encoding="utf-8")
+    out = tmp_path_factory.mktemp(f"{name}-out")
+    build(corpus, out)
+    return out
+
+
 def select(graph, query: str, **bindings):
     from kg.store.query import run_query
     return [tuple(None if v is None else str(v) for v in row)

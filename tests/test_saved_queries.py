@@ -221,15 +221,10 @@ def test_a_document_two_files_state_is_listed_once_for_each(twice_stated_graph):
 @pytest.fixture(scope="module")
 def repealed_graph(tmp_path_factory):
     """test_trace's corpus: Weihai's 2020 subsidy measures, repealed from 2023-06-01 by the 2023 ones."""
+    from conftest import build_texts
     from test_trace import REPEALED_CORPUS
-    from kg.pipeline.build import build
     from kg.store.database import load_graph
-    corpus = tmp_path_factory.mktemp("repealed")
-    for name, text in REPEALED_CORPUS.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    out = tmp_path_factory.mktemp("repealed-out")
-    build(corpus, out)
-    return load_graph(out / "graph.trig")
+    return load_graph(build_texts(tmp_path_factory, "repealed", REPEALED_CORPUS) / "graph.trig")
 
 
 @pytest.mark.parametrize("day", ["2021-01-01", "2023-04-30", "2023-05-31", "2023-06-01", "2024-01-01"])

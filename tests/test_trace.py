@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import build_texts
 
 from kg.pipeline.build import build
 from kg.cli import main
@@ -298,12 +299,7 @@ REPEALED_CORPUS = {
 
 @pytest.fixture(scope="module")
 def repealed(tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("repealed-corpus")
-    for name, text in REPEALED_CORPUS.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    out = tmp_path_factory.mktemp("repealed-out")
-    build(corpus, out)
-    return out
+    return build_texts(tmp_path_factory, "repealed", REPEALED_CORPUS)
 
 
 def test_a_trace_reads_only_its_part_of_the_index_and_draws_the_same_tree(chain, seed_build, repealed):
