@@ -365,6 +365,25 @@ def test_development_zones_sign_as_areas_below_their_city(written, full, area_na
     assert found.area.level == "county"
 
 
+@pytest.mark.parametrize("written,full,area_name,level", [
+    # new areas that sign or are addressed as governments of their own (临沂 公示 signature;
+    # 贵州 consultation addressing 贵安新区管委会 beside the cities; 重庆 notice to 两江新区)
+    ("临沂沂河新区社会发展局", "临沂沂河新区社会发展局", "临沂沂河新区", "county"),
+    ("贵安新区管委会", "贵州贵安新区管委会", "贵州贵安新区", "city"),
+    ("两江新区管委会", "重庆市两江新区管委会", "两江新区", "county"),
+])
+def test_new_areas_and_their_committees(written, full, area_name, level):
+    from kg.lexicon.agencies import parse_issuer
+    found = parse_issuer(written, None)
+    assert found is not None and (found.name, found.area.name, found.area.level) == (full, area_name, level)
+
+
+@pytest.mark.parametrize("written", ["临沂市管委会", "市管委会"])
+def test_a_committee_needs_a_zone(written):
+    from kg.lexicon.agencies import parse_issuer
+    assert parse_issuer(written, None) is None
+
+
 @pytest.mark.parametrize("written", ["兵团民政局", "新疆生产建设兵团民政局"])
 def test_the_corps_is_a_province_level_area_with_bureaus(written):
     """新疆生产建设兵团 (兵团 pages of the wild set): outside GB/T 2260, of province

@@ -49,6 +49,13 @@ FOUND = [
     ("按照某某政发（２０２０）第３号要求", ["某某政发〔2020〕3号"]),
     ("关于市政协十三届三次会议第245号提案的答复", []),
     ("2019年第3号提案", []),
+    # a city's initial that no table holds before a code that reads as a national one
+    # (宝鸡 民政局 forwarded by 渭滨区; 厦门's 厦民 reply) is the city's code, not 民政部's 民发
+    ("现将宝民发(2022)4号文件,宝鸡市民政局《关于开展全市养老机构安全摸底排查工作的通知》转发你们", ["宝民发〔2022〕4号"]),
+    ("根据《厦门市民政局关于印发养老服务设施专项规划的请示》(厦民〔2020〕196号)", ["厦民〔2020〕196号"]),
+    # the national code itself, after a boundary word or an organ's name
+    ("现将民发〔2022〕4号文件转发你们", ["民发〔2022〕4号"]),
+    ("根据民政部民发〔2019〕88号文件", ["民发〔2019〕88号"]),
 ]
 
 

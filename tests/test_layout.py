@@ -99,6 +99,14 @@ TITLES = [
      "甘肃省5类困难老年人每人每月补贴100元"),
     ("市政协四届四次会议第16号提案办理协商会召开\n\n9月10日,市政协召开提案办理协商会。\n",
      "市政协四届四次会议第16号提案办理协商会召开"),
+    # a meeting's name ends in 会 like an association, but is a headline, not an organ line (贺兰 portal)
+    ("★全国文明县城  ★国家卫生城市\n自治区政协在我县召开小区配建养老服务设施的政协提案调研现场会\n"
+     "发布时间:2021-07-16 保护视力色:\n为高质量办好自治区政协十一届四次会议关于养老服务设施的提案,贺兰县高度重视。\n",
+     "自治区政协在我县召开小区配建养老服务设施的政协提案调研现场会"),
+    # a column's tag before a 解读 page's heading holds a label's word (文字), but is no label (全椒 portal)
+    ("【文字解读】关于印发《襄河镇2023年“敬老月”活动实施方案》的通知\n\n    发布时间:2023-10-13 09:05\n    【字体:打印\n"
+     "    2023年10月7日,襄河镇印发方案,现由襄河镇人民政府对此政策作如下解读:\n",
+     "关于印发《襄河镇2023年“敬老月”活动实施方案》的通知"),
     # a mirror's summary paragraph above the breadcrumb is not the body: the title below it is the page's
     # (昔阳 county portal mirror; the same order on a 区政府 portal)
     ("截止目前,我县已建成老年人日间照料中心125个,其中正常运行的占到70%以上。\n"
@@ -140,6 +148,8 @@ NO_TITLE = [
     "首页 政务公开 渝快办 互动交流\n近年来,我区养老服务体系取得新发展。\n",
     "★全国文明县城 ★国家卫生城市 ★国家园林县城\n近日,自治区政协在我县召开现场会。\n",
     "大河报·豫视频记者 蔡君彦\n6月28日,河南省政府新闻办召开新闻发布会。\n",
+    # an association's name over the body is an organ line, no headline (a 老龄 association's page)
+    "中国老龄事业发展基金会\n近日,基金会在京召开养老服务座谈会。\n",
     # an organ and a type only is the head of an announcement, not a title
     "湖北省人民代表大会常务委员会公告\n(第三百七十五号)\n现予公布。\n",
     # a table's header or row is no title, though a cell ends like one (西湖 民生实事 table, a cell a line;

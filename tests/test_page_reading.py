@@ -260,21 +260,54 @@ def test_a_closing_date_without_a_signature():
     # a page's timestamp under the headline is no closing date (内蒙古, 横山 pages)
     "内蒙古印发《加快发展牧区养老服务的实施方案》\n2024-04-30 16:20:22\n\n近日,自治区民政厅印发方案。\n",
     "关于启动石湾镇养老服务项目的建议\n建议启动石湾镇养老服务项目。\n2016-06-13 08:56:04\n",
+    # an organ and a date inside a sentence are no signature glued to its date
+    "关于养老工作的通知\n各乡镇:\n经研究,由市民政局2022年11月29日印发的方案继续执行。\n",
+    "关于报送材料的通知\n各养老机构:\n请于2022年11月29日前报送民政局。\n",
 ])
-def test_a_timestamp_is_not_a_closing_date(text):
+def test_a_timestamp_or_a_date_in_a_sentence_is_not_a_closing_date(text):
     assert extract(text).date is None
 
 
-@pytest.mark.parametrize("text,issuer,date", [
+@pytest.mark.parametrize("text,issuers,date", [
     # a page that lost its line breaks signs on the last sentence's line (厦门 portal, 鄂尔多斯 portal)
     ("关于厦门市养老设施专项规划的批复\n市民政局、资源规划局: 你们的请示收悉。经研究,批复如下: 一、原则同意。 二、实施中如有调整,"
-     "应按规定程序报批。 厦门市人民政府 2021年1月12日 (此件主动公开) (责任编辑:) |\n", "厦门市人民政府", "2021-01-12"),
-    ("关于筹建养老院的批复\n你们上报的申请收悉。经审核,同意筹建。 鄂托克旗民政局 2017年3月2日\n", "鄂托克旗民政局", "2017-03-02"),
+     "应按规定程序报批。 厦门市人民政府 2021年1月12日 (此件主动公开) (责任编辑:) |\n", ["厦门市人民政府"], "2021-01-12"),
+    ("关于筹建养老院的批复\n你们上报的申请收悉。经审核,同意筹建。 鄂托克旗民政局 2017年3月2日\n", ["鄂托克旗民政局"], "2017-03-02"),
+    # an aggregator's copy that lost every space and break glues the organs to what
+    # precedes them and to their date (莆田 秀屿 and 城厢 pages, chacewang.com)
+    ("埭头镇、月塘镇民政办、财政所:根据《莆田市民政局莆田市财政局关于下达2021年养老事业省级补助资金(第二批)的通知》"
+     "(莆财社〔2021〕197号)文件精神,现下达补助资金21万元(详见附件),附件:2021年养老事业省级补助资金(第二批)分配表"
+     "莆田市秀屿区民政局莆田市秀屿区财政局2022年2月11日附件2021年养老事业省级补助资金(第二批)分配表单位:万元",
+     ["莆田市秀屿区民政局", "莆田市秀屿区财政局"], "2022-02-11"),
+    ("各养老机构:经评定,莆田市城厢区华亭镇敬老院符合一级养老机构标准,确定为一级养老机构,莆田市城厢区民政局2023年10月30日。",
+     ["莆田市城厢区民政局"], "2023-10-30"),
+    ("本次拟发放2021年8月至2022年7月省级养老机构运营奖补资金766651元,公示时间:2022年11月30日至2022年12月6日,"
+     "投诉电话:0539-8866005,临沂沂河新区社会发展局2022年11月29日。", ["临沂沂河新区社会发展局"], "2022-11-29"),
 ])
-def test_a_signature_run_into_the_last_line(text, issuer, date):
+def test_a_signature_run_into_the_last_line_or_glued_to_its_date(text, issuers, date):
     x = extract(text)
-    assert [a.name for a in x.identity.issuers] == [issuer]
+    assert [a.name for a in x.identity.issuers] == issuers
     assert str(x.date) == date
+
+
+@pytest.mark.parametrize("text,source,published", [
+    # a byline without labels: the organ over its timestamp (陆良 portal; 巴彦淖尔 民政局 portal)
+    ("2019年我县高龄津贴惠及12916名老年人\n\n  • 陆良县人民政府\n  • 2020-07-31 12:18\n\n2019年,陆良县共发放高龄津贴777.96万元。\n",
+     "陆良县人民政府", "2020-07-31"),
+    ("《巴彦淖尔市老年人优待办法》政策解读\n巴彦淖尔市民政局\n    http://mzj.bynr.gov.cn 2026-01-12\n \n"
+     "  为便于社会各界更好地理解《巴彦淖尔市老年人优待办法》内容现作如下解读\n", "巴彦淖尔市民政局", "2026-01-12"),
+])
+def test_a_byline_names_the_publisher_over_its_timestamp(text, source, published):
+    fields, _ = find_portal(text)
+    assert [(f.field, f.value) for f in fields if f.field in ("source", "date_publication")] == [
+        ("source", source), ("date_publication", published)]
+    assert [a.name for a in extract(text).identity.issuers] == [source]
+
+
+def test_a_signature_is_no_byline():
+    """An organ over a date without clock time or site signs (潼关 reply, 仁怀 reply)."""
+    fields, _ = find_portal("关于政协第52号提案的答复\n\n潼关县民政局\n2024年6月27日\n")
+    assert not any(f.field == "source" for f in fields)
 
 
 def test_a_signature_needs_the_sentence_before_it():
@@ -289,6 +322,18 @@ def test_a_signature_needs_the_sentence_before_it():
 ])
 def test_a_newspaper_as_source_marks_a_repost(line):
     fields, _ = find_portal("标题\n" + line + "\n正文")
+    assert not any(f.field == "date_publication" for f in fields)
+
+
+@pytest.mark.parametrize("line,source", [
+    # an author that is no organ marks a repost, whose 来源 organ still names where the
+    # document came from (药监法治网 repost of a 广西 notice; 南陵 portal's 作者:消息)
+    ("时间:2022-07-22 作者:佚名   来源:广西壮族自治区中医药管理局", "广西壮族自治区中医药管理局"),
+    ("2020-10-22 08:00:00 来源:南陵县人民政府 作者:消息 责任编辑:康康 字号:T|T", "南陵县人民政府"),
+])
+def test_a_reposts_organ_source_is_kept(line, source):
+    fields, _ = find_portal("老年健康宣传周活动的通知\n" + line + "\n正文")
+    assert [f.value for f in fields if f.field == "source"] == [source]
     assert not any(f.field == "date_publication" for f in fields)
 
 

@@ -38,6 +38,7 @@ SENTENCE_ENDS = ("。", "；", "！", "？", ";")
 OWN_LEVELS = level_words("own")
 TOWNSHIP_SUBJECT_LINES = 3   # a page's subject stands in its headline or first sentence
 MAX_SIGNING_ORGANS = 16   # lines of a joint signature (one or two organs a line), then the date
+GLUED_SIGNATURE_REACH = 60    # characters before a glued date that its organs may take (two organs with their areas)
 REPOST_AFTER_DAYS = 365   # a 发布日期 over a year after the 成文日期 is a copy's (portals post replies months late)
 AGENCY_SEPARATORS = re.compile(r"[ \t\u3000、，,]+")
 
@@ -626,6 +627,24 @@ def _run_in_signature(doc: Document, context, after: int):
         if agencies and value is not None:
             found = (Span(m.start("organs"), m.end("organs")), list(agencies),
                      (value, Span(m.start("date"), m.end("date"))))
+    return found or _glued_signature(doc, context, after)
+
+
+def _glued_signature(doc: Document, context, after: int):
+    """A signature glued to what precedes it, where an aggregator's copy lost
+    every space and break (…分配表莆田市秀屿区民政局莆田市秀屿区财政局2022年2月11日附件…;
+    …投诉电话:…,临沂沂河新区社会发展局2022年11月29日。): the longest run of
+    organs that ends right at the date, read backwards from it."""
+    found = None
+    for m in phrase_pattern("glued_signature_date").finditer(doc.view, after):
+        value = parse_date(m.group("date"))
+        start = m.start("date")
+        for begin in range(max(after, start - GLUED_SIGNATURE_REACH), start - 3):
+            names = _glued_organs(doc.view[begin:start], context)
+            agencies = [a for a in (parse_issuer(n, context) for n in names) if a]
+            if value is not None and agencies and len(agencies) == len(names):
+                found = (Span(begin, start), agencies, (value, Span(start, m.end("date"))))
+                break
     return found
 
 

@@ -231,6 +231,7 @@ def _area_of_prefix(prefix: str, context: Optional[AreaRef], gaz: Gazetteer) -> 
 # 管理服务中心, 西安市养老服务工作领导小组办公室 (endings: named_body_suffixes.txt).
 WHOLE_AREA = re.compile(r"^全(?P<level>[省市区县])")
 MAX_NAMED_BODY = 40
+ZONE_ENDINGS = ("新区", "开发区")     # areas governed by a 管委会 (两江新区 has a GB/T 2260 code)
 
 
 @lru_cache(maxsize=1)
@@ -255,7 +256,9 @@ def parse_named_body(item: str, context: Optional[AreaRef]) -> Optional[AgencyRe
     if chain:
         area = chain[-1][1]
         item = item[chain[-1][0]:]
-    if area is None or len(item) < 4:
+    # a zone's own 管委会 is named by the zone alone (贵安新区管委会, 两江新区管委会)
+    zone = area is not None and (gaz.is_zone(area) or area.name.endswith(ZONE_ENDINGS))
+    if area is None or (len(item) < 4 and not (zone and item in _named_suffixes())):
         return None
     return AgencyRef(key=f"named:{item}", name=gaz.qualified_name(area) + item, area=area, parent=None)
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Optional
 
 from kg.lexicon.agencies import agency, organs
-from kg.lexicon.areas import gazetteer
+from kg.lexicon.areas import NATION, gazetteer
 from kg.models import AgencyRef, AreaRef
 from kg.datafiles import read_lines, read_tsv
 
@@ -201,8 +201,15 @@ def find_code_start(view: str, end: int) -> Optional[tuple[int, bool]]:
         return start, False
     for offset in range(len(run)):
         candidate = run[offset:]
-        if len(candidate) <= MAX_CODE and resolve_code(candidate) is not None:
-            return start + offset, True
+        known = resolve_code(candidate) if len(candidate) <= MAX_CODE else None
+        if known is None:
+            continue
+        head = run[boundary_cut(run):offset]
+        if known.agency.area.code == NATION and len(head) == 1 and head in _cities_by_initial():
+            # 现将宝民发(2022)4号文件: a city's initial that no table holds (宝 for
+            # 宝鸡市) before a code that reads as a national one (民发) is the city's code
+            return start + offset - 1, False
+        return start + offset, True
     candidate = run[boundary_cut(run):]
     if 2 <= len(candidate) <= MAX_CODE:
         return end - len(candidate), False

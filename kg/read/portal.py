@@ -73,7 +73,8 @@ def _label_hits(line: str) -> list[re.Match]:
     a value of their field's form at the start of a line (文号弥民函〔2017〕14号)."""
     hits, spaced = [], []
     for m in _label_pattern().finditer(line):
-        glued = m.group("sep") in (":", "：") or line[m.start()] == "【"
+        # 【发布机构】X is a label; 【文字解读】 (a column's tag) holds a label's word, not a label
+        glued = m.group("sep") in (":", "：") or (line[m.start()] == "【" and "】" in m.group())
         at_cell = bool(CELL_START.search(line[:m.start()])) and m.group("sep") is not None
         if glued or at_cell:
             hits.append(m)
@@ -206,8 +207,10 @@ def read_metadata_line(line: str, start: int) -> Optional[list[PortalField]]:
             or any(f.field == "source" and phrase_pattern("media_source").match(f.value) for f in fields) \
             or phrase_pattern("filled_views").search(line):
         # an author or publisher that is no organ (作者:rising) reposts; 作者:区民政局 is the portal's own;
-        # a newspaper, a news site or a 发布 account as 来源 (来源:海南日报) marks a repost too
-        return [PortalField("aggregator", "", line.strip(), Span(start, start + len(line)))]
+        # a newspaper, a news site or a 发布 account as 来源 (来源:海南日报) marks a repost too;
+        # a 来源 that is an organ still names where the repost took the document from
+        return [PortalField("aggregator", "", line.strip(), Span(start, start + len(line)))] + [
+            f for f in fields if f.field == "source" and _value_has_form("issuer", f.value)]
     return fields
 
 
@@ -251,6 +254,32 @@ def _read_line(lines: list, i: int, fields: list[PortalField]) -> int:
     return 1
 
 
+def _byline(lines: list, i: int) -> Optional[tuple[list[PortalField], int]]:
+    """A byline without labels, on two lines: the organ that published the
+    page over its timestamp (• 陆良县人民政府 / • 2020-07-31 12:18; 巴彦淖尔市民政局 /
+    http://mzj.bynr.gov.cn 2026-01-12). The timestamp (a clock time, or the
+    site's address) tells it from a signature, whose date has neither. The
+    organ is the source; a site's line is read on its own after it. The
+    fields, and how many lines they take."""
+    start, _, line = lines[i]
+    content, offset, _ = _strip_bullet(line)
+    organ = phrase_pattern("byline_organ").match(content)
+    below = next((j for j in range(i + 1, min(i + 1 + VALUE_BELOW_LINES, len(lines))) if lines[j][2].strip()), None)
+    if organ is None or below is None:
+        return None
+    stamp_start, _, stamp_line = lines[below]
+    stamp, stamp_offset, _ = _strip_bullet(stamp_line)
+    m = phrase_pattern("byline_stamp").match(stamp)
+    if m is None:
+        return None
+    out = [PortalField("source", "", organ.group("organ"), Span(start + offset, start + offset + len(content)))]
+    if not m.group("date"):
+        return out, 1       # the site's line: site_dateline reads its date
+    at = stamp_start + stamp_offset
+    out.append(PortalField("date_publication", "", m.group("date"), Span(at + m.start("date"), at + m.end("date"))))
+    return out, below - i + 1
+
+
 def _lines(text: str):
     """(start, end, line) for every line, end excluding the newline."""
     pos = 0
@@ -278,11 +307,18 @@ def find_portal(text: str) -> tuple[list[PortalField], list[Span]]:
     lines = list(_lines(text))
     i = 0
     while i < len(lines):
-        taken = _read_line(lines, i, fields)
+        byline = _byline(lines, i) if i < LEADING_BLOCK_LINES else None
+        if byline:
+            fields += byline[0]
+            taken = byline[1]
+        else:
+            taken = _read_line(lines, i, fields)
         residue += [Span(start, end) for start, end, _ in lines[i:i + taken]]
         i += max(taken, 1)
     if any(f.field == "aggregator" and not _value_has_form("issuer", f.value) for f in fields):
-        # a repost (an author, a publisher that is no organ, a view count): its
-        # dates and sources are the repost's, not the document's
-        fields = [f for f in fields if f.field not in REPOST_FIELDS]
+        # a repost (an author, a publisher that is no organ, a view count):
+        # dates and sources are the repost's, not the document's; a source that
+        # is an organ names where the repost took the document from
+        fields = [f for f in fields if f.field not in REPOST_FIELDS
+                  or (f.field == "source" and _value_has_form("issuer", f.value))]
     return fields, residue
