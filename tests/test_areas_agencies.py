@@ -50,6 +50,9 @@ AGENCIES = [
     ("国务院办公厅", None, "国务院办公厅", "CN"),
     ("税务总局", None, "国家税务总局", "CN"),
     ("中共温州市委", None, "中国共产党温州市委员会", "330300"),
+    # the party's short name before the full name (发文机关标志 中共乌兰察布市委员会; 达川 signature)
+    ("中共乌兰察布市委员会", None, "中国共产党乌兰察布市委员会", "150900"),
+    ("中共达州市达川区委员会", None, "中国共产党达州市达川区委员会", "511703"),
     ("市政协", "371000", "中国人民政治协商会议威海市委员会", "371000"),
 ]
 
@@ -58,6 +61,25 @@ AGENCIES = [
 def test_parse_agency(written, context, full, code):
     found = parse_agency(written, gaz.get(context) if context else None)
     assert (found.name, found.area.code) == (full, code)
+
+
+@pytest.mark.parametrize("written,full,town,parent", [
+    # a township's party committee signs beside or instead of its government (达川 渡市镇 and
+    # 鹿城 南郊乡 signatures)
+    ("中共达州市达川区渡市镇委员会", "中国共产党达州市达川区渡市镇委员会", "渡市镇", "中国共产党达州市达川区委员会"),
+    ("中共温州市鹿城区南郊乡委员会", "中国共产党温州市鹿城区南郊乡委员会", "南郊乡", "中国共产党温州市鹿城区委员会"),
+    ("温州市鹿城区南郊乡人民政府", "温州市鹿城区南郊乡人民政府", "南郊乡", "温州市鹿城区人民政府"),
+])
+def test_a_townships_organs(written, full, town, parent):
+    from kg.lexicon.agencies import parse_issuer
+    found = parse_issuer(written)
+    assert (found.name, found.area.name, found.area.level, found.parent.name) == (full, town, "township", parent)
+
+
+@pytest.mark.parametrize("written", ["城乡建设委员会", "市住房和城乡建设委员会"])
+def test_a_committee_of_town_and_country_is_no_townships(written):
+    from kg.lexicon.agencies import parse_township_organ
+    assert parse_township_organ(written, gaz.get("371000")) is None
 
 
 def test_level_prefix_without_context_is_not_guessed():

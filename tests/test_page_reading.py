@@ -290,6 +290,21 @@ def test_a_signature_run_into_the_last_line_or_glued_to_its_date(text, issuers, 
     assert str(x.date) == date
 
 
+@pytest.mark.parametrize("text,area", [
+    # a publisher named by its level alone is of the county the page names in full (株洲 芦淞 portal;
+    # 宁波 鄞州 portal)
+    ("当前位置: 首页 > 民政局\n更新时间:2021-11-22来源:区民政局作者:区民政局字体[ 大 中 小 ]\n"
+     "根据《株洲市民政局关于印发〈株洲市养老机构等级评定实施细则(试行)〉的通知》(株民发(2021)11号),经养老机构申报,"
+     "区养老机构等级评定委员会办公室已将申报材料在芦淞区人民政府门户网上进行公示,认定株洲市芦淞区白关镇敬老院等级为一级。\n",
+     "芦淞区"),
+    ("关于下拨2024年4月政府购买服务补助资金的通知 | ||\n发布时间: 2024-06-03 09:01 信息来源: 区民政局 信息来源: | ||\n"
+     "各镇(街道)社会事务办、财审办: 根据《宁波市鄞州区人民政府办公室关于全面推进家院互融养老服务工作的实施意见》"
+     "(鄞政办发〔2018〕70号),现将补助资金下拨给你们。\n", "鄞州区"),
+])
+def test_a_publisher_named_by_its_level_is_of_the_county_the_page_names(text, area):
+    assert extract(text).area.name == area
+
+
 @pytest.mark.parametrize("text,source,published", [
     # a byline without labels: the organ over its timestamp (陆良 portal; 巴彦淖尔 民政局 portal)
     ("2019年我县高龄津贴惠及12916名老年人\n\n  • 陆良县人民政府\n  • 2020-07-31 12:18\n\n2019年,陆良县共发放高龄津贴777.96万元。\n",

@@ -479,12 +479,19 @@ def _title_area(doc: Document) -> Optional[AreaRef]:
 
 def _portal_area(doc: Document) -> Optional[AreaRef]:
     """The area the portal's publisher, source or owner names (发布机构：明山区人民政府,
-    主办单位：双台子区人民政府)."""
-    for name in ("issuer", "source", "site_owner"):
-        field_ = doc.portal_value(name)
-        chain = gazetteer().split_area_prefix(field_.value, None) if field_ else None
+    主办单位：双台子区人民政府); a publisher named by its level alone (来源:区民政局,
+    发布单位:县民政局) is of the first area of that level the page names in full
+    (…在芦淞区人民政府门户网上进行公示)."""
+    fields = [f for f in (doc.portal_value(name) for name in ("issuer", "source", "site_owner")) if f]
+    for field_ in fields:
+        chain = gazetteer().split_area_prefix(field_.value, None)
         if chain:
             return chain[-1][1]
+    for field_ in fields:
+        m = phrase_pattern("level_named_organ").fullmatch(field_.value.strip())
+        found = gazetteer().first_at_level(doc.view, OWN_LEVELS[m.group("level")]) if m else None
+        if found:
+            return found[1]
     return None
 
 

@@ -138,9 +138,11 @@ def split_agency(name: str, context: Optional[AreaRef] = None) -> Optional[tuple
     national = _national_names().get(name.removeprefix(gaz.nation.name) or name)
     if national:
         return agency(national, gaz.nation, gaz), ""
-    templates = _area_templates() if name.startswith(_template_openings()) else ()
+    # 中共威海市委员会: the party's short name before a full name with the area inside
+    full_name = PARTY_FULL + name[len(PARTY_SHORT):] if name.startswith(PARTY_SHORT) else name
+    templates = _area_templates() if full_name.startswith(_template_openings()) else ()
     for pattern, key in templates:
-        m = pattern.fullmatch(name)
+        m = pattern.fullmatch(full_name)
         chain = gaz.split_area_prefix(m.group("area"), context) if m else None
         if m and chain and chain[-1][0] == len(m.group("area")):
             return agency(key, chain[-1][1], gaz), ""
@@ -218,13 +220,16 @@ def _area_of_prefix(prefix: str, context: Optional[AreaRef], gaz: Gazetteer) -> 
     if not prefix:
         return None
     # 中共 / 中国共产党 before a party committee's area.
-    for party in ("中国共产党", "中共"):
+    for party in (PARTY_FULL, PARTY_SHORT):
         if prefix.startswith(party):
             prefix = prefix[len(party):]
     chain = gaz.split_area_prefix(prefix, context)
     if chain and chain[-1][0] == len(prefix):
         return chain[-1][1]
     return gaz.resolve_level_prefix(prefix, context)
+
+
+PARTY_FULL, PARTY_SHORT = "中国共产党", "中共"
 
 
 # A body named in full rather than by organ, bound to its area: 威海市里口山
@@ -264,9 +269,11 @@ def parse_named_body(item: str, context: Optional[AreaRef]) -> Optional[AgencyRe
 
 
 def parse_township_organ(name: str, context: Optional[AreaRef]) -> Optional[AgencyRef]:
-    """A township's government in the county its name starts with, else in
-    the context county; the township becomes an area below that county."""
+    """A township's government or party committee (中共渡市镇委员会, 南郊乡党委) in
+    the county its name starts with, else in the context county; the township
+    becomes an area below that county."""
     gaz = gazetteer()
+    name = name.removeprefix(PARTY_FULL).removeprefix(PARTY_SHORT)
     chain = gaz.split_area_prefix(name, context)
     readings = ([(chain[-1][1], name[chain[-1][0]:])] if chain else []) + [(context, name)]
     for county, rest in readings:      # 五华区西翥街道办事处; 白塔镇… (白塔 is also a district)
@@ -276,6 +283,9 @@ def parse_township_organ(name: str, context: Optional[AreaRef]) -> Optional[Agen
     else:
         return None
     town = gaz.township(m.group("town"), county)
+    if m.group("organ") in ("委员会", "党委"):
+        return AgencyRef(key="party-committee", name=PARTY_FULL + gaz.qualified_name(town) + "委员会", area=town,
+                         parent=agency("party-committee", county, gaz))
     organ = "办事处" if m.group("organ") == "办事处" else "人民政府"
     return AgencyRef(key="government", name=gaz.qualified_name(town) + organ, area=town,
                      parent=agency("government", county, gaz))
