@@ -62,6 +62,25 @@ def test_notices_that_act_on_their_basis(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # an emergency plan lists its bases under 1.2编制依据 (民政部 template; 安徽 plan on the 宣城 portal):
+    # laws and regulations are its legal basis, a plan it carries out
+    ("养老机构突发事件应急预案\n1 总则\n1.1总体要求\n以习近平新时代中国特色社会主义思想为指导。\n\n    1.2编制依据\n\n"
+     "    《中华人民共和国突发事件应对法》、《中华人民共和国消防法》、《生产安全事故应急条例》等法律法规。\n",
+     [("based_on", "编制依据", "中华人民共和国突发事件应对法"), ("based_on", "编制依据", "中华人民共和国消防法"),
+      ("based_on", "编制依据", "生产安全事故应急条例")]),
+    ("安徽省养老机构突发事件应急预案\n1.2编制依据\n《中华人民共和国老年人权益保障法》、《国家突发公共事件总体应急预案》\n",
+     [("based_on", "编制依据", "中华人民共和国老年人权益保障法"), ("applies", "编制依据", "国家突发公共事件总体应急预案")]),
+    # a sentence under such a heading names its bases by its own trigger (巴彦淖尔 解读): the document
+    # it speaks of (本《优待办法》) is no basis
+    ("《巴彦淖尔市老年人优待办法》政策解读\n(二)制定依据\n本《优待办法》主要依据《中华人民共和国老年人权益保障法》"
+     "《内蒙古自治区老年人权益保障条例》以及相关法律法规结合全市实际制定。\n",
+     [("based_on", "依据", "中华人民共和国老年人权益保障法"), ("based_on", "依据", "内蒙古自治区老年人权益保障条例")]),
+])
+def test_a_list_under_the_heading_of_bases(text, expected):
+    assert links(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # 关于印发《X》的通知（N）unquoted around the act: the notice N is what the text implements (宁波, 怀远 pages)
     ("关于开展老年人意外伤害保险工作的实施方案\n各区民政局:\n为增强老年群体意外风险抵御能力,根据浙江省民政厅等三部门关于印发"
      "《浙江省2025年为70周岁以上户籍老年人购买意外伤害保险工作的实施方案》的通知(浙民龄〔2025〕34号)和宁波市民政局等六部门"

@@ -227,10 +227,17 @@ def test_a_reply_known_by_its_own_words_and_its_acknowledged_number():
     ("省军区:\n《关于将军队医院纳入福建省医养结合发展规划的提案》(20242047号)收悉。我厅办理意见如下:\n近年来,我省认真贯彻落实。\n",
      20242047),
     ("王委员:\n《关于加强社区老年食堂建设的建议》(第45号)收悉。现答复如下:\n一、基本情况\n", 45),
+    # handed over for handling instead of received (云南 医保局), and a register's letters before
+    # the number (渝中 街道: DH269)
+    ("高筱芳代表:\n您提出的《关于以长期护理保险制度助力养老事业发展的建议》(第205号)交我们办理,综合协办单位意见,"
+     "现答复如下:\n一、办理工作开展情况\n", 205),
+    ("曾瑞代表:\n关于您在重庆市渝中区第十九届人大五次会议上提出的《关于在新影村社区建设老人食堂的建议》(DH269号)已收悉。"
+     "经街道党工委、办事处审议通过,现将办理情况答复如下:\n", "DH269"),
 ])
 def test_a_reply_that_opens_with_the_acknowledged_proposal(text, number):
     x = extract(text)
-    assert x.identity.type_concept == "reply" and x.proposal.number == number
+    assert x.identity.type_concept == "reply"
+    assert (x.proposal.number if isinstance(number, int) else x.proposal.raw_number) == number
 
 
 @pytest.mark.parametrize("text", [
@@ -288,6 +295,29 @@ def test_a_signature_run_into_the_last_line_or_glued_to_its_date(text, issuers, 
     x = extract(text)
     assert [a.name for a in x.identity.issuers] == issuers
     assert str(x.date) == date
+
+
+@pytest.mark.parametrize("line,expected", [
+    # a signature's date whose 月 and 日 the page lost (商丘, 宣城, 长乐, 福建 民政厅, 高碑店 pages)
+    ("2023年724", "2023-07-24"), ("20221024日", "2022-10-24"), ("2025521", "2025-05-21"),
+    ("2026年213", "2026-02-13"), ("20221117", "2022-11-17"),
+    # digits that split two ways, or no date at all
+    ("2021118", None), ("2019", None), ("0539-8866005", None),
+])
+def test_a_signing_date_that_lost_its_month_and_day(line, expected):
+    from kg.lexicon.dates import parse_signing_date
+    found = parse_signing_date(line)
+    assert (found.isoformat() if found else None) == expected
+
+
+def test_a_joint_signature_over_a_stripped_date():
+    """福建 民政厅 portal: seven organs two a line, blank lines between, over 2026年213."""
+    text = ("福建省民政厅等7部门关于印发《福建省养老机构预收费监管办法》的通知\n各设区市民政局:\n现将办法印发给你们,请遵照执行。\n\n"
+            "福建省民政厅                 福建省发展和改革委员会\n\n \n福建省公安厅                        福建省财政厅\n\n"
+            "国家金融监督管理总局福建监管局\n\n2026年213\n\n(此件主动公开)\n")
+    x = extract(text)
+    assert [a.name for a in x.identity.issuers][:4] == ["福建省民政厅", "福建省发展和改革委员会", "福建省公安厅", "福建省财政厅"]
+    assert str(x.date) == "2026-02-13"
 
 
 @pytest.mark.parametrize("text,area", [

@@ -16,7 +16,7 @@ from typing import Generic, Optional, TypeVar, Union
 from kg.lexicon.agencies import (parse_agency as parse_agency_strict, parse_issuer, parse_township_organ,
                                  parse_unlisted_organ)
 from kg.lexicon.areas import gazetteer
-from kg.lexicon.dates import find_dates, parse_date
+from kg.lexicon.dates import find_dates, parse_date, parse_signing_date
 from kg.lexicon.docnumber import DocNumber
 from kg.lexicon.issuers import resolve_code
 from kg.models import AgencyRef, AreaRef, Document, Layout, Span
@@ -432,7 +432,7 @@ def _closing_date(s: Sources) -> Optional[Found]:
         text = line.strip()
         if span.start < s.heading.end:
             return None
-        value = parse_date(text) if text and not CLOCK_TIME.search(text) else None
+        value = parse_signing_date(text) if text and not CLOCK_TIME.search(text) else None
         if value is not None:
             found_span, _ = _strip_span(span, line)
             return Found(value, "identity.date-closing", found_span)
@@ -584,7 +584,7 @@ def _signature(doc: Document, lines, context, after: int):
         agencies = list(agencies or [])
         for j, (next_span, next_line) in enumerate(body[i + 1:i + 2 + MAX_SIGNING_ORGANS]):
             text = next_line.strip()
-            value = parse_date(text)
+            value = parse_signing_date(text)
             if value is not None:
                 dspan, _ = _strip_span(next_span, next_line)
                 sspan, _ = _strip_span(span, line)

@@ -27,6 +27,8 @@ BETWEEN = phrase_pattern("cited_list_glue").pattern
 PURPOSE_CLOSE = phrase_pattern("cited_list_close")
 BASIS_LEAD = phrase_pattern("basis_sentence_lead")
 REPEAL_AFTER = phrase_pattern("repeal_after")
+BASIS_HEADING = phrase_pattern("basis_heading")
+LIST_SO_FAR = re.compile(r"[\s\u3000]*(?:X[）)]?[、，,和及与\s\u3000]*)*")
 REPLY = "reply"
 # the act a cited notice issues: the notice is typed, the pair joins them
 ISSUED_ACT_RULES = ("citation.wrapped", "citation.title-in-notice")
@@ -131,6 +133,10 @@ def _typed(doc: Document, c: Citation, own: DocRef, wrapped: list[DocRef], openi
     if repeal:          # 本办法自…起施行，《X》（N）同时废止: this document repeals X
         return replace(c, relation=Relation.REPEALS, trigger=repeal.group(0).lstrip("X、，,和及与 等文件原"),
                        link_rule="link.repeals-trigger")
+    heading = _basis_heading(view, c.evidence.span.start)
+    if heading is not None:     # 1.2编制依据 / 《X》、《Y》…: the list under the heading is the document's basis
+        relation = Relation.BASED_ON if c.target.type_concept in _basis_types() else Relation.APPLIES
+        return replace(c, relation=relation, trigger=heading, link_rule=f"link.{relation}-heading")
     # a number standing alone in brackets (…的通知（浙民龄〔2025〕34号）) is governed like its brackets
     prefix = _masked_prefix(view, sentence.start, c.evidence.span.start).rstrip("（( ")
     production = _production_type(view[sentence.start:sentence.end]) or _production_next(doc, sentence)
@@ -154,6 +160,24 @@ def _typed(doc: Document, c: Citation, own: DocRef, wrapped: list[DocRef], openi
         return replace(c, relation=relation, trigger=trigger_text.strip().lstrip("，,；;：:").strip(), source=source,
                        link_rule=f"link.{relation}-trigger")
     return None
+
+
+def _basis_heading(view: str, at: int) -> Optional[str]:
+    """The heading a list of the document's bases stands under (编制依据, 制定依据:
+    an emergency plan's 1.2, a 起草说明's 一、), when the mention at ``at`` is in
+    a list (nothing but mentions before it) on the heading's line after it or
+    on the line below it: the heading's words. Not 本《办法》主要依据《X》: a
+    sentence names the bases by its own trigger."""
+    line_start = view.rfind("\n", 0, at) + 1
+    own_line = BASIS_HEADING.match(view, line_start)
+    list_start = own_line.end() if own_line and own_line.end() <= at else line_start
+    if not LIST_SO_FAR.fullmatch(_masked_prefix(view, list_start, at)):
+        return None
+    if own_line is not None and list_start > line_start:
+        return own_line.group("words")
+    above = view[:max(line_start - 1, 0)].rstrip().rsplit("\n", 1)[-1]
+    m = BASIS_HEADING.fullmatch(above.strip())
+    return m.group("words") if m else None
 
 
 def _trigger_phrase(trigger: Trigger, prefix: str, m: re.Match) -> str:

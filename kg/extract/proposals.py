@@ -73,14 +73,16 @@ def _title_number(doc: Document, title_span: Optional[Span]) -> Optional[Proposa
 
 def _acknowledged_number(doc: Document) -> Optional[Proposal]:
     """A reply that gives the number only where it acknowledges the proposal:
-    您提出的《关于启动石湾镇养老服务项目的建议》（第19号）收悉."""
+    您提出的《关于启动石湾镇养老服务项目的建议》（第19号）收悉; …的建议》(DH269号)已收悉
+    (a register's letters before the number); …的建议》(第205号)交我们办理."""
     m = next((m for m in phrase_pattern("proposal_acknowledged").finditer(doc.view) if m.group("num")), None)
     if m is None:
         return None
     span = Span(m.start(), m.end())
-    return Proposal(number=int(m.group("num")), session=None, title=display_title(m.group("title")), body=None,
-                    evidence=Evidence("reply.acknowledged-number", span, doc.sentence_of(span)),
-                    raw_number=m.group("num"))
+    raw = m.group("num")
+    return Proposal(number=int(raw) if raw.isdigit() else None, session=None, title=display_title(m.group("title")),
+                    body=None, evidence=Evidence("reply.acknowledged-number", span, doc.sentence_of(span)),
+                    raw_number=raw)
 
 
 def _session_start(m: re.Match) -> int:

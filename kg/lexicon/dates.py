@@ -7,6 +7,7 @@ from datetime import date
 from typing import Iterator, Optional
 
 from kg.models import Span
+from kg.datafiles import phrase_pattern
 
 CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -53,3 +54,27 @@ def parse_date(text: str) -> Optional[date]:
     is allowed: 2017-07-13 09:17)."""
     m = DATE.fullmatch(TIME_OF_DAY.sub("", text.strip()))
     return parse_match(m) if m else None
+
+
+def parse_signing_date(text: str) -> Optional[date]:
+    """The date line under a signature, also where the page lost the 月 and 日
+    a portal sets apart (2023年724, 20221024日, 2025521): the digits after the
+    year read as a month and a day in exactly one way (724 is 7-24, 213 is
+    2-13; 118 could be 1-18 or 11-8 and is no date)."""
+    found = parse_date(text)
+    if found is not None:
+        return found
+    m = phrase_pattern("stripped_date").fullmatch(text.strip())
+    if m is None:
+        return None
+    year, digits = int(m.group("year")), m.group("rest")
+    readings = set()
+    for cut in range(1, len(digits)):
+        month, day = digits[:cut], digits[cut:]
+        if month.startswith("0") or day.startswith("0") or len(month) > 2 or len(day) > 2:
+            continue
+        try:
+            readings.add(date(year, int(month), int(day)))
+        except ValueError:
+            continue
+    return readings.pop() if len(readings) == 1 else None
