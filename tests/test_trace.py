@@ -142,6 +142,13 @@ def test_build_saves_the_document_network_for_trace(chain, tmp_path):
     assert dict(saved.nodes(data=True)) == dict(graph.nodes(data=True))
     assert {(s, o): d for s, o, d in saved.edges(data=True)} == {(s, o): d for s, o, d in graph.edges(data=True)}
     assert saved.nodes["https://w3id.org/policy-kg/id/doc/国办发/2019/5"]["number"] == "国办发〔2019〕5号"
+    # read with plain SQL as kg.network.index tells: links by the documents' numbers, joined to their IRIs
+    import sqlite3
+    from contextlib import closing
+    with closing(sqlite3.connect(out / "documents.sqlite")) as db:
+        links = set(db.execute("SELECT s.id, t.id, e.relation FROM edges e "
+                               "JOIN nodes s ON s.n = e.source JOIN nodes t ON t.n = e.target"))
+    assert links == {(s, o, d["relation"]) for s, o, d in graph.edges(data=True)}
     # a graph file that is not the one indexed is not trusted
     copy = tmp_path / "graph.trig"
     copy.write_bytes((out / "graph.trig").read_bytes() + b"\n")
@@ -170,6 +177,28 @@ def test_index_is_checked_by_the_builds_stamp_without_reading_the_graph(chain, t
     data[-2:-1] = b" " if data[-2:-1] != b" " else b"\t"
     graph.write_bytes(bytes(data))
     assert documents.read_index(graph) is None
+
+
+def test_an_index_of_an_earlier_format_is_not_read_and_the_trace_reads_the_store(chain, tmp_path):
+    """documents.sqlite as an earlier version wrote it (format 5: documents
+    keyed by IRI) is not read: kg trace falls back to the store and draws
+    the tree the index gives (#35)."""
+    import shutil
+    import sqlite3
+    from contextlib import closing
+    from kg.network import index as documents
+    from kg.network.trace import VERTICAL_RELATIONS
+    _, _, built = chain
+    out = tmp_path / "build"
+    shutil.copytree(built, out, copy_function=shutil.copy2)
+    from_index = CliRunner().invoke(main, ["trace", "国办发〔2019〕5号", "-g", str(out)])
+    assert from_index.exit_code == 0, from_index.output
+    with closing(sqlite3.connect(out / "documents.sqlite")) as db, db:
+        db.execute("UPDATE meta SET value = '5' WHERE key = 'format'")
+    assert documents.read_index(out / "graph.trig") is None
+    assert documents.read_trace_network(out / "graph.trig", "国办发〔2019〕5号", VERTICAL_RELATIONS) is None
+    from_store = CliRunner().invoke(main, ["trace", "国办发〔2019〕5号", "-g", str(out)])
+    assert from_store.exit_code == 0 and from_store.output == from_index.output
 
 
 def test_kg_trace_from_the_index_loads_neither_rdflib_nor_oxigraph(chain):

@@ -132,35 +132,50 @@ def _tree_graph(graph: nx.DiGraph, root: str, direction: str, relations: tuple[s
                 unit_edges: dict[str, dict]) -> nx.DiGraph:
     """The documents a trace reaches from ``root`` and the links among them,
     pointing away from it: root -> implementer (down) or root -> implemented
-    (up); the members of the root's unit hang from the root. Graphs of their
-    own, not views: algorithms walk a filtered view many times slower."""
-    away = nx.DiGraph()
-    away.add_nodes_from(graph)
-    away.add_edges_from((o, s) if direction == "down" else (s, o) for s, o, relation in graph.edges(data="relation")
-                        if relation in relations)
-    if on is not None:
-        away = nx.DiGraph(away.subgraph([n for n in away if n == root or in_force_on(graph, n, on)]))
-    for other in unit_edges:
-        if away.has_edge(other, root):
-            away.remove_edge(other, root)
-        away.add_edge(root, other)
-    members = nx.descendants(away, root) | {root}
+    (up); the members of the root's unit hang from the root. With ``on``, a
+    document not in force that day is left out, with its links; a member of
+    the unit is not, but hangs from the root alone. Walked from the root,
+    into a graph of its own: only what it reaches is copied (algorithms walk
+    a filtered view many times slower)."""
+    linked = graph.pred if direction == "down" else graph.succ     # away from the root: implementers, or implemented
+    followed = frozenset(relations)
+    kept: dict[str, bool] = {root: True}
+
+    def is_kept(n: str) -> bool:
+        if n not in kept:
+            kept[n] = on is None or in_force_on(graph, n, on)
+        return kept[n]
+
+    links, reached, queue = [], {root}, [root]
+    while queue:
+        node = queue.pop()
+        if not is_kept(node):       # a member of the unit not in force that day: no links of its own
+            continue
+        away = [n for n, data in linked[node].items() if data.get("relation") in followed and is_kept(n)]
+        if node == root:
+            away += [n for n in unit_edges if n not in away]
+        elif node in unit_edges and root in away:
+            away.remove(root)
+        for n in away:
+            links.append((node, n))
+            if n not in reached:
+                reached.add(n)
+                queue.append(n)
     tree = nx.DiGraph()
-    tree.add_nodes_from(members)
-    tree.add_edges_from((u, v) for u, v in away.edges if u in members and v in members)
+    tree.add_node(root)
+    tree.add_edges_from(links)
     return tree
 
 
 def _longest_depths(tree: nx.DiGraph, root: str) -> dict[str, int]:
     """Each member's longest distance from the root (its place in the chain);
-    the shortest where links form a cycle."""
-    if nx.is_directed_acyclic_graph(tree):
-        depth = {root: 0}
-        for n in nx.topological_sort(tree):
-            if n != root:
-                depth[n] = max((depth[p] + 1 for p in tree.predecessors(n) if p in depth), default=1)
-        return depth
-    return dict(nx.single_source_shortest_path_length(tree, root))
+    the shortest where links form a cycle. Without a cycle the root is the
+    only document nothing links to: a document's generation in topological
+    order is its longest distance from it."""
+    try:
+        return {n: depth for depth, generation in enumerate(nx.topological_generations(tree)) for n in generation}
+    except nx.NetworkXUnfeasible:
+        return dict(nx.single_source_shortest_path_length(tree, root))
 
 
 def _trace_node(graph: nx.DiGraph, n: str, edge: Optional[dict] = None, day: Optional[date] = None) -> TraceNode:

@@ -25,6 +25,7 @@ STATED_NOT_IN_FORCE = re.compile(r"失效|废止")
 IN_FORCE, NOT_YET, EXPIRED, REPEALED, STATED_LAPSED, UNKNOWN = (
     "in-force", "not-yet", "expired", "repealed", "stated-not-in-force", "unknown")
 NOT_IN_FORCE = (NOT_YET, EXPIRED, REPEALED, STATED_LAPSED)
+ISSUING = frozenset(of_kind("issuing"))
 
 
 @dataclass(frozen=True)
@@ -47,21 +48,22 @@ def status_on(day: date, entry=None, own_date=None, expiry=None, stated: Optiona
               repeals: Iterable[tuple[str, object]] = (), reference: Optional[date] = None) -> Validity:
     """The status on ``day`` of a document with these facts; ``repeals`` are
     (label of the repealing document, the day it takes effect)."""
-    reference = reference or date.today()
-    repealed = sorted(((d, label) for label, d in ((label, _day(d)) for label, d in repeals) if d), key=lambda r: r[0])
+    repealed = (sorted(((d, label) for label, d in ((label, _day(d)) for label, d in repeals) if d), key=lambda r: r[0])
+                if repeals else ())
     if repealed and repealed[0][0] <= day:
         return Validity(REPEALED, f"repealed by {repealed[0][1]}", repealed[0][0].isoformat())
     expiry_day = _day(expiry)
     if expiry_day and expiry_day < day:
         return Validity(EXPIRED, f"expired {expiry_day.isoformat()}", expiry_day.isoformat())
-    start = _day(entry) or _day(own_date)
+    entry_day = _day(entry)
+    start = entry_day or _day(own_date)
     if start and start > day:
         return Validity(NOT_YET, f"in force from {start.isoformat()}", start.isoformat())
-    if stated and STATED_NOT_IN_FORCE.search(stated) and day >= reference:
+    if stated and STATED_NOT_IN_FORCE.search(stated) and day >= (reference or date.today()):
         return Validity(STATED_LAPSED, f"stated: {stated}")
     if start:
-        basis = "entry into force" if _day(entry) else "dated"
-        return Validity(IN_FORCE, f"{basis} {start.isoformat()}", start.isoformat())
+        since = start.isoformat()
+        return Validity(IN_FORCE, f"{'entry into force' if entry_day else 'dated'} {since}", since)
     return Validity(UNKNOWN, "no date of entry into force")
 
 
@@ -69,8 +71,7 @@ def node_status(graph: nx.DiGraph, node: str, day: date, reference: Optional[dat
     """A node of the document network on ``day``: repealed where a document
     repeals it or the notice that issued it."""
     data = graph.nodes[node]
-    targets = [node] + [n for n in graph.predecessors(node)
-                        if graph.edges[n, node].get("relation") in of_kind("issuing")]
+    targets = [node] + [n for n in graph.predecessors(node) if graph.edges[n, node].get("relation") in ISSUING]
     repeals = []
     for target in targets:
         for repealer in graph.predecessors(target):
