@@ -335,6 +335,23 @@ def test_a_publisher_named_by_its_level_is_of_the_county_the_page_names(text, ar
     assert extract(text).area.name == area
 
 
+@pytest.mark.parametrize("text,area", [
+    # a news medium named by its place opens the dateline; it is not the page's area
+    # (天山网 on a 乌鲁木齐 page; 四川在线 on a 泸州 one)
+    ("从“一碗饭”到全方位 乌鲁木齐高新区(新市区)打造全龄友好养老社区\n时间:2024-10-10\n"
+     "天山网-新疆日报讯(记者邹懿摄影报道)“孩子们都去上班了。”10月9日,64岁的居民董芳说。\n", None),
+    ("四川在线泸州频道消息(记者 丁汀)记者从泸州市民政局了解到,泸州市现有60岁以上老年人88.3万。\n", "泸州市"),
+    # the list of other articles under 相关文章 after the body is chrome (新华网 page on 那曲;
+    # 宁夏 news page)
+    ("4月25日,那曲市色尼区老年人日间照料中心的老人在跳锅庄。\n新华社记者 晋美多吉 摄\n相关文章:\n"
+     "新华全媒+丨探访西藏那曲海拔4500米的老年人日间照料中心04-27\n"
+     "青岛市崂山区沙子口街道社区卫生服务中心:贴心服务,为社区老人健康“保驾护航”04-15\n", None),
+])
+def test_chrome_names_no_area(text, area):
+    found = extract(text).area
+    assert (found.name if found else None) == area
+
+
 @pytest.mark.parametrize("text,source,published", [
     # a byline without labels: the organ over its timestamp (陆良 portal; 巴彦淖尔 民政局 portal)
     ("2019年我县高龄津贴惠及12916名老年人\n\n  • 陆良县人民政府\n  • 2020-07-31 12:18\n\n2019年,陆良县共发放高龄津贴777.96万元。\n",

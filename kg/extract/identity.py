@@ -518,9 +518,10 @@ def _heading_area(doc: Document, lines) -> Optional[AreaRef]:
             code = resolve_code(number.code)
             if code and not _disagrees_with_named(doc, code.agency.area):
                 return code.agency.area
-        chain = gaz.split_area_prefix(line.strip().lstrip("《〈“\""), None)
-        if chain:
-            return chain[-1][1]
+        text = line.strip().lstrip("《〈“\"")
+        chain = gaz.split_area_prefix(text, None)
+        if chain and not phrase_pattern("medium_after_place").match(text, chain[-1][0]):
+            return chain[-1][1]     # not a news medium named by its place (天山网讯, 四川在线泸州频道)
     portal_title = doc.portal_value("title")
     if portal_title:
         chain = gaz.split_area_prefix(portal_title.value, None)

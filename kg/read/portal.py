@@ -23,7 +23,8 @@ from kg.models import PortalField, Span
 LEADING_BLOCK_LINES = 40
 TRAILING_BLOCK_LINES = 12    # a page's footer: 主办单位, 版权所有
 MAX_METADATA_LINE = 240
-MAX_VALUE_LINE = 60        # a value on the line after its label
+MAX_VALUE_LINE = 60        # a value on the line after its label; a linked article's title
+SENTENCE_ENDS = ("。", "；", "！", "？")
 VALUE_BELOW_LINES = 3      # a value below its label, blank lines between (a table copied cell by cell)
 BULLETS = "•·●▪◆-*"
 GAP = r"[ \t\u3000]*"
@@ -280,6 +281,29 @@ def _byline(lines: list, i: int) -> Optional[tuple[list[PortalField], int]]:
     return out, below - i + 1
 
 
+def _related_links(lines: list) -> list[Span]:
+    """A news page's list of other articles under 相关文章 / 相关阅读 / 相关推荐: the
+    heading and every short line below it that ends no sentence (a title, often
+    with its date: 青岛市崂山区…“保驾护航”04-15), up to the first line of
+    running text, when the heading follows the body (a sidebar's 推荐阅读 above the
+    title is not this). Their places and organs are not the page's."""
+    out: list[Span] = []
+    body_seen = False
+    for i, (start, end, line) in enumerate(lines):
+        text = line.strip()
+        body_seen = body_seen or len(text) > MAX_VALUE_LINE or text.endswith(SENTENCE_ENDS)
+        if not body_seen or not phrase_pattern("related_links_heading").fullmatch(text):
+            continue
+        out.append(Span(start, end))
+        for below_start, below_end, below in lines[i + 1:]:
+            text = below.strip()
+            if len(text) > MAX_VALUE_LINE or text.endswith(SENTENCE_ENDS + ("：", ":")):
+                break
+            out.append(Span(below_start, below_end))
+        break
+    return out
+
+
 def _lines(text: str):
     """(start, end, line) for every line, end excluding the newline."""
     pos = 0
@@ -315,6 +339,7 @@ def find_portal(text: str) -> tuple[list[PortalField], list[Span]]:
             taken = _read_line(lines, i, fields)
         residue += [Span(start, end) for start, end, _ in lines[i:i + taken]]
         i += max(taken, 1)
+    residue += _related_links(lines)
     if any(f.field == "aggregator" and not _value_has_form("issuer", f.value) for f in fields):
         # a repost (an author, a publisher that is no organ, a view count):
         # dates and sources are the repost's, not the document's; a source that
