@@ -39,6 +39,8 @@ def test_big5_text_is_read_as_big5_and_gb18030_stays_gb18030():
             data = text.encode("cp950")
         except UnicodeEncodeError:      # a character Big5 has no code for
             continue
+        if data.decode("cp950") != text:
+            continue                    # one Big5 folds into another (• is written as ‧)
         if text.encode("utf-8") != data and sum(c in "國發關區縣會議與為這們個" for c in text) >= 20:
             traditional.append((text, data))
     assert len(traditional) >= 5

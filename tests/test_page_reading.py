@@ -536,6 +536,12 @@ def test_a_text_that_names_its_own_level_is_of_the_first_area_of_that_level(text
      "娄星区民政局高度重视。\n", "百亩乡", "娄星区"),
     ("日前,古井镇2018年第四季度高龄老人津贴申报工作已经在各村(居)陆续启动。\n三台县民政局按季度发放高龄津贴。\n",
      "古井镇", "三台县"),
+    # the county named right before the township, anywhere in the text, places it; a headline
+    # may open with the township and a colon (南京 建邺 news of 双闸街道; 宜昌 夷陵's 小溪塔街道)
+    ("双闸街道:心系民生纳民意 代表接待解民忧 |\n“马上好哦!”昨日上午,在建邺区双闸街道白龙江西街60号“江湾食堂”芳香四溢。\n",
+     "双闸街道", "建邺区"),
+    ("小溪塔街道112名高龄老人喜领幸福津贴 为了让广大老年人共享改革发展成果,宜昌市夷陵区小溪塔街道办事处对全办范围的"
+     "90岁以上的高龄老人进行了全面普查登记。\n", "小溪塔街道", "夷陵区"),
 ])
 def test_a_page_that_opens_with_a_township_is_of_that_township(text, town, county):
     area = extract(text).area
@@ -548,6 +554,8 @@ def test_a_page_that_opens_with_a_township_is_of_that_township(text, town, count
     # addressees (各乡镇) and a page that names no county are no township's
     "各乡镇人民政府:\n为做好高龄津贴发放工作,三台县民政局决定开展核查。\n",
     "日前,古井镇高龄老人津贴申报工作已经启动。\n",
+    # a township alone on a line with a colon addresses it
+    "城关镇:\n现将高龄津贴发放名单转发给你们,三台县民政局请你们核实。\n",
 ])
 def test_no_township_without_its_county_or_from_addressees(text):
     area = extract(text).area

@@ -37,6 +37,7 @@ SENTENCE_ENDS = ("。", "；", "！", "？", ";")
 # the levels a title's own level word (县政协, 区人大, 市人民政府) names
 OWN_LEVELS = level_words("own")
 TOWNSHIP_SUBJECT_LINES = 3   # a page's subject stands in its headline or first sentence
+COUNTY_NAME_REACH = 12       # characters a county's name takes before a township's, its city's with it
 MAX_SIGNING_ORGANS = 16   # lines of a joint signature (one or two organs a line), then the date
 GLUED_SIGNATURE_REACH = 60    # characters before a glued date that its organs may take (two organs with their areas)
 REPOST_AFTER_DAYS = 365   # a 发布日期 over a year after the 成文日期 is a copy's (portals post replies months late)
@@ -180,24 +181,41 @@ def read_identity(doc: Document) -> Identity:
     ident.date = _first("date", sources)
     ident.warnings += _date_disagreements(ident.date, doc)
     ident.publication_date = _publication_date(doc, ident.date) or _history_publication(doc, ident.history)
-    ident.area = ident.issuers[0].value.area if ident.issuers else (_township_subject(lines, context) or context)
+    ident.area = ident.issuers[0].value.area if ident.issuers else (_township_subject(doc, lines, context) or context)
     return ident
 
 
-def _township_subject(lines, context: Optional[AreaRef]) -> Optional[AreaRef]:
+def _township_subject(doc: Document, lines, context: Optional[AreaRef]) -> Optional[AreaRef]:
     """A page with no issuer that opens with a township as its subject (a
-    county's news of 百亩乡; 日前,古井镇…): that township, below the county the
-    page is of — never without the county, which places it."""
-    if context is None or context.level != "county":
-        return None
+    county's news of 百亩乡; 日前,古井镇…; 双闸街道:心系民生…): that township,
+    below the county the text names right before it somewhere (建邺区双闸街道,
+    宜昌市夷陵区小溪塔街道办事处), else below the county the page is of — never
+    without a county, which places it."""
     for _, text in [(s, t) for s, t in lines if t.strip()][:TOWNSHIP_SUBJECT_LINES]:
         m = phrase_pattern("township_subject").match(text)
-        if m:
-            chain = gazetteer().split_area_prefix(text.strip().lstrip("【"), None)
-            named = chain[-1][1] if chain else None
-            if named is not None and named.level == "county" and named.code != context.code:
-                return None     # another county's township
-            return gazetteer().township(m.group("town"), context)
+        if not m:
+            continue
+        county = _county_before(doc.view, m.group("town")) or (
+            context if context is not None and context.level == "county" else None)
+        if county is None:
+            return None
+        chain = gazetteer().split_area_prefix(text.strip().lstrip("【"), None)
+        named = chain[-1][1] if chain else None
+        if named is not None and named.level == "county" and named.code != county.code:
+            return None     # another county's township
+        return gazetteer().township(m.group("town"), county)
+    return None
+
+
+def _county_before(view: str, town: str) -> Optional[AreaRef]:
+    """The county the text names right before a township's name (津南区咸水沽镇),
+    the first time it does."""
+    gaz = gazetteer()
+    for m in re.finditer(re.escape(town), view):
+        for reach in range(min(COUNTY_NAME_REACH, m.start()), 1, -1):
+            chain = gaz.split_area_prefix(view[m.start() - reach:m.start()], None)
+            if chain and chain[-1][0] == reach and chain[-1][1].level == "county":
+                return chain[-1][1]
     return None
 
 
