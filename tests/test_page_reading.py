@@ -240,6 +240,25 @@ def test_a_reply_that_opens_with_the_acknowledged_proposal(text, number):
     assert (x.proposal.number if isinstance(number, int) else x.proposal.raw_number) == number
 
 
+@pytest.mark.parametrize("text,issuer", [
+    # a reply that names itself only as the organ that took the proposal up (云南 医保局 reply
+    # with no heading; 攀枝花 民政局's account of its replies)
+    ("高筱芳代表:\n您提出的《关于以长期护理保险制度助力养老事业发展的建议》(第205号)交我们办理,综合协办单位意见,现答复如下:\n"
+     "一、办理工作开展情况\n省医保局高度重视代表建议办理工作,按照《云南省人大常委会办公厅关于认真做好省第十四届人大三次会议"
+     "代表建议、批评和意见办理工作的通知》(云人办发〔2025〕10号)要求,认真组织研究。\n", "云南省医疗保障局"),
+    ("张委员:\n您提出的《关于发展社区养老的提案》收悉。现答复如下:\n攀枝花市民政局党组高度重视提案办理工作,逐件研究。\n",
+     "攀枝花市民政局"),
+])
+def test_a_reply_known_by_the_organ_that_took_the_proposal_up(text, issuer):
+    assert [a.name for a in extract(text).identity.issuers] == [issuer]
+
+
+def test_an_organ_that_minds_its_work_is_no_issuer_outside_a_reply():
+    """A report of a province's work, no reply: the organ it praises did not write it."""
+    x = extract("广东省养老服务工作情况\n近年来,省民政厅高度重视建议提案办理和养老服务工作,全省养老服务体系不断完善。\n")
+    assert x.area.name == "广东省" and not x.identity.issuers
+
+
 @pytest.mark.parametrize("text", [
     # a 批复 acknowledges a 请示, not a proposal; a sentence that mentions a proposal is no reply
     "区民政局:\n《关于建设区社会福利中心的请示》(区民文〔2023〕5号)收悉。经研究,批复如下:\n",

@@ -19,6 +19,7 @@ from kg.lexicon.areas import gazetteer
 from kg.lexicon.dates import find_dates, parse_date, parse_signing_date
 from kg.lexicon.docnumber import DocNumber
 from kg.lexicon.issuers import resolve_code
+from kg.extract.proposals import answers_a_proposal, is_reply_title
 from kg.models import AgencyRef, AreaRef, Document, Layout, Span
 from kg.datafiles import level_words, phrase_pattern, read_lines, read_tsv
 from kg.lexicon.titles import ORGAN_ENDINGS, display_title, document_type, issuer_prefix
@@ -39,6 +40,7 @@ OWN_LEVELS = level_words("own")
 TOWNSHIP_SUBJECT_LINES = 3   # a page's subject stands in its headline or first sentence
 COUNTY_NAME_REACH = 12       # characters a county's name takes before a township's, its city's with it
 MAX_SIGNING_ORGANS = 16   # lines of a joint signature (one or two organs a line), then the date
+HANDLING_ORGAN_REACH = 20    # characters an organ's name takes before 高度重视
 GLUED_SIGNATURE_REACH = 60    # characters before a glued date that its organs may take (two organs with their areas)
 REPOST_AFTER_DAYS = 365   # a 发布日期 over a year after the 成文日期 is a copy's (portals post replies months late)
 AGENCY_SEPARATORS = re.compile(r"[ \t\u3000、，,]+")
@@ -664,14 +666,22 @@ def _glued_signature(doc: Document, context, after: int):
     found = None
     for m in phrase_pattern("glued_signature_date").finditer(doc.view, after):
         value = parse_date(m.group("date"))
-        start = m.start("date")
-        for begin in range(max(after, start - GLUED_SIGNATURE_REACH), start - 3):
-            names = _glued_organs(doc.view[begin:start], context)
-            agencies = [a for a in (parse_issuer(n, context) for n in names) if a]
-            if value is not None and agencies and len(agencies) == len(names):
-                found = (Span(begin, start), agencies, (value, Span(start, m.end("date"))))
-                break
+        organs = _organs_ending_at(doc.view, m.start("date"), context, max(after, m.start("date") - GLUED_SIGNATURE_REACH))
+        if value is not None and organs is not None:
+            found = (organs[0], organs[1], (value, Span(m.start("date"), m.end("date"))))
     return found
+
+
+def _organs_ending_at(view: str, end: int, context, reach_from: int) -> Optional[tuple[Span, list[AgencyRef]]]:
+    """The longest run of organs, written with or without separators, that
+    ends at ``end`` and starts no earlier than ``reach_from``: its span and
+    its organs."""
+    for begin in range(max(reach_from, 0), end - 3):
+        names = _glued_organs(view[begin:end], context)
+        agencies = [a for a in (parse_issuer(n, context) for n in names) if a]
+        if agencies and len(agencies) == len(names):
+            return Span(begin, end), agencies
+    return None
 
 
 def _issues_attachment(view: str, after: int) -> bool:
@@ -766,6 +776,17 @@ def _self_reference_issuers(s: Sources) -> list[Found]:
     return []
 
 
+def _handling_issuers(s: Sources) -> list[Found]:
+    """A reply that names itself only as the organ that took the proposal up:
+    省医保局高度重视代表建议办理工作 (云南 医保局 reply), 市民政局党组高度重视建议提案
+    办理 (攀枝花 summary): that organ, read in the page's area."""
+    if not answers_a_proposal(s.doc) and not is_reply_title(s.title.value if s.title else None):
+        return []
+    m = phrase_pattern("handling_organ").search(s.doc.view, s.heading.end)
+    organs = _organs_ending_at(s.doc.view, m.end("organ"), s.context, m.end("organ") - HANDLING_ORGAN_REACH) if m else None
+    return [Found(organs[1][0], "identity.issuer-handling", organs[0])] if organs and len(organs[1]) == 1 else []
+
+
 def _source_issuers(s: Sources) -> list[Found]:
     """The organ a page's 来源 names (a news item of 南宁市民政局), when it is one."""
     field_ = s.doc.portal_value("source")
@@ -834,6 +855,7 @@ SOURCES = {
     "identity.issuer-signature": _signature_issuers,
     "identity.issuer-adoption": _adoption_issuers,
     "identity.issuer-self-reference": _self_reference_issuers,
+    "identity.issuer-handling": _handling_issuers,
     "identity.issuer-portal": _portal_issuers,
     "identity.issuer-signature-cut": _cut_signature_issuers,
     "identity.issuer-number": _number_issuers,
