@@ -49,10 +49,19 @@ def test_abbreviation_tables_point_at_real_areas():
             assert row["code"] in gaz.by_code, (name, row)
 
 
+NATIONAL_ONLY_KINDS = ("military",)     # the 中央军委: no organ of its kind below the nation
+
+
 def test_organs_have_names_for_every_level():
     for organ in organs().values():
         for column, name in organ.names.items():
-            assert name, (organ.key, column)
+            assert name or organ.kind in NATIONAL_ONLY_KINDS, (organ.key, column)
+
+
+def test_a_national_only_organ_has_no_local_agency():
+    from kg.lexicon.agencies import parse_issuer
+    assert parse_issuer("中华人民共和国中央军事委员会").area.level == "national"
+    assert parse_issuer("山东省中央军委") is None
 
 
 def test_area_table_parents_exist():

@@ -293,11 +293,22 @@ def test_an_issuer_code_never_overrules_the_area_the_page_names(text):
     # the order's organ named with the nation's name (中华人民共和国国务院令)
     ("# 殡葬管理条例\n\n1997年7月21日 中华人民共和国国务院令第225号发布\n\n<!-- INFO END -->\n\n第一条 为了加强殡葬管理,制定本条例。\n",
      "殡葬管理条例", "国务院", "1997-07-21"),
+    # a joint order of the State Council and the Central Military Commission (军人抚恤优待条例;
+    # 退役士兵安置条例): both organs, one number
+    ("# 军人抚恤优待条例\n\n2004年8月1日 中华人民共和国国务院、中华人民共和国中央军事委员会令第413号公布\n\n<!-- INFO END -->\n\n"
+     "第一条 为了保障国家对军人的抚恤优待,制定本条例。\n", "军人抚恤优待条例", ["国务院", "中央军事委员会"], "2004-08-01"),
+    ("# 退役士兵安置条例\n\n2011年10月29日 中华人民共和国国务院、中华人民共和国中央军事委员会令第608号公布\n\n<!-- INFO END -->\n\n"
+     "第一条 为了规范退役士兵安置工作,制定本条例。\n", "退役士兵安置条例", ["国务院", "中央军事委员会"], "2011-10-29"),
+    # an older regulation's line names only the organ that issued or approved it (国务院 1983 暂行规定;
+    # 海关 1997 暂行规定, approved by the State Council)
+    ("# 国务院关于高级专家离休退休若干问题的暂行规定\n\n1983年9月12日 国务院发布\n\n发布之日施行\n\n<!-- INFO END -->\n\n"
+     "第七条 本规定自发布之日起施行。\n", "国务院关于高级专家离休退休若干问题的暂行规定", "国务院", "1983-09-12"),
 ])
 def test_a_regulation_s_history_gives_its_issuer_and_date(text, title, issuer, day):
     x = extract(text)
+    issuers = issuer if isinstance(issuer, list) else [issuer]
     assert (x.identity.title, [a.name for a in x.identity.issuers], x.date.isoformat() if x.date else None) == (
-        title, [issuer], day)
+        title, issuers, day)
 
 
 def test_the_orders_and_decisions_of_a_history_note_are_cited():
@@ -310,6 +321,24 @@ def test_the_orders_and_decisions_of_a_history_note_are_cited():
     assert {c.target.number for c in x.citations if c.target.number and c.target != x.identity} == {"安徽省人民政府令第99号"}
     amended = [c.source.title for c in x.citations if c.relation == "amends" and c.source is not None]
     assert amended == ["安徽省人民政府关于修改〈安徽省森林植物检疫实施办法〉等规章的决定"]
+
+
+@pytest.mark.parametrize("history,decision", [
+    # an amending decision whose title holds the amended title, which holds a law's: written without
+    # 《》 of its own (山东, 上海 histories) or in a third level of brackets (浙江)
+    ("2017年3月29日 山东省第十二届人民代表大会常务委员会第二十七次会议关于修改《山东省实施〈中华人民共和国残疾人保障法〉办法》的决定修正",
+     "关于修改《山东省实施〈中华人民共和国残疾人保障法〉办法》的决定"),
+    ("1999年7月12日 上海市第十一届人民代表大会常务委员会第十一次会议关于修改《上海市实施〈中华人民共和国残疾人保障法〉办法》的决定第一次修正",
+     "关于修改《上海市实施〈中华人民共和国残疾人保障法〉办法》的决定"),
+    ("2009年11月27日 浙江省第十一届人民代表大会常务委员会第十四次会议《关于修改〈浙江省实施《中华人民共和国老年人权益保障法》办法〉的决定》第一次修正",
+     "关于修改〈浙江省实施《中华人民共和国老年人权益保障法》办法〉的决定"),
+])
+def test_an_amending_decision_that_nests_titles_amends_the_regulation(history, decision):
+    x = extract("# 某省实施办法\n\n1993年2月6日 某省人民代表大会常务委员会第四十一次会议通过\n\n" + history
+                + "\n\n<!-- INFO END -->\n\n第一条 为了实施法律,制定本办法。\n")
+    from kg.lexicon.titles import title_key
+    amended = [title_key(c.source.title) for c in x.citations if c.relation == "amends" and c.source is not None]
+    assert amended == [title_key(decision)]
 
 
 @pytest.mark.parametrize("title,issuers", [

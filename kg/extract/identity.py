@@ -17,7 +17,7 @@ from kg.lexicon.agencies import (parse_agency as parse_agency_strict, parse_issu
                                  parse_unlisted_organ)
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.dates import find_dates, parse_date, parse_signing_date
-from kg.lexicon.docnumber import DocNumber
+from kg.lexicon.docnumber import JOINT, DocNumber
 from kg.lexicon.issuers import resolve_code
 from kg.extract.proposals import answers_a_proposal, is_reply_title
 from kg.models import AgencyRef, AreaRef, Document, Layout, Span
@@ -738,8 +738,10 @@ def _order_issuers(s: Sources) -> list[Found]:
     number = s.number
     if number is None or not number.value.is_order:
         return []
-    agency = parse_issuer(phrase_pattern("order_ending").sub("", number.value.code), s.context)
-    return [Found(agency, "identity.issuer-order", number.span)] if agency else []
+    organs = phrase_pattern("order_ending").sub("", number.value.code).split(JOINT)
+    agencies = [parse_issuer(organ, s.context) for organ in organs]
+    # a joint order names each of its organs (国务院、中央军事委员会令)
+    return [Found(a, "identity.issuer-order", number.span) for a in agencies if a] if all(agencies) else []
 
 
 def _report_issuers(s: Sources) -> list[Found]:

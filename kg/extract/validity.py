@@ -20,7 +20,7 @@ from kg.datafiles import read_tsv
 from kg.lexicon.dates import parse_date
 from kg.lexicon.docnumber import cn_integer
 from kg.datafiles import phrase_pattern
-from kg.lexicon.titles import document_type, find_titles, self_references, wrapped_title
+from kg.lexicon.titles import display_title, document_type, find_titles, self_references, wrapped_title
 from kg.models import AreaRef, Citation, DocRef, Document, Evidence, Fact, Span
 from kg.relations import Relation
 
@@ -135,13 +135,29 @@ def history_amendments(doc: Document, own: DocRef, area: Optional[AreaRef]) -> l
         end = start + len(line)
         text = line.strip()
         if phrase_pattern("adoption_line").match(text) or phrase_pattern("adoption_note").match(text):
-            for title in find_titles(doc.view[:end]):
-                m = phrase_pattern("amended_in_history").match(doc.view, title.span.end, end)
-                if title.span.start < start or m is None:
+            quoted = [(t.title, t.span, t.span.end) for t in find_titles(doc.view[:end]) if t.span.start >= start]
+            for title, span, after in quoted + _nested_decisions(doc.view, start, end, [q[1] for q in quoted]):
+                m = phrase_pattern("amended_in_history").match(doc.view, after, end)
+                if m is None:
                     continue
-                evidence = Evidence("validity.amended-history", title.span, doc.sentence_of(title.span))
+                evidence = Evidence("validity.amended-history", span, doc.sentence_of(span))
                 out.append(Citation(target=own, relation=Relation.AMENDS, evidence=evidence,
-                                    source=doc_ref(title.title, None, area), trigger=m.group(0).strip(),
+                                    source=doc_ref(title, None, area), trigger=m.group(0).strip(),
                                     link_rule="link.amends-history"))
         start = end + 1
+    return out
+
+
+def _nested_decisions(view: str, start: int, end: int, quoted: list[Span]) -> list[tuple[str, Span, int]]:
+    """An amending decision whose title holds the amended one's, which holds
+    a law's (关于修改《山东省实施〈中华人民共和国残疾人保障法〉办法》的决定修正, written
+    without its own 《》 as 山东 and 上海 histories do, or in a third level of
+    brackets, 《关于修改〈浙江省实施《…》办法〉的决定》, which the plain title
+    reader cannot pair): (title, span, where its trigger may start)."""
+    out = []
+    for m in phrase_pattern("nested_amending_decision").finditer(view, start, end):
+        span = Span(m.start("title"), m.end("title"))
+        if any(q.start <= span.start and span.end <= q.end for q in quoted):
+            continue        # a title the plain reader found whole
+        out.append((display_title(m.group("title")), span, m.end()))
     return out

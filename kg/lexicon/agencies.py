@@ -54,7 +54,10 @@ def organ_name(organ: Organ, area: AreaRef, gaz: Gazetteer) -> str:
     form a text writes (an agency is one node with one label)."""
     if area.level == "national":
         return organ.national_name
-    return _default_name(organ, area, gaz)
+    name = _default_name(organ, area, gaz)
+    if not name:        # a national-only organ (中央军委): no form reads it below the nation
+        raise ValueError(f"{organ.key} has no organ in {area.name}")
+    return name
 
 
 def _default_name(organ: Organ, area: AreaRef, gaz: Gazetteer) -> str:

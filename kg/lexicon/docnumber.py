@@ -43,6 +43,8 @@ ORDER = re.compile(rf"(?P<organ>[{CJK}]{{2,30}}?(?:令|公告))\s*[（(]?\s*"
                    rf"(?:[〔\[［(（【]\s*(?P<term>[一二三四五六七八九十]+届)\s*[〕\]］)）】])?\s*"
                    rf"第?\s*(?P<seq>\d{{1,5}}|{CN_SEQ})\s*号\s*[)）]?")
 ORDER_ORGAN_ENDINGS = name_endings("order_organ")
+CJK_CHAR = re.compile(f"[{CJK}]")
+MAX_JOINT_ORGAN = 20       # characters of one organ's full name in a joint order
 CANONICAL = re.compile(rf"^(?P<code>[{CJK}]+)〔(?P<year>\d{{4}})〕(?P<seq>[1-9]\d*)号$")
 
 
@@ -77,9 +79,10 @@ class DocNumber:
         m = ANNOUNCEMENT.fullmatch(view)
         if m:
             return cls(None, int(m.group("year")), int(m.group("seq")))
-        m = ORDER.fullmatch(view)
-        if m and m.group("organ").endswith(ORDER_ORGAN_ENDINGS):
-            return cls(_order_code(m), None, cn_integer(m.group("seq")))
+        joint, _, single = view.rpartition(JOINT)
+        m = ORDER.fullmatch(single)
+        if m and m.group("organ").endswith(ORDER_ORGAN_ENDINGS) and all(_order_organ(o) for o in joint.split(JOINT) if joint):
+            return cls((joint + JOINT if joint else "") + _order_code(m), None, cn_integer(m.group("seq")))
         raise ValueError(f"not a document number: {text!r}")
 
 
@@ -158,9 +161,35 @@ def find_orders(view: str) -> Iterator[NumberMatch]:
         organ = m.group("organ")
         if not organ.endswith(ORDER_ORGAN_ENDINGS):
             continue
-        start = m.start() + order_start(organ)
+        start = _joint_start(view, m.start() + order_start(organ))
         yield NumberMatch(DocNumber(_order_code(m, view[start:m.end("organ")]), None, cn_integer(m.group("seq"))),
                           Span(start, m.end()), True)
+
+
+JOINT = "、"     # 中华人民共和国国务院、中华人民共和国中央军事委员会令第413号: a joint order
+
+
+def _joint_start(view: str, start: int) -> int:
+    """Where a joint order's organs start: before the order's organ, other
+    organs named in full and joined by 、 (国务院 and 中央军委 order the
+    regulations of military affairs together)."""
+    while start > 0 and view[start - 1] == JOINT:
+        run_start = start - 1
+        while run_start > 0 and CJK_CHAR.match(view[run_start - 1]) and start - 1 - run_start < MAX_JOINT_ORGAN:
+            run_start -= 1
+        organ = view[run_start:start - 1]
+        begin = next((i for i in range(len(organ) - 1) if _order_organ(organ[i:])), None)
+        if begin is None:
+            break
+        start = run_start + begin
+    return start
+
+
+def _order_organ(name: str) -> bool:
+    """An organ that orders, named in full: 中华人民共和国国务院, 民政部."""
+    from kg.lexicon.agencies import parse_agency
+    found = parse_agency(name)
+    return found is not None and found.area.level == "national" and name.startswith(("中华人民共和国", found.name))
 
 
 def _order_code(m: re.Match, organ: Optional[str] = None) -> str:
