@@ -104,8 +104,18 @@ def test_clauses_of_another_document_are_not_the_page_s(text):
     ("关于废止常平镇扩大居家养老服务范围实施方案的通知\n各村(社区):\n经镇政府同意,决定废止《常平镇扩大居家养老服务范围实施方案》"
      "(常府办〔2015〕64号),自4月2日起停止执行。\n",
      [("repeals", None, "常平镇扩大居家养老服务范围实施方案"), ("repeals", "决定废止", "常府办〔2015〕64号")]),
+    # each repealed document with its own date and organ (退役士兵安置条例 2011; a 1957 暂行规定)
+    ("# 退役士兵安置条例\n第八十三条 本条例自2011年11月1日起施行。1987年12月12日国务院发布的《退伍义务兵安置条例》，"
+     "1999年12月13日国务院、中央军委下发的《中国人民解放军士官退出现役安置暂行办法》同时废止。\n",
+     [("repeals", "同时废止", "退伍义务兵安置条例"), ("repeals", "同时废止", "中国人民解放军士官退出现役安置暂行办法")]),
+    ("# 关于国家机关工作人员福利费掌管使用的暂行规定\n七、本规定自一九五七年六月一日起实行。原中央人民政府政务院于一九五四年三月所发"
+     "《关于各级人民政府工作人员福利费掌管使用办法的通知》和本院一九五四年十二月所发《关于各级人民政府工作人员福利费掌管使用问题的补充通知》"
+     "都同时废止。\n", [("repeals", "都同时废止", "关于各级人民政府工作人员福利费掌管使用办法的通知"),
+                        ("repeals", "都同时废止", "关于各级人民政府工作人员福利费掌管使用问题的补充通知")]),
     # negative: a repeal the text only tells of (已于…废止) is no repeal by this document
     ("养老服务工作情况\n《温州市居家养老服务补贴办法》已于2020年废止。\n", []),
+    # negative: what follows the mention repeals another document, not the one mentioned
+    ("关于养老服务的通知\n本通知依据《温州市养老服务条例》制定，市政府2019年印发的实施方案同时废止。\n", []),
 ])
 def test_repeals_and_amendments(text, expected):
     from test_linking import links

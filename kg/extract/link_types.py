@@ -131,8 +131,7 @@ def _typed(doc: Document, c: Citation, own: DocRef, wrapped: list[DocRef], openi
         return None
     repeal = REPEAL_AFTER.match(_masked_prefix(view, c.evidence.span.end, sentence.end).lstrip("）) "))
     if repeal:          # 本办法自…起施行，《X》（N）同时废止: this document repeals X
-        return replace(c, relation=Relation.REPEALS, trigger=repeal.group(0).lstrip("X、，,和及与 等文件原"),
-                       link_rule="link.repeals-trigger")
+        return replace(c, relation=Relation.REPEALS, trigger=repeal.group("verb"), link_rule="link.repeals-trigger")
     heading = _basis_heading(view, c.evidence.span.start)
     if heading is not None:     # 1.2编制依据 / 《X》、《Y》…: the list under the heading is the document's basis
         relation = Relation.BASED_ON if c.target.type_concept in _basis_types() else Relation.APPLIES
