@@ -16,15 +16,21 @@ pytest.importorskip("distributed")
 ROOT = Path(__file__).resolve().parent.parent
 
 
+PAGES = EXTRA.parent / "corpus-pages"
+
+
 def _corpus(tmp_path: Path) -> Path:
-    """The seeds, the extra real texts where present, 200 generated documents
-    and a file no reader can read."""
+    """The seeds, the extra real texts and the real pages (clean and damaged)
+    where present, 200 generated documents and a file no reader can read."""
     sys.path.insert(0, str(ROOT))
     from benchmarks.generate_corpus import generate
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
     if EXTRA.is_dir():
         shutil.copytree(EXTRA, corpus / "extra")
+    for part in ("clean", "damaged"):
+        if (PAGES / part).is_dir():
+            shutil.copytree(PAGES / part, corpus / "pages" / part)
     generate(corpus / "generated", 200)
     (corpus / "broken.txt").write_bytes(b"\x00\x01binary")
     return corpus
