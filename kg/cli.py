@@ -300,7 +300,7 @@ def _implements_network(graph: Path, trace_of: Optional[tuple[str, tuple[str, ..
     beside the graph — of a trace (``trace_of``: reference, relations, down)
     only the part it reads — else its vertical links read from the store."""
     from kg.network.documents import to_networkx
-    from kg.network.index import read_index, read_trace_network
+    from kg.network.index import INDEX_FILE, read_index, read_trace_network
     from kg.network.trace import VERTICAL_RELATIONS
     from kg.store.graph_files import GraphFileError, graph_path
 
@@ -309,6 +309,9 @@ def _implements_network(graph: Path, trace_of: Optional[tuple[str, tuple[str, ..
                  else read_index(graph_path(graph)))
         if saved is not None:
             return saved
+        if (graph_path(graph).parent / INDEX_FILE).exists():
+            click.echo(f"note: {INDEX_FILE} is of another version or another graph file: reading the store instead, "
+                       "which takes longer on a large graph; `kg build` writes it anew", err=True)
         from kg.store.database import load_graph     # only now: opening the store costs its imports
         return to_networkx(load_graph(graph), relations=VERTICAL_RELATIONS)
     except GraphFileError as exc:
