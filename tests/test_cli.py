@@ -43,7 +43,7 @@ def test_query_from_rq_file_and_turtle(built, tmp_path):
     rq = tmp_path / "count.rq"
     rq.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?d pol:sourceFile ?f }", encoding="utf-8")
     result = CliRunner().invoke(main, ["query", str(out / "graph.ttl"), str(rq), "-f", "csv"])
-    assert result.exit_code == 0 and result.output.splitlines()[1] == "5"
+    assert result.exit_code == 0 and result.stdout.splitlines()[1] == "5"
 
 
 def test_report_repeats_the_build_warnings(built):

@@ -67,7 +67,7 @@ def test_trace_of_the_national_law_shows_the_regulations_based_on_it(tmp_path):
     result = CliRunner().invoke(main, ["trace", "中华人民共和国老年人权益保障法", "-g", str(tmp_path / "out"),
                                        "--no-sentences"])
     assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
+    lines = result.stdout.splitlines()
     provincial = next(line for line in lines if "《山东省老年人权益保障条例》" in line)
     city = next(line for line in lines if "《威海市居民养老服务保障条例》" in line)
     assert "[based_on," in provincial and "(provincial · 山东省" in provincial

@@ -61,7 +61,7 @@ def check_one_build(out: Path) -> str:
     written = {n for n in (f"威环政办发〔2022〕{k}号" for k in range(200)) if f'"{n}"' in text}
     result = CliRunner().invoke(main, ["query", str(out), NUMBERS, "-f", "csv"])
     assert result.exit_code == 0, result.output
-    answered = {line for line in result.output.splitlines()[1:] if line}
+    answered = {line for line in result.stdout.splitlines()[1:] if line}
     assert answered == written and len(written) == 1, (answered, written)
     return written.pop()
 

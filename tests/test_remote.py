@@ -72,7 +72,7 @@ def test_push_then_query_round_trip(server, seed_build, seed_graph):
     assert rows(remote_query(server + "/query", "cites", bindings=bound)) == rows(run_query(seed_graph, "cites", bound))
     result = CliRunner().invoke(main, ["query", "cites", "--endpoint", server + "/query", "--bind",
                                        "citingNumber=威环政办发〔2022〕2号", "-f", "csv"])
-    lines = [line for line in result.output.splitlines() if line.strip()]
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
     assert result.exit_code == 0 and len(lines) == 1 + len(run_query(seed_graph, "cites", bound).rows)
     result = CliRunner().invoke(main, ["query", "documents", "--endpoint", server + "/query", "-f", "csv"])
     assert result.exit_code == 0 and "威环政办发〔2022〕2号" in result.output

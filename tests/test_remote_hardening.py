@@ -361,7 +361,7 @@ def test_csv_is_written_as_the_answer_arrives(stand_in):
     result = CliRunner().invoke(main, ["query", "--endpoint", url + "/rows-then-hang", "SELECT ?n {}", "-f", "csv",
                                        "--timeout", "2"])
     assert result.exit_code == 1 and "--timeout" in result.output
-    lines = result.output.splitlines()
+    lines = result.stdout.splitlines()
     assert lines[:3] == ["n", "0", "1"] and len(lines) > 500
     whole = CliRunner().invoke(main, ["query", "--endpoint", url + "/large", "SELECT ?n {}", "-f", "csv"])
     assert whole.output == format_result(QueryResult(("n",), tuple((Literal(str(i)),) for i in range(60_000))),

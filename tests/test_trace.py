@@ -259,7 +259,7 @@ def test_trace_and_coverage_csv_run_no_formula(tmp_path):
     for command in (["trace", "国办发〔2019〕5号", "-g", str(tmp_path / "out"), "-f", "csv"],):
         result = CliRunner().invoke(main, command)
         assert result.exit_code == 0, result.output
-        cells = [cell for line in result.output.splitlines()[1:] for cell in line.split(",")]
+        cells = [cell for line in result.stdout.splitlines()[1:] for cell in line.split(",")]
         assert "- 为贯彻落实" in result.output
         assert not any(cell.lstrip('"').startswith(("=", "+", "-", "@")) for cell in cells), result.output
 
