@@ -411,3 +411,36 @@ def test_level_words_are_read_from_their_table(use, word, levels):
 def test_name_endings_are_read_from_their_table(kind, inside, outside):
     from kg.datafiles import name_endings
     assert inside in name_endings(kind) and outside not in name_endings(kind)
+
+
+def test_every_township_lies_in_an_area_of_the_gazetteer():
+    """townships.tsv (NBS 统计用区划代码) is read back through areas.tsv: each
+    township's county (or county-less city) is a GB/T 2260 area, and its code
+    starts with that area's."""
+    gaz = gazetteer()
+    rows = read_tsv("townships.tsv")
+    assert len(rows) > 38000
+    for row in rows:
+        parent = gaz.get(row["county"])
+        assert parent.level in ("county", "city"), row
+        assert row["code"].startswith(row["county"].rstrip("0")[:4]), row
+        assert row["name"].endswith(("镇", "乡", "街道")), row
+
+
+@pytest.mark.parametrize("town,context,county", [
+    ("三阳港镇", None, "桃源县"),             # one in the country
+    ("常平镇", None, "东莞市"),               # a city with no counties holds its townships
+    ("官庄镇", "411300", "宛城区"),           # ten in the country, one in 南阳市
+    ("马桥镇", "310000", "闵行区"),           # seven, one in 上海市
+])
+def test_the_township_table_places_a_name(town, context, county):
+    found = gazetteer().place_township(town, gazetteer().get(context) if context else None)
+    assert found is not None and gazetteer().get(found.parent).name == county
+
+
+@pytest.mark.parametrize("town,context", [
+    ("城关镇", None), ("马桥镇", None), ("官庄镇", "410000"),   # shared, and the area does not choose
+    ("百亩乡", None),                                         # not in the table (a 2022 name it lacks)
+])
+def test_the_township_table_does_not_guess(town, context):
+    assert gazetteer().place_township(town, gazetteer().get(context) if context else None) is None

@@ -392,3 +392,26 @@ def test_portal_fields_are_kept_on_the_document():
     assert facts["subject_category"] == "民政"
     assert facts["validity"] == "有效"
     assert facts["source"] == "邹城市民政局"
+
+
+@pytest.mark.parametrize("text,title", [
+    # a repost with no heading of its own is known by what it first ran under: at its top in
+    # brackets (163.com repost of 营口 街道 news), at its foot (人民日报 item of 四川's 办法)
+    ("(原标题:清华街道办事处开展“尊老、爱老、助老、敬老”为主题的敬老月活动)\n为营造尊老敬老的良好社会氛围,"
+     "倡导“感恩父母,孝敬老人,共创和谐”的新理念,清华街道办事处开展敬老月活动。\n",
+     "清华街道办事处开展“尊老、爱老、助老、敬老”为主题的敬老月活动"),
+    ("本报成都10月12日电 (记者王明峰)12日,记者从四川省民政厅了解到:《四川省政府购买居家养老服务实施办法》正式披露,"
+     "该办法规定由政府“兜底”购买居家养老服务。\n对于购买的服务,该办法规定包括助餐、助浴、助洁等居家养老支持服务。\n"
+     "原标题:四川政府“兜底”居家养老\n", "四川政府“兜底”居家养老"),
+])
+def test_a_repost_is_known_by_its_original_headline(text, title):
+    title_found = page(text).layout.title
+    assert (title_found.value, title_found.rule) == (title, "identity.title-original")
+
+
+def test_an_original_headline_does_not_displace_the_pages_own():
+    # 广安日报 repost: its headline stands first; the 原标题 below it only agrees
+    found = page("广安市积极落实优待政策提升老年人幸福指数\n2015-10-13 11:26  广安日报\n"
+                "    原标题:广安市积极落实优待政策提升老年人幸福指数——来源:广安日报\n    老年人优待是政府和社会的责任。\n")
+    assert (found.layout.title.value, found.layout.title.rule) == (
+        "广安市积极落实优待政策提升老年人幸福指数", "identity.title-headline")

@@ -561,6 +561,15 @@ def test_a_text_that_names_its_own_level_is_of_the_first_area_of_that_level(text
      "双闸街道", "建邺区"),
     ("小溪塔街道112名高龄老人喜领幸福津贴 为了让广大老年人共享改革发展成果,宜昌市夷陵区小溪塔街道办事处对全办范围的"
      "90岁以上的高龄老人进行了全面普查登记。\n", "小溪塔街道", "夷陵区"),
+    # no county named: the national township table places a name that is one place in the
+    # country (桃源县 portal news of 三阳港镇; 宜秀区 news of 五横乡)
+    ("您的位置: 首页 >适老专区>乡镇动态>详细内容\n三阳港镇切实加强敬老院冬季安全管理工作\n"
+     "近日,县救助局局长刘敏一行到三阳港镇敬老院检查了安全卫生工作。\n", "三阳港镇", "桃源县"),
+    ("首页 > 新闻 > 宜秀要闻 > 正文\n五横乡全面启动60岁以上老年人免费健康体检\n"
+     "4月21日起,五横乡全面启动全乡60岁以上老年人免费健康体检活动。\n", "五横乡", "宜秀区"),
+    # or one of several within the area the page names (官庄镇: ten in the country, one in 南阳市宛城区)
+    ("官庄镇为防范化解养老服务领域诈骗风险,切实维护老年人合法权益,开展专项整治行动。\n"
+     "南阳市民政局对此给予肯定。\n", "官庄镇", "宛城区"),
 ])
 def test_a_page_that_opens_with_a_township_is_of_that_township(text, town, county):
     area = extract(text).area
@@ -569,14 +578,32 @@ def test_a_page_that_opens_with_a_township_is_of_that_township(text, town, count
     assert gazetteer().get(area.parent).name == county
 
 
+@pytest.mark.parametrize("text,issuer", [
+    # a portal's 来源 naming a township: its government (闵行区 portal of 马桥镇, 增城区 portal of 正果镇),
+    # placed by the table within the area the page names
+    ("关于《拓展老年人健康体检项目》征求公众意见的公告\n来源:马桥镇 发布时间:2025年1月1日\n"
+     "目前,马桥镇政府正在进行制定工作,根据《上海市加强公共卫生体系建设三年行动计划(2023-2025年)》等文件精神。\n",
+     "上海市闵行区马桥镇人民政府"),
+    ("基层政务公开\n广州市长者饭堂助餐配餐服务申请指南\n发布时间: 2020-03-05 11:31\n来源:正果镇\n"
+     "各镇街长者饭堂补贴标准一览表\n", "广州市增城区正果镇人民政府"),
+])
+def test_a_township_named_as_the_source_is_its_government(text, issuer):
+    x = extract(text)
+    assert [a.name for a in x.identity.issuers] == [issuer]
+    assert x.area.level == "township"
+
+
 @pytest.mark.parametrize("text", [
-    # addressees (各乡镇) and a page that names no county are no township's
+    # addressees (各乡镇) and a township several counties share, no county named, are no township's
     "各乡镇人民政府:\n为做好高龄津贴发放工作,三台县民政局决定开展核查。\n",
     "日前,古井镇高龄老人津贴申报工作已经启动。\n",
+    "日前,城关镇高龄老人津贴申报工作已经启动。\n",
+    # nor is a 来源 that names such a township (马桥镇: seven in the country) on a page naming no area
+    "关于拓展老年人健康体检项目征求公众意见的公告\n来源:马桥镇 发布时间:2025年1月1日\n目前,马桥镇政府正在制定。\n",
     # a township alone on a line with a colon addresses it
     "城关镇:\n现将高龄津贴发放名单转发给你们,三台县民政局请你们核实。\n",
 ])
-def test_no_township_without_its_county_or_from_addressees(text):
+def test_no_township_that_nothing_places_or_from_addressees(text):
     area = extract(text).area
     assert area is None or area.level != "township"
 
@@ -647,3 +674,4 @@ def test_a_township_document_in_the_graph_is_below_its_county(tmp_path):
     rows = run_query(load_graph(tmp_path / "out"), """SELECT ?name ?county WHERE {
         ?d pol:sourceFile ?f ; eli:jurisdiction ?a . ?a skos:prefLabel ?name ; skos:broader/skos:prefLabel ?county }""").rows
     assert [(str(n), str(c)) for n, c in rows] == [("白塔镇", "仙居县")]
+

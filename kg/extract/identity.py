@@ -13,7 +13,7 @@ from functools import lru_cache
 import datetime
 from typing import Generic, Optional, TypeVar, Union
 
-from kg.lexicon.agencies import (parse_agency as parse_agency_strict, parse_issuer, parse_township_organ,
+from kg.lexicon.agencies import (parse_agency as parse_agency_strict, parse_issuer, parse_township_organ, township_organ,
                                  parse_unlisted_organ)
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.dates import find_dates, parse_date, parse_signing_date
@@ -191,8 +191,8 @@ def _township_subject(doc: Document, lines, context: Optional[AreaRef]) -> Optio
     """A page with no issuer that opens with a township as its subject (a
     county's news of 百亩乡; 日前,古井镇…; 双闸街道:心系民生…): that township,
     below the county the text names right before it somewhere (建邺区双闸街道,
-    宜昌市夷陵区小溪塔街道办事处), else below the county the page is of — never
-    without a county, which places it."""
+    宜昌市夷陵区小溪塔街道办事处), else below the county the page is of, else
+    where the national township table places its name."""
     for _, text in [(s, t) for s, t in lines if t.strip()][:TOWNSHIP_SUBJECT_LINES]:
         m = phrase_pattern("township_subject").match(text)
         if not m:
@@ -200,7 +200,9 @@ def _township_subject(doc: Document, lines, context: Optional[AreaRef]) -> Optio
         county = _county_before(doc.view, m.group("town")) or (
             context if context is not None and context.level == "county" else None)
         if county is None:
-            return None
+            # no county named: the township table places a name that is one place
+            # in the country, or one in the page's area (官庄镇 in a 南阳 page)
+            return gazetteer().place_township(m.group("town"), context, gazetteer().named_in_full(doc.view))
         chain = gazetteer().split_area_prefix(text.strip().lstrip("【"), None)
         named = chain[-1][1] if chain else None
         if named is not None and named.level == "county" and named.code != county.code:
@@ -790,9 +792,14 @@ def _handling_issuers(s: Sources) -> list[Found]:
 
 
 def _source_issuers(s: Sources) -> list[Found]:
-    """The organ a page's 来源 names (a news item of 南宁市民政局), when it is one."""
+    """The organ a page's 来源 names (a news item of 南宁市民政局), when it is
+    one, or the government of the township it names."""
     field_ = s.doc.portal_value("source")
     agency = parse_agency_strict(field_.value, s.context) if field_ else None
+    if field_ is not None and agency is None and gazetteer().is_township_name(field_.value.strip()):
+        # 来源:马桥镇 (闵行区 portal), 来源:正果镇 (增城区 portal): a township names itself, its government
+        town = gazetteer().place_township(field_.value.strip(), s.context, gazetteer().named_in_full(s.doc.view))
+        agency = township_organ(town) if town else None
     return [Found(agency, "identity.issuer-source", field_.span)] if field_ is not None and agency else []
 
 
@@ -846,6 +853,7 @@ SOURCES = {
     "identity.title-headline": _layout_title("identity.title-headline"),
     "identity.title-promulgated": _layout_title("identity.title-promulgated"),
     "identity.title-draft": _layout_title("identity.title-draft"),
+    "identity.title-original": _layout_title("identity.title-original"),
     "identity.title-portal": _portal_title,
     **{rule: _layout_number(rule) for rule in ("identity.number-title-tail", "identity.number-line",
                                                 "identity.number-order", "identity.number-abstract",

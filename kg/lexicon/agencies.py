@@ -273,23 +273,37 @@ def parse_named_body(item: str, context: Optional[AreaRef]) -> Optional[AgencyRe
 
 def parse_township_organ(name: str, context: Optional[AreaRef]) -> Optional[AgencyRef]:
     """A township's government or party committee (中共渡市镇委员会, 南郊乡党委) in
-    the county its name starts with, else in the context county; the township
-    becomes an area below that county."""
+    the county its name starts with, else in the context county, else where the
+    national township table places its name within the area named or the
+    context (马桥镇人民政府 in a 上海 page); the township becomes an area below
+    its county."""
     gaz = gazetteer()
     name = name.removeprefix(PARTY_FULL).removeprefix(PARTY_SHORT)
     chain = gaz.split_area_prefix(name, context)
     readings = ([(chain[-1][1], name[chain[-1][0]:])] if chain else []) + [(context, name)]
-    for county, rest in readings:      # 五华区西翥街道办事处; 白塔镇… (白塔 is also a district)
-        m = phrase_pattern("township_organ").fullmatch(rest)
-        if m is not None and county is not None and county.level == "county":
-            break
-    else:
+    matches = [(area, m) for area, m in ((area, phrase_pattern("township_organ").fullmatch(rest))
+                                         for area, rest in readings) if m is not None]
+    # 五华区西翥街道办事处; 白塔镇… (白塔 is also a district)
+    town = next((gaz.township(m.group("town"), area) for area, m in matches
+                 if area is not None and area.level == "county"), None)
+    if town is None:
+        town = next((t for t in (gaz.place_township(m.group("town"), area) for area, m in matches) if t), None)
+    if town is None:
         return None
-    town = gaz.township(m.group("town"), county)
-    if m.group("organ") in ("委员会", "党委"):
+    m = next(m for _, m in matches if m.group("town") == town.name)
+    return township_organ(town, m.group("organ"))
+
+
+def township_organ(town: AreaRef, organ: str = "人民政府") -> AgencyRef:
+    """A township's government (人民政府, 政府), a street's office (办事处) or
+    its party committee (委员会, 党委), below its county's."""
+    gaz = gazetteer()
+    assert town.parent, "a township lies in its county"
+    county = gaz.by_code[town.parent]
+    if organ in ("委员会", "党委"):
         return AgencyRef(key="party-committee", name=PARTY_FULL + gaz.qualified_name(town) + "委员会", area=town,
                          parent=agency("party-committee", county, gaz))
-    organ = "办事处" if m.group("organ") == "办事处" else "人民政府"
+    organ = "办事处" if organ == "办事处" else "人民政府"
     return AgencyRef(key="government", name=gaz.qualified_name(town) + organ, area=town,
                      parent=agency("government", county, gaz))
 

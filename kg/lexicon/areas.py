@@ -82,6 +82,27 @@ class Gazetteer:
             return self.township(name, self.by_code[county])
         return self.by_code[code]
 
+    def place_township(self, name: str, context: Optional[AreaRef] = None,
+                       named: Iterable[AreaRef] = ()) -> Optional[AreaRef]:
+        """A township the text names without its county (官庄镇为…, 来源:马桥镇),
+        placed by the national township table (townships.tsv): the one township
+        of that name in the country, else the one within the page's area, else
+        the one within an area the text names (上海市 in a cited title). None
+        where the name is shared and nothing chooses (城关镇)."""
+        counties = _township_counties().get(name, ())
+        if context is not None and len(counties) > 1:
+            scope = context.parent if context.level == "township" and context.parent else context.code
+            counties = tuple(c for c in counties if self.is_within(c, scope))
+        if len(counties) > 1:
+            scopes = [a.code for a in named]
+            within = tuple(c for c in counties if any(self.is_within(c, scope) for scope in scopes))
+            counties = within if len(within) == 1 else counties
+        return self.township(name, self.by_code[counties[0]]) if len(counties) == 1 else None
+
+    def is_township_name(self, name: str) -> bool:
+        """Whether some township or street of the country is so named."""
+        return name in _township_counties()
+
     def township(self, name: str, county: AreaRef) -> AreaRef:
         """A township or street (西翥街道, 白塔镇): below GB/T 2260, so keyed by
         its county's code and its name (530102/西翥街道), its parent the county."""
@@ -217,6 +238,10 @@ class Gazetteer:
                         return i, area
         return None
 
+    def named_in_full(self, text: str, limit: int = 3000) -> list[AreaRef]:
+        """Every area a text names in full, in text order, once each."""
+        return list(dict.fromkeys(chain[-1] for _, chain, _ in self._full_names(text, limit)))
+
     def _full_names(self, text: str, limit: int):
         """(offset, the chain of areas, end) of every area named in full, in text order."""
         for i in range(min(len(text), limit)):
@@ -239,6 +264,16 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def _organ_words() -> re.Pattern:
     return re.compile("|".join(map(re.escape, sorted(read_lines("area_organ_words.txt"), key=len, reverse=True))))
+
+
+@lru_cache(maxsize=1)
+def _township_counties() -> dict[str, tuple[str, ...]]:
+    """township name -> the codes of the counties (or county-less cities) that have one so named."""
+    out: dict[str, list[str]] = {}
+    # 38,000 rows, read once and not kept as rows (read_tsv caches its dicts)
+    for row in read_tsv.__wrapped__("townships.tsv"):
+        out.setdefault(row["name"], []).append(row["county"])
+    return {name: tuple(codes) for name, codes in out.items()}
 
 
 @lru_cache(maxsize=1)

@@ -548,6 +548,8 @@ def read_layout(view: str, residue: tuple[Span, ...], portal: tuple[PortalField,
         near = next(filter(None, (_number_near(lines, first, last) for first, last in _occurrences(lines, best))),
                     None)
         numbers += [near] if near else []
+    elif (original := _original_headline(view)) is not None:
+        title = original        # no title zone: a 原标题 at the foot does not make the page its heading
     if best is not None and not numbers and (found := _order_in_adoption_note(lines, best)):
         numbers.append(found)
     head_number = _head_number(lines, best.last if best is not None else body_line)
@@ -564,6 +566,16 @@ def read_layout(view: str, residue: tuple[Span, ...], portal: tuple[PortalField,
     body_start = lines[body_line].span.start if body_line < len(lines) else len(view)
     return Layout(zones=tuple(sorted(set(zones), key=lambda z: (z.span.start, z.kind))), title=title,
                   numbers=values, head_start=head_start, body_start=body_start)
+
+
+def _original_headline(view: str) -> Optional[LayoutValue]:
+    """A repost with no heading of its own says what it first ran under:
+    (原标题:…) at its top (营口 街道 news on 163.com) or 原标题:… at its foot
+    (人民日报 item of 四川's 办法)."""
+    m = phrase_pattern("original_headline").search(view)
+    if m is None or not _title_shape(clean_title(m.group("title"))):
+        return None
+    return LayoutValue(clean_title(m.group("title")), Span(m.start("title"), m.end("title")), "identity.title-original")
 
 
 def _head_above(lines: list[_Line], first: int) -> int:
