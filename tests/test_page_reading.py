@@ -105,6 +105,16 @@ def test_a_portal_list_of_organs_keeps_every_organ_it_can_read():
         "海南省医疗保障局", "海南省民政厅", "国家税务总局海南省税务局", "海南省医疗保险服务中心"]
 
 
+def test_a_portal_field_of_one_organ_reads_it_by_its_shape():
+    """发文机关:长子县融媒体中心 (长子 portal): one organ no table holds, named in
+    the field that says it is the issuer; a name of no organ's shape gives none."""
+    x = extract("索引号:000014349/2022-53686 | |\n发文字号: | 发文时间:2022-08-31 |\n发文机关:长子县融媒体中心 | 主题词:积蓄 |\n"
+                "标题:县公安局:用心守护“养老钱” 织密诈骗防护网 | |\n一个电话、一条短信,毕生积蓄都有可能会瞬间“蒸发”。\n")
+    assert [a.name for a in x.identity.issuers] == ["长子县融媒体中心"]
+    x = extract("发文机关:海南康养集团有限公司\n标题:关于开展养老服务的通知\n各单位:现将有关事项通知如下。\n")
+    assert x.identity.issuers == ()
+
+
 @pytest.mark.parametrize("written,context,full", [
     # a department's own office signs in its name (广西 卫健委 notice; national 办公厅 函)
     ("自治区卫生健康委办公室", "450000", "广西壮族自治区卫生健康委员会办公室"),

@@ -724,13 +724,10 @@ def _portal_issuers(s: Sources) -> list[Found]:
         return []
     # 发文机关: 国家卫生健康委 教育部 科技部 …: a joint document's organs in one
     # field. The field says each part is an organ: one of organ shape that no
-    # table holds (海南省医疗保险服务中心) is read by its shape, one of no
-    # shape is left out, not the whole list
-    parts = [p for p in AGENCY_SEPARATORS.split(field_.value.strip()) if p]
-    if len(parts) > 1:
-        agencies = [parse_issuer(p, s.context) or parse_unlisted_organ(p, s.context) for p in parts]
-    else:
-        agencies = [parse_issuer(field_.value, s.context)]
+    # table holds (海南省医疗保险服务中心; 发文机关:长子县融媒体中心) is read by
+    # its shape, one of no shape is left out, not the whole list
+    parts = [p for p in AGENCY_SEPARATORS.split(field_.value.strip()) if p] or [field_.value]
+    agencies = [parse_issuer(p, s.context) or parse_unlisted_organ(p, s.context) for p in parts]
     return [Found(a, "identity.issuer-portal", field_.span) for a in agencies if a]
 
 
