@@ -124,12 +124,24 @@ def test_a_portal_field_of_one_organ_reads_it_by_its_shape():
     ("国家金融监督管理总局常州监管分局", None, "国家金融监督管理总局常州监管分局"),
     ("国家税务总局海南省税务局", None, "国家税务总局海南省税务局"),
     ("区税务局", "371002", "国家税务总局威海市环翠区税务局"),
+    # a central organ's department signs 公示 in its name (河南 repost of the 老龄司's 公示; 黔西南 mirror)
+    ("国家卫生健康委老龄司", None, "国家卫生健康委员会老龄司"),
+    ("国家卫生健康委老龄健康司", None, "国家卫生健康委员会老龄健康司"),
 ])
 def test_offices_and_vertical_organs_are_read_by_their_official_names(written, context, full):
     from kg.lexicon.agencies import parse_issuer
     from kg.lexicon.areas import gazetteer
     found = parse_issuer(written, gazetteer().get(context) if context else None)
     assert found is not None and found.name == full
+
+
+@pytest.mark.parametrize("written", [
+    # 司 is a department only of a central organ; a company (公司) is none
+    "中国人寿保险股份有限公司", "省民政厅养老服务司", "国家卫生健康委老龄健康司司长",
+])
+def test_no_department_but_a_central_organs(written):
+    from kg.lexicon.agencies import parse_issuer
+    assert parse_issuer(written) is None
 
 
 def test_a_joint_signature_of_two_organs_a_line_is_read_whole():
@@ -557,6 +569,27 @@ def test_a_text_that_says_our_province_is_of_the_province_it_names(text, area):
 ])
 def test_a_text_that_names_its_own_level_is_of_the_first_area_of_that_level(text, area):
     assert extract(text).area.name == area
+
+
+@pytest.mark.parametrize("text,area", [
+    # organs named by their level alone: the page is of the lowest such level, the first area of
+    # that level it names (贵州 司法厅 news citing its province's draft; 三亚 news of 市民政局 and 省财政)
+    ("胡勇副厅长主持召开《贵州省养老服务条例(草案)》论证会\n时间:2020-12-29 来源: 作者:\n"
+     "为完善养老服务体系,7月17日,省司法厅邀请省人大社会委、省人大常委会法工委召开论证会。\n", "贵州省"),
+    ("重新修订的管理办法明确,凡具有三亚市户籍且年满80周岁以上老年人均可享受高龄老人津贴待遇,含省财政补助300元。"
+     "申请人向市民政局提出申请。\n", "三亚市"),
+])
+def test_a_text_that_names_organs_by_level_is_of_the_first_area_of_that_level(text, area):
+    assert extract(text).area.name == area
+
+
+@pytest.mark.parametrize("text", [
+    # addressees name the levels below (新疆 卫健委 notice), a pair of levels is no organ (民政部 notice)
+    "各地、州、市卫生健康委,委直属直管各医疗机构:\n根据有关通知要求,经研究,现将名单公布。甘南县医院入选。\n",
+    "民政部门、自然资源部门要加强对市县规划的指导和监督,甘南县等地已开展试点。\n",
+])
+def test_addressees_and_level_pairs_are_no_organs_of_the_page(text):
+    assert extract(text).area is None
 
 
 @pytest.mark.parametrize("text,town,county", [

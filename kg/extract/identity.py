@@ -13,8 +13,8 @@ from functools import lru_cache
 import datetime
 from typing import Generic, Optional, TypeVar, Union
 
-from kg.lexicon.agencies import (parse_agency as parse_agency_strict, parse_issuer, parse_township_organ, township_organ,
-                                 parse_unlisted_organ)
+from kg.lexicon.agencies import (organ_forms, parse_agency as parse_agency_strict, parse_issuer, parse_township_organ,
+                                 parse_unlisted_organ, township_organ)
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.dates import find_dates, parse_date, parse_signing_date
 from kg.lexicon.docnumber import JOINT, DocNumber
@@ -520,7 +520,8 @@ def _portal_area(doc: Document) -> Optional[AreaRef]:
 def _first_named_area(doc: Document, lines) -> Optional[AreaRef]:
     """A heading that names its own level (关于县政协…第166号提案答复的函), or a
     text that speaks of itself so (推动我省养老托育服务业…): the first area of
-    that level the text names; else the first area the text names as an organ's."""
+    that level the text names; else the first area the text names as an organ's;
+    else, where it names organs by level alone (省民政厅), the first area of that level."""
     body = "\n".join(line for _, line in lines)
     heading = "\n".join(line for _, line in lines[:3])
     own_level = (phrase_pattern("own_level").search(heading) or phrase_pattern("self_level").search(body)
@@ -529,7 +530,35 @@ def _first_named_area(doc: Document, lines) -> Optional[AreaRef]:
     if own_level:
         found = gazetteer().first_at_level(body, OWN_LEVELS[own_level.group("level")])
     found = found or gazetteer().first_organ_area(body)
+    if found is None and (level := _level_of_organs_named(body)):
+        # the addressees (各区、市人民政府，青岛西海岸新区管委) name the areas below, not the page's
+        found = gazetteer().first_at_level(_without_addressee_lines(body), OWN_LEVELS[level])
     return found[1] if found else None
+
+
+LEVEL_ORDER = ("县", "市", "省", "自治区")      # the lowest level first
+
+
+def _level_of_organs_named(body: str) -> Optional[str]:
+    """A page that names organs by their level alone (省司法厅, 省人大常委会 in a
+    贵州 news item; 自治区民政厅 in a 宁夏 one; 市民政局 beside 省财政 in a 三亚
+    one) is of the lowest such level; addressee lines (各地、州、市卫生健康委)
+    name the levels below, not the page's own."""
+    levels = {m.group("level") for m in _level_organ_pattern().finditer(_without_addressee_lines(body))}
+    return next((level for level in LEVEL_ORDER if level in levels), None)
+
+
+def _without_addressee_lines(body: str) -> str:
+    return "\n".join(line for line in body.split("\n") if not line.lstrip().startswith("各"))
+
+
+@lru_cache(maxsize=1)
+def _level_organ_pattern() -> re.Pattern:
+    """A level word and an organ's form with an organ's ending (省民政厅, 市政府;
+    not 县规划 in 市县规划, a pair of levels)."""
+    forms = sorted({form for form, _ in organ_forms() if "{" not in form and form.endswith(_organ_endings())},
+                   key=len, reverse=True)
+    return re.compile(r"(?<![各全外本省市县区])(?P<level>自治区|省|市|县)(?:" + "|".join(map(re.escape, forms)) + ")")
 
 
 def _heading_area(doc: Document, lines) -> Optional[AreaRef]:

@@ -154,6 +154,13 @@ def split_agency(name: str, context: Optional[AreaRef] = None) -> Optional[tuple
         area = _area_of_prefix(prefix, context, gaz)
         if area is not None:
             return agency(key, area, gaz), prefix
+    department = phrase_pattern("ministry_department").search(name)
+    ministry = split_agency(name[:department.start()], context) if department else None
+    if department is not None and ministry is not None and ministry[0].area.code == gaz.nation.code:
+        # a central organ's department (国家卫生健康委老龄健康司): a part of it, named as written
+        parent = ministry[0]
+        return AgencyRef(key=f"{parent.key}{DEPARTMENT_SEPARATOR}{department.group('department')}",
+                         name=parent.name + department.group("department"), area=parent.area, parent=parent), ""
     office = phrase_pattern("organ_office").search(name)
     organ = split_agency(name[:office.start()], context) if office else None
     if office is not None and organ is not None:
@@ -318,6 +325,7 @@ def parse_issuer(name: str, context: Optional[AreaRef] = None) -> Optional[Agenc
 # prefix, then a stem and an organ ending (phrase pattern unlisted_organ).
 UNLISTED_PREFIX = "shape:"
 OFFICE_SUFFIX = "-office"       # the key of a department's own office (health-office)
+DEPARTMENT_SEPARATOR = "."      # health.老龄健康司: a central organ's department
 # where an organ's full name holds its area: {area} as the area is named in
 # full (中国人民银行威海市中心支行), {area_short} by its short name (…常州监管分局)
 AREA_SHORT = "{area_short}"
