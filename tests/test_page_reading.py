@@ -60,6 +60,8 @@ def test_every_portal_label_reads_in_its_example(row):
     ("来源:市卫健委   2019-07-08 09:50   浏览量:1   | | | |",
      {"source": "市卫健委", "date_publication": "2019-07-08 09:50"}),
     ("来源:三阳港镇党政办 2015-01-09 08:59 字体:【", {"source": "三阳港镇党政办", "date_publication": "2015-01-09 08:59"}),
+    # portals count views too: a filled count is no repost's mark (大洼区 portal; 市卫健委's 浏览量:1 above)
+    ("发布时间:2018-12-10 浏览次数:683", {"date_publication": "2018-12-10"}),
     ("标题: 关于做好 2023年1月1日起调整高龄津贴工作的通知", {"title": "关于做好 2023年1月1日起调整高龄津贴工作的通知"}),
 ])
 def test_metadata_lines(line, expected):

@@ -8,8 +8,10 @@ glued to the previous value (``17:06信息来源:``), spaces inside a label
 (``文　　号``), a bulleted label with its value on the next bulleted line,
 and a line that opens with a date before its labels (``2021年02月27日 来源:``,
 the publication date). A metadata line is residue, never body. An
-aggregator's line (an author or publisher that reposts, a filled view
-count) keeps its fields out: its date is the repost's, not the document's.
+aggregator's line (an author or publisher that reposts) keeps its fields
+out: its date is the repost's, not the document's. A filled view count
+says nothing of the kind: portals count views too (发布时间:2018-12-10
+浏览次数:683 on a district's portal).
 """
 from __future__ import annotations
 
@@ -31,8 +33,7 @@ GAP = r"[ \t\u3000]*"
 CELL_START = re.compile(r"(?:^|[|｜\t】\]]|\s{2,}|[ \t]+)$")
 VALUE_TRIM = " \t\u3000|｜:：【】[]"
 LEADING_DATE = re.compile(r"^\s*(?P<date>\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+")
-# fields that mark a line as an aggregator's (so does a filled view count:
-# phrase pattern filled_views)
+# fields that mark a line as an aggregator's
 AGGREGATOR_FIELDS = {"aggregator"}
 REPOST_FIELDS = {"aggregator", "date_publication", "source"}
 CELL_BREAK = re.compile(r"\s*[|｜]\s*")
@@ -205,8 +206,7 @@ def read_metadata_line(line: str, start: int) -> Optional[list[PortalField]]:
                                   Span(start + offset, start + offset + len(labelled))))
         fields += _unlabelled_cells(line, start, offset + len(labelled), cells)
     if any(f.field in AGGREGATOR_FIELDS and not _value_has_form("issuer", f.value) for f in fields) \
-            or any(f.field == "source" and phrase_pattern("media_source").match(f.value) for f in fields) \
-            or phrase_pattern("filled_views").search(line):
+            or any(f.field == "source" and phrase_pattern("media_source").match(f.value) for f in fields):
         # an author or publisher that is no organ (作者:rising) reposts; 作者:区民政局 is the portal's own;
         # a newspaper, a news site or a 发布 account as 来源 (来源:海南日报) marks a repost too;
         # a 来源 that is an organ still names where the repost took the document from
