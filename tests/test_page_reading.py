@@ -720,3 +720,17 @@ def test_a_township_document_in_the_graph_is_below_its_county(tmp_path):
         ?d pol:sourceFile ?f ; eli:jurisdiction ?a . ?a skos:prefLabel ?name ; skos:broader/skos:prefLabel ?county }""").rows
     assert [(str(n), str(c)) for n, c in rows] == [("白塔镇", "仙居县")]
 
+
+
+@pytest.mark.parametrize("text,issuer,day", [
+    # a lossy conversion's question marks for a line's ideographic indent (a mirror of 静安区's
+    # notice; a mirror of 吕梁 民政局's 请示, its date line indented far right)
+    ("各有关单位:\n区发展改革委《静安区促进养老托育服务高质量发展实施方案》已经区政府审核通过,现转发给你们,请认真按照执行。\n"
+     "??上海市静安区人民政府办公室\n??2023年4月23日\n??\n", "上海市静安区人民政府办公室", "2023-04-23"),
+    ("市人民政府:\n现将我市2025年城乡养老建设工程建设项目报上,请审示。\n吕梁市民政局\n"
+     "?????????????????????????2025年3月7日\n", "吕梁市民政局", "2025-03-07"),
+])
+def test_question_marks_for_a_lost_indent_are_no_words(text, issuer, day):
+    x = extract(text)
+    assert [a.name for a in x.identity.issuers] == [issuer]
+    assert str(x.date) == day

@@ -84,10 +84,17 @@ def clean(source: SourceDocument) -> Document:
     )
 
 
+BLANKED = ("markdown_markup", "lost_indent")
+
+
 def _without_markup(view: str) -> str:
     """Markdown's heading marks and comments blanked (# 社会救助暂行办法 reads as
-    the title): the view keeps its length, so offsets still point into the text."""
-    return phrase_pattern("markdown_markup").sub(lambda m: " " * len(m.group(0)), view)
+    the title), and the question marks a lossy conversion left for a line's
+    ideographic indent (??上海市静安区人民政府办公室 / ??2023年4月23日 reads as a
+    signature): the view keeps its length, so offsets still point into the text."""
+    for name in BLANKED:
+        view = phrase_pattern(name).sub(lambda m: " " * len(m.group(0)), view)
+    return view
 
 
 def plain_document(source: SourceDocument) -> Document:
