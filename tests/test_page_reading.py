@@ -585,6 +585,23 @@ def test_a_text_that_names_organs_by_level_is_of_the_first_area_of_that_level(te
     assert extract(text).area.name == area
 
 
+@pytest.mark.parametrize("text,area", [
+    # a province's 民政厅 list that names only its cities and counties is of the province that
+    # holds them (江苏 公示 of 推荐 places; 安徽 list of pilot counties)
+    ("关于2020年度养老服务体系建设真抓实干成效明显地方拟推荐名单的公示\n"
+     "根据《省政府办公厅关于对真抓实干成效明显地方进一步加大配套激励支持力度的通知》(苏政办发﹝2019﹞33号)要求,"
+     "经综合考评,拟推荐南京市、连云港市、镇江市、宿迁市、南京市浦口区、沛县为成效明显地方。\n", "江苏省"),
+    ("根据省民政厅《关于开展农村养老服务改革试点工作的通知》,经县级申报、市级审核、专家评审等程序,"
+     "拟确定20个县(市、区)开展试点工作。名单如下: 1. 合肥市肥东县 2. 淮北市濉溪县 3. 亳州市谯城区\n", "安徽省"),
+])
+def test_organs_named_by_level_are_of_the_area_that_holds_the_places_named(text, area):
+    assert extract(text).area.name == area
+
+
+def test_organs_named_by_level_with_no_place_named_give_no_area():
+    assert extract("根据省民政厅《关于开展农村养老服务改革试点工作的通知》,经县级申报、市级审核,确定试点名单。\n").area is None
+
+
 @pytest.mark.parametrize("text", [
     # addressees name the levels below (新疆 卫健委 notice), a pair of levels is no organ (民政部 notice)
     "各地、州、市卫生健康委,委直属直管各医疗机构:\n根据有关通知要求,经研究,现将名单公布。甘南县医院入选。\n",

@@ -532,8 +532,23 @@ def _first_named_area(doc: Document, lines) -> Optional[AreaRef]:
     found = found or gazetteer().first_organ_area(body)
     if found is None and (level := _level_of_organs_named(body)):
         # the addressees (各区、市人民政府，青岛西海岸新区管委) name the areas below, not the page's
-        found = gazetteer().first_at_level(_without_addressee_lines(body), OWN_LEVELS[level])
+        found = (gazetteer().first_at_level(_without_addressee_lines(body), OWN_LEVELS[level])
+                 or _holding_first_named(_without_addressee_lines(body), level))
     return found[1] if found else None
+
+
+HOLDING_LEVELS = {"省": ("province",), "自治区": ("province",), "市": ("municipality", "city")}
+
+
+def _holding_first_named(body: str, level: str) -> Optional[tuple[int, AreaRef]]:
+    """The area of that level that holds the first area the text names in
+    full: a 民政厅's 公示 that names only its cities (省政府办公厅 … 拟推荐南京市、
+    连云港市…) is of their province."""
+    named = gazetteer().named_in_full(body)
+    chain = gazetteer().chain(named[0].code) if named else []
+    gaz = gazetteer()
+    return next(((0, a) for a in chain for wanted in HOLDING_LEVELS.get(level, ())
+                 if a.level == wanted or (wanted == "municipality" and gaz.is_municipality(a))), None)
 
 
 LEVEL_ORDER = ("县", "市", "省", "自治区")      # the lowest level first
