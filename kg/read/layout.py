@@ -196,17 +196,26 @@ def clean_title(text: str) -> str:
     text = display_title(CONTROL.sub("", text).strip())
     text = LETTER_SPACED.sub(r"\1\2", text)     # 答 复, 通 知: a heading set with spaced letters
     m = PLACE_COLON.match(text)
-    if m and gazetteer().split_area_prefix(m.group(1), None) and _place_only(m.group(1)):
-        text = text[m.end():]
+    if m and _place_only(m.group(1)) and document_type(text[m.end():]) is not None:
+        text = text[m.end():]       # a news headline keeps its place (广西:印发通知加强…)
     # a mirror that repeats a piece of the title (X X Y) said it once
     pieces = text.split(" ")
     return " ".join(p for i, p in enumerate(pieces) if i == 0 or p != pieces[i - 1])
 
 
 def _place_only(text: str) -> bool:
-    """广东, 长沙, 内蒙古自治区: a place's name and nothing after it."""
-    chain = gazetteer().split_area_prefix(text, None)
-    return bool(chain) and chain[-1][0] >= len(text) - 1
+    """广东, 长沙, 内蒙古自治区, 双闸街道: a place's name and nothing after it."""
+    gaz = gazetteer()
+    chain = gaz.split_area_prefix(text, None)
+    # a name several areas share (长沙: the city and the county) is a place all the same
+    return bool(chain) and chain[-1][0] >= len(text) - 1 or text in gaz.by_name or gaz.is_township_name(text)
+
+
+def _headline_shape(text: str) -> bool:
+    """A headline may open with its place and a colon (长沙:住宅小区需“标配”养老服务用房,
+    双闸街道:心系民生纳民意): the rest has a title's shape."""
+    m = PLACE_COLON.match(text)
+    return _title_shape(text[m.end():] if m and _place_only(m.group(1)) else text)
 
 
 def _is_sentence(text: str) -> bool:
@@ -640,7 +649,7 @@ def _headline(lines: list[_Line], body_line: int) -> Optional[_Candidate]:
         if line.chrome:
             continue
         text = clean_title(phrase_pattern("page_title_separator").split(line.text)[0])
-        if len(CJK.findall(text)) < MIN_HEADLINE_CJK or not _title_shape(text):
+        if len(CJK.findall(text)) < MIN_HEADLINE_CJK or not _headline_shape(text):
             continue
         if (phrase_pattern("site_name").search(text) or phrase_pattern("organ_line").fullmatch(text)
                 or phrase_pattern("not_a_headline").search(text)):
