@@ -99,6 +99,10 @@ TITLES = [
      "甘肃省5类困难老年人每人每月补贴100元"),
     ("市政协四届四次会议第16号提案办理协商会召开\n\n9月10日,市政协召开提案办理协商会。\n",
      "市政协四届四次会议第16号提案办理协商会召开"),
+    # a spam mirror's header of ad words as a comma-separated list is no body (邵阳 news and 北京 解读 mirrors)
+    ("国产欧美一区二区精品性色,欧美日韩国产电影,午夜国产精品视频,久久久久国产成人精品\n首页\n武冈市着力打造“宜居平安敬老院”\n"
+     "来源:邵阳新闻网 作者:沈程华 2017-12-22 15:31\n邵阳新闻网讯 为进一步加强全市敬老院消防安全管理工作,有效预防消防安全隐患。\n",
+     "武冈市着力打造“宜居平安敬老院”"),
     # a news headline may open with its place and a colon, and keeps it (新华网 item of 长沙's opinion;
     # 建邺 news of 双闸街道); an aggregator's place before a document's title is no part of it (中国养老网)
     ("新华网 正文\n长沙:住宅小区需“标配”养老服务用房\n2019-01-29 10:50:06 来源: 新华网\n"
