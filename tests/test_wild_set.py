@@ -130,3 +130,22 @@ def test_the_graph_of_every_wild_page_passes_the_shapes(tmp_path):
     build(WILD / "pages", tmp_path / "out")
     result = validate(load_dataset(tmp_path / "out" / "graph.trig"))
     assert result.conforms, result.report[:3000]
+
+
+def test_a_link_target_cited_by_title_and_number_counts_under_either(tmp_path):
+    """《农村五保供养工作条例》(国务院令第456号): the gold may name the
+    regulation by its title (丹凤 and 贺州 notices) or by the order's number;
+    the link is one and right under either, and wrong under neither."""
+    import json
+    (tmp_path / "pages").mkdir()
+    text = ("丹凤县农村敬老院管理办法\n第一条 根据《农村五保供养工作条例》(国务院令第456号)和"
+            "《陕西省农村五保供养服务机构管理办法》,结合我县实际,制定本办法。\n")
+    for stem in ("by_title", "by_number", "other"):
+        (tmp_path / "pages" / f"{stem}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "gold.json").write_text(json.dumps({"docs": {
+        "by_title": {"file": "pages/by_title.txt", "based_on": ["农村五保供养工作条例", "陕西省农村五保供养服务机构管理办法"]},
+        "by_number": {"file": "pages/by_number.txt", "based_on": ["国务院令第456号", "陕西省农村五保供养服务机构管理办法"]},
+        "other": {"file": "pages/other.txt", "based_on": ["国务院令第457号", "陕西省农村五保供养服务机构管理办法"]},
+    }}, ensure_ascii=False), encoding="utf-8")
+    score = evaluate(tmp_path / "gold.json").fields["links"]
+    assert (score.true_positives, score.predicted, score.gold) == (5, 6, 6)

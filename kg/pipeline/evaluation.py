@@ -166,13 +166,19 @@ def _cited_titles(x: Extraction) -> set[str]:
     return titles
 
 
-def _targets(*relations: Relation) -> Callable[[Extraction], set[str]]:
+def _targets(*relations: Relation) -> Callable[..., set[str]]:
     """Targets of the document's links of these relations: its own, or those
-    of the document its notice promulgates (制定本规划 in the same page)."""
-    def read(x: Extraction) -> set[str]:
+    of the document its notice promulgates (制定本规划 in the same page). A
+    target cited by title and number (《农村五保供养工作条例》(国务院令第456号))
+    is named as the gold names it, else by its number."""
+    def read(x: Extraction, gold: frozenset[str] = frozenset()) -> set[str]:
         promulgated = {c.target for c in x.citations if c.relation in of_kind("issuing")}
-        return {c.target.number or reference_key(c.target.title or "") for c in x.citations
-                if c.relation in relations and (c.source is None or c.source in promulgated)}
+        out = set()
+        for c in x.citations:
+            if c.relation in relations and (c.source is None or c.source in promulgated):
+                keys = [k for k in (c.target.number, reference_key(c.target.title or "")) if k]
+                out.add(next((k for k in keys if k in gold), keys[0] if keys else ""))
+        return out
     return read
 
 
@@ -248,8 +254,9 @@ def _proposal(x: Extraction) -> set[str]:
 
 # the gold's field of based-on targets is named after its relation (its implements field is not)
 BASED_ON = Relation.BASED_ON.value
+LINK_FIELDS = ("implements", BASED_ON, "links")
 # gold field -> (score name, what was read, how gold values are keyed)
-SET_FIELDS = {
+SET_FIELDS: dict[str, tuple[str, Callable[..., set[str]], Callable[[str], str]]] = {
     "self_number": ("own number", _own_number, number_key),
     "issuer": ("issuer", _issuers, str),
     "cited_numbers": ("cited numbers", _cited_numbers, number_key),
@@ -354,8 +361,8 @@ def _score_validity(scores, stem: str, checked: Optional[dict], x: Optional[Extr
         if found != gold:
             score.misses.append(f"{stem}: gold {gold}, read {found}")
     for relation in of_kind("repeal", "amendment"):      # the gold names them as the relations
-        _count(scores[relation.value], stem, {reference_key(str(v)) for v in checked.get(relation.value) or []},
-               _targets(relation)(x) if x else set())
+        gold = {reference_key(str(v)) for v in checked.get(relation.value) or []}
+        _count(scores[relation.value], stem, gold, _targets(relation)(x, frozenset(gold)) if x else set())
     # the decisions its history names as amending it (the gold writes their titles)
     _count(scores["amended_by"], stem, {reference_key(str(v)) for v in checked.get("amended_by") or []},
            {reference_key(c.source.title or "") for c in x.citations
@@ -372,7 +379,7 @@ def _score_sets(scores, stem: str, entry: dict, x: Optional[Extraction], inferre
         if name in inferred or not any(k in entry for k in CHECKED_BY.get(name, (name,))):
             continue
         gold = _gold_values(entry, name, key)
-        found = read(x) if x else set()
+        found = (read(x, frozenset(gold)) if name in LINK_FIELDS else read(x)) if x else set()
         if name == "measures_responsible" and entry.get(name) is None:
             continue        # the page keeps no list (or the gold says none applies)
         if name == "issuer":
