@@ -598,6 +598,19 @@ def test_organs_named_by_level_are_of_the_area_that_holds_the_places_named(text,
     assert extract(text).area.name == area
 
 
+@pytest.mark.parametrize("text,area", [
+    # an organ inside a cited title issued that document, not the page (长沙 公告 citing its
+    # province's 办法; 朔城区 notice citing 山西省's 实施意见)
+    ("根据《湖南省民政厅关于印发<湖南省养老机构等级评定管理办法(试行)>的通知》(湘民发〔2020〕31号)有关规定,"
+     "长沙市民政局、浏阳市民政局经随机抽取、专家实地综合评定,共对4家养老机构进行了抽查复评。\n", "长沙市"),
+    ("各乡镇人民政府、街道办事处,区直各有关单位:\n为加快推进养老服务发展,根据《山西省人民政府办公厅关于推进养老服务发展的"
+     "实施意见》文件精神,经区政府同意,决定建立养老服务工作联席会议制度。\n", None),
+])
+def test_an_organ_in_a_cited_title_is_not_the_pages(text, area):
+    found = extract(text).area
+    assert (found.name if found else None) == area
+
+
 def test_organs_named_by_level_with_no_place_named_give_no_area():
     assert extract("根据省民政厅《关于开展农村养老服务改革试点工作的通知》,经县级申报、市级审核,确定试点名单。\n").area is None
 

@@ -558,9 +558,17 @@ def _level_of_organs_named(body: str) -> Optional[str]:
     """A page that names organs by their level alone (省司法厅, 省人大常委会 in a
     贵州 news item; 自治区民政厅 in a 宁夏 one; 市民政局 beside 省财政 in a 三亚
     one) is of the lowest such level; addressee lines (各地、州、市卫生健康委)
-    name the levels below, not the page's own."""
-    levels = {m.group("level") for m in _level_organ_pattern().finditer(_without_addressee_lines(body))}
+    name the levels below, not the page's own; a level word that ends an
+    area's name (山西省人民政府办公厅) names no organ by level alone."""
+    text = _without_addressee_lines(body)
+    levels = {m.group("level") for m in _level_organ_pattern().finditer(text) if not _ends_a_name(text, m.end("level"))}
     return next((level for level in LEVEL_ORDER if level in levels), None)
+
+
+def _ends_a_name(text: str, end: int) -> bool:
+    """Whether an area's full name ends at ``end`` (山西省, 朔州市)."""
+    names = gazetteer().by_name
+    return any(text[start:end] in names for start in range(max(0, end - gazetteer().max_name_length), end - 1))
 
 
 def _without_addressee_lines(body: str) -> str:

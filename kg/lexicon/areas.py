@@ -224,7 +224,8 @@ class Gazetteer:
         unambiguously) as the area of an organ (邹城市委, 钟楼区政务服务中心):
         (offset, the most specific area of its chain)."""
         organ = _organ_words()
-        return next(((i, chain[-1]) for i, chain, end in self._full_names(text, limit) if organ.match(text, end)), None)
+        return next(((i, chain[-1]) for i, chain, end in self._full_names(text, limit)
+                     if organ.match(text, end) and not _inside_cited_title(text, i)), None)
 
     def first_at_level(self, text: str, levels: tuple[str, ...], limit: int = 3000) -> Optional[tuple[int, AreaRef]]:
         """The first area of one of these levels that a text names in full, or
@@ -259,6 +260,13 @@ class Gazetteer:
             if end - i == 2 and i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff":
                 continue                # 完成县医院: a two-character name (成县) inside a word is not one
             yield i, [area for _, area in chain], end
+
+
+def _inside_cited_title(text: str, i: int) -> bool:
+    """Whether offset i stands inside 《…》 (根据《山西省人民政府办公厅关于…》):
+    the organ there issued the cited document, not the page."""
+    opened = text.rfind("《", 0, i)
+    return opened >= 0 and text.rfind("》", opened, i) < 0 and text.find("》", i) >= 0
 
 
 @lru_cache(maxsize=1)
