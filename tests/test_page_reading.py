@@ -764,3 +764,39 @@ def test_question_marks_for_a_lost_indent_are_no_words(text, issuer, day):
     x = extract(text)
     assert [a.name for a in x.identity.issuers] == [issuer]
     assert str(x.date) == day
+
+
+@pytest.mark.parametrize("text,issuer", [
+    # the 索引号 opens with the publishing organ's credit code, 11 + the area it is registered in:
+    # it places the township a page names without its county (高平 portal of 马村镇: nine 马村镇
+    # in the country) and the level-named publisher (邹城 portal: 发布机构 市民政局)
+    ("索 引 号: | 1114058101245507XU361/2023-00319 | 主题分类: | 综合政务 |\n"
+     "发布机构: | 马村镇人民政府 | 成文日期: | 2023年08月14日 |\n标 题: | 马村镇关于全面开展银龄安康活动的通知 | ||\n"
+     "马村镇关于全面开展银龄安康活动的通知\n各行政村:\n为做好银龄安康工作,经研究,现将有关事项通知如下。\n",
+     "高平市马村镇人民政府"),
+    ("索 引 号 | 11370883004325582C/2024-14341 | 分 类 | 建议提案办理总体情况 |\n发布机构 | 市民政局 | 成文日期 | 2024-07-01 |\n"
+     "我局充分认识到人大建议政协提案办理工作的重要意义,现将有关情况汇报如下。\n", "邹城市民政局"),
+])
+def test_the_credit_code_of_the_index_number_places_the_publisher(text, issuer):
+    assert [a.name for a in extract(text).identity.issuers] == [issuer]
+
+
+def test_a_credit_code_the_pages_places_contradict_places_nothing():
+    # 宣城's 苏皖合作示范区管委会 registered under 池州's code (a mirror of its 会办函)
+    x = extract("索引号 11341700MB1G78883L/202205-00001 组配分类 人大代表建议办理\n"
+                "关于市五届人大一次会议第025号建议的会办函\n市民政局:\n现就宣城市人大代表关于加快推进康养小镇建设的建议提出会办意见。\n")
+    assert x.area is None or x.area.name != "池州市"
+
+
+@pytest.mark.parametrize("text,area", [
+    # a short name that 镇 follows begins a township's name: 南阳镇 of 大丰 is not 南阳市 (大丰 portal);
+    # 集美街道 lies in 集美区, which its name names all the same (厦门 news)
+    ("发布机构 南阳镇政府 发文日期 2003-06-30\n关于五保供养对象管理办法的通知\n各村(居)委会:\n现将五保供养对象管理办法印发给你们。\n",
+     None),
+    ("省检查组一行视察了集美街道卫生服务中心。\n集美街道卫生服务中心是首批市级敬老文明号单位。\n", "集美区"),
+])
+def test_a_short_name_before_a_townships_ending(text, area):
+    found = extract(text).area
+    from kg.lexicon.areas import gazetteer
+    county = gazetteer().get(found.parent) if found and found.level == "township" else found
+    assert (county.name if county else None) == area

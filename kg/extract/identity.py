@@ -501,7 +501,8 @@ def _title_area(doc: Document) -> Optional[AreaRef]:
 
 def _portal_area(doc: Document) -> Optional[AreaRef]:
     """The area the portal's publisher, source or owner names (发布机构：明山区人民政府,
-    主办单位：双台子区人民政府); a publisher named by its level alone (来源:区民政局,
+    主办单位：双台子区人民政府), else the area of the credit code its 索引号 opens
+    with; a publisher named by its level alone (来源:区民政局,
     发布单位:县民政局) is of the first area of that level the page names in full
     (…在芦淞区人民政府门户网上进行公示)."""
     fields = [f for f in (doc.portal_value(name) for name in ("issuer", "source", "site_owner")) if f]
@@ -509,12 +510,36 @@ def _portal_area(doc: Document) -> Optional[AreaRef]:
         chain = gazetteer().split_area_prefix(field_.value, None)
         if chain:
             return chain[-1][1]
+    registered = _registration_area(doc)
+    if registered is not None:
+        return registered
     for field_ in fields:
         m = phrase_pattern("level_named_organ").fullmatch(field_.value.strip())
         found = gazetteer().first_at_level(doc.view, OWN_LEVELS[m.group("level")]) if m else None
         if found:
             return found[1]
     return None
+
+
+def _registration_area(doc: Document) -> Optional[AreaRef]:
+    """The area of the publishing organ's 统一社会信用代码 (GB 32100-2015), with
+    which many portals open the 索引号: 11 (an organ of state) or 12 (a public
+    institution), then the code of the area it is registered in
+    (1114058101245507XU361/2023-00319: 140581, 高平市). A code the current
+    GB/T 2260 no longer holds (大丰市's 320982) places nothing, nor one that
+    no place the page names holds or lies in."""
+    field_ = doc.portal_value("index_number")
+    m = phrase_pattern("credit_code_index").match(field_.value.strip()) if field_ else None
+    if m is None:
+        return None
+    gaz = gazetteer()
+    area = gaz.by_code.get(m.group("area"))
+    if area is None or area.level not in ("county", "city", "province"):
+        return None
+    # a registration the page's own places contradict is not trusted (宣城's 示范区 registered under 池州's code)
+    named = gaz.named_in_full(doc.view)
+    agrees = not named or any(gaz.is_within(area.code, n.code) or gaz.is_within(n.code, area.code) for n in named)
+    return area if agrees else None
 
 
 def _first_named_area(doc: Document, lines) -> Optional[AreaRef]:

@@ -23,6 +23,7 @@ LEVEL_PREFIXES = level_words("prefix")
 # have one (滨海新区, 邹城市), so that a word (和平, 中山) is not taken for a place.
 FULL_NAME_ENDINGS = "".join(name_endings("area"))
 TOWNSHIP_SEPARATOR = "/"
+TOWNSHIP_ENDINGS = ("镇", "乡", "街道")
 SAME_AREA_AGAIN = re.compile(r"[（(]([\u4e00-\u9fff]{2,12})[)）]")
 ZONE = "功能区"          # a development zone or new area (functional_areas.tsv)
 MUNICIPALITY = "直辖市"
@@ -193,7 +194,7 @@ class Gazetteer:
             match = None
             for length in range(min(self.max_name_length, len(text) - pos), 1, -1):
                 name = text[pos:pos + length]
-                if name in self.by_name:
+                if name in self.by_name and not self._township_of_short_name(name, text, pos + length):
                     ref = self.resolve_name(name, current)
                     if ref is not None and (not out or self.is_within(ref.code, out[-1][1].code)):
                         match = (pos + length, ref)
@@ -208,6 +209,17 @@ class Gazetteer:
             out.append(match)
             pos, current = match
         return out
+
+    def _township_of_short_name(self, name: str, text: str, end: int) -> bool:
+        """南阳镇 (大丰), 马村镇 (高平): a short name (南阳 of 南阳市) that 镇, 乡 or
+        街道 follows begins a township's name, not its own area's — unless the
+        township lies in that area (集美街道 of 集美区), which the name then
+        names all the same."""
+        ending = next((e for e in TOWNSHIP_ENDINGS if text.startswith(e, end)), None)
+        if ending is None or any(self.by_code[code].name == name for code in self.by_name[name]):
+            return False
+        counties = _township_counties().get(name + ending, ())
+        return not any(self.is_within(county, code) for county in counties for code in self.by_name[name])
 
     def children(self, code: str) -> list[str]:
         """The areas directly below one (a province's cities, a city's counties)."""
