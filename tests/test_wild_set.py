@@ -149,3 +149,22 @@ def test_a_link_target_cited_by_title_and_number_counts_under_either(tmp_path):
     }}, ensure_ascii=False), encoding="utf-8")
     score = evaluate(tmp_path / "gold.json").fields["links"]
     assert (score.true_positives, score.predicted, score.gold) == (5, 6, 6)
+
+
+def test_a_title_counts_with_or_without_the_organs_it_opens_with(tmp_path):
+    """衡阳市人民政府办公室 / 关于同意建立…的复函 (衡阳 复函; 九龙坡 notice): the
+    reading joins the organ line to the title as GB/T 9704 writes it, the gold
+    may keep the title line alone; a prefix that names no organ still differs."""
+    import json
+    (tmp_path / "pages").mkdir()
+    text = ("衡阳市人民政府办公室\n关于同意建立衡阳市养老服务工作联席会议制度的复函\n衡政办函〔2021〕10号\n市民政局:\n"
+            "你局请示收悉。经市人民政府同意,现函复如下。\n")
+    for stem in ("bare", "full", "other"):
+        (tmp_path / "pages" / f"{stem}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "gold.json").write_text(json.dumps({"docs": {
+        "bare": {"file": "pages/bare.txt", "title": "关于同意建立衡阳市养老服务工作联席会议制度的复函"},
+        "full": {"file": "pages/full.txt", "title": "衡阳市人民政府办公室关于同意建立衡阳市养老服务工作联席会议制度的复函"},
+        "other": {"file": "pages/other.txt", "title": "关于同意建立衡阳市养老服务工作联席会议制度的请示"},
+    }}, ensure_ascii=False), encoding="utf-8")
+    score = evaluate(tmp_path / "gold.json").fields["title"]
+    assert (score.true_positives, score.gold) == (2, 3)

@@ -24,7 +24,7 @@ from kg.relations import Relation, of_kind
 from kg.lexicon.agencies import parse_issuer
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.docnumber import DocNumber
-from kg.lexicon.titles import display_title, title_key
+from kg.lexicon.titles import display_title, issuer_prefix, title_key
 from kg.models import Extraction
 from kg.pipeline.build import read_and_extract
 
@@ -427,13 +427,24 @@ def _score_place_and_date(scores, stem: str, entry: dict, x: Optional[Extraction
 
 def _score_title(score: FieldScore, stem: str, gold: Optional[str], read: Optional[str]) -> None:
     """A title is right when it equals the gold's, spaces, bracket widths and
-    quote styles aside."""
-    right = bool(gold and read and title_key(display_title(gold)) == title_key(read))
+    quote styles aside, or is the gold with its issuing organs before 关于 or
+    without them (GB/T 9704 titles name the organ; many pages set it on a line
+    of its own, and gatherers differ on whether it belongs to the title)."""
+    right = bool(gold and read and _without_organs(title_key(display_title(gold))) == _without_organs(title_key(read)))
     score.gold += bool(gold)
     score.predicted += read is not None
     score.true_positives += right
     if (gold or read) and not right:
         score.misses.append(f"{stem}: gold {gold}, read {read}")
+
+
+def _without_organs(key: str) -> str:
+    """A title key without the organs it opens with, where each is an organ
+    (衡阳市人民政府办公室关于… -> 关于…)."""
+    organs = issuer_prefix(key)
+    if not organs or not all(parse_issuer(o) or parse_issuer(o, gazetteer().nation) for o in organs):
+        return key
+    return key[key.index("关于"):] if "关于" in key else key
 
 
 def _count_single(score: FieldScore, stem: str, gold, read, right: bool) -> None:
