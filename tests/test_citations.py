@@ -29,6 +29,24 @@ def test_title_and_number_across_a_line_break():
     assert result.citations[0].target.issuers[0].name == "国务院办公厅"
 
 
+@pytest.mark.parametrize("text,number,title", [
+    # a number written straight after the title, no brackets: one document (仙居 民政 转发 notice;
+    # 中山 catalogue's list of bases)
+    ("现将《关于做好民政服务机构疫情防控安全防范工作的通知》民电〔2021〕111号转发给你们,请按照通知要求执行。",
+     "民电〔2021〕111号", "关于做好民政服务机构疫情防控安全防范工作的通知"),
+    ("3.《国务院办公厅关于推进养老服务发展的意见》 国办发〔2019〕5号;", "国办发〔2019〕5号",
+     "国务院办公厅关于推进养老服务发展的意见"),
+])
+def test_a_number_right_after_its_title_is_the_same_document(text, number, title):
+    assert targets(cite(text)) == [("cites", number, title)]
+
+
+def test_a_number_after_a_title_and_a_separator_is_another_document():
+    result = cite("根据《威海市养老服务保障条例》、威政办发〔2020〕3号文件精神")
+    assert [(c.target.number, c.target.title) for c in result.citations] == [
+        (None, "威海市养老服务保障条例"), ("威政办发〔2020〕3号", None)]
+
+
 def test_promulgation_notice_wraps_a_second_document():
     result = cite("根据《财政部关于印发〈社会保险基金会计制度〉的通知》（财会〔2017〕28号）")
     relations = [(c.relation, c.target.title, c.source.title if c.source else None) for c in result.citations]

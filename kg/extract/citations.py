@@ -308,11 +308,14 @@ def _number_citations(scan: _Scan, own_number: Optional[str]) -> None:
 
 
 def _paired_number(view: str, after: int, by_start) -> tuple[Optional[NumberMatch], int]:
-    """The number in brackets right after a title ending at ``after``, and
-    where the mention ends."""
+    """The number in brackets right after a title ending at ``after``, or
+    written straight after it on the same line (《…的通知》民电〔2021〕111号转发给你们;
+    a list of bases: 《…意见》 国办发〔2019〕5号), and where the mention ends."""
     m = re.match(r"\s*[（(]\s*", view[after:after + 12])
     if not m:
-        return None, after
+        bare = re.match(r"[ \t\u3000]*", view[after:after + 4])
+        number = by_start.get(after + bare.end()) if bare else None
+        return (number, number.span.end) if number is not None else (None, after)
     number = by_start.get(after + m.end())
     if number is None:
         return None, after
