@@ -642,6 +642,15 @@ def test_addressees_and_level_pairs_are_no_organs_of_the_page(text):
      "近日,县救助局局长刘敏一行到三阳港镇敬老院检查了安全卫生工作。\n", "三阳港镇", "桃源县"),
     ("首页 > 新闻 > 宜秀要闻 > 正文\n五横乡全面启动60岁以上老年人免费健康体检\n"
      "4月21日起,五横乡全面启动全乡60岁以上老年人免费健康体检活动。\n", "五横乡", "宜秀区"),
+    # a township that begins a clause of the lead's opening sentences, after a scene or a
+    # time (太湖县 news of 徐桥镇; 泸西县 news of 中枢镇), or after the county's own words
+    # (雁塔区 abstract of 小寨路街道)
+    ("close为弘扬中华民族尊老敬老的传统美德,在中秋传统佳节来临之际,9月9日,徐桥镇党委、政府到辖区敬老院开展"
+     "敬老慰问活动。\n慰问组通过与老人亲切交谈。\n", "徐桥镇", "太湖县"),
+    ("秋去冬来菊花香,一年一度又重阳。浓浓重阳敬老情,九九最美夕阳红。近日,中枢镇各村(居)委会开展了多种形式的"
+     "重阳节庆祝活动,为全镇老人送上节日的问候。\n", "中枢镇", "泸西县"),
+    ("<正>今年以来,陕西省西安市雁塔区委、区政府高度重视养老服务体系建设,小寨路街道紧紧围绕区委、区政府关于城市"
+     "养老工作的安排部署,将办好老人\"食\"事作为养老工作重点。\n", "小寨路街道", "雁塔区"),
     # or one of several within the area the page names (官庄镇: ten in the country, one in 南阳市宛城区)
     ("官庄镇为防范化解养老服务领域诈骗风险,切实维护老年人合法权益,开展专项整治行动。\n"
      "南阳市民政局对此给予肯定。\n", "官庄镇", "宛城区"),
@@ -675,6 +684,9 @@ def test_a_township_named_as_the_source_is_its_government(text, issuer):
     "日前,城关镇高龄老人津贴申报工作已经启动。\n",
     # nor is a 来源 that names such a township (马桥镇: seven in the country) on a page naming no area
     "关于拓展老年人健康体检项目征求公众意见的公告\n来源:马桥镇 发布时间:2025年1月1日\n目前,马桥镇政府正在制定。\n",
+    # a township a visit goes to, after a verb (江西 立法调研 in 都昌县汪墩乡; 桃源 inspection of 三阳港镇)
+    "6月29日下午,省人大内司委邹璞,省民政厅老龄办罗良意等一行,深入都昌县汪墩乡古岭遇驾山村遇驾山居家养老服务中心开展立法调研。\n",
+    "近日,县救助局局长刘敏一行到三阳港镇敬老院检查了安全卫生工作。\n",
     # a township alone on a line with a colon addresses it
     "城关镇:\n现将高龄津贴发放名单转发给你们,三台县民政局请你们核实。\n",
 ])

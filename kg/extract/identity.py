@@ -38,6 +38,7 @@ SENTENCE_ENDS = ("。", "；", "！", "？", ";")
 # the levels a title's own level word (县政协, 区人大, 市人民政府) names
 OWN_LEVELS = level_words("own")
 TOWNSHIP_SUBJECT_LINES = 3   # a page's subject stands in its headline or first sentence
+TOWNSHIP_SUBJECT_SENTENCES = 3   # a news lead may open with a sentence or two of scene (秋去冬来菊花香…)
 COUNTY_NAME_REACH = 12       # characters a county's name takes before a township's, its city's with it
 MAX_SIGNING_ORGANS = 16   # lines of a joint signature (one or two organs a line), then the date
 HANDLING_ORGAN_REACH = 20    # characters an organ's name takes before 高度重视
@@ -194,7 +195,7 @@ def _township_subject(doc: Document, lines, context: Optional[AreaRef]) -> Optio
     宜昌市夷陵区小溪塔街道办事处), else below the county the page is of, else
     where the national township table places its name."""
     for _, text in [(s, t) for s, t in lines if t.strip()][:TOWNSHIP_SUBJECT_LINES]:
-        m = phrase_pattern("township_subject").match(text)
+        m = phrase_pattern("township_subject").match(text) or _clause_subject(text)
         if not m:
             continue
         county = _county_before(doc.view, m.group("town")) or (
@@ -209,6 +210,21 @@ def _township_subject(doc: Document, lines, context: Optional[AreaRef]) -> Optio
             return None     # another county's township
         return gazetteer().township(m.group("town"), county)
     return None
+
+
+def _clause_subject(line: str) -> Optional[re.Match]:
+    """A township that begins a clause of the line's opening sentences (…新春佳节,
+    老城镇积极采取举措): the first whose name some township bears, after nothing
+    or its county's name (not 深入都昌县汪墩乡, a visit's destination)."""
+    opening = "".join(re.split(r"(?<=。)", line)[:TOWNSHIP_SUBJECT_SENTENCES])
+    return next((m for m in phrase_pattern("township_clause_subject").finditer(opening)
+                 if gazetteer().is_township_name(m.group("town")) and _names_an_area(m.group("county"))), None)
+
+
+def _names_an_area(text: Optional[str]) -> bool:
+    """Whether a text is nothing or an area's name and nothing else."""
+    chain = gazetteer().split_area_prefix(text, None) if text else None
+    return not text or bool(chain and chain[-1][0] == len(text))
 
 
 def _county_before(view: str, town: str) -> Optional[AreaRef]:
