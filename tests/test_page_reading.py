@@ -117,6 +117,23 @@ def test_a_portal_field_of_one_organ_reads_it_by_its_shape():
     assert x.identity.issuers == ()
 
 
+@pytest.mark.parametrize("text,title", [
+    # a 政府信息公开 block's 内容概述 that is the document's title, on a page with no heading
+    # (无锡市民政局's 公示; 新吴区's 通知 with its number after the title)
+    ("信息索引号 | 014006438/2023-06424 | 生成日期 | 2023-11-14 |\n文件编号 | — — | 发布机构 | 无锡市民政局 | ||\n"
+     "内容概述 | 2022年度拟补贴社会办养老机构建设项目(第一批)公示 |\n依据《无锡市养老服务项目补贴办法》等文件规定,"
+     "拟对符合申报条件的养老服务项目给予补贴。\n", "2022年度拟补贴社会办养老机构建设项目(第一批)公示"),
+    ("索引号 | 01400964X/2026-00012 | 发布机构 | 新吴区民政和卫生健康局 |\n"
+     "内容概述 关于公布2025年度新吴区惠老助餐服务机构赋星管理结果(第二批)的通知(锡新民卫发〔2026〕2号)\n"
+     "各街道:现将赋星管理结果公布如下。\n", "关于公布2025年度新吴区惠老助餐服务机构赋星管理结果(第二批)的通知"),
+    # one that sums up the body is no title (乌审旗 批复: its addressee and first sentence)
+    ("索 引 号: 000014349/2025-02700 发布机构:乌审旗发展和改革委员会 内容概述: 旗民政局: 为进一步加强我旗养老院收费管理,"
+     "规范收费行为,提高服务质量...\n为进一步加强我旗养老院收费管理。\n", None),
+])
+def test_a_portal_summary_that_is_a_title_names_the_page(text, title):
+    assert extract(text).identity.title == title
+
+
 @pytest.mark.parametrize("written,context,full", [
     # a department's own office signs in its name (广西 卫健委 notice; national 办公厅 函)
     ("自治区卫生健康委办公室", "450000", "广西壮族自治区卫生健康委员会办公室"),

@@ -380,10 +380,18 @@ def _layout_title(rule: str):
 
 
 def _portal_title(s: Sources) -> Optional[Found]:
+    """The portal's 标题, else its 内容概述 where that is a document's title
+    (江苏 portals: 内容概述 | 2022年度拟补贴…项目(第一批)公示), not a summary
+    of the body (内容概述: 旗民政局: 为进一步加强…)."""
     field_ = s.doc.portal_value("title")
-    if field_ is None or not _is_title(field_.value):
+    if field_ is not None and _is_title(field_.value):
+        return Found(clean_title(field_.value), "identity.title-portal", field_.span)
+    field_ = s.doc.portal_value("summary")
+    if field_ is None or HEADING_ENDS_BEFORE.search(field_.value) or ":" in field_.value or "：" in field_.value:
         return None
-    return Found(clean_title(field_.value), "identity.title-portal", field_.span)
+    tail = phrase_pattern("title_tail_number").fullmatch(field_.value.strip())    # …的通知(锡新民卫发〔2026〕2号)
+    title = clean_title(tail.group("title") if tail else field_.value)
+    return Found(title, "identity.title-portal", field_.span) if _is_title(title) and document_type(title) else None
 
 
 def _layout_number(rule: str):
