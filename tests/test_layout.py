@@ -134,6 +134,18 @@ TITLES = [
 
 
 TITLES += [
+    # a title line that opens with its own number is the title without it (江津区; 柳州)
+    ("津民政函〔2025〕35号关于区十八届人大七次会议第188号建议办理情况的答复函\n发布日期:2025-05-22 17:25:26\n唐倩代表:\n",
+     "关于区十八届人大七次会议第188号建议办理情况的答复函"),
+    ("柳民复字〔2022〕81号 柳州市民政局关于对市政协十三届二次会议第201号提案的答复\n\n来源: 柳州市民政局\n",
+     "柳州市民政局关于对市政协十三届二次会议第201号提案的答复"),
+    # a headline below the breadcrumb, however many lines the site's menu takes above it
+    # (武进区 portal: one menu item a line; 中原区 政务公开 page)
+    ("• 今天是\n• 登录个人中心\n• 繁體中文\n• 无障碍浏览\n• 英文版\n• 智能问答\n• 移动端应用\n• 首页\n• 政务动态\n"
+     "• 政府信息公开\n• 服务大厅\n• 政民互动\n• 走进武进\n• 数据开放\n\n您当前的位置:首页> 政务动态> 部门动态> 内容\n\n"
+     "武进区礼嘉镇开展重阳节走访慰问活动\n发布日期: 2025-10-31    来源:民政局  浏览次数:  字号:〖大 中 小〗\n"
+     "为弘扬中华民族尊老、敬老、爱老、助老的传统美德,10月28日上午,礼嘉镇组织开展走访慰问活动。\n",
+     "武进区礼嘉镇开展重阳节走访慰问活动"),
     # a page pasted on one line with no break after its title: the title runs into the
     # addressees (莆田 城厢区 notice; a 县 reply)
     ("莆田市城厢区民政局关于确定全区养老机构等级名单的通知灵川镇民政办、华亭镇民政办:根据莆田市民政局《关于开展2023年度"
@@ -201,6 +213,14 @@ OWN_NUMBERS = [
      "锡新民卫发〔2026〕2号", "identity.number-title-tail"),
     ("上海市民政局关于印发《上海市养老机构管理办法》的通知(沪民规〔2019〕6号)\n各区民政局:\n",
      "沪民规〔2019〕6号", "identity.number-title-tail"),
+    # or its head: the number opens the title line, with or without a space (江津区 民政局's 答复函;
+    # 柳州市民政局's 答复)
+    ("重庆市江津区民政局\n当前位置: 重庆市江津区民政局>政务公开>政府信息公开目录>建议提案办理>人大代表建议办理\n"
+     "津民政函〔2025〕35号关于区十八届人大七次会议第188号建议办理情况的答复函\n发布日期:2025-05-22 17:25:26\n唐倩代表:\n",
+     "津民政函〔2025〕35号", "identity.number-title-tail"),
+    ("柳民复字〔2022〕81号 柳州市民政局关于对市政协十三届二次会议第201号提案的答复\n\n来源: 柳州市民政局  |   "
+     "发布日期: 2022-08-23 15:25\n",
+     "柳民复字〔2022〕81号", "identity.number-title-tail"),
     # a journal abstract that opens with the number, then the addressees (山东, 西安)
     ("摘要\n\n<正>鲁政办发[2019]31号各市人民政府,各县(市、区)人民政府,省政府各部门、各直属机构:为贯彻落实"
      "《国务院办公厅关于推进养老服务发展的意见》(国办发[2019]5号)精神,提出如下实施意见。\n",

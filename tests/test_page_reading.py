@@ -117,6 +117,23 @@ def test_a_portal_field_of_one_organ_reads_it_by_its_shape():
     assert x.identity.issuers == ()
 
 
+@pytest.mark.parametrize("text,issuer", [
+    # the organ whose site posts a document, alone on a header line above the breadcrumb, where
+    # nothing else names the issuer (江津区民政局's 答复函; 吉林省民政厅's page of a 批复)
+    ("重庆市江津区民政局\n\n当前位置: 重庆市江津区民政局>政务公开>政府信息公开目录>建议提案办理>人大代表建议办理\n\n"
+     "津民政函〔2025〕35号关于区十八届人大七次会议第188号建议办理情况的答复函\n\n发布日期:2025-05-22 17:25:26\n\n唐倩代表:\n\n"
+     "您提出的《关于加强社区食堂的可持续运营的建议》(第188号)收悉。经研究办理,现将办理情况答复如下。\n",
+     "重庆市江津区民政局"),
+    ("吉林省民政厅\n\n当前位置 : 首页 > 政府信息公开 > 行政权力公开 > 其他职权\n关于同意设立养老机构的批复\n"
+     "时间:2016-09-26 14:25:00\n长春市民政局:\n你局《关于设立养老机构的请示》收悉。经研究,批复如下。\n", "吉林省民政厅"),
+    # not a news item, which may report another organ's work (天津市民政局's 各区动态 of 河东区)
+    ("天津市民政局\n首页 > 前端复用 > 通用头部\n各区动态丨迎战强降雪 民政在行动——河东区民政局开展养老机构寒潮雨雪天气大排查行动\n\n"
+     "近日,我市寒潮雨雪天气来袭,气温骤降,河东区民政局对辖区内养老机构进行工作督导。\n", None),
+])
+def test_a_site_header_organ_issues_the_document_it_posts(text, issuer):
+    assert [a.name for a in extract(text).identity.issuers][:1] == ([issuer] if issuer else [])
+
+
 @pytest.mark.parametrize("text,title", [
     # a 政府信息公开 block's 内容概述 that is the document's title, on a page with no heading
     # (无锡市民政局's 公示; 新吴区's 通知 with its number after the title)
@@ -668,6 +685,10 @@ def test_addressees_and_level_pairs_are_no_organs_of_the_page(text):
      "重阳节庆祝活动,为全镇老人送上节日的问候。\n", "中枢镇", "泸西县"),
     ("<正>今年以来,陕西省西安市雁塔区委、区政府高度重视养老服务体系建设,小寨路街道紧紧围绕区委、区政府关于城市"
      "养老工作的安排部署,将办好老人\"食\"事作为养老工作重点。\n", "小寨路街道", "雁塔区"),
+    # below a site's menu of many lines: the headline, not the menu's first lines (武进区 portal)
+    ("• 今天是\n• 登录个人中心\n• 繁體中文\n• 无障碍浏览\n• 英文版\n• 首页\n• 政务动态\n• 走进武进\n\n"
+     "您当前的位置:首页> 政务动态> 部门动态> 内容\n\n武进区礼嘉镇开展重阳节走访慰问活动\n发布日期: 2025-10-31    来源:民政局\n"
+     "为弘扬中华民族尊老、敬老、爱老、助老的传统美德,10月28日上午,礼嘉镇组织开展走访慰问活动。\n", "礼嘉镇", "武进区"),
     # or one of several within the area the page names (官庄镇: ten in the country, one in 南阳市宛城区)
     ("官庄镇为防范化解养老服务领域诈骗风险,切实维护老年人合法权益,开展专项整治行动。\n"
      "南阳市民政局对此给予肯定。\n", "官庄镇", "宛城区"),

@@ -38,6 +38,7 @@ SENTENCE_ENDS = ("。", "；", "！", "？", ";")
 # the levels a title's own level word (县政协, 区人大, 市人民政府) names
 OWN_LEVELS = level_words("own")
 TOWNSHIP_SUBJECT_LINES = 3   # a page's subject stands in its headline or first sentence
+SITE_HEADER_CHARS = 2000   # a portal's header and menus, down to its breadcrumb
 TOWNSHIP_SUBJECT_SENTENCES = 3   # a news lead may open with a sentence or two of scene (秋去冬来菊花香…)
 COUNTY_NAME_REACH = 12       # characters a county's name takes before a township's, its city's with it
 MAX_SIGNING_ORGANS = 16   # lines of a joint signature (one or two organs a line), then the date
@@ -184,7 +185,9 @@ def read_identity(doc: Document) -> Identity:
     ident.date = _first("date", sources)
     ident.warnings += _date_disagreements(ident.date, doc)
     ident.publication_date = _publication_date(doc, ident.date) or _history_publication(doc, ident.history)
-    ident.area = ident.issuers[0].value.area if ident.issuers else (_township_subject(doc, lines, context) or context)
+    # a page's subject stands in its headline and lead, below the site's menus
+    opening = [(s, t) for s, t in lines if s.start >= head_start]
+    ident.area = ident.issuers[0].value.area if ident.issuers else (_township_subject(doc, opening, context) or context)
     return ident
 
 
@@ -901,6 +904,31 @@ def _source_issuers(s: Sources) -> list[Found]:
     return [Found(agency, "identity.issuer-source", field_.span)] if field_ is not None and agency else []
 
 
+def _site_header_issuers(s: Sources) -> list[Found]:
+    """The organ whose site the page stands on, named alone on a line of the
+    header above the breadcrumb (重庆市江津区民政局 / 当前位置: …; 吉林省民政厅 /
+    当前位置 : 首页 > …): the issuer of a document it posts where nothing else
+    names one; not of a news item, which may report another organ's work
+    (天津市民政局's 各区动态 of 河东区民政局)."""
+    if s.title is None or document_type(s.title.value) is None:
+        return []
+    pos, header = 0, []
+    for line in s.doc.view[:SITE_HEADER_CHARS].split("\n"):
+        text = line.strip()
+        if phrase_pattern("breadcrumb_line").search(text):
+            break
+        if phrase_pattern("organ_line").fullmatch(text):
+            header.append(Span(pos + line.index(text), pos + line.index(text) + len(text)))
+        pos += len(line) + 1
+    else:
+        return []       # no breadcrumb: no header to tell from the text
+    for span in header:
+        agency = parse_agency_strict(s.doc.view[span.start:span.end], s.context)
+        if agency is not None:
+            return [Found(agency, "identity.issuer-site-header", span)]
+    return []
+
+
 def _number_issuers(s: Sources) -> list[Found]:
     number = s.number
     if number is None or number.value.code is None or number.value.is_order:
@@ -968,6 +996,7 @@ SOURCES = {
     "identity.issuer-signature-cut": _cut_signature_issuers,
     "identity.issuer-number": _number_issuers,
     "identity.issuer-source": _source_issuers,
+    "identity.issuer-site-header": _site_header_issuers,
     "identity.date-signature": _signature_date,
     "identity.date-portal": _portal_document_date,
     "identity.date-adoption": _adoption_date,

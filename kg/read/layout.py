@@ -64,7 +64,8 @@ ADOPTION_BESIDE = 3         # a law's title: the next line is its adoption note 
 AFTER_BODY = -4             # after a paragraph of running text (an attachment's title)
 NEWS_VERB = -4              # 重庆市出台…办法: a headline about a document, not its title
 MIN_SCORE = TYPE_ENDING
-HEADLINE_LINES = 12         # a headline stands among the first lines of a page
+HEADLINE_LINES = 12         # a headline stands among the first lines of a page, below its breadcrumb
+BREADCRUMB_LINES = 40       # a portal's header and menus above the breadcrumb, an item a line
 MIN_HEADLINE_CJK = 8
 ORDER_PLACES = ("identity.number-line", "identity.number-head")   # an order read there is an order
 
@@ -177,7 +178,18 @@ def bare_number(text: str) -> Optional[tuple[DocNumber, int, int]]:
 
 def _tail_number(text: str) -> Optional[tuple[str, DocNumber, int, int]]:
     """A title line that ends in its own number: …的通知(X民规字〔2019〕6号)."""
-    m = phrase_pattern("title_tail_number").fullmatch(text)
+    return _number_in_title_line(text, "title_tail_number")
+
+
+def _leading_number(text: str) -> Optional[tuple[str, DocNumber, int, int]]:
+    """A title line that opens with its own number: 津民政函〔2025〕35号关于…的答复函."""
+    return _number_in_title_line(text, "title_head_number")
+
+
+def _number_in_title_line(text: str, pattern: str) -> Optional[tuple[str, DocNumber, int, int]]:
+    """(title, number, where the number starts and ends) of a title line that
+    holds its own number where the pattern puts it."""
+    m = phrase_pattern(pattern).fullmatch(text)
     if not m or document_type(clean_title(m.group("title"))) is None:
         return None
     try:
@@ -319,7 +331,7 @@ def _line_candidates(lines: list[_Line], i: int, portal_key: Optional[str]) -> I
         if _title_shape(title):
             yield _Candidate(i, i, title, quoted[1], _score(title) + _bonus(title, portal_key), quoted[2])
         return
-    tail = _tail_number(line.text)
+    tail = _tail_number(line.text) or _leading_number(line.text)
     text = tail[0] if tail else line.text
     pieces = [text] + [p for p in phrase_pattern("page_title_separator").split(text) if p != text]
     label_at = first_label_at(text)
@@ -380,13 +392,20 @@ def _first_body_line(lines: list[_Line]) -> int:
     """Index of the first line of the body: the addressees (各县(区)人民政府，…：)
     or running text (a long sentence, or any line ending a sentence), below
     the breadcrumb if the opening has one; or len(lines)."""
-    crumbs = [line.index for line in lines[:HEADLINE_LINES]
-              if line.chrome and phrase_pattern("breadcrumb_line").search(line.text)]
-    for line in lines[crumbs[-1] + 1 if crumbs else 0:]:
+    for line in lines[_below_breadcrumb(lines):]:
         if not line.chrome and (_is_addressee(line.text) or line.text.endswith(SENTENCE_ENDS)
                                 or (len(line.text) > LONG_LINE and _is_sentence(line.text))):
             return line.index
     return len(lines)
+
+
+def _below_breadcrumb(lines: list[_Line]) -> int:
+    """Index of the first line below the page's breadcrumb (您当前的位置:首页>…),
+    or 0: what stands above it is the site's header and menus, however many
+    lines they take (a portal's menu copied an item a line)."""
+    crumbs = [line.index for line in lines[:BREADCRUMB_LINES]
+              if line.chrome and phrase_pattern("breadcrumb_line").search(line.text)]
+    return crumbs[-1] + 1 if crumbs else 0
 
 
 def _is_addressee(text: str) -> bool:
@@ -643,7 +662,8 @@ def _headline(lines: list[_Line], body_line: int) -> Optional[_Candidate]:
     """A page without a document's heading (a news item, a 公示 list, a
     解读): its first line of title shape before the body, not a site's or an
     organ's name."""
-    for line in lines[:min(body_line, HEADLINE_LINES)]:
+    top = _below_breadcrumb(lines)
+    for line in lines[top:min(body_line, top + HEADLINE_LINES)]:
         if _table_line(line.text):
             break           # a table has begun: the page's head, if it had one, is above it
         if line.chrome:
