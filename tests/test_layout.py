@@ -139,6 +139,13 @@ TITLES += [
      "关于区十八届人大七次会议第188号建议办理情况的答复函"),
     ("柳民复字〔2022〕81号 柳州市民政局关于对市政协十三届二次会议第201号提案的答复\n\n来源: 柳州市民政局\n",
      "柳州市民政局关于对市政协十三届二次会议第201号提案的答复"),
+    # a headline's colon after a column's name or a first clause (中国青年网 news; a 大洼区 reply)
+    ("全球微速讯:河北宁晋开展养老机构安全生产大检查\n2023-04-27 09:44:27来源:中国青年网\n(资料图片仅供参考)\n"
+     "中国青年网石家庄4月27日电为进一步做好养老机构安全生产和消防安全管理工作,河北省宁晋县民政局协调应急部门开展检查。\n",
+     "全球微速讯:河北宁晋开展养老机构安全生产大检查"),
+    ("top_img.png\n\n区十八届人大一次会议建议:第046号--关于修建养老院的建议的答复\n\n发布时间:2018-12-10 浏览次数:683\n\n"
+     "孙经东代表:\n\n您提出的关于修建养老院的建议已收悉。\n",
+     "区十八届人大一次会议建议:第046号--关于修建养老院的建议的答复"),
     # the posting date a portal's list writes after the title is no part of it; a plan's years are
     # (上海市民政局: a 印发 notice and a 通知)
     ("上海市民政局关于印发《关于深化推进老年认知障碍友好社区建设的实施方案(2025—2030年)》的通知 ( 2025-09-28 )\n"
@@ -172,6 +179,11 @@ def test_the_title_is_found_wherever_it_stands(text, title):
 
 
 NO_TITLE = [
+    # a label and its value are no headline, though the value reads like one (横山 人大网's 建议 page;
+    # 卡若区's 绩效评价报告 metadata)
+    "欢迎访问横山人大网! 今天是:\n议案建议 当前位置:首页 -> 人事代表 -> 议案建议\n案  由: 关于启动石湾镇养老服务项目的建议\n"
+    "提 案 者: 杨飞宫\n承办单位: 民政局\n提案内容: 随着农民大量外出务工,留守老人的养老问题突出。\n",
+    "委托单位:昌都市卡若区财政局\n项目主管部门:昌都市卡若区民政局\n本次评价采用定量与定性相结合的方法。\n",
     # addressees whose last name ends like a type (资源规划局) are no title glued to them (厦门 批复)
     "市民政局、资源规划局: 你们《关于提请批准实施〈厦门市养老设施专项规划(2020-2035年)〉的请示》收悉。经研究,批复如下:\n",
     # a page cut before its heading: the attachment's title after the signature is not the page's

@@ -32,7 +32,7 @@ from kg.lexicon.docnumber import DocNumber, find_orders
 from kg.lexicon.table_labels import is_header_text
 from kg.lexicon.titles import display_title, document_type, title_key
 from kg.models import Layout, LayoutValue, PortalField, Span, Zone
-from kg.read.portal import first_label_at, title_before_labels
+from kg.read.portal import first_label_at, label_field, title_before_labels
 
 ONE_LINE_TEXT = 300        # a line this long is a whole text whose line breaks were lost
 OPENING_LINES = 80          # where a page's identity can stand
@@ -227,7 +227,15 @@ def _headline_shape(text: str) -> bool:
     """A headline may open with its place and a colon (长沙:住宅小区需“标配”养老服务用房,
     双闸街道:心系民生纳民意): the rest has a title's shape."""
     m = PLACE_COLON.match(text)
-    return _title_shape(text[m.end():] if m and _place_only(m.group(1)) else text)
+    if m and _place_only(m.group(1)):
+        return _title_shape(text[m.end():])
+    # a column's name or a first clause before the colon (全球微速讯:河北宁晋开展…;
+    # 海口调整…标准:90至99周岁老年人提高至400元/人/月), not a label and its value
+    c = phrase_pattern("headline_colon").match(text)
+    if c and not label_field(c.group("head")) and not phrase_pattern("label_head").search(c.group("head")):
+        rest = c.group("rest")
+        return _title_shape(c.group("head") + rest)
+    return _title_shape(text)
 
 
 def _is_sentence(text: str) -> bool:
