@@ -909,7 +909,8 @@ def _site_header_issuers(s: Sources) -> list[Found]:
     header above the breadcrumb (重庆市江津区民政局 / 当前位置: …; 吉林省民政厅 /
     当前位置 : 首页 > …): the issuer of a document it posts where nothing else
     names one; not of a news item, which may report another organ's work
-    (天津市民政局's 各区动态 of 河东区民政局)."""
+    (天津市民政局's 各区动态 of 河东区民政局), nor of a text that calls its area
+    by another level than the organ's (我市 on a district's site)."""
     if s.title is None or document_type(s.title.value) is None:
         return []
     pos, header = 0, []
@@ -924,9 +925,16 @@ def _site_header_issuers(s: Sources) -> list[Found]:
         return []       # no breadcrumb: no header to tell from the text
     for span in header:
         agency = parse_agency_strict(s.doc.view[span.start:span.end], s.context)
-        if agency is not None:
+        if agency is not None and not _calls_itself_otherwise(s.doc.view, agency.area):
             return [Found(agency, "identity.issuer-site-header", span)]
     return []
+
+
+def _calls_itself_otherwise(view: str, area: AreaRef) -> bool:
+    """Whether the text speaks of its own area by a level word that the
+    area's name does not end in: a district's site that reposts its city's
+    notice (雁江区民政局's site: 经市政府同意,决定对我市…)."""
+    return any(not area.name.endswith(m.group("level")) for m in phrase_pattern("self_level").finditer(view))
 
 
 def _number_issuers(s: Sources) -> list[Found]:
