@@ -191,6 +191,20 @@ def test_every_issuer_suffix_gives_its_kind(row):
     assert found is not None and found.kind == row["document_kind"], (row, found)
 
 
+@pytest.mark.parametrize("row", _read_tsv("division_codes.tsv"), ids=lambda r: r["organ"] + ":" + r["code"])
+def test_every_division_code_reads_as_its_organs(row):
+    """Each example's code, read where its organ's code stands (鲁卫 + 老龄 +
+    函), and the example itself with its own area's reading, name the organ."""
+    from kg.lexicon.agencies import organs
+    from kg.lexicon.issuers import resolve_code
+    from kg.lexicon.docnumber import DocNumber
+    organ_code = organs()[row["organ"]].doc_codes[0]
+    found = resolve_code("鲁" + organ_code + row["code"] + "函")
+    assert found is not None and found.agency.key == row["organ"] and found.kind == "letter", (row, found)
+    code = DocNumber.parse(row["example"]).code
+    assert code.split(organ_code, 1)[1].startswith(row["code"]), row
+
+
 @pytest.mark.parametrize("suffix", _read_lines("named_body_suffixes.txt"))
 def test_every_named_body_ending_names_a_body_of_its_area(suffix):
     from kg.lexicon.agencies import parse_named_body

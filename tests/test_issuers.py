@@ -23,6 +23,16 @@ CODES = [
     ("穗医保规字", "广州市医疗保障局", "440100"),
     ("粤民发", "广东省民政厅", "440000"),
     ("京政发", "北京市人民政府", "110000"),
+    # a division's code between the organ's and the suffix (处室代字): the organ issues it
+    ("闽民养老", "福建省民政厅", "350000"),
+    ("沪民养老发", "上海市民政局", "310000"),
+    ("浙民养", "浙江省民政厅", "330000"),
+    ("温民福", "温州市民政局", "330300"),
+    ("莆财社", "莆田市财政局", "350300"),
+    ("津财社指", "天津市财政局", "120000"),
+    ("豫卫老龄函", "河南省卫生健康委员会", "410000"),
+    ("粤卫办老龄函", "广东省卫生健康委员会", "440000"),
+    ("国卫办老龄函", "国家卫生健康委员会", "CN"),
 ]
 
 
@@ -45,3 +55,17 @@ def test_reply_codes_are_replies():
 
 def test_unknown_code():
     assert resolve_code("某某政发") is None
+
+
+@pytest.mark.parametrize("code", [
+    # a division code belongs to its organ only: 养老 is no finance division, 社 no civil-affairs one
+    "闽财养老", "莆民社", "浙民养发函字",
+])
+def test_a_division_code_of_another_organ_is_no_code(code):
+    assert resolve_code(code) is None
+
+
+def test_a_county_division_code_reads_in_its_own_area():
+    gaz = gazetteer()
+    found = resolve_code("宁政秘", gaz.get("341881"))     # 宁国市: its government's secretariat
+    assert found is not None and found.agency.name == "宁国市人民政府"

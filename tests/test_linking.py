@@ -129,6 +129,24 @@ def test_a_list_under_the_heading_of_bases(text, expected):
      "(粤老龄办[2006]20号)精神,经市政府同意,现就进一步加强我市老年人优待服务工作通知如下:",
      [("based_on", "根据", "中华人民共和国老年人权益保障法"), ("based_on", "根据", "广东省老年人权益保障条例"),
       ("applies", "根据", "粤老龄办〔2006〕20号")]),
+    # the organ before a mention may be a level's government or the Party centre (辽宁 方案, 广东 通知)
+    ("辽宁省“敬老行动”实施方案\n为深入贯彻省政府《关于加快养老产业发展的意见》(辽政发[2004]19号),加快推进以养老为重点的社会福利"
+     "社会化进程,省民政厅决定从今年开始用3年时间在全省开展“敬老行动”。结合民政部精神,制定本方案。",
+     [("applies", "为深入贯彻", "辽政发〔2004〕19号")]),
+    ("各地级以上市卫生健康局(委)、中医药局:\n为贯彻落实中共中央、国务院《关于加强新时代老龄工作的意见》(中发〔2021〕42号)和"
+     "国家卫生健康委、国家中医药管理局《关于开展建设老年友善医疗机构工作的通知》(国卫老龄函〔2020〕457号)要求,在全省范围内"
+     "持续推进老年友善医疗机构创建工作。现将有关事项通知如下:",
+     [("applies", "为贯彻落实", "中发〔2021〕42号"), ("applies", "为贯彻落实", "国卫老龄函〔2020〕457号")]),
+    # a guide to a quoted standard whose own brackets the page left off is one item of the list (昆山, 大连 公告)
+    ("昆山市养老机构2023年等级评定结果公告\n根据《养老机构等级划分与评定》(GB/T37276-2018)、《养老机构等级划分与评定》"
+     "国家标准实施指南(2023版)、《江苏省养老机构等级评定管理办法(试行)》以及《苏州市养老机构等级评定管理办法(试行)》,"
+     "经各养老机构组织申报、专家现场评定等程序,共评出1家养老机构符合三级评定标准。现将等级评定结果公告如下:",
+     [("applies", "根据", "养老机构等级划分与评定"), ("applies", "根据", "江苏省养老机构等级评定管理办法(试行)"),
+      ("applies", "根据", "苏州市养老机构等级评定管理办法(试行)")]),
+    ("2021年大连市养老机构等级评定结果公示\n按照《养老机构等级划分与评定》(GB/T 37276-2018)、《养老机构等级划分与评定》"
+     "国家标准实施指南(试行)以及《大连市养老机构等级评定管理办法(试行)》要求,经自愿申报、审核等程序,现将通过本次评定的"
+     "养老机构名单公示如下(共14家):",
+     [("applies", "按照", "养老机构等级划分与评定"), ("applies", "按照", "大连市养老机构等级评定管理办法(试行)")]),
     # negative: a measure that tells others to act 根据《X》要求 states no basis of this document
     ("关于推进养老服务发展的实施意见\n各县区政府:\n一、加强设施建设。各县区要根据《城市居住区规划设计标准》要求,配建养老服务设施。",
      []),
@@ -153,7 +171,26 @@ def test_number_inside_the_quotes_and_a_lost_bracket_are_the_titles_own():
 
 
 def test_a_lost_bracket_of_an_unknown_code_outside_brackets_is_not_a_number():
-    assert [link for link in links(HEAD + "浙民福〔201028号文件已收悉。") if link[2] and "浙民福" in link[2]] == []
+    assert [link for link in links(HEAD + "攀共富办发〔202328号文件已收悉。") if link[2] and "攀共富" in link[2]] == []
+    # a known code's (浙民福: the civil-affairs department's welfare division) is restored
+    assert [link[2] for link in links(HEAD + "浙民福〔201028号文件已收悉。") if link[2] and "浙民福" in link[2]] == [
+        "浙民福〔2010〕28号"]
+
+
+@pytest.mark.parametrize("title,expected", [
+    # a page whose own title says it carries out a quoted document (云南, 三门峡)
+    ("云南省人民政府办公厅关于认真落实《云南省老年人权益保障条例》有关对老年人实行优待内容的通知",
+     [("applies", "认真落实", "云南省老年人权益保障条例")]),
+    ("三门峡市民政局关于落实《养老机构新型冠状病毒肺炎疫情防控指南(第一版)》的紧急通知",
+     [("applies", "落实", "养老机构新型冠状病毒肺炎疫情防控指南(第一版)")]),
+    # negatives: a notice that issues X, a reading of X
+    ("辽宁省民政厅关于印发《辽宁省养老机构等级评定管理办法》的通知", []),
+    ("关于《湖北省养老服务条例》的解读", []),
+])
+def test_a_title_that_says_it_carries_out_a_document(title, expected):
+    found = [link for link in links(title + "\n各有关单位:\n现将有关事项通知如下。")
+             if link[0] in ("applies", "based_on")]
+    assert found == expected
 
 
 def test_reply_letters_implement_nothing():

@@ -164,6 +164,9 @@ def test_a_portal_summary_that_is_a_title_names_the_page(text, title):
     ("国家金融监督管理总局常州监管分局", None, "国家金融监督管理总局常州监管分局"),
     ("国家税务总局海南省税务局", None, "国家税务总局海南省税务局"),
     ("区税务局", "371002", "国家税务总局威海市环翠区税务局"),
+    # the statistics bureau's survey teams co-sign 低保 standards (资阳 notice; 四川 总队 in the title it carries out)
+    ("国家统计局资阳调查队", "512000", "国家统计局资阳调查队"),
+    ("国家统计局四川调查总队", None, "国家统计局四川调查总队"),
     # a central organ's department signs 公示 in its name (河南 repost of the 老龄司's 公示; 黔西南 mirror)
     ("国家卫生健康委老龄司", None, "国家卫生健康委员会老龄司"),
     ("国家卫生健康委老龄健康司", None, "国家卫生健康委员会老龄健康司"),
@@ -178,6 +181,8 @@ def test_offices_and_vertical_organs_are_read_by_their_official_names(written, c
 @pytest.mark.parametrize("written", [
     # 司 is a department only of a central organ; a company (公司) is none
     "中国人寿保险股份有限公司", "省民政厅养老服务司", "国家卫生健康委老龄健康司司长",
+    # a survey team is no organ of its own without the bureau's name
+    "资阳调查队",
 ])
 def test_no_department_but_a_central_organs(written):
     from kg.lexicon.agencies import parse_issuer
@@ -369,6 +374,13 @@ def test_a_timestamp_or_a_date_in_a_sentence_is_not_a_closing_date(text):
      ["莆田市秀屿区民政局", "莆田市秀屿区财政局"], "2022-02-11"),
     ("各养老机构:经评定,莆田市城厢区华亭镇敬老院符合一级养老机构标准,确定为一级养老机构,莆田市城厢区民政局2023年10月30日。",
      ["莆田市城厢区民政局"], "2023-10-30"),
+    # a joint signature's line of organs written without a separator (宁国 notice), over its date line
+    ("关于调整2021年度特困供养人员照料护理标准的通知\n各乡镇人民政府、街道办事处:\n现将我市2021年特困供养人员照料护理标准调整如下:\n"
+     "此标准于7月份开始执行。\n\n宁国市民政局宁国市财政局\n\n2021年7月6日\n", ["宁国市民政局", "宁国市财政局"], "2021-07-06"),
+    # a signature of four organs, one a survey team of the statistics bureau, over a date without 日 (资阳 notice)
+    ("关于调整城乡居民最低生活保障和特困人员基本生活标准的通知\n各县(区)民政局:\n本通知自2022年7月1日起执行。\n\n资阳市民政局\n\n"
+     "资阳市财政局\n\n资阳市统计局\n\n国家统计局资阳调查队\n\n                    2022年9月5\n",
+     ["资阳市民政局", "资阳市财政局", "资阳市统计局", "国家统计局资阳调查队"], "2022-09-05"),
     ("本次拟发放2021年8月至2022年7月省级养老机构运营奖补资金766651元,公示时间:2022年11月30日至2022年12月6日,"
      "投诉电话:0539-8866005,临沂沂河新区社会发展局2022年11月29日。", ["临沂沂河新区社会发展局"], "2022-11-29"),
 ])
@@ -382,8 +394,10 @@ def test_a_signature_run_into_the_last_line_or_glued_to_its_date(text, issuers, 
     # a signature's date whose 月 and 日 the page lost (商丘, 宣城, 长乐, 福建 民政厅, 高碑店 pages)
     ("2023年724", "2023-07-24"), ("20221024日", "2022-10-24"), ("2025521", "2025-05-21"),
     ("2026年213", "2026-02-13"), ("20221117", "2022-11-17"),
+    # a date whose 日 the writer left off (乐清 民政局, 资阳 notice)
+    ("2015年11月26", "2015-11-26"), ("2022年9月5", "2022-09-05"),
     # digits that split two ways, or no date at all
-    ("2021118", None), ("2019", None), ("0539-8866005", None),
+    ("2021118", None), ("2019", None), ("0539-8866005", None), ("2015年11月", None), ("2022年2月30", None),
 ])
 def test_a_signing_date_that_lost_its_month_and_day(line, expected):
     from kg.lexicon.dates import parse_signing_date

@@ -15,7 +15,9 @@ from kg.extract.responsibility import find_responsibility_lists
 from kg.extract.history import version_facts
 from kg.extract.proposals import acknowledged_title_spans, answers_a_proposal, find_proposal, is_reply_title
 from kg.lexicon.agencies import UNLISTED_PREFIX, organ_forms
+from kg.datafiles import phrase_pattern
 from kg.lexicon.titles import document_type, wrapped_title
+from kg.relations import Relation
 
 
 class _Steps:
@@ -47,6 +49,7 @@ def extract_mentions(doc: Document) -> Extraction:
                                           if reply else [])
     found = steps.run("extract.citations", CitationResult(), find_citations, doc, area, skip, identity.number)
     wrapped = steps.run("extract.citations", [], _title_wrapped, doc, ident, identity)
+    wrapped += steps.run("extract.link-types", [], _title_applies, doc, ident)
     citations = steps.run("extract.link-types", wrapped + found.citations, type_links, doc,
                           wrapped + found.citations, identity, ident.heading_end)
     citations += steps.run("extract.validity", [], history_amendments, doc, identity, area)
@@ -140,6 +143,17 @@ def _title_wrapped(doc: Document, ident: Identity, identity: DocRef) -> list[Cit
                        title_scope(inner.title, (), area, inner.type_concept))
     span = ident.title.span
     return [Citation(inner, wrapped.relation, Evidence("identity.title-wraps", span, doc.sentence_of(span)))]
+
+
+def _title_applies(doc: Document, ident: Identity) -> list[Citation]:
+    """关于认真落实《X》…的通知 as the document's own title: it carries out X."""
+    m = phrase_pattern("title_applies").search(ident.title.value) if ident.title else None
+    if m is None or ident.title is None:
+        return []
+    span = ident.title.span
+    return [Citation(doc_ref(m.group("title"), None, ident.area), Relation.APPLIES,
+                     Evidence("identity.title-applies", span, doc.sentence_of(span)), trigger=m.group("verb"),
+                     link_rule="link.applies-title")]
 
 
 def _facts(doc: Document, ident: Identity) -> tuple[Fact, ...]:

@@ -109,12 +109,13 @@ def _as_number(text: str) -> Optional[DocNumber]:
 
 
 def _as_agencies(text: str, context: Optional[AreaRef]) -> Optional[list[AgencyRef]]:
-    """A line that is nothing but agency names (one or several)."""
+    """A line that is nothing but agency names (one or several, also written
+    without a separator: 宁国市民政局宁国市财政局)."""
     text = phrase_pattern("letter_spaced").sub(lambda m: re.sub(r"\s", "", m.group()), text.strip())
     parts = [p for p in AGENCY_SEPARATORS.split(text) if p]
     if not parts or any(len(p) > 30 for p in parts):
         return None
-    found = [parse_issuer(p, context) for p in parts]
+    found = [parse_issuer(n, context) for p in parts for n in _glued_organs(p, context)]
     known = [a for a in found if a is not None]
     return known if len(known) == len(found) else None
 

@@ -57,13 +57,20 @@ def parse_date(text: str) -> Optional[date]:
 
 
 def parse_signing_date(text: str) -> Optional[date]:
-    """The date line under a signature, also where the page lost the 月 and 日
+    """The date line under a signature, also where the writer left off the 日
+    (2015年11月26) or the page lost the 月 and 日
     a portal sets apart (2023年724, 20221024日, 2025521): the digits after the
     year read as a month and a day in exactly one way (724 is 7-24, 213 is
     2-13; 118 could be 1-18 or 11-8 and is no date)."""
     found = parse_date(text)
     if found is not None:
         return found
+    unmarked = phrase_pattern("unmarked_day_date").fullmatch(text.strip())
+    if unmarked is not None:
+        try:
+            return date(int(unmarked.group("year")), int(unmarked.group("month")), int(unmarked.group("day")))
+        except ValueError:
+            return None
     m = phrase_pattern("stripped_date").fullmatch(text.strip())
     if m is None:
         return None

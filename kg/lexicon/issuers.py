@@ -46,6 +46,16 @@ def _tables():
 
 
 @lru_cache(maxsize=1)
+def _division_codes() -> dict[str, tuple[str, ...]]:
+    """The codes of an organ's divisions (处室代字) that may stand between its
+    code and the suffix (闽民养老, 莆财社, 豫卫老龄函): the organ issues them."""
+    out: dict[str, list[str]] = {}
+    for row in read_tsv("division_codes.tsv"):
+        out.setdefault(row["organ"], []).append(row["code"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
 def _boundary_words() -> tuple[str, ...]:
     return read_lines("code_boundary_words.txt")
 
@@ -121,8 +131,13 @@ def _parses(code: str, context: Optional[AreaRef] = None) -> list[tuple[AreaRef,
     for consumed, area, is_city in _area_readings(code, context):
         rest = code[consumed:]
         for organ_code, organ_key in organ_codes.items():
-            if rest.startswith(organ_code) and rest[len(organ_code):] in suffixes:
-                readings.append((area, organ_key, suffixes[rest[len(organ_code):]], len(organ_code), is_city))
+            if not rest.startswith(organ_code):
+                continue
+            after = rest[len(organ_code):]
+            tails = [after] + [after[len(d):] for d in _division_codes().get(organ_key, ()) if after.startswith(d)]
+            kind = next((suffixes[t] for t in tails if t in suffixes), None)
+            if kind is not None:
+                readings.append((area, organ_key, kind, len(organ_code), is_city))
     return readings
 
 
