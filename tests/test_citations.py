@@ -87,6 +87,17 @@ def test_titles_that_are_not_documents_are_left_out():
     assert result.citations == []
 
 
+@pytest.mark.parametrize("text,number", [
+    # a title whose ending is no document type, with its 文号 beside it, is a document (温州 若干政策;
+    # a 请示 cited by 衡阳 and 厦门 replies; a 指引 of 民政部)
+    ("根据《温州市人民政府关于进一步帮扶特殊群体推进共富裕的若干政策》(温政发〔2022〕6号)等文件精神", "温政发〔2022〕6号"),
+    ("你局《关于审定<关于建立衡阳市养老服务工作联席会议制度的通知>的请示》(衡民请 〔2021〕6号)收悉。", "衡民请〔2021〕6号"),
+    ("《养老机构预收费管工作指引》(民办发〔2025〕9号)", "民办发〔2025〕9号"),
+])
+def test_a_title_of_no_known_type_with_its_number_is_a_document(text, number):
+    assert [(c.target.number, c.evidence.rule) for c in cite(text).citations] == [(number, "citation.title-number")]
+
+
 def test_unqualified_titles_are_scoped_to_an_area():
     weihai = cite("《关于加快发展养老服务业的意见》", "371000").citations[0].target
     wenzhou = cite("《关于加快发展养老服务业的意见》", "330300").citations[0].target

@@ -197,7 +197,9 @@ def _titled_citation(scan: _Scan, title: TitleMatch, paired: Optional[NumberMatc
     if concept is None and (STANDARD_CONTEXT.search(view[max(0, title.span.start - 6):title.span.start])
                             or STANDARD_NUMBER_AFTER.match(view, title.span.end)):
         concept = "standard"
-    if concept is None:
+    if concept is None and paired is None:
+        # a title with its 文号 beside it is a document whatever its ending
+        # (《…若干政策》（温政发〔2022〕6号）); one without is not taken
         scan.result.warnings.append(
             f"《{text}》 at {title.span.start} has no document-type ending; not taken as a document")
         return
