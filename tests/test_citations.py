@@ -98,6 +98,23 @@ def test_a_title_of_no_known_type_with_its_number_is_a_document(text, number):
     assert [(c.target.number, c.evidence.rule) for c in cite(text).citations] == [(number, "citation.title-number")]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a number written before its title, outside brackets, is the title's (乌拉特前旗 report, 渭滨 forwarding notice)
+    ("2025年5月乌拉特前旗民政局按照巴财社(2022)734号《关于下达经济困难老年人养老服务补贴资金的通知》,以每人每月50元的标准发放。",
+     [("巴财社〔2022〕734号", "关于下达经济困难老年人养老服务补贴资金的通知")]),
+    ("现将宝民发(2022)4号文件,宝鸡市民政局《关于开展全市养老机构安全摸底排查工作的通知》转发你们。",
+     [("宝民发〔2022〕4号", "关于开展全市养老机构安全摸底排查工作的通知")]),
+    # negatives: a bracketed number is the title's before it; a sentence's end parts them
+    ("根据《国务院办公厅关于推进养老服务发展的意见》(国办发〔2019〕5号)《山东省养老服务条例》,制定本方案。",
+     [("国办发〔2019〕5号", "国务院办公厅关于推进养老服务发展的意见"), (None, "山东省养老服务条例")]),
+    ("已下达威民发〔2022〕4号。《关于开展养老机构安全排查工作的通知》另行印发。",
+     [("威民发〔2022〕4号", None), (None, "关于开展养老机构安全排查工作的通知")]),
+])
+def test_a_number_written_before_its_title(text, expected):
+    found = [(c.target.number, c.target.title) for c in cite(text).citations]
+    assert sorted(found, key=str) == sorted(expected, key=str)
+
+
 def test_unqualified_titles_are_scoped_to_an_area():
     weihai = cite("《关于加快发展养老服务业的意见》", "371000").citations[0].target
     wenzhou = cite("《关于加快发展养老服务业的意见》", "330300").citations[0].target

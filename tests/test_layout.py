@@ -418,6 +418,10 @@ def test_joint_issuers_of_a_title(title, issuers):
     ("文号弥民函〔2017〕14号", {"number": "弥民函〔2017〕14号"}),
     ("编号 | 宁住建函〔2024〕353号 | 办理部门 | 住建局", {"number": "宁住建函〔2024〕353号", "issuer": "住建局"}),
     ("政策文号:镇政办发〔2015〕212号", {"number": "镇政办发〔2015〕212号"}),
+    # a law database's fields glued to their labels (国家医保局 答复 mirror; 肇庆 page writes 效力级别:地方规范性文件)
+    ("效力级别部门规范性文件", {"legal_rank": "部门规范性文件"}),
+    ("施行日期2022年08月18日", {"date_effective": "2022年08月18日"}),
+    ("效力级别:地方规范性文件", {"legal_rank": "地方规范性文件"}),
 ])
 def test_metadata_pairs_in_every_written_form(line, expected):
     fields = read_metadata_line(line, 0)

@@ -164,17 +164,21 @@ def _title_citation(scan: _Scan, title: TitleMatch) -> None:
     """A 《title》: not a document when it is a self-reference (本意见); a
     short form when it is a bare type word (《意见》); else a titled citation."""
     paired, end = _paired_number(scan.doc.view, title.span.end, scan.by_start)
+    start = title.span.start
     if paired is None:
         if _notice_citation(scan, title):
             return
         title, paired = _number_inside(scan, title)
+    if paired is None:
+        paired = _number_before(scan, title.span.start)
+        start = paired.span.start if paired is not None else start
     if paired is not None:
         # the title names the first number of a list; 《…》（…5号、6号）
         # still cites 6号, as a number of its own
         scan.used.add(id(paired))
     if is_self_reference(title.title):
         return
-    span = Span(title.span.start, end)
+    span = Span(start, end)
     if is_bare_type_word(title.title):
         _short_form_citation(scan, title, span)
     else:
@@ -307,6 +311,23 @@ def _number_citations(scan: _Scan, own_number: Optional[str]) -> None:
         rule = "citation.announcement" if m.number.is_announcement else "citation.number"
         ref = doc_ref(None, str(m.number), scan.area)
         scan.add(m.span.start, Citation(ref, Relation.CITES, scan.evidence(rule, m.span)))
+
+
+def _number_before(scan: _Scan, title_start: int) -> Optional[NumberMatch]:
+    """A number written straight before the title it belongs to, outside
+    brackets (按照巴财社(2022)734号《关于下达…的通知》; 现将宝民发(2022)4号文件,
+    宝鸡市民政局《关于开展…的通知》转发你们): one document, not two. Not a
+    number another title already claimed, nor one in brackets (…（国办发
+    〔2019〕5号）《Y》: that number is the title before it)."""
+    view = scan.doc.view
+    for m in scan.numbers:
+        if m.span.end > title_start or id(m) in scan.used:
+            continue
+        between = view[m.span.end:title_start]
+        bracketed = m.span.start > 0 and view[m.span.start - 1] in "（("
+        if not bracketed and phrase_pattern("number_before_title").fullmatch(between):
+            return m
+    return None
 
 
 def _paired_number(view: str, after: int, by_start) -> tuple[Optional[NumberMatch], int]:
