@@ -193,6 +193,29 @@ def test_a_title_that_says_it_carries_out_a_document(title, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a notice that passes a higher document on for its addressees to carry out (仙居, 渭滨)
+    ("关于转发民政部关于切实做好中秋、国庆假期民政服务机构疫情防控安全防范工作的紧急通知\n各乡镇(街道):\n"
+     "现将民政部《关于切实做好中秋、国庆假期民政服务机构疫情防控安全防范工作的通知》民电〔2021〕111号转发给你们,"
+     "请按照通知精神要求,组织相关人员对辖区内的养老机构进行全面排查。", []),
+    ("关于开展全市养老机构安全摸底排查工作的通知\n各养老机构:\n现将宝民发(2022)4号文件,宝鸡市民政局"
+     "《关于开展全市养老机构安全摸底排查工作的通知》转发你们,请各养老机构高度重视,明确责任人。",
+     [("applies", "转发", "宝民发〔2022〕4号")]),
+    ("仙居县民政局关于做好中秋国庆期间养老机构安全工作的通知\n各乡镇(街道):\n"
+     "现将民政部《关于切实做好中秋、国庆假期民政服务机构疫情防控安全防范工作的通知》民电〔2021〕111号转发给你们,"
+     "请按照通知精神要求,组织相关人员对辖区内的养老机构进行全面排查。",
+     [("applies", "转发", "民电〔2021〕111号")]),
+    # negatives: a title that forwards says it already (内蒙古: 办公厅转发…的通知); a notice that issues its own act
+    ("内蒙古自治区人民政府办公厅转发自治区卫生计生委等部门关于推进医疗卫生与养老服务相结合实施意见的通知\n"
+     "各盟行政公署、市人民政府:\n经自治区人民政府同意,现将自治区卫生计生委、民政厅《关于推进医疗卫生与养老服务"
+     "相结合的实施意见》转发给你们,请认真贯彻执行。", []),
+    ("商丘市卫生健康委员会关于印发商丘市2023年老年健康宣传周活动实施方案的通知\n各县(市、区)卫生健康委:\n"
+     "现将《商丘市2023年老年健康宣传周活动实施方案》印发给你们,请认真贯彻执行。", []),
+])
+def test_a_notice_that_forwards_a_document_to_be_carried_out(text, expected):
+    assert [link for link in links(text) if link[0] in ("applies", "based_on")] == expected
+
+
 def test_reply_letters_implement_nothing():
     text = ("关于市政协十六届一次会议第12号提案的答复\n威民提〔2021〕12号\n张某委员：\n"
             "为贯彻落实《国务院办公厅关于推进养老服务发展的意见》（国办发〔2019〕5号）精神，现提出如下意见。")

@@ -17,7 +17,7 @@ from typing import Optional
 from kg.models import Citation, DocRef, Document, Span
 from kg.relations import Relation, of_kind
 from kg.datafiles import phrase_pattern, read_lines, read_tsv
-from kg.lexicon.titles import document_type
+from kg.lexicon.titles import document_type, forwards_in_title
 
 # The phrases of a basis sentence (phrase_patterns.tsv): what counts as one
 # mention, what may stand between a trigger and the mention it governs, and
@@ -27,6 +27,8 @@ BETWEEN = phrase_pattern("cited_list_glue").pattern
 PURPOSE_CLOSE = phrase_pattern("cited_list_close")
 BASIS_LEAD = phrase_pattern("basis_sentence_lead")
 REPEAL_AFTER = phrase_pattern("repeal_after")
+FORWARD_OPENING = re.compile(phrase_pattern("forward_opening").pattern.rstrip("$") + BETWEEN)
+FORWARD_AFTER = phrase_pattern("forward_after")
 BASIS_HEADING = phrase_pattern("basis_heading")
 LIST_SO_FAR = re.compile(r"[\s\u3000]*(?:X[）)]?[、，,和及与\s\u3000]*)*")
 REPLY = "reply"
@@ -129,15 +131,22 @@ def _typed(doc: Document, c: Citation, own: DocRef, wrapped: list[DocRef], openi
     sentence = c.evidence.sentence
     if c.evidence.rule in ISSUED_ACT_RULES:
         return None
-    repeal = REPEAL_AFTER.match(_masked_prefix(view, c.evidence.span.end, sentence.end).lstrip("）) "))
+    after = _masked_prefix(view, c.evidence.span.end, sentence.end).lstrip("）) ")
+    repeal = REPEAL_AFTER.match(after)
     if repeal:          # 本办法自…起施行，《X》（N）同时废止: this document repeals X
         return replace(c, relation=Relation.REPEALS, trigger=repeal.group("verb"), link_rule="link.repeals-trigger")
+    # a prefix that ends in an opening bracket belongs to the number standing alone in it
+    prefix = _masked_prefix(view, sentence.start, c.evidence.span.start).rstrip("（( ")
+    forwarded = FORWARD_AFTER.match(after)
+    if forwarded and not wrapped and not forwards_in_title(own.title or "") and FORWARD_OPENING.search(prefix):
+        # 现将《X》转发给你们，请认真贯彻执行: the notice passes X on for its addressees to carry
+        # out. Where the page's own title forwards (关于转发《X》的通知, 办公厅转发…的通知) the title says it.
+        return replace(c, relation=Relation.APPLIES, trigger=forwarded.group("verb"),
+                       link_rule="link.applies-forwarded")
     heading = _basis_heading(view, c.evidence.span.start)
     if heading is not None:     # 1.2编制依据 / 《X》、《Y》…: the list under the heading is the document's basis
         relation = Relation.BASED_ON if c.target.type_concept in _basis_types() else Relation.APPLIES
         return replace(c, relation=relation, trigger=heading, link_rule=f"link.{relation}-heading")
-    # a number standing alone in brackets (…的通知（浙民龄〔2025〕34号）) is governed like its brackets
-    prefix = _masked_prefix(view, sentence.start, c.evidence.span.start).rstrip("（( ")
     production = _production_type(view[sentence.start:sentence.end]) or _production_next(doc, sentence)
     for trigger in _triggers():
         m = trigger.pattern.search(prefix)

@@ -189,6 +189,12 @@ class Wrapped:
     offset: int           # where the inner title starts within the outer one
 
 
+def forwards_in_title(title: str) -> bool:
+    """Whether a title passes on another's document, with 关于 or without it:
+    关于转发《X》的通知, 国务院办公厅转发民政部等部门关于…的意见的通知."""
+    return any(verb in title for verb, relation in _verbs().items() if relation == Relation.FORWARDS)
+
+
 def wrapped_title(title: str) -> Optional[Wrapped]:
     """关于印发《X》的通知 -> X; None for any other title."""
     m = _wrap().search(title)
