@@ -90,6 +90,27 @@ def test_a_wrapped_act_keeps_its_own_quotes(title, act):
     assert wrapped_title(title).title == act
 
 
+@pytest.mark.parametrize("title,act,relation", [
+    # the verb right after the issuing organ, without 关于 (韶关, 池州, 国务院办公厅; 内蒙古, 黑龙江, 宁波)
+    ("韶关市人民政府印发韶关市老年人优待办法的通知", "韶关市老年人优待办法", "promulgates"),
+    ("池州市人民政府办公室印发关于建立健全养老服务综合监管制度促进养老服务高质量发展实施办法的通知",
+     "关于建立健全养老服务综合监管制度促进养老服务高质量发展实施办法", "promulgates"),
+    ("国务院办公厅印发关于切实解决老年人运用智能技术困难实施方案的通知", "关于切实解决老年人运用智能技术困难实施方案", "promulgates"),
+    ("内蒙古自治区人民政府办公厅转发自治区卫生计生委等部门关于推进医疗卫生与养老服务相结合实施意见的通知",
+     "自治区卫生计生委等部门关于推进医疗卫生与养老服务相结合实施意见", "forwards"),
+    ("宁波市政府办公厅转发市老龄委关于庆祝老人节和开展“敬老月”活动的通知", None, None),   # the act is itself a 通知
+    ("内蒙古自治区人民政府批转自治区民政厅等15部门关于大力扶持社会福利事业发展的意见的通知",
+     "自治区民政厅等15部门关于大力扶持社会福利事业发展的意见", "forwards"),
+    # negatives: news headlines (no notice's ending), a title that issues nothing
+    ("广西:印发通知加强农村养老服务工作", None, None),
+    ("国务院办公厅印发《关于推进养老服务发展的意见》", None, None),
+    ("关于做好2023年养老服务工作的通知", None, None),
+])
+def test_a_notice_that_issues_or_forwards_without_guanyu(title, act, relation):
+    found = wrapped_title(title)
+    assert (found.title, found.relation.value) == (act, relation) if act else found is None
+
+
 @pytest.mark.parametrize("a,b", [
     ("养老服务三年行动计划(2018—2020年)", "养老服务三年行动计划（2018-2020年）"),       # dashes, bracket widths
     ("“十四五”国家老龄事业发展和养老服务体系规划", "十四五”国家老龄事业发展和养老服务体系规划"),   # a lost quote

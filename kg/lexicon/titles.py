@@ -66,8 +66,12 @@ def _verbs() -> dict[str, Relation]:
 @lru_cache(maxsize=1)
 def _wrap() -> re.Pattern:
     verbs = "|".join(map(re.escape, _verbs()))
+    after_organ = "|".join(re.escape(r["verb"]) for r in read_tsv("promulgation_verbs.tsv") if r["after_organ"] == "yes")
+    organ_end = "".join(sorted({e[-1] for e in ORGAN_ENDINGS}))
+    # the verb after 关于, or right after the issuing organ (国务院办公厅转发民政部关于…的意见的通知);
     # the act in 《》, 〈〉 or quotes only where they enclose all of it: 关于印发“十四五”…规划的通知 keeps its “
-    return re.compile(rf"关于(?P<verb>{verbs})(?:《(?P<q1>.+?)》|〈(?P<q2>.+?)〉|“(?P<q3>[^“”]+?)”|\"(?P<q4>[^\"]+?)\"|(?P<bare>.+?))"
+    return re.compile(rf"(?:关于(?P<verb>{verbs})|(?<=[{organ_end}])(?P<verb_after_organ>{after_organ}))"
+                      rf"(?:《(?P<q1>.+?)》|〈(?P<q2>.+?)〉|“(?P<q3>[^“”]+?)”|\"(?P<q4>[^\"]+?)\"|(?P<bare>.+?))"
                       rf"{NOTICE_ENDING}$")
 
 
@@ -205,4 +209,4 @@ def wrapped_title(title: str) -> Optional[Wrapped]:
     if document_type(inner) is None:
         return None
     offset = title.find(inner, m.start(group))
-    return Wrapped(inner, _verbs()[m.group("verb")], offset)
+    return Wrapped(inner, _verbs()[m.group("verb") or m.group("verb_after_organ")], offset)
