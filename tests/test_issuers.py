@@ -69,3 +69,21 @@ def test_a_county_division_code_reads_in_its_own_area():
     gaz = gazetteer()
     found = resolve_code("宁政秘", gaz.get("341881"))     # 宁国市: its government's secretariat
     assert found is not None and found.agency.name == "宁国市人民政府"
+
+
+@pytest.mark.parametrize("code,area,agency,kind", [
+    # a county's code by its initial, which another county of its city shares, on a page of that county
+    ("东民发", "220421", "东丰县民政局", "document"),          # 东丰县 / 东辽县 (辽源市)
+    ("海政发", "320614", "南通市海门区人民政府", "document"),   # 海门区 / 海安市 (南通市)
+    ("灌政复", "320723", "灌云县人民政府", "reply"),            # 灌云县 / 灌南县 (连云港市)
+    # 复字: a reply's number (柘城, 柳州)
+    ("柘市监复字", "411424", "柘城县市场监督管理局", "reply"),
+    ("柳民复字", "450200", "柳州市民政局", "reply"),
+])
+def test_a_code_reads_in_the_page_s_own_area(code, area, agency, kind):
+    found = resolve_code(code, gazetteer().get(area))
+    assert (found.agency.name, found.kind) == (agency, kind)
+
+
+def test_a_shared_county_initial_stays_unread_without_the_county():
+    assert resolve_code("东民发", gazetteer().get("220400")) is None     # on a page of 辽源市: 东丰县 or 东辽县

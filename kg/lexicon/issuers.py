@@ -110,6 +110,9 @@ def _area_readings(code: str, context: Optional[AreaRef] = None) -> list[tuple[i
             # 静府办发, 二七政办: a district's own code, within the document's city
             city = next((a for a in gaz.chain(context.code) if a.level in ("city", "province")), None)
             counties = gazetteer().counties_starting(head, city.code) if city else []
+            county = next((a for a in gaz.chain(context.code) if a.level == "county"), None)
+            if len(counties) > 1 and county in counties:
+                counties = [county]     # 东民发 on a page of 东丰县, which shares 东 with 东辽县
             if len(counties) == 1:
                 out.append((length, counties[0], True))
         for area_code in _city_codes(head, context):
