@@ -59,6 +59,9 @@ AGENCIES = [
     ("省老龄委", "520000", "贵州省老龄工作委员会", "520000"),
     ("省老龄办", "340000", "安徽省老龄工作委员会办公室", "340000"),
     ("全国老龄办", None, "全国老龄工作委员会办公室", "CN"),
+    # the local financial administration of the 2023 reform (辽宁 joint signature, 沈阳 addressees)
+    ("辽宁省地方金融管理局", None, "辽宁省地方金融管理局", "210000"),
+    ("市地方金融管理局", "210100", "沈阳市地方金融管理局", "210100"),
 ]
 
 
@@ -66,6 +69,24 @@ AGENCIES = [
 def test_parse_agency(written, context, full, code):
     found = parse_agency(written, gaz.get(context) if context else None)
     assert (found.name, found.area.code) == (full, code)
+
+
+@pytest.mark.parametrize("written,context,full", [
+    # the central organs' standard short names on a national page (民函〔2019〕61号's signature
+    # 民政部 发展改革委 / 财政部 中国残联; 国家卫生健康委 … 医保局 in 国卫老龄发 joint documents)
+    ("发展改革委", "CN", "国家发展和改革委员会"),
+    ("卫生健康委", "CN", "国家卫生健康委员会"),
+    ("医保局", "CN", "国家医疗保障局"),
+    # below the nation they are local organs whose prefix a list passes on (省民政厅、发展改革委)
+    ("发展改革委", "371000", None),
+    ("医保局", "220000", None),
+    # a local organ's form is no central organ anywhere
+    ("民政局", "CN", None),
+    ("财政局", "CN", None),
+])
+def test_a_central_organ_s_standard_short_name(written, context, full):
+    found = parse_agency(written, gaz.get(context))
+    assert (found.name if found else None) == full
 
 
 @pytest.mark.parametrize("written,full,town,parent", [

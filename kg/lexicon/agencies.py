@@ -121,6 +121,13 @@ def _national_names() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _central_signing_names() -> dict[str, str]:
+    """The central organs' standard short names (发展改革委, 医保局), which
+    name a central organ only on a national page (central_signing_names.tsv)."""
+    return {r["name"]: r["organ"] for r in read_tsv("central_signing_names.tsv")}
+
+
 def parse_agency(name: str, context: Optional[AreaRef] = None) -> Optional[AgencyRef]:
     """Resolve a written agency name to an agency, or None.
 
@@ -139,6 +146,8 @@ def split_agency(name: str, context: Optional[AreaRef] = None) -> Optional[tuple
     name = name.strip()
     # a central organ as its full name writes it: 中华人民共和国民政部, (中华人民共和国)国务院令
     national = _national_names().get(name.removeprefix(gaz.nation.name) or name)
+    if national is None and context is not None and context.level == "national":
+        national = _central_signing_names().get(name)
     if national:
         return agency(national, gaz.nation, gaz), ""
     # 中共威海市委员会: the party's short name before a full name with the area inside
