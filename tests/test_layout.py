@@ -428,6 +428,26 @@ def test_metadata_pairs_in_every_written_form(line, expected):
     assert {f.field: f.value for f in fields if f.field in expected} == expected
 
 
+@pytest.mark.parametrize("line,expected", [
+    # a metadata line too long for one, whose summary runs on with the body's opening (宣城 苏皖 示范区, 乌审旗)
+    ("信息名称 关于市五届人大一次会议第025号建议的会办函 内容概述 关于市五届人大一次会议第025号建议的会办函市民政局:"
+     "现就市人大代表杨德祥关于加快推进军天湖“康养小镇”融入长三角养老一体化发展的建议,提出如下会办意见:" + "在长三角一体化"
+     "上升为国家战略、人口老龄化日益加剧的大背景下,建设军天湖“康养小镇”既是贯彻落实国家战略的宣城行动。" * 3,
+     {"title": "关于市五届人大一次会议第025号建议的会办函"}),
+    ("索 引 号: 000014349/2025-02700 发布机构:乌审旗发展和改革委员会 内容概述: 旗民政局: 为进一步加强我旗养老院收费管理,"
+     + "规范养老服务收费行为,维护老年人合法权益。" * 10, {"issuer": "乌审旗发展和改革委员会"}),
+])
+def test_a_metadata_line_that_ends_in_a_summary_is_read_however_long(line, expected):
+    assert len(line) > 240
+    fields = read_metadata_line(line, 0)
+    assert {f.field: f.value for f in fields if f.field in expected} == expected
+
+
+def test_a_long_body_line_with_a_label_word_is_no_metadata():
+    line = "根据有关规定,现将内容概述如下:" + "养老服务补贴按月发放,来源为市级财政资金。" * 12
+    assert not read_metadata_line(line, 0)
+
+
 @pytest.mark.parametrize("line", ["来源网友的意见很多", "文号不全的文件应当补正。", "分类指导,因地制宜推进养老服务"])
 def test_sentences_that_start_with_a_label_word_are_not_metadata(line):
     assert not read_metadata_line(line, 0)

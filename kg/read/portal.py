@@ -89,6 +89,18 @@ def _label_hits(line: str) -> list[re.Match]:
     return hits
 
 
+def _pairs_then_summary(line: str) -> list[re.Match]:
+    """A metadata line too long for one: its pairs, when a summary ends it
+    (信息名称 X 内容概述 …, 宁国, 宣城; …发文日期:… 内容概述 …, 乌审旗), whose
+    value runs on with the body's opening. Labels inside the summary's text
+    are the body's words, not pairs."""
+    hits = _label_hits(line)
+    summary = next((i for i, m in enumerate(hits) if label_field(m.group("label")) == "summary"), None)
+    if summary is None or hits[summary].start() > MAX_METADATA_LINE:
+        return []
+    return hits[:summary + 1]
+
+
 def _value_has_form(field: Optional[str], value: str) -> bool:
     """A value glued to its label is read only where it has its field's form:
     a number, a date, an index number, a validity word, an organ's name."""
@@ -175,9 +187,7 @@ def _unlabelled_cells(line: str, start: int, at: int, cells: list[str]) -> list[
 
 def read_metadata_line(line: str, start: int) -> Optional[list[PortalField]]:
     """The fields of one line, or None when the line is not metadata."""
-    if len(line) > MAX_METADATA_LINE:
-        return None
-    hits = _label_hits(line)
+    hits = _label_hits(line) if len(line) <= MAX_METADATA_LINE else _pairs_then_summary(line)
     if not hits:
         return _dateline(line, start)
     head = line[:hits[0].start()]
