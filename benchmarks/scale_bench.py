@@ -18,11 +18,15 @@ generate_corpus.py) it measures, on this machine, in one run:
 - with --baseline COMMIT: the same build by the code of that commit (its
   tree exported from git, run with this environment), on the same corpus in
   the same run: wall time, graph.trig size and peak memory side by side;
+- with --store-check SIZE: `kg build --store` (the store loaded as the
+  graph is written) and the first query, with the peak memory of the whole
+  process tree (the build and the store's loader), this code and, with
+  --baseline, the baseline's, one after the other;
 - the evidence's weight: triples per asserted fact (the fact, its
   assertion, and its share of the span it points to).
 
     python benchmarks/scale_bench.py --sizes 100 1000 [--jobs-check] [--incremental-check]
-        [--query-check] [--baseline 94c615a] [--work DIR]
+        [--query-check] [--store-check 10000] [--baseline 94c615a] [--work DIR]
 """
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ import argparse
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -110,6 +115,48 @@ def run_build(corpus: Path, out: Path, *extra: str, source: Optional[Path] = Non
     user, system = re.search(r"cpu_s ([\d.]+) ([\d.]+)", done.stderr).groups()
     return {"wall": wall, "stages": stages, "peaks": peaks, "triples": triples, "rss_mib": rss,
             "cpu": float(user) + float(system), "trig_bytes": (out / "graph.trig").stat().st_size}
+
+
+def tree_peak_mib(command: list[str]) -> tuple[float, float]:
+    """Run ``command``; its wall seconds and the peak of the summed resident
+    memory of it and all its descendants (sampled every 0.2 s: the build and
+    the store's loader run side by side, and their peaks add)."""
+    def tree(pid: int) -> list[int]:
+        out = [pid]
+        try:
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as fh:
+                    out += [p for child in fh.read().split() for p in tree(int(child))]
+        except OSError:
+            pass
+        return out
+
+    def rss_kib(pid: int) -> int:
+        try:
+            with open(f"/proc/{pid}/status") as fh:
+                return next((int(line.split()[1]) for line in fh if line.startswith("VmRSS:")), 0)
+        except OSError:
+            return 0
+
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, sum(rss_kib(pid) for pid in set(tree(process.pid))))
+        time.sleep(0.2)
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, command)
+    return time.perf_counter() - start, peak / 1024
+
+
+def store_check(corpus: Path, out: Path, source: Optional[Path] = None) -> tuple[float, float, float]:
+    """``kg build --store`` from scratch, then the first query in a new
+    process: build seconds, query seconds, peak memory of the build's
+    process tree (MiB)."""
+    if out.exists():
+        shutil.rmtree(out)
+    wall, peak = tree_peak_mib([*kg_command(source), "build", str(corpus), "-o", str(out), "--no-cache", "--store"])
+    return wall, first_query_seconds(out, source), peak
 
 
 def first_query_seconds(out: Path, source: Optional[Path] = None) -> float:
@@ -208,6 +255,9 @@ def main() -> int:
     parser.add_argument("--baseline", metavar="COMMIT", help="Also build each corpus with this commit's code.")
     parser.add_argument("--cluster-check", type=int, default=0, metavar="SIZE",
                         help="Build this corpus size on a local Dask cluster of 2 workers too; compare the bytes.")
+    parser.add_argument("--store-check", type=int, default=0, metavar="SIZE",
+                        help="Build this corpus size with --store, then query it (and with --baseline, the "
+                             "baseline too, in turn): build + first query, and the peak of the process tree.")
     parser.add_argument("--no-evidence-weight", action="store_true",
                         help="Skip counting triples per asserted fact (a pass over each graph file).")
     args = parser.parse_args()
@@ -277,6 +327,20 @@ def main() -> int:
         print(f"\n--cluster on {size} documents (local Dask cluster, 2 workers): {on_cluster['wall']:.1f} s "
               f"(one process {one['wall']:.1f} s), peak RSS of the kg process {on_cluster['rss_mib']:.0f} MiB; "
               f"graph.trig {'byte-identical' if same else 'DIFFERENT'} to the one-process build's")
+    if args.store_check:
+        size = args.store_check
+        corpus = work / f"corpus-{size}"
+        if not corpus.is_dir():
+            generate(corpus, size)
+        print(f"\n`kg build --store` on {size} documents, then the first query (new processes):\n")
+        print("| code | build --store s | first query s | sum s | peak MiB (process tree) |")
+        print("|---|---|---|---|---|")
+        runs = [("this", None)]
+        if args.baseline:
+            runs.append((args.baseline, export_commit(args.baseline, work / f"baseline-{args.baseline}")))
+        for name, source in runs:
+            wall, query, peak = store_check(corpus, work / f"store-build-{size}-{name}", source)
+            print(f"| {name} | {wall:.1f} | {query:.1f} | {wall + query:.1f} | {peak:.0f} |", flush=True)
     largest = sizes[-1]
     corpus = work / f"corpus-{largest}"
     if args.jobs_check:

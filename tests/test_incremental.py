@@ -142,3 +142,55 @@ def test_a_file_edited_during_the_build_is_cached_under_what_was_read(tmp_path, 
     monkeypatch.undo()
     build(corpus, tmp_path / "out", jobs=1)
     assert numbers(tmp_path / "out") == {"威环政办发〔2022〕2号"}     # not B's number from the cache
+
+
+def test_build_store_loads_the_store_as_the_graph_is_written(corpus, tmp_path):
+    """kg build --store feeds the blocks to a loader as it writes them: the
+    store holds the file's quads, stamped with it, and no store is left half
+    made beside it."""
+    out = tmp_path / "out"
+    report = build(corpus, out, store=True)
+    assert out / "store" in report.outputs and store_matches(out / "graph.trig")
+    assert not list(out.glob(".store-*"))
+    loaded = load_graph(out)
+    assert loaded.source == str(out / "store")
+    from kg.store.database import GraphStore
+    from_file = GraphStore.from_file(out / "graph.trig")
+    assert len(loaded) == len(from_file) and set(loaded.store) == set(from_file.store)
+
+
+def test_a_failed_loader_leaves_the_store_to_the_file(corpus, tmp_path, monkeypatch):
+    """A loader that dies (no memory, a full disk) costs the build nothing:
+    it says so and loads the store from the finished file."""
+    import sys
+    from kg.store import stream_load
+    monkeypatch.setattr(stream_load, "loader_command", lambda target: [
+        sys.executable, "-c", "import sys; sys.stdin.buffer.read(10); sys.exit('No space left on device')"])
+    out = tmp_path / "out"
+    report = build(corpus, out, store=True)
+    assert any("the store's loader" in w and "No space left on device" in w and "from the graph file" in w
+               for w in report.warnings), report.warnings
+    assert store_matches(out / "graph.trig") and not list(out.glob(".store-*"))
+    assert "温民提〔2017〕77号" in numbers(out)
+
+
+def test_a_build_that_fails_while_writing_keeps_the_previous_store(corpus, tmp_path, monkeypatch):
+    from kg.pipeline import build as build_module
+    out = tmp_path / "out"
+    build(corpus, out, store=True)
+    before = (out / "store" / "graph.stamp").read_text(encoding="utf-8")
+    blocks = build_module.graph_blocks
+
+    def fails_after_one(*args, **kwargs):
+        for i, block in enumerate(blocks(*args, **kwargs)):
+            if i == 1:
+                raise OSError(28, "No space left on device")
+            yield block
+
+    monkeypatch.setattr(build_module, "graph_blocks", fails_after_one)
+    sorted(corpus.glob("001_*.txt"))[0].unlink()
+    with pytest.raises(OSError):
+        build(corpus, out, store=True, use_cache=False)
+    assert (out / "store" / "graph.stamp").read_text(encoding="utf-8") == before
+    assert store_matches(out / "graph.trig") and not list(out.glob(".store-*"))
+    assert "温民提〔2017〕77号" in numbers(out)

@@ -6,8 +6,9 @@ corpus, infer title-echo links, then write the graph one named graph at a
 time (each file's block cached by its extraction and the nodes it points
 to, with the triples the network views read), then draw the overview from
 those triples. The Oxigraph store is the first query's to load
-(``database.ensure_store``), or ``store=True``'s; a store a query loaded
-is patched by the next build. Memory holds each file's summary
+(``database.ensure_store``), or ``store=True``'s, loaded in another process
+from the blocks as they are written (``kg.store.stream_load``); a store a
+query loaded is patched by the next build. Memory holds each file's summary
 (``kg.pipeline.summaries``: its extraction without text, measures or
 agencies), the resolution, the document network and one graph block at a
 time: never the extractions, never the whole RDF graph.
@@ -31,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import Callable, cast, ContextManager, Iterable, Iterator, NamedTuple, Optional, Sequence, Union
+from typing import BinaryIO, Callable, cast, ContextManager, Iterable, Iterator, NamedTuple, Optional, Sequence, Union
 
 from kg.pipeline import cache as build_cache, outputs, summary_format
 from kg.pipeline.cluster import DaskPool
@@ -52,10 +53,11 @@ from kg.rdf.trig import atomic_output, atomic_write, temporary_prefix, to_turtle
 from kg.network.documents import document_network
 from kg.network.index import INDEX_FILE, write_index
 from kg.network.validity import conflicts as validity_conflicts, reference_day, status_graph
-from kg.store.database import (TEMPORARY_STORE_PREFIX, GraphStore, ensure_store, store_lock,
+from kg.store.database import (TEMPORARY_STORE_PREFIX, GraphStore, ensure_store, install_store, store_lock,
                                store_matches, update_store)
 from kg.store.fingerprints import STAMP, STORE_DIR, fingerprint, graph_stamp, write_graph_stamp
 from kg.network.resources import NetworkFacts, Row, network_rows, row_order
+from kg.store.stream_load import StoreLoader
 from kg.views.overview import overview_network, page_version, render
 
 # progress(label, total) -> a context manager whose value has update(n)
@@ -298,45 +300,65 @@ def _build_from(cache: build_cache.BuildCache, store: ExtractionStore, files: li
     # every output is written into a unit of its own, which replaces the
     # previous build's outputs all at once (kg.pipeline.outputs)
     unit = outputs.new_unit(out_dir)
+    # a store that cannot be patched is loaded as the graph is written, in a
+    # process of its own, which finishes while the index and the overview are made
+    loader = StoreLoader(out_dir) if with_store and not store_patchable(graph_path, cache) else None
     try:
         written = _write_unit(unit, graph_path, turtle, pending, resolution, documents, derived, version, cache,
-                              store, jobs, progress, report, clock)
+                              store, jobs, progress, report, clock, loader)
         outputs.commit(out_dir, unit, [name for name in OUTPUT_NAMES if (unit / name).exists()],
                        OUTPUT_NAMES + RETIRED_OUTPUT_NAMES)
     except BaseException:
         shutil.rmtree(unit, ignore_errors=True)
+        if loader is not None:
+            loader.abandon()
         raise
     report.outputs = [out_dir / name for name in (GRAPH_FILE, REPORT_FILE, TURTLE_FILE, INDEX_FILE, HTML_FILE)
                       if (unit / name).exists()]
-    # the store is tied to graph.trig by its stamp: brought up to the new
-    # graph now, or loaded by the first query where this fails
-    try:
-        if written.patch_store is not None:
-            report.outputs.append(written.patch_store())
-        if with_store:
-            report.outputs.append(ensure_store(graph_path))
-    except OSError as exc:
-        report.warnings.append(f"the query store was not updated ({exc.strerror or exc}); the first query loads it")
+    _bring_store_up(graph_path, written, loader, with_store, report)
     clock.lap("store")
     report.seconds, report.peak_mib = clock.laps, clock.peaks
     return report
 
 
+def _bring_store_up(graph_path: Path, written: WrittenGraph, loader: Optional[StoreLoader], with_store: bool,
+                    report: BuildReport) -> None:
+    """The store is tied to graph.trig by its stamp: brought up to the new
+    graph now (patched, or the one loaded as the graph was written put in
+    place, or loaded from the file), or loaded by the first query where this
+    fails."""
+    try:
+        if written.patch_store is not None:
+            report.outputs.append(written.patch_store())
+        loaded = loader.finish() if loader is not None and written.fed_loader else None
+        if loader is not None and not written.fed_loader:
+            loader.abandon()        # the previous store was patched instead
+        if loaded is not None:
+            report.outputs.append(install_store(loaded, graph_path, written.fingerprint))
+        elif with_store:
+            if loader is not None and loader.failure:
+                report.warnings.append(f"{loader.failure}; loaded the store from the graph file instead")
+            report.outputs.append(ensure_store(graph_path))
+    except OSError as exc:
+        report.warnings.append(f"the query store was not updated ({exc.strerror or exc}); the first query loads it")
+
+
 def _write_unit(unit: Path, graph_path: Path, turtle: bool, pending: deque[GraphTask], resolution: Resolution,
                 documents, derived: list[tuple], version: str, cache: build_cache.BuildCache,
                 store: ExtractionStore, jobs: int, progress: Progress, report: BuildReport,
-                clock: _Clock) -> WrittenGraph:
-    """Write every output of the build into ``unit``: the graph, its stamp,
+                clock: _Clock, loader: Optional[StoreLoader] = None) -> WrittenGraph:
+    """Write every output of the build into ``unit``: the graph (fed to
+    ``loader`` too, when the store is loaded as it is written), its stamp,
     graph.ttl (``turtle``), the document index, the overview and the report."""
     new_graph = unit / GRAPH_FILE
     resources = len(pending) <= OVERVIEW_RESOURCES_UP_TO
     written = write_graph(graph_path, new_graph, pending, resolution, version, cache, store, jobs, progress, derived,
-                          gather_network=resources)
+                          gather_network=resources, loader=loader)
     report.triples = written.triples
     # read once for the index and the cache: the fingerprint of the graph the
     # cache describes (a store holding it, patched by this build or loaded by
     # a later query, can be patched next time)
-    graph_fingerprint = fingerprint(new_graph)
+    graph_fingerprint = written.fingerprint = fingerprint(new_graph)
     cache.put("synced", "graph", graph_fingerprint)
     write_graph_stamp(new_graph, graph_fingerprint)     # kg trace checks documents.sqlite by it, unread
     report.graph_sha256 = graph_fingerprint.split()[2]
@@ -402,11 +424,14 @@ class WrittenGraph:
     triples: int
     network: NetworkFacts                # the triples the network views read
     patch_store: Optional[Callable[[], Path]]   # brings the previous build's store up to the new file
+    fed_loader: bool = False             # the whole file went to the store's loader too
+    fingerprint: str = ""                # the written file's, once taken
 
 
 def write_graph(graph_path: Path, target: Path, pending: deque[GraphTask], resolution: Resolution, version: str,
                 cache: build_cache.BuildCache, store: ExtractionStore, jobs: int, progress: Progress,
-                derived: Sequence[tuple] = (), gather_network: bool = True) -> WrittenGraph:
+                derived: Sequence[tuple] = (), gather_network: bool = True,
+                loader: Optional[StoreLoader] = None) -> WrittenGraph:
     """Write the TriG file (``target``, which becomes ``graph_path`` when
     the build's outputs switch) one named graph at a time. Returns the number of
     triples written, each graph's network triples (for the overview), and,
@@ -417,60 +442,98 @@ def write_graph(graph_path: Path, target: Path, pending: deque[GraphTask], resol
     ``derived``: (IRI, triples) of graphs derived from the whole network
     (the validity graph), written last, never cached (cheap to make).
     ``gather_network`` False: the overview will show documents only, and
-    the network's triples are not kept."""
+    the network's triples are not kept. ``loader``: a new store's loader,
+    fed every block as it is written, where the previous store cannot be
+    patched (``fed_loader`` says it was)."""
     files = len(pending)
     header = trig_header()
-    # patch the previous store only when it holds the graph this cache was
-    # kept for (a --no-cache build in between leaves entries the store lacks)
-    stamp = graph_path.parent / STORE_DIR / STAMP
-    patchable = (cache.enabled and graph_path.is_file() and store_matches(graph_path)
-                 and cache.get("synced", "graph") == stamp.read_text(encoding="utf-8"))
+    patchable = store_patchable(graph_path, cache)
     # from the first block this build caches, the cache no longer describes the
     # store: a build stopped before the end (kill, Ctrl-C, a full disk) leaves
     # it unsynced, and the next one reloads the store instead of patching it
     # with only what changed since the blocks this one cached
     cache.forget("synced", "graph")
-    changed: dict[str, bytes] = {}
-    graph_iris: list[str] = []
-    network = NetworkFacts()
-    triples = 0
+    feed = loader if not patchable else None
     with atomic_output(target) as fh, progress("writing graph", files) as bar:
-        fh.write(header)
-        state = Contributions()
-        digests = []
+        blocks = _BlockWriter(_Tee(fh, feed), cache, gather_network, patchable, files)
+        blocks.write(header)
         for graph_iri, block, fresh in graph_blocks(pending, cache, store, jobs):
-            digests.append(block.digest)
-            fh.write(block.trig)
-            if gather_network:
-                network.add(block.network)
-            state.merge(block.contributions)
-            triples += block.triples
-            graph_iris.append(graph_iri)
-            if fresh and patchable:
-                changed[graph_iri] = block.trig
-                patchable = len(changed) <= PATCH_LIMIT * files + 1
+            blocks.add_file(graph_iri, block, fresh)
             bar.update(1)
-        shared = SharedInputs(version, tuple(digests), tuple(sorted(state.title_sources.items())),
+        shared = SharedInputs(version, tuple(blocks.digests), tuple(sorted(blocks.state.title_sources.items())),
                               document_nodes(resolution), resolution.inferred)
-        derived_blocks = [SharedBlock(str(graph_iri), trig_block(graph_iri, graph), len(graph), network_part(graph))
-                          for graph_iri, graph in derived]
-        for graph in shared_blocks(state, shared, cache) + derived_blocks:
-            fh.write(graph.trig)
-            if gather_network:
-                network.add(graph.network)
-            triples += graph.triples
-            graph_iris.append(graph.iri)
-            # the cache keeps only what the last build used: a shared graph
-            # seen there is, byte for byte, in the store being patched
-            seen = entry(StoredGraph(graph.iri, graph.trig))
-            if not cache.has("shared", seen):
-                changed[graph.iri] = graph.trig
-            cache.put("shared", seen, True)
+        derived_blocks = [SharedBlock(str(graph_iri), trig_block(graph_iri, graph), len(graph),
+                                      network_part(graph)) for graph_iri, graph in derived]
+        for graph in shared_blocks(blocks.state, shared, cache) + derived_blocks:
+            blocks.add_shared(graph)
     patch = None
-    if patchable:
-        blocks = {iri: header + block for iri, block in changed.items()}
-        patch = lambda: update_store(graph_path, blocks, graph_iris)   # noqa: E731
-    return WrittenGraph(triples, network.finish(), patch)
+    if blocks.patchable:
+        changed = {iri: header + block for iri, block in blocks.changed.items()}
+        patch = lambda: update_store(graph_path, changed, blocks.graph_iris)   # noqa: E731
+    return WrittenGraph(blocks.triples, blocks.network.finish(), patch, fed_loader=feed is not None)
+
+
+def store_patchable(graph_path: Path, cache: build_cache.BuildCache) -> bool:
+    """Whether the previous build's store can be patched: only when it holds
+    the graph this cache was kept for (a --no-cache build in between leaves
+    entries the store lacks)."""
+    stamp = graph_path.parent / STORE_DIR / STAMP
+    return (cache.enabled and graph_path.is_file() and store_matches(graph_path)
+            and cache.get("synced", "graph") == stamp.read_text(encoding="utf-8"))
+
+
+class _Tee:
+    """The graph file, and the store's loader when one reads along."""
+
+    def __init__(self, fh: BinaryIO, loader: Optional[StoreLoader]):
+        self.fh, self.loader = fh, loader
+
+    def write(self, data: bytes) -> None:
+        self.fh.write(data)
+        if self.loader is not None:
+            self.loader.write(data)
+
+
+class _BlockWriter:
+    """What ``write_graph`` gathers as it writes the blocks in order: the
+    shared graphs' inputs, the network's triples, the count, and the graphs
+    that changed (while few enough to patch the previous store with)."""
+
+    def __init__(self, out: _Tee, cache: build_cache.BuildCache, gather_network: bool, patchable: bool,
+                 files: int):
+        self.write = out.write
+        self.cache, self.gather_network, self.patchable, self.files = cache, gather_network, patchable, files
+        self.state = Contributions()
+        self.digests: list[str] = []
+        self.changed: dict[str, bytes] = {}
+        self.graph_iris: list[str] = []
+        self.network = NetworkFacts()
+        self.triples = 0
+
+    def add_file(self, graph_iri: str, block: "FileBlock", fresh: bool) -> None:
+        self.digests.append(block.digest)
+        self.write(block.trig)
+        if self.gather_network:
+            self.network.add(block.network)
+        self.state.merge(block.contributions)
+        self.triples += block.triples
+        self.graph_iris.append(graph_iri)
+        if fresh and self.patchable:
+            self.changed[graph_iri] = block.trig
+            self.patchable = len(self.changed) <= PATCH_LIMIT * self.files + 1
+
+    def add_shared(self, graph: "SharedBlock") -> None:
+        self.write(graph.trig)
+        if self.gather_network:
+            self.network.add(graph.network)
+        self.triples += graph.triples
+        self.graph_iris.append(graph.iri)
+        # the cache keeps only what the last build used: a shared graph
+        # seen there is, byte for byte, in the store being patched
+        seen = entry(StoredGraph(graph.iri, graph.trig))
+        if not self.cache.has("shared", seen):
+            self.changed[graph.iri] = graph.trig
+        self.cache.put("shared", seen, True)
 
 
 class SharedBlock(NamedTuple):

@@ -119,7 +119,7 @@ def write_store(graph_file: Path) -> Path:
     queries open the graph at once instead of parsing it. Built aside and
     swapped in, so a reader never sees a half-built store."""
     graph_file = Path(graph_file)
-    fresh = _new_store_dir(graph_file.parent)
+    fresh = new_store_dir(graph_file.parent)
     try:
         store = ox.Store(str(fresh))
         try:
@@ -134,17 +134,25 @@ def write_store(graph_file: Path) -> Path:
         raise
 
 
-def _new_store_dir(directory: Path) -> Path:
+def new_store_dir(directory: Path) -> Path:
     """A directory beside the graph file to build a store in, swapped in when
     complete (a build killed before leaves it: ``build.remove_leftovers``)."""
     return Path(tempfile.mkdtemp(prefix=TEMPORARY_STORE_PREFIX, dir=directory))
 
 
-def _swap_in(fresh: Path, graph_file: Path) -> Path:
+def install_store(fresh: Path, graph_file: Path, recorded: str) -> Path:
+    """Put a store loaded aside with ``graph_file``'s content (``kg build
+    --store``'s loader) in place, stamped with ``recorded``, the file's
+    fingerprint as the build took it."""
+    with store_lock(graph_file.parent):
+        return _swap_in(fresh, graph_file, recorded)
+
+
+def _swap_in(fresh: Path, graph_file: Path, recorded: Optional[str] = None) -> Path:
     """Stamp a store built aside with the graph file it holds and put it in
     place of the old one."""
     target = graph_file.parent / STORE_DIR
-    (fresh / STAMP).write_text(fingerprint(graph_file), encoding="utf-8")
+    (fresh / STAMP).write_text(recorded or fingerprint(graph_file), encoding="utf-8")
     old = graph_file.parent / f".{STORE_DIR}-old"
     if old.exists():
         shutil.rmtree(old)
