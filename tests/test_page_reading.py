@@ -44,6 +44,9 @@ def test_every_portal_label_reads_in_its_example(row):
     ("2021年02月27日 来源: 廊坊市政府信息公开平台 作者: 字体:",
      {"date_publication": "2021年02月27日", "source": "廊坊市政府信息公开平台"}),
     ("发布时间:2018-12-26 17:06信息来源:字体大小: 打印", {"date_publication": "2018-12-26 17:06"}),
+    # the same set apart by a bar (农工党遵义市委's page); a newspaper there marks a repost (南方日报, 中国新闻网)
+    ("2016年02月25日 14:17 | 来源:农工党遵义市委", {"date_publication": "2016年02月25日", "source": "农工党遵义市委"}),
+    ("2017-08-30 09:36:00 | 来源: 南方日报 ", {}),
     ("来源:天津市政府官网 | 作者:rising | 发布时间: 2025-10-30 | 23 次浏览 | 分享到:", {}),
     # a cell without a label after a labelled one is placed by its form (宁夏民政厅 portal, a 区 portal)
     ("文章来源:规划财务 | 2017-03-28", {"source": "规划财务", "date_publication": "2017-03-28"}),

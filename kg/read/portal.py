@@ -32,7 +32,9 @@ BULLETS = "•·●▪◆-*"
 GAP = r"[ \t\u3000]*"
 CELL_START = re.compile(r"(?:^|[|｜\t】\]]|\s{2,}|[ \t]+)$")
 VALUE_TRIM = " \t\u3000|｜:：【】[]"
-LEADING_DATE = re.compile(r"^\s*(?P<date>\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+")
+# a page's date before its labelled pairs, set apart by spaces or a bar (2016年02月25日 14:17 | 来源:…)
+LEADING_DATE = re.compile(r"^\s*(?P<date>\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+                          r"(?:\s*[|｜]\s*|\s+)")
 # fields that mark a line as an aggregator's
 AGGREGATOR_FIELDS = {"aggregator"}
 REPOST_FIELDS = {"aggregator", "date_publication", "source"}
