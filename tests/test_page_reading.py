@@ -666,6 +666,27 @@ def test_an_organ_in_a_cited_title_is_not_the_pages(text, area):
     assert (found.name if found else None) == area
 
 
+@pytest.mark.parametrize("text,area", [
+    # a news item whose lead makes central organs the subject of recent news is the nation's
+    # (a newspaper's page of 新华社's item; two e-papers)
+    ("第04版:国际国内新闻 PDF版阅读\n两部门发文推进养老服务设施布局规划编制\n据新华社北京7月28日电(记者 朱高祥)"
+     "记者28日从民政部获悉,为加快健全覆盖城乡的三级养老服务网络,民政部、自然资源部近日联合印发"
+     "《关于加强养老服务设施布局规划编制工作的通知》。\n", "中华人民共和国"),
+    ("内容详情\n2025年全国“敬老月”活动将于10月开展\n据新华社电 记者19日从民政部获悉,全国老龄工作委员会近日印发通知,"
+     "将于10月10日至31日开展2025年全国“敬老月”活动。\n", "中华人民共和国"),
+    ("近日,民政部、公安部、市场监管总局、中国银保监会印发文件,对常态化养老机构非法集资防范化解工作作出制度安排。\n",
+     "中华人民共和国"),
+    # not a province's organs, not a past act a text recounts (a reply: 2019年7月,国务院印发…),
+    # not a local text that names its place
+    ("近日,省民政厅、省财政厅联合印发《关于做好高龄津贴发放工作的通知》。\n", None),
+    ("代表您好:\n您提出的建议收悉,现答复如下:\n2019年7月,国务院印发《关于实施健康中国行动的意见》。\n", None),
+    ("近日,民政部、自然资源部联合印发通知。宁波市民政局随即部署全市养老服务设施布局规划编制。\n", "宁波市"),
+])
+def test_a_lead_of_central_organs_news_is_of_the_nation(text, area):
+    found = extract(text).area
+    assert (found.name if found else None) == area
+
+
 def test_organs_named_by_level_with_no_place_named_give_no_area():
     assert extract("根据省民政厅《关于开展农村养老服务改革试点工作的通知》,经县级申报、市级审核,确定试点名单。\n").area is None
 

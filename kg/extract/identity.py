@@ -514,7 +514,37 @@ def _context_area(doc: Document, lines) -> Optional[AreaRef]:
     publisher or source, a number line's issuer code or the area a heading
     line starts with, else the first area the text names in full (a page cut
     before its heading)."""
-    return _title_area(doc) or _portal_area(doc) or _heading_area(doc, lines) or _first_named_area(doc, lines)
+    return (_title_area(doc) or _portal_area(doc) or _heading_area(doc, lines) or _first_named_area(doc, lines)
+            or _central_subject(lines))
+
+
+LEAD_LINES = 10         # a news item's lead stands within its first lines
+LEAD_CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\s]+")
+RECENT = ("近日", "日前", "近期", "最近")       # a news lead's time: what the organs did is the news
+
+
+def _central_subject(lines) -> Optional[AreaRef]:
+    """A news item on a central organ's document, whose lead makes the
+    organs its subject (民政部、自然资源部近日联合印发《…》; 全国老龄工作委员会近日
+    印发通知; 近日,民政部、公安部、市场监管总局、中国银保监会印发文件): the nation,
+    where no area placed the page. Every organ named must be a central one
+    (省民政厅、省财政厅近日联合印发 is a province's news, and its own)."""
+    gaz = gazetteer()
+    pattern = phrase_pattern("central_issuing")
+    for _, line in [(s, t) for s, t in lines if t.strip()][:LEAD_LINES]:
+        before = ""
+        for clause in LEAD_CLAUSE_BREAK.split(line):
+            m = pattern.match(clause)
+            if (m and (m.group("recent") or before in RECENT) and all(
+                    _is_central(organ) for organ in m.group("organs").split("、"))):
+                return gaz.nation
+            before = clause
+    return None
+
+
+def _is_central(name: str) -> bool:
+    agency = parse_agency_strict(name)
+    return agency is not None and agency.area.code == gazetteer().nation.code
 
 
 def _title_area(doc: Document) -> Optional[AreaRef]:
