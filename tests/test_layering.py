@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "kg"
 
 # Lowest first; a module may import its own layer and any layer below.
 LAYERS = [
-    {"models", "keys", "datafiles", "relations"},
+    {"models", "keys", "datafiles", "relations", "process_lifetime"},
     {"lexicon"},
     {"read"},
     {"extract"},

@@ -58,6 +58,7 @@ from kg.store.database import (TEMPORARY_STORE_PREFIX, GraphStore, ensure_store,
 from kg.store.fingerprints import STAMP, STORE_DIR, fingerprint, graph_stamp, write_graph_stamp
 from kg.network.resources import NetworkFacts, Row, network_rows, row_order
 from kg.store.stream_load import StoreLoader
+from kg.process_lifetime import die_with_parent
 from kg.views.overview import overview_network, page_version, render
 
 # progress(label, total) -> a context manager whose value has update(n)
@@ -205,7 +206,6 @@ def _output_lock(out_dir: Path) -> Iterator[None]:
 # a killed build would hold the folder's lock for ever) and dies with its parent.
 _LOCK_FD: Optional[int] = None
 _PARENT_PID: Optional[int] = None
-PR_SET_PDEATHSIG = 1
 
 
 def _worker_init() -> None:
@@ -214,11 +214,7 @@ def _worker_init() -> None:
             os.close(_LOCK_FD)
         except OSError:
             pass
-    try:
-        import ctypes
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):      # not Linux: orphans at least hold no lock
-        pass
+    die_with_parent()                      # not on Linux: orphans at least hold no lock
     if _PARENT_PID is not None and os.getppid() != _PARENT_PID:
         os._exit(1)                        # the parent died before the signal was armed
 

@@ -19,6 +19,8 @@ import sys
 from pathlib import Path
 from typing import Optional
 
+from kg.process_lifetime import die_with_parent
+
 # Linux lets a pipe hold up to 1 MiB (/proc/sys/fs/pipe-max-size): fewer
 # waits for the writer when the loader is busy with a batch
 PIPE_BYTES = 1 << 20
@@ -32,7 +34,7 @@ class StoreLoader:
         self.fresh = new_store_dir(Path(directory))
         self.failure: Optional[str] = None
         self.process = subprocess.Popen(loader_command(self.fresh), stdin=subprocess.PIPE, stderr=subprocess.PIPE,
-                                        preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+                                        preexec_fn=die_with_parent if sys.platform == "linux" else None)
         _widen_pipe(self.process.stdin)
 
     def write(self, data: bytes) -> None:
@@ -78,16 +80,6 @@ class StoreLoader:
 def loader_command(target: Path) -> list[str]:
     """The loader's process: this module, with this interpreter."""
     return [sys.executable, "-m", "kg.store.stream_load", str(target)]
-
-
-def _die_with_parent() -> None:
-    """In the loader, before it starts: end with the build. A killed build
-    closes the pipe between two blocks as often as inside one, and the
-    loader would then finish a store nobody installs."""
-    import ctypes
-    import signal
-    PR_SET_PDEATHSIG = 1
-    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def _widen_pipe(stream) -> None:

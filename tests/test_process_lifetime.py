@@ -1,0 +1,47 @@
+"""A child started with die_with_parent ends when its parent is killed
+(the build's workers, the store's loader): a killed build leaves no
+process working on for nobody."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+PARENT = """
+import subprocess, sys
+from kg.process_lifetime import die_with_parent
+child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"], preexec_fn=die_with_parent)
+print(child.pid, flush=True)
+time_to_die = sys.stdin.readline()
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="PR_SET_PDEATHSIG is Linux's")
+def test_a_child_ends_with_its_killed_parent():
+    parent = subprocess.Popen([sys.executable, "-c", PARENT], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, text=True)
+    child = int(parent.stdout.readline())
+    os.kill(child, 0)                      # running while its parent lives
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if not _running(child):
+            return
+        time.sleep(0.05)
+    pytest.fail(f"child {child} outlived its killed parent")
+
+
+def _running(pid: int) -> bool:
+    """Alive, and not a zombie waiting for whoever adopted it to reap it."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
