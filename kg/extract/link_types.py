@@ -30,6 +30,7 @@ REPEAL_AFTER = phrase_pattern("repeal_after")
 FORWARD_OPENING = re.compile(phrase_pattern("forward_opening").pattern.rstrip("$") + BETWEEN)
 FORWARD_AFTER = phrase_pattern("forward_after")
 BASIS_HEADING = phrase_pattern("basis_heading")
+HAN = re.compile(r"[\u4e00-\u9fff]")
 LIST_SO_FAR = re.compile(r"[\s\u3000]*(?:X[）)]?[、，,和及与\s\u3000]*)*")
 REPLY = "reply"
 # the act a cited notice issues: the notice is typed, the pair joins them
@@ -120,7 +121,8 @@ def _opening_sentence(doc: Document, body_start: int):
     for s in doc.sentences:
         # the addressees may share the sentence's line: 各乡镇人民政府: 根据《X》…
         text = doc.view[max(s.start, body_start):s.end].strip()
-        if s.end > body_start and text and not text.endswith((":", "：")):
+        # a line of page chrome (a table's stray "|") is no sentence of the body
+        if s.end > body_start and HAN.search(text) and not text.endswith((":", "：")):
             return s
     return None
 
