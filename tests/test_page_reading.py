@@ -408,6 +408,22 @@ def test_a_signing_date_that_lost_its_month_and_day(line, expected):
     assert (found.isoformat() if found else None) == expected
 
 
+@pytest.mark.parametrize("text,issuers", [
+    # the page ends in the organ that signs, its date left to the portal's fields (重庆 经济信息委, 呼和浩特 新城区 pages)
+    ("关于组织申报第三批智慧健康养老应用试点示范的通知\n各区县(自治县)经济信息委、民政局:\n为推动智慧健康养老产业发展,"
+     "现将有关事项通知如下。\n四、其他事项\n相关资料可在市经济信息委官网下载。\n重庆市经济和信息化委员会\n",
+     ["重庆市经济和信息化委员会"]),
+    ("关于征求《社区为老餐厅管理办法》意见的通知\n各位居民、相关单位:\n为规范呼和浩特市新城区社区为老餐厅运营管理,"
+     "起草形成了管理办法,现公开征求意见。\n附件:社区为老餐厅管理办法(征求意见稿)\n呼和浩特市新城区民政局\n\n",
+     ["呼和浩特市新城区民政局"]),
+    # negative: a page of nothing but an organ has no body to sign; a last line that is a sentence signs nothing
+    ("重庆市经济和信息化委员会\n", []),
+    ("关于组织申报试点示范的通知\n各区县民政局:\n请各单位认真组织申报。\n市民政局将会同市财政局组织评审。\n", []),
+])
+def test_a_signature_without_its_date_at_the_end_of_the_page(text, issuers):
+    assert [a.name for a in extract(text).identity.issuers] == issuers
+
+
 def test_a_joint_signature_over_a_stripped_date():
     """福建 民政厅 portal: seven organs two a line, blank lines between, over 2026年213."""
     text = ("福建省民政厅等7部门关于印发《福建省养老机构预收费监管办法》的通知\n各设区市民政局:\n现将办法印发给你们,请遵照执行。\n\n"

@@ -765,9 +765,10 @@ def _cut_signature_issuers(s: Sources) -> list[Found]:
 
 
 def _cut_signature(body, context):
-    """A joint signature at the very end of a page cut before its date: a
-    block of lines of nothing but organs (国家卫生健康委 / 教育部 / … / 住), at
-    least two organs, after the body. The signature has no date then."""
+    """A signature at the very end of a page, its date cut off or left to the
+    portal's fields: a block of lines of nothing but organs (国家卫生健康委 /
+    教育部 / … / 住; 重庆市经济和信息化委员会 alone), after the body. The
+    signature has no date then."""
     lines = [(span, line.strip()) for span, line in body]
     if lines and len(lines[-1][1]) <= CUT_FRAGMENT and not _as_agencies(lines[-1][1], None):
         lines = lines[:-1]      # what the cut left of the next organ or of the date
@@ -777,7 +778,7 @@ def _cut_signature(body, context):
         if not agencies:
             break
         block[:0] = [(span, agencies)]
-    if len(block) == len(lines) or sum(len(a) for _, a in block) < 2:
+    if not block or len(block) == len(lines):
         return None     # nothing but organs is no body with a signature under it
     return Span(block[0][0].start, block[-1][0].end), [a for _, agencies in block for a in agencies], None
 
