@@ -424,6 +424,28 @@ def test_a_signature_without_its_date_at_the_end_of_the_page(text, issuers):
     assert [a.name for a in extract(text).identity.issuers] == issuers
 
 
+def _dates(text: str) -> list[tuple[str, str]]:
+    return sorted((f.name, str(f.value)) for f in extract(text).facts if f.name in ("date", "publication_date"))
+
+
+@pytest.mark.parametrize("text,dates", [
+    # another place's organ posted the page (来源 南通市民政局 of a 江苏省民政厅 notice; 录入 雁江区民政局 of
+    # a notice of 资阳's organs): its 发布时间 is the day it posted its copy, not the document's
+    ("关于印发《江苏省养老机构传染病防控指南》(试行)的通知\n来源: 南通市民政局 发布时间:2021-02-09 12:58 累计次数:\n"
+     "各设区市民政局:\n现将指南印发给你们,请抓好贯彻落实。\n\n江苏省民政厅\n\n2021年1月27日\n",
+     [("date", "2021-01-27")]),
+    ("关于调整特困人员基本生活标准的通知\n发布时间:2022-09-09   录入:雁江区民政局\n各县(区)民政局:\n现将标准调整如下。\n\n"
+     "资阳市民政局\n\n资阳市财政局\n\n2022年9月5日\n", [("date", "2022-09-05")]),
+    # negative: the issuer's own organ, or its own area's, posted it: the day is the document's publication
+    ("关于下拨养老服务补助资金的通知\n来源: 宁波市鄞州区民政局 发布时间:2024-06-03 09:01\n各镇(街道):\n现将资金下拨给你们。\n\n"
+     "宁波市鄞州区民政局\n\n2024年5月30日\n", [("date", "2024-05-30"), ("publication_date", "2024-06-03")]),
+    ("关于调整高龄津贴标准的通知\n来源:资阳市人民政府 发布时间:2022-02-24\n各县(区)民政局:\n现将标准调整如下。\n\n"
+     "资阳市民政局\n\n2022年2月20日\n", [("date", "2022-02-20"), ("publication_date", "2022-02-24")]),
+])
+def test_a_page_posted_by_another_place_keeps_its_posting_day_out(text, dates):
+    assert _dates(text) == dates
+
+
 def test_a_joint_signature_over_a_stripped_date():
     """福建 民政厅 portal: seven organs two a line, blank lines between, over 2026年213."""
     text = ("福建省民政厅等7部门关于印发《福建省养老机构预收费监管办法》的通知\n各设区市民政局:\n现将办法印发给你们,请遵照执行。\n\n"

@@ -185,7 +185,8 @@ def read_identity(doc: Document) -> Identity:
     ident.issuers = _first("issuer", sources) or []
     ident.date = _first("date", sources)
     ident.warnings += _date_disagreements(ident.date, doc)
-    ident.publication_date = _publication_date(doc, ident.date) or _history_publication(doc, ident.history)
+    ident.publication_date = (_publication_date(doc, ident.date, ident.issuers, context)
+                              or _history_publication(doc, ident.history))
     # a page's subject stands in its headline and lead, below the site's menus
     opening = [(s, t) for s, t in lines if s.start >= head_start]
     ident.area = ident.issuers[0].value.area if ident.issuers else (_township_subject(doc, opening, context) or context)
@@ -453,13 +454,30 @@ def _history_publication(doc: Document, history: list[tuple[Span, str]]) -> Opti
     return None
 
 
-def _publication_date(doc: Document, document_date: Optional[Found]) -> Optional[Found]:
+def _publication_date(doc: Document, document_date: Optional[Found], issuers: list[Found],
+                      context: Optional[AreaRef]) -> Optional[Found]:
     """The portal's 发布日期; not where it comes long after the document's own
-    date: a mirror or repost shows the day it copied the page."""
+    date (a mirror or repost shows the day it copied the page), nor where
+    another place's organ posted it."""
     found = _portal_date(doc, "date_publication", "identity.date-publication-portal")
     if found and document_date and (found.value - document_date.value).days > REPOST_AFTER_DAYS:
         return None
+    if found and _posted_by_another_place(doc, issuers, context):
+        return None
     return found
+
+
+def _posted_by_another_place(doc: Document, issuers: list[Found], context: Optional[AreaRef]) -> bool:
+    """The page's 来源 or 录入 names an organ of an area no issuer is of: a
+    site that reposts another's document (南通市民政局 posting 江苏省民政厅's
+    notice, 雁江区民政局 a notice of 资阳's four organs), whose 发布时间 is
+    the day it posted its copy."""
+    for name in ("source", "aggregator"):
+        field_ = doc.portal_value(name)
+        poster = parse_agency_strict(field_.value.strip(), context) if field_ else None
+        if poster is not None:
+            return bool(issuers) and all(i.value.area.code != poster.area.code for i in issuers)
+    return False
 
 
 def _adoption_date(s: Sources) -> Optional[Found]:
