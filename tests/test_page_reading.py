@@ -293,6 +293,20 @@ def test_a_reply_known_by_its_own_words_and_its_acknowledged_number():
 
 
 @pytest.mark.parametrize("text,number", [
+    # a title of a reply's type that its reply pattern does not end on (峄城 医保局: the proposal's own
+    # title in brackets after 的答复), the letter acknowledging the proposal
+    ("对区政协十届一次会议第140号提案的答复(关于推进我区居民长期护理保险的建议)\n***委员:\n"
+     "您提出的《关于推进我区居民长期护理保险的建议》已收悉,现答复如下:\n(一)关于试点问题。\n", 140),
+    # negative: an approval of a request received (鄂托克旗 民政局) answers no proposal
+    ("鄂托克旗民政局关于同意筹建鄂托克旗锡林塔拉草原养老院的批复\n鄂托克旗锡林塔拉草原养老院:\n"
+     "你们上报的要求筹建养老院的申请及有关材料收悉。经审核,同意筹建。\n", None),
+])
+def test_a_reply_titled_as_one_and_acknowledging_its_proposal(text, number):
+    x = extract(text)
+    assert (x.proposal.number if x.proposal else None) == number
+
+
+@pytest.mark.parametrize("text,number", [
     # the letter opens with the proposal it acknowledges, no 您提出的 (福建 民政厅; a 区 bureau)
     ("省军区:\n《关于将军队医院纳入福建省医养结合发展规划的提案》(20242047号)收悉。我厅办理意见如下:\n近年来,我省认真贯彻落实。\n",
      20242047),

@@ -116,14 +116,16 @@ def _heading_but_history(ident: Identity) -> list[Span]:
 
 def _identity_ref(ident: Identity, doc: Document) -> tuple[DocRef, bool]:
     """The document's own reference, and whether it is a reply letter: by its
-    title, its number's code, or — with no title of a document type — by the
-    letter's own words (您提出的《…建议》（第19号）收悉。现答复如下)."""
+    title, its number's code, or — with no title of a document type, or one
+    of a reply's — by the letter's own words (您提出的《…建议》（第19号）收悉。
+    现答复如下)."""
     title = ident.title.value if ident.title else None
     number = str(ident.number.value) if ident.number else None
+    dtype = document_type(title) if title else None
+    # a title of no type, or of a reply's (…提案的答复(关于…的建议)), with the letter's own words
     reply = is_reply_title(title) or bool(
         ident.number and ident.number.value.code and _code_kind(ident.number.value.code, ident.area) == "reply") or (
-        (title is None or document_type(title) is None) and answers_a_proposal(doc))
-    dtype = document_type(title) if title else None
+        (dtype is None or dtype.concept == "reply") and answers_a_proposal(doc))
     type_concept = "reply" if reply else (dtype.concept if dtype else None)
     issuers = tuple(f.value for f in ident.issuers)
     return DocRef(number=number, title=title, issuers=issuers, type_concept=type_concept,
