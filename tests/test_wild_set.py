@@ -168,3 +168,24 @@ def test_a_title_counts_with_or_without_the_organs_it_opens_with(tmp_path):
     }}, ensure_ascii=False), encoding="utf-8")
     score = evaluate(tmp_path / "gold.json").fields["title"]
     assert (score.true_positives, score.gold) == (2, 3)
+
+
+def test_the_document_a_page_issues_or_is_is_not_a_cited_title(tmp_path):
+    """关于印发《X》的通知 … 现将《X》印发给你们 (辽宁 民政厅, 广州 天河 notices) and an
+    order's 《X》已经…通过，现予公布 on the page of X (天津 政府令): the graph links
+    to neither as cited, so neither counts as a cited title; the document the
+    page rests on does."""
+    import json
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "notice.txt").write_text(
+        "关于印发《辽宁省养老机构预收费监管办法》的通知\n各市民政局:\n依据《防范和处置非法集资条例》,现将《辽宁省养老机构"
+        "预收费监管办法》印发给你们,请认真贯彻执行。\n", encoding="utf-8")
+    (tmp_path / "pages" / "order.txt").write_text(
+        "天津市养老机构管理办法\n《天津市养老机构管理办法》已于2007年5月14日经市人民政府第99次常务会议通过,现予公布,"
+        "自2007年7月1日起施行。\n", encoding="utf-8")
+    (tmp_path / "gold.json").write_text(json.dumps({"docs": {
+        "notice": {"file": "pages/notice.txt", "cited_titles": ["防范和处置非法集资条例"]},
+        "order": {"file": "pages/order.txt", "cited_titles": []},
+    }}, ensure_ascii=False), encoding="utf-8")
+    score = evaluate(tmp_path / "gold.json").fields["cited_titles"]
+    assert (score.true_positives, score.predicted, score.gold) == (1, 1, 1)
