@@ -584,19 +584,6 @@ class FileBlock(NamedTuple):
     network: list[Row]
 
 
-# The tasks forked workers read, and the store of their extractions: set in
-# the parent just before the pool starts, inherited by the children without
-# pickling (fork start method).
-_WORK: list[Optional[GraphTask]] = []
-_STORE: list[ExtractionStore] = []
-
-
-def _graph_block(index: int) -> FileBlock:
-    task = _WORK[index]
-    assert task is not None, "a block is written before its task is let go"
-    return _write_block(task, _STORE[0])
-
-
 def _write_block(task: GraphTask, store: Union[ExtractionStore, StoreFolder]) -> FileBlock:
     """One file's block, its extraction read back from the store (in this
     process, a forked worker or a cluster's)."""
@@ -614,30 +601,29 @@ def graph_blocks(pending: deque[GraphTask], cache: build_cache.BuildCache, store
     """Each file's graph IRI, block and whether it was written afresh, in
     order: from the cache when its inputs are unchanged, else written (in
     ``jobs`` processes). Takes the tasks out of ``pending``."""
-    _WORK[:] = [pending.popleft() for _ in range(len(pending))]
-    _STORE[:] = [store]
-    keys = [entry(task.inputs) for task in _WORK if task is not None]
-    paths = [task.relative_path for task in _WORK if task is not None]
+    work: list[Optional[GraphTask]] = [pending.popleft() for _ in range(len(pending))]
+    keys = [entry(task.inputs) for task in work if task is not None]
+    paths = [task.relative_path for task in work if task is not None]
     missing = [i for i, key in enumerate(keys) if not cache.has("graph", key)]
-    try:
-        with _pool(jobs, len(missing)) as pool:
-            if isinstance(pool, DaskPool):    # a cluster's workers get each task and the store, not an index
-                computed = _ordered_map(pool, partial(_write_block, store=store.reader()),
-                                        [_WORK[i] for i in missing], pool.workers)
-            else:
-                computed = _ordered_map(pool, _graph_block, missing, jobs)
-            to_write = set(missing)
-            for i, key in enumerate(keys):
-                value = None if i in to_write else cast(Optional[FileBlock], cache.get("graph", key))
-                fresh = value is None
-                if value is None:    # new, or a cache entry that could not be read
-                    value = next(computed) if i in to_write else _graph_block(i)
-                    cache.put("graph", key, value)
-                _WORK[i] = None       # written: its task is no longer needed
-                yield str(iri.source_graph(paths[i])), value, fresh
-    finally:
-        _WORK.clear()
-        _STORE.clear()
+    with _pool(jobs, len(missing)) as pool:
+        # a worker gets each task it writes, and a reader of the store: forked workers that
+        # read the parent's list of tasks copied it page by page as they touched it (over
+        # the writing of 30,000 files they grew by 250 MB; given their tasks, by 95 MB)
+        write = partial(_write_block, store=store if pool is None else store.reader())
+        tasks = (work[i] for i in missing)      # taken as chunks are sent: a written task is let go
+        computed = _ordered_map(pool, write, tasks, len(missing),
+                                pool.workers if isinstance(pool, DaskPool) else jobs)
+        to_write = set(missing)
+        for i, key in enumerate(keys):
+            value = None if i in to_write else cast(Optional[FileBlock], cache.get("graph", key))
+            fresh = value is None
+            if value is None:    # new, or a cache entry that could not be read
+                task = work[i]
+                assert task is not None, "a block is written before its task is let go"
+                value = next(computed) if i in to_write else _write_block(task, store)
+                cache.put("graph", key, value)
+            work[i] = None       # written: its task is no longer needed
+            yield str(iri.source_graph(paths[i])), value, fresh
 
 
 # The cluster the map stages run on, while a build with --cluster runs
@@ -673,16 +659,18 @@ def _pool(jobs: int, tasks: int):
 MAX_CHUNK = 32     # tasks sent to a worker at once
 
 
-def _ordered_map(pool, fn: Callable, items: list, jobs: int) -> Iterator:
-    """``fn`` over ``items``, results in order: in this process without a
-    pool, else in chunks with at most two per worker in flight. (Executor.map
-    submits everything at once, and the results of a fast pool pile up in
-    memory while the consumer writes them: 1.3 GB at 10,000 documents.)"""
+def _ordered_map(pool, fn: Callable, items: Iterable, count: int, jobs: int) -> Iterator:
+    """``fn`` over the ``count`` ``items``, results in order: in this process
+    without a pool, else in chunks with at most two per worker in flight,
+    each taken from ``items`` as it is sent. (Executor.map submits
+    everything at once, and the results of a fast pool pile up in memory
+    while the consumer writes them: 1.3 GB at 10,000 documents.)"""
     if pool is None:
         yield from map(fn, items)
         return
-    size = max(1, min(MAX_CHUNK, len(items) // (jobs * 8)))
-    chunks = iter([items[i:i + size] for i in range(0, len(items), size)])
+    size = max(1, min(MAX_CHUNK, count // (jobs * 8)))
+    items = iter(items)
+    chunks = iter(lambda: list(islice(items, size)), [])
     in_flight = deque(pool.submit(_run_chunk, fn, chunk) for chunk in islice(chunks, 2 * jobs))
     while in_flight:
         done = in_flight.popleft().result()
@@ -811,7 +799,8 @@ def extract_corpus(files: list[Path], corpus_dir: Path, cache: build_cache.Build
                    else [(path, corpus_dir, version) for path in todo])
     with progress("extracting", len(files)) as bar, _pool(jobs, len(tasks)) as pool:
         bar.update(len(files) - len(todo))
-        results = _ordered_map(pool, extract_to_store if _CLUSTER else read_and_extract_keyed, tasks, jobs)
+        extract = extract_to_store if _CLUSTER else read_and_extract_keyed
+        results = _ordered_map(pool, extract, tasks, len(tasks), jobs)
         _collect(results, summaries, skipped, store, bar)
     skipped.sort(key=lambda s: s.relative_path)
     return [summaries[k] for k in sorted(summaries)], skipped
