@@ -174,6 +174,13 @@ TITLES += [
      "养老服务设施星级评定工作的通知》,我局组建评定委员会。\n", "莆田市城厢区民政局关于确定全区养老机构等级名单的通知"),
     ("关于县政协十届二次会议第12号提案的答复县政协提案委员会、县民政局:您提出的提案收悉,现答复如下。\n",
      "关于县政协十届二次会议第12号提案的答复"),
+    # the headline below a spam mirror's betting-site header, and below a breadcrumb written with >> and no
+    # colon (海门 and 磴口 mirrors)
+    ("哪个平台可以买球\n\n民办养老机构床位建设补贴、运营补贴申请流程\n来源:海门区民政局 发布时间:2021-01-07 字体:[ ]\n\n"
+     "一、 补贴名称\n", "民办养老机构床位建设补贴、运营补贴申请流程"),
+    ("沙巴体育手机版\n\n图片\n  当前位置 >> 沙巴体育手机版>>磴口县门户网站>>政府信息公开>>法定主动公开内容>>养老服务\n"
+     "磴口县城乡低保老人能力评估公示表\n发布日期: 2024-06-25 信息来源: 磴口县民政局 编辑:杨娇 打印本页\n"
+     "  为全面掌握低保 60 岁以上老年人的生活自理能力情况,现将评估结果公示如下。\n", "磴口县城乡低保老人能力评估公示表"),
     # 【转载】 marks a county portal's copy of the city's notice; it is no label (鄄城 mirror)
     ("索 引 号: 11371726004495004C/2024-17736 分  类: 政策文件\n发布机构: 鄄城县民政局 成文日期: 2025 年 05 月 02 日\n"
      "标  题: 【转载】菏泽市民政局 菏泽市财政局关于提高全市困难群众救助保障水平的通知 发布日期: 2025 年 05 月 02 日\n"
@@ -201,6 +208,10 @@ NO_TITLE = [
     "首页 政务公开 渝快办 互动交流\n近年来,我区养老服务体系取得新发展。\n",
     "★全国文明县城 ★国家卫生城市 ★国家园林县城\n近日,自治区政协在我县召开现场会。\n",
     "大河报·豫视频记者 蔡君彦\n6月28日,河南省政府新闻办召开新闻发布会。\n",
+    # a spam mirror's betting-site header and a breadcrumb written with >> and no colon are no headline
+    # (海门 and 磴口 mirrors); 体育彩票 of a welfare notice is no betting word
+    "哪个平台可以买球\n来源:海门区民政局 发布时间:2021-01-07\n根据有关规定,现将补贴申请流程公布如下。\n",
+    "沙巴体育手机版\n当前位置 >> 沙巴体育手机版>>磴口县门户网站>>政府信息公开>>养老服务\n为全面掌握低保老年人的生活自理能力情况,现予公示。\n",
     # an association's name over the body is an organ line, no headline (a 老龄 association's page)
     "中国老龄事业发展基金会\n近日,基金会在京召开养老服务座谈会。\n",
     # an organ and a type only is the head of an announcement, not a title
