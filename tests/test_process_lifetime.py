@@ -45,3 +45,38 @@ def _running(pid: int) -> bool:
     except (OSError, IndexError):
         return False
     return state not in ("Z", "X")
+
+
+BUILD_POOL = """
+import os, sys, time
+from kg.pipeline.build import _pool
+with _pool(2, 4, from_server=True) as pool:
+    started = [pool.submit(time.sleep, 0.5) for _ in range(4)]     # both workers up
+    workers = {pool.submit(os.getpid).result() for _ in range(8)}
+    parents = {pool.submit(os.getppid).result() for _ in range(8)}
+    pool.submit(time.sleep, 60)
+    pool.submit(time.sleep, 60)
+    print(os.getpid(), ",".join(map(str, workers)), ",".join(map(str, parents)), flush=True)
+    sys.stdin.readline()
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="PR_SET_PDEATHSIG is Linux's")
+def test_graph_writing_workers_are_no_forks_of_the_build_and_end_with_it():
+    """The workers that write graph blocks are forked from a server process
+    that holds only the modules: a fork of the build holds its whole heap
+    and copies it page by page (over 1 GB for two workers at 100,000
+    files). Killed, the build takes them with it all the same."""
+    parent = subprocess.Popen([sys.executable, "-c", BUILD_POOL], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, text=True)
+    build, workers, parents = parent.stdout.readline().split()
+    workers_pids = [int(p) for p in workers.split(",")]
+    assert int(build) not in {int(p) for p in parents.split(",")}
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if not any(_running(pid) for pid in workers_pids):
+            return
+        time.sleep(0.05)
+    pytest.fail(f"workers {workers_pids} outlived the killed build")

@@ -20,6 +20,7 @@ import json
 import multiprocessing
 import os
 import resource
+import select
 import shutil
 import signal
 import threading
@@ -208,7 +209,7 @@ _LOCK_FD: Optional[int] = None
 _PARENT_PID: Optional[int] = None
 
 
-def _worker_init() -> None:
+def _worker_init(build: Optional[int] = None) -> None:
     if _LOCK_FD is not None:
         try:
             os.close(_LOCK_FD)
@@ -217,6 +218,24 @@ def _worker_init() -> None:
     die_with_parent()                      # not on Linux: orphans at least hold no lock
     if _PARENT_PID is not None and os.getppid() != _PARENT_PID:
         os._exit(1)                        # the parent died before the signal was armed
+    if build is not None:                  # forked by a server process, whose death is not the build's
+        threading.Thread(target=_end_with, args=(build,), daemon=True).start()
+
+
+def _end_with(build: int) -> None:
+    """End this worker when the build ends (killed, it cannot close the pool)."""
+    try:
+        select.select([os.pidfd_open(build)], [], [])
+    except (AttributeError, OSError):       # no pidfd (not Linux 5.3+): look once a second
+        while True:
+            try:
+                os.kill(build, 0)
+            except ProcessLookupError:
+                break
+            except OSError:
+                pass
+            time.sleep(1)
+    os._exit(1)
 
 
 @contextmanager
@@ -605,10 +624,10 @@ def graph_blocks(pending: deque[GraphTask], cache: build_cache.BuildCache, store
     keys = [entry(task.inputs) for task in work if task is not None]
     paths = [task.relative_path for task in work if task is not None]
     missing = [i for i, key in enumerate(keys) if not cache.has("graph", key)]
-    with _pool(jobs, len(missing)) as pool:
-        # a worker gets each task it writes, and a reader of the store: forked workers that
-        # read the parent's list of tasks copied it page by page as they touched it (over
-        # the writing of 30,000 files they grew by 250 MB; given their tasks, by 95 MB)
+    # workers that hold none of this process's heap (the summaries, the resolution, the
+    # network): forked from it, two workers took 1.3 GB at once at 100,000 files and grew
+    # as they touched its pages; each gets the tasks it writes and a reader of the store
+    with _pool(jobs, len(missing), from_server=True) as pool:
         write = partial(_write_block, store=store if pool is None else store.reader())
         tasks = (work[i] for i in missing)      # taken as chunks are sent: a written task is let go
         computed = _ordered_map(pool, write, tasks, len(missing),
@@ -643,16 +662,21 @@ def _cluster(address: Optional[str], jobs: Optional[int]) -> Iterator[None]:
             _CLUSTER.clear()
 
 
-def _pool(jobs: int, tasks: int):
+def _pool(jobs: int, tasks: int, from_server: bool = False):
     """The cluster of a --cluster build; else a pool of forked workers, or
-    None (run in this process) for one job or too little work to share."""
+    None (run in this process) for one job or too little work to share.
+    ``from_server``: workers forked from a server process that holds only the
+    modules, not from this one (whose heap they would copy page by page)."""
     global _PARENT_PID
     if _CLUSTER:
         return nullcontext(_CLUSTER[0])
     if jobs > 1 and tasks > 1:
-        _PARENT_PID = os.getpid()
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_worker_init)
+        _PARENT_PID = None if from_server else os.getpid()
+        context = multiprocessing.get_context("forkserver" if from_server else "fork")
+        if from_server:
+            context.set_forkserver_preload(["kg.pipeline.build"])
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init,
+                                   initargs=(os.getpid(),) if from_server else ())
     return nullcontext(None)
 
 
