@@ -117,13 +117,14 @@ def run_build(corpus: Path, out: Path, *extra: str, source: Optional[Path] = Non
             "cpu": float(user) + float(system), "trig_bytes": (out / "graph.trig").stat().st_size}
 
 
-def tree_peak_mib(command: list[str]) -> tuple[float, float]:
-    """Run ``command``; its wall seconds and the peak of the summed memory
-    of it and all its descendants (sampled every 0.2 s: the build and the
-    store's loader run side by side, and their peaks add). Each process
-    counts its proportional share (Pss) of the pages it shares: forked
-    workers share most of their parent's, which resident sizes would count
-    once for each."""
+def tree_peak_mib(command: list[str]) -> tuple[float, float, tuple[float, float, float]]:
+    """Run ``command``; its wall seconds, the peak of the summed memory of
+    it and all its descendants (sampled every 0.2 s: the build and the
+    store's loader run side by side, and their peaks add), and at that peak
+    the shares of the command's own process, its workers (every other
+    descendant) and the store's loader. Each process counts its
+    proportional share (Pss) of the pages it shares: forked workers share
+    most of their parent's, which resident sizes would count once for each."""
     def tree(pid: int) -> list[int]:
         out = [pid]
         try:
@@ -141,28 +142,47 @@ def tree_peak_mib(command: list[str]) -> tuple[float, float]:
         except OSError:
             return 0
 
+    def is_loader(pid: int) -> bool:
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as fh:
+                return b"kg.store.stream_load" in fh.read()
+        except OSError:
+            return False
+
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = 0
+    peak, shares = 0, (0, 0, 0)
     while process.poll() is None:
-        peak = max(peak, sum(pss_kib(pid) for pid in set(tree(process.pid))))
+        own, workers, loader = 0, 0, 0
+        for pid in set(tree(process.pid)):
+            kib = pss_kib(pid)
+            if pid == process.pid:
+                own += kib
+            elif is_loader(pid):
+                loader += kib
+            else:
+                workers += kib
+        if own + workers + loader > peak:
+            peak, shares = own + workers + loader, (own, workers, loader)
         time.sleep(0.2)
     if process.returncode:
         raise subprocess.CalledProcessError(process.returncode, command)
-    return time.perf_counter() - start, peak / 1024
+    return time.perf_counter() - start, peak / 1024, (shares[0] / 1024, shares[1] / 1024, shares[2] / 1024)
 
 
-def store_check(corpus: Path, out: Path, source: Optional[Path] = None) -> tuple[float, float, float]:
+def store_check(corpus: Path, out: Path, source: Optional[Path] = None
+                ) -> tuple[float, float, float, tuple[float, float, float]]:
     """``kg build --store`` from scratch, then the first query in a new
     process: build seconds, query seconds, peak memory of the build's
-    process tree (MiB). The build is removed afterwards (a 100,000-file
-    store takes some 24 GB)."""
+    process tree (MiB) and its shares (the build, its workers, the loader).
+    The build is removed afterwards (a 100,000-file store takes some 24 GB)."""
     if out.exists():
         shutil.rmtree(out)
-    wall, peak = tree_peak_mib([*kg_command(source), "build", str(corpus), "-o", str(out), "--no-cache", "--store"])
+    wall, peak, shares = tree_peak_mib([*kg_command(source), "build", str(corpus), "-o", str(out), "--no-cache",
+                                        "--store"])
     query = first_query_seconds(out, source)
     shutil.rmtree(out)
-    return wall, query, peak
+    return wall, query, peak, shares
 
 
 def first_query_seconds(out: Path, source: Optional[Path] = None) -> float:
@@ -339,14 +359,16 @@ def main() -> int:
         if not corpus.is_dir():
             generate(corpus, size)
         print(f"\n`kg build --store` on {size} documents, then the first query (new processes):\n")
-        print("| code | build --store s | first query s | sum s | peak MiB (process tree) |")
-        print("|---|---|---|---|---|")
+        print("| code | build --store s | first query s | sum s | peak MiB (process tree) "
+              "| at the peak: build / workers / loader MiB |")
+        print("|---|---|---|---|---|---|")
         runs = [("this", None)]
         if args.baseline:
             runs.append((args.baseline, export_commit(args.baseline, work / f"baseline-{args.baseline}")))
         for name, source in runs:
-            wall, query, peak = store_check(corpus, work / f"store-build-{size}-{name}", source)
-            print(f"| {name} | {wall:.1f} | {query:.1f} | {wall + query:.1f} | {peak:.0f} |", flush=True)
+            wall, query, peak, shares = store_check(corpus, work / f"store-build-{size}-{name}", source)
+            print(f"| {name} | {wall:.1f} | {query:.1f} | {wall + query:.1f} | {peak:.0f} | "
+                  f"{' / '.join(f'{share:.0f}' for share in shares)} |", flush=True)
     largest = sizes[-1]
     corpus = work / f"corpus-{largest}"
     if args.jobs_check:
