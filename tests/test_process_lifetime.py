@@ -80,3 +80,21 @@ def test_graph_writing_workers_are_no_forks_of_the_build_and_end_with_it():
             return
         time.sleep(0.05)
     pytest.fail(f"workers {workers_pids} outlived the killed build")
+
+
+def test_workers_forked_from_the_build_or_from_the_server_write_the_same_bytes(tmp_path, monkeypatch):
+    """Below WORKERS_FROM_SERVER_FROM files the writing workers are the
+    build's forks (starting a server costs more than the small heap they
+    copy), from it on they are the server's: one graph either way, and the
+    one a build in one process writes."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.generate_corpus import generate
+    from kg.pipeline import build as build_module
+    corpus = tmp_path / "corpus"
+    generate(corpus, 120)
+    graphs = []
+    for name, jobs, start in (("one", 1, 1000), ("forked", 2, 10 ** 9), ("server", 2, 0)):
+        monkeypatch.setattr(build_module, "WORKERS_FROM_SERVER_FROM", start)
+        build_module.build(corpus, tmp_path / name, use_cache=False, jobs=jobs)
+        graphs.append((tmp_path / name / "graph.trig").read_bytes())
+    assert graphs[0] == graphs[1] == graphs[2]
