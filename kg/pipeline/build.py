@@ -220,6 +220,7 @@ def _worker_init(build: Optional[int] = None) -> None:
         os._exit(1)                        # the parent died before the signal was armed
     if build is not None:                  # forked by a server process, whose death is not the build's
         threading.Thread(target=_end_with, args=(build,), daemon=True).start()
+        gc.disable()                       # as in the build (_without_cycle_collector), which a fork inherits
 
 
 def _end_with(build: int) -> None:
