@@ -41,6 +41,7 @@ MAX_TITLE_CHARS = 110
 MAX_TITLE_PART = 60         # a line that is a part of a title broken over lines
 MIN_TITLE_CJK = 5
 MAX_ADDRESSEES = 120        # the addressees of a title glued to them, up to their colon
+MAX_TITLE_LEAD = 12         # a column's name glued before a 关于 title (养老服务业发展福彩关于…)
 MIN_ORGAN_STEM, MAX_ADDRESSEE = 2, 30      # 民政|局 … (市民政局、资源规划局: 资源规划 is no title before 局)
 ADDRESSEE_SEPARATORS = re.compile(r"[、，,]")
 NUMBER_WINDOW = 7           # non-blank lines after the title the number may stand in
@@ -95,9 +96,14 @@ def _lines(view: str, residue: tuple[Span, ...]) -> list[_Line]:
             start = pos + (len(raw) - len(raw.lstrip()))
             pieces = (space_pieces(stripped, start) if len(stripped) > ONE_LINE_TEXT
                       else [(Span(start, start + len(stripped)), stripped)])
+            split_at: set[int] = set()
             if start < OPENING_CHARS:
-                pieces = _unglued(pieces)      # a title stands in the opening
+                unglued = _unglued(pieces)      # a title stands in the opening
+                # a piece cut from its neighbour stands apart, as if a line break were left
+                split_at = {span.start for span, _ in unglued[1:]} - {span.start for span, _ in pieces}
+                pieces = unglued
             for span, text in pieces:
+                blank = blank or span.start in split_at
                 chrome = any(r.overlaps(span) for r in residue)
                 bullet = BULLET.match(text)        # • 80周岁及以上老年人高龄津贴政策: the bullet is no part of it
                 if bullet and bullet.end() < len(text):
@@ -112,16 +118,21 @@ def _lines(view: str, residue: tuple[Span, ...]) -> list[_Line]:
 
 def _unglued(pieces: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """A text on one line with no space after its title runs the title into
-    its addressees (…的通知灵川镇民政办、华亭镇民政办:根据…): the title is
-    the piece's head up to the first document-type ending after which come
-    organ names, then a colon (the longest such head: 关于…第12号提案的答复, not
-    关于…第12号提案)."""
+    what follows it: its addressees, or its body's first words."""
     if not pieces:
         return pieces
     span, text = pieces[0]
+    split = _run_into_addressees(span, text) or _run_into_body(span, text)
+    return split + pieces[1:] if split else pieces
+
+
+def _run_into_addressees(span: Span, text: str) -> Optional[list[tuple[Span, str]]]:
+    """…的通知灵川镇民政办、华亭镇民政办:根据…: the title is the piece's head
+    up to the first document-type ending after which come organ names, then
+    a colon (the longest such head: 关于…第12号提案的答复, not 关于…第12号提案)."""
     colon = next((i for i, ch in enumerate(text[:MAX_TITLE_CHARS + MAX_ADDRESSEES]) if ch in ":："), None)
     if colon is None:
-        return pieces
+        return None
     head = text[:colon]
     for end in range(min(len(head) - MIN_ORGAN_STEM, MAX_TITLE_CHARS), MIN_TITLE_CJK - 1, -1):   # the longest title
         if document_type(head[:end]) is None:       # the cheap test first: most ends are no title's
@@ -129,8 +140,29 @@ def _unglued(pieces: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         names = [n for n in ADDRESSEE_SEPARATORS.split(head[end:]) if n]
         if names and all(_organ_name(n) for n in names):
             return [(Span(span.start, span.start + end), head[:end]),
-                    (Span(span.start + end, span.end), text[end:]), *pieces[1:]]
-    return pieces
+                    (Span(span.start + end, span.end), text[end:])]
+    return None
+
+
+def _run_into_body(span: Span, text: str) -> Optional[list[tuple[Span, str]]]:
+    """关于…情况公示一、项目信息… (a column's name before it), …拟命名名单的公示根据
+    国家卫生健康委…: a 关于 title run into its body's first words (a body
+    opener right after a document-type ending), the title a piece of its own."""
+    about = text.find("关于", 0, MAX_TITLE_LEAD + len("关于"))
+    if about < 0 or _is_sentence(text[:about]):
+        return None         # 近日,市民政局关于…: a sentence that names a document
+    for m in _body_opener_anywhere().finditer(text, about + MIN_TITLE_CJK, about + MAX_TITLE_CHARS):
+        title = text[about:m.start()]
+        if document_type(title) is not None and not _is_sentence(title):
+            lead = [(Span(span.start, span.start + about), text[:about])] if about else []
+            return lead + [(Span(span.start + about, span.start + m.start()), title),
+                           (Span(span.start + m.start(), span.end), text[m.start():])]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _body_opener_anywhere() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p.pattern.lstrip('^')})" for p in _body_openers()))
 
 
 def _organ_name(name: str) -> bool:
