@@ -852,24 +852,54 @@ def _issues_attachment(view: str, after: int) -> bool:
 
 
 def _adoption_issuers(s: Sources) -> list[Found]:
-    context = s.context
     for span, text in s.heading.adoption_lines[:1]:
-        m = phrase_pattern("adoption_body").search(text)
-        if not m:
-            continue
-        name = phrase_pattern("session_term").sub("", re.sub(r"^.*?日", "", m.group("body")))
-        agency = parse_issuer(name, context)
-        if agency:
-            return [Found(agency, "identity.issuer-adoption", Span(span.start + m.start(), span.start + m.end()))]
+        adopted = _legislature_of(span, text, s.context)
+        if adopted is not None:
+            return [adopted] + _amending_legislatures(s, adopted)
     # a rule adopted by a government's or a department's meeting (经…部务会议通过,
     # 省人民政府第N次常务会议通过), in any line of its history
     for span, text in s.heading.adoption_lines:
         m = phrase_pattern("meeting_organ").search(text)
-        agency = parse_issuer(m.group("organ"), context) if m else None
+        agency = parse_issuer(m.group("organ"), s.context) if m else None
+        if m and agency:
+            return [Found(agency, "identity.issuer-adoption", Span(span.start + m.start("organ"),
+                                                                   span.start + m.end("organ")))]
+    # an older regulation's line names only the organ that published it (1981年4月6日 国务院发布;
+    # 2016年7月22日 青岛市人民代表大会常务委员会公告公布)
+    for span, text in s.heading.adoption_lines:
+        m = phrase_pattern("history_publishing_organ").match(text)
+        agency = parse_issuer(phrase_pattern("session_term").sub("", m.group("organ")), s.context) if m else None
         if m and agency:
             return [Found(agency, "identity.issuer-adoption", Span(span.start + m.start("organ"),
                                                                    span.start + m.end("organ")))]
     return []
+
+
+def _legislature_of(span: Span, text: str, context: Optional[AreaRef]) -> Optional[Found]:
+    """The legislature whose session a history line names (山东省第十三届人民代表大会
+    常务委员会第二十五次会议通过 -> 山东省人民代表大会常务委员会)."""
+    m = phrase_pattern("adoption_body").search(text)
+    if not m:
+        return None
+    name = phrase_pattern("session_term").sub("", re.sub(r"^.*?日", "", m.group("body")))
+    agency = parse_issuer(name, context)
+    return Found(agency, "identity.issuer-adoption", Span(span.start + m.start(), span.start + m.end())) if agency else None
+
+
+def _amending_legislatures(s: Sources, adopted: Found) -> list[Found]:
+    """A law the 全国人民代表大会 adopted and its 常务委员会 amended (…第十三届全国人民
+    代表大会常务委员会第六次会议《关于修改…的决定》第二次修正): the consolidated text is
+    both organs'. A session of another area's legislature that approves a
+    city's regulation (山东省…常务委员会第十五次会议批准) amends nothing."""
+    out: list[Found] = []
+    for span, text in s.heading.adoption_lines[1:]:
+        if not phrase_pattern("amending_session").search(text):
+            continue
+        found = _legislature_of(span, text, s.context)
+        if (found is not None and found.value.area == adopted.value.area
+                and found.value.name not in {f.value.name for f in [adopted, *out]}):
+            out.append(found)
+    return out
 
 
 def _portal_issuers(s: Sources) -> list[Found]:

@@ -30,7 +30,7 @@ from kg.lexicon.areas import gazetteer
 from kg.lexicon.dates import parse_date
 from kg.lexicon.docnumber import DocNumber, find_orders
 from kg.lexicon.table_labels import is_header_text
-from kg.lexicon.titles import display_title, document_type, title_key
+from kg.lexicon.titles import display_title, document_type, title_key, wrapped_title
 from kg.models import Layout, LayoutValue, PortalField, Span, Zone
 from kg.read.portal import first_label_at, label_field, title_before_labels
 
@@ -678,7 +678,21 @@ def _best_title(lines: list[_Line], portal_title: Optional[str], body_line: int)
         return _promulgated(lines, body_line) or _headline(lines, body_line)
     top = max(s for s, _ in good)
     # the earliest of the best; of candidates on the same first line, the longest
-    return min((c for s, c in good if s == top), key=lambda c: (c.first, -len(c.title)))
+    best = min((c for s, c in good if s == top), key=lambda c: (c.first, -len(c.title)))
+    return _issued_measure_above(lines, best) or best
+
+
+def _issued_measure_above(lines: list[_Line], best: _Candidate) -> Optional[_Candidate]:
+    """A collection files a measure under its own title with the notice that
+    issued it below (# 工资支付暂行规定 / 关于印发《工资支付暂行规定》的通知 / 劳部发〔1994〕489号;
+    人事部's 实施办法 / 关于印发《…实施办法》的通知 / 人薪发［1995］32号): the page is
+    the measure, known, as citations write it, by the notice's number."""
+    wrapped = wrapped_title(best.title)
+    above = next((line for line in reversed(lines[:best.first]) if not line.chrome), None)
+    if wrapped is None or above is None or title_key(clean_title(above.text)) != title_key(wrapped.title):
+        return None
+    title = clean_title(above.text)
+    return _Candidate(above.index, above.index, title, above.span, _score(title))
 
 
 def _promulgated(lines: list[_Line], body_line: int) -> Optional[_Candidate]:
