@@ -739,6 +739,20 @@ def test_a_lead_of_central_organs_news_is_of_the_nation(text, area):
     assert (found.name if found else None) == area
 
 
+@pytest.mark.parametrize("text,area", [
+    # a headline that opens with 全国 as a word (a nationwide event) is about the place it names after
+    # it, not the nation's (中国甘肃网 item; 海原县 news of a national contest); an organ of the nation
+    # after 全国 makes it the nation's
+    ("全国示范性老年友好型社区名单公布 甘肃省19个社区上榜\n中国甘肃网12月1日讯 近日,国家卫生健康委员会、全国老龄工作委员会办公室"
+     "印发《关于命名2022年全国示范性老年友好型社区的通知》,我省19个社区榜上有名。\n", "甘肃省"),
+    ("全国养老护理职业技能大赛开赛 宁夏4名选手晋级国赛角逐大奖\n近日,全国养老护理职业技能大赛开赛。\n", None),
+    ("全国老龄工作委员会关于开展2025年全国“敬老月”活动的通知\n各省、自治区、直辖市老龄工作委员会:\n", "中华人民共和国"),
+])
+def test_a_headline_opening_with_nationwide_is_of_the_place_it_names(text, area):
+    found = extract(text).area
+    assert (found.name if found else None) == area
+
+
 def test_organs_named_by_level_with_no_place_named_give_no_area():
     assert extract("根据省民政厅《关于开展农村养老服务改革试点工作的通知》,经县级申报、市级审核,确定试点名单。\n").area is None
 

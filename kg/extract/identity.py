@@ -571,8 +571,29 @@ def _title_area(doc: Document) -> Optional[AreaRef]:
     title = _layout(doc).title
     if title is None:
         return None
-    chain = gazetteer().split_area_prefix(re.sub(r"^(?:中共|中国共产党)", "", title.value.lstrip("《〈“\"")), None)
-    return chain[-1][1] if chain else None
+    return _opening_area(re.sub(r"^(?:中共|中国共产党)", "", title.value.lstrip("《〈“\"")))
+
+
+def _opening_area(text: str) -> Optional[AreaRef]:
+    """The area a heading line opens with (常山县人民政府办公室关于…, 武进区礼嘉镇开展…);
+    a line that opens with 全国 as a word is of the place it names after it
+    (全国示范性…名单公布 甘肃省19个社区上榜: a nationwide event, a province's news),
+    if any: only an organ after it (全国老龄工作委员会) makes it the nation's."""
+    chain = gazetteer().split_area_prefix(text, None)
+    if not chain:
+        return None
+    area = chain[-1][1]
+    if area.code == gazetteer().nation.code and text.startswith(NATIONWIDE) and not _opens_with_organ(text):
+        return next((a for a in gazetteer().named_in_full(text) if a.code != area.code), None)
+    return area
+
+
+NATIONWIDE = "全国"
+
+
+def _opens_with_organ(text: str) -> bool:
+    """全国老龄工作委员会关于…, 全国人民代表大会常务委员会: the title opens with an organ."""
+    return any(parse_agency_strict(text[:end]) is not None for end in range(len(text), len(NATIONWIDE), -1))
 
 
 def _portal_area(doc: Document) -> Optional[AreaRef]:
@@ -695,8 +716,9 @@ def _heading_area(doc: Document, lines) -> Optional[AreaRef]:
                 return code.agency.area
         text = line.strip().lstrip("《〈“\"")
         chain = gaz.split_area_prefix(text, None)
-        if chain and not phrase_pattern("medium_after_place").match(text, chain[-1][0]):
-            return chain[-1][1]     # not a news medium named by its place (天山网讯, 四川在线泸州频道)
+        opening = _opening_area(text) if chain else None
+        if opening and not phrase_pattern("medium_after_place").match(text, chain[-1][0]):
+            return opening     # not a news medium named by its place (天山网讯, 四川在线泸州频道)
     portal_title = doc.portal_value("title")
     if portal_title:
         chain = gaz.split_area_prefix(portal_title.value, None)
