@@ -583,9 +583,16 @@ def _opening_area(text: str) -> Optional[AreaRef]:
     if not chain:
         return None
     area = chain[-1][1]
-    if area.code == gazetteer().nation.code and text.startswith(NATIONWIDE) and not _opens_with_organ(text):
+    if area.code == gazetteer().nation.code and _names_the_nation_as_a_word(text):
         return next((a for a in gazetteer().named_in_full(text) if a.code != area.code), None)
     return area
+
+
+def _names_the_nation_as_a_word(text: str) -> bool:
+    """全国示范性…名单公布 (全国 before no organ), 中国青年网石家庄4月27日电 (a national
+    news medium's byline): the nation's name as a word of the line, not its area."""
+    return ((text.startswith(NATIONWIDE) and not _opens_with_organ(text))
+            or bool(phrase_pattern("national_medium").match(text)))
 
 
 NATIONWIDE = "全国"
@@ -593,7 +600,7 @@ NATIONWIDE = "全国"
 
 def _opens_with_organ(text: str) -> bool:
     """全国老龄工作委员会关于…, 全国人民代表大会常务委员会: the title opens with an organ."""
-    return any(parse_agency_strict(text[:end]) is not None for end in range(len(text), len(NATIONWIDE), -1))
+    return any(parse_agency_strict(text[:end]) is not None for end in range(len(text), 2, -1))
 
 
 def _portal_area(doc: Document) -> Optional[AreaRef]:
