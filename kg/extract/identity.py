@@ -886,21 +886,16 @@ def _adoption_issuers(s: Sources) -> list[Found]:
         if adopted is not None:
             return [adopted] + _amending_legislatures(s, adopted)
     # a rule adopted by a government's or a department's meeting (经…部务会议通过,
-    # 省人民政府第N次常务会议通过), in any line of its history
-    for span, text in s.heading.adoption_lines:
-        m = phrase_pattern("meeting_organ").search(text)
-        agency = parse_issuer(m.group("organ"), s.context) if m else None
-        if m and agency:
-            return [Found(agency, "identity.issuer-adoption", Span(span.start + m.start("organ"),
-                                                                   span.start + m.end("organ")))]
-    # an older regulation's line names only the organ that published it (1981年4月6日 国务院发布;
+    # 省人民政府第N次常务会议通过), in any line of its history; else an older regulation's
+    # line that names only the organ that published it (1981年4月6日 国务院发布;
     # 2016年7月22日 青岛市人民代表大会常务委员会公告公布)
-    for span, text in s.heading.adoption_lines:
-        m = phrase_pattern("history_publishing_organ").match(text)
-        agency = parse_issuer(phrase_pattern("session_term").sub("", m.group("organ")), s.context) if m else None
-        if m and agency:
-            return [Found(agency, "identity.issuer-adoption", Span(span.start + m.start("organ"),
-                                                                   span.start + m.end("organ")))]
+    for pattern in ("meeting_organ", "history_publishing_organ"):
+        for span, text in s.heading.adoption_lines:
+            m = phrase_pattern(pattern).search(text)
+            agency = parse_issuer(phrase_pattern("session_term").sub("", m.group("organ")), s.context) if m else None
+            if m and agency:
+                return [Found(agency, "identity.issuer-adoption", Span(span.start + m.start("organ"),
+                                                                       span.start + m.end("organ")))]
     return []
 
 
