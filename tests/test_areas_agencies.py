@@ -21,13 +21,27 @@ def test_every_area_has_a_parent_chain_to_the_nation():
     ("朝阳区", "220000", "220104"),     # 长春 in a Jilin text
     ("朝阳区", "110000", "110105"),     # Beijing
     ("吉林", "220000", "220000"),
+    # an autonomous prefecture by its short name and 州 (恩施州民政局, 楚雄州人民政府, 延边州 in
+    # the Jilin seed), the short name before its nationalities, however many (黔东南苗族侗族自治州)
+    ("恩施州", None, "422800"),
+    ("楚雄州", None, "532300"),
+    ("延边州", None, "222400"),
+    ("黔东南州", None, "522600"),
+    ("黔东南", None, "522600"),
+    ("西双版纳", None, "532800"),
+    ("伊犁州", None, "654000"),
+    # the forms no rule makes (area_customary_names.tsv)
+    ("克州", None, "653000"),
+    ("石林县", None, "530126"),
 ])
 def test_resolve_name(name, context, code):
     ref = gaz.resolve_name(name, gaz.get(context) if context else None)
     assert ref is not None and ref.code == code
 
 
-@pytest.mark.parametrize("name", ["朝阳区", "鼓楼区", "吉林"])
+@pytest.mark.parametrize("name", ["朝阳区", "鼓楼区", "吉林",
+                                  # an autonomous county's short name is often a word (互助, 通道): no 县 form
+                                  "互助县", "通道县", "黔东", "西双"])
 def test_homonyms_without_context_are_not_guessed(name):
     assert gaz.resolve_name(name) is None
 
@@ -62,6 +76,11 @@ AGENCIES = [
     # the local financial administration of the 2023 reform (辽宁 joint signature, 沈阳 addressees)
     ("辽宁省地方金融管理局", None, "辽宁省地方金融管理局", "210000"),
     ("市地方金融管理局", "210100", "沈阳市地方金融管理局", "210100"),
+    # an autonomous prefecture's organs as they sign (克州民政局: 新疆 portal's 发文单位; 恩施州民政局 cited
+    # in a 恩施 公示; 楚雄州人民政府 cited by 元谋)
+    ("克州民政局", None, "克孜勒苏柯尔克孜自治州民政局", "653000"),
+    ("恩施州民政局", None, "恩施土家族苗族自治州民政局", "422800"),
+    ("楚雄州人民政府", None, "楚雄彝族自治州人民政府", "532300"),
 ]
 
 

@@ -121,6 +121,40 @@ def test_a_portal_field_of_one_organ_reads_it_by_its_shape():
 
 
 @pytest.mark.parametrize("text,issuer", [
+    # a county's or a city's portal names its own bureau by its kind alone in 来源 or 发布机构, spaced
+    # out or glued to a view counter (友好区 portal's 来源:民政局访问量:; 成安县's 发布机构: 民 政 局;
+    # 安州区's 发文机构: 卫生健康局 号:, its next label cut)
+    ("友好区人民政府\n政府信息公开\n友好区老年人服务中心消防改造项目\n\n发布时间:2021-08-11 14:49来源:民政局访问量:\n"
+     "字体:\n\n友好区老年人服务中心消防改造项目,建设规模及主要建设内容:项目建设规模1817.36平方米。\n", "伊春市友好区民政局"),
+    ("成安县民政局2020年度预算项目绩效自评表\n\n发布日期: 2021.07.14 索引号: 00062104-2-0404-2011-1033\n"
+     "发布机构: 民 政 局 文号:\n主题 词: 组织机构 主题分类: 组织机构\n一、基本情况 项目名称: 19名百岁老人高龄津贴\n",
+     "成安县民政局"),
+    ("您的位置:首页 > 政务公开 > 政府信息公开目录 > 卫生健康局\n号: 81569416/202006-00012 主题分类:\n"
+     "组配分类: 工作动态 发文日期: 2020-06-30\n发文机构: 卫生健康局 号:\n"
+     "称: 绵阳市安州区召开创建四川省敬老模范区 验收工作协调推进会\n\n绵阳市安州区召开创建四川省敬老模范区 验收工作协调推进会\n",
+     "绵阳市安州区卫生健康局"),
+    # not where the page's area is a province, whose organ of that kind is no 局, or unknown
+    ("吉林省关于开展养老机构检查的通知\n来源:民政局 发布时间:2021-08-11\n各市(州)民政局:现将有关事项通知如下。\n", None),
+    ("关于开展养老机构检查的通知\n来源:民政局 发布时间:2021-08-11\n各有关单位:现将有关事项通知如下。\n", None),
+])
+def test_a_portal_names_its_own_bureau_by_its_kind(text, issuer):
+    assert [a.name for a in extract(text).identity.issuers][:1] == ([issuer] if issuer else [])
+
+
+@pytest.mark.parametrize("text,area", [
+    # a news item a county's bureau posted (来源:民政局) is of the township its headline names (武进 portal);
+    # not of one a section of its text is headed by (乌尔禾区's 十件民生实事, a 乌尔禾镇 project among them)
+    ("您当前的位置:首页> 政务动态> 部门动态> 内容\n\n武进区礼嘉镇开展重阳节走访慰问活动\n"
+     "发布日期: 2025-10-31    来源:民政局  浏览次数:  字号:〖大 中 小〗\n\n"
+     "为弘扬中华民族尊老、敬老、爱老、助老的传统美德,10月28日上午,礼嘉镇组织开展“情暖重阳”系列走访慰问活动。\n", "礼嘉镇"),
+    ("2024年,乌尔禾区始终秉持以人民为中心的发展思想,全力推动2024年十件民生实事落地实施。\n乌尔禾镇\n养老服务中心改建项目\n"
+     "为进一步完善海棠别院的适老化建设,区民政人社局实施改建。\n来源:中共克拉玛依市乌尔禾区委员会宣传部\n", "乌尔禾区"),
+])
+def test_a_news_item_posted_by_a_county_bureau_is_of_the_township_it_reports(text, area):
+    assert extract(text).area.name == area
+
+
+@pytest.mark.parametrize("text,issuer", [
     # the organ whose site posts a document, alone on a header line above the breadcrumb, where
     # nothing else names the issuer (江津区民政局's 答复函; 吉林省民政厅's page of a 批复)
     ("重庆市江津区民政局\n\n当前位置: 重庆市江津区民政局>政务公开>政府信息公开目录>建议提案办理>人大代表建议办理\n\n"
@@ -282,6 +316,20 @@ def test_proposal_numbers(title, raw, session):
     assert x.proposal.number == (int(raw) if raw.isdigit() else None)
     if session:
         assert x.proposal.session == session
+
+
+@pytest.mark.parametrize("title,number", [
+    # a reply some organs title 回复, whose letter says no 答复如下 (常德 民政局, its portal's heading;
+    # 柘城 市场监管局's portal heads its 答复 so: 对县政协136号提案的回复)
+    ("常德市民政局对市七届人大二次会议第187号建议的回复", 187),
+    ("柘城县市场监管局对县政协十一届二次会议第136号提案的回复", 136),
+    # not an answer to a collection of suggestions
+    ("关于养老服务意见建议征集结果的回复", None),
+])
+def test_a_reply_titled_hui_fu(title, number):
+    x = extract(title + "\n\n尊敬的李元平代表:\n\n您好!您的《关于市政府增加公益性社区养老机构的建议》提案我们已收悉,"
+                "感谢您对养老事业的关心!\n")
+    assert (x.proposal.number if x.proposal else None) == number
 
 
 def test_a_reply_known_by_its_own_words_and_its_acknowledged_number():

@@ -13,7 +13,8 @@ from functools import lru_cache
 import datetime
 from typing import Generic, Optional, TypeVar, Union
 
-from kg.lexicon.agencies import (organ_forms, parse_agency as parse_agency_strict, parse_issuer, parse_township_organ,
+from kg.lexicon.agencies import (organ_forms, parse_agency as parse_agency_strict, parse_issuer, parse_site_organ,
+                                 parse_township_organ,
                                  parse_unlisted_organ, township_organ)
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.dates import find_dates, parse_date, parse_signing_date
@@ -46,6 +47,7 @@ HANDLING_ORGAN_REACH = 20    # characters an organ's name takes before 高度重
 GLUED_SIGNATURE_REACH = 60    # characters before a glued date that its organs may take (two organs with their areas)
 REPOST_AFTER_DAYS = 365   # a 发布日期 over a year after the 成文日期 is a copy's (portals post replies months late)
 AGENCY_SEPARATORS = re.compile(r"[ \t\u3000、，,]+")
+INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 
 
 @dataclass(frozen=True)
@@ -189,8 +191,23 @@ def read_identity(doc: Document) -> Identity:
                               or _history_publication(doc, ident.history))
     # a page's subject stands in its headline and lead, below the site's menus
     opening = [(s, t) for s, t in lines if s.start >= head_start]
-    ident.area = ident.issuers[0].value.area if ident.issuers else (_township_subject(doc, opening, context) or context)
+    ident.area = _page_area(doc, opening, context, ident.issuers, ident.title)
     return ident
+
+
+def _page_area(doc: Document, opening, context: Optional[AreaRef], issuers: list[Found],
+               title: Optional[Found]) -> Optional[AreaRef]:
+    """The issuer's area; a page with no issuer is of the township it reports
+    on, and so is a news item that a county's bureau posted (来源:民政局) whose
+    headline names that township of its area (武进区礼嘉镇开展重阳节走访慰问活动)."""
+    if not issuers:
+        return _township_subject(doc, opening, context) or context
+    area = issuers[0].value.area
+    if issuers[0].rule != "identity.issuer-source" or title is None:
+        return area
+    town = _township_subject(doc, opening, context)
+    headline_town = town is not None and town.name in title.value and gazetteer().is_within(town.code, area.code)
+    return town if headline_town else area
 
 
 def _township_subject(doc: Document, lines, context: Optional[AreaRef]) -> Optional[AreaRef]:
@@ -903,11 +920,16 @@ def _legislature_of(span: Span, text: str, context: Optional[AreaRef]) -> Option
     """The legislature whose session a history line names (山东省第十三届人民代表大会
     常务委员会第二十五次会议通过 -> 山东省人民代表大会常务委员会)."""
     m = phrase_pattern("adoption_body").search(text)
+    where = Span(span.start + m.start(), span.start + m.end()) if m else span
+    if not m:
+        # a text extracted from a PDF keeps a space where a line wrapped (人民代表大会常务 委员会第三十
+        # 四次会议通过: 江西 regulation on a standards site): the note read without it, the line its evidence
+        m = phrase_pattern("adoption_body").search(INNER_SPACE.sub("", text))
     if not m:
         return None
     name = phrase_pattern("session_term").sub("", re.sub(r"^.*?日", "", m.group("body")))
     agency = parse_issuer(name, context)
-    return Found(agency, "identity.issuer-adoption", Span(span.start + m.start(), span.start + m.end())) if agency else None
+    return Found(agency, "identity.issuer-adoption", where) if agency else None
 
 
 def _amending_legislatures(s: Sources, adopted: Found) -> list[Found]:
@@ -935,7 +957,11 @@ def _portal_issuers(s: Sources) -> list[Found]:
     # table holds (海南省医疗保险服务中心; 发文机关:长子县融媒体中心) is read by
     # its shape, one of no shape is left out, not the whole list
     parts = [p for p in AGENCY_SEPARATORS.split(field_.value.strip()) if p] or [field_.value]
-    agencies = [parse_issuer(p, s.context) or parse_unlisted_organ(p, s.context) for p in parts]
+    agencies = [parse_issuer(p, s.context) or parse_unlisted_organ(p, s.context) or parse_site_organ(p, s.context)
+                for p in parts]
+    if not any(agencies):
+        # 发布机构: 民 政 局: the organ's name spaced out, not a list
+        agencies = [parse_site_organ(field_.value, s.context)]
     return [Found(a, "identity.issuer-portal", field_.span) for a in agencies if a]
 
 
@@ -1000,7 +1026,8 @@ def _source_issuers(s: Sources) -> list[Found]:
     """The organ a page's 来源 names (a news item of 南宁市民政局), when it is
     one, or the government of the township it names."""
     field_ = s.doc.portal_value("source")
-    agency = parse_agency_strict(field_.value, s.context) if field_ else None
+    agency = (parse_agency_strict(field_.value, s.context) or parse_site_organ(field_.value, s.context)
+              if field_ else None)
     if field_ is not None and agency is None and gazetteer().is_township_name(field_.value.strip()):
         # 来源:马桥镇 (闵行区 portal), 来源:正果镇 (增城区 portal): a township names itself, its government
         town = gazetteer().place_township(field_.value.strip(), s.context, gazetteer().named_in_full(s.doc.view))

@@ -330,6 +330,27 @@ def parse_issuer(name: str, context: Optional[AreaRef] = None) -> Optional[Agenc
     return parse_agency(name, context) or parse_township_organ(name, context) or parse_named_body(name, context)
 
 
+SITE_ORGAN_LEVELS = ("city", "county")     # a province's organs are 厅, a township has no 局
+WHITESPACE = re.compile(r"\s+")
+
+
+def parse_site_organ(name: str, area: Optional[AreaRef]) -> Optional[AgencyRef]:
+    """An organ a portal's publisher or source field names by its kind alone
+    (来源:民政局, 发布机构: 民 政 局, 发文机构: 卫生健康局 on a county's or a city's
+    portal): that organ of the page's area, where the area's organ of that kind
+    is so named (民政局 on a province's page is no 民政厅: nothing is read)."""
+    if area is None or area.level not in SITE_ORGAN_LEVELS:
+        return None
+    written = WHITESPACE.sub("", name)
+    key = organ_of_form(written) if len(written) > 2 else None
+    if key is None:
+        return None
+    found = agency(key, area)
+    named_so = (found.name.endswith(written) or found.name[-1] == written[-1]
+                or (written.endswith("委") and found.name.endswith("委员会")))
+    return found if named_so else None
+
+
 # An organ no table holds, in the shape organs are named: an area or a level
 # prefix, then a stem and an organ ending (phrase pattern unlisted_organ).
 UNLISTED_PREFIX = "shape:"

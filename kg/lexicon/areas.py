@@ -14,7 +14,6 @@ from kg.datafiles import level_words, name_endings, read_lines, read_tsv, split_
 
 NATION = "CN"
 # Suffixes dropped to make a short name (威海市 -> 威海, 广西壮族自治区 -> 广西).
-AUTONOMOUS = re.compile(r"^([\u4e00-\u9fff]{2,}?)(?:维吾尔|[\u4e00-\u9fff]{1,3}族)*自治[区州县旗]$")
 SHORT_SUFFIX = re.compile(r"特别行政区$|地区$|林区$|[省市区县旗盟]$")
 LEVEL_PREFIXES = level_words("prefix")
 
@@ -47,8 +46,10 @@ class Gazetteer:
             self.by_code[ref.code] = ref
             self.types[ref.code] = ZONE
         for ref in self.by_code.values():
-            for name in self.names_of(ref):
+            for name in self.names_of(ref) + self._customary_names(ref):
                 self.by_name.setdefault(name, []).append(ref.code)
+        for row in read_tsv("area_customary_names.tsv"):
+            self.by_name.setdefault(row["name"], []).append(row["code"])
         for row in read_tsv("functional_areas.tsv"):
             code = row["alias_of"] or f"{row['parent']}{TOWNSHIP_SEPARATOR}{row['name']}"
             for name in split_list(row["names"]):
@@ -69,11 +70,22 @@ class Gazetteer:
         names = [ref.name]
         if ref.code == NATION:
             return names + ["全国", "中国", "国家"]
-        autonomous = AUTONOMOUS.match(ref.name)
+        autonomous = _autonomous().match(ref.name)
         short = autonomous.group(1) if autonomous else SHORT_SUFFIX.sub("", ref.name)
         if short != ref.name and len(short) >= 2:
             names.append(short)
         return names
+
+    def _customary_names(self, ref: AreaRef) -> list[str]:
+        """An autonomous prefecture is called by its short name and 州 (恩施州, 楚雄州,
+        延边州 for 恩施土家族苗族自治州 …): its own organs sign so (恩施州民政局). Not
+        an autonomous county: its short name is often a common word (互助, 通道),
+        so its forms (石林县) and the forms no rule makes (克州) are data
+        (area_customary_names.tsv)."""
+        autonomous = _autonomous().match(ref.name)
+        if not autonomous or self.types.get(ref.code) != "自治州":
+            return []
+        return [autonomous.group(1) + ref.name[-1]]
 
     def get(self, code: str) -> AreaRef:
         if code in self.by_code:
@@ -294,6 +306,14 @@ def _township_counties() -> dict[str, tuple[str, ...]]:
     for row in read_tsv.__wrapped__("townships.tsv"):
         out.setdefault(row["name"], []).append(row["county"])
     return {name: tuple(codes) for name, codes in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _autonomous() -> re.Pattern:
+    """An autonomous area's name: its short name, the nationalities, 自治区/州/县/旗
+    (黔东南 苗族侗族 自治州; 西藏 自治区)."""
+    groups = "|".join(sorted(read_lines("ethnic_groups.txt"), key=len, reverse=True))
+    return re.compile(rf"^([\u4e00-\u9fff]{{2,}}?)族?(?:(?:{groups})族?)*自治[区州县旗]$")
 
 
 @lru_cache(maxsize=1)

@@ -396,6 +396,8 @@ def _line_candidates(lines: list[_Line], i: int, portal_key: Optional[str]) -> I
             break
         if nxt.blank_before and (nxt.text.startswith("关于") or _is_whole_title(clean_title(nxt.text))):
             break       # an organ's name set apart above 关于… is the version head, not the title
+        if nxt.text.startswith("关于") and not _organ_name(clean_title("".join(p.text for p in parts))):
+            break       # only an issuer line stands above the 关于 of its title: a headline above it is another line
         if document_type(clean_title(parts[-1].text)) is not None:
             break       # the line before is a whole title already
         if nxt.text == parts[-1].text:
