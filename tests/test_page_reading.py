@@ -365,11 +365,30 @@ def test_a_reply_titled_as_one_and_acknowledging_its_proposal(text, number):
      "现答复如下:\n一、办理工作开展情况\n", 205),
     ("曾瑞代表:\n关于您在重庆市渝中区第十九届人大五次会议上提出的《关于在新影村社区建设老人食堂的建议》(DH269号)已收悉。"
      "经街道党工委、办事处审议通过,现将办理情况答复如下:\n", "DH269"),
+    # the number with its kind in the bracket (四川 民政厅: 第14020361号建议), or bare digits (云南 民政厅: 0641)
+    ("尊敬的周华代表:\n您提出的《关于在农村建设村级公益性集中安葬点的建议》(第14020361号建议)收悉。经认真研究,答复如下:\n",
+     14020361),
+    ("余红梅等代表:\n您提出的《关于批准宣威市增加经营性公墓的建议》(0641),已交我们研究办理,现答复如下。\n", 641),
 ])
 def test_a_reply_that_opens_with_the_acknowledged_proposal(text, number):
     x = extract(text)
     assert x.identity.type_concept == "reply"
     assert (x.proposal.number if isinstance(number, int) else x.proposal.raw_number) == number
+
+
+@pytest.mark.parametrize("text,area", [
+    # a reply that names neither its issuer nor its area is of the legislature's area whose session
+    # it answers (楚雄州 民政局's reply signed 我单位; 新余 民政局's reply titled by its session)
+    ("关于楚雄州第十三届人大四次会议\n第6号建议的答复\n李喜梅代表:\n您提出的《关于加强乡村公墓管理的建议》(第6号)交我们办理,"
+     "现答复如下:\n一、办理工作开展情况\n我单位把办理好人大代表建议和政协提案作为重要抓手。\n", "楚雄彝族自治州"),
+    ("关于新余市第十届人大三次会议第7号建议的答复\n张代表:\n您提出的《关于建立社区便民食堂的建议》收悉,现答复如下:\n"
+     "一、基本情况\n", "新余市"),
+    # a session that names no area in full gives none (市七届人大二次会议)
+    ("关于市七届人大二次会议第187号建议的答复\n李元平代表:\n您提出的《关于增加公益性社区养老机构的建议》收悉,现答复如下:\n", None),
+])
+def test_a_reply_with_no_issuer_is_of_its_sessions_area(text, area):
+    x = extract(text)
+    assert (x.area.name if x.area else None) == area
 
 
 @pytest.mark.parametrize("text,issuer", [

@@ -13,7 +13,8 @@ from kg.models import (AgencyMention, Citation, CollectiveResponsibility, FileEr
                        Extraction, Fact, Measure, MeasureIndex, Span, UnboundAgency)
 from kg.extract.responsibility import find_responsibility_lists
 from kg.extract.history import version_facts
-from kg.extract.proposals import acknowledged_title_spans, answers_a_proposal, find_proposal, is_reply_title
+from kg.extract.proposals import (acknowledged_title_spans, answers_a_proposal, find_proposal, is_reply_title,
+                                  session_area)
 from kg.lexicon.agencies import UNLISTED_PREFIX, organ_forms
 from kg.datafiles import phrase_pattern
 from kg.lexicon.titles import document_type, wrapped_title
@@ -45,6 +46,8 @@ def extract_mentions(doc: Document) -> Extraction:
     identity, reply = steps.run("extract.identity", (DocRef(), False), _identity_ref, ident, doc)
     proposal = (steps.run("extract.proposal", None, find_proposal, doc, ident.title.span if ident.title else None,
                           area) if reply else None)
+    if area is None and proposal is not None:
+        area = session_area(proposal)
     skip = _heading_but_history(ident) + (steps.run("extract.proposal", [], acknowledged_title_spans, doc)
                                           if reply else [])
     found = steps.run("extract.citations", CitationResult(), find_citations, doc, area, skip, identity.number)

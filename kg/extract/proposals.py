@@ -99,6 +99,14 @@ def _session_start(m: re.Match) -> int:
     return m.start("before") + len(before)
 
 
+def session_area(proposal: Proposal) -> Optional[AreaRef]:
+    """The area a reply's session names in full (楚雄州第十三届人大四次会议, 新余市第十届
+    人大三次会议): a proposal is answered by the organs of its legislature's area,
+    so a reply whose text names no issuer and no area is of that area."""
+    chain = gazetteer().split_area_prefix(proposal.session, None) if proposal.session else None
+    return chain[-1][1] if chain else None
+
+
 def _body_name(m: re.Match, start: int) -> str:
     """政协五华区 -> 五华区政协: the area, then the body, as organs are named."""
     body = {"人民代表大会": "人大", "政治协商会议": "政协"}.get(m.group("body"), m.group("body"))
