@@ -392,6 +392,14 @@ def _line_candidates(lines: list[_Line], i: int, portal_key: Optional[str]) -> I
         return
     for j in range(i + 1, min(i + 3, len(lines))):
         nxt = lines[j]
+        if VERSION_MARK_LINE.fullmatch(nxt.text) and not nxt.blank_before and not nxt.chrome:
+            # (试行), (征求意见稿) on the line under a title belong to it (浑江区 奖补办法; 湘潭市
+            # 监管办法's draft)
+            title = clean_title("".join(p.text for p in parts) + nxt.text.strip())
+            if _title_shape(title) and document_type(title) is not None:
+                yield _Candidate(i, j, title, Span(parts[0].span.start, nxt.span.end),
+                                 _score(title) + _bonus(title, portal_key))
+            break
         if nxt.chrome or len(parts[-1].text) > MAX_TITLE_PART or not _title_part(nxt.text):
             break
         if nxt.blank_before and (nxt.text.startswith("关于") or _is_whole_title(clean_title(nxt.text))):
@@ -407,6 +415,9 @@ def _line_candidates(lines: list[_Line], i: int, portal_key: Optional[str]) -> I
         if _title_shape(title) and document_type(title) is not None:
             span = Span(parts[0].span.start, parts[-1].span.end)
             yield _Candidate(i, j, title, span, _score(title) + _bonus(title, portal_key))
+
+
+VERSION_MARK_LINE = re.compile(r"\s*[（(](?:试行|暂行|征求意见稿|修订|修订稿|草案|送审稿)[)）]\s*")
 
 
 def _is_whole_title(text: str) -> bool:
