@@ -699,9 +699,30 @@ def test_our_office_is_the_township_office_the_page_names():
     ("关于《浙江省社会养老服务促进条例》执行情况的报告\n来源:浙江省人大常委会\n主任、副主任、秘书长、各位委员:\n"
      "根据省十二届人大常委会第三十三次会议的安排,我代表省政府,向本次会议报告《浙江省社会养老服务促进条例》执行情况。\n",
      "浙江省人民政府"),
+    # the one who delivers it, on the line under its delivery line: the organ before the office
+    # (安阳 人大 社会建设委员会's report; the 北京 report's 北京市人民政府副市长 above)
+    ("关于市十五届人大二次会议代表所提关于加快我市社区居家养老服务立法的议案审议结果的报告\n"
+     "——2024 年 4 月 28 日在安阳市第十五届人民代表大会\n常务委员会第九次会议上\n安阳市人大社会建设委员会主任委员 李 阳\n"
+     "主任、各位副主任、秘书长、各位委员:\n在 2024 年 2 月召开的市十五届人大二次会议上,殷保明等10 名代表提出议案。\n",
+     "安阳市人大社会建设委员会"),
 ])
 def test_a_report_names_the_government_it_speaks_for(text, issuer):
     assert [a.name for a in extract(text).identity.issuers] == [issuer]
+
+
+@pytest.mark.parametrize("text,day", [
+    ("关于养老服务议案办理情况的报告\n——2014年9月24日在北京市第十四届人民代表大会常务委员会第十三次会议上\n"
+     "北京市人民政府副市长  戴均良\n主任、各位副主任、秘书长、各位委员:\n", "2014-09-24"),
+    # its date spaced out and the line wrapped before 会议上 (安阳 人大 社会建设委员会's report)
+    ("关于市十五届人大二次会议代表所提关于加快我市社区居家养老服务立法的议案审议结果的报告\n"
+     "——2024 年 4 月 28 日在安阳市第十五届人民代表大会\n常务委员会第九次会议上\n安阳市人大社会建设委员会主任委员 李 阳\n"
+     "主任、各位副主任、秘书长、各位委员:\n", "2024-04-28"),
+    # not a visit on that day
+    ("关于养老服务工作的调研报告\n——2014年9月24日在北京调研养老服务工作\n一、基本情况\n", None),
+])
+def test_a_report_is_dated_by_its_delivery_line(text, day):
+    x = extract(text)
+    assert (x.date.isoformat() if x.date else None) == day
 
 
 def test_a_joint_signature_cut_with_the_page_and_set_letter_by_letter():

@@ -987,6 +987,27 @@ def _report_issuers(s: Sources) -> list[Found]:
     return [Found(agency, "identity.issuer-report", Span(m.start("organ"), m.end("organ")))]
 
 
+SPEAKER_REACH = 3      # the speaker's line stands within the lines under a delivery line (wrapped or not)
+
+
+def _speaker_issuers(s: Sources) -> list[Found]:
+    """A report delivered to a legislature: the organ of the one who delivers it,
+    on the line under its delivery line (——2024 年 4 月 28 日在安阳市第十五届人民代表大会 /
+    常务委员会第九次会议上 / 安阳市人大社会建设委员会主任委员 李 阳; 北京市人民政府副市长 戴均良)."""
+    lines = s.lines[:MAX_HEADING_LINES * 2]
+    at = next((k for k, (_, line) in enumerate(lines) if phrase_pattern("delivered_line").match(line.strip())), None)
+    if at is None:
+        return []
+    for span, line in lines[at + 1:at + 1 + SPEAKER_REACH]:
+        m = phrase_pattern("speaker_line").match(line.strip())
+        if m:
+            organ = m.group("organ")
+            agency = parse_issuer(organ, s.context) or parse_unlisted_organ(organ, s.context)
+            start = span.start + line.index(organ)
+            return [Found(agency, "identity.issuer-speaker", Span(start, start + len(organ)))] if agency else []
+    return []
+
+
 def _self_reference_issuers(s: Sources) -> list[Found]:
     """我局草拟了…: the organ of that kind the page names elsewhere, in its
     metadata (来源, 发布机构) or its text (通讯地址：…市民政局福利慈善科)."""
@@ -1127,6 +1148,7 @@ SOURCES = {
     "identity.issuer-heading": _heading_issuers,
     "identity.issuer-order": _order_issuers,
     "identity.issuer-report": _report_issuers,
+    "identity.issuer-speaker": _speaker_issuers,
     "identity.issuer-signature": _signature_issuers,
     "identity.issuer-adoption": _adoption_issuers,
     "identity.issuer-self-reference": _self_reference_issuers,

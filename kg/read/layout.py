@@ -385,11 +385,15 @@ def _line_candidates(lines: list[_Line], i: int, portal_key: Optional[str]) -> I
         span = Span(start, start + len(piece.strip()))
         tail_found = (tail[1], Span(line.span.start + tail[2], line.span.start + tail[3])) if tail else None
         yield _Candidate(i, i, title, span, _score(title) + _bonus(title, portal_key), tail_found)
-    # a title broken over two or three lines (an issuer line, then 关于…; or
-    # 关于进一步推动我市养老服务 / 高质量发展的实施意见)
-    parts = [line]
-    if not _title_part(line.text):
-        return
+    if _title_part(line.text):
+        yield from _broken_title_candidates(lines, i, portal_key)
+
+
+def _broken_title_candidates(lines: list[_Line], i: int, portal_key: Optional[str]) -> Iterator[_Candidate]:
+    """A title broken over two or three lines (an issuer line, then 关于…; or
+    关于进一步推动我市养老服务 / 高质量发展的实施意见), with a version mark on
+    the line under it."""
+    parts = [lines[i]]
     for j in range(i + 1, min(i + 3, len(lines))):
         nxt = lines[j]
         if VERSION_MARK_LINE.fullmatch(nxt.text) and not nxt.blank_before and not nxt.chrome:
@@ -402,12 +406,8 @@ def _line_candidates(lines: list[_Line], i: int, portal_key: Optional[str]) -> I
             break
         if nxt.chrome or len(parts[-1].text) > MAX_TITLE_PART or not _title_part(nxt.text):
             break
-        if nxt.blank_before and (nxt.text.startswith("关于") or _is_whole_title(clean_title(nxt.text))):
-            break       # an organ's name set apart above 关于… is the version head, not the title
-        if nxt.text.startswith("关于") and not _organ_name(clean_title("".join(p.text for p in parts))):
-            break       # only an issuer line stands above the 关于 of its title: a headline above it is another line
-        if document_type(clean_title(parts[-1].text)) is not None:
-            break       # the line before is a whole title already
+        if _ends_the_title(parts, nxt):
+            break
         if nxt.text == parts[-1].text:
             continue    # a mirror repeats a part of the title
         parts.append(nxt)
@@ -415,6 +415,15 @@ def _line_candidates(lines: list[_Line], i: int, portal_key: Optional[str]) -> I
         if _title_shape(title) and document_type(title) is not None:
             span = Span(parts[0].span.start, parts[-1].span.end)
             yield _Candidate(i, j, title, span, _score(title) + _bonus(title, portal_key))
+
+
+def _ends_the_title(parts: list[_Line], nxt: _Line) -> bool:
+    """Whether the next line starts something other than the rest of the title."""
+    if nxt.blank_before and (nxt.text.startswith("关于") or _is_whole_title(clean_title(nxt.text))):
+        return True     # an organ's name set apart above 关于… is the version head, not the title
+    if nxt.text.startswith("关于") and not _organ_name(clean_title("".join(p.text for p in parts))):
+        return True     # only an issuer line stands above the 关于 of its title: a headline above it is another line
+    return document_type(clean_title(parts[-1].text)) is not None     # the line before is a whole title already
 
 
 VERSION_MARK_LINE = re.compile(r"\s*[（(](?:试行|暂行|征求意见稿|修订|修订稿|草案|送审稿)[)）]\s*")
