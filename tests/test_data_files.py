@@ -250,6 +250,15 @@ def test_every_programme_and_its_variants_are_found(row):
         assert row["name"] in {m.name for m in find_programmes(doc)}, written
 
 
+@pytest.mark.parametrize("row", _read_tsv("area_customary_names.tsv"), ids=lambda r: r["name"])
+def test_every_customary_area_name_is_its_area_and_no_other(row):
+    from kg.lexicon.areas import gazetteer
+    gaz = gazetteer()
+    assert gaz.get(row["code"]).code == row["code"]
+    assert gaz.resolve_name(row["name"]).code == row["code"], row
+    assert row["note"], row
+
+
 @pytest.mark.parametrize("row", _read_tsv("sub_provincial_cities.tsv"), ids=lambda r: r["name"])
 def test_every_sub_provincial_city_names_its_office_like_a_municipality(row):
     from kg.lexicon.agencies import agency
