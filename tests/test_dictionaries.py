@@ -96,6 +96,14 @@ def test_issuers_beyond_the_organ_tables(written, context, full):
     ("静府办发", "310106", "上海市静安区人民政府办公室"),   # a district's own code
     ("二七政办", "410103", "郑州市二七区人民政府办公室"),
     ("哈政办规", None, "哈尔滨市人民政府办公厅"),
+    # on a province's own page its abbreviation is the province's, though a city of it starts with the
+    # same character (辽宁 卫健委 page of 辽老龄办发; 江苏, 湖北, 甘肃 cite their own 政发)
+    ("辽老龄办发", "210000", "辽宁省老龄工作委员会办公室"),
+    ("苏政发", "320000", "江苏省人民政府"),
+    ("鄂政发", "420000", "湖北省人民政府"),
+    ("甘政发", "620000", "甘肃省人民政府"),
+    ("赣市府发", "360000", "赣州市人民政府"),             # a city's own code still reads as the city's
+    ("甘政办发", "623000", "甘南藏族自治州人民政府办公室"),  # and on the city's page, the city's
 ])
 def test_issuer_codes(code, context, issuer):
     found = resolve_code(code, area(context) if context else None)

@@ -168,11 +168,12 @@ def resolve_code(code: str, context: Optional[AreaRef] = None) -> Optional[Issue
         if province is not None:
             inside = [r for r in readings if gaz.is_within(r[0].code, province.code)]
             readings = inside or readings
-    # The longest organ code reads best (政办+发, not 政+办发); with no context
-    # a province abbreviation beats a city one (青 = 青海省); then the most
-    # specific area (威环 is a county of 威海); then a stable order.
-    readings.sort(key=lambda r: (-r[3], r[4] if context is None else False,
-                                 -len(gaz.chain(r[0].code)), r[1]))
+    # The longest organ code reads best (政办+发, not 政+办发); then the page's
+    # own area (苏政发 on a page of 江苏省 is the province's, not 苏州市's); with
+    # no context a province abbreviation beats a city one (青 = 青海省); then
+    # the most specific area (威环 is a county of 威海); then a stable order.
+    readings.sort(key=lambda r: (-r[3], context is not None and r[0].code != context.code,
+                                 r[4] if context is None else False, -len(gaz.chain(r[0].code)), r[1]))
     area, organ_key, kind, *_ = readings[0]
     return IssuerCode(code, agency(organ_key, area), kind)
 
