@@ -573,3 +573,38 @@ def test_an_original_headline_does_not_displace_the_pages_own():
                 "    原标题:广安市积极落实优待政策提升老年人幸福指数——来源:广安日报\n    老年人优待是政府和社会的责任。\n")
     assert (found.layout.title.value, found.layout.title.rule) == (
         "广安市积极落实优待政策提升老年人幸福指数", "identity.title-headline")
+
+
+@pytest.mark.parametrize("text,title", [
+    # a news headline right above its byline, written in two clauses or with a column's tag (滕州 portal's
+    # 洪绪镇 item; 芥末堆 repost of 吉林's plan; 黔江 portal's review; 日照 daily's item under its reporters;
+    # 江西网络台's item over its timestamp)
+    ("您的位置:首页 > 本市动态 > 乡镇街道 > 洪绪镇\n\n【优服务 办实事 惠民生】洪绪镇以爱心食堂为抓手 夯实基本公共服务“民生基石”\n\n"
+     "时间:2025-08-25 来源:宣传信息岗 生淑娴\n\n在推进基本公共服务成效提升工作的进程中,洪绪镇立足镇域实际,聚焦农村老年人“吃饭难”问题。\n",
+     "【优服务 办实事 惠民生】洪绪镇以爱心食堂为抓手 夯实基本公共服务“民生基石”"),
+    ("芥末堆芥末堆\n\n吉林提出九大重点任务,深入探索居家养老服务“吉林模式”\n\n作者:FYQ 发布时间:\n\n"
+     "摘要:2025年前,每个街道至少建有1所社区老年食堂,乡镇覆盖率达到60%。\n",
+     "吉林提出九大重点任务,深入探索居家养老服务“吉林模式”"),
+    ("您当前的位置: 首页 > 工作情况\n\n回眸“十三五”:求新求变求突破,养老服务体系取得新发展\n\n日期:2021-01-04\n\n"
+     "    牵头编制《养老产业发展规划(2019—2035年)》,统筹布局、科学规划全区养老产业发展。\n",
+     "回眸“十三五”:求新求变求突破,养老服务体系取得新发展"),
+    ("市老龄工作委员会办公室开展 2024 年“敬老月”系列活动,营造敬老爱老孝老良好社会氛围——\n全媒体记者 马丹 滕伟伟\n"
+     "今年10月是全国第十五个“敬老月”,10月11日(重阳节)是全国第十二个“老年节”。\n",
+     "市老龄工作委员会办公室开展 2024 年“敬老月”系列活动,营造敬老爱老孝老良好社会氛围——"),
+])
+def test_a_headline_above_its_byline_may_have_two_clauses(text, title):
+    found = page(text).layout.title
+    assert (found.value, found.rule) == (title, "identity.title-headline")
+
+
+@pytest.mark.parametrize("text", [
+    # above a byline, but no headline: a sentence, a keyword list, a site's title with its column,
+    # an item's code (新郑 reply page; 大庆 repost; 吉林 power list)
+    "为进一步做好养老服务工作,现将有关事项通知如下。\n发布时间:2021-08-11\n各乡镇:\n",
+    "提案,建议提案,提案答复函\n发布时间:2017-09-20 来源:新郑市民政局\n马委员:您提出的建议收悉。\n",
+    "老年餐厅预计10月中旬将全部实行运营|天天速读\n来源:大庆日报\n市民政局回复如下:很感谢您的提问。\n",
+    "220000-MZ-QT-041 养老服务补贴资金分配\n时间:2016-09-26 14:25:00\n来源:\n项目编码\n",
+])
+def test_no_byline_headline_from_sentences_keywords_or_codes(text):
+    found = page(text).layout.title
+    assert found is None or found.value != text.split("\n")[0]

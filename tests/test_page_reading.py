@@ -569,6 +569,23 @@ def test_chrome_names_no_area(text, area):
     assert (found.name if found else None) == area
 
 
+@pytest.mark.parametrize("text,area", [
+    # a national law or a journal cited on a line of its own does not make a page the nation's
+    # (云南 解读 listing its bases; 通辽 abstract under 出处): the area the text names is the page's
+    ("一、出台背景\n近年来,养老机构预收费引发的非法集资等问题频发,亟需建立省级预收费监管制度。\n二、制定依据\n"
+     "《中华人民共和国老年人权益保障法》《防范和处置非法集资条例》《云南省老年人权益保障条例》。\n"
+     "三、主要内容\n明确监管对象(本省备案/登记的养老机构)。\n", "云南省"),
+    ("摘要\n为进一步提高全市特困人员供养服务机构安全管理水平,近日,内蒙古自治区通辽市民政局印发《关于开展全市敬老院"
+     "安全隐患排查及整改工作的通知》(通民发[2017]46号)。\n出处\n《中国民政》\n2017年第23期62-62,共1页\n", "通辽市"),
+    # a local title cited so still speaks for the page's area (虹口 区's consultation)
+    ("本区开展“虹口区养老设施布局专项规划”编制工作。\n《虹口区养老设施布局专项规划》(公示稿)提炼了专项规划编制的主要内容。\n",
+     "虹口区"),
+])
+def test_a_national_law_or_journal_on_its_own_line_is_no_heading(text, area):
+    found = extract(text).area
+    assert (found.name if found else None) == area
+
+
 @pytest.mark.parametrize("text,source,published", [
     # a byline without labels: the organ over its timestamp (陆良 portal; 巴彦淖尔 民政局 portal)
     ("2019年我县高龄津贴惠及12916名老年人\n\n  • 陆良县人民政府\n  • 2020-07-31 12:18\n\n2019年,陆良县共发放高龄津贴777.96万元。\n",
@@ -917,6 +934,40 @@ def test_a_township_named_as_the_source_is_its_government(text, issuer):
     x = extract(text)
     assert [a.name for a in x.identity.issuers] == [issuer]
     assert x.area.level == "township"
+
+
+@pytest.mark.parametrize("text,issuer", [
+    # the unit that wrote a news item closes its last paragraph in brackets (刚察 county news on a
+    # provincial portal; 厦门 news reposted by the provincial 民政厅; 方山 news with its writer's name;
+    # 三台 township news: a township writes as its government)
+    ("刚察县2所敬老院被评为全省星级农牧区敬老院\n发布时间:2013年10月25日\n"
+     "近日,经省民政厅审核评定,刚察县2所敬老院被评为全省“星级”农牧区敬老院。\n"
+     "按照《青海省敬老院星级评定办法》,五保对象供养水平有了较大提升。\n(刚察县政府)\n", "刚察县人民政府"),
+    ("省老龄事业“十二五”执行情况检查组察视集美区\n16.12.2015 12:16\n本文来源: 民政厅\n"
+     "12月9日,省检查组一行对厦门市老龄事业十二五规划执行情况进行检查评估。"
+     "李祖可组长对我市各项涉老优待政策的落实表示肯定。(集美区民政局)\n本文来源: 民政厅\n", "厦门市集美区民政局"),
+    ("方山县老干局组织学习全省老年大学建设发展推进会的会议精神\n4月28日下午,方山县老干局全体工作人员在会议室召开会议。\n"
+     "推动我县老年大学工作迈上一个新台阶。\n(方山县老干局 薛清兰)\n网友留言评论\n", "中国共产党方山县委员会老干部局"),
+    ("日前,三台县古井镇2018年第四季度高龄老人津贴申报工作已经在各村(居)陆续启动。\n"
+     "另一方面,加强津贴享受对象动态管理,及时终止因死亡、户籍迁出等原因丧失享受条件的。(古井镇 杨迎春)\n",
+     "三台县古井镇人民政府"),
+])
+def test_a_news_item_is_issued_by_the_unit_that_wrote_it(text, issuer):
+    assert [a.name for a in extract(text).identity.issuers] == [issuer]
+
+
+@pytest.mark.parametrize("text", [
+    # a plan whose measures each close with their bureau (平湖 plan): no news item's writer
+    ("平湖市老龄事业发展“十二五”规划\n一、加强养老服务设施建设。(市民政局)\n二、发展老年教育。(市教育局)\n"),
+    ("平湖市老龄事业发展情况\n(一)加强养老服务设施建设。(市民政局)\n"),
+    # a notice with a document title and signature: the signature names the issuer, not a bracket
+    ("关于开展敬老月活动的通知\n各乡镇:\n请认真组织实施。\n(县老龄办)\n刚察县民政局\n2013年10月25日\n"),
+    # a reporter's byline is no unit
+    ("全国开展“义务助老活动”\n重阳节即将到来之际,各地团组织开展活动。\n(记者 李斌)\n"),
+])
+def test_no_contributor_where_brackets_close_measures_or_a_document_signs(text):
+    rules = [f.evidence.rule for f in extract(text).facts if f.name == "issuer"]
+    assert "identity.issuer-contributor" not in rules
 
 
 @pytest.mark.parametrize("text", [

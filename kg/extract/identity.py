@@ -20,6 +20,7 @@ from kg.lexicon.areas import gazetteer
 from kg.lexicon.dates import find_dates, parse_date, parse_signing_date
 from kg.lexicon.docnumber import JOINT, DocNumber
 from kg.lexicon.issuers import resolve_code
+from kg.extract.measures import opens_numbered_item
 from kg.extract.proposals import answers_a_proposal, is_reply_title
 from kg.models import AgencyRef, AreaRef, Document, Layout, Span
 from kg.datafiles import level_words, phrase_pattern, read_lines, read_tsv
@@ -741,6 +742,8 @@ def _heading_area(doc: Document, lines) -> Optional[AreaRef]:
         text = line.strip().lstrip("《〈“\"")
         chain = gaz.split_area_prefix(text, None)
         opening = _opening_area(text) if chain else None
+        if opening and opening.code == gaz.nation.code and _cites_rather_than_heads(line.strip()):
+            continue    # a national law or journal cited on a line of its own makes no page the nation's
         if opening and not phrase_pattern("medium_after_place").match(text, chain[-1][0]):
             return opening     # not a news medium named by its place (天山网讯, 四川在线泸州频道)
     portal_title = doc.portal_value("title")
@@ -749,6 +752,17 @@ def _heading_area(doc: Document, lines) -> Optional[AreaRef]:
         if chain:
             return chain[-1][1]
     return None
+
+
+def _cites_rather_than_heads(line: str) -> bool:
+    """A line in book-title marks that is no heading: a list of the laws a
+    解读 rests on (《中华人民共和国老年人权益保障法》《防范和处置非法集资条例》…),
+    a journal's name under 出处 (《中国民政》). A heading so written is one
+    document's title and nothing after it (《哈尔滨市优待老年人的规定》).
+    (A local title cited so, 《虹口区养老设施布局专项规划》(公示稿)提炼了…, is
+    most often the page's own area's, and is still read.)"""
+    m = re.fullmatch(r"[《〈](?P<title>[^《》〈〉]+)[》〉](?P<rest>.*)", line)
+    return m is not None and (bool(m.group("rest").strip()) or document_type(m.group("title")) is None)
 
 
 def _title_issuers(s: Sources) -> list[Found]:
@@ -1056,6 +1070,29 @@ def _source_issuers(s: Sources) -> list[Found]:
     return [Found(agency, "identity.issuer-source", field_.span)] if field_ is not None and agency else []
 
 
+def _contributor_issuers(s: Sources) -> list[Found]:
+    """The unit that wrote a news item, in brackets closing its last paragraph
+    (…提出具体要求。 (县民政局); (方山县老干局 薛清兰); (古井镇 杨迎春): its
+    government): read only on a page with no signature and no document title,
+    and only where the page has one such bracket, closing no numbered item
+    (a plan's measures each closing with their bureau are no news item's)."""
+    if s.signature is not None or (s.title is not None and document_type(s.title.value) is not None):
+        return []
+    view = s.doc.view
+    found = [m for m in phrase_pattern("news_contributor").finditer(view, s.heading.end)
+             if not s.doc.in_residue(Span(m.start(), m.end()))
+             and not opens_numbered_item(view[view.rfind("\n", 0, m.start()) + 1:m.start()])]
+    if len(found) != 1:
+        return []
+    name = found[0].group("organ")
+    agency = parse_issuer(name, s.context)
+    if agency is None and gazetteer().is_township_name(name):
+        town = gazetteer().place_township(name, s.context, gazetteer().named_in_full(s.doc.view))
+        agency = township_organ(town) if town else None
+    span = Span(found[0].start("organ"), found[0].end("organ"))
+    return [Found(agency, "identity.issuer-contributor", span)] if agency else []
+
+
 def _site_header_issuers(s: Sources) -> list[Found]:
     """The organ whose site the page stands on, named alone on a line of the
     header above the breadcrumb (重庆市江津区民政局 / 当前位置: …; 吉林省民政厅 /
@@ -1153,6 +1190,7 @@ SOURCES = {
     "identity.issuer-adoption": _adoption_issuers,
     "identity.issuer-self-reference": _self_reference_issuers,
     "identity.issuer-handling": _handling_issuers,
+    "identity.issuer-contributor": _contributor_issuers,
     "identity.issuer-portal": _portal_issuers,
     "identity.issuer-signature-cut": _cut_signature_issuers,
     "identity.issuer-number": _number_issuers,

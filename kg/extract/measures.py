@@ -65,6 +65,11 @@ def _heading_of(line: str) -> Optional[tuple[HeadingPattern, str]]:
     return None
 
 
+def opens_numbered_item(line: str) -> bool:
+    """Whether a line opens a chapter, article or numbered item (一、 (一) 1. 第三条)."""
+    return _heading_of(line) is not None
+
+
 def find_measures(doc: Document, body_start: int = 0, body_end: Optional[int] = None) -> list[Measure]:
     """Measures of the body between ``body_start`` (after the heading) and
     ``body_end`` (the signature)."""

@@ -18,7 +18,6 @@ from kg.read.portal import find_portal
 # A line that opens with a bracketed document number continues the sentence
 # before it: 《…意见》\n（国办发〔2019〕5号）.
 NUMBER_LINE_START = re.compile(r"[（(]\s*(?:[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*\d{4}|\d{4}\s*年\s*第)")
-HEADING_START = re.compile(r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\(?\d+[.、．)）]|第[一二三四五六七八九十百]+[章节条]")
 SENTENCE_END = "。！？!?；;"
 MAX_TITLE_LINES = 3
 

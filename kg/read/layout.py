@@ -736,9 +736,12 @@ def _promulgated(lines: list[_Line], body_line: int) -> Optional[_Candidate]:
 
 def _headline(lines: list[_Line], body_line: int) -> Optional[_Candidate]:
     """A page without a document's heading (a news item, a 公示 list, a
-    解读): its first line of title shape before the body, not a site's or an
-    organ's name."""
+    解读): the line right above its byline, else its first line of title
+    shape before the body, not a site's or an organ's name."""
     top = _below_breadcrumb(lines)
+    above_byline = _headline_above_byline(lines, top, body_line)
+    if above_byline is not None:
+        return above_byline
     for line in lines[top:min(body_line, top + HEADLINE_LINES)]:
         if _table_line(line.text):
             break           # a table has begun: the page's head, if it had one, is above it
@@ -753,6 +756,35 @@ def _headline(lines: list[_Line], body_line: int) -> Optional[_Candidate]:
         start = line.span.start + line.text.find(text[:4])
         return _Candidate(line.index, line.index, text, Span(start, start + len(text)), 0)
     return None
+
+
+def _headline_above_byline(lines: list[_Line], top: int, body_line: int) -> Optional[_Candidate]:
+    """A news item's headline stands right above its byline (时间:… 来源:…;
+    日期:…; 作者:… 发布时间:; 全媒体记者 …; a bare timestamp). So placed it may
+    be written in two clauses (吉林提出九大重点任务,深入探索居家养老服务“吉林模式”;
+    回眸“十三五”:求新求变求突破,养老服务体系取得新发展), after a column's tag
+    (【优服务 办实事 惠民生】洪绪镇以爱心食堂为抓手…), but holds no sentence
+    (``not_a_byline_headline``)."""
+    for line, below in zip(lines[top:body_line], lines[top + 1:body_line + 1]):
+        if line.chrome or below.index != line.index + 1 or not phrase_pattern("headline_byline").match(below.text):
+            continue
+        text = clean_title(line.text)
+        if (len(text) > MAX_TITLE_CHARS or len(CJK.findall(text)) < MIN_HEADLINE_CJK
+                or phrase_pattern("not_a_byline_headline").search(text) or _labelled(text)
+                or phrase_pattern("site_name").search(text) or phrase_pattern("organ_line").fullmatch(text)
+                or phrase_pattern("not_a_headline").search(text)):
+            continue
+        start = line.span.start + line.text.find(text[:4])
+        return _Candidate(line.index, line.index, text, Span(start, start + len(text)), 0)
+    return None
+
+
+def _labelled(text: str) -> bool:
+    """A label and its value (来源:…, 标题:…), not a headline's column or first clause."""
+    c = phrase_pattern("headline_colon").match(text)
+    if c is None:
+        return bool(re.search(r"[:：]", text))
+    return bool(label_field(c.group("head")) or phrase_pattern("label_head").search(c.group("head")))
 
 
 def _occurrences(lines: list[_Line], best: _Candidate) -> list[tuple[int, int]]:
