@@ -65,6 +65,14 @@ def validity(text: str) -> dict:
     ("# 社会救助暂行办法\n\n2014年2月21日 中华人民共和国国务院令第649号公布\n\n<!-- INFO END -->\n\n"
      "第一条 为了加强社会救助，保障公民的基本生活，制定本办法。\n第七十条 本办法自公布之日起施行。\n",
      {"entry_into_force": date(2014, 2, 21), "provisional": True}),
+    # a notice that adjusts a standard is in force when the new standard applies (高碑店 notice, whose
+    # copy lost the 年 and 月 of its date; 天津 民政局 and 财政局's notice; 九龙坡 区's 五保 notice)
+    ("关于提高农村低保和特困人员供养标准的通知\n各乡镇人民政府:\n二、新标准执行时间\n调整后的标准202271日开始执行。\n",
+     {"entry_into_force": date(2022, 7, 1)}),
+    ("各区民政局、财政局:\n经市人民政府同意,决定从2017年4月1日起,调整我市居家养老服务(护理)补贴标准,现将有关事项通知如下:\n",
+     {"entry_into_force": date(2017, 4, 1)}),
+    ("重庆市九龙坡区人民政府办公室关于提高农村五保供养标准的通知\n各镇人民政府:\n"
+     "经区政府同意,决定从2015年10月1日起提高农村五保供养标准。\n", {"entry_into_force": date(2015, 10, 1)}),
 ])
 def test_validity_clauses(text, expected):
     assert validity(text) == expected

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Optional
 
 from kg.datafiles import read_tsv
-from kg.lexicon.dates import parse_date
+from kg.lexicon.dates import parse_date, parse_signing_date
 from kg.lexicon.docnumber import cn_integer
 from kg.datafiles import phrase_pattern
 from kg.lexicon.titles import display_title, document_type, find_titles, self_references, wrapped_title
@@ -73,8 +73,8 @@ def find_validity(doc: Document, title: Optional[tuple[str, Span]], own_date: Op
 
 
 def _value(kind: str, m: re.Match, own_date, publication_date, entry) -> Optional[date]:
-    if "date" in m.re.groupindex:       # a clause that states the date itself
-        return parse_date(re.sub(r"\s+", "", m.group("date")))
+    if "date" in m.re.groupindex:       # a clause that states the date itself (202271日: 年 and 月 lost)
+        return parse_signing_date(re.sub(r"\s+", "", m.group("date")))
     if kind == "in_force_on_issue":
         return own_date
     if kind == "in_force_on_publication":
