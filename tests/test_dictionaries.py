@@ -104,6 +104,7 @@ def test_issuers_beyond_the_organ_tables(written, context, full):
     ("甘政发", "620000", "甘肃省人民政府"),
     ("赣市府发", "360000", "赣州市人民政府"),             # a city's own code still reads as the city's
     ("甘政办发", "623000", "甘南藏族自治州人民政府办公室"),  # and on the city's page, the city's
+    ("宣政秘", "340000", "宣城市人民政府"),                 # 政秘: the government's secretariat
 ])
 def test_issuer_codes(code, context, issuer):
     found = resolve_code(code, area(context) if context else None)

@@ -334,6 +334,14 @@ OWN_NUMBERS = [
     ("- 索引号000014348/2020-02432\n- 发布机构弥勒市政府办公室\n- 文号弥民函〔2017〕14号\n- 发布日期2018-08-19\n"
      "弥勒市民政局关于市人大代表建议第200号答复的函\n李文章代表:\n",
      "弥民函〔2017〕14号", "identity.number-portal"),
+    # a number line that lost its brackets and 号 (谯城区 town portal reposting 亳州's notice), or its
+    # closing bracket and 号 below a widget's empty label (汕头 portal's 复函)
+    ("【转载上级】亳州市人民政府关于调整2023年最低生活保障标准的通知\n发布时间:2024-12-13 11:46 来源:谯城区淝河镇\n"
+     "亳政秘202331\n各县、区人民政府,市政府各部门:\n经市政府同意,现将有关事项通知如下。\n",
+     "亳政秘〔2023〕31号", "identity.number-line"),
+    ("汕头市物价局关于调整托养服务收费的复函\n2019-03-29 16:12\n【字体:\n汕价函〔2014135\n\n汕头市福利院:\n"
+     "你院《关于要求调整老人托养服务收费的请示》收悉。现就调整你院托养服务收费问题函复如下:\n",
+     "汕价函〔2014〕135号", "identity.number-line"),
 ]
 
 
@@ -362,6 +370,16 @@ def test_a_cited_number_never_becomes_the_own_number(text):
     x = extract(text)
     assert x.identity.number is None
     assert x.citations
+
+
+@pytest.mark.parametrize("text", [
+    # digits glued to a headline or a label are no stripped number: the code must end in a kind's suffix
+    # (双塔区 portal's headline and its date; a contact line)
+    "双塔区民办养老机构运营补贴信息公开\n养老扶持补贴信息20221229\n各民办养老机构:\n现将补贴发放情况公开如下。\n",
+    "关于开展养老服务质量提升行动的通知\n咨询电话2023456\n各有关单位:\n现将有关事项通知如下。\n",
+], ids=lambda v: v[:10])
+def test_digits_glued_to_words_are_no_stripped_number(text):
+    assert extract(text).identity.number is None
 
 
 def test_an_issuer_code_is_read_in_the_title_area():

@@ -178,6 +178,13 @@ def resolve_code(code: str, context: Optional[AreaRef] = None) -> Optional[Issue
     return IssuerCode(code, agency(organ_key, area), kind)
 
 
+def ends_in_kind_suffix(code: str) -> bool:
+    """Whether a code ends in a document kind's suffix (发, 函, 规字, 秘 …):
+    the shape of an issuer code, where the code itself is not understood."""
+    suffixes = _tables()[4]
+    return any(s and code.endswith(s) for s in suffixes)
+
+
 def code_area(code: str) -> Optional[AreaRef]:
     """The area an issuer code's leading abbreviation names, whatever organ
     follows (京民老龄发 -> 北京市 even where 民老龄 is in no table): a

@@ -29,6 +29,7 @@ from kg.datafiles import phrase_pattern, read_lines
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.dates import parse_date
 from kg.lexicon.docnumber import DocNumber, find_orders
+from kg.lexicon.issuers import ends_in_kind_suffix
 from kg.lexicon.table_labels import is_header_text
 from kg.lexicon.titles import display_title, document_type, title_key, wrapped_title
 from kg.models import Layout, LayoutValue, PortalField, Span, Zone
@@ -201,11 +202,20 @@ def bare_number(text: str) -> Optional[tuple[DocNumber, int, int]]:
     Returns the number and its start and end in the text."""
     m = phrase_pattern("number_line").fullmatch(text)
     if not m:
-        return None
+        return _stripped_number(text)
     try:
         return DocNumber.parse(m.group("number")), m.start("number"), m.end("number")
     except ValueError:
         return None
+
+
+def _stripped_number(text: str) -> Optional[tuple[DocNumber, int, int]]:
+    """A number line that lost its brackets and 号 (亳政秘202331, 汕价函〔2014135):
+    read where the code ends in a kind's suffix."""
+    m = phrase_pattern("stripped_number_line").fullmatch(text)
+    if not m or not ends_in_kind_suffix(m.group("code")):
+        return None
+    return DocNumber(m.group("code"), int(m.group("year")), int(m.group("seq"))), m.start("number"), m.end("number")
 
 
 def _tail_number(text: str) -> Optional[tuple[str, DocNumber, int, int]]:
@@ -496,9 +506,15 @@ def _number_near(lines: list[_Line], first: int, last: int) -> Optional[tuple[Do
         if found:
             return found + ("identity.number-line",)
         seen += 1
-        if line.text.endswith(("：", ":")) or (len(line.text) > LONG_LINE and _is_sentence(line.text)):
-            break
+        if (line.text.endswith(("：", ":")) and not _empty_label(line.text)) or (
+                len(line.text) > LONG_LINE and _is_sentence(line.text)):
+            break       # the addressees (各有关单位:) or the body: a number stands above them
     return None
+
+
+def _empty_label(text: str) -> bool:
+    """A portal's label left without its value (【字体:, 来源:): no addressee."""
+    return label_field(text.strip().lstrip("【[").rstrip(":：")) is not None
 
 
 def _number_on(line: _Line, nxt: Optional[_Line] = None) -> Optional[tuple[DocNumber, Span]]:
