@@ -626,3 +626,31 @@ def test_a_headline_above_its_byline_may_have_two_clauses(text, title):
 def test_no_byline_headline_from_sentences_keywords_or_codes(text):
     found = page(text).layout.title
     assert found is None or found.value != text.split("\n")[0]
+
+
+@pytest.mark.parametrize("text,title", [
+    # a site's section name or its menu above a whole title is not the title's first part (民政部's
+    # news centre; 武汉 portal's header)
+    ("NEWS / 新闻中心\n民政部 人力资源社会保障部关于举办全国养老护理职业技能大赛的通知\n\n(二)周密制定各类安全预案。\n",
+     "民政部 人力资源社会保障部关于举办全国养老护理职业技能大赛的通知"),
+    ("武汉市数据开放平台智能问答繁体登录注册\n\n对市政协十四届四次会议第20250486号提案的答复\n\n2025-09-15 18:12 武汉市民政局\n"
+     "白宓委员:\n您提出的建议收悉,现答复如下:\n", "对市政协十四届四次会议第20250486号提案的答复"),
+    # an issuer line above 关于 still joins it (潼关 portal)
+    ("潼关县民政局\n关于对政协十届三次会议第52号提案的答复\n\n马青、周丽等委员:\n", "潼关县民政局关于对政协十届三次会议第52号提案的答复"),
+])
+def test_a_sites_section_above_a_whole_title_is_no_part_of_it(text, title):
+    assert page(text).layout.title.value == title
+
+
+
+
+@pytest.mark.parametrize("text", [
+    # a report copied from its delivery line down has no title: neither that line nor the speaker's
+    # (北京 副市长's report to the 人大常委会; 安阳 人大社会建设委员会's, cut above its title)
+    "——2019年5月30日在北京市第十五届人民代表大会常务委员会第十三次会议上\n北京市人民政府副市长 卢彦\n"
+    "主任、各位副主任、秘书长、各位委员:\n我代表市人民政府,向市人大常委会报告议案的办理情况。\n",
+    "——2024 年 4 月 28 日在安阳市第十五届人民代表大会\n常务委员会第九次会议上\n安阳市人大社会建设委员会主任委员 李 阳\n"
+    "主任、各位副主任、秘书长、各位委员:\n现将审议结果报告如下:\n",
+])
+def test_a_delivery_line_and_its_speaker_are_no_title(text):
+    assert page(text).layout.title is None

@@ -22,6 +22,12 @@ def extract(text: str):
     return extract_mentions(clean(SourceDocument(Path("t.txt"), "t.txt", text, "utf-8")))
 
 
+def area_name(text: str):
+    """The name of the area the text is read to be of, or None."""
+    found = extract(text).area
+    return found.name if found else None
+
+
 # --- portal metadata: every row of portal_fields.tsv has an example that reads so ---
 
 @pytest.mark.parametrize("row", read_tsv("portal_fields.tsv"), ids=lambda r: r["label"])
@@ -48,6 +54,13 @@ def test_every_portal_label_reads_in_its_example(row):
     ("2016年02月25日 14:17 | 来源:农工党遵义市委", {"date_publication": "2016年02月25日", "source": "农工党遵义市委"}),
     ("2017-08-30 09:36:00 | 来源: 南方日报 ", {}),
     ("来源:天津市政府官网 | 作者:rising | 发布时间: 2025-10-30 | 23 次浏览 | 分享到:", {}),
+    # a person as 作者 writes for the portal: no repost (合水县 portal; 荣成 花园社区's page); an
+    # aggregator's placeholder author still marks one (a 卫健委 notice reposted with 作者:未知)
+    ("来源:老龄办 作者: 王建宁 发布时间:2015-04-23 09:26:18 浏览次数: 【字体:",
+     {"source": "老龄办", "writer": "王建宁", "date_publication": "2015-04-23 09:26:18"}),
+    ("来源:花园社区 作者:荣成 人气: 发布时间:2018-07-18", {"source": "花园社区", "writer": "荣成",
+                                                  "date_publication": "2018-07-18"}),
+    ("来源:国家卫健委作者:未知时间:2024-01-31", {"source": "国家卫健委"}),
     # a cell without a label after a labelled one is placed by its form (宁夏民政厅 portal, a 区 portal)
     ("文章来源:规划财务 | 2017-03-28", {"source": "规划财务", "date_publication": "2017-03-28"}),
     ("发布机构:区民政局 | 吉区民发〔2021〕3号", {"issuer": "区民政局", "number": "吉区民发〔2021〕3号"}),
@@ -133,6 +146,11 @@ def test_a_portal_field_of_one_organ_reads_it_by_its_shape():
      "组配分类: 工作动态 发文日期: 2020-06-30\n发文机构: 卫生健康局 号:\n"
      "称: 绵阳市安州区召开创建四川省敬老模范区 验收工作协调推进会\n\n绵阳市安州区召开创建四川省敬老模范区 验收工作协调推进会\n",
      "绵阳市安州区卫生健康局"),
+    # an office by its short form (合水县 portal's 来源:老龄办)
+    ("您的位置: 首页 >政务动态>部门动态>详细内容\n\n我县互助老人幸福院建设推进有力\n\n"
+     "来源:老龄办 作者: 王建宁 发布时间:2015-04-23 09:26:18 浏览次数: 【字体:\n"
+     "    近年来,我县按照抓点示范,逐步推进。印发了《合水县十二五社会养老服务体系建设规划》。\n",
+     "合水县老龄工作委员会办公室"),
     # not where the page's area is a province, whose organ of that kind is no 局, or unknown
     ("吉林省关于开展养老机构检查的通知\n来源:民政局 发布时间:2021-08-11\n各市(州)民政局:现将有关事项通知如下。\n", None),
     ("关于开展养老机构检查的通知\n来源:民政局 发布时间:2021-08-11\n各有关单位:现将有关事项通知如下。\n", None),
@@ -240,6 +258,20 @@ def test_a_joint_signature_of_two_organs_a_line_is_read_whole():
     assert str(x.date) == "2023-12-29"
 
 
+@pytest.mark.parametrize("text,issuers", [
+    # ministries written without a space in a title (民政部's notice on a law site; the 指导意见 a
+    # 中山 批复 cites): each organ issues it, and the page is the nation's
+    ("民政部财政部关于组织开展中央财政支持经济困难失能老年人集中照护服务工作的通知(2023年)\n\n"
+     "各省、自治区、直辖市民政厅(局)、财政厅(局),各计划单列市民政局、财政局:\n", ["民政部", "财政部"]),
+    ("国家发展改革委民政部关于规范养老机构服务收费管理促进养老服务业健康发展的指导意见\n"
+     "各省、自治区、直辖市发展改革委、民政厅(局):\n", ["国家发展和改革委员会", "民政部"]),
+])
+def test_organs_glued_in_a_title_are_each_an_issuer(text, issuers):
+    x = extract(text)
+    assert [a.name for a in x.identity.issuers] == issuers
+    assert x.area.name == "中华人民共和国"
+
+
 def test_a_repost_block_keeps_its_dates_out():
     fields, residue = find_portal("西安市…的通知\n发布人:西安老博会\n发布日期:2023-07-12\n阅读量:2777\n正文")
     assert not any(f.field == "date_publication" for f in fields)
@@ -338,6 +370,21 @@ def test_a_reply_known_by_its_own_words_and_its_acknowledged_number():
                 "您提出的《关于启动石湾镇养老服务项目的建议》(第19号)收悉。现答复如下:\n一、近年来,我局逐步开展养老服务体系建设。\n")
     assert x.identity.type_concept == "reply"
     assert x.proposal.number == 19 and x.proposal.title == "关于启动石湾镇养老服务项目的建议"
+
+
+@pytest.mark.parametrize("text,number,title", [
+    # an acknowledgement written 提出《…》, its number in brackets after it, on the next line or before a
+    # second 提案 (海口 发改委's 会办意见; 城口 卫健委's 复函)
+    ("市卫生健康委员会:\n市九三学社提出《关于海口打造康养旅居产业目的地的建议》\n(第 168号)已收悉。经研究,会办意见如下:\n"
+     "一、海口市作为海南省的省会城市,大力发展健康产业。\n海口市发展和改革委员会\n2019 年6 月17 日\n",
+     168, "关于海口打造康养旅居产业目的地的建议"),
+    ("您提出《关于加快建设“医养结合”养老模式的提案》(第105号)提案已收悉。首先感谢您对我们卫生健康工作的关心和支持,"
+     "现答复如下:\n一、关于医养结合。\n", 105, "关于加快建设“医养结合”养老模式的提案"),
+])
+def test_a_proposal_acknowledged_after_ti_chu(text, number, title):
+    x = extract(text)
+    assert x.identity.type_concept == "reply"
+    assert (x.proposal.number, x.proposal.title) == (number, title)
 
 
 @pytest.mark.parametrize("text,number", [
@@ -565,8 +612,7 @@ def test_a_publisher_named_by_its_level_is_of_the_county_the_page_names(text, ar
      "青岛市崂山区沙子口街道社区卫生服务中心:贴心服务,为社区老人健康“保驾护航”04-15\n", None),
 ])
 def test_chrome_names_no_area(text, area):
-    found = extract(text).area
-    assert (found.name if found else None) == area
+    assert area_name(text) == area
 
 
 @pytest.mark.parametrize("text,area", [
@@ -582,8 +628,39 @@ def test_chrome_names_no_area(text, area):
      "虹口区"),
 ])
 def test_a_national_law_or_journal_on_its_own_line_is_no_heading(text, area):
-    found = extract(text).area
-    assert (found.name if found else None) == area
+    assert area_name(text) == area
+
+
+@pytest.mark.parametrize("text,area", [
+    # words in quotes that open a line like a county's short name are no place (杭州日报's “安居守护”;
+    # 吕梁 民政局's “新建改造…”: 安居区 and 新建区); a province's name in quotes still is (宁夏 民政厅 news)
+    ("(资料图片仅供参考)\n“安居守护”数字应用启动会暨智慧养老服务推介展上的智慧养老设备。 记者 柯静 摄\n"
+     "杭州日报讯 “家里装了‘安居守护’后,我晚上睡觉都更安心了。”家住滨江区浦沿街道的沈阿姨对设备很满意。\n"
+     "昨日,杭州市召开“安居守护”数字应用启动会暨智慧养老服务推介展。今年,杭州市政府将“银龄关爱”列入年度民生实事项目。\n",
+     "杭州市"),
+    ("市政府:\n“新建改造50个社区养老工程、50个区域养老服务中心、100个标准化社区食堂”为2025年度省政府民生实事之一,"
+     "我市承接20个项目建设任务。\n吕梁市民政局\n2025年3月7日\n", "吕梁市"),
+    ("(资料图)\n“宁夏地处祖国西北腹地,温带大陆性气候形成夏无酷暑、冬无严寒的宜居条件,适宜老年人旅居。”"
+     "相关负责人介绍道。\n", "宁夏回族自治区"),
+])
+def test_words_in_quotes_that_start_like_a_county_are_no_place(text, area):
+    assert area_name(text) == area
+
+
+@pytest.mark.parametrize("text,area", [
+    # 我省 holds the places its sentence names, though the text names another province in full
+    # (山西 newspaper on a national list; 四川发布 on the province's nominations)
+    ("全国医养结合示范项目拟命名名单公示\n我省运城市稷山县、晋中市介休市、大同市平城区在列\n"
+     "在此次公布的拟命名名单中,全国医养结合示范省仅有1个,为山东省。\n", "山西省"),
+    ("记者从省卫健委官网获悉,各地积极开展全国示范性老年友好型社区创建工作。经社区自愿申报、县级初核、市级复核、省级审核,"
+     "我省拟推荐成都市武侯区玉林街道黉门社区等52个社区为全国示范性老年友好型社区。\n", "四川省"),
+    # 我市 may be a county-level city or the city above it: it does not hold what it names (钟楼区 news)
+    ("您当前的位置:首页>>新闻中心>>部门动态>>医保分局>>内容\n1月4日是钟楼区政务服务中心搬入新址后第一个工作日,"
+     "也是我区长期护理保险业务受理的第一天。\n根据有关规定和要求,结合我市实际,在武进区探索实践先行试点的基础上,"
+     "制定了《常州市全面开展长期护理保险制度试点的实施方案》。\n", "钟楼区"),
+])
+def test_our_province_holds_the_places_it_names(text, area):
+    assert area_name(text) == area
 
 
 @pytest.mark.parametrize("text,source,published", [
@@ -819,8 +896,7 @@ def test_organs_named_by_level_are_of_the_area_that_holds_the_places_named(text,
      "实施意见》文件精神,经区政府同意,决定建立养老服务工作联席会议制度。\n", None),
 ])
 def test_an_organ_in_a_cited_title_is_not_the_pages(text, area):
-    found = extract(text).area
-    assert (found.name if found else None) == area
+    assert area_name(text) == area
 
 
 @pytest.mark.parametrize("text,area", [
@@ -840,8 +916,7 @@ def test_an_organ_in_a_cited_title_is_not_the_pages(text, area):
     ("近日,民政部、自然资源部联合印发通知。宁波市民政局随即部署全市养老服务设施布局规划编制。\n", "宁波市"),
 ])
 def test_a_lead_of_central_organs_news_is_of_the_nation(text, area):
-    found = extract(text).area
-    assert (found.name if found else None) == area
+    assert area_name(text) == area
 
 
 @pytest.mark.parametrize("text,area", [
@@ -862,8 +937,7 @@ def test_a_lead_of_central_organs_news_is_of_the_nation(text, area):
     ("中国老龄协会关于开展2024年老年人权益保障宣传活动的通知\n各省、自治区、直辖市老龄协会:\n", "中华人民共和国"),
 ])
 def test_a_headline_opening_with_nationwide_is_of_the_place_it_names(text, area):
-    found = extract(text).area
-    assert (found.name if found else None) == area
+    assert area_name(text) == area
 
 
 def test_organs_named_by_level_with_no_place_named_give_no_area():

@@ -16,7 +16,7 @@ from typing import Generic, Optional, TypeVar, Union
 from kg.lexicon.agencies import (organ_forms, parse_agency as parse_agency_strict, parse_issuer, parse_site_organ,
                                  parse_township_organ,
                                  parse_unlisted_organ, township_organ)
-from kg.lexicon.areas import gazetteer
+from kg.lexicon.areas import FULL_NAME_ENDINGS, gazetteer
 from kg.lexicon.dates import find_dates, parse_date, parse_signing_date
 from kg.lexicon.docnumber import JOINT, DocNumber
 from kg.lexicon.issuers import resolve_code
@@ -675,13 +675,37 @@ def _first_named_area(doc: Document, lines) -> Optional[AreaRef]:
                  or phrase_pattern("session_level").search(body))
     found = None
     if own_level:
-        found = gazetteer().first_at_level(body, OWN_LEVELS[own_level.group("level")])
+        levels = OWN_LEVELS[own_level.group("level")]
+        # 我省 holds the places it names; 我市 may be a county-level city or the city that holds it
+        found = ((_holding_named_after(body, own_level.end(), levels) if levels == PROVINCE_ONLY else None)
+                 or gazetteer().first_at_level(body, levels))
     found = found or gazetteer().first_organ_area(body)
     if found is None and (level := _level_of_organs_named(body)):
         # the addressees (各区、市人民政府，青岛西海岸新区管委) name the areas below, not the page's
         found = (gazetteer().first_at_level(_without_addressee_lines(body), OWN_LEVELS[level])
                  or _holding_first_named(_without_addressee_lines(body), level))
     return found[1] if found else None
+
+
+def _holding_named_after(body: str, end: int, levels: tuple[str, ...]) -> Optional[tuple[int, AreaRef]]:
+    """我省运城市稷山县、晋中市介休市在列; 我省拟推荐成都市武侯区玉林街道…: the
+    area of the text's own level that holds the first place its sentence names
+    below that level after 我省 (山西省, though the text names no province in
+    full but another one, 山东省)."""
+    gaz = gazetteer()
+    sentence = SENTENCE_END.split(body[end:end + SELF_SENTENCE_CHARS], maxsplit=1)[0]
+    for place in gaz.named_in_full(sentence):
+        chain = gaz.chain(place.code)
+        holder = next((a for a in chain[:-1] for level in levels
+                       if a.level == level or (level == "municipality" and gaz.is_municipality(a))), None)
+        if holder is not None:
+            return end, holder
+    return None
+
+
+SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+PROVINCE_ONLY = ("province",)
+SELF_SENTENCE_CHARS = 120       # the sentence that says 我省 names its places soon after
 
 
 HOLDING_LEVELS = {"省": ("province",), "自治区": ("province",), "市": ("municipality", "city")}
@@ -744,6 +768,9 @@ def _heading_area(doc: Document, lines) -> Optional[AreaRef]:
         opening = _opening_area(text) if chain else None
         if opening and opening.code == gaz.nation.code and _cites_rather_than_heads(line.strip()):
             continue    # a national law or journal cited on a line of its own makes no page the nation's
+        if (opening and opening.level == "county" and line.strip().startswith(("“", '"'))
+                and text[chain[-1][0] - 1] not in FULL_NAME_ENDINGS):
+            continue    # words in quotes that start like a county's short name (“安居守护”, “新建改造…”)
         if opening and not phrase_pattern("medium_after_place").match(text, chain[-1][0]):
             return opening     # not a news medium named by its place (天山网讯, 四川在线泸州频道)
     portal_title = doc.portal_value("title")
@@ -777,14 +804,15 @@ def _title_issuers(s: Sources) -> list[Found]:
 
 
 def _glued_organs(name: str, context: Optional[AreaRef]) -> list[str]:
-    """Organs written without a separator (宁波市财政局宁波金融监管局): cut
-    after an organ's last character where a place name begins, when the
-    whole is no organ of its own."""
+    """Organs written without a separator (宁波市财政局宁波金融监管局; 民政部财政部):
+    cut after an organ's last character where a place name or another organ
+    begins, when the whole is no organ of its own."""
     if parse_issuer(name, context):
         return [name]
     gaz = gazetteer()
     for i in range(2, len(name) - 2):
-        if name[i - 1] in ORGAN_ENDINGS and gaz.split_area_prefix(name[i:], None) and parse_issuer(name[:i], context):
+        if name[i - 1] in ORGAN_ENDINGS and parse_issuer(name[:i], context) and (
+                gaz.split_area_prefix(name[i:], None) or parse_issuer(name[i:], context)):
             return [name[:i]] + _glued_organs(name[i:], context)
     return [name]
 

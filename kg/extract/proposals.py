@@ -48,7 +48,7 @@ def find_proposal(doc: Document, title_span: Optional[Span], area: Optional[Area
     return Proposal(
         number=int(raw) if raw.isdigit() else None,
         session=session,
-        title=display_title(ack.group("title")) if ack else None,
+        title=display_title(ack.group(_title_group(ack))) if ack else None,
         body=body,
         evidence=Evidence("reply.session-number", span, doc.sentence_of(span)),
         raw_number=raw,
@@ -67,7 +67,7 @@ def _title_number(doc: Document, title_span: Optional[Span]) -> Optional[Proposa
     span = Span(m.start(), m.end())
     ack = phrase_pattern("proposal_acknowledged").search(doc.view, title_span.end)
     return Proposal(number=int(raw) if raw.isdigit() else None, session=None,
-                    title=display_title(ack.group("title")) if ack else None, body=None,
+                    title=display_title(ack.group(_title_group(ack))) if ack else None, body=None,
                     evidence=Evidence("reply.title-number", span, doc.sentence_of(span)), raw_number=raw)
 
 
@@ -80,7 +80,7 @@ def _acknowledged_number(doc: Document) -> Optional[Proposal]:
         return None
     span = Span(m.start(), m.end())
     raw = m.group("num")
-    return Proposal(number=int(raw) if raw.isdigit() else None, session=None, title=display_title(m.group("title")),
+    return Proposal(number=int(raw) if raw.isdigit() else None, session=None, title=display_title(m.group(_title_group(m))),
                     body=None, evidence=Evidence("reply.acknowledged-number", span, doc.sentence_of(span)),
                     raw_number=raw)
 
@@ -134,5 +134,11 @@ def _kind_near(view: str, end: int) -> bool:
 
 
 def acknowledged_title_spans(doc: Document) -> list[Span]:
-    """Spans of 《…》 that name the proposal being answered (not citations)."""
-    return [Span(m.start("title") - 1, m.end("title") + 1) for m in phrase_pattern("proposal_acknowledged").finditer(doc.view)]
+    """Spans of 《…》 (or “…”) that name the proposal being answered (not citations)."""
+    return [Span(m.start(_title_group(m)) - 1, m.end(_title_group(m)) + 1)
+            for m in phrase_pattern("proposal_acknowledged").finditer(doc.view)]
+
+
+def _title_group(m: re.Match) -> str:
+    """The group of an acknowledged proposal's title: in 《》 or in quotes."""
+    return "title" if m.group("title") is not None else "qtitle"

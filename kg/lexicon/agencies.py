@@ -347,7 +347,8 @@ def parse_site_organ(name: str, area: Optional[AreaRef]) -> Optional[AgencyRef]:
         return None
     found = agency(key, area)
     named_so = (found.name.endswith(written) or found.name[-1] == written[-1]
-                or (written.endswith("委") and found.name.endswith("委员会")))
+                or (written.endswith("委") and found.name.endswith("委员会"))
+                or (written.endswith("办") and found.name.endswith("办公室")))     # 来源:老龄办
     return found if named_so else None
 
 

@@ -170,7 +170,8 @@ def _organ_name(name: str) -> bool:
     """An organ's name: an organ's ending after at least two characters of its
     own (民政局, 县政协提案委员会; not 委员会 alone, not 局)."""
     ending = max((e for e in _organ_endings() if name.endswith(e)), key=len, default=None)
-    return ending is not None and len(name) - len(ending) >= MIN_ORGAN_STEM and len(name) <= MAX_ADDRESSEE
+    return (ending is not None and len(name) - len(ending) >= MIN_ORGAN_STEM and len(name) <= MAX_ADDRESSEE
+            and not phrase_pattern("site_name").search(name))     # NEWS / 新闻中心: a site's section
 
 
 @lru_cache(maxsize=1)
@@ -431,8 +432,12 @@ def _ends_the_title(parts: list[_Line], nxt: _Line) -> bool:
     """Whether the next line starts something other than the rest of the title."""
     if nxt.blank_before and (nxt.text.startswith("关于") or _is_whole_title(clean_title(nxt.text))):
         return True     # an organ's name set apart above 关于… is the version head, not the title
-    if nxt.text.startswith("关于") and not _organ_name(clean_title("".join(p.text for p in parts))):
-        return True     # only an issuer line stands above the 关于 of its title: a headline above it is another line
+    whole_below = nxt.text.startswith(("关于", "对")) and document_type(clean_title(nxt.text)) is not None
+    if (nxt.text.startswith("关于") or whole_below or _is_whole_title(clean_title(nxt.text))) \
+            and not _organ_name(clean_title("".join(p.text for p in parts))):
+        # only an issuer line stands above the 关于 of its title, or above a whole title: a headline,
+        # a site's section (NEWS / 新闻中心) or its menu (…智能问答繁体登录注册) above it is another line
+        return True
     return document_type(clean_title(parts[-1].text)) is not None     # the line before is a whole title already
 
 
@@ -766,12 +771,18 @@ def _headline(lines: list[_Line], body_line: int) -> Optional[_Candidate]:
         text = clean_title(phrase_pattern("page_title_separator").split(line.text)[0])
         if len(CJK.findall(text)) < MIN_HEADLINE_CJK or not _headline_shape(text):
             continue
-        if (phrase_pattern("site_name").search(text) or phrase_pattern("organ_line").fullmatch(text)
-                or phrase_pattern("not_a_headline").search(text)):
+        if _no_headline(text):
             continue
         start = line.span.start + line.text.find(text[:4])
         return _Candidate(line.index, line.index, text, Span(start, start + len(text)), 0)
     return None
+
+
+def _no_headline(text: str) -> bool:
+    """A site's or an organ's name, a slogan or a sentence (not_a_headline), or
+    the speaker under a report's delivery line (北京市人民政府副市长 卢彦)."""
+    return bool(phrase_pattern("site_name").search(text) or phrase_pattern("organ_line").fullmatch(text)
+                or phrase_pattern("not_a_headline").search(text) or phrase_pattern("speaker_line").fullmatch(text))
 
 
 def _headline_above_byline(lines: list[_Line], top: int, body_line: int) -> Optional[_Candidate]:
@@ -786,9 +797,7 @@ def _headline_above_byline(lines: list[_Line], top: int, body_line: int) -> Opti
             continue
         text = clean_title(line.text)
         if (len(text) > MAX_TITLE_CHARS or len(CJK.findall(text)) < MIN_HEADLINE_CJK
-                or phrase_pattern("not_a_byline_headline").search(text) or _labelled(text)
-                or phrase_pattern("site_name").search(text) or phrase_pattern("organ_line").fullmatch(text)
-                or phrase_pattern("not_a_headline").search(text)):
+                or phrase_pattern("not_a_byline_headline").search(text) or _labelled(text) or _no_headline(text)):
             continue
         start = line.span.start + line.text.find(text[:4])
         return _Candidate(line.index, line.index, text, Span(start, start + len(text)), 0)

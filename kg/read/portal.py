@@ -37,6 +37,9 @@ LEADING_DATE = re.compile(r"^\s*(?P<date>\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s
                           r"(?:\s*[|｜]\s*|\s+)")
 # fields that mark a line as an aggregator's
 AGGREGATOR_FIELDS = {"aggregator"}
+# the writers a government portal names as 作者 (王建宁; 张 三, 李四): people, not a reposting site
+# (未知, 佚名, 消息: an aggregator's placeholder, no one)
+PERSON_NAMES = re.compile(r"(?!未知|佚名|匿名|不详|本站|管理员|编辑|消息|小编|网友)[\u4e00-\u9fff·]{2,4}(?:[ 　、,，]+[\u4e00-\u9fff·]{2,4})*")
 REPOST_FIELDS = {"aggregator", "date_publication", "source"}
 CELL_BREAK = re.compile(r"\s*[|｜]\s*")
 # fields whose value is a name (an organ, a paper, a person): a date after it is a cell of its own
@@ -153,9 +156,13 @@ def _dateline(line: str, start: int) -> Optional[list[PortalField]]:
 def _field_of(field: Optional[str], value: str) -> str:
     """A label's field, unless its value says otherwise: 字号 is the font-size
     widget on most portals and the 发文字号 on some (字号 云民发〔2023〕128号).
+    A person named as 作者 writes for the portal; a site or a user name
+    (作者:rising) marks a repost.
     (Every label read is in the table: ``field`` is None only for a caller's slip.)"""
     if field == "widget" and _value_has_form("number", value):
         return "number"
+    if field == "aggregator" and PERSON_NAMES.fullmatch(value.strip()):
+        return "writer"     # 作者: 王建宁 (合水县's portal): its own staff, not a reposting site
     return field or "unknown"
 
 
