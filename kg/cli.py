@@ -121,7 +121,9 @@ def report(out_dir: Path, fmt: str) -> None:
 @click.option("--misses", is_flag=True, help="List every document where a field differs from the gold.")
 @click.option("--validity", "validity_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Gold of validity facts by page (default: validity.json beside GOLD, where there is one).")
-def evaluate(gold: Path, corpus: Path, fmt: str, subset: str, misses: bool, validity_file) -> None:
+@click.option("--kind", "kinds", multiple=True, metavar="KIND",
+              help="Score only the entries of this kind in the gold (notice, reply, news, other …); repeatable.")
+def evaluate(gold: Path, corpus: Path, fmt: str, subset: str, misses: bool, validity_file, kinds) -> None:
     """Score the extraction against a GOLD file (format of corpus-pages/gold.json);
     files are looked up under CORPUS (default: the gold file's folder)."""
     import json
@@ -129,7 +131,7 @@ def evaluate(gold: Path, corpus: Path, fmt: str, subset: str, misses: bool, vali
     from kg.pipeline.evaluation import evaluate as run_evaluation
 
     try:
-        result = run_evaluation(gold, corpus, subset, validity_file)
+        result = run_evaluation(gold, corpus, subset, validity_file, kinds)
     except (ValueError, KeyError) as exc:
         _fail(f"{gold}: not a gold file ({exc})")
     if fmt == "json":

@@ -96,6 +96,16 @@ def test_identity_and_links_on_the_shared_pages_meet_the_targets():
     _holds(present(SHARED_PAGES) / "gold.json", SHARED_FLOORS)
 
 
+def test_a_kind_of_page_is_scored_apart():
+    """kg eval --kind: only the gold's entries of that kind (the wild set's
+    regulations, clean), every field scored on them alone."""
+    gold = json.loads((WILD / "gold.json").read_text(encoding="utf-8"))["docs"]
+    regulations = [e for e in gold.values() if e.get("kind") == "regulation" and not e.get("damaged")]
+    result = evaluate(WILD / "gold.json", subset="clean", kinds=["regulation"])
+    assert result.documents == len(regulations) > 0
+    assert result.fields["title"].gold == sum(1 for e in regulations if e.get("title"))
+
+
 def test_silver_checks_flag_few_pages():
     pages = sorted((WILD / "pages").glob("*.txt"))
     flagged = [p.name for p in pages if silver_flags(read_and_extract((p, WILD / "pages")))]

@@ -291,12 +291,15 @@ SUBSETS = {"all": lambda entry: True, "clean": lambda entry: not entry.get("dama
 
 
 def evaluate(gold_file: Path, corpus: Optional[Path] = None, subset: str = "all",
-             validity_file: Optional[Path] = None) -> Evaluation:
-    """Score every gold entry of ``subset`` (all, clean, damaged); with
-    ``validity_file`` (by default ``validity.json`` beside the gold, where
-    there is one), the validity facts of the pages it checked too."""
+             validity_file: Optional[Path] = None, kinds: Iterable[str] = ()) -> Evaluation:
+    """Score every gold entry of ``subset`` (all, clean, damaged), and of
+    ``kinds`` where some are given (the gold's ``kind``: notice, reply, news
+    …); with ``validity_file`` (by default ``validity.json`` beside the gold,
+    where there is one), the validity facts of the pages it checked too."""
     gold_file = Path(gold_file)
     every = json.loads(gold_file.read_text(encoding="utf-8"))["docs"]
+    wanted = set(kinds)
+    every = {stem: entry for stem, entry in every.items() if not wanted or entry.get("kind") in wanted}
     entries = {stem: entry for stem, entry in every.items() if SUBSETS[subset](entry)}
     validity_file = validity_file or (gold_file.parent / VALIDITY_FILE)
     if Path(validity_file).is_file():
@@ -306,7 +309,8 @@ def evaluate(gold_file: Path, corpus: Optional[Path] = None, subset: str = "all"
         # a page the validity gold checked that has no other gold: scored for validity alone
         entries.update({stem: {"file": entry.get("file") or f"{PAGES}/{stem}.txt", "validity": entry,
                                "validity_only": True}
-                        for stem, entry in checked.items() if stem not in every and SUBSETS[subset](entry)})
+                        for stem, entry in checked.items()
+                        if stem not in every and SUBSETS[subset](entry) and not wanted})
     corpus = Path(corpus) if corpus else gold_file.parent
     scores = {name: FieldScore(label) for name, (label, _, _) in SET_FIELDS.items()}
     for extra in ("title", "area", "level", "date"):
