@@ -1044,6 +1044,27 @@ def test_no_contributor_where_brackets_close_measures_or_a_document_signs(text):
     assert "identity.issuer-contributor" not in rules
 
 
+@pytest.mark.parametrize("text,issuer", [
+    # a 来源 that names an organ's website: the organ publishes the page (丰南 portal's news; 淮安's
+    # 解读; a repost of 国家卫生健康委's notice)
+    ("丰南提前发放2016年度高龄老人津贴890余万元\n\n2016-01-27 15:24:27 来源:丰南区政府网 责任编辑:田士威\n"
+     "为使全区高龄老人度过一个愉快、祥和的春节,我区在财政资金紧张的情况下,积极筹措资金。\n", "唐山市丰南区人民政府"),
+    ("当前位置:首页 办事服务 政策解读\n\n《淮安市长期护理保险实施方案》 政策解读\n\n"
+     "时间:2023/11/29    来源:淮安市人民政府网站    字号:[ ]\n\n2023年8月7日,市政府印发了《淮安市长期护理保险实施方案》。\n",
+     "淮安市人民政府"),
+    ("近日,《国家卫生健康委关于命名全国医养结合示范县(市、区)和示范机构的通知》发布。\n"
+     "《通知》要求,各地要广泛宣传推广示范单位的经验做法。\n\n来源:国家卫生健康委官网\n", "国家卫生健康委员会"),
+    # the national government's portal carries every central organ's pages: it names no publisher
+    ("民政部召开全国养老服务工作会议\n来源:中国政府网\n近日,民政部召开全国养老服务工作会议。\n", None),
+])
+def test_a_source_that_names_an_organs_website_names_the_organ(text, issuer):
+    issuers = [a.name for a in extract(text).identity.issuers]
+    if issuer is None:
+        assert "国务院" not in issuers
+    else:
+        assert issuers[:1] == [issuer]
+
+
 @pytest.mark.parametrize("text", [
     # addressees (各乡镇) and a township several counties share, no county named, are no township's
     "各乡镇人民政府:\n为做好高龄津贴发放工作,三台县民政局决定开展核查。\n",

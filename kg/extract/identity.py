@@ -14,6 +14,7 @@ import datetime
 from typing import Generic, Optional, TypeVar, Union
 
 from kg.lexicon.agencies import (organ_forms, parse_agency as parse_agency_strict, parse_issuer, parse_site_organ,
+                                 parse_site_owner,
                                  parse_township_organ,
                                  parse_unlisted_organ, township_organ)
 from kg.lexicon.areas import FULL_NAME_ENDINGS, gazetteer
@@ -1059,7 +1060,8 @@ def _self_reference_issuers(s: Sources) -> list[Found]:
     ending = m.group("kind")
     for name in ("source", "issuer"):
         field_ = s.doc.portal_value(name)
-        agency = parse_issuer(field_.value, s.context) if field_ else None
+        agency = (parse_issuer(field_.value, s.context) or parse_site_owner(field_.value, s.context)
+                  if field_ else None)
         if field_ is not None and agency is not None and agency.name.endswith(ending):
             return [Found(agency, "identity.issuer-self-reference", field_.span)]
     from kg.extract.agency_mentions import find_agencies
@@ -1090,7 +1092,7 @@ def _source_issuers(s: Sources) -> list[Found]:
     one, or the government of the township it names."""
     field_ = s.doc.portal_value("source")
     agency = (parse_agency_strict(field_.value, s.context) or parse_site_organ(field_.value, s.context)
-              if field_ else None)
+              or parse_site_owner(field_.value, s.context) if field_ else None)
     if field_ is not None and agency is None and gazetteer().is_township_name(field_.value.strip()):
         # 来源:马桥镇 (闵行区 portal), 来源:正果镇 (增城区 portal): a township names itself, its government
         town = gazetteer().place_township(field_.value.strip(), s.context, gazetteer().named_in_full(s.doc.view))

@@ -334,6 +334,18 @@ SITE_ORGAN_LEVELS = ("city", "county")     # a province's organs are 厅, a town
 WHITESPACE = re.compile(r"\s+")
 
 
+def parse_site_owner(name: str, context: Optional[AreaRef]) -> Optional[AgencyRef]:
+    """The organ whose website a 来源 names (财政部网站, 国家卫生健康委官网,
+    丰南区政府网): it publishes the page. Not the national government's portal
+    (中国政府网), which carries every central organ's documents and news."""
+    written = WHITESPACE.sub("", name)
+    m = phrase_pattern("site_suffix").search(written)
+    found = parse_agency(written[:m.start()], context) if m and m.start() >= 2 else None
+    if found is None or (found.key == "government" and found.area.level == "national"):
+        return None
+    return found
+
+
 def parse_site_organ(name: str, area: Optional[AreaRef]) -> Optional[AgencyRef]:
     """An organ a portal's publisher or source field names by its kind alone
     (来源:民政局, 发布机构: 民 政 局, 发文机构: 卫生健康局 on a county's or a city's
