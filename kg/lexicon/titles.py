@@ -113,14 +113,17 @@ def find_titles(view: str) -> Iterator[TitleMatch]:
 
 
 @lru_cache(maxsize=1)
-def _types_by_suffix() -> tuple[tuple[int, ...], dict[str, DocumentType]]:
-    """The suffix lengths, longest first, and each suffix's type (its first
-    row): a title's ending is looked up once per length, not compared with
-    every suffix (the layout asks this of every prefix of an opening line)."""
+def _types_by_suffix() -> tuple[tuple[int, ...], dict[str, DocumentType], frozenset[str]]:
+    """The suffix lengths, longest first, each suffix's type (its first
+    row) and the characters a suffix ends in: a title's ending is looked up
+    once per length, not compared with every suffix, and most strings end in
+    no suffix's last character (the layout asks this of every prefix of an
+    opening line)."""
     by_suffix: dict[str, DocumentType] = {}
     for t in _types():
         by_suffix.setdefault(t.suffix, t)
-    return tuple(sorted({len(s) for s in by_suffix}, reverse=True)), by_suffix
+    return (tuple(sorted({len(s) for s in by_suffix}, reverse=True)), by_suffix,
+            frozenset(s[-1] for s in by_suffix))
 
 
 def document_type(title: str) -> Optional[DocumentType]:
@@ -129,7 +132,9 @@ def document_type(title: str) -> Optional[DocumentType]:
     core = title.strip()
     if core.endswith((")", "）")):
         core = TRAILING_NOTE.sub("", core)
-    lengths, by_suffix = _types_by_suffix()
+    lengths, by_suffix, last_chars = _types_by_suffix()
+    if not core or core[-1] not in last_chars:
+        return None
     for length in lengths:
         found = by_suffix.get(core[-length:]) if length <= len(core) else None
         if found is not None:
