@@ -819,6 +819,20 @@ def test_a_report_is_dated_by_its_delivery_line(text, day):
     assert (x.date.isoformat() if x.date else None) == day
 
 
+@pytest.mark.parametrize("text,issuer", [
+    # a social organisation or a school signs a notice of its own, under its own name (贞丰县老年人体育协会's
+    # 健身活动 notice; 沈阳建筑大学's call for comments on a provincial standard)
+    ("关于举办贞丰县首届老年人健身系列活动的通知\n各乡镇(街道)老年人体育协会:\n"
+     "经贞丰县老年人体育协会研究决定,定于2017年“重阳节”期间举行首届老年人健身系列活动。\n"
+     "棋牌专业推广委员会联系人:李京汉(13985990109)\n贞丰县老年人体育协会\n2017年10月12日\n", "贞丰县老年人体育协会"),
+    ("关于征求《居家养老服务规范》等四项辽宁省地方标准意见的通知\n各有关单位:\n现将征求意见稿印发给你们,请提出意见。\n"
+     "附件:4.《社区老年人日间照料中心风险防控要求》地方标准征求意见稿编制说明及意见反馈表\n沈阳建筑大学\n2020年5月6日\n",
+     "沈阳建筑大学"),
+])
+def test_an_organisation_signs_under_its_own_name(text, issuer):
+    assert [a.name for a in extract(text).identity.issuers] == [issuer]
+
+
 def test_a_joint_signature_cut_with_the_page_and_set_letter_by_letter():
     """民政部等22部门 (a national opinion whose page ends in its signature,
     names of three characters spaced to align columns, the date cut off)."""

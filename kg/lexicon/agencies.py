@@ -260,13 +260,20 @@ ZONE_ENDINGS = ("新区", "开发区")     # areas governed by a 管委会 (两�
 
 @lru_cache(maxsize=1)
 def _named_suffixes() -> tuple[str, ...]:
-    return tuple(sorted(read_lines("named_body_suffixes.txt"), key=len, reverse=True))
+    return tuple(sorted(read_lines("named_body_suffixes.txt") + _organisation_suffixes(), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _organisation_suffixes() -> tuple[str, ...]:
+    return read_lines("organisation_suffixes.txt")
 
 
 def parse_named_body(item: str, context: Optional[AreaRef]) -> Optional[AgencyRef]:
-    """A named body of the area its name starts with, else of the context."""
+    """A named body of the area its name starts with, else of the context;
+    a social organisation or school that names its place keeps its own name."""
     if not item.endswith(_named_suffixes()) or len(item) > MAX_NAMED_BODY:
         return None
+    written = item
     suffix = next(sfx for sfx in _named_suffixes() if item.endswith(sfx))
     if len(item) - len(suffix) < 2:      # 街道办事处 alone: a kind of body, not one body
         return None
@@ -284,6 +291,8 @@ def parse_named_body(item: str, context: Optional[AreaRef]) -> Optional[AgencyRe
     zone = area is not None and (gaz.is_zone(area) or area.name.endswith(ZONE_ENDINGS))
     if area is None or (len(item) < 4 and not (zone and item in _named_suffixes())):
         return None
+    if chain and written.endswith(_organisation_suffixes()):
+        return AgencyRef(key=f"named:{item}", name=written, area=area, parent=None)
     return AgencyRef(key=f"named:{item}", name=gaz.qualified_name(area) + item, area=area, parent=None)
 
 
