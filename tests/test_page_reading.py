@@ -22,6 +22,11 @@ def extract(text: str):
     return extract_mentions(clean(SourceDocument(Path("t.txt"), "t.txt", text, "utf-8")))
 
 
+def issuer_names(text: str) -> list[str]:
+    """The names of the issuers the text is read to have, in order."""
+    return [a.name for a in extract(text).identity.issuers]
+
+
 def area_name(text: str):
     """The name of the area the text is read to be of, or None."""
     found = extract(text).area
@@ -156,7 +161,7 @@ def test_a_portal_field_of_one_organ_reads_it_by_its_shape():
     ("关于开展养老机构检查的通知\n来源:民政局 发布时间:2021-08-11\n各有关单位:现将有关事项通知如下。\n", None),
 ])
 def test_a_portal_names_its_own_bureau_by_its_kind(text, issuer):
-    assert [a.name for a in extract(text).identity.issuers][:1] == ([issuer] if issuer else [])
+    assert issuer_names(text)[:1] == ([issuer] if issuer else [])
 
 
 @pytest.mark.parametrize("text,area", [
@@ -190,7 +195,7 @@ def test_a_news_item_posted_by_a_county_bureau_is_of_the_township_it_reports(tex
      "近日,我市寒潮雨雪天气来袭,气温骤降,河东区民政局对辖区内养老机构进行工作督导。\n", None),
 ])
 def test_a_site_header_organ_issues_the_document_it_posts(text, issuer):
-    assert [a.name for a in extract(text).identity.issuers][:1] == ([issuer] if issuer else [])
+    assert issuer_names(text)[:1] == ([issuer] if issuer else [])
 
 
 @pytest.mark.parametrize("text,title", [
@@ -448,7 +453,7 @@ def test_a_reply_with_no_issuer_is_of_its_sessions_area(text, area):
      "攀枝花市民政局"),
 ])
 def test_a_reply_known_by_the_organ_that_took_the_proposal_up(text, issuer):
-    assert [a.name for a in extract(text).identity.issuers] == [issuer]
+    assert issuer_names(text) == [issuer]
 
 
 def test_an_organ_that_minds_its_work_is_no_issuer_outside_a_reply():
@@ -549,7 +554,7 @@ def test_a_signing_date_that_lost_its_month_and_day(line, expected):
     ("关于组织申报试点示范的通知\n各区县民政局:\n请各单位认真组织申报。\n市民政局将会同市财政局组织评审。\n", []),
 ])
 def test_a_signature_without_its_date_at_the_end_of_the_page(text, issuers):
-    assert [a.name for a in extract(text).identity.issuers] == issuers
+    assert issuer_names(text) == issuers
 
 
 def _dates(text: str) -> list[tuple[str, str]]:
@@ -674,7 +679,7 @@ def test_a_byline_names_the_publisher_over_its_timestamp(text, source, published
     fields, _ = find_portal(text)
     assert [(f.field, f.value) for f in fields if f.field in ("source", "date_publication")] == [
         ("source", source), ("date_publication", published)]
-    assert [a.name for a in extract(text).identity.issuers] == [source]
+    assert issuer_names(text) == [source]
 
 
 def test_a_signature_is_no_byline():
@@ -801,7 +806,7 @@ def test_our_office_is_the_township_office_the_page_names():
      "安阳市人大社会建设委员会"),
 ])
 def test_a_report_names_the_government_it_speaks_for(text, issuer):
-    assert [a.name for a in extract(text).identity.issuers] == [issuer]
+    assert issuer_names(text) == [issuer]
 
 
 @pytest.mark.parametrize("text,day", [
@@ -830,7 +835,7 @@ def test_a_report_is_dated_by_its_delivery_line(text, day):
      "沈阳建筑大学"),
 ])
 def test_an_organisation_signs_under_its_own_name(text, issuer):
-    assert [a.name for a in extract(text).identity.issuers] == [issuer]
+    assert issuer_names(text) == [issuer]
 
 
 def test_a_joint_signature_cut_with_the_page_and_set_letter_by_letter():
@@ -1041,7 +1046,7 @@ def test_a_township_named_as_the_source_is_its_government(text, issuer):
      "三台县古井镇人民政府"),
 ])
 def test_a_news_item_is_issued_by_the_unit_that_wrote_it(text, issuer):
-    assert [a.name for a in extract(text).identity.issuers] == [issuer]
+    assert issuer_names(text) == [issuer]
 
 
 @pytest.mark.parametrize("text", [
@@ -1072,7 +1077,7 @@ def test_no_contributor_where_brackets_close_measures_or_a_document_signs(text):
     ("民政部召开全国养老服务工作会议\n来源:中国政府网\n近日,民政部召开全国养老服务工作会议。\n", None),
 ])
 def test_a_source_that_names_an_organs_website_names_the_organ(text, issuer):
-    issuers = [a.name for a in extract(text).identity.issuers]
+    issuers = issuer_names(text)
     if issuer is None:
         assert "国务院" not in issuers
     else:
@@ -1192,7 +1197,7 @@ def test_question_marks_for_a_lost_indent_are_no_words(text, issuer, day):
      "我局充分认识到人大建议政协提案办理工作的重要意义,现将有关情况汇报如下。\n", "邹城市民政局"),
 ])
 def test_the_credit_code_of_the_index_number_places_the_publisher(text, issuer):
-    assert [a.name for a in extract(text).identity.issuers] == [issuer]
+    assert issuer_names(text) == [issuer]
 
 
 def test_a_credit_code_the_pages_places_contradict_places_nothing():
