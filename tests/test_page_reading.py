@@ -230,6 +230,9 @@ def test_a_portal_summary_that_is_a_title_names_the_page(text, title):
     # a central organ's department signs 公示 in its name (河南 repost of the 老龄司's 公示; 黔西南 mirror)
     ("国家卫生健康委老龄司", None, "国家卫生健康委员会老龄司"),
     ("国家卫生健康委老龄健康司", None, "国家卫生健康委员会老龄健康司"),
+    # and after the organ's name written in full (HQ013's gold; a 民政部 department)
+    ("国家卫生健康委员会老龄健康司", None, "国家卫生健康委员会老龄健康司"),
+    ("民政部养老服务司", None, "民政部养老服务司"),
 ])
 def test_offices_and_vertical_organs_are_read_by_their_official_names(written, context, full):
     from kg.lexicon.agencies import parse_issuer
