@@ -827,6 +827,21 @@ def test_a_report_is_dated_by_its_delivery_line(text, day):
     assert (x.date.isoformat() if x.date else None) == day
 
 
+@pytest.mark.parametrize("text", [
+    # an interpretation's 文号 field gives the number of the document it explains, not its own
+    # (杭州 民政局's 政策解读; 黄山 教育局's 负责人解读)
+    "索引号: 002489524/2023-46134 公开方式: 主动公开\n文号: 杭民发〔2023〕24号 成文日期: 2023-03-01\n"
+    "发布单位: 市民政局 主题分类: 民政、扶贫、救灾/社会福利\n"
+    "《杭州市民政局 杭州市财政局关于调整全市高龄老人生活津贴发放标准的通知》的政策解读\n"
+    "时间:2023-03-03 11:49 来源:杭州市人民政府门户网站浏览次数:\n\n一、起草背景\n为充分体现党和政府对老年人的关爱,经市政府同意。\n",
+    "索引号: 003138742/202305-00010 信息分类: 负责人解读\n发布文号: 黄教秘职成〔2023〕5号\n"
+    "【负责人解读】市教育局副局长吴曙宏同志解读《黄山市“十四五”老年教育发展规划》\n"
+    "市教育局等四部门印发《黄山市“十四五”老年教育发展规划》(黄教秘职成〔2023〕5号)。现就规划进行解读。\n",
+])
+def test_an_interpretations_number_field_is_the_explained_documents(text):
+    assert extract(text).identity.number is None
+
+
 @pytest.mark.parametrize("text,issuer", [
     # a social organisation or a school signs a notice of its own, under its own name (贞丰县老年人体育协会's
     # 健身活动 notice; 沈阳建筑大学's call for comments on a provincial standard)

@@ -180,7 +180,7 @@ def read_identity(doc: Document) -> Identity:
     sources = Sources(doc, lines, context, heading, _signature(doc, lines, context, heading.end))
     ident = Identity(heading_end=heading.end, history=list(heading.adoption_lines))
     ident.title = _first("title", sources)
-    ident.number = _first("number", sources)
+    ident.number = _first("number", replace(sources, title=ident.title))
     ident.warnings += _number_disagreements(doc)
     sources = replace(sources, title=ident.title, number=ident.number)
     signature = sources.signature
@@ -424,6 +424,18 @@ def _layout_number(rule: str):
         number = _as_number(found.value) if found else None
         return Found(number, rule, found.span) if found is not None and number is not None else None
     return read
+
+
+def _portal_number(s: Sources) -> Optional[Found]:
+    """The portal's 文号 field, except on an interpretation (…的政策解读,
+    【负责人解读】…解读《…规划》), whose field gives the number of the
+    document it explains (杭州 民政局's 解读; 黄山 教育局's)."""
+    if s.title is not None and INTERPRETATION_WORD in s.title.value:
+        return None
+    return _layout_number("identity.number-portal")(s)
+
+
+INTERPRETATION_WORD = "解读"
 
 
 def _heading_issuers(s: Sources) -> list[Found]:
@@ -1210,7 +1222,8 @@ SOURCES = {
     "identity.title-portal": _portal_title,
     **{rule: _layout_number(rule) for rule in ("identity.number-title-tail", "identity.number-line",
                                                 "identity.number-order", "identity.number-abstract",
-                                                "identity.number-head", "identity.number-portal")},
+                                                "identity.number-head")},
+    "identity.number-portal": _portal_number,
     "identity.issuer-title": _title_issuers,
     "identity.issuer-heading": _heading_issuers,
     "identity.issuer-order": _order_issuers,
