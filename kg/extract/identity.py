@@ -25,7 +25,7 @@ from kg.extract.measures import opens_numbered_item
 from kg.extract.proposals import answers_a_proposal, is_reply_title
 from kg.models import AgencyRef, AreaRef, Document, Layout, Span
 from kg.datafiles import level_words, phrase_pattern, read_lines, read_tsv
-from kg.lexicon.titles import ORGAN_ENDINGS, display_title, document_type, issuer_prefix
+from kg.lexicon.titles import ORGAN_ENDINGS, display_title, document_type, is_interpretation, issuer_prefix
 from kg.read.layout import ONE_LINE_TEXT, clean_title, read_layout, space_pieces
 
 T = TypeVar("T")
@@ -430,12 +430,9 @@ def _portal_number(s: Sources) -> Optional[Found]:
     """The portal's 文号 field, except on an interpretation (…的政策解读,
     【负责人解读】…解读《…规划》), whose field gives the number of the
     document it explains (杭州 民政局's 解读; 黄山 教育局's)."""
-    if s.title is not None and INTERPRETATION_WORD in s.title.value:
+    if s.title is not None and is_interpretation(s.title.value):
         return None
     return _layout_number("identity.number-portal")(s)
-
-
-INTERPRETATION_WORD = "解读"
 
 
 def _heading_issuers(s: Sources) -> list[Found]:

@@ -142,6 +142,12 @@ def document_type(title: str) -> Optional[DocumentType]:
     return None
 
 
+def is_interpretation(title: Optional[str]) -> bool:
+    """A title of an interpretation (…的政策解读, 【负责人解读】…解读《…规划》):
+    the page explains another document, whose number its 文号 field gives."""
+    return title is not None and "解读" in title
+
+
 def type_by_concept(concept: str) -> DocumentType:
     return next(t for t in _types() if t.concept == concept)
 

@@ -26,7 +26,7 @@ from kg.datafiles import phrase_pattern
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.docnumber import DocNumber, find_numbers
 from kg.lexicon.issuers import find_code_start, resolve_code
-from kg.lexicon.titles import document_type
+from kg.lexicon.titles import document_type, is_interpretation
 from kg.models import Extraction, Span
 from kg.read.portal import label_field
 
@@ -43,8 +43,9 @@ def silver_flags(x: Extraction) -> list[str]:
     """The names of the checks this extraction fails."""
     lines = _opening(x)
     flags = []
-    if x.identity.number is None and (_number_near_title(x, lines) or _number_field(lines)):
-        flags.append("number_unread")
+    if x.identity.number is None and not is_interpretation(x.identity.title) and (
+            _number_near_title(x, lines) or _number_field(lines)):
+        flags.append("number_unread")       # an interpretation's 文号 field is another document's
     if x.identity.title is None and any(_has_title_shape(text) for _, text in lines):
         flags.append("title_unread")
     if any(_unknown_label(text) for start, text in lines if not x.document.in_residue(Span(start, start + 1))):
