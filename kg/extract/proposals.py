@@ -102,9 +102,14 @@ def _session_start(m: re.Match) -> int:
 def session_area(proposal: Proposal) -> Optional[AreaRef]:
     """The area a reply's session names in full (楚雄州第十三届人大四次会议, 新余市第十届
     人大三次会议): a proposal is answered by the organs of its legislature's area,
-    so a reply whose text names no issuer and no area is of that area."""
-    chain = gazetteer().split_area_prefix(proposal.session, None) if proposal.session else None
+    so a reply whose text names no issuer and no area is of that area. The
+    body may come first (政协安康市五届二次会议, 政协文山州十三届二次会议)."""
+    session = SESSION_BODY_FIRST.sub("", proposal.session) if proposal.session else None
+    chain = gazetteer().split_area_prefix(session, None) if session else None
     return chain[-1][1] if chain else None
+
+
+SESSION_BODY_FIRST = re.compile(r"^(?:中国人民)?(?:政治协商会议|政协)")
 
 
 def _body_name(m: re.Match, start: int) -> str:
