@@ -349,6 +349,8 @@ def test_own_number_under_a_repeated_title_or_in_a_field(text, number):
     ("本溪市第十六届人大二次会议《关于在程和鑫居进行社区养老试点的建议》 (2301号)办理情况的答复", "2301",
      "本溪市第十六届人大二次会议"),
     ("仙居县民政局关于县十七届人大三次会议第005号建议答复的函", "005", None),
+    # a session of the national legislature, its term before 全国 (国家卫生健康委's reply)
+    ("对十三届全国人大三次会议第4969号建议的答复", "4969", "十三届全国人大三次会议"),
 ])
 def test_proposal_numbers(title, raw, session):
     x = extract(title + "\n张某委员：\n您提出的建议收悉。现答复如下：\n")
@@ -444,6 +446,9 @@ def test_a_reply_that_opens_with_the_acknowledged_proposal(text, number):
     ("对政协文山州十三届二次会议第13010087号提案的答复\nB\n公开\n赵云柱等4位委员:\n"
      "首先,非常感谢各位政协委员对殡葬改革工作的关心和重视,你们提出的提案收悉,现答复如下:\n"
      "一、农村公益性公墓安葬范围的规定\n", "文山壮族苗族自治州"),
+    # a session of the national legislature is the nation's (国家卫生健康委's reply to 4969号建议)
+    ("对十三届全国人大三次会议第4969号建议的答复\n代表您好:\n您提出的《关于补齐短板推动健康老龄化的建议》收悉,"
+     "经商民政部、财政部、国家发展改革委、教育部、国家医保局,现答复如下:\n一、工作现状和进展情况\n", "中华人民共和国"),
     # a session that names no area in full gives none (市七届人大二次会议)
     ("关于市七届人大二次会议第187号建议的答复\n李元平代表:\n您提出的《关于增加公益性社区养老机构的建议》收悉,现答复如下:\n", None),
 ])

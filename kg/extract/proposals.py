@@ -89,8 +89,8 @@ def _session_start(m: re.Match) -> int:
     """Where the session's name starts: at the area before the body (本溪市,
     or 市 for the document's own), not at the words before it (关于市政协…)."""
     before = m.group("before")
-    if not before:
-        return m.start("session")
+    if not before or m.group("lead"):
+        return m.start("session")       # 十三届全国人大三次会议: the term stands first
     for i in range(len(before)):
         rest = before[i:]
         chain = gazetteer().split_area_prefix(rest, None)
@@ -103,13 +103,14 @@ def session_area(proposal: Proposal) -> Optional[AreaRef]:
     """The area a reply's session names in full (楚雄州第十三届人大四次会议, 新余市第十届
     人大三次会议): a proposal is answered by the organs of its legislature's area,
     so a reply whose text names no issuer and no area is of that area. The
-    body may come first (政协安康市五届二次会议, 政协文山州十三届二次会议)."""
+    body may come first (政协安康市五届二次会议, 政协文山州十三届二次会议), and
+    the term (十三届全国人大三次会议: the nation's)."""
     session = SESSION_BODY_FIRST.sub("", proposal.session) if proposal.session else None
     chain = gazetteer().split_area_prefix(session, None) if session else None
     return chain[-1][1] if chain else None
 
 
-SESSION_BODY_FIRST = re.compile(r"^(?:中国人民)?(?:政治协商会议|政协)")
+SESSION_BODY_FIRST = re.compile(r"^(?:第?[一二三四五六七八九十]+届)?(?:(?:中国人民)?(?:政治协商会议|政协))?")
 
 
 def _body_name(m: re.Match, start: int) -> str:
