@@ -360,6 +360,21 @@ def test_proposal_numbers(title, raw, session):
         assert x.proposal.session == session
 
 
+@pytest.mark.parametrize("text,session", [
+    # the national legislature's sessions keep their term (国家卫生健康委's reply; a news item on another)
+    ("对十三届全国人大三次会议第4969号建议的答复", "十三届全国人大三次会议"),
+    ("2月9日,国家卫健委网站发布对十三届全国人大四次会议第6956号《关于加快推进尊严死立法进程的建议》的答复",
+     "十三届全国人大四次会议"),
+    # a local session keeps its area, not the words before it
+    ("关于市政协十三届三次会议第245号提案的答复", "市政协十三届三次会议"),
+])
+def test_a_session_is_named_from_its_area_or_its_term(text, session):
+    from kg.datafiles import phrase_pattern
+    from kg.extract.proposals import _session_start
+    m = phrase_pattern("proposal_session").search(text)
+    assert text[_session_start(m):m.end("session")] == session
+
+
 @pytest.mark.parametrize("title,number", [
     # a reply some organs title 回复, whose letter says no 答复如下 (常德 民政局, its portal's heading;
     # 柘城 市场监管局's portal heads its 答复 so: 对县政协136号提案的回复)
