@@ -144,6 +144,19 @@ def test_which_label_lines_are_unknown_metadata(line, unknown):
     assert _unknown_label(line) is unknown
 
 
+@pytest.mark.parametrize("line,shaped", [
+    # a document's title that went unread is a silver flag (黔西南 mirror of the national 公示)
+    ("关于2023年全国示范性老年友好型社区拟命名名单的公示", True),
+    # a numbered heading of a reply's body, a sentence that names a title (云南 医保局's replies;
+    # 海口 发改委's 会办意见): no title
+    ("三、关于建议内容的逐条答复", False),
+    ("市九三学社提出《关于海口打造康养旅居产业目的地的建议》", False),
+])
+def test_which_lines_have_a_titles_shape(line, shaped):
+    from kg.pipeline.silver import _has_title_shape
+    assert _has_title_shape(line) is shaped
+
+
 def test_the_graph_of_every_wild_page_passes_the_shapes(tmp_path):
     """468 real pages of every kind, built together: the graph conforms to
     ontology/shapes.ttl (a legislature's 公告 number, 兵团's area code, two

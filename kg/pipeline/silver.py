@@ -26,6 +26,7 @@ from kg.datafiles import phrase_pattern
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.docnumber import DocNumber, find_numbers
 from kg.lexicon.issuers import find_code_start, resolve_code
+from kg.extract.measures import opens_numbered_item
 from kg.lexicon.titles import document_type, is_interpretation
 from kg.models import Extraction, Span
 from kg.read.portal import label_field
@@ -95,7 +96,12 @@ def _number_field(lines: list[tuple[int, str]]) -> bool:
 
 
 def _has_title_shape(text: str) -> bool:
+    """A line that could be a document's title: not a numbered heading of its
+    body (三、关于建议内容的逐条答复), nor a sentence that names a title inside
+    it (市九三学社提出《关于…的建议》)."""
     core = text.strip("《》 ")
+    if opens_numbered_item(text) or "《" in core:
+        return False
     return bool(TITLE_SHAPE.match(core)) and "关于" in core and document_type(core) is not None
 
 
