@@ -77,6 +77,10 @@ def test_self_reference_and_unknown_short_form_are_not_documents():
     ("根据《中华人民共和国老年人权益保障法》等法律", "law"),
     ("提出的《关于加快养老服务业发展的建议》", "proposal"),
     ("推动《养老服务行动计划》贯彻实施", "programme"),
+    # a planning guide (福建 民政厅's notice, wild HN006)
+    ("以及《福建省城乡养老服务设施规划及配置导则(试行)》等相关规定", "standard"),
+    # a title that ends in the period it covers is a programme whatever its ending (国家卫健委's plan, 安徽's notice)
+    ("为贯彻落实《健康中国行动(2019-2030年)》", "programme"),
 ])
 def test_title_types(text, concept):
     assert cite(text).citations[0].target.type_concept == concept
@@ -85,6 +89,18 @@ def test_title_types(text, concept):
 def test_titles_that_are_not_documents_are_left_out():
     result = cite("取得《医疗机构执业许可证》后开展服务，刊登于《人民日报》。")
     assert result.citations == []
+    # a campaign's name with no period is no document (a headline's 行动)
+    assert cite("开展《银龄行动》宣传").citations == []
+
+
+@pytest.mark.parametrize("text,number", [
+    # the words before a cited number are no part of its code: a reply's addressee, a verb
+    # (上海 民政局's 批复 to 黄浦区; 舒城 民政局's reply)
+    ("你局黄民[2007]42号文收悉。经验收,你", "黄民〔2007〕42号"),
+    ("并会同有关部门和乡镇进一步落实舒办发[2008]29号文件", "舒办发〔2008〕29号"),
+])
+def test_a_cited_number_starts_where_its_code_does(text, number):
+    assert [c.target.number for c in cite(text).citations] == [number]
 
 
 @pytest.mark.parametrize("text,number", [

@@ -304,3 +304,57 @@ def test_each_target_names_the_rule_that_read_it():
     doc = clean(SourceDocument(Path("t.txt"), "t.txt", text, "utf-8"))
     rules = {t.indicator: t.rule for t in find_targets(doc, list(doc.sentences))}
     assert rules == {"社区日间照料中心覆盖率": "target.indicator-value", "培训养老护理员": "target.verb-count"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 制订 is 制定 (宁波 细则 on a forum; 海盐 方案, shared C45), its number wrapped inside the bracket's line
+    ("宁波市长期护理保险试点实施细则\n根据《宁波市人民政府办公厅关于印发宁波市长期护理保险制度试点方案的通知》(\n"
+     "甬政办发〔 〕115号,以下简称《试点方案》),制订本实施细则。",
+     [("applies", "根据", "宁波市人民政府办公厅关于印发宁波市长期护理保险制度试点方案的通知")]),
+    # a 公示 or 公告 that acts in the sentence of its basis (渭南, 夏河 portals)
+    ("2023年度渭南市评定三星级养老机构公示公告\n根据《渭南市民政局关于做好全市养老机构星级评定工作的通知》(渭民发〔2023〕46号)"
+     "要求,按照《陕西省养老机构星级评定办法》(陕民发〔2021〕55号),在全市范围内开展了三星级(含)以下养老机构评审工作,"
+     "经机构自评、各县(市、区)民政部门审核推荐、专家实地评估等程序,拟评定渭南市景华医养院等18家养老机构为三星级机构,现予以公示",
+     [("applies", "根据", "渭民发〔2023〕46号"), ("applies", "按照", "陕民发〔2021〕55号")]),
+    # the addressees share the line of the basis sentence (夏河 民政局's 公告)
+    ("Copyright©2011-2016 版权所有:甘肃省甘南州夏河县人民政府 地址:甘肃省甘南州夏河县拉卜楞镇浪格塘046号\n"
+     "投稿信箱:gnzdjg@126.com ICP备案:陇ICP备11000231号-1 网站标识码:6230270001\n"
+     "甘公网安备:62302702270003 技术维护单位:博达软件\n时间:2024-02-23 作者: 点击数: |\n|\n"
+     "全县广大居民朋友: 为进一步完善老年人权益,确保高龄津贴全面、及时、精准发放,切实保障老年人利益,根据《甘南州规范老年人"
+     "高龄津贴发放工作方案》文件要求,全面落实老年人高龄津贴发放政策,现予以发布,根据有关事项明确如下: 一、发放对象\n",
+     [("applies", "根据", "甘南州规范老年人高龄津贴发放工作方案")]),
+    # 民政部等9部委《X》 in a list of bases (浑江区 奖补办法)
+    ("白山市浑江区节地生态安葬奖补办法(试行)\n为进一步深化殡葬改革,根据国务院《殡葬管理条例》、民政部《关于全面推行惠民殡葬政策的"
+     "指导意见》(民发〔2012〕211号)、民政部等9部委《关于推行节地生态安葬的指导意见》(民发〔2016〕21号)、民政部等16部委"
+     "《关于进一步推动殡葬改革促进殡葬事业发展的指导意见》(民发〔2018〕5号)、《吉林省殡葬管理办法》、省民政厅等11部门"
+     "《吉林省公益性安葬设施建设指导意见》(吉民发〔2021〕48号)等精神,结合我区实际,制定本办法(试行)。",
+     [("based_on", "根据", "殡葬管理条例"), ("applies", "根据", "民发〔2012〕211号"), ("applies", "根据", "民发〔2016〕21号"),
+      ("applies", "根据", "民发〔2018〕5号"), ("applies", "根据", "吉林省殡葬管理办法"), ("applies", "根据", "吉民发〔2021〕48号")]),
+    # negative: a numbered item's heading before 根据 makes it a directive, not the document's basis
+    ("关于推进养老服务发展的实施意见\n各县区政府:\n一、加强设施建设。\n(三)资金保障:根据《关于下达养老服务体系建设补助资金的通知》"
+     "要求,各地统筹安排资金。", []),
+])
+def test_basis_sentences_as_the_genre_writes_them(text, expected):
+    assert [link for link in links(text) if link[0] in ("applies", "based_on")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a 复函 that decides an organ's request states its basis like a 批复 (衡阳 市政府办公室: its attached
+    # 制度 carries out the provincial opinion; 广州 发改委 on a mirror)
+    ("衡阳市人民政府办公室\n关于同意建立衡阳市养老服务工作联席会议制度的复函\n衡政办函〔2021〕10号\n市民政局:\n"
+     "你局《关于审定<关于建立衡阳市养老服务工作联席会议制度的通知>的请示》(衡民请 〔2021〕6号)收悉。经市人民政府同意,现函复如下:\n"
+     "同意建立衡阳市养老服务工作联席会议制度。\n附件:衡阳市养老服务工作联席会议制度\n衡阳市人民政府办公室\n2021年5月20日\n"
+     "衡阳市养老服务工作联席会议制度\n为贯彻落实省政府《湖南省人民政府办公厅关于推进养老服务高质量发展的实施意见》"
+     "(湘政办发〔2020〕59号)精神,切实加强对全市养老服务工作的组织领导,强化部门协作配合。",
+     [("applies", "为贯彻", "湘政办发〔2020〕59号")]),
+    ("广州市发展改革委关于广州市老人院扩建工程一期床位费标准有关问题的复函\n市民政局:\n"
+     "转来《广州市民政局关于商请核定广州市老人院扩建工程一期床位收费标准的函》(穗民函〔2022〕161号)收悉。"
+     "根据《广州市发展改革委 广州市财政局 广州市民政局关于规范养老服务收费问题的通知》(穗发改规字〔2017〕7号)"
+     "相关规定以及你局审核意见,经研究,现函复如下:",
+     [("applies", "根据", "穗发改规字〔2017〕7号")]),
+    # negative: a 复函 that answers a proposal explains others' documents
+    ("关于市政协六届一次会议第0622号提案办理情况的复函\n张某委员:\n"
+     "为贯彻落实《国务院办公厅关于推进养老服务发展的意见》(国办发〔2019〕5号)精神,我局制定了实施方案。", []),
+])
+def test_a_reply_letter_that_decides_a_request_states_its_basis(text, expected):
+    assert [link for link in links(text) if link[0] in ("applies", "based_on")] == expected

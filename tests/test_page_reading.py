@@ -1263,3 +1263,78 @@ def test_a_short_name_before_a_townships_ending(text, area):
     from kg.lexicon.areas import gazetteer
     county = gazetteer().get(found.parent) if found and found.level == "township" else found
     assert (county.name if county else None) == area
+
+
+# --- the eighteenth session: what held-out set HV taught ---
+
+HUZHOU = ("中华人民共和国民政部 浙江政务服务网 浙江省民政厅 中国湖州\n \n \n当前位置:首页 > 政策文件 > 市政策文件\n"
+          "关于深化城乡社区建设加强和完善城乡社区治理的实施意见\n发布日期:2018-08-28 字号:[ ]\n\n\n\n湖委发〔2018〕20\n\n\n"
+          "中共湖州市委  湖州市人民政府\n\n关于深化城乡社区建设加强和完善\n\n城乡社区治理的实施意见\n\n(2018年7月2日)\n\n\n"
+          "为实现党领导下的政府治理和社会调节、居民自治良性互动,全面提升城乡社区治理水平,根据《中共中央国务院关于加强和完善"
+          "城乡社区治理的意见》等文件精神,结合我市实际,现就深化城乡社区建设,加强和完善城乡社区治理提出如下实施意见。\n")
+
+
+def test_a_portal_title_above_the_documents_own_version_head():
+    """湖州's portal repeats the title above the document's own head: a number
+    line that lost its 号, the organs' line, the title over two lines and the
+    date in brackets (GB/T 9704). The heading under the version head is the
+    document's; its organs and date are read from it."""
+    x = extract(HUZHOU)
+    assert x.identity.number == "湖委发〔2018〕20号"
+    assert [a.name for a in x.identity.issuers] == ["中国共产党湖州市委员会", "湖州市人民政府"]
+    assert x.area.name == "湖州市"
+    assert x.date is not None and x.date.isoformat() == "2018-07-02"
+
+
+@pytest.mark.parametrize("text,date", [
+    # a date in brackets under the title or number (湖州 above; 深圳 办公厅's notice in a mirror, wild HI005)
+    ("名 稱:深圳市人民政府辦公廳關於我市老年人享受敬老優惠待遇的通知\n發布機構:龍崗區\n文 號:\n深府辦〔2000〕47號\n"
+     "(2000年5月17日)\n各區人民政府,市政府直屬各有關單位:\n為弘揚中華民族尊老敬老的傳統美德,經市政府同意,決定對我市老年人"
+     "給予享受敬老優惠待遇。", "2000-05-17"),
+    # negative: a date in brackets in the body is no heading's
+    ("关于开展敬老月活动的通知\n各乡镇:\n现将有关事项通知如下。\n一、活动时间\n(2023年10月1日)\n", None),
+])
+def test_the_date_in_brackets_under_the_heading(text, date):
+    found = extract(text).date
+    assert (found.isoformat() if found else None) == date
+
+
+@pytest.mark.parametrize("text,area", [
+    # a 细则 cut before its heading names its own area in its production clause (瑞丽; 陇川, wild HR001)
+    ("第一条 为深化殡葬改革,加强殡葬管理,规范殡葬行为,促进社会主义精神文明和生态文明建设,根据《国务院殡葬管理条例》《云南省殡葬"
+     "管理条例》《云南省公墓管理规定》《德宏州全面深化殡葬改革实施意见》等规定,结合瑞丽市实际情况,特制定本实施细则。\n"
+     "第二条 本细则适用于本市行政区域内的所有殡葬活动及其管理。", "瑞丽市"),
+    # an autonomous county by its customary name, as its organs sign (金平县民政局)
+    ("金平县民政局关于对政协金平县十一届四次会议第15号提案的答复\n\n来源:金平县民政局 发布日期:2025-12-24 浏览次数:\n\n"
+     "金民政函〔2025〕36号\n\n李俊委员:\n", "金平苗族瑶族傣族自治县"),
+])
+def test_a_page_names_its_own_area(text, area):
+    assert area_name(text) == area
+
+
+@pytest.mark.parametrize("text,issuers,date", [
+    # a template's bullets without labels under the title: organ, number, index number, timestamp
+    # (富源 民政局's reply; 廊坊 民政局's consultation)
+    ("无障碍浏览 长者专版\n\n富源县民政局对富源县人大第十七届五次会议 第101号建议的答复\n\n  • 富源县民政局\n"
+     "  • 富民复〔2021〕17号\n  • 015158708/2022-07268\n  • 2021-08-04 18:08\n\n易权兵代表:\n\n"
+     "你们提出的《关于持续推进殡葬改革的建议》收悉,现答复如下:\n", ["富源县民政局"], "2021-08-04"),
+    ("欢迎您访问廊坊民政网!\n2017年10月18日  星期三 进入后台\n您当前的位置是:首页 --> 民政资讯 --> 通知公告\n\n"
+     "关于加强和完善城乡社区治理的实施意见(征求意见稿)\n\n  • 2017年06月08日\n  • 廊坊市民政局\n\n"
+     "      为全面提升我市城乡社区治理法治化、科学化、制度化、精细化和组织化水平,结合我市实际,市民政局代市委、市政府起草了"
+     "关于加强和完善城乡社区治理的实施意见。\n", ["廊坊市民政局"], "2017-06-08"),
+])
+def test_bullets_without_labels_under_the_title(text, issuers, date):
+    x = extract(text)
+    assert [a.name for a in x.identity.issuers] == issuers
+    assert [str(f.value) for f in x.facts if f.name == "publication_date"] == [date]
+
+
+def test_a_reading_that_opens_with_what_it_explains_cites_it():
+    """永嘉's 解读 opens 出台了《X》(N,以下简称…),现就…解读如下: — a sentence of
+    the body, not an addressee line, so X is cited (the page's first 400 characters)."""
+    text = ('信息公开元数据\n|\n||||||||||||||||\n2017年5月5日,县政府办公室出台了《永嘉县人民政府办公室关于加强农村留守儿童关爱保护工作的实施意见》(永政办发〔2017〕'
+            '25号,以下简称《实施意见》),现就有关政策情况解读如下: 一、出台背景 为贯彻落实国务院、省、市关于加强农村留守儿童关爱保护工作的决策部署,加强农村留守儿童关爱和帮扶力度,加快构'
+            '建“家庭尽责、政府主导、部门联动、群团协同、社会参与”的农村留守儿童关爱保护体系,强化家庭监护主体责任,逐步减少留守儿童现象,确保农村留守儿童安全、健康、教育等权益得到有效保障。根'
+            '据《国务院关于加强农村留守儿童关爱保护工作的意见》(国发〔2016〕13号)、《浙江省人民政府办公厅关于加强农村留守儿童关爱保护工作的实施意见》(浙政办发〔2016〕50号)等文件'
+            '精神,结合我县实际出台《实施意见》。 二、主要依据 1.《国务院关于加强农村留守')
+    assert "永政办发〔2017〕25号" in [c.target.number for c in extract(text).citations]

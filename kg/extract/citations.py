@@ -29,6 +29,7 @@ NATION_PREFIX = "中华人民共和国"
 STANDARD_CONTEXT = re.compile(r"(?:国家|行业|地方|团体)?标准\s*$")
 # 《养老机构等级划分与评定》（GB/T 37276-2018）: a standard's code after the title
 STANDARD_NUMBER_AFTER = re.compile(r"\s*[（(]\s*(?:GB|DB|MZ|WS|JGJ)\s*\d*\s*(?:/\s*T)?\s*\d")
+PROGRAMME_PERIOD = phrase_pattern("programme_period")
 QUALIFIED_PREFIXES = ("中华人民共和国", "中共中央", "国务院", "全国", "国家")
 
 
@@ -201,6 +202,8 @@ def _titled_citation(scan: _Scan, title: TitleMatch, paired: Optional[NumberMatc
     if concept is None and (STANDARD_CONTEXT.search(view[max(0, title.span.start - 6):title.span.start])
                             or STANDARD_NUMBER_AFTER.match(view, title.span.end)):
         concept = "standard"
+    if concept is None and PROGRAMME_PERIOD.search(text):
+        concept = "programme"
     if concept is None and paired is None:
         # a title with its 文号 beside it is a document whatever its ending
         # (《…若干政策》（温政发〔2022〕6号）); one without is not taken

@@ -26,7 +26,7 @@ from kg.extract.proposals import answers_a_proposal, is_reply_title
 from kg.models import AgencyRef, AreaRef, Document, Layout, Span
 from kg.datafiles import level_words, phrase_pattern, read_lines, read_tsv
 from kg.lexicon.titles import ORGAN_ENDINGS, display_title, document_type, is_interpretation, issuer_prefix
-from kg.read.layout import ONE_LINE_TEXT, clean_title, read_layout, space_pieces
+from kg.read.layout import ONE_LINE_TEXT, bare_number, clean_title, read_layout, space_pieces
 
 T = TypeVar("T")
 
@@ -106,10 +106,13 @@ def _strip_span(span: Span, line: str) -> tuple[Span, str]:
 
 
 def _as_number(text: str) -> Optional[DocNumber]:
+    """A heading line that is a number: as written, or as the layout reads a
+    number line that lost a part (湖委发〔2018〕20)."""
     try:
         return DocNumber.parse(text)
     except ValueError:
-        return None
+        found = bare_number(text)
+        return found[0] if found else None
 
 
 def _as_agencies(text: str, context: Optional[AreaRef]) -> Optional[list[AgencyRef]]:
@@ -157,6 +160,7 @@ class Sources:
     number: Optional[Found] = None
 
 
+ADDRESSEE_NEVER = re.compile(r"《|如下\s*[:：]$")    # a line that cites or announces what follows is body
 HEADING_ENDS_BEFORE = re.compile(r"[。；;！!？?]")
 
 
@@ -334,8 +338,11 @@ def _heading_line_kind(text: str, heading: Heading, context) -> tuple[str, Union
         return "header", None     # 份号, 密级, 紧急程度, 签发人 … (GB/T 9704): none of them a title
     if heading.title_parts and not heading.title_open() and display_title(text) == heading.title():
         return "repeat", None      # a page shows its title twice (metadata, then the heading)
-    if text.endswith(("：", ":")) and not any(p.match(text) for p in _body_openers()) and "。" not in text:
-        return "addressee", None    # 各县(区)人民政府: — not 根据《X》…，现将名单公布如下:
+    if text.endswith(("：", ":")) and not any(p.match(text) for p in _body_openers()) and "。" not in text \
+            and not ADDRESSEE_NEVER.search(text):
+        # 各县(区)人民政府: — not 根据《X》…，现将名单公布如下:, nor a 解读's opening
+        # 2017年5月5日,县政府办公室出台了《…》(…),现就有关政策情况解读如下:
+        return "addressee", None
     if phrase_pattern("adoption_line").match(text) or phrase_pattern("adoption_note").match(text):
         return "adoption", None     # a history line, or the bracketed note that holds all of it
     title_open = heading.title_open()
@@ -535,6 +542,25 @@ def _closing_date(s: Sources) -> Optional[Found]:
     return None
 
 
+def _heading_date(s: Sources) -> Optional[Found]:
+    """The date in brackets on a line of its own in the heading, under the
+    title or the number, as documents are published (湖州 市委 市政府's
+    实施意见: (2018年7月2日); 海南 办公厅's; 深圳 办公厅's)."""
+    head_start = _layout(s.doc).head_start or 0
+    for span, line in s.lines:
+        text = line.strip()
+        if span.start < head_start or not text:
+            continue
+        m = phrase_pattern("heading_date_line").fullmatch(text)
+        value = parse_date(m.group("date")) if m else None
+        if m and value:
+            start = span.start + line.index(m.group("date"))
+            return Found(value, "identity.date-heading", Span(start, start + len(m.group("date"))))
+        if text.endswith((":", "：")) or len(text) > LONG_LINE or text.endswith(SENTENCE_ENDS):
+            return None     # the addressees or the body: the heading is over
+    return None
+
+
 def _delivered_date(s: Sources) -> Optional[Found]:
     """A report's delivery line: ——2014年9月24日在北京市第十四届人民代表大会常务委员会第十三次会议上."""
     for span, line in s.lines[:MAX_HEADING_LINES * 2]:
@@ -680,6 +706,9 @@ def _first_named_area(doc: Document, lines) -> Optional[AreaRef]:
     that level the text names; else the first area the text names as an organ's;
     else, where it names organs by level alone (省民政厅), the first area of that level."""
     body = "\n".join(line for _, line in lines)
+    own_clause = _own_area_clause(body)
+    if own_clause is not None:
+        return own_clause
     heading = "\n".join(line for _, line in lines[:3])
     own_level = (phrase_pattern("own_level").search(heading) or phrase_pattern("self_level").search(body)
                  or phrase_pattern("session_level").search(body))
@@ -695,6 +724,16 @@ def _first_named_area(doc: Document, lines) -> Optional[AreaRef]:
         found = (gazetteer().first_at_level(_without_addressee_lines(body), OWN_LEVELS[level])
                  or _holding_first_named(_without_addressee_lines(body), level))
     return found[1] if found else None
+
+
+def _own_area_clause(body: str) -> Optional[AreaRef]:
+    """The area a document's production clause names as its own (结合瑞丽市实际，
+    特制定本实施细则; 结合梁河县实际; 结合汉中市实际): named in full."""
+    for m in phrase_pattern("own_area_clause").finditer(body):
+        ref = gazetteer().resolve_name(m.group("area"), None)
+        if ref is not None:
+            return ref
+    return None
 
 
 def _holding_named_after(body: str, end: int, levels: tuple[str, ...]) -> Optional[tuple[int, AreaRef]]:
@@ -1237,6 +1276,7 @@ SOURCES = {
     "identity.issuer-source": _source_issuers,
     "identity.issuer-site-header": _site_header_issuers,
     "identity.date-signature": _signature_date,
+    "identity.date-heading": _heading_date,
     "identity.date-portal": _portal_document_date,
     "identity.date-adoption": _adoption_date,
     "identity.date-delivered": _delivered_date,

@@ -13,6 +13,8 @@ from kg.models import AreaRef
 from kg.datafiles import level_words, name_endings, read_lines, read_tsv, split_list
 
 NATION = "CN"
+# The level word an autonomous area's customary name ends in (恩施州, 金平县, 鄂温克旗)
+CUSTOMARY_LEVEL_WORDS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 # Suffixes dropped to make a short name (威海市 -> 威海, 广西壮族自治区 -> 广西).
 SHORT_SUFFIX = re.compile(r"特别行政区$|地区$|林区$|[省市区县旗盟]$")
 LEVEL_PREFIXES = level_words("prefix")
@@ -77,15 +79,17 @@ class Gazetteer:
         return names
 
     def _customary_names(self, ref: AreaRef) -> list[str]:
-        """An autonomous prefecture is called by its short name and 州 (恩施州, 楚雄州,
-        延边州 for 恩施土家族苗族自治州 …): its own organs sign so (恩施州民政局). Not
-        an autonomous county: its short name is often a common word (互助, 通道),
-        so its forms (石林县) and the forms no rule makes (克州) are data
-        (area_customary_names.tsv)."""
+        """An autonomous prefecture, county or banner is called by its short name
+        and 州, 县 or 旗 (恩施州 for 恩施土家族苗族自治州, 石林县 for 石林彝族自治县,
+        金平县 for 金平苗族瑶族傣族自治县): its own organs sign so (恩施州民政局,
+        石林县民政局, 金平县民政局). Never by the short name alone, nor with 县
+        where the short name is a common word (autonomous_word_names.txt: 互助,
+        通道). Forms no rule makes (克州) are data (area_customary_names.tsv)."""
         autonomous = _autonomous().match(ref.name)
-        if not autonomous or self.types.get(ref.code) != "自治州":
+        level_word = CUSTOMARY_LEVEL_WORDS.get(self.types.get(ref.code, ""))
+        if not autonomous or level_word is None or autonomous.group(1) in _autonomous_word_names():
             return []
-        return [autonomous.group(1) + ref.name[-1]]
+        return [autonomous.group(1) + level_word]
 
     def get(self, code: str) -> AreaRef:
         if code in self.by_code:
@@ -314,6 +318,11 @@ def _autonomous() -> re.Pattern:
     (黔东南 苗族侗族 自治州; 西藏 自治区)."""
     groups = "|".join(sorted(read_lines("ethnic_groups.txt"), key=len, reverse=True))
     return re.compile(rf"^([\u4e00-\u9fff]{{2,}}?)族?(?:(?:{groups})族?)*自治[区州县旗]$")
+
+
+@lru_cache(maxsize=1)
+def _autonomous_word_names() -> frozenset[str]:
+    return frozenset(read_lines("autonomous_word_names.txt"))
 
 
 @lru_cache(maxsize=1)

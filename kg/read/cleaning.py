@@ -24,12 +24,15 @@ MAX_TITLE_LINES = 3
 
 def split_sentences(view: str) -> list[Span]:
     """Sentence spans: cut after 。！？； and at line breaks, except a break
-    inside an open 《 or before a parenthesised document number, so that a
-    citation broken over two lines stays in one sentence."""
+    inside an open 《 or an open parenthesis, or before a parenthesised
+    document number, so that a citation broken over two lines stays in one
+    sentence."""
     spans = []
     start = 0
     open_title = False      # inside 《…》
     breaks_in_title = 0     # line breaks since that 《 opened
+    open_paren = 0          # ( or （ opened in this sentence and not yet closed
+    breaks_in_paren = 0     # line breaks since the first of them opened
     n = len(view)
     for i, ch in enumerate(view):
         # 《 does not nest (a title inside a title is written 〈〉), so a second
@@ -39,6 +42,11 @@ def split_sentences(view: str) -> list[Span]:
             open_title, breaks_in_title = True, 0
         elif ch == "》":
             open_title = False
+        elif ch in "(（":
+            breaks_in_paren = 0 if open_paren == 0 else breaks_in_paren
+            open_paren += 1
+        elif ch in ")）":
+            open_paren = max(open_paren - 1, 0)
         cut = False
         if ch in SENTENCE_END and not open_title:
             cut = True
@@ -49,8 +57,13 @@ def split_sentences(view: str) -> list[Span]:
                 breaks_in_title += 1
                 # a title runs over at most MAX_TITLE_LINES lines
                 open_title = breaks_in_title < MAX_TITLE_LINES
-            cut = not open_title and not continues_citation
+            # a line wrapped inside a parenthesis (》(⏎甬政办发〔 〕115号)), once:
+            # an unclosed ( of page chrome must not swallow the page
+            in_paren = open_paren > 0 and breaks_in_paren == 0 and view[i + 1:i + 2] not in ("\n", "")
+            breaks_in_paren += 1
+            cut = not open_title and not continues_citation and not in_paren
         if cut:
+            open_paren = 0
             if view[start:i + 1].strip():
                 spans.append(_trim(view, start, i + 1))
             start = i + 1

@@ -722,7 +722,21 @@ def _best_title(lines: list[_Line], portal_title: Optional[str], body_line: int)
     top = max(s for s, _ in good)
     # the earliest of the best; of candidates on the same first line, the longest
     best = min((c for s, c in good if s == top), key=lambda c: (c.first, -len(c.title)))
-    return _issued_measure_above(lines, best) or best
+    return _issued_measure_above(lines, best) or _headed_repeat(lines, best, good) or best
+
+
+def _headed_repeat(lines: list[_Line], best: _Candidate, good: list[tuple[int, _Candidate]]) -> Optional[_Candidate]:
+    """A portal's title line above the document's own heading, which gives the
+    same title again under its version head (湖委发〔2018〕20 / 中共湖州市委
+    湖州市人民政府 / 关于…的实施意见): the heading is the document's, and its
+    organ line names the issuers."""
+    if _head_above(lines, best.first) < lines[best.first].span.start:
+        return None
+    key = title_key(best.title)
+    return next((c for _, c in good if c.first > best.last and title_key(c.title) == key
+                 and any(phrase_pattern("organ_line").fullmatch(line.text)
+                         for line in lines[:c.first] if line.span.start >= _head_above(lines, c.first))),
+                None)
 
 
 def _issued_measure_above(lines: list[_Line], best: _Candidate) -> Optional[_Candidate]:

@@ -300,6 +300,49 @@ def _byline(lines: list, i: int) -> Optional[tuple[list[PortalField], int]]:
     return out, below - i + 1
 
 
+def _bullet_block(lines: list, i: int) -> Optional[tuple[list[PortalField], int]]:
+    """A template's metadata as bullets without labels under the title, each
+    value placed by its form: the publishing organ, the number, the index
+    number, the date (• 富源县民政局 / • 富民复〔2021〕17号 / • 015158708/2022-07268 /
+    • 2021-08-04 18:08; • 2017年06月08日 / • 廊坊市民政局). Bullets tell it from
+    a signature, and every item must have a form, the organ or a date among
+    them. The fields, and how many lines they take."""
+    fields: list[PortalField] = []
+    j = i
+    while j < len(lines) and j < i + MAX_BULLET_BLOCK:
+        start, _, line = lines[j]
+        if not line.strip():
+            j += 1
+            continue
+        content, offset, bulleted = _strip_bullet(line)
+        if not bulleted:
+            break
+        field = _bullet_value_field(content)
+        if field is None:
+            return None
+        date = BULLET_DATE.match(content) if field == "date_publication" else None
+        value = date.group(0) if date else content
+        fields.append(PortalField(field, "", value, Span(start + offset, start + offset + len(value))))
+        j += 1
+    if len(fields) < 2 or not {"source", "date_publication"} & {f.field for f in fields}:
+        return None
+    while j > i and not lines[j - 1][2].strip():
+        j -= 1
+    return fields, j - i
+
+
+def _bullet_value_field(content: str) -> Optional[str]:
+    if phrase_pattern("byline_organ").match(content):
+        return "source"
+    if BULLET_DATE.match(content) and not BULLET_DATE.sub("", content).strip(" \t:0123456789"):
+        return "date_publication"
+    return next((f for f in ("number", "index_number") if _value_forms()[f].fullmatch(content)), None)
+
+
+MAX_BULLET_BLOCK = 8
+BULLET_DATE = re.compile(r"(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}日?")
+
+
 def _related_links(lines: list) -> list[Span]:
     """A news page's list of other articles under 相关文章 / 相关阅读 / 相关推荐: the
     heading and every short line below it that ends no sentence (a title, often
@@ -350,7 +393,7 @@ def find_portal(text: str) -> tuple[list[PortalField], list[Span]]:
     lines = list(_lines(text))
     i = 0
     while i < len(lines):
-        byline = _byline(lines, i) if i < LEADING_BLOCK_LINES else None
+        byline = (_bullet_block(lines, i) or _byline(lines, i)) if i < LEADING_BLOCK_LINES else None
         if byline:
             fields += byline[0]
             taken = byline[1]
