@@ -178,6 +178,16 @@ HEAD = "成都市人民政府办公厅关于推进养老服务发展的实施意
      [("lead", "成都市民政局"), ("lead", "成都市财政局")], [("各镇、街道", "township")]),
     ("（责任单位：市民政局、省直有关部门，各市、州、县人民政府）",
      [("lead", "成都市民政局")], [("省直有关部门", "province"), ("各市、州、县人民政府", "county")]),
+    # the lead alone in the brackets (安化 民生实事 items: (县教育局牵头), (县人社局牵头))
+    ("(市教育局牵头)。", [("lead", "成都市教育局")], []),
+    # units that carry it, 负责 without 按职责分工 (东莞 稳就业 opinion, in a mirror's traditional script;
+    # 按职责分工 lists above)
+    ("(市人力資源社會保障局、市醫保局、市財政局、市稅務局負責)",
+     [("lead", "成都市人力资源和社会保障局"), ("lead", "成都市医疗保障局"), ("lead", "成都市财政局"),
+      ("lead", "国家税务总局成都市税务局")], []),
+    # a 牵头单位 field run into the item's line (六安 民生办's 进度通报 of 2021 and of 2017: 牵头部门)
+    (",牵头单位:市民政局。其中,高龄津贴发放进度较慢的为霍邱县。", [("lead", "成都市民政局")], []),
+    (",牵头部门:市民政局。生活无着人员社会救助,市本级完成进度较慢。", [("lead", "成都市民政局")], []),
 ])
 def test_responsibility_lists(closing, roles, collective):
     x = extract(HEAD + closing + "\n")

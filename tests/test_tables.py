@@ -141,3 +141,38 @@ def test_numbers_inside_a_run_together_row_do_not_end_it():
                 "2促进就业稳定增长。新增就业15000人。区人社局\n")
     assert [(m.ordinal, m.heading) for m in x.measures] == [("1", "增加教育资源供给"), ("2", "促进就业稳定增长")]
     assert [(p, u.text) for p, u in x.unbound] == [(1, "区教育局"), (2, "区人社局")]
+
+
+def test_a_cell_per_line_table_of_an_attachment_a_unit_a_line():
+    """大竹's 督办 notice: the 分解表 is its attachment after the signature (附件 /
+    its title), a cell per line with blank lines between; a row's unit cell
+    holds a unit a line (县水务局 / 县住建局), so its cells do not count out to
+    the header's and are placed by their form."""
+    x = extract("大竹县人民政府办公室关于对2016年民生实事进行重点督办的通知\n\n竹府办〔2016〕20号\n\n"
+                "各乡镇人民政府、街道办事处,县级各部门:\n\n    附件:2016年民生实事目标任务分解表\n\n"
+                "                               大竹县人民政府办公室\n\n                                       2016年2月26日   \n\n"
+                "附件\n\n2016年民生实事目标任务分解表\n\n序号\n\n民生实事\n\n责任单位\n\n完成时限\n\n"
+                "1\n\n启动建设东柳河城区段综合治理工程和东湖湿地公园。\n\n县水务局\n\n县住建局\n\n县护城河指挥部\n\n12月底前\n\n"
+                "2\n\n新建2座人行天桥。\n\n县住建局\n\n9月投入使用\n\n"
+                "3\n\n启动县图书馆新馆建设。\n\n县文体广新局\n\n县代建中心\n\n12月底前\n\n"
+                "4\n\n建成县残疾人综合服务中心。\n\n县残联\n\n5月底前动工\n\n")
+    assert [(m.ordinal, m.heading) for m in x.measures] == [
+        ("1", "启动建设东柳河城区段综合治理工程和东湖湿地公园。"), ("2", "新建2座人行天桥。"),
+        ("3", "启动县图书馆新馆建设。"), ("4", "建成县残疾人综合服务中心。")]
+    # as written (the labels are the organs' names of the area); row 3's 县代建中心 has the ending of a
+    # task too (建设养老服务中心), so of its unit lines only 县文体广新局 is read as a unit
+    assert [(p, m.written) for p, m in x.responsible] == [
+        (1, "县水务局"), (1, "县住建局"), (2, "县住建局"), (3, "县文体广新局"), (4, "县残联")]
+    assert {m.agency.area.name for _, m in x.responsible} == {"大竹县"}
+
+
+def test_a_cell_per_line_table_with_a_label_wrapped_and_an_empty_cell_dropped():
+    """文成's 进度表: the label 省政府十大 / 民生实事名称 wrapped over two lines, and
+    rows whose empty 分管领导 (or 是否…) cell the page dropped."""
+    x = extract("公共服务“七优享”民生实事项目半年度进度表\n发布日期:2024-08-28 16:34:00 来源:文成县 浏览量: 字体:[ ]\n\n"
+                "序号\n\n省政府十大\n\n民生实事名称\n\n项目内容\n\n完成率(%)\n\n是否省市统一进度(全省县市区名次)\n\n牵头单位\n\n"
+                "分管领导\n\n1\n\n*医疗卫生\n\n为全县60岁以上老年人免费接种流感疫苗27758人。\n\n20%\n\n是,全省统一进度\n\n县卫健局\n\n"
+                "2\n\n*医疗卫生\n\n培训应急救护人员200人以上。\n\n80%\n\n县红十字会\n\n")
+    assert [m.heading for m in x.measures] == ["为全县60岁以上老年人免费接种流感疫苗27758人。", "培训应急救护人员200人以上。"]
+    assert [(p, m.role, m.agency.name) for p, m in x.responsible] == [
+        (1, "lead", "文成县卫生健康局"), (2, "lead", "文成县红十字会")]

@@ -23,7 +23,7 @@ from kg.models import AgencyMention, AgencyRef, AreaRef, Document, Span, SpanSet
 from kg.lexicon.titles import ORGAN_ENDINGS
 from kg.datafiles import name_endings, phrase_pattern, read_lines, read_tsv
 
-ITEM_SEPARATORS = re.compile(r"[、，,；;]")
+ITEM_SEPARATORS = re.compile(r"[、，,；;\n]")     # a table's unit cell may hold a unit a line
 # a collective item is whole when it ends in an organ: 各区人民政府, 各有关部门
 COLLECTIVE_ENDINGS = name_endings("collective")
 MAX_NAME = 40

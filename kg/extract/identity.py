@@ -262,8 +262,10 @@ def _county_before(view: str, town: str) -> Optional[AreaRef]:
     for m in re.finditer(re.escape(town), view):
         for reach in range(min(COUNTY_NAME_REACH, m.start()), 1, -1):
             chain = gaz.split_area_prefix(view[m.start() - reach:m.start()], None)
-            if chain and chain[-1][0] == reach and chain[-1][1].level == "county":
-                return chain[-1][1]
+            if chain and chain[-1][0] == reach:
+                if chain[-1][1].level == "county":
+                    return chain[-1][1]
+                break       # the longest name before it is no county's (天津市住房城乡…: not 津市市)
     return None
 
 
@@ -983,9 +985,14 @@ def _issues_attachment(view: str, after: int) -> bool:
     on."""
     for line in view[after:].split("\n"):
         text = line.strip()
+        if ATTACHMENT_LABEL.fullmatch(text):
+            return True     # 附件 / 附件1 over the attachment's title (GB/T 9704): the attachment is the document's
         if text:
             return len(text) <= LONG_LINE and document_type(text) is not None and not text.endswith(("：", ":"))
     return False
+
+
+ATTACHMENT_LABEL = re.compile(r"附\s*件\s*\d{0,2}\s*[:：]?")
 
 
 def _adoption_issuers(s: Sources) -> list[Found]:

@@ -121,25 +121,46 @@ def _delimited_rows(lines: list[tuple[int, str]]) -> list[Row]:
 
 
 def _cell_per_line_rows(lines: list[tuple[int, str]]) -> list[Row]:
-    """A cell per line: a run of header labels, then rows that each start at
-    the next 序号; a row with exactly the header's number of cells is read."""
+    """A cell per line, blank lines between cells or not: a run of header
+    labels (a label wrapped over two lines, 省政府十大 / 民生实事名称, stands
+    among them unknown), then rows that each start at the next 序号. A row
+    with the header's number of cells is read by position; one whose count
+    differs — a unit cell written a unit a line, empty cells dropped — by
+    the form of its cells (_row_by_form)."""
+    filled = [(off, line) for off, line in lines if line.strip()]
     rows: list[Row] = []
     i = 0
-    while i < len(lines):
-        kinds: list[str] = []
+    while i < len(filled):
+        kinds: list[Optional[str]] = []
         j = i
-        while j < len(lines) and (kind := column_kind(lines[j][1])) is not None and len(lines[j][1].strip()) <= 16:
-            kinds.append(kind)
+        while j < len(filled) and _header_label(filled[j][1], kinds):
+            kinds.append(column_kind(filled[j][1]))
             j += 1
-        if len(kinds) < MIN_LABELS or not _header(kinds) or kinds[0] != "number":
+        if not kinds or kinds[0] != "number" or not _header(kinds) or sum(k is None for k in kinds) > MAX_UNKNOWN_LABELS:
             i = max(j, i + 1)
             continue
-        rows += _rows_after_header(lines, j, kinds)
+        rows += _rows_after_header(filled, j, kinds)
         i = j
     return rows
 
 
-def _rows_after_header(lines: list[tuple[int, str]], start: int, kinds: list[str]) -> list[Row]:
+MAX_UNKNOWN_LABELS = 3      # labels no table names, inside a header of known ones
+MAX_HEADER_LABEL = 24       # 是否省市统一进度(全省县市区名次)
+
+
+def _header_label(line: str, kinds: list[Optional[str]]) -> bool:
+    """A line of a header copied cell by cell: a known column label, or once
+    the header has begun with 序号, a short line that is no number, no
+    sentence and no unit (a label no table names)."""
+    text = line.strip()
+    if SEQUENCE.match(text) or len(text) > MAX_HEADER_LABEL:
+        return False
+    if column_kind(text) is not None:
+        return True
+    return bool(kinds) and not any(c in text for c in "。，,；;") and not is_unit_cell(text)
+
+
+def _rows_after_header(lines: list[tuple[int, str]], start: int, kinds: list[Optional[str]]) -> list[Row]:
     rows: list[Row] = []
     expected = 1
     k = start
@@ -147,15 +168,40 @@ def _rows_after_header(lines: list[tuple[int, str]], start: int, kinds: list[str
         nxt = k + 1
         while nxt < len(lines) and not (SEQUENCE.match(lines[nxt][1]) and int(lines[nxt][1]) == expected + 1):
             nxt += 1
-        block = [(off, line) for off, line in lines[k:nxt] if line.strip()]
+        block = lines[k:nxt]
         if len(block) == len(kinds):
-            row = {kind: Cell(line.strip(), Span(off + len(line) - len(line.lstrip()), off + len(line.rstrip())))
-                   for kind, (off, line) in zip(kinds, block)}
+            row = {kind: _line_cell(off, line) for kind, (off, line) in zip(kinds, block) if kind is not None}
             last_off, last_line = block[-1]
-            rows.append(Row(row, Span(block[0][0], last_off + len(last_line)), str(expected)))
+            if "task" in row:
+                rows.append(Row(row, Span(block[0][0], last_off + len(last_line)), str(expected)))
+        else:
+            rows += [r for r in [_row_by_form(block, kinds, str(expected))] if r is not None]
         expected += 1
         k = nxt
     return rows
+
+
+def _line_cell(off: int, line: str) -> Cell:
+    return Cell(line.strip(), Span(off + len(line) - len(line.lstrip()), off + len(line.rstrip())))
+
+
+def _row_by_form(block: list[tuple[int, str]], kinds: list[Optional[str]], ordinal: str) -> Optional[Row]:
+    """A row whose cells do not count out to the header's (大竹's 分解表: a
+    unit a line, 县水务局 / 县住建局 / 县护城河指挥部; 文成's 进度表: the empty
+    分管领导 cell dropped): where the header has one column of units, the
+    row's one run of unit lines is that column, and the longest line before
+    it the task."""
+    unit_kinds = [k for k in kinds if k in UNIT_KINDS]
+    units = [i for i, (_, line) in enumerate(block) if i > 0 and is_unit_cell(line)]
+    if len(unit_kinds) != 1 or "task" not in kinds or not units or units != list(range(units[0], units[-1] + 1)) or units[0] < 2:
+        return None
+    first_off, first_line = block[units[0]]
+    last_off, last_line = block[units[-1]]
+    unit = _line_cell(first_off, first_line)
+    unit = Cell(unit.text, Span(unit.span.start, last_off + len(last_line.rstrip())))
+    task = max((_line_cell(off, line) for off, line in block[1:units[0]]), key=lambda c: len(c.text))
+    return Row({"number": _line_cell(*block[0]), "task": task, unit_kinds[0]: unit},
+               Span(block[0][0], block[-1][0] + len(block[-1][1])), ordinal)
 
 
 def _ordinal(row: dict[str, Cell]) -> Optional[str]:

@@ -13,7 +13,7 @@ from typing import Iterator, Optional
 
 from kg.models import Span
 from kg.relations import Relation
-from kg.datafiles import name_endings, read_lines, read_tsv
+from kg.datafiles import name_endings, phrase_pattern, read_lines, read_tsv
 from kg.lexicon.folding import fold
 
 TITLE = re.compile(r"《([^《》]{1,200})》")
@@ -169,6 +169,9 @@ def issuer_prefix(title: str) -> list[str]:
     # issues or forwards (韶关市人民政府印发…的通知, …办公厅转发省发改委…)
     verbs = "|".join(map(re.escape, _verbs())) if WRAP_TAIL.search(title) else None
     m = re.match(rf"^(?P<head>.*?)(?:关于{'|' + verbs if verbs else ''})", title)
+    # without 关于, an organ's name right before the year or the 《》 of its subject
+    # (高台县残疾人联合会2023年…实施方案; 成安县民政局2020年度…自评表; 临洮县残疾人联合会《…》政策解读)
+    m = m or phrase_pattern("organ_before_subject").match(title)
     head = m.group("head") if m else ""
     if not head.strip():
         return []

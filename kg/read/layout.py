@@ -31,7 +31,7 @@ from kg.lexicon.dates import parse_date
 from kg.lexicon.docnumber import DocNumber, find_orders
 from kg.lexicon.issuers import ends_in_kind_suffix
 from kg.lexicon.table_labels import is_header_text
-from kg.lexicon.titles import display_title, document_type, title_key, wrapped_title
+from kg.lexicon.titles import display_title, document_type, issuer_prefix, title_key, wrapped_title
 from kg.models import Layout, LayoutValue, PortalField, Span, Zone
 from kg.read.portal import first_label_at, label_field, title_before_labels
 
@@ -432,6 +432,8 @@ def _ends_the_title(parts: list[_Line], nxt: _Line) -> bool:
     """Whether the next line starts something other than the rest of the title."""
     if nxt.blank_before and (nxt.text.startswith("关于") or _is_whole_title(clean_title(nxt.text))):
         return True     # an organ's name set apart above 关于… is the version head, not the title
+    if _is_whole_title(clean_title(nxt.text)) and issuer_prefix(clean_title(nxt.text)):
+        return True     # a title that names its own issuers (东山县人社局 东山县财政局关于…): the site's organ above is no part
     whole_below = nxt.text.startswith(("关于", "对")) and document_type(clean_title(nxt.text)) is not None
     if (nxt.text.startswith("关于") or whole_below or _is_whole_title(clean_title(nxt.text))) \
             and not _organ_name(clean_title("".join(p.text for p in parts))):
