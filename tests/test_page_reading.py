@@ -110,6 +110,10 @@ def test_body_lines_are_not_metadata(line):
     # an empty field over a labelled line, and the widget 字号 over the addressees, take nothing from below
     ("发布部门:\n\n发文字号:肇府办(2008)36号\n\n时效性:已失效\n\n字号\n\n各县(市、区)人民政府,肇庆高新区管委会:\n",
      {"number": "肇府办(2008)36号", "validity": "已失效"}),
+    # 有效期 that states the page's validity (景德镇 民政局's and 珠山区's portals), not a term
+    ("公开方式:主动公开 有效期:长期有效 公开时限:长期公开 公开范围:面向全社会 信息索取号:014544551/2025-13882\n",
+     {"validity": "长期有效"}),
+    ("公开方式: 主动公开 有效期: 长期有效 公开时限: 长期公开 公开范围\n", {"validity": "长期有效"}),
 ])
 def test_a_label_alone_takes_the_value_below_it(text, expected):
     fields, _ = find_portal(text)

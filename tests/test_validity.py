@@ -73,6 +73,14 @@ def validity(text: str) -> dict:
      {"entry_into_force": date(2017, 4, 1)}),
     ("重庆市九龙坡区人民政府办公室关于提高农村五保供养标准的通知\n各镇人民政府:\n"
      "经区政府同意,决定从2015年10月1日起提高农村五保供养标准。\n", {"entry_into_force": date(2015, 10, 1)}),
+    # 决定, then the day (金湖 县政府's notice in a mirror's traditional script), and 将 after it (武汉)
+    ("為進一步提高城鄉困難群眾的生活水平,經縣政府十四屆三十三次常務會議研究決定,從2019年7月1日起,調整我縣城鄉居民最低生活"
+     "保障標準。\n", {"entry_into_force": date(2019, 7, 1)}),
+    ("按照市政府统一部署,决定从2014年1月1日起,将我市城乡居民基本养老保险基础养老金标准由原每人每月120元调整为每人每月144元。\n",
+     {"entry_into_force": date(2014, 1, 1)}),
+    # 于 a day, without 起 (重庆 and 成都 医保局's joint notice)
+    ("关于进一步做好成渝地区长期护理保险评估结论互认工作的通知\n各区县医疗保障局:\n(二)本通知于2024年5月1日施行。\n",
+     {"entry_into_force": date(2024, 5, 1)}),
 ])
 def test_validity_clauses(text, expected):
     assert validity(text) == expected

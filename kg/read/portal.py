@@ -163,6 +163,9 @@ def _field_of(field: Optional[str], value: str) -> str:
         return "number"
     if field == "aggregator" and PERSON_NAMES.fullmatch(value.strip()):
         return "writer"     # 作者: 王建宁 (合水县's portal): its own staff, not a reposting site
+    if field == "validity_term":
+        # 有效期: 长期有效 (景德镇's portals) states the page's validity; 有效期: 2025-12-31 a term
+        return "validity" if _value_has_form("validity", value) else field
     return field or "unknown"
 
 
