@@ -305,7 +305,7 @@ class UnboundAgency:
     organ: str            # organ key (organs.tsv)
     level: Optional[str]  # the level its prefix names (市 -> city), if it has one
     span: Span
-    role: str = "lead"    # lead | support
+    role: str = "lead"    # lead | support in a measure's list; issuer for a document's issuer
 
 
 @dataclass(frozen=True)
@@ -316,7 +316,7 @@ class CollectiveResponsibility:
     text: str             # as written
     level: str            # county | township | city …: the level of the organs
     span: Span
-    role: str = "lead"    # lead | support, as the list says of the group it stands in
+    role: str = "lead"    # lead | support in a measure's list; issuer for a document's issuer, as the list says of the group it stands in
 
 
 @dataclass(frozen=True)

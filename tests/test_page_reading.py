@@ -1372,3 +1372,47 @@ def test_a_county_short_name_inside_a_citys_name_is_no_county():
             '完善功能设施,改善人居环境。\n天津市城镇老旧小区更新改造工作方案\n(征求意见稿)\n一、总体要求\n1. 坚持以人为本,把握改造重点。以增加人民福祉为目的,从人民最'
             '关心最直接最现实的利益问题入手,聚焦群众')
     assert area_name(text) == "天津市"
+
+
+@pytest.mark.parametrize("text,unbound", [
+    # an issuer by level word on a page that never names its area (瓯海 portal's 发布单位; a county's
+    # news item closing with its bureau), or by a name two districts bear (普陀区: 上海's and 舟山's)
+    ("  • 索 引 号:001008003012007/2022-48586\n  • 文件编号:\n  • 主题分类:养老机构备案信息\n  • 发布单位:区民政局\n"
+     "  • 成文日期:2022-05-31\n  • 公开方式:主动公开\n\n关于组织开展养老服务领域防范诈骗和非法集资集中宣传活动的通知\n\n"
+     "发布日期:2022-05-31 10:06 访问次数: 来源:区民政局\n\n各镇街社会事务办:\n", [("区民政局", "county")]),
+    ("本报讯 为保障城乡困难居民基本生活, 6月2日至4日,县民政局分四批召开全县2021年城乡低保特困人员提标工作会议。\n"
+     "会议还对养老机构安全生产工作提出具体要求。 (县民政局)\n", [("县民政局", "county")]),
+    ("关于在“六一”儿童节期间对本区社会孤儿进行走访慰问的通知\n\n各街道办事处、镇政府:\n\n  “六一”儿童节即将来临,"
+     "各街道、镇社保科要组织人员对辖区内的社会孤儿进行一次走访慰问,发放慰问金每人100元。\n\n \n\n 普陀区民政局\n\n"
+     "  二○○七年五月二十八日\n", [("普陀区民政局", "county")]),
+    # negatives: a page whose area is known binds the same words; a bare organ names no level
+    ("威海市环翠区人民政府关于养老服务的通知\n各镇人民政府:\n现将有关事项通知如下。\n区民政局\n2022年3月1日\n", []),
+    ("关于开展养老服务宣传的通知\n来源:民政局\n各街道:\n现将有关事项通知如下。\n", []),
+])
+def test_an_issuer_of_an_unknown_area_is_kept_as_written(text, unbound):
+    x = extract(text)
+    assert [(f.value.text, f.value.level) for f in x.facts if f.name == "unbound_issuer"] == unbound
+    assert not (unbound and x.identity.issuers)
+
+
+def test_an_issuer_of_an_unknown_area_in_the_graph(tmp_path):
+    """普陀区民政局 signs a notice that names neither 上海 nor 舟山: the graph keeps it
+    as a pol:UnboundAgency by pol:unboundIssuer, labelled as written, and the
+    graph conforms to the shapes."""
+    from kg.pipeline.build import build
+    from kg.rdf.shacl import validate
+    from kg.store.database import load_dataset, load_graph
+    from kg.store.query import run_query
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "putuo.txt").write_text(
+        "关于在“六一”儿童节期间对本区社会孤儿进行走访慰问的通知\n\n各街道办事处、镇政府:\n\n  “六一”儿童节即将来临,"
+        "各街道、镇社保科要组织人员对辖区内的社会孤儿进行一次走访慰问。\n\n 普陀区民政局\n\n  二○○七年五月二十八日\n",
+        encoding="utf-8")
+    build(corpus, tmp_path / "out", use_cache=False)
+    from kg.rdf import iri
+    rows = run_query(load_graph(tmp_path / "out"), """SELECT ?label ?level WHERE {
+        ?d pol:unboundIssuer ?a . ?a a pol:UnboundAgency ; skos:prefLabel ?label ; pol:level ?level }""").rows
+    assert [(str(label), level) for label, level in rows] == [("普陀区民政局", iri.level("county"))]
+    result = validate(load_dataset(tmp_path / "out" / "graph.trig"))
+    assert result.conforms, result.report

@@ -235,6 +235,25 @@ def unbound_item(item: str, prefix: str, span: Span, role: str) -> Optional[Unbo
     return UnboundAgency(item, key, levels[0] if levels else None, span, role)
 
 
+def unbound_organ(name: str, span: Span) -> Optional[UnboundAgency]:
+    """An issuer that names its organ but no area it can be bound to: by
+    level word (区民政局 on a district's portal, (县民政局) closing a county's
+    news) or by an area's name that several places bear (普陀区民政局: 上海's
+    or 舟山's), where the text names neither."""
+    name = name.strip()
+    found = unbound_item(name, "", span, "issuer")
+    if found is not None:
+        return found
+    gaz = gazetteer()
+    for end in range(len(name) - 2, 1, -1):
+        codes = gaz.by_name.get(name[:end], [])
+        key = organ_of_form(name[end:])
+        levels = {gaz.get(code).level for code in codes}
+        if len(codes) > 1 and key is not None and len(levels) == 1:
+            return UnboundAgency(name, key, levels.pop(), span, "issuer")
+    return None
+
+
 def _unbound_form(item: str, span: Span, role: str) -> Optional[UnboundAgency]:
     """A form of its own with a level word in it (团省委, 民建市委会), where the area is unknown."""
     patterns, parties = _forms()

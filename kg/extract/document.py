@@ -171,6 +171,8 @@ def _facts(doc: Document, ident: Identity) -> tuple[Fact, ...]:
                                                      doc.sentence_of(found_value.span))))
     for issuer in ident.issuers:
         facts.append(Fact("issuer", issuer.value, Evidence(issuer.rule, issuer.span, doc.sentence_of(issuer.span))))
+    for loose in ident.unbound_issuers:
+        facts.append(Fact("unbound_issuer", loose.value, Evidence(loose.rule, loose.span, doc.sentence_of(loose.span))))
     facts += version_facts(doc, ident.history)
     for name in PORTAL_FACTS:
         field_ = doc.portal_value(name)

@@ -23,7 +23,7 @@ from kg.lexicon.docnumber import JOINT, DocNumber
 from kg.lexicon.issuers import resolve_code
 from kg.extract.measures import opens_numbered_item
 from kg.extract.proposals import answers_a_proposal, is_reply_title
-from kg.models import AgencyRef, AreaRef, Document, Layout, Span
+from kg.models import AgencyRef, AreaRef, Document, Layout, Span, UnboundAgency
 from kg.datafiles import level_words, phrase_pattern, read_lines, read_tsv
 from kg.lexicon.titles import ORGAN_ENDINGS, display_title, document_type, is_interpretation, issuer_prefix
 from kg.read.layout import ONE_LINE_TEXT, bare_number, clean_title, read_layout, space_pieces
@@ -72,6 +72,8 @@ class Identity:
     body_end: Optional[int] = None          # where the signature starts
     history: list[tuple[Span, str]] = field(default_factory=list)   # a law's adoption and revision lines
     warnings: list[str] = field(default_factory=list)
+    # an issuer the text names by organ but not by an area it can be bound to (区民政局)
+    unbound_issuers: list[Found[UnboundAgency]] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -191,6 +193,8 @@ def read_identity(doc: Document) -> Identity:
     if signature and not _issues_attachment(doc.view, (signature[2][1] if signature[2] else signature[0]).end):
         ident.body_end = signature[0].start
     ident.issuers = _first("issuer", sources) or []
+    if not ident.issuers and context is None:
+        ident.unbound_issuers = _unbound_issuers(sources)
     ident.date = _first("date", sources)
     ident.warnings += _date_disagreements(ident.date, doc)
     ident.publication_date = (_publication_date(doc, ident.date, ident.issuers, context)
@@ -1153,6 +1157,33 @@ def _source_issuers(s: Sources) -> list[Found]:
         town = gazetteer().place_township(field_.value.strip(), s.context, gazetteer().named_in_full(s.doc.view))
         agency = township_organ(town) if town else None
     return [Found(agency, "identity.issuer-source", field_.span)] if field_ is not None and agency else []
+
+
+def _unbound_issuers(s: Sources) -> list[Found[UnboundAgency]]:
+    """Where no issuer could be bound to an area, the one the text names by
+    its organ and a level word or an area's name that several places bear
+    (发布单位: 区民政局; (县民政局) closing a news item; 普陀区民政局 over the
+    date that signs a notice): kept as written, its organ and level known.
+    Looked for where the bound sources look: the portal's 发布机构 and 来源,
+    a bracket closing a news item, an organ's line over a signing date."""
+    from kg.extract.agency_mentions import unbound_organ
+    candidates = [(f.value, f.span) for f in (s.doc.portal_value(n) for n in ("issuer", "source")) if f is not None]
+    closing = [m for m in phrase_pattern("news_contributor").finditer(s.doc.view, s.heading.end)
+               if not s.doc.in_residue(Span(m.start(), m.end()))]
+    if len(closing) == 1:
+        candidates.append((closing[0].group("organ"), Span(closing[0].start("organ"), closing[0].end("organ"))))
+    body = [(span, line) for span, line in s.lines if span.start >= s.heading.end and line.strip()]
+    for (span, line), (_, below) in zip(body, body[1:]):
+        if parse_signing_date(below.strip()) is not None:
+            candidates.append((line, _strip_span(span, line)[0]))
+    for text, span in candidates:
+        found = unbound_organ(text, span) if len(text.strip()) <= MAX_UNBOUND_NAME else None
+        if found is not None and found.level is not None:
+            return [Found(found, "identity.issuer-unbound", span)]
+    return []
+
+
+MAX_UNBOUND_NAME = 20
 
 
 def _contributor_issuers(s: Sources) -> list[Found]:

@@ -25,7 +25,7 @@ from kg.lexicon.agencies import parse_issuer
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.docnumber import DocNumber
 from kg.lexicon.titles import display_title, issuer_prefix, title_key
-from kg.models import Extraction
+from kg.models import Extraction, UnboundAgency
 from kg.pipeline.build import read_and_extract
 
 # gold field -> words of a note sentence that say the field was inferred
@@ -130,7 +130,9 @@ def _own_number(x: Extraction) -> set[str]:
 
 
 def _issuers(x: Extraction) -> set[str]:
-    return {a.name for a in x.identity.issuers}
+    """Issuers bound to their area by full name, and those of an unknown area as written."""
+    return {a.name for a in x.identity.issuers} | {f.value.text for f in x.facts
+                                                   if f.name == "unbound_issuer" and isinstance(f.value, UnboundAgency)}
 
 
 def _as_gold_writes(gold: set[str], found: set[str], area) -> set[str]:

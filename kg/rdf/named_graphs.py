@@ -299,15 +299,40 @@ VERSION_FACTS: dict[str, URIRef] = {
 
 def _write_facts(w: "_GraphWriter", x: Extraction, own: DocumentNode) -> None:
     version = _earlier_version(w, x, own)
+    unbound = 0
     for fact in x.facts:
         if fact.name == "version":
             _write_own_version(w, fact)
+            continue
+        if fact.name == "unbound_issuer":
+            unbound += 1
+            _write_unbound_issuer(w, fact, unbound)
             continue
         prop, value = FACT_PROPERTIES[fact.name]
         if version is not None and fact.name in VERSION_FACTS:
             w.add(version, VERSION_FACTS[fact.name], value(fact.value), fact.evidence)
         else:
             w.add(w.doc_iri, prop, value(fact.value), fact.evidence)
+
+
+def _write_unbound_issuer(w: "_GraphWriter", fact, position: int) -> None:
+    """An issuer the text names by organ but not by an area it can be bound to
+    (区民政局, 普陀区民政局): a node of its own, labelled as written, with its
+    organ's kind and level; no org:Organization, since its area is unknown."""
+    loose = fact.value
+    node = iri.part(w.doc_iri, "unbound-issuer", position)
+    _describe_unbound(w.g, node, loose)
+    w.add(w.doc_iri, POL.unboundIssuer, node, fact.evidence)
+
+
+def _describe_unbound(g: Triples, node: URIRef, loose) -> None:
+    g.add((node, RDF.type, POL.UnboundAgency))
+    g.add((node, SKOS.prefLabel, zh(loose.text)))
+    g.add((node, POL.nameBasis, _plain("short-form")))
+    if loose.level:
+        g.add((node, POL.level, iri.level(loose.level)))
+    if loose.organ in organs():
+        g.add((node, POL.agencyKind, Literal(organs()[loose.organ].kind)))
 
 
 def _earlier_version(w: "_GraphWriter", x: Extraction, own: DocumentNode) -> Optional[URIRef]:
@@ -535,14 +560,8 @@ def _write_measures(w: _GraphWriter, x: Extraction, node: DocumentNode, used_age
         # one node per mention: without an area, two 市民政局 are not known to be one
         measure = iri.measure(iri.document(node.key), position, kinds[position])
         agency_node = iri.part(measure, "unbound-agency", i)
-        w.g.add((agency_node, RDF.type, POL.UnboundAgency))
-        w.g.add((agency_node, SKOS.prefLabel, zh(loose.text)))
-        w.g.add((agency_node, POL.nameBasis, _plain("short-form")))
+        _describe_unbound(w.g, agency_node, loose)
         w.g.add((agency_node, POL.role, _plain(loose.role)))
-        if loose.level:
-            w.g.add((agency_node, POL.level, iri.level(loose.level)))
-        if loose.organ in organs():
-            w.g.add((agency_node, POL.agencyKind, Literal(organs()[loose.organ].kind)))
         ev = Evidence("agency.unbound", loose.span, doc.sentence_of(loose.span))
         w.add(measure, POL.unboundAgency, agency_node, ev)
 

@@ -92,6 +92,7 @@ class POL(DefinedNamespace):
     supportingAgency: URIRef
     trigger: URIRef
     unboundAgency: URIRef
+    unboundIssuer: URIRef
     validityAsOf: URIRef
     validityBasis: URIRef
     versionEvent: URIRef

@@ -42,7 +42,7 @@ SELECT ?number ?date ?file ?type ?typeLabel ?level ?levelLabel ?area ?areaName ?
   LATERAL { OPTIONAL { ?r eli:type_document ?type . ?type skos:prefLabel ?typeLabel } }
   LATERAL { OPTIONAL { ?r pol:level ?level . ?level skos:prefLabel ?levelLabel } }
   LATERAL { OPTIONAL { ?r eli:jurisdiction ?area . ?area skos:prefLabel ?areaName } }
-  LATERAL { OPTIONAL { ?r eli:passed_by ?issuer . ?issuer skos:prefLabel ?issuerName } }
+  LATERAL { OPTIONAL { { ?r eli:passed_by ?issuer } UNION { ?r pol:unboundIssuer ?issuer } ?issuer skos:prefLabel ?issuerName } }
   LATERAL { OPTIONAL { ?r eli:date_publication ?published } } LATERAL { OPTIONAL { ?r pol:indexNumber ?index } }
   LATERAL { OPTIONAL { ?r pol:subjectCategory ?category } } LATERAL { OPTIONAL { ?r pol:statedValidity ?validity } }
   LATERAL { OPTIONAL { ?r pol:portalSource ?origin } }
