@@ -30,6 +30,7 @@ from kg.extract.measures import opens_numbered_item
 from kg.lexicon.titles import document_type, is_interpretation
 from kg.models import Extraction, Span
 from kg.read.portal import label_field
+from kg.lexicon.table_labels import column_kind
 
 CHECKS = ("number_unread", "title_unread", "labels_unread", "code_disagrees")
 OPENING_LINES = 30
@@ -109,8 +110,8 @@ def _unknown_label(text: str) -> bool:
     """label: value with a short label no table knows; not a headline that
     opens with a place (北京:年味渐浓) and not a lead-in before a sentence."""
     m = LABEL_LINE.match(text)
-    if not m or label_field(m.group("label")) is not None:
-        return False
+    if not m or label_field(m.group("label")) is not None or column_kind(m.group("label")) is not None:
+        return False        # a portal's label, or a task's field the list reader reads (牵头单位:, 完成情况:)
     label, value = m.group("label"), text[m.end("label"):]
     if phrase_pattern("known_non_labels").search(label) or label in gazetteer().by_name:
         return False        # 长沙:住宅小区需“标配”养老服务用房 — a place, even one two areas share
