@@ -12,10 +12,16 @@ from kg.extract.document import extract_mentions
 from kg.extract.tables import column_kind
 from kg.models import SourceDocument
 from kg.read.cleaning import clean
+from kg.read.loading import remove_pinyin_annotations
 
 
 def extract(text: str):
     return extract_mentions(clean(SourceDocument(Path("t.txt"), "t.txt", text, "utf-8")))
+
+
+def extract_glossed(text: str):
+    """A mirror's text with pinyin glosses (發(fā)), read as the loader reads a file."""
+    return extract(remove_pinyin_annotations(text)[0])
 
 
 @pytest.mark.parametrize("label,kind", [
@@ -176,3 +182,17 @@ def test_a_cell_per_line_table_with_a_label_wrapped_and_an_empty_cell_dropped():
     assert [m.heading for m in x.measures] == ["为全县60岁以上老年人免费接种流感疫苗27758人。", "培训应急救护人员200人以上。"]
     assert [(p, m.role, m.agency.name) for p, m in x.responsible] == [
         (1, "lead", "文成县卫生健康局"), (2, "lead", "文成县红十字会")]
+
+
+def test_the_document_a_notice_issues_after_its_signature_and_distribution_note():
+    """赵县's notice (a mirror's traditional script, its pinyin glosses taken out
+    as the loader takes them) signs, notes (此件公开发布) and then prints the
+    实施方案 it issues: the plan's measures and their lists are the document's."""
+    x = extract_glossed("趙縣人民政府辦公室關于印發(fā)《趙縣2023年民生工程實施方案》的通知\n"
+                "各鄉(xiāng)(鎮(zhèn))人民政府,縣經(jīng)濟開發(fā)區(qū)管委會,縣政府各部門:\n"
+                "《趙縣2023年民生工程實施方案》已經(jīng)第十七屆縣政府第三十次常務會議審議通過,現(xiàn)印發(fā)給你們,"
+                "請結合實際認真抓好貫徹落實。\n趙縣人民政府辦公室\n2023年4月6日\n(此件公開發(fā)布)\n"
+                "趙縣2023年民生工程實施方案\n二、主要任務\n"
+                "(一)棚戶區(qū)改造工程。東晏頭棚戶區(qū)城中村改造項目開工400套,建成400套。(責任單位:縣住房和城鄉(xiāng)建設局)\n"
+                "(二)城鎮(zhèn)老舊小區(qū)改造工程。改造老舊小區(qū)11個。(責任單位:縣住房和城鄉(xiāng)建設局)\n")
+    assert [(p, m.agency.name) for p, m in x.responsible] == [(1, "赵县住房和城乡建设局"), (2, "赵县住房和城乡建设局")]

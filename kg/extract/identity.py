@@ -991,12 +991,15 @@ def _issues_attachment(view: str, after: int) -> bool:
         text = line.strip()
         if ATTACHMENT_LABEL.fullmatch(text):
             return True     # 附件 / 附件1 over the attachment's title (GB/T 9704): the attachment is the document's
+        if DISTRIBUTION_NOTE.fullmatch(text):
+            continue        # (此件公开发布) under the signature, over the document a notice issues
         if text:
             return len(text) <= LONG_LINE and document_type(text) is not None and not text.endswith(("：", ":"))
     return False
 
 
 ATTACHMENT_LABEL = re.compile(r"附\s*件\s*\d{0,2}\s*[:：]?")
+DISTRIBUTION_NOTE = re.compile(r"[（(]\s*此件[^）)]{0,12}[）)]")
 
 
 def _adoption_issuers(s: Sources) -> list[Found]:
