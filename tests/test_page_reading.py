@@ -1411,3 +1411,31 @@ def test_an_issuer_of_an_unknown_area_in_the_graph(tmp_path_factory):
         ("普陀区民政局", str(iri.level("county")))]
     result = validate(load_dataset(out / "graph.trig"))
     assert result.conforms, result.report
+
+
+@pytest.mark.parametrize("text,title,issuers", [
+    # a 地区's or 盟's government is its 行政公署 (行署), and so it signs (阿里 地区, 兴安盟)
+    ("阿里地区行政公署关于印发《阿里地区行政公署工作规则》的通知\n发布时间:2021-12-22 17:45 浏览次数:\n"
+     "各县人民政府,行署各局、委、办、处:\n《阿里地区行政公署工作规则》已经地委、行署研究通过,现印发给你们,请认真贯彻执行。\n"
+     "阿里地区行政公署\n2021年11月9日\n",
+     "阿里地区行政公署关于印发《阿里地区行政公署工作规则》的通知", ["阿里地区行政公署"]),
+    # a portal's widgets on lines of their own above the title (青浦 portal: 返回上一级 / 字号 / 打印)
+    ("返回上一级\n\n字号\n\n打印\n\n六届四次第109号代表建议的答复\n\n主动公开\n\n2024.11.29\n\n"
+     "金红代表提出的“关于上级部门协同推进违法用地处置工作”的建议。\n", "六届四次第109号代表建议的答复", []),
+    # a title broken after 关于印发 goes on on the next line (修水 县政府办公室; 大连 民政局's 关于印发 / 《…》的通知)
+    ("修水县人民政府办公室关于印发\n修水县处置重大森林火灾应急预案的通知\n各乡镇人民政府,县政府各部门,县直各单位:\n"
+     "《修水县处置重大森林火灾应急预案》已经县人民政府同意,现印发给你们,请认真组织实施。\n二〇〇八年四月三日\n",
+     "修水县人民政府办公室关于印发修水县处置重大森林火灾应急预案的通知", ["修水县人民政府办公室"]),
+])
+def test_heads_of_other_organs_and_widgets(text, title, issuers):
+    x = extract(text)
+    assert x.identity.title == title
+    assert [a.name for a in x.identity.issuers] == issuers
+
+
+def test_metadata_glued_to_its_labels_is_no_title():
+    """安徽 交通运输厅 党组's page: labels glued to their values, no colon
+    (效力级别地方党内规范性文件): each is a field, none the title."""
+    fields, _ = find_portal("发文机关中共安徽省交通运输厅党组\n发文日期2021年12月21日\n时效性现行有效\n"
+                            "发文字号皖交发〔2021〕63号\n施行日期2021年12月21日\n效力级别地方党内规范性文件\n")
+    assert {f.field: f.value for f in fields}.get("legal_rank") == "地方党内规范性文件"

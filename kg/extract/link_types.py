@@ -31,7 +31,12 @@ FORWARD_OPENING = re.compile(phrase_pattern("forward_opening").pattern.rstrip("$
 FORWARD_AFTER = phrase_pattern("forward_after")
 BASIS_HEADING = phrase_pattern("basis_heading")
 HAN = re.compile(r"[\u4e00-\u9fff]")
-LIST_SO_FAR = re.compile(r"[\s\u3000]*(?:X[）)]?[、，,和及与\s\u3000]*)*")
+# what may stand before a mention in a list of bases: a trigger word opening the list (依据《X》《Y》),
+# other mentions, and items' numbers (1.《X》 / 2.《Y》: one a line)
+LIST_SO_FAR = re.compile(r"[\s\u3000]*(?:(?:依据|根据|按照)[\s\u3000]*)?(?:(?:\d{1,2}[.、．][\s\u3000]*)?X[）)]?[、，,和及与\s\u3000]*)*"
+                         r"(?:\d{1,2}[.、．][\s\u3000]*)?")
+LIST_ITEM_LINE = re.compile(r"[\s\u3000]*\d{1,2}[.、．][\s\u3000]*X")
+MAX_LIST_LINES = 30         # items of a numbered list of bases, one a line, under its heading
 REPLY = "reply"
 # the act a cited notice issues: the notice is typed, the pair joins them
 ISSUED_ACT_RULES = ("citation.wrapped", "citation.title-in-notice")
@@ -185,7 +190,12 @@ def _basis_heading(view: str, at: int) -> Optional[str]:
         return None
     if own_line is not None and list_start > line_start:
         return own_line.group("words")
-    above = view[:max(line_start - 1, 0)].rstrip().rsplit("\n", 1)[-1]
+    lines_above = view[:max(line_start - 1, 0)].rstrip().split("\n")[-MAX_LIST_LINES:]
+    if LIST_ITEM_LINE.match(_masked_prefix(view, line_start, at) + "X"):
+        # a numbered list, an item a line: the heading stands above its first item
+        while lines_above and LIST_ITEM_LINE.match(MENTION.sub("X", lines_above[-1])):
+            lines_above.pop()
+    above = lines_above[-1] if lines_above else ""
     m = BASIS_HEADING.fullmatch(above.strip())
     return m.group("words") if m else None
 

@@ -61,6 +61,9 @@ def organ_name(organ: Organ, area: AreaRef, gaz: Gazetteer) -> str:
 
 
 def _default_name(organ: Organ, area: AreaRef, gaz: Gazetteer) -> str:
+    by_type = _area_type_names().get((gaz.types.get(area.code, ""), organ.key))
+    if by_type:
+        return by_type      # a 地区's or 盟's government is its 行政公署
     if gaz.is_municipality(area):
         return organ.names["municipality_name"]
     if area.code in gaz.sub_provincial or (area.level == "province" and gaz.is_zone(area)):
@@ -69,6 +72,12 @@ def _default_name(organ: Organ, area: AreaRef, gaz: Gazetteer) -> str:
         # the province-level 新疆生产建设兵团 (兵团民政局)
         return organ.names["sub_provincial_name"]
     return organ.names[LEVEL_COLUMNS[area.level]]
+
+
+@lru_cache(maxsize=1)
+def _area_type_names() -> dict[tuple[str, str], str]:
+    """(area type, organ) -> the organ's name in areas of that type (area_type_organ_names.tsv)."""
+    return {(r["area_type"], r["organ"]): r["name"] for r in read_tsv("area_type_organ_names.tsv")}
 
 
 @dataclass(frozen=True)

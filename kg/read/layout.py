@@ -430,6 +430,8 @@ def _broken_title_candidates(lines: list[_Line], i: int, portal_key: Optional[st
 
 def _ends_the_title(parts: list[_Line], nxt: _Line) -> bool:
     """Whether the next line starts something other than the rest of the title."""
+    if parts[-1].text.rstrip().endswith(OPEN_TITLE_ENDINGS):
+        return False    # 修水县人民政府办公室关于印发 / 修水县…应急预案的通知: the verb's object is on the next line
     if nxt.blank_before and (nxt.text.startswith("关于") or _is_whole_title(clean_title(nxt.text))):
         return True     # an organ's name set apart above 关于… is the version head, not the title
     if _is_whole_title(clean_title(nxt.text)) and issuer_prefix(clean_title(nxt.text)):
@@ -443,6 +445,8 @@ def _ends_the_title(parts: list[_Line], nxt: _Line) -> bool:
     return document_type(clean_title(parts[-1].text)) is not None     # the line before is a whole title already
 
 
+# a title line that ends in what must be followed: the rest of the title is on the next line
+OPEN_TITLE_ENDINGS = ("关于印发", "关于转发", "关于")
 VERSION_MARK_LINE = re.compile(r"\s*[（(](?:试行|暂行|征求意见稿|修订|修订稿|草案|送审稿)[)）]\s*")
 
 
