@@ -715,6 +715,8 @@ def _first_named_area(doc: Document, lines) -> Optional[AreaRef]:
     own_clause = _own_area_clause(body)
     if own_clause is not None:
         return own_clause
+    if phrase_pattern("national_addressees").search(body):
+        return gazetteer().nation      # 各省、自治区、直辖市…: a central organ's addressees
     heading = "\n".join(line for _, line in lines[:3])
     own_level = (phrase_pattern("own_level").search(heading) or phrase_pattern("self_level").search(body)
                  or phrase_pattern("session_level").search(body))
