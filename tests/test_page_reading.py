@@ -1449,3 +1449,25 @@ def test_metadata_glued_to_its_labels_is_no_title():
     fields, _ = find_portal("发文机关中共安徽省交通运输厅党组\n发文日期2021年12月21日\n时效性现行有效\n"
                             "发文字号皖交发〔2021〕63号\n施行日期2021年12月21日\n效力级别地方党内规范性文件\n")
     assert {f.field: f.value for f in fields}.get("legal_rank") == "地方党内规范性文件"
+
+
+@pytest.mark.parametrize("text,issuers,area", [
+    # a provincial government's 国资委 written with 政府 (青海省政府国资委 signs its notice)
+    ("发文标题: 青海省政府国资委关于印发《青海省政府国资委监管企业投资监督管理办法》的通知\n各监管企业:\n"
+     "  《青海省政府国资委监管企业投资监督管理办法》已经省国资委2024年第四次委务会会议审议通过,现印发给你们,请认真遵照执行。\n"
+     "  青海省政府国资委\n  2024年5月15日\n", ["青海省国有资产监督管理委员会"], "青海省"),
+    # a portal's 发布机构 that is an organ by its kind (公安局), not 公安县's (秦皇岛 portal)
+    ("对秦皇岛市第十四届人民代表大会 第四次会议第79号建议的答复\n发布时间:2019-09-20 发布机构:公安局 字体:[ 大 中 小]\n"
+     "体裁分类:建议提案办理结果 主题分类:公安、安全、司法 文号: 索引号:000357835/2020-157\n对秦皇岛市第十四届人民代表大会\n"
+     "第四次会议第79号建议的答复\n公严春代表:\n您提出的“关于加强市区禁止摩托车驶入管理的建议”收悉,现答复如下:\n",
+     ["秦皇岛市公安局"], "秦皇岛市"),
+    # a county's 气象局 (a vertical organ) as the reply's 承办单位 (清原 满族自治县)
+    ("2020年清原满族自治县七届人大三次会议《关于县气象局每日天气预报增加农民话题栏目的建议》(47号)的答复\n\n尊敬的韩振海代表:\n\n"
+     "  您好!收到建议后,清原县气象局就此召开局务工作会议。县农业农村局为我局提供了部分农业技术书籍。\n\n"
+     "                      承办单位:清原县气象局\n\n                       2020年6月10日\n",
+     ["清原满族自治县气象局"], "清原满族自治县"),
+])
+def test_organs_of_other_policy_areas(text, issuers, area):
+    assert issuer_names(text) == issuers
+    assert area_name(text) == area
+

@@ -13,7 +13,7 @@ from functools import lru_cache
 import datetime
 from typing import Generic, Optional, TypeVar, Union
 
-from kg.lexicon.agencies import (organ_forms, parse_agency as parse_agency_strict, parse_issuer, parse_site_organ,
+from kg.lexicon.agencies import (organ_forms, organ_of_form, parse_agency as parse_agency_strict, parse_issuer, parse_site_organ,
                                  parse_site_owner,
                                  parse_township_organ,
                                  parse_unlisted_organ, township_organ)
@@ -671,6 +671,8 @@ def _portal_area(doc: Document) -> Optional[AreaRef]:
     (…在芦淞区人民政府门户网上进行公示)."""
     fields = [f for f in (doc.portal_value(name) for name in ("issuer", "source", "site_owner")) if f]
     for field_ in fields:
+        if organ_of_form(field_.value.strip()):
+            continue        # 发布机构:公安局 — an organ by its kind, not 公安县's 局
         chain = gazetteer().split_area_prefix(field_.value, None)
         if chain:
             return chain[-1][1]
