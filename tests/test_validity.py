@@ -97,6 +97,11 @@ def test_validity_clauses(text, expected):
     "一图读懂 《上海市保基本养老床位统筹及轮候管理办法(试行)》\n近日,市民政局印发了办法。\n",
     # a notice that issues a provisional 办法 is not provisional itself
     "广州市医疗保障局关于印发广州市长期护理保险试行办法的通知\n穗医保规字〔2020〕5号\n各区:\n",
+    # the terms of the surveys a 统计局 notice lists in its attached table are no term of its own (广西)
+    "现将2021年1-6月经我局审批的统计调查项目予以公布。\n附件:1.2021年1-6月审批的统计调查项目目录\n自治区统计局\n2021年7月27日\n"
+    "附件1\n2021年1-6月审批的统计调查项目目录\n制发部门 |\n调查项目名称 |\n批准文号 |\n生效日期 |\n有效期 截止时间 |\n"
+    "中国(广西)自由贸易试验区建设指挥部办公室 |\n中国(广西)自由贸易试验区统计监测管理制度 |\n桂统审批函〔2021〕1号 |\n"
+    "2021年1月7日 |\n定报有效期至2024年1月31日、年报有效期至2024年3月31日 |\n",
 ])
 def test_clauses_of_another_document_are_not_the_page_s(text):
     assert "expiry" not in validity(text) and "provisional" not in validity(text)

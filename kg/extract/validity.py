@@ -51,6 +51,8 @@ def find_validity(doc: Document, title: Optional[tuple[str, Span]], own_date: Op
             subject = _subject(doc, m, span)
             if not (_is_a_document(subject) and _speaks_of_own(subject, title_text)):
                 continue       # 本市自…起实行新标准: a place, not a document, takes it up
+            if subject is None and kind.startswith("expiry"):
+                continue       # a term no 本X claims (a table's 定报有效期至2024年1月31日 of a survey it lists)
             evidence = Evidence(f"validity.{kind.replace('_', '-')}", span, doc.sentence_of(span))
             value = _value(kind, m, own_date, publication_date, entry)
             if value is None:
