@@ -1471,3 +1471,16 @@ def test_organs_of_other_policy_areas(text, issuers, area):
     assert issuer_names(text) == issuers
     assert area_name(text) == area
 
+
+
+def test_a_page_of_one_line_is_read_in_the_pieces_its_spaces_leave():
+    """广州 办公厅's notice on a law site, the whole page, one line of 281 characters: title,
+    addressees, body and date set apart by spaces alone, as on the long
+    one-line pages (over 300 characters) read so before."""
+    x = extract('广州市人民政府办公厅印发《办理上级信访部门交办信访大要案规定》的通知 各区、县级市人民政府,市政府各部门、各直属机构: '
+                '《办理上级信访部门交办信访大要案规定》业经市人民政府同意,现印发给你们,请遵照执行。执行中遇到的问题请径向市政府办公厅信'
+                '访局反映。 二○○五年十月十四日 办理上级信访部门交办信访大要案规定 为做好上级信访部门交办的信访大要案办理工作,及时妥'
+                '善解决群众信访反映的问题,维护群众的合法权益,维护社会稳定,根据国务院《信访条例》和《广东省实行领导包案责任制处理信访大'
+                '要案暂行办法》(粤委办(1998)124号)的规定,结合我市实际,制定本规定。 |')
+    assert x.identity.title == "广州市人民政府办公厅印发《办理上级信访部门交办信访大要案规定》的通知"
+    assert [a.name for a in x.identity.issuers] == ["广州市人民政府办公厅"]

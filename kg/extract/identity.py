@@ -26,7 +26,7 @@ from kg.extract.proposals import answers_a_proposal, is_reply_title
 from kg.models import AgencyRef, AreaRef, Document, Layout, Span, UnboundAgency
 from kg.datafiles import level_words, phrase_pattern, read_lines, read_tsv
 from kg.lexicon.titles import ORGAN_ENDINGS, display_title, document_type, is_interpretation, issuer_prefix
-from kg.read.layout import ONE_LINE_TEXT, bare_number, clean_title, read_layout, space_pieces
+from kg.read.layout import bare_number, clean_title, lost_line_breaks, read_layout, space_pieces
 
 T = TypeVar("T")
 
@@ -95,7 +95,7 @@ def _lines(doc: Document):
         pos += len(line) + 1
         if doc.in_residue(span):
             continue
-        if len(line) > ONE_LINE_TEXT:
+        if lost_line_breaks(doc.view, line):
             yield from space_pieces(line, span.start)
         else:
             yield span, line

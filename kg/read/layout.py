@@ -95,7 +95,7 @@ def _lines(view: str, residue: tuple[Span, ...]) -> list[_Line]:
         stripped = raw.strip()
         if stripped:
             start = pos + (len(raw) - len(raw.lstrip()))
-            pieces = (space_pieces(stripped, start) if len(stripped) > ONE_LINE_TEXT
+            pieces = (space_pieces(stripped, start) if lost_line_breaks(view, stripped)
                       else [(Span(start, start + len(stripped)), stripped)])
             split_at: set[int] = set()
             if start < OPENING_CHARS:
@@ -115,6 +115,19 @@ def _lines(view: str, residue: tuple[Span, ...]) -> list[_Line]:
             blank = True
         pos += len(raw) + 1
     return lines
+
+
+def lost_line_breaks(view: str, line: str) -> bool:
+    """Whether a line is a whole text whose line breaks were lost: a long
+    line, or a page's only line that opens with a title set apart by a
+    space (广州 办公厅's notice on a law site: title, addressees, body and
+    date set apart by spaces alone)."""
+    if len(line.strip()) > ONE_LINE_TEXT:
+        return True
+    if view.strip() != line.strip():
+        return False
+    pieces = space_pieces(line.strip(), 0)
+    return len(pieces) > 1 and document_type(clean_title(pieces[0][1])) is not None
 
 
 def _unglued(pieces: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
