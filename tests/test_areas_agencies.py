@@ -50,6 +50,19 @@ def test_homonyms_without_context_are_not_guessed(name):
     assert gaz.resolve_name(name) is None
 
 
+@pytest.mark.parametrize("text,named", [
+    # a short name with its own ending stands for the area (石林县 for 石林彝族自治县; 金平县) …
+    ("石林县民政局关于对政协石林县第十一届委员会第三次会议第24号提案的答复", ["石林彝族自治县"]),
+    ("金平县民政局关于对政协金平县十一届四次会议第15号提案的答复", ["金平苗族瑶族傣族自治县"]),
+    # … but not with another level's ending: 会同 (jointly with) before 市… is no 会同县
+    # (广德 教体局's reply, wild HX022: 会同市交管大队, 会同市自然资源规划部门)
+    ("并会同市交管大队加强对该校区门口广溧路区域及周边的管理", []),
+    ("同时要求邱村镇政府会同市自然资源规划部门,充分论证调研人民路校区", []),
+])
+def test_a_short_name_takes_only_its_own_ending(text, named):
+    assert [a.name for a in gazetteer().named_in_full(text)] == named
+
+
 def test_municipality_is_province_level():
     assert gaz.get("500000").level == "province"
 

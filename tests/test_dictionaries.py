@@ -105,6 +105,12 @@ def test_issuers_beyond_the_organ_tables(written, context, full):
     ("赣市府发", "360000", "赣州市人民政府"),             # a city's own code still reads as the city's
     ("甘政办发", "623000", "甘南藏族自治州人民政府办公室"),  # and on the city's page, the city's
     ("宣政秘", "340000", "宣城市人民政府"),                 # 政秘: the government's secretariat
+    # 民政 written out as the organ's code (鄂托克旗, 梁平区, 金平县, 哈尔滨 in the wild set)
+    ("鄂民政发", "150624", "鄂托克旗民政局"),
+    ("梁平民政发", "500155", "重庆市梁平区民政局"),
+    ("哈民政规", None, "哈尔滨市民政局"),
+    ("津民政函", "500116", "重庆市江津区民政局"),           # 江津区 writes its second character …
+    ("津民政函", None, "天津市民政局"),                     # … which is 天津's without such a page
 ])
 def test_issuer_codes(code, context, issuer):
     found = resolve_code(code, area(context) if context else None)

@@ -1326,6 +1326,52 @@ def test_a_page_names_its_own_area(text, area):
     assert area_name(text) == area
 
 
+@pytest.mark.parametrize("text,area", [
+    # a news lead whose clause opens with a place named in full, its subject (正阳 news; 武城 news
+    # after a scene-setting clause; 西城区残联's meeting)
+    ("全媒体记者 马军领 通讯员 张群生\n近年来, 正阳县不断完善社会救助工作机制, 增强社会救助服务能力, 实现了社会救助规范化、 "
+     "精准化。\n该县民政部门牵头,各乡镇(街道)配合,建立了社会救助对象主动发现机制。", "正阳县"),
+    ("用心守护养老“钱袋子” 德州武城综合施策打击整治养老诈骗\n\n2022-08-19 19:46:00 来源:大众网 作者:武红鹏\n\n"
+     "  大众网·海报新闻记者 武红鹏 通讯员 于宁 王丁 文秀英 德州报道\n\n  近期,为确保打击整治养老诈骗专项行动取得实效,"
+     "提升广大老年群众反诈意识,德州市武城县各部门、各行业领域充分发挥行业力量,凝聚行业合力。", "武城县"),
+    ("5月9日,西城区残联召开康复工作会,传达中残联《关于填报<残疾人康复需求调查表>的通知》文件精神并部署落实,"
+     "全区15个街道残联理事长和康复工作干部共30余人参加会议。", "西城区"),
+    # negatives: a place after a verb, or a short name (香港长者…在桂平市举行); the first of a counted list
+    # (国家卫健委's 安宁疗护 pilots); an institution (南谯 mirror's 社区老年食堂); a medium (福州日报)
+    ("4月22日,香港长者广西旅居康养首发团欢迎活动在桂平市举行。", None),
+    ("2023年7月12日国家卫生健康委办公厅印发《关于开展第三批安宁疗护试点工作的通知》,确定天津市南开区等61个市(区)为第三批"
+     "国家安宁疗护试点市(区)。", None),
+    ("中午时分,南谯区龙蟠南苑社区老年食堂内热气腾腾、饭菜飘香。", None),
+    ("鼓楼10街镇成立居家养老服务中心\n2010-02-05 08:08 来源:福州日报\n记者3日了解到,该区10个街镇均成立了居家养老服务中心。", None),
+])
+def test_a_news_lead_opening_with_a_place_is_of_that_place(text, area):
+    assert area_name(text) == area
+
+
+@pytest.mark.parametrize("text,issuers,area", [
+    # 我市 with a document of that city in its sentence: the page's own city, not the first
+    # city it names (the province's pilot 武汉市 in 天门's reply; 金华市's notice in 义乌's)
+    ("网友“龙龙”\n我国的高龄津贴制度还未统一制定,民政部鼓励有条件的地方建立困难老人、高龄老人津贴制度。目前已有北京、天津"
+     "等省(区、市)出台了高龄津(补)贴政策,我省现在只在武汉市试点发放高龄老人津贴,武汉市农村80岁以上的生活困难老人每人每月50元。"
+     "我市只对百岁以上老人给予长寿保健生活补助,根据《天门市老年优待实施办法》(天政发[2008]16号)文件精神,百岁老人享受每月200元的"
+     "保健补贴。\n市民政局\n二〇一一年三月十六日\n2011-3-16 17:03", ["天门市民政局"], "天门市"),
+    ("发布时间:2024-06-14 14:48\n访问次数:\n陈代表:\n您好,您提出的关于完善养老机构从业人员岗位津贴的建议已收悉。对此提案我局"
+     "高度重视,现将办理情况答复如下:\n二是新增护理员岗位津贴制度。关于根据《浙江省人民政府办公厅关于加快建设基本养老服务体系的实施意见》"
+     "(浙政办发〔2022〕71号)和《金华市民政局 金华市财政局关于印发金华市区基本养老服务补助实施办法的通知》(金市民〔2023〕55号)"
+     "等有关文件精神,为提高养老护理人员待遇水平,我市出台《义乌市民政局 义乌市财政局关于印发义乌市养老护理员特殊岗位津贴补助办法"
+     "的通知》明确,对经民政部门备案的养老服务机构中实际从事一线养老护理工作的人员", ["义乌市民政局"], "义乌市"),
+    # negative: a district's news (我区) reporting its city's plan (结合我市实际…制定了《常州市…》, shared A18)
+    ("您当前的位置:首页>>新闻中心>>部门动态>>医保分局>>内容\n1月4日是钟楼区政务服务中心搬入新址后第一个工作日,也是我区长期"
+     "护理保险业务受理的第一天。\n据了解,根据《关于开展长期护理保险试点的实施意见》(常政办发〔2018〕116号)等有关规定和要求,"
+     "结合我市实际,在武进区探索实践先行试点的基础上,制定了《常州市全面开展长期护理保险制度试点的实施方案》(常政办发〔2021〕71号)。",
+     [], "钟楼区"),
+])
+def test_my_city_is_the_one_whose_document_its_sentence_names(text, issuers, area):
+    x = extract(text)
+    assert [a.name for a in x.identity.issuers] == issuers
+    assert x.area is not None and x.area.name == area
+
+
 @pytest.mark.parametrize("text,issuers,date", [
     # a template's bullets without labels under the title: organ, number, index number, timestamp
     # (富源 民政局's reply; 廊坊 民政局's consultation)

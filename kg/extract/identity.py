@@ -17,7 +17,7 @@ from kg.lexicon.agencies import (organ_forms, organ_of_form, parse_agency as par
                                  parse_site_owner,
                                  parse_township_organ,
                                  parse_unlisted_organ, township_organ)
-from kg.lexicon.areas import FULL_NAME_ENDINGS, gazetteer
+from kg.lexicon.areas import FULL_NAME_ENDINGS, gazetteer, organ_word_at
 from kg.lexicon.dates import find_dates, parse_date, parse_signing_date
 from kg.lexicon.docnumber import JOINT, DocNumber
 from kg.lexicon.issuers import resolve_code
@@ -593,7 +593,7 @@ def _context_area(doc: Document, lines) -> Optional[AreaRef]:
     line starts with, else the first area the text names in full (a page cut
     before its heading)."""
     return (_title_area(doc) or _portal_area(doc) or _heading_area(doc, lines) or _first_named_area(doc, lines)
-            or _central_subject(lines))
+            or _central_subject(lines) or _lead_subject(doc, lines))
 
 
 LEAD_LINES = 10         # a news item's lead stands within its first lines
@@ -617,6 +617,31 @@ def _central_subject(lines) -> Optional[AreaRef]:
                     _is_central(organ) for organ in m.group("organs").split("、"))):
                 return gaz.nation
             before = clause
+    return None
+
+
+def _lead_subject(doc: Document, lines) -> Optional[AreaRef]:
+    """A news lead whose clause opens with a place named in full, as its
+    subject (近年来, 正阳县不断完善社会救助工作机制; 近期,…,德州市武城县各部门、
+    各行业领域充分发挥行业力量): that place, where nothing else placed the
+    page, when an organ of it or what a subject does follows its name
+    (lead_subject_predicate). A place after a verb (活动在桂平市举行) or in short
+    (香港长者…) is none, nor the first of a list (天津市南开区等61个市(区)), an
+    institution (甘南县医院入选), a medium or a dateline (福州日报, 德州报道), or
+    an addressee line."""
+    head_start = _layout(doc).head_start or 0
+    gaz = gazetteer()
+    lead = [t.strip() for s, t in lines if t.strip() and s.start >= head_start][:LEAD_LINES]
+    for line in lead:
+        if line.startswith("各") or line.endswith((":", "：")):
+            continue
+        for clause in LEAD_CLAUSE_BREAK.split(line):
+            opening = gaz.opening_full_name(clause)
+            if opening is None:
+                continue
+            end, area = opening
+            if organ_word_at(clause, end) or phrase_pattern("lead_subject_predicate").match(clause, end):
+                return area
     return None
 
 
@@ -727,7 +752,7 @@ def _first_named_area(doc: Document, lines) -> Optional[AreaRef]:
         levels = OWN_LEVELS[own_level.group("level")]
         # 我省 holds the places it names; 我市 may be a county-level city or the city that holds it
         found = ((_holding_named_after(body, own_level.end(), levels) if levels == PROVINCE_ONLY else None)
-                 or gazetteer().first_at_level(body, levels))
+                 or _own_title_after_self(body, levels, gazetteer().first_at_level(body, levels)))
     found = found or gazetteer().first_organ_area(body)
     if found is None and (level := _level_of_organs_named(body)):
         # the addressees (各区、市人民政府，青岛西海岸新区管委) name the areas below, not the page's
@@ -762,6 +787,35 @@ def _holding_named_after(body: str, end: int, levels: tuple[str, ...]) -> Option
     return None
 
 
+def _own_title_after_self(body: str, levels: tuple[str, ...],
+                          first: Optional[tuple[int, AreaRef]]) -> Optional[tuple[int, AreaRef]]:
+    """我市只对百岁以上老人…,根据《天门市老年优待实施办法》; 我市出台《义乌市民政局
+    义乌市财政局关于印发…》: a document the sentence after 我市 or 我县 calls the
+    text's own area's is titled with that area, where the first city the text
+    names (``first``: 武汉市 as the province's pilot, 金华市's notice) may be
+    another's. A place within that area stays (我区…结合我市实际…制定了《常州市…》
+    in a 钟楼区 news item)."""
+    gaz = gazetteer()
+    own = _self_titled_area(body, levels)
+    if own is None or (first is not None and gaz.is_within(first[1].code, own[1].code)):
+        return first
+    return own
+
+
+def _self_titled_area(body: str, levels: tuple[str, ...]) -> Optional[tuple[int, AreaRef]]:
+    gaz = gazetteer()
+    for self_ref in phrase_pattern("self_level").finditer(body):
+        if OWN_LEVELS[self_ref.group("level")] != levels:
+            continue
+        sentence = SENTENCE_END.split(body[self_ref.end():self_ref.end() + SELF_SENTENCE_CHARS], maxsplit=1)[0]
+        for title in TITLE_OPENING.finditer(sentence):
+            chain = gaz.split_area_prefix(title.group(1), None)
+            if chain and chain[-1][1].level in levels:
+                return self_ref.start(), chain[-1][1]
+    return None
+
+
+TITLE_OPENING = re.compile(r"《([^《》]{2,})")
 SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 PROVINCE_ONLY = ("province",)
 SELF_SENTENCE_CHARS = 120       # the sentence that says 我省 names its places soon after
@@ -1131,9 +1185,12 @@ def _self_reference_issuers(s: Sources) -> list[Found]:
         if field_ is not None and agency is not None and agency.name.endswith(ending):
             return [Found(agency, "identity.issuer-self-reference", field_.span)]
     from kg.extract.agency_mentions import find_agencies
-    for mention in find_agencies(s.doc, s.context, 0).mentions:
-        if mention.agency.name.endswith(ending) and not mention.agency.key.startswith("named:"):
-            return [Found(mention.agency, "identity.issuer-self-reference", mention.span)]
+    # of that kind, the organ of the page's own area (我市出台《义乌市民政局…》 after 金华市民政局's notice)
+    kind = [m for m in find_agencies(s.doc, s.context, 0).mentions
+            if m.agency.name.endswith(ending) and not m.agency.key.startswith("named:")]
+    own = [m for m in kind if s.context is not None and m.agency.area.code == s.context.code]
+    for mention in (own or kind)[:1]:
+        return [Found(mention.agency, "identity.issuer-self-reference", mention.span)]
     # 已交我办事处研究办理 … 西翥街道办事处范围内: a township's office, which no organ table holds
     for town in phrase_pattern("township_organ").finditer(s.doc.view, s.heading.end):
         agency = parse_township_organ(town.group(0), s.context)

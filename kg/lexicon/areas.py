@@ -267,6 +267,12 @@ class Gazetteer:
                         return i, area
         return None
 
+    def opening_full_name(self, text: str) -> Optional[tuple[int, AreaRef]]:
+        """The area a text opens with, named in full (正阳县不断完善…, 德州市武城县各部门…):
+        where its name ends, and the most specific area of its chain."""
+        first = next(self._full_names(text, 1), None)
+        return (first[2], first[1][-1]) if first else None
+
     def named_in_full(self, text: str, limit: int = 3000) -> list[AreaRef]:
         """Every area a text names in full, in text order, once each."""
         return list(dict.fromkeys(chain[-1] for _, chain, _ in self._full_names(text, limit)))
@@ -281,13 +287,18 @@ class Gazetteer:
                 continue
             end = i + chain[-1][0]
             if text[end - 1] not in FULL_NAME_ENDINGS:
-                if end < len(text) and text[end] in FULL_NAME_ENDINGS:
-                    end += 1            # 石林县 for 石林彝族自治县
+                if end < len(text) and text[end] in FULL_NAME_ENDINGS and text[end] == chain[-1][1].name[-1]:
+                    end += 1            # 石林县 for 石林彝族自治县; not 会同市交管大队 for 会同县
                 else:
                     continue
             if end - i == 2 and i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff":
                 continue                # 完成县医院: a two-character name (成县) inside a word is not one
             yield i, [area for _, area in chain], end
+
+
+def organ_word_at(text: str, end: int) -> bool:
+    """Whether an organ's word follows an area's name ending at ``end`` (邹城市委, 西城区残联)."""
+    return bool(_organ_words().match(text, end))
 
 
 def _inside_cited_title(text: str, i: int) -> bool:
