@@ -63,6 +63,18 @@ def test_a_short_name_takes_only_its_own_ending(text, named):
     assert [a.name for a in gazetteer().named_in_full(text)] == named
 
 
+@pytest.mark.parametrize("written,full", [
+    # the league's and the party's committees by their common short opening, the area inside
+    # (石嘴山 团市委's 命名 decision; 中共乌兰察布市委); 共青团中央 as the league's centre signs
+    ("共青团石嘴山市委员会", "中国共产主义青年团石嘴山市委员会"),
+    ("中共威海市委员会", "中国共产党威海市委员会"),
+    ("共青团中央", "中国共产主义青年团中央委员会"),
+])
+def test_a_name_with_its_area_inside_by_its_short_opening(written, full):
+    found = parse_agency(written)
+    assert (found.name if found else None) == full
+
+
 def test_municipality_is_province_level():
     assert gaz.get("500000").level == "province"
 
@@ -131,6 +143,10 @@ def test_a_central_organ_s_standard_short_name(written, context, full):
     ("中共达州市达川区渡市镇委员会", "中国共产党达州市达川区渡市镇委员会", "渡市镇", "中国共产党达州市达川区委员会"),
     ("中共温州市鹿城区南郊乡委员会", "中国共产党温州市鹿城区南郊乡委员会", "南郊乡", "中国共产党温州市鹿城区委员会"),
     ("温州市鹿城区南郊乡人民政府", "温州市鹿城区南郊乡人民政府", "南郊乡", "温州市鹿城区人民政府"),
+    # a street's office written as its district government's agency (铜梁 旧县街道's 政务公开 catalogue)
+    ("重庆市铜梁区人民政府旧县街道办事处", "重庆市铜梁区旧县街道办事处", "旧县街道", "重庆市铜梁区人民政府"),
+    # a street whose name opens with a county's short name (集贤里街道 of 北辰区; 集贤县 is in 黑龙江)
+    ("集贤里街道办事处", "天津市北辰区集贤里街道办事处", "集贤里街道", "天津市北辰区人民政府"),
 ])
 def test_a_townships_organs(written, full, town, parent):
     from kg.lexicon.agencies import parse_issuer

@@ -1348,6 +1348,47 @@ def test_a_news_lead_opening_with_a_place_is_of_that_place(text, area):
     assert area_name(text) == area
 
 
+@pytest.mark.parametrize("text,issuers", [
+    # a notice cut before its heading names its organ by level as the one that decides (延安 市政府's
+    # 联席会议 notice, wild HM004; 麻阳 县减灾委员会's 应急响应 notice, an organ no table holds)
+    ("各县(市、区)人民政府,市人民政府各工作部门、各直属机构:\n为深入贯彻落实党中央、国务院关于实施积极应对人口老龄化国家战略的"
+     "决策部署,强化统筹协调,形成工作合力,推动我市养老事业高质量发展,按照《陕西省养老服务条例》要求,市政府决定建立延安市养老服务"
+     "联席会议制度。现将有关事项通知如下:\n一、主要职能\n", ["延安市人民政府"]),
+    ("各乡镇(铜矿管理处)、县减灾委成员单位:\n我县已进入主汛期,最近24小时全县普降暴雨到大暴雨。根据气候趋势预测和地质灾害风险"
+     "研判,我县仍为降雨集中时段,地质灾害风险很大。按照《麻阳苗族自治县突发性地质灾害应急预案(试行)》,县减灾委员会决定于6月19日"
+     "12时启动地质灾害三级应急响应。\n", ["麻阳苗族自治县减灾委员会"]),
+    # negatives: another organ decided (经市政府研究决定; 根据市政府决定), and the writer is not named
+    ("各镇(街道):\n为推进养老服务发展,结合延安市实际,经市政府研究决定,现将有关事项通知如下:\n", []),
+    ("各镇(街道):\n根据市政府决定,延安市将开展养老机构安全检查,现将有关事项通知如下:\n", []),
+])
+def test_the_organ_that_decides_in_a_notice_cut_before_its_heading(text, issuers):
+    assert [a.name for a in extract(text).identity.issuers] == issuers
+
+
+@pytest.mark.parametrize("text,issuers", [
+    # before 关于 the genre names issuers: an organ of that shape no table holds is one (吉林 市场监管厅's
+    # 通告; 内蒙古 农牧厅's notice, wild HX009)
+    ("当前位置:首页 > 监管 > 食品抽检\n\n吉林省市场监督管理厅关于食品不合格情况的通告(2024年第5期)\n\n发布时间:2024-04-11 11:07:00\n\n"
+     "吉林省市场监督管理厅近期组织抽检15类食品311批次样品。\n", ["吉林省市场监督管理厅"]),
+    ("内蒙古自治区农牧厅关于印发《内蒙古自治区农牧厅中央预算内直接投资农业建设项目实施细则》的通知\n发布日期:2025-10-27 09:45\n"
+     "各盟市农牧局,相关单位:\n  为进一步加强和规范中央预算内投资农业建设项目管理,现印发给你们,请遵照执行。\n", ["内蒙古自治区农牧厅"]),
+])
+def test_an_organ_no_table_holds_before_about_is_the_issuer(text, issuers):
+    assert [a.name for a in extract(text).identity.issuers] == issuers
+
+
+@pytest.mark.parametrize("text,issuers,area", [
+    # a 来源 that names a street's office (天津 北辰 集贤里街道's report; 集贤 is also 黑龙江's 集贤县)
+    ("消防安全专项整治三年行动 集贤里街道工作进展情况\n\n发布日期:2021-02-25 09:59 来源:集贤里街道办事处\n字号\n\n"
+     "按照《北辰区集贤里街道安全生产专项整治三年行动计划》要求,现将集贤里街消防安全专项整治三年行动工作进展情况报告如下:\n",
+     ["天津市北辰区集贤里街道办事处"], "集贤里街道"),
+])
+def test_a_source_that_names_a_streets_office(text, issuers, area):
+    x = extract(text)
+    assert [a.name for a in x.identity.issuers] == issuers
+    assert x.area is not None and x.area.name == area
+
+
 @pytest.mark.parametrize("text,issuers,area", [
     # 我市 with a document of that city in its sentence: the page's own city, not the first
     # city it names (the province's pilot 武汉市 in 天门's reply; 金华市's notice in 义乌's)

@@ -910,7 +910,9 @@ def _title_issuers(s: Sources) -> list[Found]:
     if title is None:
         return []
     names = [part for name in issuer_prefix(title.value) for part in _glued_organs(name, s.context)]
-    agencies = [parse_issuer(n, s.context) for n in names]
+    # before 关于 the genre names issuers: an organ of that shape no table holds is one
+    # (吉林省市场监督管理厅, 蒙自市文化体育旅游和广播电视局)
+    agencies = [parse_issuer(n, s.context) or parse_unlisted_organ(n, s.context) for n in names]
     if not names or not all(agencies):
         return []
     return [Found(a, "identity.issuer-title", title.span) for a in agencies]
@@ -1210,12 +1212,34 @@ def _handling_issuers(s: Sources) -> list[Found]:
     return [Found(organs[1][0], "identity.issuer-handling", organs[0])] if organs and len(organs[1]) == 1 else []
 
 
+def _deciding_issuers(s: Sources) -> list[Found]:
+    """A notice cut before its heading whose first paragraph names its organ,
+    by its level, as the one that decides (…按照《陕西省养老服务条例》要求,市政府
+    决定建立延安市养老服务联席会议制度; …,县减灾委员会决定于6月19日12时启动
+    地质灾害三级应急响应): that organ of the page's area. Not 经市政府研究决定 or
+    根据市政府决定, where another organ writes."""
+    if s.context is None:
+        return []
+    opening = s.doc.view[s.heading.end:s.heading.end + DECIDING_REACH]
+    m = phrase_pattern("deciding_organ").search(opening)
+    if m is None:
+        return []
+    organ = m.group("organ")
+    agency = parse_issuer(organ, s.context) or parse_unlisted_organ(organ, s.context)
+    start = s.heading.end + m.start("organ")
+    return [Found(agency, "identity.issuer-decides", Span(start, start + len(organ)))] if agency else []
+
+
+DECIDING_REACH = 400     # the first paragraph under the addressees
+
+
 def _source_issuers(s: Sources) -> list[Found]:
     """The organ a page's 来源 names (a news item of 南宁市民政局), when it is
     one, or the government of the township it names."""
     field_ = s.doc.portal_value("source")
-    agency = (parse_agency_strict(field_.value, s.context) or parse_site_organ(field_.value, s.context)
-              or parse_site_owner(field_.value, s.context) if field_ else None)
+    agency = (parse_agency_strict(field_.value, s.context) or parse_township_organ(field_.value.strip(), s.context)
+              or parse_site_organ(field_.value, s.context) or parse_site_owner(field_.value, s.context)
+              if field_ else None)
     if field_ is not None and agency is None and gazetteer().is_township_name(field_.value.strip()):
         # 来源:马桥镇 (闵行区 portal), 来源:正果镇 (增城区 portal): a township names itself, its government
         town = gazetteer().place_township(field_.value.strip(), s.context, gazetteer().named_in_full(s.doc.view))
@@ -1371,6 +1395,7 @@ SOURCES = {
     "identity.issuer-adoption": _adoption_issuers,
     "identity.issuer-self-reference": _self_reference_issuers,
     "identity.issuer-handling": _handling_issuers,
+    "identity.issuer-decides": _deciding_issuers,
     "identity.issuer-contributor": _contributor_issuers,
     "identity.issuer-portal": _portal_issuers,
     "identity.issuer-signature-cut": _cut_signature_issuers,

@@ -160,7 +160,7 @@ def split_agency(name: str, context: Optional[AreaRef] = None) -> Optional[tuple
     if national:
         return agency(national, gaz.nation, gaz), ""
     # 中共威海市委员会: the party's short name before a full name with the area inside
-    full_name = PARTY_FULL + name[len(PARTY_SHORT):] if name.startswith(PARTY_SHORT) else name
+    full_name = _full_opening(name)
     templates = _area_templates() if full_name.startswith(_template_openings()) else ()
     for pattern, key in templates:
         m = pattern.fullmatch(full_name)
@@ -260,6 +260,20 @@ def _area_of_prefix(prefix: str, context: Optional[AreaRef], gaz: Gazetteer) -> 
 PARTY_FULL, PARTY_SHORT = "中国共产党", "中共"
 
 
+@lru_cache(maxsize=1)
+def _name_openings() -> tuple[tuple[str, str], ...]:
+    return tuple((row["short"], row["full"]) for row in read_tsv("name_openings.tsv"))
+
+
+def _full_opening(name: str) -> str:
+    """A name whose full form holds the area (中国共产党{area}委员会) written
+    with its common short opening (中共威海市委员会, 共青团石嘴山市委员会), in full."""
+    for short, full in _name_openings():
+        if name.startswith(short) and not name.startswith(full):
+            return full + name[len(short):]
+    return name
+
+
 # A body named in full rather than by organ, bound to its area: 威海市里口山
 # 管理服务中心, 西安市养老服务工作领导小组办公室 (endings: named_body_suffixes.txt).
 WHOLE_AREA = re.compile(r"^全(?P<level>[省市区县])")
@@ -314,7 +328,9 @@ def parse_township_organ(name: str, context: Optional[AreaRef]) -> Optional[Agen
     gaz = gazetteer()
     name = name.removeprefix(PARTY_FULL).removeprefix(PARTY_SHORT)
     chain = gaz.split_area_prefix(name, context)
-    readings = ([(chain[-1][1], name[chain[-1][0]:])] if chain else []) + [(context, name)]
+    # 重庆市铜梁区人民政府旧县街道办事处: a street's office written as its district government's agency
+    rest = name[chain[-1][0]:].removeprefix(COUNTY_GOVERNMENT) if chain else name
+    readings = ([(chain[-1][1], rest)] if chain else []) + [(context, name)]
     matches = [(area, m) for area, m in ((area, phrase_pattern("township_organ").fullmatch(rest))
                                          for area, rest in readings) if m is not None]
     # 五华区西翥街道办事处; 白塔镇… (白塔 is also a district)
@@ -326,6 +342,9 @@ def parse_township_organ(name: str, context: Optional[AreaRef]) -> Optional[Agen
         return None
     m = next(m for _, m in matches if m.group("town") == town.name)
     return township_organ(town, m.group("organ"))
+
+
+COUNTY_GOVERNMENT = "人民政府"
 
 
 def township_organ(town: AreaRef, organ: str = "人民政府") -> AgencyRef:

@@ -231,10 +231,15 @@ class Gazetteer:
         街道 follows begins a township's name, not its own area's — unless the
         township lies in that area (集美街道 of 集美区), which the name then
         names all the same."""
-        ending = next((e for e in TOWNSHIP_ENDINGS if text.startswith(e, end)), None)
-        if ending is None or any(self.by_code[code].name == name for code in self.by_name[name]):
+        if any(self.by_code[code].name == name for code in self.by_name[name]):
             return False
-        counties = _township_counties().get(name + ending, ())
+        # the township's name may go on past the short name (集贤里街道 of 北辰区, not 集贤县)
+        township = next((name + text[end:end + more] + e for more in range(TOWNSHIP_NAME_TAIL + 1)
+                         for e in TOWNSHIP_ENDINGS if text.startswith(e, end + more)
+                         and name + text[end:end + more] + e in _township_counties()), None)
+        if township is None:
+            return False
+        counties = _township_counties()[township]
         return not any(self.is_within(county, code) for county in counties for code in self.by_name[name])
 
     def children(self, code: str) -> list[str]:
@@ -299,6 +304,9 @@ class Gazetteer:
 def organ_word_at(text: str, end: int) -> bool:
     """Whether an organ's word follows an area's name ending at ``end`` (邹城市委, 西城区残联)."""
     return bool(_organ_words().match(text, end))
+
+
+TOWNSHIP_NAME_TAIL = 3     # characters a township's name has beyond an area's short name (集贤里街道)
 
 
 def _inside_cited_title(text: str, i: int) -> bool:
