@@ -337,6 +337,13 @@ def test_an_order_over_two_heading_lines_signed_by_the_mayor():
     # a law database's field labels (发文文号, 发文部门 …)
     ("发文标题: 上海市人民政府关于建立老年综合津贴制度的通知\n发文文号: 沪府发[2016]24号\n发文部门: 上海市人民政府\n"
      "发文时间: 2016-4-7\n发文内容:\n\n各区、县人民政府:\n为贯彻《老年人权益保障法》,现就有关事项通知如下。\n", "沪府发〔2016〕24号"),
+    # a reply's marks between its number and its heading: the class of its answer and whether it is
+    # published (九江 农业农村局: 分类:(A1) / 公开情况:(主动公开), under a portal's title line)
+    ("关于市政协十六届五次会议第341号提案答复的函\n\n发布时间:2025-09-02 17:16 来源:本网字体: [ ]\n\n  • 信息类别:\n  • 文件编号:\n"
+     "  • 公开方式: 主动公开\n  • 生成日期: 2025-09-02\n  • 公开时限: 常年公开\n  • 公开范围: 面向全社会\n"
+     "  • 信息索取号: 000014349/2025-02560\n  • 规范性文件有效性:\n  • 责任部门:\n\n九江市农业农村局\n\n.\n\n九农案字(2025)4号\n\n分类:(A1)\n\n公开情况:(主动公开)\n\n"
+     "关于市政协十六届五次会议\n\n第341号提案答复的函\n\n民革九江市委会:\n\n关于《关于做深做实“土特产”地理标志文章的提案》的"
+     "提案收悉。我局高度重视贵单位的提案,现就该提案办理情况形成答复清单(见附件)。\n", "九农案字〔2025〕4号"),
 ])
 def test_own_number_under_a_repeated_title_or_in_a_field(text, number):
     x = extract(text)

@@ -513,7 +513,7 @@ def _number_near(lines: list[_Line], first: int, last: int) -> Optional[tuple[Do
     first..last: the line above, the lines below (past metadata, the version
     head and 签发人), before the addressees or the body begin."""
     for j in (first - 1, first - 2, first - 3):
-        if j < 0 or lines[j].chrome:
+        if j < 0 or (lines[j].chrome and not _is_head_line(lines[j].text)):
             break
         found = _number_on(lines[j], lines[j + 1])
         if found:
@@ -714,8 +714,9 @@ def _head_above(lines: list[_Line], first: int) -> int:
     温州市民政局 / 关于…)."""
     start = lines[first].span.start
     for line in reversed(lines[:first]):
-        if line.chrome or not (_is_head_line(line.text) or bare_number(line.text)
-                               or phrase_pattern("organ_line").fullmatch(line.text)):
+        # a reply's marks (分类:(A1), 公开情况:(主动公开)) read like portal fields but stand in its head
+        if (line.chrome and not _is_head_line(line.text)) or not (
+                _is_head_line(line.text) or bare_number(line.text) or phrase_pattern("organ_line").fullmatch(line.text)):
             break
         start = line.span.start
     return start
