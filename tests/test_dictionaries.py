@@ -329,6 +329,25 @@ def test_an_agency_is_labelled_as_the_corpus_writes_its_full_name():
         assert agency_label(qingdao, {"青岛西海岸新区管委"})[1] == "table"
 
 
+@pytest.mark.parametrize("written,context,label", [
+    # a county that writes its water organ 水务局 (大竹 民生实事 table, wild RC001) has a 水务局, the
+    # name the table gives a municipality's, not the 水利局 of a county's table row
+    ("县水务局", "511724", ("大竹县水务局", "written")),
+    # a 卫健委 written where the level's table has 卫生健康局: the 委员会 it abbreviates
+    ("县卫健委", "341882", ("广德市卫生健康委员会", "table")),
+    # a short form no table name abbreviates is kept after the area's name (广德's 教体局, wild HX022)
+    ("市教体局", "341882", ("广德市教体局", "short-form")),
+    # forms the table's name abbreviates keep the table's name
+    ("县住建局", "511724", ("大竹县住房和城乡建设局", "table")),
+    ("县政府办", "511724", ("大竹县人民政府办公室", "table")),
+])
+def test_a_short_form_the_table_does_not_abbreviate_names_the_organ(written, context, label):
+    from kg.lexicon.agencies import parse_agency
+    from kg.rdf.named_graphs import agency_label
+    found = parse_agency(written, area(context))
+    assert agency_label(found, {written}) == label
+
+
 def test_a_reformed_organ_keeps_its_name_and_names_its_successor(tmp_path):
     """A 2016 document's 省卫生计生委 is the 卫生和计划生育委员会 of its time (黑龙江
     notice in shared/corpus-pages), not the 卫生健康委员会 that replaced it in

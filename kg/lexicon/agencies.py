@@ -234,6 +234,39 @@ def _template_openings() -> tuple[str, ...]:
                          if name and AREA_SLOT.search(name) and AREA_SLOT.split(name)[0]}))
 
 
+def abbreviates(short: str, full: str) -> bool:
+    """Whether a short form takes its characters from a full name in their
+    order (住建局 from 住房和城乡建设局, 卫健委 from 卫生健康委员会; not 水务局
+    from 水利局, nor 教体局 from 教育局)."""
+    rest = iter(full)
+    return all(char in rest for char in short)
+
+
+def organ_named_otherwise(written: str, key: str, table: str) -> Optional[tuple[str, str]]:
+    """The name an area's organ goes by when a text writes it, after its level
+    word, otherwise than the tables' name for that level abbreviates (县水务局
+    where the table has 水利局, 市卫健委 where it has 卫生健康局, 县教体局 where it
+    has 教育局): the organ's full name at another level that the written form
+    is, or abbreviates (水务局 -> 水务局, basis written; 卫健委 -> 卫生健康委员会,
+    basis table), else the written form itself (教体局, basis short-form);
+    None where the table's name is what the text abbreviates, or the written
+    form names no organ (民政部门)."""
+    organ = organs().get(key)
+    if organ is None or not written or abbreviates(written, table) or not written.endswith(_organ_ending_words()):
+        return None
+    full_names = sorted({n for n in organ.names.values() if n and not AREA_SLOT.search(n)}, key=len)
+    if written in full_names:
+        return written, "written"
+    named = next((n for n in full_names if abbreviates(written, n)), None)
+    return (named, "table") if named else (written, "short-form")
+
+
+@lru_cache(maxsize=1)
+def _organ_ending_words() -> tuple[str, ...]:
+    """What an organ's name ends with (局, 委, 委员会, 办 …)."""
+    return tuple(read_lines("agency_suffixes.txt"))
+
+
 def organ_of_form(form: str) -> Optional[str]:
     """The organ a bare department name denotes (民政 -> civil-affairs)."""
     return next((key for f, key in _forms_longest_first() if f == form), None)

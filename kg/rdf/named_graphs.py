@@ -20,7 +20,7 @@ from rdflib.term import Node
 
 
 from kg.rdf import iri
-from kg.lexicon.agencies import agency, organs, successions
+from kg.lexicon.agencies import agency, organ_named_otherwise, organs, successions
 from kg.lexicon.areas import gazetteer
 from kg.models import (AgencyRef, AreaRef, Citation, DocRef, DocumentNode, Evidence, Extraction, InferredLink,
                        MeasureIndex, Resolution, Span)
@@ -646,9 +646,29 @@ def agency_label(a: AgencyRef, written: Iterable[str]) -> tuple[str, str]:
         if prefix is not None and w[len(prefix):] not in shorts:
             organ_parts[w[len(prefix):]] += 1
     if not organ_parts:
-        return a.name, "table"
+        return _named_after_level(a, written, prefixes)
     part = min(organ_parts, key=lambda p: (-organ_parts[p], p))
     return gaz.qualified_name(a.area) + part, "written"
+
+
+LEVEL_PREFIXES = ("自治区", "省", "市", "区", "县", "州", "旗", "盟")
+
+
+def _named_after_level(a: AgencyRef, written: Iterable[str], prefixes: list[str]) -> tuple[str, str]:
+    """Where the corpus writes the organ only after its level word (县水务局,
+    县教体局), the name that form says it goes by, if the table's does not fit
+    it (水利局 is no 水务局); else the table's."""
+    table = next((a.name[len(p):] for p in prefixes if a.name.startswith(p)), None)
+    parts: Counter[tuple[str, str]] = Counter()
+    for w in written:
+        level = next((lv for lv in LEVEL_PREFIXES if w.startswith(lv)), None)
+        named = organ_named_otherwise(w[len(level):], a.key.removesuffix("-branch"), table) if level and table else None
+        if named:
+            parts[named] += 1
+    if not parts:
+        return a.name, "table"
+    part, basis = min(parts, key=lambda p: (-parts[p], p))
+    return gazetteer().qualified_name(a.area) + part, basis
 
 
 def _write_programmes(g: Triples, programmes: dict) -> None:
