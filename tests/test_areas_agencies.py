@@ -75,6 +75,21 @@ def test_a_name_with_its_area_inside_by_its_short_opening(written, full):
     assert (found.name if found else None) == full
 
 
+@pytest.mark.parametrize("written,context,full", [
+    # courts and procuratorates sign beside governments (鹤岗 市政府 and 中院's 府院联动 notice) and stand
+    # in responsibility lists; each level has its own: 最高, 高级, 中级, a county's 人民法院
+    ("鹤岗市中级人民法院", None, "鹤岗市中级人民法院"),
+    ("市中院", "230400", "鹤岗市中级人民法院"),
+    ("黑龙江省高级人民法院", None, "黑龙江省高级人民法院"),
+    ("区检察院", "370105", "济南市天桥区人民检察院"),
+    ("最高人民法院", None, "最高人民法院"),
+])
+def test_courts_and_procuratorates(written, context, full):
+    found = parse_agency(written, gaz.get(context) if context else None)
+    assert (found.name if found else None) == full
+    assert found.parent is None      # no government holds them
+
+
 def test_municipality_is_province_level():
     assert gaz.get("500000").level == "province"
 

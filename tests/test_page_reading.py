@@ -344,6 +344,12 @@ def test_an_order_over_two_heading_lines_signed_by_the_mayor():
      "  • 信息索取号: 000014349/2025-02560\n  • 规范性文件有效性:\n  • 责任部门:\n\n九江市农业农村局\n\n.\n\n九农案字(2025)4号\n\n分类:(A1)\n\n公开情况:(主动公开)\n\n"
      "关于市政协十六届五次会议\n\n第341号提案答复的函\n\n民革九江市委会:\n\n关于《关于做深做实“土特产”地理标志文章的提案》的"
      "提案收悉。我局高度重视贵单位的提案,现就该提案办理情况形成答复清单(见附件)。\n", "九农案字〔2025〕4号"),
+    # title, number, organ and date set apart by spaces on one line, as a law database does (国务院's 批复 of
+    # 1998 under its repeated title; 湖南's 实施意见 on a one-line page)
+    ("国务院关于同意广西壮族自治区桂林市和桂林地区合并的批复\n国务院关于同意广西壮族自治区桂林市和桂林地区合并的批复 国函〔1998〕73号 "
+     "中华人民共和国国务院 1998年8月27日 |\n|\n广西壮族自治区人民政府:\n你区《关于广西桂林市和桂林地区合并的请示》"
+     "(桂政报〔1998〕119号)收悉。现批复如下:\n一、同意桂林市和桂林地区合并,组建新的桂林市(地级)。\n中华人民共和国国务院\n"
+     "一九九八年八月二十七日\n", "国函〔1998〕73号"),
 ])
 def test_own_number_under_a_repeated_title_or_in_a_field(text, number):
     x = extract(text)

@@ -108,7 +108,7 @@ def agency(organ_key: str, area: AreaRef, gaz: Optional[Gazetteer] = None) -> Ag
     else:
         full = gaz.qualified_name(area) + form
     parent = (None if organ.kind in ("government", "party", "legislature", "cppcc", "democratic-party",
-                                     "mass-organisation") or area.level == "national"
+                                     "mass-organisation", "judicial") or area.level == "national"
               else agency("government", area, gaz))
     return AgencyRef(key=organ_key, name=full, area=area, parent=parent)
 

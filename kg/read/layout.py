@@ -242,6 +242,20 @@ def _leading_number(text: str) -> Optional[tuple[str, DocNumber, int, int]]:
     return _number_in_title_line(text, "title_head_number")
 
 
+def _spaced_number(text: str) -> Optional[tuple[str, DocNumber, int, int]]:
+    """A title line whose next piece, after a space, is its own number, as a
+    law database sets title, number, organ and date on one line
+    (国务院关于同意…合并的批复 国函〔1998〕73号 中华人民共和国国务院 1998年8月27日)."""
+    pieces = space_pieces(text, 0)
+    if len(pieces) < 2 or document_type(clean_title(pieces[0][1])) is None:
+        return None
+    found = bare_number(pieces[1][1])
+    if found is None or found[1] != 0 or found[2] != len(pieces[1][1]):
+        return None
+    start = pieces[1][0].start
+    return pieces[0][1], found[0], start, start + len(pieces[1][1])
+
+
 def _number_in_title_line(text: str, pattern: str) -> Optional[tuple[str, DocNumber, int, int]]:
     """(title, number, where the number starts and ends) of a title line that
     holds its own number where the pattern puts it."""
@@ -395,7 +409,7 @@ def _line_candidates(lines: list[_Line], i: int, portal_key: Optional[str]) -> I
         if _title_shape(title):
             yield _Candidate(i, i, title, quoted[1], _score(title) + _bonus(title, portal_key), quoted[2])
         return
-    tail = _tail_number(line.text) or _leading_number(line.text)
+    tail = _tail_number(line.text) or _leading_number(line.text) or _spaced_number(line.text)
     text = tail[0] if tail else line.text
     pieces = [text] + [p for p in phrase_pattern("page_title_separator").split(text) if p != text]
     label_at = first_label_at(text)
@@ -445,6 +459,9 @@ def _ends_the_title(parts: list[_Line], nxt: _Line) -> bool:
     """Whether the next line starts something other than the rest of the title."""
     if parts[-1].text.rstrip().endswith(OPEN_TITLE_ENDINGS):
         return False    # 修水县人民政府办公室关于印发 / 修水县…应急预案的通知: the verb's object is on the next line
+    issuing = ISSUING_VERB_END.search(parts[-1].text.rstrip())
+    if issuing and _organ_name(parts[-1].text.rstrip()[:issuing.start()]) and nxt.text.startswith(("关于", "《")):
+        return False    # 鹤岗市人民政府 鹤岗市中级人民法院印发 / 关于…的意见的通知: the organs issue what follows
     if nxt.blank_before and (nxt.text.startswith("关于") or _is_whole_title(clean_title(nxt.text))):
         return True     # an organ's name set apart above 关于… is the version head, not the title
     if _is_whole_title(clean_title(nxt.text)) and issuer_prefix(clean_title(nxt.text)):
@@ -460,6 +477,7 @@ def _ends_the_title(parts: list[_Line], nxt: _Line) -> bool:
 
 # a title line that ends in what must be followed: the rest of the title is on the next line
 OPEN_TITLE_ENDINGS = ("关于印发", "关于转发", "关于")
+ISSUING_VERB_END = re.compile(r"(?:印发|转发)$")
 VERSION_MARK_LINE = re.compile(r"\s*[（(](?:试行|暂行|征求意见稿|修订|修订稿|草案|送审稿)[)）]\s*")
 
 
@@ -753,10 +771,28 @@ def _headed_repeat(lines: list[_Line], best: _Candidate, good: list[tuple[int, _
     if _head_above(lines, best.first) < lines[best.first].span.start:
         return None
     key = title_key(best.title)
-    return next((c for _, c in good if c.first > best.last and title_key(c.title) == key
-                 and any(phrase_pattern("organ_line").fullmatch(line.text)
-                         for line in lines[:c.first] if line.span.start >= _head_above(lines, c.first))),
-                None)
+    return next((c for _, c in good if c.first > best.last and (
+        (title_key(c.title) == key and any(phrase_pattern("organ_line").fullmatch(line.text)
+                                           for line in lines[:c.first] if line.span.start >= _head_above(lines, c.first)))
+        or _names_its_organs_where_the_portal_named_a_place(lines, best, c))), None)
+
+
+def _names_its_organs_where_the_portal_named_a_place(lines: list[_Line], best: _Candidate, c: _Candidate) -> bool:
+    """北京市关于加强新时代街道工作的意见 (a repost's headline) / … / 中共北京市委
+    北京市人民政府关于加强新时代街道工作的意见 / (2019年2月23日): the same subject
+    after 关于, the portal's line with a place where the heading names its organs,
+    and the heading's date or number under it."""
+    subject, portal_head = _about_subject(best.title), best.title.split("关于", 1)[0]
+    if subject is None or subject != _about_subject(c.title) or (portal_head and not _place_only(portal_head)):
+        return False
+    if not issuer_prefix(c.title):
+        return False
+    below = next((line for line in lines[c.last + 1:] if not line.chrome), None)
+    return below is not None and bool(phrase_pattern("heading_date_line").fullmatch(below.text) or bare_number(below.text))
+
+
+def _about_subject(title: str) -> Optional[str]:
+    return title_key(title[title.index("关于"):]) if "关于" in title else None
 
 
 def _issued_measure_above(lines: list[_Line], best: _Candidate) -> Optional[_Candidate]:
