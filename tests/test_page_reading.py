@@ -306,6 +306,13 @@ def test_number_forms(written, canonical):
     assert str(DocNumber.parse(written)) == canonical
 
 
+def test_brackets_a_pdf_turned_into_quotes_are_read_as_brackets():
+    """〔〕 that a PDF's symbol font gave as „‟ (湖南 省政府办公厅's 2009 notice on graduates' jobs)."""
+    x = extract("各市州人民政府:\n根据《国务院办公厅关于加强普通高等学校毕业生就业工作的通知》(国办发„2009‟3号)精神,结合我省实际,"
+                "经省人民政府同意,现就加强普通高等学校毕业生就业工作有关问题通知如下:\n")
+    assert [(c.target.number, c.relation.value) for c in x.citations] == [("国办发〔2009〕3号", "applies")]
+
+
 def test_orders_in_running_text_start_at_the_organ():
     text = "根据《中华人民共和国老年人权益保障法》（中华人民共和国主席令第72号）和广州市人民政府令\n第179号及民政部令第49号"
     assert [str(m.number) for m in find_numbers(text, find_code_start)] == [
@@ -1375,6 +1382,22 @@ def test_a_news_lead_opening_with_a_place_is_of_that_place(text, area):
     ("各镇(街道):\n根据市政府决定,延安市将开展养老机构安全检查,现将有关事项通知如下:\n", []),
 ])
 def test_the_organ_that_decides_in_a_notice_cut_before_its_heading(text, issuers):
+    assert [a.name for a in extract(text).identity.issuers] == issuers
+
+
+@pytest.mark.parametrize("text,issuers", [
+    # a site's welcome above a document names the organ that posts it (赤壁 文旅局's reply; the same line
+    # opens 泸州 江阳区政府's and 莒南县政府's portals)
+    ("欢迎访问赤壁市文化和旅游局 返回赤壁政府首页\n\n对赤壁市政协十届二次会议第35号提案的答复\n\n发布时间:2023-11-14打印文章\n\n"
+     "钱红平委员:\n\n您提出的关于突出特色文化优势,不断塑造城市文化品牌的建议收悉。现答复如下:\n\n关于“进行文化定位”的建议。"
+     "今年来,我局圆满完成文化和旅游部艺术司副司长张宜带领长江主题交响组曲创作采风团来赤壁市创作采风活动。\n",
+     ["赤壁市文化和旅游局"]),
+    # negative: a site that is no organ (民生内参's repost of 西藏's 措施)
+    ("欢迎访问民生内参!\n当前所在:首页 > 法制在线\n\n西藏出台15条新措施推进养老服务\n\n来源:西藏长安网 作者:佚名时间:2022-06-29\n\n"
+     "  根据国务院办公厅《关于推进养老服务发展的意见》,近日,自治区人民政府办公厅印发《关于推进养老服务高质量发展的若干措施》。\n",
+     []),
+])
+def test_a_sites_welcome_names_the_organ_that_posts_a_document(text, issuers):
     assert [a.name for a in extract(text).identity.issuers] == issuers
 
 

@@ -1306,6 +1306,9 @@ def _site_header_issuers(s: Sources) -> list[Found]:
     by another level than the organ's (我市 on a district's site)."""
     if s.title is None or document_type(s.title.value) is None:
         return []
+    welcome = _welcoming_organ(s)
+    if welcome:
+        return welcome
     pos, header = 0, []
     for line in s.doc.view[:SITE_HEADER_CHARS].split("\n"):
         text = line.strip()
@@ -1321,6 +1324,18 @@ def _site_header_issuers(s: Sources) -> list[Found]:
         if agency is not None and not _calls_itself_otherwise(s.doc.view, agency.area):
             return [Found(agency, "identity.issuer-site-header", span)]
     return []
+
+
+def _welcoming_organ(s: Sources) -> list[Found]:
+    """A site's welcome above the title names its owner (欢迎访问赤壁市文化和旅游局
+    返回赤壁政府首页; 欢迎来到莒南县人民政府门户网站): the organ whose site posts
+    the document, where nothing else names its issuer."""
+    assert s.title is not None
+    m = phrase_pattern("site_welcome").search(s.doc.view, 0, s.title.span.start)
+    agency = parse_agency_strict(m.group("organ"), s.context) if m else None
+    if m is None or agency is None or _calls_itself_otherwise(s.doc.view, agency.area):
+        return []
+    return [Found(agency, "identity.issuer-site-header", Span(m.start("organ"), m.end("organ")))]
 
 
 def _calls_itself_otherwise(view: str, area: AreaRef) -> bool:

@@ -1,7 +1,7 @@
 """Same-length folding of written forms, so that rules match what is meant.
 
 ``fold`` maps full-width digits and letters and odd spaces (ideographic,
-no-break) to ASCII one character for one: offsets into the folded view are
+no-break) to ASCII, and the quotes a PDF makes of 〔〕 back, one character for one: offsets into the folded view are
 offsets into the original text. (NFKC would change lengths for characters
 such as ㈠ and ⑴, and folds punctuation that the rules read, such as ：and （.)
 
@@ -20,6 +20,8 @@ TRADITIONAL_SHARE = 0.02
 
 def _fold_table() -> dict[int, str]:
     table = {0x3000: " ", 0x00A0: " "}
+    # 〔〕 that a PDF's symbol font turned into low and reversed quotes (国办发„2009‟3号, a 湖南 notice)
+    table.update({0x201E: "〔", 0x201F: "〕"})
     for code in range(0xFF01, 0xFF5F):
         char = chr(code - 0xFEE0)
         if char.isalnum():
