@@ -18,7 +18,9 @@ class POL(DefinedNamespace):
     AdminLevelScheme: URIRef
     Announcement: URIRef
     Assertion: URIRef
+    Circular: URIRef
     CollectiveResponsibility: URIRef
+    Communique: URIRef
     Decision: URIRef
     Document: URIRef
     DocumentTypeScheme: URIRef
@@ -29,6 +31,7 @@ class POL(DefinedNamespace):
     List: URIRef
     Measure: URIRef
     Measures: URIRef
+    Minutes: URIRef
     Notice: URIRef
     Opinion: URIRef
     Plan: URIRef
@@ -39,6 +42,7 @@ class POL(DefinedNamespace):
     Regulation: URIRef
     ReplyLetter: URIRef
     Report: URIRef
+    Request: URIRef
     ServiceModelScheme: URIRef
     Standard: URIRef
     Target: URIRef
