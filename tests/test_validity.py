@@ -86,6 +86,21 @@ def test_validity_clauses(text, expected):
     assert validity(text) == expected
 
 
+@pytest.mark.parametrize("text,stated", [
+    # a portal's validity field states its status alone (现行有效), or at the end of the sentence that
+    # says why (河南 省政府's portal: 此文件宣布失效); the status is the fact, the sentence its evidence
+    ("索 引 号 成文日期\n发文机关 发布时间 2017年12月27日\n标  题 河南省人民政府办公厅关于印发河南省贯彻落实“十三五”促进就业规划"
+     "实施方案的通知\n发文字号 豫政办〔2017〕162号 时  效 根据《河南省人民政府关于公布省政府规范性文件清理结果的决定》"
+     "(豫政〔2023〕7号),此文件宣布失效。\n\n河南省人民政府办公厅\n关于印发河南省贯彻落实“十三五”\n促进就业规划实施方案的通知\n", "失效"),
+    ("索引号:11140000MB1957883N/2018-00187\n有效性:现行有效\n山西省人民政府办公厅关于印发山西省重点群体增收实施方案的通知\n"
+     "晋政办发〔2018〕28号\n各市、县人民政府:\n现印发给你们。\n", "现行有效"),
+])
+def test_a_portal_s_validity_field_gives_its_status(text, stated):
+    doc = clean(SourceDocument(Path("t.txt"), "t.txt", text, "utf-8"))
+    facts = {f.name: f.value for f in extract_mentions(doc).facts}
+    assert facts.get("validity") == stated
+
+
 @pytest.mark.parametrize("text", [
     # a place, not the document, takes something up from a day (news of 株洲, 南宁)
     "株洲市提高高龄老人补贴标准\n本市自2018年1月1日起实行新的高龄津贴标准。\n",

@@ -177,9 +177,19 @@ def _facts(doc: Document, ident: Identity) -> tuple[Fact, ...]:
     for name in PORTAL_FACTS:
         field_ = doc.portal_value(name)
         if field_ is not None and field_.value.strip():
-            facts.append(Fact(name, field_.value.strip(), Evidence("identity.portal-field", field_.span,
-                                                                    doc.sentence_of(field_.span))))
+            value = _validity_status(field_.value.strip()) if name == "validity" else field_.value.strip()
+            facts.append(Fact(name, value, Evidence("identity.portal-field", field_.span,
+                                                    doc.sentence_of(field_.span))))
     return tuple(facts)
+
+
+def _validity_status(value: str) -> str:
+    """A validity field's status as written: the field itself where it is one
+    (有效, 现行有效), else the status its sentence ends in (时效: 根据《…清理结果的
+    决定》(豫政〔2023〕7号),此文件宣布失效。 -> 失效); the sentence stays the
+    fact's evidence."""
+    statuses = list(phrase_pattern("validity_status").finditer(value))
+    return value if not statuses or statuses[-1].group(0) == value else statuses[-1].group(0)
 
 
 # portal fields kept on the document as written (索引号, 主题分类, 有效性, 来源)

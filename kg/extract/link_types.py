@@ -159,6 +159,8 @@ def _typed(doc: Document, c: Citation, own: DocRef, wrapped: list[DocRef], openi
         m = trigger.pattern.search(prefix)
         if not m:
             continue
+        if phrase_pattern("reference_lead").search(prefix, m.start()):
+            return None     # 根据《宪法》…，参照《拉萨市人民政府工作规则》: a model followed, no basis
         if trigger.needs_production_clause and production is None and not (
                 (sentence == opening or BASIS_LEAD.match(prefix[:m.start()]))
                 and _closed_by_purpose(view, c.evidence.span.end, sentence.end)):
