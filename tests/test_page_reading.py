@@ -1347,6 +1347,18 @@ def test_a_page_names_its_own_area(text, area):
 
 
 @pytest.mark.parametrize("text,area", [
+    # a title that names no issuer but its subject's place after 关于 (泽库 公告, which cites its province's
+    # 财政厅 first); a title with its issuer is of the issuer's area (国务院's 批复 on 桂林)
+    ("关于泽库县2023年第二批中央财政衔接推进乡村振兴补助资金分配计划的公告\n社会各界广大人民群众:\n根据青海省财政厅《关于下达2023年"
+     "中央财政衔接推进乡村振兴补助资金的通知》(青财农字〔2023〕505号)文件,乡村振兴衔接补助资金围绕乡村产业发展。\n", "泽库县"),
+    ("国务院关于同意广西壮族自治区桂林市和桂林地区合并的批复\n广西壮族自治区人民政府:\n你区《关于广西桂林市和桂林地区合并的请示》"
+     "收悉。现批复如下:\n", "中华人民共和国"),
+])
+def test_a_title_without_issuer_is_of_its_subject_s_place(text, area):
+    assert area_name(text) == area
+
+
+@pytest.mark.parametrize("text,area", [
     # a news lead whose clause opens with a place named in full, its subject (正阳 news; 武城 news
     # after a scene-setting clause; 西城区残联's meeting)
     ("全媒体记者 马军领 通讯员 张群生\n近年来, 正阳县不断完善社会救助工作机制, 增强社会救助服务能力, 实现了社会救助规范化、 "

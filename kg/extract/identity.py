@@ -592,8 +592,8 @@ def _context_area(doc: Document, lines) -> Optional[AreaRef]:
     publisher or source, a number line's issuer code or the area a heading
     line starts with, else the first area the text names in full (a page cut
     before its heading)."""
-    return (_title_area(doc) or _portal_area(doc) or _heading_area(doc, lines) or _first_named_area(doc, lines)
-            or _central_subject(lines) or _lead_subject(doc, lines))
+    return (_title_area(doc) or _portal_area(doc) or _heading_area(doc, lines) or _title_subject_area(doc)
+            or _first_named_area(doc, lines) or _central_subject(lines) or _lead_subject(doc, lines))
 
 
 LEAD_LINES = 10         # a news item's lead stands within its first lines
@@ -657,6 +657,19 @@ def _title_area(doc: Document) -> Optional[AreaRef]:
     if title is None:
         return None
     return _opening_area(re.sub(r"^(?:中共|中国共产党)", "", title.value.lstrip("《〈“\"")))
+
+
+def _title_subject_area(doc: Document) -> Optional[AreaRef]:
+    """A document's title that names no issuer but its subject's place right
+    after 关于 (关于泽库县2023年第二批…资金分配计划的公告; 关于印发《托里县…实施方案》
+    的通知): that place, named in full, before a province its text cites
+    (根据青海省财政厅《…》) or a site that reposts it."""
+    title = _layout(doc).title
+    if title is None or document_type(title.value) is None:
+        return None
+    m = phrase_pattern("title_subject_place").match(title.value)
+    found = gazetteer().opening_full_name(title.value[m.end():]) if m else None
+    return found[1] if found else None
 
 
 def _opening_area(text: str) -> Optional[AreaRef]:
