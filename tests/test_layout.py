@@ -233,6 +233,16 @@ TITLES += [
      "各县(区)人民政府、法院,市政府各部门:\n《鹤岗市人民政府 鹤岗市中级人民法院关于完善“府院联动”机制的意见》已经市政府十七届61次"
      "常务会议审议通过,现印发给你们,请认真贯彻执行。\n鹤岗市人民政府 鹤岗市中级人民法院\n2025年4月30日\n",
      "鹤岗市人民政府 鹤岗市中级人民法院印发关于完善“府院联动”机制的意见的通知"),
+    # a portal's section named like a proposal (人大建议和政协提案) under a login menu, and a garbled
+    # copy of the title in the body (临湘人大次会议第88建议), are no titles: a proposal's says what it
+    # is about (绿春 交通运输局's reply; 临湘 自然资源局's)
+    ("登录 | 注册\n  • 人大建议和政协提案\n  • 索引号\n    000014348/2020-01628\n  • 发布机构\n    县交通运输局\n  • 文号\n"
+     "    绿交函〔2018〕11号\n  • 发布日期\n    2018-09-30\n\n绿春县交通运输局对县政协提案第21号的答复\n\n刘苍林政协绿春县委员:\n\n"
+     "你在政协绿春县十三届委员会第二次会议提出的《关于硬化土卡河电站至二甫村边防巡逻路的建议》21号提案,已转交我局研究办理,"
+     "现将办理情况答复如下:\n", "绿春县交通运输局对县政协提案第21号的答复"),
+    ("对临湘市十八届人大二次会议第88号建议的答复\n来源:临湘政府网   日期: 2023-11-08 11:47\n浏览量:1 | | | |\n\n"
+     " 临自然资字〔2023〕5号 B1类 同意公开\n\n临湘人大次会议第88建议\n\n曾楚雄等代表\n\n你们提出的《关于提请政府解决107国道沿线老屋场"
+     "控建区危房改建问题的建议》收悉。\n", "对临湘市十八届人大二次会议第88号建议的答复"),
     # 通报 is a document type of its own (党政机关公文处理工作条例): 成都's 2003 通报 on a mirror, its number
     # before the title in 《》 (in simplified form); 宁波 民政局's 等级评定结果的通报
     ("成府发〔2003〕61号《成都市人民政府关于命名锦江区盐市口成华区新鸿路等17个街道办事处为成都市社区建设示范街道的通报》\n"
@@ -249,6 +259,11 @@ def test_the_title_is_found_wherever_it_stands(text, title):
 
 
 NO_TITLE = [
+    # a newspaper e-edition's page labels and navigation (株洲日报: 第A7版:要闻·民生 上一版3  4下一版 /
+    # 版面导航 / 第A1版 / 头版 …; 湖南日报's the same), above an article whose headline is broken over lines
+    "第A7版:要闻·民生 上一版3  4下一版\n \n版面导航\n\n第A1版\n头版\n\n第A2版\n要闻/声音\n\n第A3版\n深度解读\n \n标题导航\n"
+    "进入华声在线 | 湖南在线 | 版面导航 | 标题导航 | 旧版数据\n2017年11月30日 星期四\n3 上一篇  下一篇 4 放大 缩小 默认\n"
+    "株洲实施80—99周岁\n高龄补贴新政\n\n    本报11月29日讯 “株洲是全省首个在市级层面实施高龄补贴的城市。”\n",
     # a label and its value are no headline, though the value reads like one (横山 人大网's 建议 page;
     # 卡若区's 绩效评价报告 metadata)
     "欢迎访问横山人大网! 今天是:\n议案建议 当前位置:首页 -> 人事代表 -> 议案建议\n案  由: 关于启动石湾镇养老服务项目的建议\n"

@@ -313,6 +313,19 @@ def test_brackets_a_pdf_turned_into_quotes_are_read_as_brackets():
     assert [(c.target.number, c.relation.value) for c in x.citations] == [("国办发〔2009〕3号", "applies")]
 
 
+@pytest.mark.parametrize("text,number", [
+    # a code that holds a boundary word (经 of 经研究) is read whole: 农业农村部's 农经发 (山东 农业农村厅's
+    # 公示), after 按照 too
+    ("根据《农业农村部中央宣传部司法部关于开展第三批乡村治理示范村镇创建工作的通知》(农经发〔2023〕2号)要求", "农经发〔2023〕2号"),
+    ("按照农经发〔2023〕2号文件要求", "农经发〔2023〕2号"),
+    # the boundary words still end the running text before a code (经研究; 你局)
+    ("经研究,现将湘民发〔2023〕2号转发给你们", "湘民发〔2023〕2号"),
+    ("你局黄民〔2007〕42号收悉", "黄民〔2007〕42号"),
+])
+def test_a_code_no_table_holds_starts_where_the_running_text_ends(text, number):
+    assert [str(m.number) for m in find_numbers(text, find_code_start)] == [number]
+
+
 def test_orders_in_running_text_start_at_the_organ():
     text = "根据《中华人民共和国老年人权益保障法》（中华人民共和国主席令第72号）和广州市人民政府令\n第179号及民政部令第49号"
     assert [str(m.number) for m in find_numbers(text, find_code_start)] == [

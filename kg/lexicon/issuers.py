@@ -236,7 +236,14 @@ def find_code_start(view: str, end: int) -> Optional[tuple[int, bool]]:
             # 宝鸡市) before a code that reads as a national one (民发) is the city's code
             return start + offset - 1, False
         return start + offset, True
-    candidate = run[boundary_cut(run):]
-    if 2 <= len(candidate) <= MAX_CODE:
+    cut = boundary_cut(run)
+    if len(run) - cut < MIN_UNKNOWN_CODE:
+        # a boundary word inside the code itself (农经发: 经 as in 经研究) leaves too little of it
+        cut = boundary_cut(run[:len(run) - MIN_UNKNOWN_CODE])
+    candidate = run[cut:]
+    if MIN_UNKNOWN_CODE <= len(candidate) <= MAX_CODE:
         return end - len(candidate), False
     return None
+
+
+MIN_UNKNOWN_CODE = 2       # an issuer code no table holds has an issuer's character and a kind's

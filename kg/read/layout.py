@@ -754,13 +754,23 @@ def _best_title(lines: list[_Line], portal_title: Optional[str], body_line: int)
         if nxt is not None and phrase_pattern("adoption_note").match(nxt.text):
             score += ADOPTION_BESIDE
         scored.append((score, c))
-    good = [(s, c) for s, c in scored if s >= MIN_SCORE and document_type(c.title) is not None]
+    good = [(s, c) for s, c in scored if s >= MIN_SCORE and _typed_title(c.title)]
     if not good:
         return _promulgated(lines, body_line) or _headline(lines, body_line)
     top = max(s for s, _ in good)
     # the earliest of the best; of candidates on the same first line, the longest
     best = min((c for s, c in good if s == top), key=lambda c: (c.first, -len(c.title)))
     return _issued_measure_above(lines, best) or _headed_repeat(lines, best, good) or best
+
+
+def _typed_title(title: str) -> bool:
+    """A title that ends in a document type; a proposal's says what it is about
+    (关于…的建议, 关于…的提案): 人大建议和政协提案 is a portal's section."""
+    found = document_type(title)
+    return found is not None and (found.concept != PROPOSAL or "关于" in title)
+
+
+PROPOSAL = "proposal"
 
 
 def _headed_repeat(lines: list[_Line], best: _Candidate, good: list[tuple[int, _Candidate]]) -> Optional[_Candidate]:
