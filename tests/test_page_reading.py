@@ -377,6 +377,17 @@ def test_own_number_under_a_repeated_title_or_in_a_field(text, number):
     assert number not in {c.target.number for c in x.citations}
 
 
+def test_a_forwarded_documents_number_under_its_title_is_no_own_number():
+    """A notice cut before its heading forwards a 批复 and prints it after its signature, the 批复's
+    title and number below (巴州 政府's notice on a mirror): the number the notice cites is the
+    批复's, not the page's."""
+    x = extract("和静县人民政府:\n现将自治区人民政府《关于同意和静县巴音乌鲁乡区划调整的批复》(新政函〔2009〕21号)转发你县。"
+                "请按照批复精神和要求,切实加强领导,精心组织实施。\n巴音郭楞蒙古自治州人民政府\n二〇〇九年三月十八日\n"
+                "关于同意和静县巴音乌鲁乡区划调整的批复\n新政函〔2009〕21号\n巴音郭楞蒙古自治州人民政府:\n"
+                "你们《关于我州和静县巴音乌鲁乡撤乡建镇的请示》(巴政发〔2008〕68号)收悉。现批复如下:\n")
+    assert x.identity.number is None
+
+
 # --- proposals answered by replies ---
 
 @pytest.mark.parametrize("title,raw,session", [

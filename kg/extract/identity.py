@@ -19,8 +19,8 @@ from kg.lexicon.agencies import (organ_forms, organ_of_form, parse_agency as par
                                  parse_unlisted_organ, township_organ)
 from kg.lexicon.areas import FULL_NAME_ENDINGS, gazetteer, organ_word_at
 from kg.lexicon.dates import find_dates, parse_date, parse_signing_date
-from kg.lexicon.docnumber import JOINT, DocNumber
-from kg.lexicon.issuers import resolve_code
+from kg.lexicon.docnumber import JOINT, DocNumber, find_numbers
+from kg.lexicon.issuers import find_code_start, resolve_code
 from kg.extract.measures import opens_numbered_item
 from kg.extract.proposals import answers_a_proposal, is_reply_title
 from kg.models import AgencyRef, AreaRef, Document, Layout, Span, UnboundAgency
@@ -435,8 +435,19 @@ def _layout_number(rule: str):
     def read(s: Sources) -> Optional[Found]:
         found = _layout(s.doc).number_from(rule)
         number = _as_number(found.value) if found else None
-        return Found(number, rule, found.span) if found is not None and number is not None else None
+        if found is None or number is None or _cited_above(s.doc.view, number, found.span.start):
+            return None
+        return Found(number, rule, found.span)
     return read
+
+
+def _cited_above(view: str, number: DocNumber, at: int) -> bool:
+    """Whether the text above a heading's number cites that number after a
+    title (现将自治区人民政府《关于同意…的批复》(新政函〔2009〕21号)转发你县): the
+    heading below is the forwarded document's, printed after the notice that
+    forwards it, not the page's own."""
+    return any(m.number == number and view[:m.span.start].rstrip("（( ").endswith("》")
+               for m in find_numbers(view[:at], find_code_start))
 
 
 def _portal_number(s: Sources) -> Optional[Found]:

@@ -152,7 +152,9 @@ def split_agency(name: str, context: Optional[AreaRef] = None) -> Optional[tuple
     """The agency a name denotes and the area/level prefix it was written
     with (区 in 区民政局), so that a list can pass the prefix on."""
     gaz = gazetteer()
-    name = name.strip()
+    # a legislature's or a CPPCC committee's term is no part of the organ (甘肃省第十四届人民代表大会
+    # 常务委员会; 中国人民政治协商会议甘肃省第十三届委员会提案委员会): one organ over its terms
+    name = phrase_pattern("organ_term").sub("", name.strip())
     # a central organ as its full name writes it: 中华人民共和国民政部, (中华人民共和国)国务院令
     national = _national_names().get(name.removeprefix(gaz.nation.name) or name)
     if national is None and context is not None and context.level == "national":
