@@ -204,7 +204,7 @@ def read_metadata_line(line: str, start: int) -> Optional[list[PortalField]]:
         return _dateline(line, start)
     head = line[:hits[0].start()]
     leading_date = LEADING_DATE.match(line)
-    if head.strip(" \t|｜【[•·●") and not (leading_date and leading_date.end() >= len(head.rstrip())) \
+    if head.strip(" \t|｜【[" + BULLETS) and not (leading_date and leading_date.end() >= len(head.rstrip())) \
             and not title_before_labels(head):
         return None
     fields = []
