@@ -145,7 +145,8 @@ def find_citations(doc: Document, area: Optional[AreaRef], skip: list[Span],
     a short form defined earlier, a title wrapped in 印发《X》, a bare number or
     list of numbers, an announcement number."""
     scan = _Scan(doc, area, skip)
-    scan.numbers = sorted((m for m in find_numbers(doc.view, find_code_start) if not scan.skipped(m.span)),
+    scan.numbers = sorted((m for m in find_numbers(doc.view, find_code_start)
+                           if not scan.skipped(m.span) and not m.number.is_filing),
                           key=lambda m: m.span.start)
     for m in scan.numbers:
         scan.by_start.setdefault(m.span.start, m)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from kg.datafiles import name_endings
+from kg.datafiles import name_endings, phrase_pattern
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.folding import fold
 from kg.lexicon.issuers import boundary_cut
@@ -61,6 +61,14 @@ class DocNumber:
     @property
     def is_order(self) -> bool:
         return self.year is None
+
+    @property
+    def is_filing(self) -> bool:
+        """A filing number (备案号: 渝文备〔2017〕1218号), printed above a normative
+        document's heading beside its own number: it registers the document
+        with the government that reviews it; it is neither its number nor a
+        document it cites."""
+        return bool(self.code) and bool(phrase_pattern("filing_code").search(self.code or ""))
 
     def __str__(self) -> str:
         if self.code is None:

@@ -218,9 +218,10 @@ def bare_number(text: str) -> Optional[tuple[DocNumber, int, int]]:
     if not m:
         return _stripped_number(text)
     try:
-        return DocNumber.parse(m.group("number")), m.start("number"), m.end("number")
+        number = DocNumber.parse(m.group("number"))
     except ValueError:
         return None
+    return None if number.is_filing else (number, m.start("number"), m.end("number"))
 
 
 def _stripped_number(text: str) -> Optional[tuple[DocNumber, int, int]]:
@@ -229,7 +230,8 @@ def _stripped_number(text: str) -> Optional[tuple[DocNumber, int, int]]:
     m = phrase_pattern("stripped_number_line").fullmatch(text)
     if not m or not ends_in_kind_suffix(m.group("code")):
         return None
-    return DocNumber(m.group("code"), int(m.group("year")), int(m.group("seq"))), m.start("number"), m.end("number")
+    number = DocNumber(m.group("code"), int(m.group("year")), int(m.group("seq")))
+    return None if number.is_filing else (number, m.start("number"), m.end("number"))
 
 
 def _tail_number(text: str) -> Optional[tuple[str, DocNumber, int, int]]:
@@ -265,6 +267,8 @@ def _number_in_title_line(text: str, pattern: str) -> Optional[tuple[str, DocNum
     try:
         number = DocNumber.parse(m.group("number"))
     except ValueError:
+        return None
+    if number.is_filing:       # 渝文备〔2017〕1218号重庆市开州区人民政府关于…: no number of the title's
         return None
     return m.group("title"), number, m.start("number"), m.end("number")
 
@@ -671,9 +675,11 @@ def _portal_number(portal: tuple[PortalField, ...]) -> Optional[tuple[DocNumber,
             m = phrase_pattern("number_line").fullmatch(field_.value.strip())
             text = m.group("number") if m else field_.value
             try:
-                return DocNumber.parse(text), field_.span, "identity.number-portal"
+                number = DocNumber.parse(text)
             except ValueError:
                 continue
+            if not number.is_filing:
+                return number, field_.span, "identity.number-portal"
     return None
 
 
