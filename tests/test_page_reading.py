@@ -1426,6 +1426,23 @@ def test_the_organ_that_decides_in_a_notice_cut_before_its_heading(text, issuers
 
 
 @pytest.mark.parametrize("text,issuers", [
+    # a city's site that reposts its province's notice names itself 发布机构 and the province's organ
+    # 来源 (宣城 民政局's portal, twice, over 安徽 民政厅's 皖民养老函): the notice is the 来源's; a
+    # district's government publishing its own 民政局's measure keeps the 发布机构 (埇桥)
+    ("您现在所在的位置: 网站首页> 市民政局> 应急管理> 应急预案\n索引号: 11341700003244799H/202210-00109 组配分类: 应急预案\n"
+     "发布机构: 宣城市民政局 主题分类: 民政、扶贫、救灾\n名称: 关于印发《养老机构突发事件应急预案》的通知 文号: 皖民养老函〔2022〕256号\n"
+     "发布日期: 2022-10-29\n关于印发《养老机构突发事件应急预案》的通知\n发布时间:2022-10-29 09:14 来源:安徽省民政厅 浏览次数: 字体:[ ]\n\n"
+     "各市民政局:\n\n现将《养老机构突发事件应急预案》印发给你们,请结合实际参照执行。\n", ["安徽省民政厅"]),
+    ("您的位置:首页> 宿州市埇桥区人民政府 > 养老服务领域 > 服务质量管理信息\n发文日期: 2025-11-27 17:49:05\n"
+     "发布机构: 宿州市埇桥区人民政府 文  号:\n名  称: 埇桥区老年人状况统计调查和发布制度\n\n埇桥区老年人状况统计调查和发布制度\n\n"
+     "文章来源: 宿州市埇桥区民政局 浏览量: 发表时间:2025-11-27 17:49\n第一条 为全面掌握全区老年人状况,制定本制度。\n",
+     ["宿州市埇桥区人民政府"]),
+])
+def test_a_repost_is_the_document_of_the_higher_organ_it_names_as_source(text, issuers):
+    assert [a.name for a in extract(text).identity.issuers] == issuers
+
+
+@pytest.mark.parametrize("text,issuers", [
     # a site's welcome above a document names the organ that posts it (赤壁 文旅局's reply; the same line
     # opens 泸州 江阳区政府's and 莒南县政府's portals)
     ("欢迎访问赤壁市文化和旅游局 返回赤壁政府首页\n\n对赤壁市政协十届二次会议第35号提案的答复\n\n发布时间:2023-11-14打印文章\n\n"

@@ -1151,7 +1151,24 @@ def _portal_issuers(s: Sources) -> list[Found]:
     if not any(agencies):
         # 发布机构: 民 政 局: the organ's name spaced out, not a list
         agencies = [parse_site_organ(field_.value, s.context)]
-    return [Found(a, "identity.issuer-portal", field_.span) for a in agencies if a]
+    found = [Found(a, "identity.issuer-portal", field_.span) for a in agencies if a]
+    return _reposted_from(s, found) or found
+
+
+def _reposted_from(s: Sources, published: list[Found]) -> list[Found]:
+    """A site that reposts a higher organ's document names itself as its
+    发布机构 and that organ as its 来源 (发布机构: 宣城市民政局 / 来源:安徽省民政厅,
+    over the province's 皖民养老函 notice): the document is the 来源's, whose
+    area holds the publisher's. Organs of one area (a 区政府 publishing its
+    民政局's measure) leave the 发布机构 standing."""
+    field_ = s.doc.portal_value("source")
+    source = parse_agency_strict(field_.value.strip(), s.context) if field_ else None
+    if field_ is None or source is None or len(published) != 1:
+        return []
+    area = published[0].value.area
+    if source.area.code == area.code or not gazetteer().is_within(area.code, source.area.code):
+        return []
+    return [Found(source, "identity.issuer-portal", field_.span)]
 
 
 def _order_issuers(s: Sources) -> list[Found]:
