@@ -538,9 +538,23 @@ def test_a_reply_with_no_issuer_is_of_its_sessions_area(text, area):
      "代表建议、批评和意见办理工作的通知》(云人办发〔2025〕10号)要求,认真组织研究。\n", "云南省医疗保障局"),
     ("张委员:\n您提出的《关于发展社区养老的提案》收悉。现答复如下:\n攀枝花市民政局党组高度重视提案办理工作,逐件研究。\n",
      "攀枝花市民政局"),
+    # or as the organ that opens the answer's line (全国政协 提案选登 page; 大庆 问政 platform)
+    ("全国政协十一届四次会议提案第3209号\n\n案由:关于进一步完善新型社会救助体系的提案\n\n提案人:滕玉芬委员\n\n"
+     "提案指出,社会救助,作为社会保障体系中居于基础地位的子系统。\n\n"
+     "民政部答复:委员提出的我国尚未出台一部社会救助方面的专门法律的问题,现已列入立法规划。\n", "民政部"),
+    ("老年餐厅预计10月中旬将全部实行运营\n\n近日网友“小先生”问政:\n\n今年市政府报告中,由市民政局牵头,"
+     "新建街道综合养老服务中心4个、老年餐厅5个。请问老年餐厅选址在哪里?\n\n市民政局回复如下:\n\n很感谢您的提问。"
+     "大庆市民政局在红岗区红岗街道推进老年餐厅项目建设。\n", "大庆市民政局"),
 ])
 def test_a_reply_known_by_the_organ_that_took_the_proposal_up(text, issuer):
     assert issuer_names(text) == [issuer]
+
+
+def test_an_answer_that_opens_with_no_organ_names_no_issuer():
+    """现将办理情况答复如下 and …会同市商务局…研究答复如下: the line opens with no answering organ."""
+    x = extract("关于加快养老服务发展的建议的答复\n李代表:\n您的建议收悉。我们会同市商务局、市卫生健康委、市数据局研究答复如下:\n"
+                "一、关于助餐服务\n全市已建成老年助餐点120个。\n")
+    assert not x.identity.issuers
 
 
 def test_an_organ_that_minds_its_work_is_no_issuer_outside_a_reply():
@@ -935,9 +949,28 @@ def test_an_interpretations_number_field_is_the_explained_documents(text):
     ("关于征求《居家养老服务规范》等四项辽宁省地方标准意见的通知\n各有关单位:\n现将征求意见稿印发给你们,请提出意见。\n"
      "附件:4.《社区老年人日间照料中心风险防控要求》地方标准征求意见稿编制说明及意见反馈表\n沈阳建筑大学\n2020年5月6日\n",
      "沈阳建筑大学"),
+    # an organ of a shape no table holds signs over the date, named in full (蒙自's and 灞桥's replies)
+    ("郭正东、袁朝芳、李荣珠代表:\n你们提出的《关于草坝镇建设村安装健身器材的建议》的第105号建设已转交我们研究办理。"
+     "现将办理情况答复如下:\n现资金已落实到位,请草坝镇人民政府将到账资金进行统筹安排。\n"
+     "感谢你对我市体育事业的关心和支持,请在今后对我们的工作多提宝贵意见和建议。\n"
+     "蒙自市文化体育旅游和广播电视局\n2018年7月16日\n", "蒙自市文化体育旅游和广播电视局"),
+    ("对区政协九届四次会议 第6号提案的复函\n\n苏璇委员(区应急管理局):\n\n您提出的关于“借力十四运,推进我区体育休闲产业发展的提案”"
+     "收悉,现答复如下:\n\n不知以上答复您是否满意,非常感谢您对我区体育事业的关心和支持,谢谢!\n\n"
+     "灞桥区文化和旅游体育局\n\n2020年 6月2日\n", "西安市灞桥区文化和旅游体育局"),
 ])
 def test_an_organisation_signs_under_its_own_name(text, issuer):
     assert issuer_names(text) == [issuer]
+
+
+@pytest.mark.parametrize("text", [
+    # a central organ the tables miss is a word a mirror changed (卫生康健委), no signature
+    "关于公布全国医养结合示范项目名单的通知\n各省、自治区、直辖市卫生健康委:\n现将名单予以公布。\n"
+    "中华人民共和国卫生康健委\n2024年1月5日\n",
+    # an organ no table holds without its place, over a date: the level word alone would guess the place
+    "关于开展老年人健身活动的通知\n各乡镇:\n现将有关事项通知如下。\n市文化体育旅游和广播电视局\n2018年7月16日\n",
+])
+def test_an_organ_no_table_holds_signs_only_named_in_full(text):
+    assert issuer_names(text) == []
 
 
 def test_a_joint_signature_cut_with_the_page_and_set_letter_by_letter():

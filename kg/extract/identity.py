@@ -981,7 +981,7 @@ def _signature(doc: Document, lines, context, after: int):
     heading: a line of agency names followed, within two lines, by a date line."""
     body = [(s, l) for s, l in lines if s.start >= after and l.strip()]
     for i, (span, line) in enumerate(body):
-        agencies = _as_agencies(line, context)
+        agencies = _as_agencies(line, context) or _unlisted_signing_organ(line, body[i + 1:i + 2])
         if not agencies and not phrase_pattern("signing_official").match(re.sub(r"\s+", "", line)):
             continue
         agencies = list(agencies or [])
@@ -999,6 +999,20 @@ def _signature(doc: Document, lines, context, after: int):
             if not _signing_line(next_line, context):
                 break
     return _run_in_signature(doc, context, after)
+
+
+def _unlisted_signing_organ(line: str, below: list) -> Optional[list[AgencyRef]]:
+    """An organ no table holds, named in full with its place, that signs on
+    the line right above the date (蒙自市文化体育旅游和广播电视局 / 2018年7月16日;
+    灞桥区文化和旅游体育局 / 2020年 6月2日): the genre's signature, by its shape."""
+    if not below or parse_signing_date(below[0][1].strip()) is None:
+        return None
+    name = line.strip()
+    if not gazetteer().split_area_prefix(name, None):
+        return None     # 市民政局办公室 alone: the place is not written, the level word would guess it
+    agency = parse_unlisted_organ(name, None)
+    # the State Council's organs are all in the tables: one they miss is a word changed (卫生康健委 in a mirror)
+    return [agency] if agency and agency.area.level != "national" else None
 
 
 def _cut_signature_issuers(s: Sources) -> list[Found]:
@@ -1243,9 +1257,16 @@ def _self_reference_issuers(s: Sources) -> list[Found]:
 
 
 def _handling_issuers(s: Sources) -> list[Found]:
-    """A reply that names itself only as the organ that took the proposal up:
+    """A reply that names itself only as the organ that answers, opening the
+    answer's line (民政部答复: under a 全国政协 提案; 市民政局回复如下: under a
+    问政 question), or as the organ that took the proposal up:
     省医保局高度重视代表建议办理工作 (云南 医保局 reply), 市民政局党组高度重视建议提案
     办理 (攀枝花 summary): that organ, read in the page's area."""
+    for span, line in s.lines:
+        m = phrase_pattern("answering_organ").match(line) if span.start >= s.heading.end else None
+        agency = parse_issuer(m.group("organ"), s.context) if m else None
+        if m and agency:
+            return [Found(agency, "identity.issuer-handling", Span(span.start + m.start("organ"), span.start + m.end("organ")))]
     if not answers_a_proposal(s.doc) and not is_reply_title(s.title.value if s.title else None):
         return []
     m = phrase_pattern("handling_organ").search(s.doc.view, s.heading.end)
