@@ -81,6 +81,17 @@ def validity(text: str) -> dict:
     # 于 a day, without 起 (重庆 and 成都 医保局's joint notice)
     ("关于进一步做好成渝地区长期护理保险评估结论互认工作的通知\n各区县医疗保障局:\n(二)本通知于2024年5月1日施行。\n",
      {"entry_into_force": date(2024, 5, 1)}),
+    # a portal's 废止时间 / 失效日期 where the text states no term (太湖 县政府's portal; 增城's law database
+    # in a mirror's traditional script)
+    ("索引号: 003129766/201901-00336 组配分类: 规范性文件发布\n信息分类: 通知   发布机构: 太湖县人民政府办公室\n"
+     "发文日期: 2019-01-23 生效时间: 2019-01-23\n废止时间: 2020-01-23 名称: 太湖县人民政府关于印发《太湖县人民政府工作规则》的通知\n"
+     "各乡镇人民政府,县政府各部门:\n现将《太湖县人民政府工作规则》印发给你们,请认真遵照执行。\n",
+     {"entry_into_force": date(2019, 1, 23), "expiry": date(2020, 1, 23)}),
+    ("基本信息\n  • 統一編號: ZC0220200006\n  • 文  號: 增府辦規[2020]6號\n  • 實施日期: 2020年06月05日\n"
+     "  • 失效日期: 2023年06月04日\n  • 發布機關: 廣州市增城區人民政府辦公室\n各鎮人民政府、街道辦事處:\n現印發給你們,請認真貫徹執行。\n",
+     {"entry_into_force": date(2020, 6, 5), "expiry": date(2023, 6, 4)}),
+    # an empty one states nothing (生效时间: 废止时间: 暂无)
+    ("生效时间: 废止时间: 暂无\n关于做好养老服务工作的通知\n各乡镇:\n现将有关事项通知如下。\n", {}),
 ])
 def test_validity_clauses(text, expected):
     assert validity(text) == expected
@@ -99,6 +110,16 @@ def test_a_portal_s_validity_field_gives_its_status(text, stated):
     doc = clean(SourceDocument(Path("t.txt"), "t.txt", text, "utf-8"))
     facts = {f.name: f.value for f in extract_mentions(doc).facts}
     assert facts.get("validity") == stated
+
+
+def test_a_validity_label_over_a_value_of_another_kind_states_no_status():
+    """A law database's table whose values slid under the wrong labels (新疆 通报):
+    【时 效 性】 over an index number is no status."""
+    doc = clean(SourceDocument(Path("t.txt"), "t.txt",
+                               "【时 效 性】 | 010183242/2019-00072 | 【颁布日期】 | |\n【颁布单位】 | 新政发〔2007〕号 | 【实施日期】 | |\n"
+                               "新疆维吾尔自治区\n人 民 政 府 文 件\n新政发〔2007〕2号\n"
+                               "关于表彰2006年度自治区农田水利基本建设“天山杯”竞赛获奖地(州)、县(市)的通报\n", "utf-8"))
+    assert "validity" not in {f.name for f in extract_mentions(doc).facts}
 
 
 @pytest.mark.parametrize("text", [

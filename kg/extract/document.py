@@ -1,6 +1,8 @@
 """The extract stage: everything one document says, with the text behind it."""
 from __future__ import annotations
 
+from typing import Optional
+
 from kg.extract.citations import CitationResult, doc_ref, find_citations, title_scope
 from kg.extract.agency_mentions import AgencyFindings, find_agencies
 from kg.extract.identity import Identity, read_identity
@@ -178,18 +180,23 @@ def _facts(doc: Document, ident: Identity) -> tuple[Fact, ...]:
         field_ = doc.portal_value(name)
         if field_ is not None and field_.value.strip():
             value = _validity_status(field_.value.strip()) if name == "validity" else field_.value.strip()
+            if value is None:
+                continue
             facts.append(Fact(name, value, Evidence("identity.portal-field", field_.span,
                                                     doc.sentence_of(field_.span))))
     return tuple(facts)
 
 
-def _validity_status(value: str) -> str:
+def _validity_status(value: str) -> Optional[str]:
     """A validity field's status as written: the field itself where it is one
     (有效, 现行有效), else the status its sentence ends in (时效: 根据《…清理结果的
     决定》(豫政〔2023〕7号),此文件宣布失效。 -> 失效); the sentence stays the
-    fact's evidence."""
+    fact's evidence. A value that states no status is none (a database table
+    whose values slid under the wrong labels: 【时 效 性】 | 010183242/2019-00072)."""
     statuses = list(phrase_pattern("validity_status").finditer(value))
-    return value if not statuses or statuses[-1].group(0) == value else statuses[-1].group(0)
+    if not statuses:
+        return None
+    return value if statuses[-1].group(0) == value else statuses[-1].group(0)
 
 
 # portal fields kept on the document as written (索引号, 主题分类, 有效性, 来源)

@@ -68,6 +68,12 @@ def find_validity(doc: Document, title: Optional[tuple[str, Span]], own_date: Op
         # a portal's 实施日期 / 施行日期 where the text states none
         facts.append(Fact("entry_into_force", value,
                           Evidence("validity.portal-effective", effective.span, doc.sentence_of(effective.span))))
+    repealed = doc.portal_value("date_repealed")
+    if (not any(f.name == "expiry" for f in facts) and repealed is not None
+            and (value := parse_date(repealed.value)) is not None):
+        # a portal's 废止时间 / 失效日期 where the text states no term
+        facts.append(Fact("expiry", value,
+                          Evidence("validity.portal-expiry", repealed.span, doc.sentence_of(repealed.span))))
     if title_text and title_span and wrapped_title(title_text) is None and PROVISIONAL.search(title_text.strip()):
         facts.append(Fact("provisional", True, Evidence("validity.provisional-title", title_span,
                                                         doc.sentence_of(title_span))))

@@ -27,11 +27,11 @@ from typing import Iterator, Optional
 
 from kg.datafiles import phrase_pattern, read_lines
 from kg.lexicon.areas import gazetteer
-from kg.lexicon.dates import parse_date
+from kg.lexicon.dates import parse_date, parse_signing_date
 from kg.lexicon.docnumber import DocNumber, find_orders
 from kg.lexicon.issuers import ends_in_kind_suffix
 from kg.lexicon.table_labels import is_header_text
-from kg.lexicon.titles import display_title, document_type, issuer_prefix, title_key, wrapped_title
+from kg.lexicon.titles import display_title, document_type, find_titles, issuer_prefix, title_key, wrapped_title
 from kg.models import Layout, LayoutValue, PortalField, Span, Zone
 from kg.read.portal import first_label_at, label_field, title_before_labels
 
@@ -757,6 +757,8 @@ def _best_title(lines: list[_Line], portal_title: Optional[str], body_line: int)
         score += FOLLOWED_BY_ADDRESSEE if addressed else 0
         if c.first > body_line and not (numbered or addressed):
             score += AFTER_BODY       # an attachment's title after the notice; a document after a news lead keeps its head
+        if c.first > body_line and _issued_by_a_signed_notice_above(lines, body_line, c):
+            continue
         if nxt is not None and phrase_pattern("adoption_note").match(nxt.text):
             score += ADOPTION_BESIDE
         scored.append((score, c))
@@ -767,6 +769,28 @@ def _best_title(lines: list[_Line], portal_title: Optional[str], body_line: int)
     # the earliest of the best; of candidates on the same first line, the longest
     best = min((c for s, c in good if s == top), key=lambda c: (c.first, -len(c.title)))
     return _issued_measure_above(lines, best) or _headed_repeat(lines, best, good) or best
+
+
+def _issued_by_a_signed_notice_above(lines: list[_Line], body_line: int, c: _Candidate) -> bool:
+    """A cover notice cut before its heading, signed, then the document it
+    issues or forwards (现将《明溪县防洪防台风应急预案(修订)》印发给你们 … 明溪县人民政府办公室 /
+    2018年3月16日 / 明溪县防洪防台风应急预案; 现将自治区人民政府《关于同意…的批复》…转发你县 …
+    二〇〇九年三月十八日 / 关于同意…的批复): the title below is the attachment's, not
+    the page's. A news lead that names the document has no signature, and the
+    document under it keeps its head."""
+    above = lines[body_line:c.first]
+    if not any(parse_signing_date(line.text) for line in above):
+        return False
+    key = title_key(c.title)
+    return any((title_key(PARENTHESISED_MARK.sub("", t.title)) == key or title_key(t.title) == key)
+               and ISSUES_OR_FORWARDS.match(line.text, t.span.end)
+               for line in above for t in find_titles(line.text))
+
+
+PARENTHESISED_MARK = re.compile(r"[（(](?:修订|修订稿|修正|试行|暂行|\d{4}年修订)[)）]$")
+# what the cover notice does with the quoted document: 印发 or 转发 it (not a legislature's 现予公布,
+# whose page is the regulation it promulgates)
+ISSUES_OR_FORWARDS = re.compile(r"[》〉]?\s*(?:[（(][^（()）]{0,30}[)）])?\s*(?:印发|转发|下发)")
 
 
 def _typed_title(title: str) -> bool:
