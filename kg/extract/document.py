@@ -179,10 +179,10 @@ def _facts(doc: Document, ident: Identity) -> tuple[Fact, ...]:
     for name in PORTAL_FACTS:
         field_ = doc.portal_value(name)
         if field_ is not None and field_.value.strip():
-            value = _validity_status(field_.value.strip()) if name == "validity" else field_.value.strip()
-            if value is None:
+            stated = _validity_status(field_.value.strip()) if name == "validity" else field_.value.strip()
+            if stated is None:
                 continue
-            facts.append(Fact(name, value, Evidence("identity.portal-field", field_.span,
+            facts.append(Fact(name, stated, Evidence("identity.portal-field", field_.span,
                                                     doc.sentence_of(field_.span))))
     return tuple(facts)
 
