@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.datafiles import read_tsv
+from kg.datafiles import phrase_pattern, read_tsv
 from kg.extract.document import extract_mentions
 from kg.lexicon.docnumber import DocNumber, find_numbers
 from kg.lexicon.issuers import find_code_start
@@ -409,6 +409,8 @@ def test_a_forwarded_documents_number_under_its_title_is_no_own_number():
     ("仙居县民政局关于县十七届人大三次会议第005号建议答复的函", "005", None),
     # a session of the national legislature, its term before 全国 (国家卫生健康委's reply)
     ("对十三届全国人大三次会议第4969号建议的答复", "4969", "十三届全国人大三次会议"),
+    # a key proposal (重点提案) keeps its number (昆明 统计局's account of one)
+    ("政协第十三届四次会议第134454号重点提案办理情况", "134454", None),
 ])
 def test_proposal_numbers(title, raw, session):
     x = extract(title + "\n张某委员：\n您提出的建议收悉。现答复如下：\n")
@@ -416,6 +418,17 @@ def test_proposal_numbers(title, raw, session):
     assert x.proposal.number == (int(raw) if raw.isdigit() else None)
     if session:
         assert x.proposal.session == session
+
+
+def test_a_key_proposal_named_in_the_news_is_numbered_but_answered_by_no_reply():
+    """咸宁 政协's news of the 督办 of a key proposal: the session's number reads as a
+    reply's would (第051号重点提案), but the page answers nothing."""
+    sentence = ("市政协督办组日前赴同济赤壁麻纺医院,对市政协四届五次会议第051号重点提案《关于推进医疗与养老融合的提案》"
+                "的办理情况进行专题督办、协商。\n")
+    session = phrase_pattern("proposal_session").search(sentence)
+    number = phrase_pattern("proposal_number_after").match(sentence, session.end())
+    assert (number.group("num"), number.group("kind2")) == ("051", "提案")
+    assert extract("市政协督办重点提案办理工作\n" + sentence).proposal is None
 
 
 @pytest.mark.parametrize("text,session", [
