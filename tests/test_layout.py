@@ -306,6 +306,11 @@ NO_TITLE = [
     "经县政府同意,现将《明溪县防洪防台风应急预案(修订)》印发给你们,请认真贯彻执行。2012年9月印发的《明溪县防洪防台风应急预案》"
     "(明政办〔2012〕116号)同时废止。\n明溪县人民政府办公室\n2018年3月16日\n(此件主动公开)\n明溪县防洪防台风应急预案\n"
     "(2018年修订)\n目 录\n1总则\n",
+    # a menu that opens with 首页, its items set apart by spaces (天水's 纲要 notice on a 宝鸡 site, whose
+    # own heading line is cut; 海原's portal menu)
+    "首页 宝鸡信息 宝鸡资讯\n\n(来源:网站编辑 2023-11-24 19:38)\n文章正文\n\n各县区人民政府,经开区管委会,市政府各部门:\n\n"
+    "《天水市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》已经天水市第七届人民代表大会第六次会议审议通过,现印发你们。\n",
+    "首页 政府信息公开 新闻中心 网上办事 政民互动 走进海原\n近日,县民政局对全县养老机构开展安全检查,排查隐患12处。\n",
     "和静县人民政府:\n现将自治区人民政府《关于同意和静县巴音乌鲁乡区划调整的批复》(新政函〔2009〕21号)转发你县。请按照批复精神和要求,"
     "切实加强领导,精心组织实施。\n巴音郭楞蒙古自治州人民政府\n二〇〇九年三月十八日\n关于同意和静县巴音乌鲁乡区划调整的批复\n"
     "新政函〔2009〕21号\n巴音郭楞蒙古自治州人民政府:\n你们《关于我州和静县巴音乌鲁乡撤乡建镇的请示》(巴政发〔2008〕68号)收悉。\n",
@@ -380,6 +385,18 @@ OWN_NUMBERS = [
      "2011年7月29日 《国务院、中央军事委员会关于修改〈军人抚恤优待条例〉的决定》第一次修订\n\n"
      "2024年8月5日 中华人民共和国中央军事委员会令第788号第三次修订）\n\n<!-- INFO END -->\n\n第一条 为了保障国家对军人的抚恤优待,制定本条例。\n",
      "中华人民共和国中央军事委员会令第788号", "identity.number-order"),
+    # a government's order copied without its 令 line: the sequence alone under the heading, the sentence
+    # that promulgates and the head of government's signature (萍乡's 暂行办法 on a law site; 甘肃's 决定)
+    ("萍乡市市政设施管理暂行办法\n\n江西省萍乡市人民政府\n\n\n萍乡市市政设施管理暂行办法\n\n第 36 号\n\n\n"
+     "《萍乡市市政设施管理暂行办法》已经2007年3月22日市人民政府第8次常务会议讨论通过,现予发布,自2007年5月1日起施行。\n\n\n\n\n"
+     "市 长\n\n二OO七年四月二十三日\n\n\n\n萍乡市市政设施管理暂行办法\n\n\n第一章 总 则\n",
+     "萍乡市人民政府令第36号", "identity.number-order"),
+    ("甘肃省人民政府关于修改《甘肃省城市市容和环境卫生管理办法》等5件政府规章的决定\n  • 时间:2019-12-31\n  • 点击:9\n"
+     "  • 来源:省政府办公厅\n\n第153号\n\n \n\n  《甘肃省人民政府关于修改〈甘肃省城市市容和环境卫生管理办法〉等5件政府规章的决定》"
+     "已经2019年12月16日十三届省政府第74次常务会议审议通过,本决定自公布之日起30日后实施。\n\n"
+     "                         省  长  唐仁健  \n\n                          2019年12月23日\n\n \n\n"
+     "甘肃省人民政府关于修改《甘肃省城市市容和\n\n环境卫生管理办法》等5件政府规章的决定\n",
+     "甘肃省人民政府令第153号", "identity.number-order"),
     # portal metadata: several pairs on a line, glued labels, bulleted lines
     ("张政字〔2025〕1号 B1类 同意公开\n岳阳县张谷英镇人民政府\n对县十八届人大四次会议第153号建议的\n答 复\n肖东红等代表:\n",
      "张政字〔2025〕1号", "identity.number-line"),
@@ -417,6 +434,13 @@ NOT_OWN = [
     # a number in a news item about another document
     "两部门发文推进养老服务设施布局规划编制\n民政部、自然资源部印发通知(民发〔2023〕46号),要求各地编制规划。\n",
 ]
+
+
+def test_a_sequence_without_a_heads_signature_is_no_order():
+    """第N号 under a heading that no head of government signs (a bulletin's issue) is no order."""
+    x = extract("关于2024年第二季度养老机构检查情况的通报\n\n第3号\n\n各县(区)民政局:\n现将检查情况通报如下。\n"
+                "市民政局\n2024年7月2日\n")
+    assert x.identity.number is None
 
 
 @pytest.mark.parametrize("text", NOT_OWN, ids=lambda v: v[:10])
@@ -622,6 +646,20 @@ def test_portal_fields_are_kept_on_the_document():
     assert facts["subject_category"] == "民政"
     assert facts["validity"] == "有效"
     assert facts["source"] == "邹城市民政局"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a template's ordered list of bracketed labels (首都之窗's pages: 西城区's 纲要; a 政府令 in big5)
+    ("政务公开 > 规划 > 区级规划纲要\n  1. [主题分类] 国民经济、国有资产监管\\其他\n  2. [规划分类] 区级规划纲要\n"
+     "  3. [发文单位] 北京市西城区人民政府\n  4. [发布日期]2018-01-16\n\n北京市西城区国民经济和社会发展第十三个五年规划纲要\n",
+     {"issuer": "北京市西城区人民政府", "date_publication": "2018-01-16"}),
+    ("政務公開 > 政策公開 > 政策文件 > 廢止及修改 > 修改\n  1. [主題分類] 綜合政務/其他\n  2. [發文機構] 北京市人民政府\n"
+     "  3. [聯合發文單位]\n  4. [實施日期] 2018-02-12\n  5. [成文日期] 2018-02-12\n  6. [發文字號] 政府令〔2018〕277號\n",
+     {"issuer": "北京市人民政府", "date_effective": "2018-02-12", "number": "政府令〔2018〕277号"}),
+])
+def test_an_ordered_list_of_bracketed_labels_is_metadata(text, expected):
+    fields = page(text).portal
+    assert {f.field: f.value for f in fields if f.field in expected} == expected
 
 
 @pytest.mark.parametrize("text,title", [

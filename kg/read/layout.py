@@ -608,6 +608,38 @@ def _number_opening(line: _Line) -> Optional[tuple[DocNumber, Span]]:
     return number, Span(line.span.start + m.start("number"), line.span.start + m.end("number"))
 
 
+def _order_seq_signed_by_the_head(lines: list[_Line], best: _Candidate) -> Optional[tuple[DocNumber, Span, str]]:
+    """A government's order copied without its 令 line: the sequence alone
+    under the heading (第 36 号; 第153号), a sentence that promulgates (现予发布,
+    本决定自公布之日起…) and the signature of the head of government (市 长 /
+    二OO七年四月二十三日; 省  长  唐仁健): the order of the government the heading
+    names (the organ line 江西省萍乡市人民政府 above the title, or the title's
+    甘肃省人民政府关于…), by its own area's name."""
+    for _, last in sorted(_occurrences(lines, best)):
+        window = [line for line in lines[last + 1:] if not line.chrome][:ORDER_SIGNATURE_LINES]
+        seq = next((line for line in window[:NUMBER_WINDOW] if ORDER_SEQ_ALONE.fullmatch(line.text)), None)
+        if seq is not None and any(PROMULGATES.search(line.text) for line in window) \
+                and any(HEAD_OF_GOVERNMENT.fullmatch(line.text) for line in window):
+            break
+    else:
+        return None
+    above = [line.text for line in lines[max(0, best.first - 3):best.first] if not line.chrome]
+    named = [name for name in [*above, *issuer_prefix(best.title)] if name.endswith(GOVERNMENT)]
+    chain = gazetteer().split_area_prefix(named[-1], None) if named else None
+    if not chain or named[-1][chain[-1][0]:] != GOVERNMENT:
+        return None
+    organ = chain[-1][1].name + GOVERNMENT
+    sequence = int(re.sub(r"\D", "", seq.text))
+    return DocNumber(f"{organ}令", None, sequence), seq.span, "identity.number-order"
+
+
+ORDER_SIGNATURE_LINES = 12      # the sequence, the promulgating sentence and the signature under the heading
+ORDER_SEQ_ALONE = re.compile(r"第\s*(?P<seq>\d{1,5})\s*号")
+PROMULGATES = re.compile(r"现予(?:发布|公布|公告)|自公布之日起")
+HEAD_OF_GOVERNMENT = re.compile(r"(?:代理)?[省市区县州旗]\s*长(?:\s+[\u4e00-\u9fff·]{2,4})?|自治区\s*主\s*席(?:\s+[\u4e00-\u9fff·]{2,4})?")
+GOVERNMENT = "人民政府"
+
+
 def _order_in_adoption_note(lines: list[_Line], best: _Candidate) -> Optional[tuple[DocNumber, Span, str]]:
     """A regulation's history under its title names the order that issued it
     (…1992年2月16日安徽省人民政府令第30号发布 …) and those of its revised texts
@@ -702,6 +734,8 @@ def read_layout(view: str, residue: tuple[Span, ...], portal: tuple[PortalField,
         near = next(filter(None, (_number_near(lines, first, last) for first, last in _occurrences(lines, best))),
                     None)
         numbers += [near] if near else []
+        if not numbers and (order := _order_seq_signed_by_the_head(lines, best)):
+            numbers.append(order)
     elif (original := _original_headline(view)) is not None:
         title = original        # no title zone: a 原标题 at the foot does not make the page its heading
     if best is not None and not numbers and (found := _order_in_adoption_note(lines, best)):

@@ -381,12 +381,18 @@ def _strip_bullet(line: str) -> tuple[str, int, bool]:
     """The line without leading space and bullet; its offset; was it bulleted."""
     stripped = line.lstrip()
     offset = len(line) - len(stripped)
-    bulleted = bool(stripped) and stripped[0] in BULLETS
+    numbered = ORDERED_ITEM.match(stripped)
+    bulleted = bool(stripped) and (stripped[0] in BULLETS or numbered is not None)
     if bulleted:
-        rest = stripped[1:]
-        offset += 1 + (len(rest) - len(rest.lstrip()))
+        rest = stripped[numbered.end() if numbered else 1:]
+        offset += len(stripped) - len(rest) + (len(rest) - len(rest.lstrip()))
         stripped = rest.lstrip()
     return stripped.rstrip(), offset, bulleted
+
+
+# an ordered list's item number before a bracketed label (  3. [发文单位] 北京市西城区人民政府: a
+# template's <ol> as saved text, as • is its <ul>); a body's 1. before words is a heading
+ORDERED_ITEM = re.compile(r"\d{1,2}\.\s*(?=[\[【［])")
 
 
 def find_portal(text: str) -> tuple[list[PortalField], list[Span]]:
