@@ -986,6 +986,26 @@ def test_an_organ_no_table_holds_signs_only_named_in_full(text):
     assert issuer_names(text) == []
 
 
+@pytest.mark.parametrize("text,issuer,successor", [
+    # central organs the reforms of 1998–2018 ended, on a law site's copies of their rules (set IE):
+    # named on the organ line between the title's two copies, linked to the organ that took them over
+    ("铁路货物集装化用具准运证管理办法\n\n铁道部\n\n\n铁路货物集装化用具准运证管理办法\n\n1990年3月10日,铁道部\n\n"
+     "第1条 为了加强集装化运输质量管理,确保行车、货物、人身安全,特制定本办法。\n", "铁道部", "transport"),
+    ("海洋预报业务管理暂行规定\n\n国家海洋局\n\n\n海洋预报业务管理暂行规定\n1999年7月13日,国家海洋局\n\n\n第一章 总则\n"
+     "第一条 为充分发挥海洋预报系统的整体效益,特制订本规定。\n", "国家海洋局", "natural-resources"),
+    # a central organ of today that no table held (国管局's notice on the same site)
+    ("关于中央国家机关住宅专项维修资金交存有关问题的补充通知\n\n国务院机关事务管理局\n\n\n"
+     "关于中央国家机关住宅专项维修资金交存有关问题的补充通知\n\n国机房改〔2011〕236号\n\n\n中央国家机关各部门、各单位:\n",
+     "国务院机关事务管理局", None),
+])
+def test_central_organs_of_before_and_after_the_reforms_issue(text, issuer, successor):
+    from kg.lexicon.agencies import successions
+    x = extract(text)
+    assert [a.name for a in x.identity.issuers] == [issuer]
+    key = x.identity.issuers[0].key
+    assert (successions()[key].successor if key in successions() else None) == successor
+
+
 def test_a_joint_signature_cut_with_the_page_and_set_letter_by_letter():
     """民政部等22部门 (a national opinion whose page ends in its signature,
     names of three characters spaced to align columns, the date cut off)."""
