@@ -986,6 +986,19 @@ def test_an_organ_no_table_holds_signs_only_named_in_full(text):
     assert issuer_names(text) == []
 
 
+def test_a_short_name_with_a_level_its_place_does_not_have_is_no_organ():
+    """贵州市人民政府办公厅 (贵阳's 转发 notice, a slip for 贵阳市): 贵州 is a province, so
+    贵州市 names no place; the page is 贵阳's by its code 筑府办发, not an organ of 贵州省.
+    Places that end in 州 keep their organs (杭州市民政局, 重庆市市场监督管理局)."""
+    from kg.lexicon.agencies import parse_unlisted_organ
+    assert parse_unlisted_organ("贵州市人民政府办公厅", None) is None
+    x = extract("筑府办发〔2018〕10号《贵州市人民政府办公厅关于转发市发展改革委市综合行政执法局贵阳市生活垃圾分类制度实施方案的通知》\n\n"
+                "浏览量:时间:2018-07-07 06:20:54\n\n各区、市、县政府,市政府各工作部门:\n\n"
+                "市发展改革委、市综合行政执法局《贵阳市生活垃圾分类制度实施方案》已经市人民政府同意,现转发给你们,请认真贯彻执行。\n")
+    assert x.area.name == "贵阳市" and all(a.area.name != "贵州省" for a in x.identity.issuers)
+    assert parse_unlisted_organ("杭州市城市管理局", None).name == "杭州市城市管理局"
+
+
 @pytest.mark.parametrize("text,issuer,successor", [
     # central organs the reforms of 1998–2018 ended, on a law site's copies of their rules (set IE):
     # named on the organ line between the title's two copies, linked to the organ that took them over

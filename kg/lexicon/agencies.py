@@ -447,6 +447,9 @@ AREA_SHORT = "{area_short}"
 AREA_SLOT = re.compile(r"\{area(?:_short)?\}")
 
 
+LEVEL_CHARACTERS = "省市县区州旗"
+
+
 def parse_unlisted_organ(name: str, context: Optional[AreaRef]) -> Optional[AgencyRef]:
     """An organ of well-formed shape that no table holds, bound to the area
     its prefix names (its key says it was read by shape)."""
@@ -455,6 +458,8 @@ def parse_unlisted_organ(name: str, context: Optional[AreaRef]) -> Optional[Agen
     area: Optional[AreaRef]
     if chain:
         area, rest = chain[-1][1], name[chain[-1][0]:]
+        if rest[:1] in LEVEL_CHARACTERS and name[:chain[-1][0]] not in (area.name, gaz.qualified_name(area)):
+            return None     # 贵州市人民政府办公厅 (a slip for 贵阳市): a short name with a level it does not have
     elif name[:1] in "省市区县" and context is not None:
         area, rest = gaz.resolve_level_prefix(name[0], context), name[1:]
     else:
