@@ -29,7 +29,7 @@ from kg.relations import Relation
 PROVISIONAL = re.compile(r"(?:[（(]\s*(?:试行|暂行)\s*[)）]|(?:暂行|试行)(?:办法|规定|条例|细则|方案))$")
 
 
-ABOVE_THE_BODY = ("in_force_promulgated",)
+ABOVE_THE_BODY = ("in_force_promulgated", "in_force_promulgated_on_publication", "in_force_history_note")
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +55,8 @@ def find_validity(doc: Document, title: Optional[tuple[str, Span]], own_date: Op
                 continue       # a term no 本X claims (a table's 定报有效期至2024年1月31日 of a survey it lists)
             evidence = Evidence(f"validity.{kind.replace('_', '-')}", span, doc.sentence_of(span))
             value = _value(kind, m, own_date, publication_date, entry)
+            if value is None and kind == "in_force_promulgated_on_publication":
+                value = _dated_below(doc.view, m.end())
             if value is None:
                 continue
             if kind.startswith("in_force") and entry is None:
@@ -80,12 +82,24 @@ def find_validity(doc: Document, title: Optional[tuple[str, Span]], own_date: Op
     return facts
 
 
+def _dated_below(view: str, end: int) -> Optional[date]:
+    """The date a promulgating announcement or order is signed on, a line of
+    its own within the lines under its sentence (…现予公布,自公布之日起施行。 /
+    2021年9月29日; … / 部长 李盛霖 / 二○○九年六月二十三日): the day it published
+    the rule."""
+    lines = view[end:].split("\n")[1:1 + PROMULGATION_SIGNATURE_LINES]
+    return next((d for d in (parse_signing_date(line.strip()) for line in lines if line.strip()) if d), None)
+
+
+PROMULGATION_SIGNATURE_LINES = 6
+
+
 def _value(kind: str, m: re.Match, own_date, publication_date, entry) -> Optional[date]:
     if "date" in m.re.groupindex:       # a clause that states the date itself (202271日: 年 and 月 lost)
         return parse_signing_date(re.sub(r"\s+", "", m.group("date")))
     if kind == "in_force_on_issue":
         return own_date
-    if kind == "in_force_on_publication":
+    if kind in ("in_force_on_publication", "in_force_promulgated_on_publication"):
         return publication_date or own_date
     if kind == "expiry_years" and entry is not None:
         years = cn_integer(m.group("years"))
