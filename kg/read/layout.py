@@ -729,17 +729,9 @@ def read_layout(view: str, residue: tuple[Span, ...], portal: tuple[PortalField,
         title = LayoutValue(best.title, best.span, rule)
         zones.append(Zone("title", best.span))
         head_start = best.span.start
-        if best.tail:
-            numbers.append((best.tail[0], best.tail[1], "identity.number-title-tail"))
-        near = next(filter(None, (_number_near(lines, first, last) for first, last in _occurrences(lines, best))),
-                    None)
-        numbers += [near] if near else []
-        if not numbers and (order := _order_seq_signed_by_the_head(lines, best)):
-            numbers.append(order)
+        numbers += _numbers_beside_title(lines, best)
     elif (original := _original_headline(view)) is not None:
         title = original        # no title zone: a 原标题 at the foot does not make the page its heading
-    if best is not None and not numbers and (found := _order_in_adoption_note(lines, best)):
-        numbers.append(found)
     head_number = _head_number(lines, best.last if best is not None else body_line)
     numbers += [head_number] if head_number else []
     numbers += [found] if best is not None and (found := _portal_title_number(portal, best.title)) else []
@@ -754,6 +746,22 @@ def read_layout(view: str, residue: tuple[Span, ...], portal: tuple[PortalField,
     body_start = lines[body_line].span.start if body_line < len(lines) else len(view)
     return Layout(zones=tuple(sorted(set(zones), key=lambda z: (z.span.start, z.kind))), title=title,
                   numbers=values, head_start=head_start, body_start=body_start)
+
+
+def _numbers_beside_title(lines: list[_Line], best: _Candidate) -> list[tuple[DocNumber, Span, str]]:
+    """The own number where the genre puts it beside the title: in its tail,
+    on a line above or below any of its copies; else an order's sequence
+    under a head of government's signature, or the order a history note
+    names."""
+    numbers: list[tuple[DocNumber, Span, str]] = []
+    if best.tail:
+        numbers.append((best.tail[0], best.tail[1], "identity.number-title-tail"))
+    near = next(filter(None, (_number_near(lines, first, last) for first, last in _occurrences(lines, best))), None)
+    numbers += [near] if near else []
+    if not numbers:
+        order = _order_seq_signed_by_the_head(lines, best) or _order_in_adoption_note(lines, best)
+        numbers += [order] if order else []
+    return numbers
 
 
 def _original_headline(view: str) -> Optional[LayoutValue]:
