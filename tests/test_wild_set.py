@@ -1,5 +1,5 @@
-"""The wild set (tests/data/wild): 1,188 real pages gathered from every province
-with their sources, 1,091 of them with hand-checked gold. The set is part of
+"""The wild set (tests/data/wild): 1,268 real pages gathered from every province
+with their sources, 1,171 of them with hand-checked gold. The set is part of
 the repository, so these run everywhere.
 
 What is held here is a floor under the reading of identity measured on it
@@ -49,8 +49,13 @@ def test_gold_entries_are_well_formed(stem):
     entry = GOLD[stem]
     assert (WILD / entry["file"]).is_file()
     assert entry["file"] == f"pages/{stem}.txt"
-    if entry["self_number"]:
+    if entry["self_number"] and not entry.get("self_number_unparsed"):
         assert str(DocNumber.parse(entry["self_number"]))
+    if entry.get("self_number_unparsed"):
+        # a form the number model does not hold (a year-first 1978 number, a 部令 numbered within its year):
+        # kept as written, so that it counts as a miss, with the reason
+        with pytest.raises(ValueError):
+            DocNumber.parse(entry["self_number"])
     assert entry.get("level") in LEVELS | {None}
     assert all(len(d) == 10 and d[4] == "-" for d in entry.get("date") or [])
 
