@@ -71,8 +71,13 @@ def _wrap() -> re.Pattern:
     # the verb after 关于, or right after the issuing organ (国务院办公厅转发民政部关于…的意见的通知);
     # the act in 《》, 〈〉 or quotes only where they enclose all of it: 关于印发“十四五”…规划的通知 keeps its “
     return re.compile(rf"(?:关于(?P<verb>{verbs})|(?<=[{organ_end}])(?P<verb_after_organ>{after_organ}))"
-                      rf"(?:《(?P<q1>.+?)》|〈(?P<q2>.+?)〉|“(?P<q3>[^“”]+?)”|\"(?P<q4>[^\"]+?)\"|(?P<bare>.+?))"
+                      rf"(?:(?:《(?P<q1>.+?)》|〈(?P<q2>.+?)〉){MORE_ACTS}|“(?P<q3>[^“”]+?)”|\"(?P<q4>[^\"]+?)\"|(?P<bare>.+?))"
                       rf"{NOTICE_ENDING}$")
+
+
+# the first act a decision names, then how many more (关于修改《甘肃省城市市容和环境卫生管理办法》等5件政府规章的决定,
+# 关于修改《内蒙古自治区人民代表大会常务委员会工作条例》等2件地方性法规的决定): the decision acts on the first
+MORE_ACTS = r"(?:等[一二三四五六七八九十百\d]*件?[\u4e00-\u9fff]{0,10}?)?"
 
 
 @lru_cache(maxsize=1)

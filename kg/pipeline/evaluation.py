@@ -161,12 +161,16 @@ def _cited_titles(x: Extraction) -> set[str]:
     its mention; the unquoted notice around 印发《X》的通知 is not), and the title of the proposal a reply acknowledges."""
     # the page's own document and the one its title issues, named again in the body (现将《X》印发给你们;
     # an order's 《X》已经…通过，现予公布): the graph links neither to them as cited
+    # (a decision's title that amends or repeals 《X》 names another document: X is cited)
+    acted_on = {c.target.title for c in x.citations
+                if c.evidence.rule == "identity.title-wraps" and c.relation in (Relation.AMENDS, Relation.REPEALS)}
     own = {reference_key(t) for t in [x.identity.title] + [c.target.title for c in x.citations
-                                                              if c.evidence.rule == "identity.title-wraps"] if t}
+                                                              if c.evidence.rule == "identity.title-wraps"]
+           if t and t not in acted_on}
     titles = {reference_key(c.target.title) for c in x.citations
-              if c.target.title and c.evidence.rule not in (
+              if c.target.title and (c.target.title in acted_on or c.evidence.rule not in (
                   "citation.wrapped", "identity.title-wraps", "citation.notice-around-title",
-                  "validity.amended-history")}     # that one's target is the page's own document
+                  "validity.amended-history"))}     # that one's target is the page's own document
     titles -= own
     if x.proposal is not None and x.proposal.title:
         titles.add(reference_key(x.proposal.title))
