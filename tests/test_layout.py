@@ -554,8 +554,10 @@ def test_the_orders_and_decisions_of_a_history_note_are_cited():
                 "实施办法〉等规章的决定》第一次修正)\n第一条 为了加强乡镇敬老院的管理,制定本办法。\n")
     assert x.identity.number == "安徽省人民政府令第30号" and x.date.isoformat() == "1997-12-25"
     assert {c.target.number for c in x.citations if c.target.number and c.target != x.identity} == {"安徽省人民政府令第99号"}
-    amended = [c.source.title for c in x.citations if c.relation == "amends" and c.source is not None]
-    assert amended == ["安徽省人民政府关于修改〈安徽省森林植物检疫实施办法〉等规章的决定"]
+    # the decision amends this rule (its history says so) and, by its title, the first rule it names
+    amended = {(c.source.title, c.target.title) for c in x.citations if c.relation == "amends" and c.source is not None}
+    decision = "安徽省人民政府关于修改〈安徽省森林植物检疫实施办法〉等规章的决定"
+    assert amended == {(decision, "安徽省乡镇敬老院管理办法"), (decision, "安徽省森林植物检疫实施办法")}
 
 
 @pytest.mark.parametrize("history,decision", [

@@ -194,6 +194,15 @@ def test_clauses_of_another_document_are_not_the_page_s(text):
      "《关于各级人民政府工作人员福利费掌管使用办法的通知》和本院一九五四年十二月所发《关于各级人民政府工作人员福利费掌管使用问题的补充通知》"
      "都同时废止。\n", [("repeals", "都同时废止", "关于各级人民政府工作人员福利费掌管使用办法的通知"),
                         ("repeals", "都同时废止", "关于各级人民政府工作人员福利费掌管使用问题的补充通知")]),
+    # a clean-up decision repeals the first document of a count it names, the verb after them (花垣's
+    # 清理 decision, whose 失效 item declares lapse, no repeal; 长春's, a bracketed organ and year for a number)
+    ("花垣县人民政府关于公布规范性文件清理结果的决定\n各乡镇人民政府,县政府各工作部门、各直属机构:\n"
+     "二、《花垣县人民政府办公室关于印发〈花垣县行政许可事项清单(2022年版)〉的通知》等4件规范性文件失效。\n"
+     "三、《花垣县人民政府办公室关于印发〈花垣县农村土地经营权流转管理办法实施细则(试行)〉的通知》等2件规范性文件废止。\n",
+     [("repeals", "废止", "花垣县人民政府办公室关于印发〈花垣县农村土地经营权流转管理办法实施细则(试行)〉的通知")]),
+    ("长春市人民政府关于修改和废止部分行政规范性文件的决定\n各县(市)、区人民政府:\n市政府决定,对《长春市解放前战争时期之私有房产"
+     "买卖纠纷处理办法》(长春市人民政府1950年)等114件行政规范性文件予以废止。\n",
+     [("repeals", "予以废止", "长春市解放前战争时期之私有房产买卖纠纷处理办法")]),
     # negative: a repeal the text only tells of (已于…废止) is no repeal by this document
     ("养老服务工作情况\n《温州市居家养老服务补贴办法》已于2020年废止。\n", []),
     # negative: what follows the mention repeals another document, not the one mentioned
