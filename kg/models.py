@@ -259,7 +259,7 @@ class Proposal:
     title: Optional[str]
     body: Optional[AgencyRef]           # the CPPCC / NPC that received it
     evidence: Evidence
-    raw_number: str                     # as written: 0607, 17D22
+    raw_number: str                     # as written: 0607, 17D22; "" for one known by its title only
 
 
 @dataclass(frozen=True)

@@ -468,6 +468,22 @@ def test_a_reply_known_by_its_own_words_and_its_acknowledged_number():
     assert x.proposal.number == 19 and x.proposal.title == "关于启动石湾镇养老服务项目的建议"
 
 
+@pytest.mark.parametrize("text,title", [
+    # a reply that names the proposal by its title only (鄂温克旗 交通运输局; 息烽 教育局's reply on its
+    # portal): the proposal is known by its title, with no number
+    ("苏日娜代表:\n您提出的《关于辉苏木乌日切希嘎查河西沙坑路维修、修建道路的建议》收悉,现答复如下:\n"
+     "交通运输局接到提案后与辉苏木政府对接,了解辉苏木乌日切希嘎查河西沙坑路具体位置。\n",
+     "关于辉苏木乌日切希嘎查河西沙坑路维修、修建道路的建议"),
+    ("您提出的“关于打造社区小饭堂的提案”,已交我们研究办理,现答复如下:\n一、关于社区小饭堂建设。\n",
+     "关于打造社区小饭堂的提案"),
+])
+def test_a_proposal_known_by_its_title_only(text, title):
+    from kg.rdf.named_graphs import proposal_iri
+    x = extract(text)
+    assert x.proposal is not None and (x.proposal.number, x.proposal.raw_number, x.proposal.title) == (None, "", title)
+    assert str(proposal_iri(x)).rsplit("/", 1)[1].startswith("t")      # named by its title's key
+
+
 @pytest.mark.parametrize("text,number,title", [
     # an acknowledgement written 提出《…》, its number in brackets after it, on the next line or before a
     # second 提案 (海口 发改委's 会办意见; 城口 卫健委's 复函)

@@ -43,3 +43,22 @@ BROKEN = {
 def test_broken_graph_is_rejected(seed_dataset, name):
     result = validate(_broken(seed_dataset, BROKEN[name]))
     assert not result.conforms, name
+
+
+def test_a_reply_to_a_proposal_known_by_its_title_only_conforms(tmp_path):
+    """鄂温克旗 交通运输局's reply names the proposal by its title only: its node has
+    the title and no number, and the graph conforms."""
+    from kg.pipeline.build import build
+    from kg.store.database import load_dataset
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "reply.txt").write_text(
+        "苏日娜代表:\n"
+        "您提出的《关于辉苏木乌日切希嘎查河西沙坑路维修、修建道路的建议》收悉,现答复如下:\n"
+        "交通运输局接到提案后与辉苏木政府对接,了解辉苏木乌日切希嘎查河西沙坑路具体位置。\n", encoding="utf-8")
+    build(corpus, tmp_path / "out", use_cache=False)
+    ds = load_dataset(tmp_path / "out" / "graph.trig")
+    proposals = list(ds.subjects(RDF.type, POL.Proposal))
+    assert len(proposals) == 1 and not list(ds.objects(proposals[0], POL.proposalNumber))
+    result = validate(ds)
+    assert result.conforms, result.report

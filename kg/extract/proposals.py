@@ -35,7 +35,7 @@ def find_proposal(doc: Document, title_span: Optional[Span], area: Optional[Area
     """The proposal a reply letter answers, or None if the text names none."""
     found = _session_and_number(doc, title_span.start if title_span else 0)
     if found is None:
-        return _title_number(doc, title_span) or _acknowledged_number(doc)
+        return _title_number(doc, title_span) or _acknowledged_number(doc) or _acknowledged_title(doc)
     session_match, number_match = found
     start = _session_start(session_match)
     span = Span(start, number_match.end())
@@ -83,6 +83,18 @@ def _acknowledged_number(doc: Document) -> Optional[Proposal]:
     return Proposal(number=int(raw) if raw.isdigit() else None, session=None, title=display_title(m.group(_title_group(m))),
                     body=None, evidence=Evidence("reply.acknowledged-number", span, doc.sentence_of(span)),
                     raw_number=raw)
+
+
+def _acknowledged_title(doc: Document) -> Optional[Proposal]:
+    """A reply that names the proposal by its title only (您提出的《关于…的建议》收悉,
+    现答复如下: 鄂温克旗 交通运输局, 郑州 教育局, 息烽 教育局, 马关 交通运输局):
+    the proposal is known by its title, with no number."""
+    m = phrase_pattern("proposal_acknowledged").search(doc.view)
+    if m is None:
+        return None
+    span = Span(m.start(), m.end())
+    return Proposal(number=None, session=None, title=display_title(m.group(_title_group(m))), body=None,
+                    evidence=Evidence("reply.acknowledged-title", span, doc.sentence_of(span)), raw_number="")
 
 
 def _session_start(m: re.Match) -> int:

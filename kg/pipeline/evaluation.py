@@ -258,8 +258,8 @@ def score_lists(score: FieldScore, lead_score: FieldScore, stem: str, entry: dic
 
 
 def _proposal(x: Extraction) -> set[str]:
-    if x.proposal is None:
-        return set()
+    if x.proposal is None or (x.proposal.number is None and not x.proposal.raw_number):
+        return set()        # a proposal known by its title only
     return {str(x.proposal.number) if x.proposal.number is not None else x.proposal.raw_number}
 
 

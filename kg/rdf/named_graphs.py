@@ -19,13 +19,14 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.term import Node
 
 
+from kg.keys import digest
 from kg.rdf import iri
 from kg.lexicon.agencies import agency, organ_named_otherwise, organs, successions
 from kg.lexicon.areas import gazetteer
 from kg.models import (AgencyRef, AreaRef, Citation, DocRef, DocumentNode, Evidence, Extraction, InferredLink,
                        MeasureIndex, Resolution, Span)
 from kg.rdf.ontology import materialise, ontology_graph, super_properties
-from kg.lexicon.titles import type_by_concept
+from kg.lexicon.titles import title_key, type_by_concept
 from kg.lexicon.versions import version_cited, versions, work_key
 from kg.rdf.vocab import CITO, DCTERMS, ELI, OA, ORG, POL, PREFIXES, PROV, RDF, SDO, SKOS, XSD
 from kg.relations import of_kind, terms as relation_terms
@@ -426,7 +427,7 @@ def _write_proposal(w: "_GraphWriter", x: Extraction, c: "Contributions") -> Non
     g.add((prop, ELI.type_document, iri.document_type("proposal")))
     if p.number is not None:
         w.add(prop, POL.proposalNumber, Literal(p.number, datatype=XSD.integer), p.evidence)
-    else:
+    elif p.raw_number:
         w.add(prop, POL.proposalLabel, Literal(p.raw_number), p.evidence)
     if p.session:
         g.add((prop, POL.session, zh(p.session)))
@@ -459,7 +460,9 @@ def proposal_iri(x: Extraction) -> URIRef:
     p = x.proposal
     assert p is not None, "a reply letter's proposal"
     area_code = p.body.area.code if p.body else (x.area.code if x.area else "CN")
-    return iri.proposal(area_code, p.session or "", p.number if p.number is not None else p.raw_number)
+    # one known by its title only is named by its title's key
+    key = p.number if p.number is not None else (p.raw_number or f"t{digest(title_key(p.title or ''), length=8)}")
+    return iri.proposal(area_code, p.session or "", key)
 
 
 def _owner(measures: MeasureIndex, node: DocumentNode, span) -> URIRef:
