@@ -397,6 +397,14 @@ OWN_NUMBERS = [
      "                         省  长  唐仁健  \n\n                          2019年12月23日\n\n \n\n"
      "甘肃省人民政府关于修改《甘肃省城市市容和\n\n环境卫生管理办法》等5件政府规章的决定\n",
      "甘肃省人民政府令第153号", "identity.number-order"),
+    # a page copied without its title opens with the history note that names its order (重庆's
+    # 规章管理办法; 广西's 机关事务管理办法)
+    ("(2022年1月30日重庆市人民政府令第351号公布自2022年3月1日起施行)\n第一章总则\n"
+     "第一条为了加强政府规章管理,提高立法质量和效率,根据《中华人民共和国立法法》《规章制定程序条例》等法律法规,结合本市实际,制定本办法。\n",
+     "重庆市人民政府令第351号", "identity.number-order"),
+    ("(2017年10月27日广西壮族自治区人民政府令第119号公布自2017年12月1日起施行)\n第一条为了规范机关事务管理工作,保障机关正常运行,"
+     "降低机关运行成本,建设节约型机关,根据国务院《机关事务管理条例》等法律、法规,结合本自治区实际,制定本办法。\n",
+     "广西壮族自治区人民政府令第119号", "identity.number-order"),
     # portal metadata: several pairs on a line, glued labels, bulleted lines
     ("张政字〔2025〕1号 B1类 同意公开\n岳阳县张谷英镇人民政府\n对县十八届人大四次会议第153号建议的\n答 复\n肖东红等代表:\n",
      "张政字〔2025〕1号", "identity.number-line"),
@@ -439,6 +447,20 @@ NOT_OWN = [
     # a number in a news item about another document
     "两部门发文推进养老服务设施布局规划编制\n民政部、自然资源部印发通知(民发〔2023〕46号),要求各地编制规划。\n",
 ]
+
+
+@pytest.mark.parametrize("text,number", [
+    # an order written without its organ is the order of the government that issues the page (河北's
+    # 规定 on a law site, 政府令〔2010〕第15号 under its heading; 首都之窗's 发文字号 field of a 决定)
+    ("河北省人工影响天气管理规定\n\n河北省人民政府\n\n\n河北省人工影响天气管理规定\n\n政府令〔2010〕第15号\n\n\n"
+     "《河北省人工影响天气管理规定》已经2010年12月14日省政府第76次常务会议通过,现予公布,自2011年2月1日起施行。\n\n"
+     "省长\n\n二○一○年十二月二十五日\n", "河北省人民政府令〔2010〕15号"),
+    ("政務公開 > 政策公開 > 政策文件 > 廢止及修改 > 修改\n  1. [主題分類] 綜合政務/其他\n  2. [發文機構] 北京市人民政府\n"
+     "  6. [發文字號] 政府令〔2018〕277號\n\n北京市人民政府關於修改《北京市利用文物保護單位拍攝電影、電視管理暫行辦法》"
+     "等26項規章部分條款的決定\n", "北京市人民政府令〔2018〕277号"),
+])
+def test_an_order_without_its_organ_is_its_governments(text, number):
+    assert extract(text).identity.number == number
 
 
 def test_a_sequence_without_a_heads_signature_is_no_order():

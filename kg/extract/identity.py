@@ -193,6 +193,7 @@ def read_identity(doc: Document) -> Identity:
     if signature and not _issues_attachment(doc.view, (signature[2][1] if signature[2] else signature[0]).end):
         ident.body_end = signature[0].start
     ident.issuers = _first("issuer", sources) or []
+    ident.number = _order_of_its_government(ident.number, ident.issuers)
     if not ident.issuers and context is None:
         ident.unbound_issuers = _unbound_issuers(sources)
     ident.date = _first("date", sources)
@@ -203,6 +204,20 @@ def read_identity(doc: Document) -> Identity:
     opening = [(s, t) for s, t in lines if s.start >= head_start]
     ident.area = _page_area(doc, opening, context, ident.issuers, ident.title)
     return ident
+
+
+def _order_of_its_government(number: Optional[Found], issuers: list[Found]) -> Optional[Found]:
+    """An order written without its organ (政府令〔2010〕第15号 under 河北省人民政府's
+    heading; 政府令〔2018〕277号 in 首都之窗's 发文字号 field) is the order of the
+    government that issues the page."""
+    if number is None or number.value.code != BARE_ORDER_CODE or len(issuers) != 1 \
+            or issuers[0].value.key != "government":
+        return number
+    n = number.value
+    return replace(number, value=DocNumber(issuers[0].value.name + "令", n.year, n.seq))
+
+
+BARE_ORDER_CODE = "政府令"
 
 
 def _page_area(doc: Document, opening, context: Optional[AreaRef], issuers: list[Found],

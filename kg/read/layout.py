@@ -640,15 +640,17 @@ HEAD_OF_GOVERNMENT = re.compile(r"(?:代理)?[省市区县州旗]\s*长(?:\s+[\u
 GOVERNMENT = "人民政府"
 
 
-def _order_in_adoption_note(lines: list[_Line], best: _Candidate) -> Optional[tuple[DocNumber, Span, str]]:
+def _order_in_adoption_note(lines: list[_Line], best: Optional[_Candidate]) -> Optional[tuple[DocNumber, Span, str]]:
     """A regulation's history under its title names the order that issued it
     (…1992年2月16日安徽省人民政府令第30号发布 …) and those of its revised texts
     (…令第788号第三次修订): the last of them published this text. Not an order
     that published an amending decision (根据1997年…令第99号发布的《…决定》修正).
     Collections set the history one event a line, without brackets
-    (2014年2月21日 中华人民共和国国务院令第649号公布)."""
+    (2014年2月21日 中华人民共和国国务院令第649号公布). A page copied without its
+    title opens with the history (重庆's 规章管理办法, 广西's 机关事务管理办法:
+    (…人民政府令第351号公布自2022年3月1日起施行) / 第一条 …)."""
     found = None
-    for line in (line for line in lines[best.last + 1:] if not line.chrome):
+    for line in (line for line in lines[best.last + 1 if best else 0:] if not line.chrome):
         if not (phrase_pattern("adoption_note").match(line.text) or phrase_pattern("adoption_line").match(line.text)):
             break
         before = 0
@@ -732,6 +734,8 @@ def read_layout(view: str, residue: tuple[Span, ...], portal: tuple[PortalField,
         numbers += _numbers_beside_title(lines, best)
     elif (original := _original_headline(view)) is not None:
         title = original        # no title zone: a 原标题 at the foot does not make the page its heading
+    else:
+        numbers += [found] if (found := _order_in_adoption_note(lines, None)) else []
     head_number = _head_number(lines, best.last if best is not None else body_line)
     numbers += [head_number] if head_number else []
     numbers += [found] if best is not None and (found := _portal_title_number(portal, best.title)) else []
