@@ -426,6 +426,14 @@ OWN_NUMBERS = [
      "发布时间:2018-07-05 17:08 来源:政府办 \n字体+ | 字体- 分享:\n\n  \n\n良政办〔201824\n\n \n\n \n\n"
      "南宁市良庆区人民政府办公室关于印发\n\n南宁市良庆区自然灾害救助应急预案的通知\n\n \n",
      "良政办〔2018〕24号", "identity.number-line"),
+    # …and before a reply's marks (临湘 水利局's reply: B1类 同意公开, as other replies of the genre print them)
+    ("对临湘市政协十届二次会议第35号建议的答复\n来源:临湘政府网   日期: 2023-11-08 16:01\n浏览量:1 | | | |\n\n \n\n \n\n"
+     "                                                 临水字〔202313B1类 同意公开\n\n \n",
+     "临水字〔2023〕13号", "identity.number-line"),
+    # a government office's numbered announcement, its organ line over its sequence (德宏州's 办法 on a law site)
+    ("德宏州州级储备菜籽油管理办法(试行)\n\n云南省德宏傣族景颇族自治州人民政府办公室\n\n\n德宏州州级储备菜籽油管理办法(试行)\n\n"
+     "德宏州人民政府办公室公告\n\n第8号\n\n",
+     "德宏州人民政府办公室公告第8号", "identity.number-order"),
 ]
 
 
