@@ -1203,6 +1203,15 @@ def test_addressees_and_level_pairs_are_no_organs_of_the_page(text):
     # or one of several within the area the page names (官庄镇: ten in the country, one in 南阳市宛城区)
     ("官庄镇为防范化解养老服务领域诈骗风险,切实维护老年人合法权益,开展专项整治行动。\n"
      "南阳市民政局对此给予肯定。\n", "官庄镇", "宛城区"),
+    # a county's short name written onto its township (定安雷鸣镇 in 海南日报; 重庆's 万州区龙驹镇 预案):
+    # the township, named as it is, below that county
+    ("定安雷鸣镇梅种村:开展卫生大整治村庄环境变整洁\n本报定城7月23日电 (见习记者张文君 特约记者司玉 通讯员张博)7月22日,"
+     "海南日报曝光了定安雷鸣镇梅种村村道遍布猪屎牛粪,休闲广场垃圾成堆的脏乱现象。\n", "雷鸣镇", "定安县"),
+    ("重庆市万州区龙驹镇2023年突发事件总体应急预案(暂行)\n1 总则\n1.1 编制目的\n", "龙驹镇", "万州区"),
+    # a class of towns after the town is none (黔江's 中塘镇创建市级卫生镇: no 级卫生镇)
+    ("当前位置:\n首页\n>\n精品栏目\n>\n黔江视讯\n>\n正文\n中塘镇创建市级卫生镇工作动员会召开\n发布日期:2024-03-29 17:33\n"
+     "摘要:近日,记者从中塘镇创建市级卫生镇工作动员会获悉,为进一步强化集镇管理,改善群众生产生活条件,即日起至6月底,"
+     "中塘镇将动员全镇干部群众。\n", "中塘镇", "黔江区"),
 ])
 def test_a_page_that_opens_with_a_township_is_of_that_township(text, town, county):
     area = extract(text).area

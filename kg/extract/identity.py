@@ -242,9 +242,15 @@ def _township_subject(doc: Document, lines, context: Optional[AreaRef]) -> Optio
     宜昌市夷陵区小溪塔街道办事处), else below the county the page is of, else
     where the national township table places its name."""
     for _, text in [(s, t) for s, t in lines if t.strip()][:TOWNSHIP_SUBJECT_LINES]:
-        m = phrase_pattern("township_subject").match(text) or _clause_subject(text)
+        m = phrase_pattern("township_subject").match(text)
+        if m and not _names_an_area(m.group("county")):
+            m = None        # 中塘镇创建市级卫生镇: 市 ends no county there, 级卫生镇 is no town
+        m = m or _clause_subject(text)
         if not m:
             continue
+        glued = _county_glued_to(m.group("town"))
+        if glued is not None:       # 定安雷鸣镇梅种村: a county's short name written onto its township
+            return gazetteer().township(glued[1], glued[0])
         county = _county_before(doc.view, m.group("town")) or (
             context if context is not None and context.level == "county" else None)
         if county is None:
@@ -257,6 +263,21 @@ def _township_subject(doc: Document, lines, context: Optional[AreaRef]) -> Optio
             return None     # another county's township
         return gazetteer().township(m.group("town"), county)
     return None
+
+
+def _county_glued_to(town: str) -> Optional[tuple[AreaRef, str]]:
+    """A township written after its county's short name with nothing between
+    (定安雷鸣镇, 汪清东光镇): the county and the township's own name, where the
+    whole is no township's name and the rest is one of that county's."""
+    gaz = gazetteer()
+    if gaz.is_township_name(town):
+        return None
+    chain = gaz.split_area_prefix(town, None)
+    if not chain or chain[-1][1].level != "county":
+        return None
+    rest = town[chain[-1][0]:]
+    placed = gaz.place_township(rest, chain[-1][1], [chain[-1][1]]) if gaz.is_township_name(rest) else None
+    return (chain[-1][1], rest) if placed is not None and placed.parent == chain[-1][1].code else None
 
 
 def _clause_subject(line: str) -> Optional[re.Match]:
