@@ -202,6 +202,43 @@ def test_a_site_header_organ_issues_the_document_it_posts(text, issuer):
     assert issuer_names(text)[:1] == ([issuer] if issuer else [])
 
 
+@pytest.mark.parametrize("text,title,issuers", [
+    # a law database prints title / issuing organ / title (法律资料网, 世界资料网): the organ line under
+    # the title issues it, the download link between is chrome, and the site's year after a rule's
+    # name tells versions apart and is no part of it
+    ("厦门市新型墙体材料管理规定(2002年)\n\n作者:法律资料网 时间:2024-06-25 14:15:56   浏览:8552   来源:法律资料网\n"
+     "下载地址: 点击此处下载\n\n厦门市新型墙体材料管理规定(2002年)\n\n福建省厦门市人民政府\n\n\n厦门市新型墙体材料管理规定\n\n"
+     "  第一条为推进本市墙体材料革新和建筑节能工作,根据《厦门市建筑条例》等有关法规、规章,制定本规定。\n",
+     "厦门市新型墙体材料管理规定", ["厦门市人民政府"]),
+    ("热门站点| 世界资料网 | 专利资料网 | 世界资料网论坛\n收藏本站| 设为首页| 首页\n\n"
+     "关于修改《中华人民共和国航道管理条例实施细则》的决定\n\n作者:法律资料网 时间:2024-06-29 00:01:24  浏览:8188   来源:法律资料网\n"
+     "下载地址: 点击此处下载\n\n关于修改《中华人民共和国航道管理条例实施细则》的决定\n\n交通运输部\n\n\n"
+     "关于修改《中华人民共和国航道管理条例实施细则》的决定(中华人民共和国交通运输部令2009年第9号)\n",
+     "关于修改《中华人民共和国航道管理条例实施细则》的决定", ["交通运输部"]),
+    # the organ set apart over the rule's name is its issuer, not a part of the title
+    ("您的位置: 首页 » 法律资料网 » 法律法规 »\n\n海洋预报业务管理暂行规定\n\n时间:2024-07-09 20:26:51 来源: 法律资料网\n"
+     "下载地址: 点击此处下载\n\n海洋预报业务管理暂行规定\n\n国家海洋局\n\n\n海洋预报业务管理暂行规定\n1999年7月13日,国家海洋局\n\n\n"
+     "第一章 总则\n", "海洋预报业务管理暂行规定", ["国家海洋局"]),
+    ("热门站点| 世界资料网 | 专利资料网 | 世界资料网论坛\n收藏本站| 设为首页| 首页\n\n铁路货物集装化用具准运证管理办法\n\n"
+     "作者:法律资料网 时间:2024-07-01 13:16:35  浏览:8817   来源:法律资料网\n下载地址: 点击此处下载\n\n"
+     "铁路货物集装化用具准运证管理办法\n\n铁道部\n\n\n铁路货物集装化用具准运证管理办法\n\n1990年3月10日,铁道部\n\n"
+     "第1条 为了加强集装化运输质量管理,确保行车、货物、人身安全,特制定本办法。\n",
+     "铁路货物集装化用具准运证管理办法", ["铁道部"]),
+    # negative: an organ line under the title with the body after it is the addressee, its colon lost
+    # (巴州区民政局's 通知; 普陀区's 会办意见 to 区民政局)
+    ("下拨2022年日间照料中心运营补贴的通知\n\n发布日期:2023-04-16 09:22信息来源:巴州区民政局 【字体:  \n\n\n"
+     "相关乡镇人民政府,城区街道办事处\n\n根据《四川省民政厅办公室关于做好民办养老机构运营补贴和社区老年人日间照料中心运营补贴工作的通知》"
+     "(厅办〔201847号)要求,经局党组会研究同意,现下达2022度城乡日间照料中心运营补贴资金70.2万元。\n",
+     "下拨2022年日间照料中心运营补贴的通知", ["巴中市巴州区民政局"]),
+    ("正文内容区域请使用tab按钮切换浏览\n\n对区政协十四届四次会议第144033提案的会办意见\n\n区民政局\n\n"
+     "徐军等委员提出的关于社会化运作为老助餐的提案收悉,经研究,现将会办意见函告如下:\n",
+     "对区政协十四届四次会议第144033提案的会办意见", []),
+])
+def test_a_law_database_names_the_issuer_under_the_title(text, title, issuers):
+    identity = extract(text).identity
+    assert (identity.title, [a.name for a in identity.issuers]) == (title, issuers)
+
+
 @pytest.mark.parametrize("text,title", [
     # a 政府信息公开 block's 内容概述 that is the document's title, on a page with no heading
     # (无锡市民政局's 公示; 新吴区's 通知 with its number after the title)

@@ -501,7 +501,24 @@ def _heading_issuers(s: Sources) -> list[Found]:
     if s.title is None:
         return []       # an organ line over no title is a site's banner (天津市南开区人民政府 / 2019年12月3日星期二)
     lines = [(span, agencies) for span, agencies in s.heading.issuer_lines if span.start <= s.title.span.start]
+    if not lines:
+        lines = [(span, agencies) for span, agencies in s.heading.issuer_lines
+                 if span.start > s.title.span.start and _title_repeated_after(s.doc.view, span.end, s.title.value)]
     return [Found(a, "identity.issuer-heading", span) for span, agencies in lines[:1] for a in agencies]
+
+
+def _title_repeated_after(view: str, at: int, title: str) -> bool:
+    """Whether the next line after ``at`` opens with the title again: law
+    databases print title / issuing organ / title (法律资料网: 厦门市…管理规定 /
+    福建省厦门市人民政府 / 厦门市…管理规定), where the organ line is the
+    issuer's. An organ line under the title followed by the body is its
+    addressee with the colon lost (相关乡镇人民政府,城区街道办事处 / 根据…)."""
+    core = TITLE_YEAR_NOTE.sub("", title)
+    rest = view[at:].lstrip()
+    return len(core) >= MIN_TITLE_CHARS and rest.startswith(core)
+
+
+TITLE_YEAR_NOTE = re.compile(r"[(（]\d{4}年?[)）]$")   # a law site's (2002年) after a rule's name
 
 
 def _signature_issuers(s: Sources) -> list[Found]:

@@ -67,6 +67,23 @@ def _basis_types() -> frozenset[str]:
     return frozenset(read_lines("basis_target_types.txt"))
 
 
+@lru_cache(maxsize=1)
+def _rule_title_endings() -> tuple[str, ...]:
+    return tuple(read_lines("rule_title_endings.txt"))
+
+
+def _is_basis(target: DocRef) -> bool:
+    """A law, regulation or decision, or a rule by its title (…管理办法,
+    …实施细则, with or without 试行 / 暂行): what a document may rest on."""
+    if target.type_concept in _basis_types():
+        return True
+    title = PROVISIONAL_MARK.sub("", target.title or "")
+    return title.endswith(_rule_title_endings())
+
+
+PROVISIONAL_MARK = re.compile(r"[(（〔](?:试行|暂行)[)）〕]$")
+
+
 def _production_type(sentence: str) -> Optional[tuple[str, Optional[str]]]:
     """Whether the sentence states the document's basis, and the document
     type word it names for itself (制定本办法 -> 办法)."""
@@ -152,7 +169,7 @@ def _typed(doc: Document, c: Citation, own: DocRef, wrapped: list[DocRef], openi
                        link_rule="link.applies-forwarded")
     heading = _basis_heading(view, c.evidence.span.start)
     if heading is not None:     # 1.2编制依据 / 《X》、《Y》…: the list under the heading is the document's basis
-        relation = Relation.BASED_ON if c.target.type_concept in _basis_types() else Relation.APPLIES
+        relation = Relation.BASED_ON if _is_basis(c.target) else Relation.APPLIES
         return replace(c, relation=relation, trigger=heading, link_rule=f"link.{relation}-heading")
     production = _production_type(view[sentence.start:sentence.end]) or _production_next(doc, sentence)
     for trigger in _triggers():
@@ -166,7 +183,7 @@ def _typed(doc: Document, c: Citation, own: DocRef, wrapped: list[DocRef], openi
                 and _closed_by_purpose(view, c.evidence.span.end, sentence.end)):
             continue
         relation = trigger.relation
-        is_basis_type = c.target.type_concept in _basis_types()
+        is_basis_type = _is_basis(c.target)
         if relation == Relation.BASED_ON and not is_basis_type:
             continue
         if relation == Relation.APPLIES and is_basis_type and trigger.needs_production_clause:

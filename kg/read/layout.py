@@ -468,6 +468,9 @@ def _ends_the_title(parts: list[_Line], nxt: _Line) -> bool:
         return False    # 鹤岗市人民政府 鹤岗市中级人民法院印发 / 关于…的意见的通知: the organs issue what follows
     if nxt.blank_before and (nxt.text.startswith("关于") or _is_whole_title(clean_title(nxt.text))):
         return True     # an organ's name set apart above 关于… is the version head, not the title
+    if nxt.blank_before and document_type(clean_title(nxt.text)) is not None \
+            and _organ_name(clean_title("".join(p.text for p in parts))):
+        return True     # 国家海洋局 / (blank) / 海洋预报业务管理暂行规定: a law site's issuing organ over a rule's name
     if _is_whole_title(clean_title(nxt.text)) and issuer_prefix(clean_title(nxt.text)):
         return True     # a title that names its own issuers (东山县人社局 东山县财政局关于…): the site's organ above is no part
     whole_below = nxt.text.startswith(("关于", "对")) and document_type(clean_title(nxt.text)) is not None
