@@ -443,3 +443,48 @@ def test_a_reply_letter_that_decides_a_request_states_its_basis(text, expected):
 ])
 def test_a_rule_made_on_another_rule_rests_on_it(text, expected):
     assert [(r, t, target) for r, t, target in links(text) if r in ("applies", "based_on")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a document decides in the sentence of its basis, no organ named before 决定 (金水区 准予决定;
+    # 武汉 人社局's 通知; 合川 民政局's 公告)
+    ("公民杜素蓉:\n你提交的《关于申请设立郑州市金水区兰诗幼儿园的请示》,本机关已于2017年4月5日受理。\n"
+     "经评审,依据《中华人民共和国民办教育促进法》《中华人民共和国行政许可法》规定,决定准予你举办郑州市金水区兰诗幼儿园,"
+     "实施学前教育。",
+     [("based_on", "依据", "中华人民共和国民办教育促进法"), ("based_on", "依据", "中华人民共和国行政许可法")]),
+    ("关于调整我市城乡居民基本养老保险基础养老金标准的通知\n为进一步保障和改善民生,使广大城乡居民共享经济社会发展成果,"
+     "根据《市人民政府关于实施城乡居民社会养老保险制度的意见》(武政〔2011〕61号)有关精神,按照市政府统一部署,"
+     "决定从2014年1月1日起,将我市城乡居民基本养老保险基础养老金标准由原每人每月120元调整为每人每月144元。",
+     [("applies", "根据", "武政〔2011〕61号")]),
+    # negative: a news item that reports the sentence of another document's basis (江门 新会区: 《通知》指出)
+    ("点赞!江门市新会区获评为第一批全国医养结合示范区\n《通知》指出,根据《国家卫生健康委关于印发医养结合示范项目工作方案的通知》"
+     "(国卫老龄发〔2022〕14号)和《国家卫生健康委办公厅关于开展第一批全国医养结合示范县(市、区)和示范机构创建工作的通知》"
+     "(国卫办老龄函〔2022〕128号),经自评申报、省级推荐、专家评审,决定命名北京市海淀区等100个县(市、区)为全国医养结合示范县(市、区)。",
+     []),
+])
+def test_a_decision_made_on_its_basis(text, expected):
+    assert [(r, t, target) for r, t, target in links(text) if r in ("applies", "based_on")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a numbered basis heading run into the paragraph after a full stop, where the page lost its line
+    # breaks (古美路街道 防汛防台 预案; 林芝 总体应急预案, whose list opens 根据有关法律、法规和《X》)
+    ("关于印发《古美路街道防汛防台专项应急预案》(2022年版)的通知\n一、总则 1.编制目的 有效抗御台风、暴雨、高潮、洪水等灾害侵袭,"
+     "保障社会经济持续稳定发展和城市安全运行。 2.编制依据 《中华人民共和国防洪法》、《中华人民共和国水法》、《上海市防汛条例》等法律、"
+     "法规和《上海市防汛防台专项应急预案》、《上海市闵行区突发公共事件总体应急预案》等有关规定。 3.适用范围 本预案适用于发生在本街道的"
+     "台风、暴雨、高潮、洪水等灾害侵袭。",
+     [("based_on", "编制依据", "中华人民共和国防洪法"), ("based_on", "编制依据", "中华人民共和国水法"),
+      ("based_on", "编制依据", "上海市防汛条例")]),
+    ("林芝地区突发公共事件总体应急预案\n  当前,林芝地区正处于建设社会主义新农村的关键时期,意义重大而深远。 1.2 编制依据   "
+     "根据有关法律、法规和《西藏自治区突发公共事件总体应急预案》,结合林芝地区实际,制定本预案。 1.3 工作原则 (1)以人为本。",
+     [("applies", "根据", "西藏自治区突发公共事件总体应急预案")]),
+    # a number closed by a dot (仙人桥镇 自然灾害救助应急预案: 1.2. 编制依据)
+    ("抚松县仙人桥镇人民政府关于印发抚松县仙人桥镇自然灾害救助应急预案的通知\n1.2. 编制依据\n依据《中华人民共和国突发事件应对法》"
+     "《中华人民共和国防洪法》《自然灾害救助条例》《国家自然灾害救助应急预案》《吉林省自然灾害救助应急预案》等法律法规和应急预案。\n"
+     "1.3. 适用范围\n",
+     [("based_on", "编制依据", "中华人民共和国突发事件应对法"), ("based_on", "编制依据", "中华人民共和国防洪法"),
+      ("based_on", "编制依据", "自然灾害救助条例"), ("applies", "编制依据", "国家自然灾害救助应急预案"),
+      ("applies", "编制依据", "吉林省自然灾害救助应急预案")]),
+])
+def test_a_basis_heading_run_into_the_paragraph(text, expected):
+    assert [(r, t, target) for r, t, target in links(text) if r in ("applies", "based_on")] == expected

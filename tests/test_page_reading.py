@@ -369,6 +369,41 @@ def test_orders_in_running_text_start_at_the_organ():
         "中华人民共和国主席令第72号", "广州市人民政府令第179号", "民政部令第49号"]
 
 
+@pytest.mark.parametrize("text,number", [
+    # a central organ whose name holds a word that ends running text elsewhere (和: 住房和城乡建设部令,
+    # 琼海 公租房 办法)
+    ("根据《公共租赁住房管理办法》(住房和城乡建设部令第11号)、《国务院办公厅关于保障性安居工程建设和管理的指导意见》",
+     "住房和城乡建设部令第11号"),
+    # a date before the organ is no part of it (江西 1992 用地管理办法's history; 河北 人工影响天气 规定's signing)
+    ("(1992年7月25日省人民政府第一三七次常务会议通过, 1992年10月22日省人民政府令第18号发布", "省人民政府令第18号"),
+    ("二○一○年十二月二十五日省人民政府令第15号公布", "省人民政府令第15号"),
+])
+def test_an_order_starts_at_its_organ_not_before(text, number):
+    assert [str(m.number) for m in find_numbers(text, find_code_start) if m.number.is_order] == [number]
+
+
+def test_an_order_named_by_its_level_is_of_the_government_that_issues_the_page():
+    # 江西 1992 rule on a law database: the history names 省人民政府令第18号 under 江西省人民政府
+    text = ("江西省外商投资企业用地管理办法\n\n江西省人民政府\n\n\n江西省外商投资企业用地管理办法\n \n\n"
+            "(1992年7月25日省人民政府第一三七次常务会议通过, 1992年10月22日省人民政府令第18号发布\n\n\n\n"
+            "  第一条 为加强本省外商投资企业的用地管理,根据《中华人民共和国土地管理法》的规定,结合本省实际情况,制定本办法。\n")
+    assert extract(text).identity.number == "江西省人民政府令第18号"
+
+
+@pytest.mark.parametrize("text,number", [
+    # a journal abstract opens with the own number, addressees after it or not (北京 通告 has none;
+    # 农业部 办公厅's notice to 有关省)
+    ("论文部分内容阅读\n<正>京政发[2015]17号为有效降低机动车污染物排放,持续改善首都空气质量,市政府决定自2015年4月11日至"
+     "2016年4月10日,继续实施工作日高峰时段区域限行交通管理措施。现就有关事项通告如下:\n", "京政发〔2015〕17号"),
+    ("<正>农办财[2016]10号有关省(自治区)畜牧(农牧、农业、农村经济)厅(局、委):为贯彻落实《农业部 财政部关于印发"
+     "新一轮草原生态保护补助奖励政策实施指导意见的通知》精神,现就有关事项通知如下:\n", "农办财〔2016〕10号"),
+    # negative: an abstract that opens with the number it cites
+    ("<正>国发〔2013〕35号文件要求各地加快发展养老服务业,我市出台了一系列政策措施。\n", None),
+])
+def test_a_journal_abstract_opens_with_its_own_number(text, number):
+    assert extract(text).identity.number == number
+
+
 def test_an_order_over_two_heading_lines_signed_by_the_mayor():
     x = extract("广州市人民政府令\n第179号\n\n《广州市居家社区养老服务管理办法》已经市人民政府常务会议审议通过，"
                 "现予公布，自2021年7月1日起施行。\n\n市　长：温国辉\n2021年6月1日\n")
@@ -541,6 +576,13 @@ def test_a_proposal_acknowledged_after_ti_chu(text, number, title):
     # title in brackets after 的答复), the letter acknowledging the proposal
     ("对区政协十届一次会议第140号提案的答复(关于推进我区居民长期护理保险的建议)\n***委员:\n"
      "您提出的《关于推进我区居民长期护理保险的建议》已收悉,现答复如下:\n(一)关于试点问题。\n", 140),
+    # a reply word and a bracketed note after it, of the proposal (高青 交通运输局) or of the answering unit
+    # (舒城 水利局); the letter acknowledges the proposal with no quotes
+    ("对《关于开通上海路北延公交路线的提案》的答复(县政协十五届四次会议第084号提案)\n县政协十五届四次会议\n084\n"
+     "建议人: 孙腾腾\n主办单位: 高青县交通运输局\n答复时间: 2025-04-08\n\n孙腾腾委员:\n\n"
+     "您提出的关于开通上海路北延公交路线的提案已收悉,现答复如下:\n", 84),
+    ("对县十六届人大一次会议第3号建议的答复(水利局)\n\n发布日期:2012-06-18 0:0    作者:xksh     来源:人大办公室\n"
+     "王孝友代表:\n \n      你提出的“关于加固杭埠河河堤,提高防洪能力”的建议收悉。现答复如下:\n", 3),
     # negative: an approval of a request received (鄂托克旗 民政局) answers no proposal
     ("鄂托克旗民政局关于同意筹建鄂托克旗锡林塔拉草原养老院的批复\n鄂托克旗锡林塔拉草原养老院:\n"
      "你们上报的要求筹建养老院的申请及有关材料收悉。经审核,同意筹建。\n", None),
@@ -565,6 +607,11 @@ def test_a_reply_titled_as_one_and_acknowledging_its_proposal(text, number):
     ("尊敬的周华代表:\n您提出的《关于在农村建设村级公益性集中安葬点的建议》(第14020361号建议)收悉。经认真研究,答复如下:\n",
      14020361),
     ("余红梅等代表:\n您提出的《关于批准宣威市增加经营性公墓的建议》(0641),已交我们研究办理,现答复如下。\n", 641),
+    # the number before the title it acknowledges (砚山 交通运输局: 第4号“…”; 维西 农业农村局: 第18号“…”)
+    ("杨树荣代表:\n\n您在砚山县第十六届人民代表大会第二次会议上提出的第4号“关于批准将黑山至黑巴草场段到山里红苹果基地2.3公里道路"
+     "纳入农村道路建设项目工程的建议”,已转交我局办理,现答复如下:\n", 4),
+    ("尊敬的蜂合兴代表:\n您在维西傈僳族自治县十八届人大第三次会议上提出的第18号“关于中路乡拉嘎洛村农田灌溉沟渠修复的建议”"
+     "已交我局办理,现将办理情况答复如下:\n", 18),
 ])
 def test_a_reply_that_opens_with_the_acknowledged_proposal(text, number):
     x = extract(text)

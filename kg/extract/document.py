@@ -52,6 +52,8 @@ def extract_mentions(doc: Document) -> Extraction:
         area = session_area(proposal)
     skip = _heading_but_history(ident) + (steps.run("extract.proposal", [], acknowledged_title_spans, doc)
                                           if reply else [])
+    if ident.number is not None:
+        skip.append(ident.number.span)      # where the own number was read: no citation, however it was written
     found = steps.run("extract.citations", CitationResult(), find_citations, doc, area, skip, identity.number)
     wrapped = steps.run("extract.citations", [], _title_wrapped, doc, ident, identity)
     wrapped += steps.run("extract.link-types", [], _title_applies, doc, ident)

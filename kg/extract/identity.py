@@ -208,16 +208,23 @@ def read_identity(doc: Document) -> Identity:
 
 def _order_of_its_government(number: Optional[Found], issuers: list[Found]) -> Optional[Found]:
     """An order written without its organ (政府令〔2010〕第15号 under 河北省人民政府's
-    heading; 政府令〔2018〕277号 in 首都之窗's 发文字号 field) is the order of the
-    government that issues the page."""
-    if number is None or number.value.code != BARE_ORDER_CODE or len(issuers) != 1 \
-            or issuers[0].value.key != "government":
+    heading; 政府令〔2018〕277号 in 首都之窗's 发文字号 field), or with its level
+    only (省人民政府令第18号), is the order of the government that issues the page."""
+    if number is None or len(issuers) != 1 or issuers[0].value.key != "government":
+        return number
+    bare = BARE_ORDER_CODE.fullmatch(number.value.code)
+    # 省人民政府令第18号 in a 1992 history under 江西省人民政府: the order of the government of that level
+    if bare is None or not _short(issuers[0].value.name).endswith(_short(bare.group("organ"))):
         return number
     n = number.value
     return replace(number, value=DocNumber(issuers[0].value.name + "令", n.year, n.seq))
 
 
-BARE_ORDER_CODE = "政府令"
+BARE_ORDER_CODE = re.compile(r"(?P<organ>(?:省|自治区|市|州|盟|县|区|旗)?(?:人民)?政府)令")
+
+
+def _short(government: str) -> str:
+    return government.replace("人民政府", "政府")
 
 
 def _page_area(doc: Document, opening, context: Optional[AreaRef], issuers: list[Found],
@@ -501,10 +508,18 @@ def _heading_issuers(s: Sources) -> list[Found]:
     if s.title is None:
         return []       # an organ line over no title is a site's banner (天津市南开区人民政府 / 2019年12月3日星期二)
     lines = [(span, agencies) for span, agencies in s.heading.issuer_lines if span.start <= s.title.span.start]
-    if not lines:
-        lines = [(span, agencies) for span, agencies in s.heading.issuer_lines
-                 if span.start > s.title.span.start and _title_repeated_after(s.doc.view, span.end, s.title.value)]
     return [Found(a, "identity.issuer-heading", span) for span, agencies in lines[:1] for a in agencies]
+
+
+def _database_line_issuers(s: Sources) -> list[Found]:
+    """The organ a law database prints between the title and its repeat: its
+    发布部门, by the organ's name, not the office that signed (东莞市人民政府
+    over a notice signed 东莞市人民政府办公室), so it comes after the signature."""
+    if s.title is None:
+        return []
+    lines = [(span, agencies) for span, agencies in s.heading.issuer_lines
+             if span.start > s.title.span.start and _title_repeated_after(s.doc.view, span.end, s.title.value)]
+    return [Found(a, "identity.issuer-database-line", span) for span, agencies in lines[:1] for a in agencies]
 
 
 def _title_repeated_after(view: str, at: int, title: str) -> bool:
@@ -1522,6 +1537,7 @@ SOURCES = {
     "identity.issuer-report": _report_issuers,
     "identity.issuer-speaker": _speaker_issuers,
     "identity.issuer-signature": _signature_issuers,
+    "identity.issuer-database-line": _database_line_issuers,
     "identity.issuer-adoption": _adoption_issuers,
     "identity.issuer-self-reference": _self_reference_issuers,
     "identity.issuer-handling": _handling_issuers,

@@ -30,6 +30,8 @@ REPEAL_AFTER = phrase_pattern("repeal_after")
 FORWARD_OPENING = re.compile(phrase_pattern("forward_opening").pattern.rstrip("$") + BETWEEN)
 FORWARD_AFTER = phrase_pattern("forward_after")
 BASIS_HEADING = phrase_pattern("basis_heading")
+REPORTED = phrase_pattern("reported_speech_lead")
+RUN_IN_HEADING = re.compile(BASIS_HEADING.pattern.removeprefix("^"))    # the heading mid-line, after a full stop
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # what may stand before a mention in a list of bases: a trigger word opening the list (依据《X》《Y》),
 # other mentions, and items' numbers (1.《X》 / 2.《Y》: one a line)
@@ -171,11 +173,15 @@ def _typed(doc: Document, c: Citation, own: DocRef, wrapped: list[DocRef], openi
     if heading is not None:     # 1.2编制依据 / 《X》、《Y》…: the list under the heading is the document's basis
         relation = Relation.BASED_ON if _is_basis(c.target) else Relation.APPLIES
         return replace(c, relation=relation, trigger=heading, link_rule=f"link.{relation}-heading")
+    if REPORTED.match(prefix):
+        return None     # 《通知》指出,根据《X》…: a news item reports another document's basis
     production = _production_type(view[sentence.start:sentence.end]) or _production_next(doc, sentence)
     for trigger in _triggers():
         m = trigger.pattern.search(prefix)
         if not m:
             continue
+        while (later := trigger.pattern.search(prefix, m.start() + 1)) is not None:
+            m = later       # 编制依据 根据…《X》: the trigger nearest the mention governs it
         if phrase_pattern("reference_lead").search(prefix, m.start()):
             return None     # 根据《宪法》…，参照《拉萨市人民政府工作规则》: a model followed, no basis
         if trigger.needs_production_clause and production is None and not (
@@ -203,7 +209,7 @@ def _basis_heading(view: str, at: int) -> Optional[str]:
     on the line below it: the heading's words. Not 本《办法》主要依据《X》: a
     sentence names the bases by its own trigger."""
     line_start = view.rfind("\n", 0, at) + 1
-    own_line = BASIS_HEADING.match(view, line_start)
+    own_line = BASIS_HEADING.match(view, line_start) or _run_in_heading(view, line_start, at)
     list_start = own_line.end() if own_line and own_line.end() <= at else line_start
     if not LIST_SO_FAR.fullmatch(_masked_prefix(view, list_start, at)):
         return None
@@ -217,6 +223,23 @@ def _basis_heading(view: str, at: int) -> Optional[str]:
     above = lines_above[-1] if lines_above else ""
     m = BASIS_HEADING.fullmatch(above.strip())
     return m.group("words") if m else None
+
+
+def _run_in_heading(view: str, line_start: int, at: int) -> Optional[re.Match]:
+    """A numbered basis heading run into the paragraph after a sentence's end,
+    where a page lost its line breaks (…运行。 2.编制依据 《X》、《Y》等有关规定。,
+    闵行 古美路街道; …意义重大而深远。 1.2 编制依据 根据…, 林芝): the heading
+    opens after the last full stop before the mention, and carries its number."""
+    stop = max(view.rfind("。", line_start, at), view.rfind("；", line_start, at))
+    if stop < 0:
+        return None
+    m = RUN_IN_HEADING.match(view, stop + 1)
+    if m is None or m.end() > at or not RUN_IN_NUMBER.match(view, stop + 1, m.start("words")):
+        return None
+    return m
+
+
+RUN_IN_NUMBER = re.compile(r"[ \t\u3000]*(?:\d+(?:\.\d+)*[.．、]?|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）])")
 
 
 def _trigger_phrase(trigger: Trigger, prefix: str, m: re.Match) -> str:

@@ -48,7 +48,7 @@ def find_proposal(doc: Document, title_span: Optional[Span], area: Optional[Area
     return Proposal(
         number=int(raw) if raw.isdigit() else None,
         session=session,
-        title=display_title(ack.group(_title_group(ack))) if ack else None,
+        title=_quoted_title(ack),
         body=body,
         evidence=Evidence("reply.session-number", span, doc.sentence_of(span)),
         raw_number=raw,
@@ -67,7 +67,7 @@ def _title_number(doc: Document, title_span: Optional[Span]) -> Optional[Proposa
     span = Span(m.start(), m.end())
     ack = phrase_pattern("proposal_acknowledged").search(doc.view, title_span.end)
     return Proposal(number=int(raw) if raw.isdigit() else None, session=None,
-                    title=display_title(ack.group(_title_group(ack))) if ack else None, body=None,
+                    title=_quoted_title(ack), body=None,
                     evidence=Evidence("reply.title-number", span, doc.sentence_of(span)), raw_number=raw)
 
 
@@ -75,12 +75,12 @@ def _acknowledged_number(doc: Document) -> Optional[Proposal]:
     """A reply that gives the number only where it acknowledges the proposal:
     您提出的《关于启动石湾镇养老服务项目的建议》（第19号）收悉; …的建议》(DH269号)已收悉
     (a register's letters before the number); …的建议》(第205号)交我们办理."""
-    m = next((m for m in phrase_pattern("proposal_acknowledged").finditer(doc.view) if m.group("num")), None)
+    m = next((m for m in phrase_pattern("proposal_acknowledged").finditer(doc.view) if _acknowledged_raw(m)), None)
     if m is None:
         return None
     span = Span(m.start(), m.end())
-    raw = m.group("num")
-    return Proposal(number=int(raw) if raw.isdigit() else None, session=None, title=display_title(m.group(_title_group(m))),
+    raw = _acknowledged_raw(m) or ""
+    return Proposal(number=int(raw) if raw.isdigit() else None, session=None, title=_quoted_title(m),
                     body=None, evidence=Evidence("reply.acknowledged-number", span, doc.sentence_of(span)),
                     raw_number=raw)
 
@@ -89,11 +89,11 @@ def _acknowledged_title(doc: Document) -> Optional[Proposal]:
     """A reply that names the proposal by its title only (您提出的《关于…的建议》收悉,
     现答复如下: 鄂温克旗 交通运输局, 郑州 教育局, 息烽 教育局, 马关 交通运输局):
     the proposal is known by its title, with no number."""
-    m = phrase_pattern("proposal_acknowledged").search(doc.view)
+    m = next((m for m in phrase_pattern("proposal_acknowledged").finditer(doc.view) if _quoted_title(m)), None)
     if m is None:
         return None
     span = Span(m.start(), m.end())
-    return Proposal(number=None, session=None, title=display_title(m.group(_title_group(m))), body=None,
+    return Proposal(number=None, session=None, title=_quoted_title(m), body=None,
                     evidence=Evidence("reply.acknowledged-title", span, doc.sentence_of(span)), raw_number="")
 
 
@@ -154,9 +154,23 @@ def _kind_near(view: str, end: int) -> bool:
 def acknowledged_title_spans(doc: Document) -> list[Span]:
     """Spans of 《…》 (or “…”) that name the proposal being answered (not citations)."""
     return [Span(m.start(_title_group(m)) - 1, m.end(_title_group(m)) + 1)
-            for m in phrase_pattern("proposal_acknowledged").finditer(doc.view)]
+            for m in phrase_pattern("proposal_acknowledged").finditer(doc.view) if _quoted_title(m)]
 
 
 def _title_group(m: re.Match) -> str:
     """The group of an acknowledged proposal's title: in 《》 or in quotes."""
     return "title" if m.group("title") is not None else "qtitle"
+
+
+def _quoted_title(m: Optional[re.Match]) -> Optional[str]:
+    """The acknowledged proposal's title where quotes mark where it ends: one
+    written without them (您提出的关于…的提案已收悉) makes the letter a reply
+    and may carry its number, but its extent is a guess, so it names nothing."""
+    if m is None or (m.group("title") is None and m.group("qtitle") is None):
+        return None
+    return display_title(m.group(_title_group(m)))
+
+
+def _acknowledged_raw(m: re.Match) -> Optional[str]:
+    """The number after the acknowledged title ((第19号)) or before it (第18号“…”)."""
+    return m.group("num") or m.group("pre")

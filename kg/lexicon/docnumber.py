@@ -169,11 +169,17 @@ def find_orders(view: str) -> Iterator[NumberMatch]:
         organ = m.group("organ")
         if not organ.endswith(ORDER_ORGAN_ENDINGS):
             continue
-        start = _joint_start(view, m.start() + order_start(organ))
+        start = m.start() + order_start(organ)
+        # 1992年10月22日省人民政府令第18号: a date before the organ is no part of it
+        dates = list(DATE_TAIL.finditer(view, max(0, m.start() - 1), m.end("organ")))
+        if dates:
+            start = max(start, dates[-1].end())
+        start = _joint_start(view, start)
         yield NumberMatch(DocNumber(_order_code(m, view[start:m.end("organ")]), None, cn_integer(m.group("seq"))),
                           Span(start, m.end()), True)
 
 
+DATE_TAIL = re.compile(r"[0-9０-９〇○零一二三四五六七八九十]{1,4}[年月日]")
 JOINT = "、"     # 中华人民共和国国务院、中华人民共和国中央军事委员会令第413号: a joint order
 
 
@@ -212,6 +218,9 @@ def order_start(organ: str) -> int:
         rest = organ[i:]
         if rest.startswith("中华人民共和国") or gazetteer().split_area_prefix(rest, None):
             return i
+    for i in range(max(0, len(organ) - 1 - MAX_JOINT_ORGAN), len(organ) - 2):
+        if _order_organ(organ[i:-1]):
+            return i        # a central organ named in full, a word like 和 in its name (住房和城乡建设部令)
     for ending in sorted(ORDER_ORGAN_ENDINGS, key=len, reverse=True):
         if organ.endswith(ending):
             # a central organ without an area (民政部令, 国家卫生健康委令),

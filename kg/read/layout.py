@@ -600,8 +600,9 @@ def _next(lines: list[_Line], line: _Line) -> Optional[_Line]:
 
 def _number_opening(line: _Line) -> Optional[tuple[DocNumber, Span]]:
     """A body whose line breaks were lost opens with the own number, then the
-    addressees: <正>鲁政办发[2019]31号各市人民政府,…："""
-    m = phrase_pattern("number_then_addressees").match(line.text)
+    addressees: <正>鲁政办发[2019]31号各市人民政府,…：; or a journal's
+    abstract with the number first (<正>京政发[2015]17号为有效降低…)."""
+    m = phrase_pattern("number_then_addressees").match(line.text) or phrase_pattern("abstract_number").match(line.text)
     if not m:
         return None
     try:
