@@ -9,12 +9,13 @@ from typing import Iterator, Optional
 from kg.models import Span
 from kg.datafiles import phrase_pattern
 
-CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4,
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CN_YEAR = "[〇○零ＯO一二三四五六七八九]{4}"
+CN_YEAR = "[〇○零ＯO0一二三四五六七八九]{4}"     # 二00八年: a typist's zeros among the characters
 CN_SMALL = "[一二三四五六七八九十]{1,3}"
+FIRST_MONTH = "元"      # 2018年元月22日: 元月 is January
 DATE = re.compile(
-    rf"(?P<y>(?:19|20)\d{{2}}|{CN_YEAR})\s*年\s*(?P<m>\d{{1,2}}|{CN_SMALL})\s*月\s*(?P<d>\d{{1,2}}|{CN_SMALL})\s*日"
+    rf"(?P<y>(?:19|20)\d{{2}}|{CN_YEAR})\s*年\s*(?P<m>\d{{1,2}}|{CN_SMALL}|{FIRST_MONTH})\s*月\s*(?P<d>\d{{1,2}}|{CN_SMALL})\s*日"
     r"|(?P<iy>(?:19|20)\d{2})[-./](?P<im>\d{1,2})[-./](?P<id>\d{1,2})(?!\d)")
 
 
@@ -22,6 +23,8 @@ def cn_number(text: str) -> int:
     """A small Chinese or Arabic number: 七 -> 7, 十一 -> 11, 二十八 -> 28, 2019."""
     if text.isdigit():
         return int(text)
+    if text == FIRST_MONTH:
+        return 1
     if all(c in CN_DIGITS for c in text):
         return int("".join(str(CN_DIGITS[c]) for c in text))
     if "十" in text:
