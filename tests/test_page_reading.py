@@ -293,6 +293,20 @@ def test_no_department_but_a_central_organs(written):
     assert parse_issuer(written) is None
 
 
+@pytest.mark.parametrize("text,issuers", [
+    # joint organs over the title, a line each (吴起 县委办 and 县政府办; 来苏镇 党委 and 政府)
+    ("关于开展镇村志部门志编纂工作的通知\n\n \n发布时间:来源: 吴起县档案局\n\n \n\n吴办发〔2018〕号\n\n \n\n中共吴起县委办公室\n\n"
+     "吴起县人民政府办公室\n\n关于开展镇村志部门志编纂工作的通知\n\n \n\n各镇、街道办,县委和县级国家机关各部门,各人民团体:\n\n"
+     "    为积极适应新型城镇化建设和地方志事业发展需要,全面记录全县镇街、部门、村的历史和现状。\n",
+     ["中国共产党吴起县委员会办公室", "吴起县人民政府办公室"]),
+    ("来苏委发〔2021〕68号\n\n中共重庆市永川区来苏镇委员会\n\n重庆市永川区来苏镇人民政府\n\n"
+     "关于印发《来苏镇第十一届村民委员会换届选举工作方案》的通知\n\n各村党支部、村委会:\n\n现将方案印发给你们,请认真贯彻执行。\n",
+     ["中国共产党重庆市永川区来苏镇委员会", "重庆市永川区来苏镇人民政府"]),
+])
+def test_joint_organs_a_line_each_over_the_title(text, issuers):
+    assert issuer_names(text) == issuers
+
+
 def test_a_joint_signature_of_two_organs_a_line_is_read_whole():
     """Eighteen organs, two a line, one a vertical organ (常州 健康老龄化 方案)."""
     signature = ("常州市卫生健康委员会 常州市发展和改革委员会\n常州市教育局 常州市工业和信息化局\n常州市民政局 常州市财政局\n"
@@ -1766,6 +1780,13 @@ def test_a_county_short_name_inside_a_citys_name_is_no_county():
     ("关于在“六一”儿童节期间对本区社会孤儿进行走访慰问的通知\n\n各街道办事处、镇政府:\n\n  “六一”儿童节即将来临,"
      "各街道、镇社保科要组织人员对辖区内的社会孤儿进行一次走访慰问,发放慰问金每人100元。\n\n \n\n 普陀区民政局\n\n"
      "  二○○七年五月二十八日\n", [("普陀区民政局", "county")]),
+    # a township's government named in full over the date that signs a reply, its county never named
+    # (宜城 峨山镇; 赤壁 神山镇): GB/T 2260 ends at the county, so it is kept as written
+    ("xx委员:\n您提出的“关于增设路灯的建议”的提案收悉,现答复如下:\n首先感谢您对镇域建设工作的关心和指导。\n"
+     "针对该路段道路亮化提升工作,下一步将做好调研报告。我镇将积极筹集、协调资金,因地制宜的开展相关工作。\n"
+     "峨山镇人民政府\n2025年12月11日", [("峨山镇人民政府", "township")]),
+    ("龚程代表:\n您提出的关于大桥至熊岭农村公路改造刷黑的建议收悉,现答复如下:\n加大农村公路建设,改善道路通行条件是我镇坚持抓的"
+     "重点工作。\n希望以后多提宝贵意见,以利我们改进工作。\n神山镇人民政府\n2023年9月15日", [("神山镇人民政府", "township")]),
     # negatives: a page whose area is known binds the same words; a bare organ names no level
     ("威海市环翠区人民政府关于养老服务的通知\n各镇人民政府:\n现将有关事项通知如下。\n区民政局\n2022年3月1日\n", []),
     ("关于开展养老服务宣传的通知\n来源:民政局\n各街道:\n现将有关事项通知如下。\n", []),
@@ -1774,6 +1795,18 @@ def test_an_issuer_of_an_unknown_area_is_kept_as_written(text, unbound):
     x = extract(text)
     assert [(f.value.text, f.value.level) for f in x.facts if f.name == "unbound_issuer"] == unbound
     assert not (unbound and x.identity.issuers)
+
+
+@pytest.mark.parametrize("name,level", [
+    ("峨山镇人民政府", "township"), ("黄牛铺镇人民政府", "township"),
+    # negative: the collective the wild set's addressee lines name (各乡镇人民政府, 各县(区)人民政府:)
+    ("各乡镇人民政府", None),
+])
+def test_a_township_organ_of_no_known_county(name, level):
+    from kg.extract.agency_mentions import unbound_organ
+    from kg.models import Span
+    found = unbound_organ(name, Span(0, len(name)))
+    assert (found.level if found else None) == level
 
 
 def test_an_issuer_of_an_unknown_area_in_the_graph(tmp_path_factory):

@@ -251,7 +251,22 @@ def unbound_organ(name: str, span: Span) -> Optional[UnboundAgency]:
         levels = {gaz.get(code).level for code in codes}
         if len(codes) > 1 and key is not None and len(levels) == 1:
             return UnboundAgency(name, key, levels.pop(), span, "issuer")
-    return None
+    return _unbound_township_organ(name, span)
+
+
+TOWNSHIP_ORGAN = re.compile(r"(?P<town>[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道|苏木))(?P<organ>[\u4e00-\u9fff]{2,10})")
+NOT_A_TOWN_NAME = re.compile(r"^[各全本该我每]|乡镇")
+
+
+def _unbound_township_organ(name: str, span: Span) -> Optional[UnboundAgency]:
+    """A township's organ named in full, its county never named (峨山镇人民政府,
+    神山镇人民政府 over the date that signs a reply): GB/T 2260 ends at the
+    county, so the township is kept as written, at its level. Not 各乡镇人民政府."""
+    m = TOWNSHIP_ORGAN.fullmatch(name)
+    if m is None or NOT_A_TOWN_NAME.search(m.group("town")):
+        return None
+    key = organ_of_form(m.group("organ"))
+    return UnboundAgency(name, key, "township", span, "issuer") if key is not None else None
 
 
 def _unbound_form(item: str, span: Span, role: str) -> Optional[UnboundAgency]:

@@ -508,7 +508,12 @@ def _heading_issuers(s: Sources) -> list[Found]:
     if s.title is None:
         return []       # an organ line over no title is a site's banner (天津市南开区人民政府 / 2019年12月3日星期二)
     lines = [(span, agencies) for span, agencies in s.heading.issuer_lines if span.start <= s.title.span.start]
-    return [Found(a, "identity.issuer-heading", span) for span, agencies in lines[:1] for a in agencies]
+    block = lines[:1]
+    for span, agencies in lines[1:]:
+        if s.doc.view[block[-1][0].end:span.start].strip():
+            break
+        block.append((span, agencies))      # joint organs a line each (中共吴起县委办公室 / 吴起县人民政府办公室)
+    return [Found(a, "identity.issuer-heading", span) for span, agencies in block for a in agencies]
 
 
 def _database_line_issuers(s: Sources) -> list[Found]:
