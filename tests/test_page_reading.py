@@ -203,6 +203,16 @@ def test_a_site_header_organ_issues_the_document_it_posts(text, issuer):
 
 
 @pytest.mark.parametrize("text,title,issuers", [
+    # a title set over four lines in a narrow column; its organ named by the level alone (县人民政府办公室)
+    # is a county's, so 嘉政办发 is no city's (嘉兴) code: the page names no issuer it can place (嘉鱼 RD page)
+    ("嘉政办发〔2021〕5号\n县人民政府办公室关于\n对县《政府工作报告》确定的2021年\n重点工作及市《政府工作报告》涉及嘉鱼的\n"
+     "重点事项进行责任分解的通知\n各镇人民政府,县政府各部门,嘉鱼经济开发区、武汉新港潘湾工业园:\n"
+     "经县人民政府同意,现将县第十八届人民代表大会第五次会议审议通过的县《政府工作报告》确定的2021年重点工作责任分解给你们。\n",
+     "县人民政府办公室关于对县《政府工作报告》确定的2021年重点工作及市《政府工作报告》涉及嘉鱼的重点事项进行责任分解的通知", []),
+    # negative: a column's name above a title that opens with its organ and 关于 is no part of it (文化和旅游部 page)
+    ("第一批国家级夜间文化和旅游消费集聚区名单公布\n时间:2021-11-22 10:50 浏览:960\n今日要闻\n文化和旅游部关于公布\n"
+     "第一批国家级夜间文化和旅游\n消费集聚区名单的通知\n各省、自治区、直辖市文化和旅游厅(局)、新疆生产建设兵团文化体育广电和旅游局:\n",
+     "文化和旅游部关于公布第一批国家级夜间文化和旅游消费集聚区名单的通知", ["文化和旅游部"]),
     # a law database prints title / issuing organ / title (法律资料网, 世界资料网): the organ line under
     # the title issues it, the download link between is chrome, and the site's year after a rule's
     # name tells versions apart and is no part of it
@@ -234,7 +244,7 @@ def test_a_site_header_organ_issues_the_document_it_posts(text, issuer):
      "徐军等委员提出的关于社会化运作为老助餐的提案收悉,经研究,现将会办意见函告如下:\n",
      "对区政协十四届四次会议第144033提案的会办意见", []),
 ])
-def test_a_law_database_names_the_issuer_under_the_title(text, title, issuers):
+def test_the_heading_s_title_and_issuers(text, title, issuers):
     identity = extract(text).identity
     assert (identity.title, [a.name for a in identity.issuers]) == (title, issuers)
 

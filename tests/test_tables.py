@@ -196,3 +196,33 @@ def test_the_document_a_notice_issues_after_its_signature_and_distribution_note(
                 "(一)棚戶區(qū)改造工程。東晏頭棚戶區(qū)城中村改造項目開工400套,建成400套。(責任單位:縣住房和城鄉(xiāng)建設局)\n"
                 "(二)城鎮(zhèn)老舊小區(qū)改造工程。改造老舊小區(qū)11個。(責任單位:縣住房和城鄉(xiāng)建設局)\n")
     assert [(p, m.agency.name) for p, m in x.responsible] == [(1, "赵县住房和城乡建设局"), (2, "赵县住房和城乡建设局")]
+
+
+def test_the_issued_title_over_two_lines_and_a_responsible_line_under_the_lead_line():
+    """立山区's notice signs, notes (此件公开发布) and prints the plan it issues,
+    its title over two lines (立山区政府2023年重点工作 / 任务分解和责任分工方案):
+    the plan's tasks are the document's. Each task's 牵头单位: line leads and
+    the 责任单位: line under it supports (as 辽宁's 十二五 task division sets
+    them); a development zone named there stands for its committee."""
+    x = extract("鞍山市立山区人民政府文件\n鞍立政发〔2023〕2号\n"
+                "立山区人民政府关于印发 《立山区政府2023年重点工作任务分解 和责任分工方案》的通知\n\n"
+                "立山经济开发区,各街道办事处,各区直部门,各有关单位:\n\n"
+                "经区政府同意,现将《立山区政府2023年重点工作任务分解和责任分工方案》印发给你们,请结合实际,认真贯彻落实。\n\n"
+                "立山区人民政府\n\n2023年3月28日\n\n(此件公开发布)\n\n立山区政府2023年重点工作\n\n任务分解和责任分工方案\n\n"
+                "一、经济社会发展的主要预期目标\n\n1.努力实现地区生产总值增长6.2%左右。\n\n牵头单位:区发改局\n\n"
+                "责任单位:立山经济开发区,全区经济运行各专班\n\n2.规模上工业增加值增长5%左右。\n\n牵头单位:区工信局\n\n"
+                "责任单位:立山经济开发区\n\n4.社会消费品零售总额增长9%左右。\n\n牵头单位:区商务局\n\n责任单位:各街道,区市场局\n")
+    assert [(p, m.role, m.written) for p, m in x.responsible] == [
+        (1, "lead", "区发改局"), (1, "support", "立山经济开发区"), (2, "lead", "区工信局"), (2, "support", "立山经济开发区"),
+        (3, "lead", "区商务局"), (3, "support", "区市场局")]
+    assert [(p, c.text, c.role) for p, c in x.collective] == [(3, "各街道", "support")]
+
+
+def test_a_responsible_line_alone_leads():
+    """A 责任单位: line with no 牵头单位: line above it leads (蔡甸区's 目标任务
+    责任分解方案, whose page never names its district: the units are kept as
+    written; the negative of the rule above)."""
+    x = extract("区人民政府办公室关于印发2023年区《政府工作报告》确定的主要目标任务责任分解方案的通知\n\n"
+                "一、2023年全区经济社会发展的主要预期目标\n\n(一)地区生产总值增长7%以上\n\n责任单位:区发展和改革局\n\n"
+                "(二)规上工业增加值增长12%以上\n")
+    assert [(p, u.role, u.text) for p, u in x.unbound] == [(1, "lead", "区发展和改革局")]

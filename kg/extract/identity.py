@@ -17,7 +17,7 @@ from kg.lexicon.agencies import (organ_forms, organ_of_form, parse_agency as par
                                  parse_site_owner,
                                  parse_township_organ,
                                  parse_unlisted_organ, township_organ)
-from kg.lexicon.areas import FULL_NAME_ENDINGS, gazetteer, organ_word_at
+from kg.lexicon.areas import FULL_NAME_ENDINGS, LEVEL_PREFIXES, gazetteer, organ_word_at
 from kg.lexicon.dates import find_dates, parse_date, parse_signing_date
 from kg.lexicon.docnumber import JOINT, DocNumber, find_numbers
 from kg.lexicon.issuers import find_code_start, resolve_code
@@ -1158,15 +1158,24 @@ def _issues_attachment(view: str, after: int) -> bool:
     """A promulgation notice signs before the document it issues: the line
     after its signature is that document's title (…管理办法), and the body goes
     on."""
+    title = ""
     for line in view[after:].split("\n"):
         text = line.strip()
         if ATTACHMENT_LABEL.fullmatch(text):
             return True     # 附件 / 附件1 over the attachment's title (GB/T 9704): the attachment is the document's
-        if DISTRIBUTION_NOTE.fullmatch(text):
+        if DISTRIBUTION_NOTE.fullmatch(text) or not text:
             continue        # (此件公开发布) under the signature, over the document a notice issues
-        if text:
-            return len(text) <= LONG_LINE and document_type(text) is not None and not text.endswith(("：", ":"))
+        title += text
+        if len(title) > LONG_LINE or text.endswith(("：", ":")) or HEADING_ENDS_BEFORE.search(text):
+            return False
+        if document_type(title) is not None:
+            return True
+        if len(title) > ATTACHMENT_TITLE_PART:
+            return False    # the issued title broken over lines (立山区政府2023年重点工作 / 任务分解和责任分工方案)
     return False
+
+
+ATTACHMENT_TITLE_PART = 40
 
 
 ATTACHMENT_LABEL = re.compile(r"附\s*件\s*\d{0,2}\s*[:：]?")
@@ -1506,7 +1515,23 @@ def _disagrees_with_named(doc: Document, area: AreaRef) -> bool:
         if readings:
             return not any(r.code == area.code or gaz.is_within(r.code, area.code) or gaz.is_within(area.code, r.code)
                            for r in readings)
+        level = _leading_level(text) if text else None
+        if level is not None:
+            # 县人民政府办公室关于… under 嘉政办发: a county's office, so no city's code (嘉兴)
+            return area.level not in level
     return False
+
+
+def _leading_level(text: str) -> Optional[tuple[str, ...]]:
+    """The levels a title's organ named by its level word alone can be of
+    (县人民政府办公室关于…: a county's), or None."""
+    m = LEVEL_ORGAN_OPENING.match(text)
+    if m is None or organ_of_form(m.group("organ")) is None:
+        return None
+    return LEVEL_PREFIXES.get(m.group("level"))
+
+
+LEVEL_ORGAN_OPENING = re.compile(r"(?P<level>县|区)(?P<organ>[\u4e00-\u9fff]{2,14}?)关于")
 
 
 def _leading_area_readings(text: str) -> list[AreaRef]:

@@ -44,6 +44,7 @@ class ResponsibilityList:
     unbound: list[UnboundAgency] = field(default_factory=list)     # agencies of an unknown area (市民政局)
     # 以下各项工作均需各区、市政府负责落实，不再一一列出: organs that carry every later measure too
     onward: list[CollectiveResponsibility] = field(default_factory=list)
+    form: str = ""                               # the row of responsibility_lists.tsv that read it
 
 
 @lru_cache(maxsize=1)
@@ -64,10 +65,26 @@ def find_responsibility_lists(doc: Document, area: Optional[AreaRef]) -> list[Re
                 continue
             found = _read(doc, m, form, area, first_leads and form.first_leads_if_stated)
             if found.mentions or found.collective or found.unbound:
+                found.form = form.form
                 out.append(found)
                 taken.add(span)
     out += [t for t in table_lists(doc, area) if not taken.overlaps(t.span)]
-    return sorted(out, key=lambda r: r.span.start)
+    return _supporting_under_a_lead_line(doc.view, sorted(out, key=lambda r: r.span.start))
+
+
+def _supporting_under_a_lead_line(view: str, lists: list[ResponsibilityList]) -> list[ResponsibilityList]:
+    """A 责任单位: line right under a 牵头单位: line names the units that join
+    the lead, as a 责任单位 column beside a 牵头 column does (立山's 任务分解
+    方案; 辽宁's 十二五 task division): its units support."""
+    for above, below in zip(lists, lists[1:]):
+        if above.form == LEAD_LINE and below.form == RESPONSIBLE_LINE and not view[above.span.end:below.span.start].strip():
+            below.mentions = [replace(m, role="support") for m in below.mentions]
+            below.unbound = [replace(u, role="support") for u in below.unbound]
+            below.collective = [replace(c, role="support") for c in below.collective]
+    return lists
+
+
+LEAD_LINE, RESPONSIBLE_LINE = "lead-line", "responsible-line"
 
 
 def table_lists(doc: Document, area: Optional[AreaRef]) -> list[ResponsibilityList]:

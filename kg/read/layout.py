@@ -40,6 +40,7 @@ OPENING_LINES = 80          # where a page's identity can stand
 OPENING_CHARS = 5000
 MAX_TITLE_CHARS = 110
 MAX_TITLE_PART = 60         # a line that is a part of a title broken over lines
+MAX_TITLE_LINES = 4         # a long title set in a narrow column: 县人民政府办公室关于 / 对县…2021年 / 重点工作…的 / 重点事项…的通知
 MIN_TITLE_CJK = 5
 MAX_ADDRESSEES = 120        # the addressees of a title glued to them, up to their colon
 MAX_TITLE_LEAD = 12         # a column's name glued before a 关于 title (养老服务业发展福彩关于…)
@@ -436,7 +437,7 @@ def _broken_title_candidates(lines: list[_Line], i: int, portal_key: Optional[st
     关于进一步推动我市养老服务 / 高质量发展的实施意见), with a version mark on
     the line under it."""
     parts = [lines[i]]
-    for j in range(i + 1, min(i + 3, len(lines))):
+    for j in range(i + 1, min(i + MAX_TITLE_LINES, len(lines))):
         nxt = lines[j]
         if VERSION_MARK_LINE.fullmatch(nxt.text) and not nxt.blank_before and not nxt.chrome:
             # (试行), (征求意见稿) on the line under a title belong to it (浑江区 奖补办法; 湘潭市
@@ -473,6 +474,9 @@ def _ends_the_title(parts: list[_Line], nxt: _Line) -> bool:
         return True     # 国家海洋局 / (blank) / 海洋预报业务管理暂行规定: a law site's issuing organ over a rule's name
     if _is_whole_title(clean_title(nxt.text)) and issuer_prefix(clean_title(nxt.text)):
         return True     # a title that names its own issuers (东山县人社局 东山县财政局关于…): the site's organ above is no part
+    about = nxt.text.find("关于")
+    if about > 0 and _organ_name(nxt.text[:about].strip()) and not _organ_name(clean_title("".join(p.text for p in parts))):
+        return True     # 今日要闻 / 文化和旅游部关于公布 / …的通知: a title opens with its organ and 关于
     whole_below = nxt.text.startswith(("关于", "对")) and document_type(clean_title(nxt.text)) is not None
     if (nxt.text.startswith("关于") or whole_below or _is_whole_title(clean_title(nxt.text))) \
             and not _organ_name(clean_title("".join(p.text for p in parts))):
