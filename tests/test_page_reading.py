@@ -202,6 +202,20 @@ def test_a_site_header_organ_issues_the_document_it_posts(text, issuer):
     assert issuer_names(text)[:1] == ([issuer] if issuer else [])
 
 
+@pytest.mark.parametrize("text,title", [
+    # a news item that announces the document it reposts in full: the title under the announcement heads
+    # the page, though it stands after the lead (贵州 政协办公厅's 公告; 茂名 农业农村局's 通告)
+    ("10月11日,贵州省政协办公厅发布公告,10月11日至10月25日,向社会各界公开征集省政协十三届二次会议提案线索。具体内容如下:\n"
+     "关于公开征集政协提案线索的公告\n提案是人民政协履行职能的重要方式,是政协委员和政协各参加单位向党政部门反映各方意见诉求、"
+     "提出建议的重要形式。现将有关事项公告如下:\n一、征集时间\n", "关于公开征集政协提案线索的公告"),
+    ("The Beginning\n为顺利开展我市珠江禁渔期工作,2月28日,茂名市农业农村局发布《关于实施茂名市珠江禁渔期制度的通告》。"
+     "通告明确要求3月1日0时至6月30日24时,禁止所有捕捞作业。\n通告全文如下\n关于实施茂名市珠江禁渔期制度的通告\n"
+     "为顺利开展我市珠江禁渔期工作,特通告如下:\n一、禁渔水域范围\n", "关于实施茂名市珠江禁渔期制度的通告"),
+])
+def test_a_document_a_news_item_announces_in_full(text, title):
+    assert extract(text).identity.title == title
+
+
 @pytest.mark.parametrize("text,title,issuers", [
     # a title set over four lines in a narrow column; its organ named by the level alone (县人民政府办公室)
     # is a county's, so 嘉政办发 is no city's (嘉兴) code: the page names no issuer it can place (嘉鱼 RD page)

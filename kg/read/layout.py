@@ -809,7 +809,9 @@ def _best_title(lines: list[_Line], portal_title: Optional[str], body_line: int)
         nxt = next((line for line in lines[c.last + 1:] if not line.chrome), None)
         addressed = nxt is not None and _is_addressee(nxt.text)
         score += FOLLOWED_BY_ADDRESSEE if addressed else 0
-        if c.first > body_line and not (numbered or addressed):
+        prev = next((line for line in reversed(lines[:c.first]) if not line.chrome), None)
+        announced = prev is not None and bool(phrase_pattern("full_text_follows").search(prev.text))
+        if c.first > body_line and not (numbered or addressed or announced):
             score += AFTER_BODY       # an attachment's title after the notice; a document after a news lead keeps its head
         if c.first > body_line and _issued_by_a_signed_notice_above(lines, body_line, c):
             continue
