@@ -488,3 +488,36 @@ def test_a_decision_made_on_its_basis(text, expected):
 ])
 def test_a_basis_heading_run_into_the_paragraph(text, expected):
     assert [(r, t, target) for r, t, target in links(text) if r in ("applies", "based_on")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a decision that repeals rules by a list: each item's number, the first in the bracket after its
+    # name, is a rule repealed (山东 省政府's decision, its list a line an item; 江西 省政府's, its items
+    # run into one line under the heading 一、废止4件省政府规章, the 修正 orders after each 公布 one cited only)
+    ("山东省人民政府关于废止《山东省信访规定》等3件省政府规章的决定\n依照《中华人民共和国行政许可法》等有关法律、法规以及行政审批"
+     "制度改革要求,省政府对现行有效的省政府规章进行了清理。经过清理,省政府决定废\n一、山东省信访规定(省政府令第114号)。\n"
+     "二、山东省安全生产监督管理规定(省政府令第141号)。\n三、山东省高等教育自学考试若干规定(鲁政发〔1983〕90号)。\n"
+     "本决定自公布之日起施行。\n",
+     [("repeals", "山东省信访规定"), ("repeals", "山东省人民政府令第114号"), ("repeals", "山东省人民政府令第141号"),
+      ("repeals", "鲁政发〔1983〕90号")]),
+    ("江西省人民政府关于废止4件和修改7件省政府规章的决定\n经清理,省政府决定:废止4件省政府规章,对7件省政府规章的部分条款予以修改。\n"
+     "一、废止4件省政府规章 (一)江西省实施《退役士兵安置条例》办法(2016年12月8日江西省人民政府令第225号公布2019年11月28日"
+     "江西省人民政府令第242号修正) (二)江西省长江河道采砂管理实施办法(2003年8月8日江西省人民政府令第121号公布2010年11月29日"
+     "江西省人民政府令第186号第一次修正) 二、对7件省政府规章的部分条款予以修改 (一)江西省工资支",
+     [("repeals", "江西省人民政府令第225号"), ("repeals", "江西省人民政府令第121号")]),
+])
+def test_a_decision_that_repeals_rules_by_a_list(text, expected):
+    assert [(r, n) for r, _, n in links(text) if r in ("repeals", "amends")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an order named by its government's level is that level's government's over the citing page's area
+    # (贺州's 实施细则 citing 自治区人民政府令第62号; 山东's repeal list, 省政府令第114号, above)
+    ("贺州市农村五保供养实施细则\n第一条 为进一步做好农村五保供养工作,根据《农村五保供养工作条例》(国务院令第456号)和"
+     "《广西壮族自治区实施﹤农村五保供养工作条例﹥办法》(自治区人民政府令第62号),结合我市实际,特制定本实施细则。\n",
+     ["国务院令第456号", "广西壮族自治区人民政府令第62号"]),
+    # negative: an order named in full keeps its organ
+    ("贺州市农村五保供养实施细则\n第一条 根据《农村五保供养工作条例》(国务院令第456号),特制定本实施细则。\n", ["国务院令第456号"]),
+])
+def test_an_order_named_by_its_level_is_of_that_level_s_government(text, expected):
+    assert [n for _, _, n in links(text) if n and "令" in n] == expected

@@ -207,6 +207,25 @@ def test_a_link_target_cited_by_title_and_number_counts_under_either(tmp_path):
     assert (score.true_positives, score.predicted, score.gold) == (5, 6, 6)
 
 
+def test_an_order_counts_as_the_gold_writes_it_by_its_level(tmp_path):
+    """(自治区人民政府令第62号) in 贺州's 实施细则: the reader names the order in
+    full (广西壮族自治区人民政府令第62号), the gold as written; the same order,
+    right under either, and no other region's order of that number."""
+    import json
+    (tmp_path / "pages").mkdir()
+    text = ("贺州市农村五保供养实施细则\n第一条 根据《农村五保供养工作条例》(国务院令第456号)和"
+            "《广西壮族自治区实施﹤农村五保供养工作条例﹥办法》(自治区人民政府令第62号),结合我市实际,特制定本实施细则。\n")
+    for stem in ("as_written", "in_full", "other"):
+        (tmp_path / "pages" / f"{stem}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "gold.json").write_text(json.dumps({"docs": {
+        "as_written": {"file": "pages/as_written.txt", "cited_numbers": ["国务院令第456号", "自治区人民政府令第62号"]},
+        "in_full": {"file": "pages/in_full.txt", "cited_numbers": ["国务院令第456号", "广西壮族自治区人民政府令第62号"]},
+        "other": {"file": "pages/other.txt", "cited_numbers": ["国务院令第456号", "市人民政府令第62号"]},
+    }}, ensure_ascii=False), encoding="utf-8")
+    score = evaluate(tmp_path / "gold.json").fields["cited_numbers"]
+    assert (score.true_positives, score.predicted, score.gold) == (5, 6, 6)
+
+
 def test_a_title_counts_with_or_without_the_organs_it_opens_with(tmp_path):
     """衡阳市人民政府办公室 / 关于同意建立…的复函 (衡阳 复函; 九龙坡 notice): the
     reading joins the organ line to the title as GB/T 9704 writes it, the gold

@@ -15,7 +15,7 @@ from typing import Optional
 from kg.datafiles import phrase_pattern
 from kg.relations import Relation
 from kg.lexicon.agencies import parse_agency
-from kg.lexicon.areas import gazetteer
+from kg.lexicon.areas import LEVEL_PREFIXES, gazetteer
 from kg.lexicon.docnumber import DocNumber, NumberMatch, find_numbers
 from kg.lexicon.issuers import find_code_start, resolve_code
 from kg.models import AreaRef, Citation, DocRef, Document, Evidence, Span
@@ -214,7 +214,7 @@ def _titled_citation(scan: _Scan, title: TitleMatch, paired: Optional[NumberMatc
     if paired is not None and _issued_by_its_notice(text, dtype, paired):
         _act_of_notice_citation(scan, title, paired, span)
         return
-    ref = doc_ref(text, str(paired.number) if paired else None, scan.area, concept)
+    ref = doc_ref(text, str(_level_order(paired.number, scan.area)) if paired else None, scan.area, concept)
     if not ref.issuers:
         issuers = issuers_before(view, title.span.start, scan.area)
         if issuers:
@@ -313,8 +313,23 @@ def _number_citations(scan: _Scan, own_number: Optional[str]) -> None:
         if not m.code_known and m.number.code:
             scan.result.warnings.append(f"issuer code {m.number.code} of {m.number} is not in the tables")
         rule = "citation.announcement" if m.number.is_announcement else "citation.number"
-        ref = doc_ref(None, str(m.number), scan.area)
+        ref = doc_ref(None, str(_level_order(m.number, scan.area)), scan.area)
         scan.add(m.span.start, Citation(ref, Relation.CITES, scan.evidence(rule, m.span)))
+
+
+def _level_order(number: DocNumber, area: Optional[AreaRef]) -> DocNumber:
+    """An order named by its government's level (省政府令第114号 in 山东's
+    repealing decision; (省政府令第289号) in 花垣县's clean-up, 湖南's): the
+    order of that level's government over the citing area, named in full."""
+    m = LEVEL_ORDER.fullmatch(number.code or "") if number.is_order else None
+    if m is None or area is None:
+        return number
+    levels = LEVEL_PREFIXES.get(m.group("level"), ())
+    government = next((a for a in gazetteer().chain(area.code) if a.level in levels), None)
+    return DocNumber(government.name + "人民政府令", number.year, number.seq) if government else number
+
+
+LEVEL_ORDER = re.compile(r"(?P<level>省|自治区|市|州|县|区)(?:人民)?政府令")
 
 
 def _number_before(scan: _Scan, title_start: int) -> Optional[NumberMatch]:

@@ -128,7 +128,55 @@ def type_links(doc: Document, citations: list[Citation], own: DocRef, body_start
             continue
         typed = _typed(doc, c, own, wrapped, opening, citations)
         out.append(typed or c)
+    return _clean_up_items(doc.view, out, own, body_start)
+
+
+def _clean_up_items(view: str, citations: list[Citation], own: DocRef, body_start: int) -> list[Citation]:
+    """A decision that repeals or amends rules by a list (关于废止《山东省信访规定》等3件
+    省政府规章的决定: 一、山东省信访规定(省政府令第114号)。…; 江西's 关于废止4件和修改7件
+    省政府规章的决定: 一、废止4件省政府规章 (一)…办法(2016年…令第225号公布…)): the
+    number of each item, the first in the bracket after its name, is the rule the
+    decision repeals or amends, as its title or the heading the item stands under says."""
+    title = own.title or ""
+    if not phrase_pattern("clean_up_decision_title").search(title):
+        return citations
+    verbs = [v for v in CLEAN_UP_VERBS if v in title]
+    numbered = sorted((c.evidence.span.start, i) for i, c in enumerate(citations) if c.target.number)
+    out = list(citations)
+    for k, (start, i) in enumerate(numbered):
+        c = citations[i]
+        item = _item_opening(view, body_start, start)
+        if c.relation != Relation.CITES or c.source is not None or item is None:
+            continue
+        if k > 0 and numbered[k - 1][0] > item or not OPEN_BRACKET.search(view, item, start):
+            continue        # not the item's first number (江西's 修正 orders after the 公布 one), or no bracket after its name
+        verb = verbs[0] if len(verbs) == 1 else _nearest_verb(view, body_start, item)
+        if verb is not None:
+            relation = Relation.REPEALS if verb == "废止" else Relation.AMENDS
+            out[i] = replace(c, relation=relation, trigger=verb, link_rule=f"link.{relation}-clean-up-item")
     return out
+
+
+CLEAN_UP_VERBS = ("废止", "修改")
+ITEM_OPENING = re.compile(r"(?:^|(?<=[\s。；;]))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[.、．])", re.M)
+OPEN_BRACKET = re.compile(r"[（(]")
+MAX_ITEM = 200      # characters from an item's ordinal to its number
+
+
+def _item_opening(view: str, body_start: int, at: int) -> Optional[int]:
+    """Where the list item the number at ``at`` stands in opens (一、 / (一) / 1.)."""
+    window_start = max(body_start, at - MAX_ITEM)
+    last = None
+    for m in ITEM_OPENING.finditer(view, window_start, at):
+        last = m.start()
+    return last
+
+
+def _nearest_verb(view: str, body_start: int, at: int) -> Optional[str]:
+    """The verb of the heading the item stands under (一、废止4件省政府规章 / 二、修改7件…)."""
+    found = [(view.rfind(v, body_start, at), v) for v in CLEAN_UP_VERBS]
+    pos, verb = max(found)
+    return verb if pos >= 0 else None
 
 
 def _closed_by_purpose(view: str, start: int, end: int) -> bool:

@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Optional
 
 from kg.relations import Relation, of_kind
 from kg.lexicon.agencies import parse_issuer
-from kg.lexicon.areas import gazetteer
+from kg.lexicon.areas import LEVEL_PREFIXES, gazetteer
 from kg.lexicon.docnumber import DocNumber
 from kg.lexicon.titles import display_title, issuer_prefix, title_key
 from kg.models import Extraction, UnboundAgency
@@ -146,6 +146,30 @@ def _as_gold_writes(gold: set[str], found: set[str], area) -> set[str]:
         organ = parse_issuer(g, area)
         return organ is not None and organ.name == name
     return {next((g for g in gold if same(name, g)), name) for name in found}
+
+
+def _orders_as_gold_writes(gold: set[str], found: set[str]) -> set[str]:
+    """An order read with its government's full name (湖南省人民政府令第289号)
+    is the one the text names by the level alone (省政府令第289号), as the gold
+    writes it: the same order, when the read government is of that level."""
+    def level_form(read: str) -> Optional[str]:
+        m = FULL_GOVERNMENT_ORDER.fullmatch(read)
+        if m is None:
+            return None
+        gaz = gazetteer()
+        areas = gaz.candidates(m.group("area"))
+
+        def of_level(word: str) -> bool:
+            # 市 names a province-level government only where it is a municipality (北京市), not 广西
+            return any(a.level in LEVEL_PREFIXES.get(word, ()) and (word != "市" or a.level != "province"
+                                                                      or gaz.is_municipality(a)) for a in areas)
+        return next((g for g in gold if (b := LEVEL_ONLY_ORDER.fullmatch(g)) and b.group("rest") == m.group("rest")
+                     and of_level(b.group("level"))), None)
+    return {(level_form(r) or r) if r not in gold else r for r in found}
+
+
+FULL_GOVERNMENT_ORDER = re.compile(r"(?P<area>[\u4e00-\u9fff]{2,20}?)人民政府令(?P<rest>.+)")
+LEVEL_ONLY_ORDER = re.compile(r"(?P<level>省|自治区|市|州|县|区)(?:人民)?政府令(?P<rest>.+)")
 
 
 def _dates(x: Extraction) -> set[str]:
@@ -404,7 +428,7 @@ def _score_sets(scores, stem: str, entry: dict, x: Optional[Extraction], inferre
                 found = _as_gold_writes(gold, found, x.area if x else None)
                 _count_single(scores[name], stem, sorted(gold), sorted(found) or None, found == gold)
             continue
-        _count(scores[name], stem, gold, found)
+        _count(scores[name], stem, gold, _orders_as_gold_writes(gold, found))
 
 
 def _count(score: FieldScore, stem: str, gold: Iterable[str], found: Iterable[str]) -> None:
