@@ -1022,6 +1022,9 @@ def test_pinyin_annotations_of_a_mirror_are_removed_with_a_note():
     text, removed = remove_pinyin_annotations("曲靖市人民政府關(guān)于市六屆人大一次會(huì)議第140號(hào)建議")
     assert removed == 3 and text == "曲靖市人民政府關于市六屆人大一次會議第140號建議"
     assert remove_pinyin_annotations("养老服务(a)项目") == ("养老服务(a)项目", 0)
+    # a space before the closing bracket (重庆 渝府办发 mirror's 社會(huì )環(huán)境; 南乐's 目录规范)
+    text, removed = remove_pinyin_annotations("有效床位數達到23萬(wàn)張,社會(huì )運營(yíng)的養老床位數占養老床位總")
+    assert removed == 3 and text == "有效床位數達到23萬張,社會運營的養老床位數占養老床位總"
 
 
 def test_toneless_pinyin_of_a_mirror_is_removed_only_where_it_is_systematic():
