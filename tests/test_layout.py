@@ -12,7 +12,7 @@ import pytest
 from kg.extract.document import extract_mentions
 from kg.models import SourceDocument
 from kg.read.cleaning import clean
-from kg.read.portal import read_metadata_line
+from kg.read.portal import find_portal, read_metadata_line
 
 
 def page(text: str):
@@ -343,6 +343,19 @@ OWN_NUMBERS = [
      "锡新民卫发〔2026〕2号", "identity.number-title-tail"),
     ("上海市民政局关于印发《上海市养老机构管理办法》的通知(沪民规〔2019〕6号)\n各区民政局:\n",
      "沪民规〔2019〕6号", "identity.number-title-tail"),
+    # …or in square brackets (浙江省交通运输厅's reply, its proposal numbered by its delegation, 温36号)
+    ("3234综合信息/col/col1676887/index.html政务公开/col/col1676949/index.html提案办理/col/col1676951/index.html\n\n"
+     "关于省十三届人大一次会议温36号建议的答复[浙交建〔2018〕101号]\n\n2018-07-11 09:01    信息来源:浙江省交通运输厅   "
+     "字号:[ 大 中 小 ]   访问次数:\n\n\n蓝德云代表:\n\n您在省十三届人大一次会议上提出的温36号《关于要求将文成铜岭山-泰顺司前-"
+     "百丈-筱村-泗溪-雅阳-福建福鼎管阳的南北旅游大通道增补为规划省道的建议》收悉。经研究,现答复如下:\n",
+     "浙交建〔2018〕101号", "identity.number-title-tail"),
+    # a law database's line of title and order, the order's organ and sequence a space apart, under a
+    # template site's compilation headline whose keyword names another province's order (广西's 办法)
+    ("贵州省人民政府令116号\n\n2024-08-15\n\n贵州省人民政府令116号(精选7篇)\n\n贵州省人民政府令116号 篇1\n\n"
+     "【发布文号】广西壮族自治区人民政府令2016年第116号 【发布日期】2016-12-06 【生效日期】2017-03-01 【失效日期】 "
+     "【所属类别】地方法规\n\n【文件来源】广西壮族自治区人民政府\n\n广西壮族自治区土地整治办法 广西壮族自治区人民政府令 第116号\n\n"
+     "《广西壮族自治区土地整治办法》已经2016年11月18日自治区十二届人民政府第84次常务会议审议通过,现予发布,自2017年3月1日起施行。\n",
+     "广西壮族自治区人民政府令第116号", "identity.number-title-tail"),
     # or its head: the number opens the title line, with or without a space (江津区 民政局's 答复函;
     # 柳州市民政局's 答复)
     ("重庆市江津区民政局\n当前位置: 重庆市江津区民政局>政务公开>政府信息公开目录>建议提案办理>人大代表建议办理\n"
@@ -373,6 +386,11 @@ OWN_NUMBERS = [
      "辽宁省人民代表大会常务委员会公告第1号", "identity.number-order"),
     ("营口市人民代表大会常务委员会\n公 告\n〔十七届〕第28号\n《营口市养老服务促进条例》已通过,现予公布。\n",
      "营口市人民代表大会常务委员会公告〔十七届〕第28号", "identity.number-order"),
+    # a legislature's announcement under its short name is its full name's (江苏's 条例 on a law site)
+    ("法搜网--中国法律信息搜索网\n江苏省老年人权益保障条例\n\n江苏省人大常委会公告\n(第77号)\n\n\n"
+     "  《江苏省老年人权益保障条例》已由江苏省第十一届人民代表大会常务委员会第二十次会议于2011年1月21日通过,现予公布,"
+     "自2011年3月1日起施行。\n",
+     "江苏省人民代表大会常务委员会公告第77号", "identity.number-order"),
     # a regulation's history note under its title names the order that issued it (安徽, 广东 law sites)
     ("安徽省乡镇敬老院管理办法【2004年修订版】\n(1992年1月2日安徽省人民政府第二次常务会议通过 1992年2月16日"
      "安徽省人民政府令第30号发布 根据1997年12月25日安徽省人民政府令第99号发布)\n第一条 为了加强乡镇敬老院的管理,制定本办法。\n",
@@ -387,7 +405,7 @@ OWN_NUMBERS = [
     ("# 浙江省残疾人保障条例\n\n2009年11月27日 浙江省第十一届人民代表大会常务委员会第十四次会议通过\n\n"
      "2009年11月27日 浙江省第十一届人民代表大会常务委员会公告第16号公布\n\n2010年1月1日 施行\n\n<!-- INFO END -->\n\n"
      "第一条 为了维护残疾人的合法权益,制定本条例。\n",
-     "浙江省第十一届人民代表大会常务委员会公告第16号", "identity.number-order"),
+     "浙江省人民代表大会常务委员会公告〔十一届〕第16号", "identity.number-order"),
     ("# 军人抚恤优待条例\n\n2004年8月1日 中华人民共和国中央军事委员会令第413号公布\n\n"
      "2011年7月29日 《国务院、中央军事委员会关于修改〈军人抚恤优待条例〉的决定》第一次修订\n\n"
      "2024年8月5日 中华人民共和国中央军事委员会令第788号第三次修订）\n\n<!-- INFO END -->\n\n第一条 为了保障国家对军人的抚恤优待,制定本条例。\n",
@@ -451,6 +469,32 @@ def test_the_own_number_is_read_where_the_genre_puts_it(text, number, rule):
     assert {f.name: f.evidence.rule for f in x.facts}["number"] == rule
     # never also a citation (of the document: an amending decision its history names amends it)
     assert number not in {c.target.number for c in x.citations if c.target != x.identity}
+
+
+COMPILATIONS = [
+    # a template site's compilation: its announcement (a headline K(精选N篇), or an introduction that names
+    # 《K》) and each part's heading are the site's lines; below them the document's own lines stand, the
+    # keyword's words among them (湖南's 办公厅文件 head; 宁夏's 条例 under its announcement)
+    ("湖南省人民政府办公厅文件\n\n时间:2019-05-14 10:45:55下载本文作者:会员上传\n"
+     "简介:写写帮文库小编为你整理了多篇相关的《湖南省人民政府办公厅文件》,但愿对你工作学习有帮助,当然你在写写帮文库还可以找到更多《湖南省人民政府办公厅文件》。\n\n"
+     "第一篇:湖南省人民政府办公厅文件\n\n湖南省人民政府办公厅文件\n\n湘政办发〔2009〕24号\n\n湖南省人民政府办公厅关于加强普通高等学校\n\n"
+     "毕业生就业工作的通知\n\n各市州、县市区人民政府,省政府各厅委、各直属机构:\n",
+     ["简介:写写帮文库", "第一篇:湖南省人民政府办公厅文件"], ["湖南省人民政府办公厅文件\n\n湘政办发"]),
+    ("吉林省第人民政府令\n\n2024-09-30\n\n吉林省第人民政府令(精选8篇)\n\n吉林省第人民政府令 篇1\n\n【发布单位】吉林省人民政府\n\n"
+     "吉林省农村五保供养办法\n\n(吉林省人民政府令第200号)\n\n",
+     ["吉林省第人民政府令\n\n2024", "吉林省第人民政府令(精选8篇)", "吉林省第人民政府令 篇1"], ["吉林省农村五保供养办法"]),
+]
+
+
+@pytest.mark.parametrize("text,site,document", COMPILATIONS, ids=lambda v: v[:8] if isinstance(v, str) else None)
+def test_a_compilations_announcement_and_part_headings_are_the_sites(text, site, document):
+    _, residue = find_portal(text)
+
+    def covered(line: str) -> bool:
+        at = text.index(line)
+        return any(span.start <= at < span.end for span in residue)
+    assert all(covered(line) for line in site)
+    assert not any(covered(line) for line in document)
 
 
 NOT_OWN = [
@@ -675,6 +719,9 @@ def test_sentences_that_start_with_a_label_word_are_not_metadata(line):
     ("对区政协十四届四次会议第144033提案的会办意见", "144033"),            # without 号
     ("关于对政协五华区九届一次会议 第17D22号提案的答复", "17D22"),          # letters inside
     ("关于县政协十一届四次会议第20250166号提案答复的函", "20250166"),        # eight digits, not the last five
+    ("关于省十三届人大一次会议温36号建议的答复", "温36"),                 # a delegation's own numbering (温州's)
+    ("对市十三届人大三次会议拱6号建议的会办意见", "拱6"),                # (杭州 拱墅's)
+    ("对市十三届人大三次会议第6号建议的会办意见", "6"),                 # 第 is no delegation
 ])
 def test_proposal_numbers(title, number):
     x = extract(title + "\n\n张三委员:\n您提出的《关于加快养老服务业发展的建议》收悉,现答复如下:\n")

@@ -180,6 +180,7 @@ def find_orders(view: str) -> Iterator[NumberMatch]:
 
 
 DATE_TAIL = re.compile(r"[0-9０-９〇○零一二三四五六七八九十]{1,4}[年月日]")
+TERM_IN_NAME = re.compile(r"第(?P<term>[一二三四五六七八九十]+届)(?=人民代表大会)")
 JOINT = "、"     # 中华人民共和国国务院、中华人民共和国中央军事委员会令第413号: a joint order
 
 
@@ -209,7 +210,29 @@ def _order_organ(name: str) -> bool:
 def _order_code(m: re.Match, organ: Optional[str] = None) -> str:
     """The organ (and the term of a legislature's announcement, 〔十七届〕)."""
     organ = organ if organ is not None else m.group("organ")
-    return organ + (f"〔{m.group('term')}〕" if m.group("term") else "")
+    term = m.group("term")
+    named = TERM_IN_NAME.search(organ)
+    if named and not term:
+        # 内蒙古自治区第十一届人民代表大会常务委员会公告第35号: the term the name
+        # holds is the number's, as 〔十七届〕第28号 writes it
+        organ, term = organ[:named.start()] + organ[named.end():], named.group("term")
+    return _legislature_in_full(organ) + (f"〔{term}〕" if term else "")
+
+
+ANNOUNCING_LEGISLATURE = "npc-standing-committee"
+
+
+def _legislature_in_full(organ: str) -> str:
+    """A legislature's announcement under its short name is its full name's
+    (江苏省人大常委会公告 → 江苏省人民代表大会常务委员会公告, as 甘肃省人大常委会公告第39号
+    is cited): one number, one key."""
+    from kg.lexicon.agencies import organs
+    legislature = organs()[ANNOUNCING_LEGISLATURE]
+    full = legislature.names["province_name"]
+    for short in sorted(legislature.short_names, key=len, reverse=True):
+        if organ.endswith(short + "公告") and len(short) > 2:
+            return organ[:-len(short) - 2] + full + "公告"
+    return organ
 
 
 def order_start(organ: str) -> int:

@@ -70,6 +70,7 @@ MIN_SCORE = TYPE_ENDING
 HEADLINE_LINES = 12         # a headline stands among the first lines of a page, below its breadcrumb
 BREADCRUMB_LINES = 40       # a portal's header and menus above the breadcrumb, an item a line
 MIN_HEADLINE_CJK = 8
+ORDER_WORDS = ("令", "公告")
 ORDER_PLACES = ("identity.number-line", "identity.number-head")   # an order read there is an order
 
 
@@ -252,11 +253,16 @@ def _spaced_number(text: str) -> Optional[tuple[str, DocNumber, int, int]]:
     pieces = space_pieces(text, 0)
     if len(pieces) < 2 or document_type(clean_title(pieces[0][1])) is None:
         return None
-    found = bare_number(pieces[1][1])
-    if found is None or found[1] != 0 or found[2] != len(pieces[1][1]):
+    number = pieces[1][1]
+    if len(pieces) > 2 and number.endswith(ORDER_WORDS):
+        # an order's organ and its 第N号 a space apart (广西壮族自治区人民政府令 第116号),
+        # as order lines are set (中华人民共和国交通运输部令 2009年第9号)
+        number = text[pieces[1][0].start:pieces[2][0].end]
+    found = bare_number(re.sub(r"\s+", "", number))
+    if found is None or found[1] != 0 or found[2] != len(re.sub(r"\s+", "", number)):
         return None
     start = pieces[1][0].start
-    return pieces[0][1], found[0], start, start + len(pieces[1][1])
+    return pieces[0][1], found[0], start, start + len(number)
 
 
 def _number_in_title_line(text: str, pattern: str) -> Optional[tuple[str, DocNumber, int, int]]:

@@ -369,6 +369,33 @@ def _related_links(lines: list) -> list[Span]:
     return out
 
 
+def _compilation_lines(lines) -> list[Span]:
+    """A template site's compilation under a search keyword, announced by a
+    headline (K(精选7篇)) or an introduction (简介:…整理了多篇相关的《K》): the
+    announcement, a headline's keyword standing above it and
+    each part's heading (K 篇1; 第一篇:K) are the site's lines, not the
+    document's. Below the announcement the keyword may be the document's own
+    words (湖南省人民政府办公厅文件), so only its part headings go; above an
+    introduction it is the page's headline, which the document's title may be."""
+    announcement = phrase_pattern("aggregator_compilation")
+    found = next(((i, m) for i, (_, _, line) in enumerate(lines[:LEADING_BLOCK_LINES])
+                  if (m := announcement.match(line.strip()))), None)
+    if found is None:
+        return []
+    at, m = found
+    keyword = (m.group("keyword") or m.group("listed")).strip()
+    part = phrase_pattern("compilation_part_heading")
+    # a headline's keyword was searched for (贵州省人民政府令116号 over 广西's order); an
+    # introduction's names the page's document, its headline, which may be its title
+    out = [Span(start, end) for start, end, line in lines[:at] if line.strip() == keyword and m.group("keyword")]
+    out.append(Span(lines[at][0], lines[at][1]))
+    for start, end, line in lines[at + 1:]:
+        text = line.strip()
+        if part.match(text.removeprefix(keyword).strip() if text.startswith(keyword) and text != keyword else text):
+            out.append(Span(start, end))
+    return out
+
+
 def _lines(text: str):
     """(start, end, line) for every line, end excluding the newline."""
     pos = 0
@@ -410,7 +437,7 @@ def find_portal(text: str) -> tuple[list[PortalField], list[Span]]:
             taken = _read_line(lines, i, fields)
         residue += [Span(start, end) for start, end, _ in lines[i:i + taken]]
         i += max(taken, 1)
-    residue += _related_links(lines)
+    residue += _related_links(lines) + _compilation_lines(lines)
     if any(f.field == "aggregator" and not _value_has_form("issuer", f.value) for f in fields):
         # a repost (an author, a publisher that is no organ, a view count):
         # dates and sources are the repost's, not the document's; a source that
