@@ -25,6 +25,23 @@ VARIANTS = [
     ("营口市人民代表大会常务委员会公告〔十七届〕第28号", "营口市人民代表大会常务委员会公告〔十七届〕第28号"),
     ("江苏省人大常委会公告第77号", "江苏省人民代表大会常务委员会公告第77号"),
     ("甘肃省人大常委会公告第39号", "甘肃省人民代表大会常务委员会公告第39号"),
+    # a ministry's order numbered within its year keeps the year, in 〔〕 as every year is (交通部, 商务部,
+    # 交通运输部 on law sites);
+    # a central organ's order is one number with or without the state's name before it
+    ("中华人民共和国交通部令2006年第8号", "交通部令〔2006〕8号"),
+    ("商务部令2007年第15号", "商务部令〔2007〕15号"),
+    ("中华人民共和国交通运输部令 2009年第9号", "交通运输部令〔2009〕9号"),
+    # a government's order is numbered on: a year beside it is no part of it (河北's gazette, 广西 on a
+    # law site, 湘西's 预案 citing 国务院令〔2003〕第394号)
+    ("河北省人民政府令〔2011〕第10号", "河北省人民政府令第10号"),
+    ("广西壮族自治区人民政府令2016年第116号", "广西壮族自治区人民政府令第116号"),
+    ("国务院令〔2003〕第394号", "国务院令第394号"),
+    # the sequence before 令 (北京's decisions, 西城's 规程, 甘肃's 办法)
+    ("北京市人民政府第9号令", "北京市人民政府令第9号"),
+    ("国务院第394号令", "国务院令第394号"),
+    ("海关总署第61号令", "海关总署令第61号"),
+    # negative: a code that only ends in 令 is a code (沈阳's 沈政令〔1997〕29号)
+    ("沈政令[1997]29号", "沈政令〔1997〕29号"),
 ]
 
 
@@ -33,7 +50,7 @@ def test_normalise(written, canonical):
     assert normalise(written) == canonical
 
 
-@pytest.mark.parametrize("text", ["第245号", "国办发5号", "养老服务", "〔2019〕5号"])
+@pytest.mark.parametrize("text", ["第245号", "国办发5号", "养老服务", "〔2019〕5号", "发布第3号令"])
 def test_not_a_number(text):
     with pytest.raises(ValueError):
         DocNumber.parse(text)
@@ -70,3 +87,16 @@ def test_find_numbers(text, expected):
     from kg.lexicon.folding import fold
     found = sorted(find_numbers(fold(text), find_code_start), key=lambda m: m.span.start)
     assert [str(m.number) for m in found] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a history's orders, the sequence before 令, one after a date (北京's decision of 13 rules)
+    ("一、北京市机动车市场管理暂行规定(1990年5月28日北京市人民政府第9号令发布,根据1997年12月31日北京市人民政府第12号令第一次修改)",
+     ["北京市人民政府令第9号", "北京市人民政府令第12号"]),
+    # a central organ named in full before a county's name in it (资源, 广西: 国土资源部's 办法, mirrored)
+    ("(2012年10月12日国土资源部第55号令公布", ["国土资源部令第55号"]),
+    # an order numbered within its year is no announcement of that number (交通部's order on a law site)
+    ("中华人民共和国交通部令\n2006 年第 8 号\n", ["交通部令〔2006〕8号"]),
+])
+def test_orders_in_every_written_form(text, expected):
+    assert [str(m.number) for m in find_numbers(text, find_code_start)] == expected

@@ -391,6 +391,14 @@ OWN_NUMBERS = [
      "  《江苏省老年人权益保障条例》已由江苏省第十一届人民代表大会常务委员会第二十次会议于2011年1月21日通过,现予公布,"
      "自2011年3月1日起施行。\n",
      "江苏省人民代表大会常务委员会公告第77号", "identity.number-order"),
+    # a ministry's order numbered within its year, over two lines (交通部's 规定) or before the rule's name
+    # on a law database's line (商务部's 办法)
+    ("中华人民共和国交通部令\n2006 年第 8 号\n《老旧运输船舶管理规定》已于2006年6月7日经第7次部务会议通过,现予公布,"
+     "自2006年8月1日起施行。 部 长 李盛霖 二○○六年七月五日\n附件:老旧运输船舶管理规定\n",
+     "交通部令〔2006〕8号", "identity.number-order"),
+    ("商业特许经营备案管理办法\n\n商务部\n\n\n商务部令2007年第15号 商业特许经营备案管理办法\n\n"
+     "  《商业特许经营备案管理办法》已于2007年4月6日经中华人民共和国商务部第六次部务会讨论通过,现予以公布,自2007年5月1日起施行。\n",
+     "商务部令〔2007〕15号", "identity.number-title-tail"),
     # a regulation's history note under its title names the order that issued it (安徽, 广东 law sites)
     ("安徽省乡镇敬老院管理办法【2004年修订版】\n(1992年1月2日安徽省人民政府第二次常务会议通过 1992年2月16日"
      "安徽省人民政府令第30号发布 根据1997年12月25日安徽省人民政府令第99号发布)\n第一条 为了加强乡镇敬老院的管理,制定本办法。\n",
@@ -401,7 +409,7 @@ OWN_NUMBERS = [
     # a history set one event a line, without brackets, as collections of laws set it (LawRefBook/Laws
     # Markdown; the 北大法宝-style 题注 above): the last order that published a text of it is its own
     ("# 社会救助暂行办法\n\n2014年2月21日 中华人民共和国国务院令第649号公布\n\n<!-- INFO END -->\n\n第一条 为了加强社会救助,制定本办法。\n",
-     "中华人民共和国国务院令第649号", "identity.number-order"),
+     "国务院令第649号", "identity.number-order"),
     ("# 浙江省残疾人保障条例\n\n2009年11月27日 浙江省第十一届人民代表大会常务委员会第十四次会议通过\n\n"
      "2009年11月27日 浙江省第十一届人民代表大会常务委员会公告第16号公布\n\n2010年1月1日 施行\n\n<!-- INFO END -->\n\n"
      "第一条 为了维护残疾人的合法权益,制定本条例。\n",
@@ -409,7 +417,7 @@ OWN_NUMBERS = [
     ("# 军人抚恤优待条例\n\n2004年8月1日 中华人民共和国中央军事委员会令第413号公布\n\n"
      "2011年7月29日 《国务院、中央军事委员会关于修改〈军人抚恤优待条例〉的决定》第一次修订\n\n"
      "2024年8月5日 中华人民共和国中央军事委员会令第788号第三次修订）\n\n<!-- INFO END -->\n\n第一条 为了保障国家对军人的抚恤优待,制定本条例。\n",
-     "中华人民共和国中央军事委员会令第788号", "identity.number-order"),
+     "中央军事委员会令第788号", "identity.number-order"),
     # a government's order copied without its 令 line: the sequence alone under the heading, the sentence
     # that promulgates and the head of government's signature (萍乡's 暂行办法 on a law site; 甘肃's 决定)
     ("萍乡市市政设施管理暂行办法\n\n江西省萍乡市人民政府\n\n\n萍乡市市政设施管理暂行办法\n\n第 36 号\n\n\n"
@@ -510,13 +518,14 @@ NOT_OWN = [
 
 @pytest.mark.parametrize("text,number", [
     # an order written without its organ is the order of the government that issues the page (河北's
-    # 规定 on a law site, 政府令〔2010〕第15号 under its heading; 首都之窗's 发文字号 field of a 决定)
+    # 规定 on a law site, 政府令〔2010〕第15号 under its heading; 首都之窗's 发文字号 field of a 决定); a
+    # government numbers its orders on, so the year beside the number is no part of it
     ("河北省人工影响天气管理规定\n\n河北省人民政府\n\n\n河北省人工影响天气管理规定\n\n政府令〔2010〕第15号\n\n\n"
      "《河北省人工影响天气管理规定》已经2010年12月14日省政府第76次常务会议通过,现予公布,自2011年2月1日起施行。\n\n"
-     "省长\n\n二○一○年十二月二十五日\n", "河北省人民政府令〔2010〕15号"),
+     "省长\n\n二○一○年十二月二十五日\n", "河北省人民政府令第15号"),
     ("政務公開 > 政策公開 > 政策文件 > 廢止及修改 > 修改\n  1. [主題分類] 綜合政務/其他\n  2. [發文機構] 北京市人民政府\n"
      "  6. [發文字號] 政府令〔2018〕277號\n\n北京市人民政府關於修改《北京市利用文物保護單位拍攝電影、電視管理暫行辦法》"
-     "等26項規章部分條款的決定\n", "北京市人民政府令〔2018〕277号"),
+     "等26項規章部分條款的決定\n", "北京市人民政府令第277号"),
 ])
 def test_an_order_without_its_organ_is_its_governments(text, number):
     assert extract(text).identity.number == number

@@ -9,9 +9,12 @@ from kg.extract.document import extract_mentions
 from kg.models import SourceDocument
 
 
+def _extracted(text: str):
+    return extract_mentions(clean(SourceDocument(Path("t.txt"), "t.txt", text, "utf-8")))
+
+
 def links(text: str):
-    x = extract_mentions(clean(SourceDocument(Path("t.txt"), "t.txt", text, "utf-8")))
-    return [(c.relation, c.trigger, c.target.number or c.target.title) for c in x.citations]
+    return [(c.relation, c.trigger, c.target.number or c.target.title) for c in _extracted(text).citations]
 
 
 HEAD = "威海市环翠区人民政府办公室关于推进养老服务发展的实施意见\n威环政办发〔2022〕2号\n各镇政府：\n"
@@ -508,6 +511,54 @@ def test_a_basis_heading_run_into_the_paragraph(text, expected):
 ])
 def test_a_decision_that_repeals_rules_by_a_list(text, expected):
     assert [(r, n) for r, _, n in links(text) if r in ("repeals", "amends")] == expected
+
+
+def acted_on(text: str):
+    """(relation, title, number) of what the page repeals or amends."""
+    return [(c.relation.value, c.target.title, c.target.number) for c in _extracted(text).citations
+            if c.relation in ("repeals", "amends")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an item of an amending decision that names a rule without 《》, then its history in brackets: the
+    # name and the number that published it, not the later amending orders (北京's decision of 13 rules)
+    ("北京市人民政府关于修改《北京市机动车市场管理暂行规定》等13项规章部分条款的决定\n"
+     "  北京市人民政府决定对《北京市机动车市场管理暂行规定》等13项规章的部分条款作如下修改:\n"
+     "  一、北京市机动车市场管理暂行规定(1990年5月28日北京市人民政府第9号令发布,根据1997年12月31日北京市人民政府第12号令"
+     "第一次修改,根据2007年11月23日北京市人民政府第200号令第二次修改)\n  1.删去第八条。\n",
+     [("amends", "北京市机动车市场管理暂行规定", None), ("amends", "北京市机动车市场管理暂行规定", None),
+      ("amends", "北京市机动车市场管理暂行规定", "北京市人民政府令第9号")]),
+    # a list item that amends the rule it names first (广西's 附件2; 甘肃 人大's 在/将《X》第七条…)
+    ("广西壮族自治区人民政府关于废止和修改部分政府规章的决定\n附件2\n\n自治区人民政府决定修改的政府规章\n\n"
+     "一、对《广西壮族自治区防御雷电灾害管理办法》作出修改\n\n(一)删去第四条第三款、第八条、第九条、第十二条。\n",
+     [("amends", "广西壮族自治区防御雷电灾害管理办法", None)]),
+    ("甘肃省人民代表大会常务委员会关于修改部分地方性法规的决定\n甘肃省第十一届人民代表大会常务委员会第十七次会议决定,修改下列地方性法规:\n"
+     "一、对下列明显不适应经济社会发展要求和我省实际的法规进行修改\n1.在《甘肃省农村能源建设管理条例》第七条中增加一项作为第六项。\n"
+     "第九条修改为:“各级人民政府应当发挥本地优势。”\n2.将《甘肃省气象条例》第七条 项修改为:“为地方经济建设和防灾减灾服务设置的气象机构。”\n",
+     [("amends", "甘肃省农村能源建设管理条例", None), ("amends", "甘肃省气象条例", None)]),
+    # a decision's sentence that amends the rule it names (西藏 人大; 株洲's, the rule with its order)
+    ("2005年7月29日\n\n自治区八届人大常委会第十九次会议决定对《西藏自治区人民代表大会常务委员会议事规则》作如下修改:\n\n"
+     "1、第三条中的“使用藏语言文字和国家通用语言文字。”一句修改为:“使用藏语言文字和国家通用语言文字,或者其中一种语言文字。”\n",
+     [("amends", "西藏自治区人民代表大会常务委员会议事规则", None)]),
+    ("京公网安备\n11010502035627号\n株洲市人民政府决定对《株洲市城市户外广告设置管理办法》(株洲市人民政府令第4号)修改如下:\n"
+     "一、将第十二条第一款修改为“在市政公用设施上设置户外广告的,应当由城市管理部门出让其使用权”。\n二、删除第三十一条。\n",
+     [("amends", "株洲市城市户外广告设置管理办法", "株洲市人民政府令第4号")]),
+    # a list under the sentence that introduces it, a rule an item with its history (常州's decision)
+    ("为维护法治统一,及时清理与改革决策和经济社会发展不相适应的市政府规章,市政府决定对以下2件市政府规章予以废止:\n"
+     "一、《常州市城市市容管理办法》(2016年12月1日常州市人民政府令第2号发布)\n"
+     "二、《常州市生活垃圾分类管理办法》(2018年11月23日常州市人民政府令第8号发布)\n本决定自公布之日起施行。\n",
+     [("repeals", "常州市城市市容管理办法", "常州市人民政府令第2号"), ("repeals", "常州市生活垃圾分类管理办法", "常州市人民政府令第8号")]),
+    # the act the own title repeals, named in the body with the number that published it (上海's decision)
+    ("上海市人民政府关于废止《上海市一次性塑料饭盒管理暂行办法》的决定\n经研究,市人民政府决定废止《上海市一次性塑料饭盒管理暂行办法》"
+     "(2000年6月14日上海市人民政府令第84号公布,根据2010年12月20日上海市人民政府令第52号公布的决定修正)。\n本决定自公布之日起生效。\n",
+     [("repeals", "上海市一次性塑料饭盒管理暂行办法", None),
+      ("repeals", "上海市一次性塑料饭盒管理暂行办法", "上海市人民政府令第84号")]),
+    # negatives: a reply that will amend a rule, and a news item's 对《X》 of another act, amend nothing
+    ("关于市政协十三届二次会议第201号提案的答复\n我局将对《株洲市城市户外广告设置管理办法》作出修改,进一步规范管理。\n", []),
+    ("市人大常委会对《株洲市城市户外广告设置管理办法》开展执法检查\n近日,市人大常委会对《株洲市城市户外广告设置管理办法》贯彻实施情况开展执法检查。\n", []),
+])
+def test_a_decision_amends_or_repeals_the_rules_it_names(text, expected):
+    assert sorted(acted_on(text), key=str) == sorted(expected, key=str)
 
 
 @pytest.mark.parametrize("text,expected", [

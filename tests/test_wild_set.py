@@ -230,19 +230,26 @@ def test_a_title_counts_with_or_without_the_organs_it_opens_with(tmp_path):
     """衡阳市人民政府办公室 / 关于同意建立…的复函 (衡阳 复函; 九龙坡 notice): the
     reading joins the organ line to the title as GB/T 9704 writes it, the gold
     may keep the title line alone; a prefix that names no organ still differs."""
-    import json
-    (tmp_path / "pages").mkdir()
     text = ("衡阳市人民政府办公室\n关于同意建立衡阳市养老服务工作联席会议制度的复函\n衡政办函〔2021〕10号\n市民政局:\n"
             "你局请示收悉。经市人民政府同意,现函复如下。\n")
-    for stem in ("bare", "full", "other"):
-        (tmp_path / "pages" / f"{stem}.txt").write_text(text, encoding="utf-8")
-    (tmp_path / "gold.json").write_text(json.dumps({"docs": {
-        "bare": {"file": "pages/bare.txt", "title": "关于同意建立衡阳市养老服务工作联席会议制度的复函"},
-        "full": {"file": "pages/full.txt", "title": "衡阳市人民政府办公室关于同意建立衡阳市养老服务工作联席会议制度的复函"},
-        "other": {"file": "pages/other.txt", "title": "关于同意建立衡阳市养老服务工作联席会议制度的请示"},
-    }}, ensure_ascii=False), encoding="utf-8")
-    score = evaluate(tmp_path / "gold.json").fields["title"]
+    score = _scored_on_one_text(tmp_path, text, "title", {
+        "bare": "关于同意建立衡阳市养老服务工作联席会议制度的复函",
+        "full": "衡阳市人民政府办公室关于同意建立衡阳市养老服务工作联席会议制度的复函",
+        "other": "关于同意建立衡阳市养老服务工作联席会议制度的请示"})
     assert (score.true_positives, score.gold) == (2, 3)
+
+
+def _scored_on_one_text(tmp_path, text: str, field: str, values: dict):
+    """The score of one field of one text under several golds (stem -> the gold's value)."""
+    import json
+    (tmp_path / "pages").mkdir()
+    for stem in values:
+        (tmp_path / "pages" / f"{stem}.txt").write_text(text, encoding="utf-8")
+    gold_field = {"area": "jurisdiction"}.get(field, field)
+    (tmp_path / "gold.json").write_text(json.dumps({"docs": {
+        stem: {"file": f"pages/{stem}.txt", gold_field: value} for stem, value in values.items()}},
+        ensure_ascii=False), encoding="utf-8")
+    return evaluate(tmp_path / "gold.json").fields[field]
 
 
 def test_the_document_a_page_issues_or_is_is_not_a_cited_title(tmp_path):
@@ -264,3 +271,14 @@ def test_the_document_a_page_issues_or_is_is_not_a_cited_title(tmp_path):
     }}, ensure_ascii=False), encoding="utf-8")
     score = evaluate(tmp_path / "gold.json").fields["cited_titles"]
     assert (score.true_positives, score.predicted, score.gold) == (1, 1, 1)
+
+
+def test_a_district_written_with_its_city_is_the_district(tmp_path):
+    """长绿府发〔2022〕17号长春市绿园区人民政府关于征收土地预公告 (set IQ): the
+    reader names the district (绿园区), the gold may write it with its city
+    (长春市绿园区); a district of another city of that name is another area."""
+    text = ("长绿府发〔2022〕17号长春市绿园区人民政府关于征收土地预公告\n\n发布时间:2022-11-22 13:29来源:长存市绿园区人民政府办公室\n"
+            "  按照《土地管理法》《土地管理法实施条例》有关规定,长春市绿园区人民政府为实施市政公用项目建设,拟征收土地。\n")
+    score = _scored_on_one_text(tmp_path, text, "area",
+                                {"with_city": "长春市绿园区", "alone": "绿园区", "other_city": "吉林市绿园区"})
+    assert (score.true_positives, score.gold) == (2, 3)

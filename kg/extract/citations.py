@@ -30,6 +30,8 @@ STANDARD_CONTEXT = re.compile(r"(?:国家|行业|地方|团体)?标准\s*$")
 # 《养老机构等级划分与评定》（GB/T 37276-2018）: a standard's code after the title
 STANDARD_NUMBER_AFTER = re.compile(r"\s*[（(]\s*(?:GB|DB|MZ|WS|JGJ)\s*\d*\s*(?:/\s*T)?\s*\d")
 PROGRAMME_PERIOD = phrase_pattern("programme_period")
+TITLE_HISTORY_DATE = phrase_pattern("title_history_date")
+TITLE_HISTORY_VERB = phrase_pattern("title_history_verb")
 QUALIFIED_PREFIXES = ("中华人民共和国", "中共中央", "国务院", "全国", "国家")
 
 
@@ -360,10 +362,22 @@ def _paired_number(view: str, after: int, by_start) -> tuple[Optional[NumberMatc
         return (number, number.span.end) if number is not None else (None, after)
     number = by_start.get(after + m.end())
     if number is None:
-        return None, after
+        return _history_number(view, after, by_start)
     close = re.match(r"(?:\s*[、，,]\s*\S{1,12}?号)*\s*[)）]", view[number.span.end:number.span.end + 40])
     end = number.span.end + (close.end() if close else 0)
     return number, end
+
+
+def _history_number(view: str, after: int, by_start) -> tuple[Optional[NumberMatch], int]:
+    """A rule's history in brackets after its title: the date, then the number
+    that published it (《X》(2016年12月1日常州市人民政府令第2号发布, 根据…修正)):
+    the number is the title's; the mention ends after it, the rest of the
+    history (the amending numbers) being citations of their own."""
+    date = TITLE_HISTORY_DATE.match(view, after)
+    number = by_start.get(date.end()) if date else None
+    if number is None or not TITLE_HISTORY_VERB.match(view, number.span.end):
+        return None, after
+    return number, number.span.end
 
 
 def _raw_offset(view: str, inner: Span, display_offset: int) -> int:

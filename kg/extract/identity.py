@@ -392,6 +392,8 @@ def _heading_line_kind(text: str, heading: Heading, context) -> tuple[str, Union
         # 各县(区)人民政府: — not 根据《X》…，现将名单公布如下:, nor a 解读's opening
         # 2017年5月5日,县政府办公室出台了《…》(…),现就有关政策情况解读如下:
         return "addressee", None
+    if text.endswith(("：", ":")):
+        return "end", None      # 株洲市人民政府决定对《X》(…)修改如下: announces the body; no title ends in a colon
     if phrase_pattern("adoption_line").match(text) or phrase_pattern("adoption_note").match(text):
         return "adoption", None     # a history line, or the bracketed note that holds all of it
     title_open = heading.title_open()

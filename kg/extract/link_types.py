@@ -17,7 +17,7 @@ from typing import Optional
 from kg.models import Citation, DocRef, Document, Span
 from kg.relations import Relation, of_kind
 from kg.datafiles import phrase_pattern, read_lines, read_tsv
-from kg.lexicon.titles import document_type, forwards_in_title
+from kg.lexicon.titles import document_type, forwards_in_title, title_key
 
 # The phrases of a basis sentence (phrase_patterns.tsv): what counts as one
 # mention, what may stand between a trigger and the mention it governs, and
@@ -27,6 +27,8 @@ BETWEEN = phrase_pattern("cited_list_glue").pattern
 PURPOSE_CLOSE = phrase_pattern("cited_list_close")
 BASIS_LEAD = phrase_pattern("basis_sentence_lead")
 REPEAL_AFTER = phrase_pattern("repeal_after")
+AMEND_LEAD = phrase_pattern("amend_lead")
+AMEND_AFTER = phrase_pattern("amend_after")
 FORWARD_OPENING = re.compile(phrase_pattern("forward_opening").pattern.rstrip("$") + BETWEEN)
 FORWARD_AFTER = phrase_pattern("forward_after")
 BASIS_HEADING = phrase_pattern("basis_heading")
@@ -128,48 +130,97 @@ def type_links(doc: Document, citations: list[Citation], own: DocRef, body_start
             continue
         typed = _typed(doc, c, own, wrapped, opening, citations)
         out.append(typed or c)
-    return _clean_up_items(doc.view, out, own, body_start)
+    return _named_by_the_title(_clean_up_items(doc.view, out, own, body_start))
+
+
+def _named_by_the_title(citations: list[Citation]) -> list[Citation]:
+    """关于废止《X》的决定 … 决定废止《X》(2000年…令第84号公布…) (上海's decision): the
+    body's mention of the act the own title repeals or amends, with its number,
+    is that act, and the link says so with the number."""
+    acted = {title_key(c.target.title): c for c in citations
+             if c.evidence.rule == "identity.title-wraps" and c.relation in (Relation.REPEALS, Relation.AMENDS)
+             and c.target.title}
+    out = []
+    for c in citations:
+        by_title = acted.get(title_key(c.target.title or ""))
+        if by_title is not None and c.relation == Relation.CITES and c.source is None and c.target.number:
+            c = replace(c, relation=by_title.relation, trigger=by_title.trigger,
+                        link_rule=f"link.{by_title.relation}-title-named")
+        out.append(c)
+    return out
 
 
 def _clean_up_items(view: str, citations: list[Citation], own: DocRef, body_start: int) -> list[Citation]:
     """A decision that repeals or amends rules by a list (关于废止《山东省信访规定》等3件
     省政府规章的决定: 一、山东省信访规定(省政府令第114号)。…; 江西's 关于废止4件和修改7件
-    省政府规章的决定: 一、废止4件省政府规章 (一)…办法(2016年…令第225号公布…)): the
-    number of each item, the first in the bracket after its name, is the rule the
-    decision repeals or amends, as its title or the heading the item stands under says."""
+    省政府规章的决定: 一、废止4件省政府规章 (一)…办法(2016年…令第225号公布…); 北京's
+    一、北京市机动车市场管理暂行规定(1990年…第9号令发布, 根据…修改); 广西's 一、《X》(1989年…
+    桂政发〔1989〕141号发布, …)): each item names the rule, by its name, the number
+    that published it or both, and the decision repeals or amends it, as its title
+    or the heading the item stands under says. An unquoted name joins its number."""
     title = own.title or ""
-    if not phrase_pattern("clean_up_decision_title").search(title):
+    if phrase_pattern("clean_up_decision_title").search(title):
+        verbs, items_from = [v for v in CLEAN_UP_VERBS if v in title], body_start
+    # the sentence that introduces the list may stand where the layout saw addressees (…予以废止:)
+    elif (intro := phrase_pattern("clean_up_list_intro").search(view)) is not None:
+        verbs, items_from = [intro.group("verb")], intro.end()
+    else:
         return citations
-    verbs = [v for v in CLEAN_UP_VERBS if v in title]
-    numbered = sorted((c.evidence.span.start, i) for i, c in enumerate(citations) if c.target.number)
     out = list(citations)
-    for k, (start, i) in enumerate(numbered):
-        c = citations[i]
-        item = _item_opening(view, body_start, start)
-        if c.relation != Relation.CITES or c.source is not None or item is None:
+    for item in ITEM_OPENING.finditer(view, items_from):
+        found = _item_rule(view, item.end(), citations)
+        if found is None:
             continue
-        if k > 0 and numbered[k - 1][0] > item or not OPEN_BRACKET.search(view, item, start):
-            continue        # not the item's first number (江西's 修正 orders after the 公布 one), or no bracket after its name
-        verb = verbs[0] if len(verbs) == 1 else _nearest_verb(view, body_start, item)
-        if verb is not None:
-            relation = Relation.REPEALS if verb == "废止" else Relation.AMENDS
-            out[i] = replace(c, relation=relation, trigger=verb, link_rule=f"link.{relation}-clean-up-item")
+        name, indexes = found
+        verb = verbs[0] if len(verbs) == 1 else _nearest_verb(view, body_start, item.start())
+        if verb is None:
+            continue
+        relation = Relation.REPEALS if verb == "废止" else Relation.AMENDS
+        for i in indexes:
+            c = citations[i]
+            target = c.target if c.target.title or not name else replace(c.target, title=name)
+            out[i] = replace(c, target=target, relation=relation, trigger=verb,
+                             link_rule=f"link.{relation}-clean-up-item")
     return out
 
 
 CLEAN_UP_VERBS = ("废止", "修改")
-ITEM_OPENING = re.compile(r"(?:^|(?<=[\s。；;]))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[.、．])", re.M)
+ITEM_OPENING = re.compile(r"(?:^|(?<=[\s。；;]))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[.、．])[ \t\u3000]*", re.M)
+ITEM_NAME = re.compile(r"[^\s（()）《。；;，,：:][^\s（()）。；;，,：:]{3,59}?(?=[ \t\u3000]*[（(])")   # 江西省实施《退役士兵安置条例》办法
 OPEN_BRACKET = re.compile(r"[（(]")
+ITEM_LEAD = re.compile(r"(?:对|将|在)?[ \t\u3000]*")
+ITEM_AMENDMENT = phrase_pattern("item_amendment")
+ITEM_AMENDMENT_REACH = 40   # characters after the rule's title to the words that amend it (第七条中增加)
 MAX_ITEM = 200      # characters from an item's ordinal to its number
 
 
-def _item_opening(view: str, body_start: int, at: int) -> Optional[int]:
-    """Where the list item the number at ``at`` stands in opens (一、 / (一) / 1.)."""
-    window_start = max(body_start, at - MAX_ITEM)
-    last = None
-    for m in ITEM_OPENING.finditer(view, window_start, at):
-        last = m.start()
-    return last
+def _item_rule(view: str, at: int, citations: list[Citation]) -> Optional[tuple[Optional[str], list[int]]]:
+    """The rule a list item at ``at`` names: a 《title》 citation standing
+    first (with the number its history bracket pairs it with), or a name of a
+    rule's form before a bracket whose first number, before any 根据 of a
+    later amendment, published it (山东省信访规定(省政府令第114号)). The unquoted
+    name, and the citations that name the rule."""
+    lead = ITEM_LEAD.match(view, at)         # it matches the empty string too
+    lead_end = lead.end() if lead else at
+    titled = next((i for i, c in enumerate(citations)
+                   if c.evidence.span.start == lead_end and c.target.title and c.source is None), None)
+    if titled is not None:
+        # 一、《X》(…): the item is the rule; 一、对《X》作出修改 / 1.在《X》第七条中增加…: it amends the rule
+        end = citations[titled].evidence.span.end
+        if lead_end == at or ITEM_AMENDMENT.match(view[at:lead_end].strip() + "X"
+                                                  + _masked_prefix(view, end, end + ITEM_AMENDMENT_REACH)):
+            return None, [titled]
+        return None
+    m = ITEM_NAME.match(view, at)
+    bracket = OPEN_BRACKET.search(view, m.end()) if m is not None and document_type(m.group(0)) else None
+    if m is None or bracket is None:
+        return None
+    first = min(((c.evidence.span.start, i) for i, c in enumerate(citations)
+                 if c.target.number and c.source is None and bracket.start() < c.evidence.span.start < at + MAX_ITEM),
+                default=None)
+    if first is None or "根据" in view[bracket.start():first[0]]:
+        return None
+    return m.group(0), [first[1]]
 
 
 def _nearest_verb(view: str, body_start: int, at: int) -> Optional[str]:
@@ -211,6 +262,9 @@ def _typed(doc: Document, c: Citation, own: DocRef, wrapped: list[DocRef], openi
         return replace(c, relation=Relation.REPEALS, trigger=repeal.group("verb"), link_rule="link.repeals-trigger")
     # a prefix that ends in an opening bracket belongs to the number standing alone in it
     prefix = _masked_prefix(view, sentence.start, c.evidence.span.start).rstrip("（( ")
+    amend = AMEND_AFTER.match(after) if AMEND_LEAD.search(prefix) else None
+    if amend:           # …会议决定对《X》作如下修改: this decision amends X
+        return replace(c, relation=Relation.AMENDS, trigger=amend.group("verb"), link_rule="link.amends-trigger")
     forwarded = FORWARD_AFTER.match(after)
     if forwarded and not wrapped and not forwards_in_title(own.title or "") and FORWARD_OPENING.search(prefix):
         # 现将《X》转发给你们，请认真贯彻执行: the notice passes X on for its addressees to carry

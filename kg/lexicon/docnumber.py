@@ -39,10 +39,18 @@ CN_SEQ = "[〇零一二三四五六七八九十百千]{1,8}"
 # A legislature's announcement is numbered like an order, within its term:
 # 营口市人民代表大会常务委员会公告〔十七届〕第28号. An order may be written in
 # parentheses or without 第: 天津市人民政府令(第110号), 自治区政府令124号.
+# A ministry may number its orders within each year (交通部令2006年第8号,
+# 商务部令2007年第15号); the year then is part of the number.
+ORDER_YEAR = r"(?:(?P<oyear>(?:19|20)\d{2})\s*年\s*)?"
 ORDER = re.compile(rf"(?P<organ>[{CJK}]{{2,30}}?(?:令|公告))\s*[（(]?\s*"
-                   rf"(?:[〔\[［(（【]\s*(?P<term>[一二三四五六七八九十]+届)\s*[〕\]］)）】])?\s*"
+                   rf"(?:[〔\[［(（【]\s*(?P<term>[一二三四五六七八九十]+届)\s*[〕\]］)）】])?\s*{ORDER_YEAR}"
                    rf"第?\s*(?P<seq>\d{{1,5}}|{CN_SEQ})\s*号\s*[)）]?")
+# …or with the sequence before 令: 国务院第394号令, 北京市人民政府第9号令, 海关总署第61号令
+ORDER_SEQUENCE_FIRST = re.compile(rf"(?P<organ>[{CJK}]{{2,30}}?)(?P<term>)\s*{ORDER_YEAR}"
+                                  rf"第\s*(?P<seq>\d{{1,5}}|{CN_SEQ})\s*号令")
 ORDER_ORGAN_ENDINGS = name_endings("order_organ")
+CONTINUOUS_ORDER_ENDINGS = name_endings("continuous_order")
+YEAR_ORDER_ENDINGS = tuple(e for e in ORDER_ORGAN_ENDINGS if e.endswith("令"))
 CJK_CHAR = re.compile(f"[{CJK}]")
 MAX_JOINT_ORGAN = 20       # characters of one organ's full name in a joint order
 CANONICAL = re.compile(rf"^(?P<code>[{CJK}]+)〔(?P<year>\d{{4}})〕(?P<seq>[1-9]\d*)号$")
@@ -60,7 +68,10 @@ class DocNumber:
 
     @property
     def is_order(self) -> bool:
-        return self.year is None
+        """An order: of an organ that numbers its orders on (广州市人民政府令第179号),
+        or within each year (中华人民共和国交通部令2006年第8号); not a code that
+        only ends in 令 (沈政令〔1997〕29号)."""
+        return self.year is None or (self.code or "").endswith(YEAR_ORDER_ENDINGS)
 
     @property
     def is_filing(self) -> bool:
@@ -83,15 +94,35 @@ class DocNumber:
         view = re.sub(r"\s+", "", fold(text))
         m = re.fullmatch(rf"(?P<code>[{CJK}]+)" + NUMBER_TAIL.pattern.replace(r"\s*", ""), view)
         if m:
-            return cls(m.group("code"), int(m.group("year")), int(m.group("seq")))
+            return _numbered(m.group("code"), int(m.group("year")), int(m.group("seq")))
         m = ANNOUNCEMENT.fullmatch(view)
         if m:
             return cls(None, int(m.group("year")), int(m.group("seq")))
         joint, _, single = view.rpartition(JOINT)
-        m = ORDER.fullmatch(single)
-        if m and m.group("organ").endswith(ORDER_ORGAN_ENDINGS) and all(_order_organ(o) for o in joint.split(JOINT) if joint):
-            return cls((joint + JOINT if joint else "") + _order_code(m), None, cn_integer(m.group("seq")))
+        m = ORDER.fullmatch(single) or ORDER_SEQUENCE_FIRST.fullmatch(single)
+        if m and _order_organ_name(m) and all(_order_organ(o) for o in joint.split(JOINT) if joint):
+            return _order_number(joint + JOINT + _order_code(m, whole=False) if joint else _order_code(m), m)
         raise ValueError(f"not a document number: {text!r}")
+
+
+def _order_organ_name(m: re.Match) -> bool:
+    """The run before 令 (or 第N号令) ends as an ordering organ's name does."""
+    organ = m.group("organ")
+    return (organ if organ.endswith(("令", "公告")) else organ + "令").endswith(ORDER_ORGAN_ENDINGS)
+
+
+def _order_number(code: str, m: re.Match) -> DocNumber:
+    year = m.group("oyear")
+    return _numbered(code, int(year) if year else None, cn_integer(m.group("seq")))
+
+
+def _numbered(code: str, year: Optional[int], seq: int) -> DocNumber:
+    """A government numbers its orders on from the first (continuous_order in
+    name_endings.tsv): a year written beside one (河北省人民政府令〔2011〕第10号)
+    is no part of its number; another organ's year is (交通部令2006年第8号)."""
+    if year is not None and code.endswith(CONTINUOUS_ORDER_ENDINGS):
+        return DocNumber(code, None, seq)
+    return DocNumber(code, year, seq)
 
 
 def normalise(text: str) -> str:
@@ -127,21 +158,24 @@ def find_numbers(view: str, code_start) -> Iterator[NumberMatch]:
             continue
         code = view[start:code_end]
         year = int(m.group("year"))
-        yield NumberMatch(DocNumber(code, year, int(m.group("seq"))), Span(start, m.end()), known)
+        yield NumberMatch(_numbered(code, year, int(m.group("seq"))), Span(start, m.end()), known)
         end = m.end()
         while True:
             cont = LIST_CONTINUATION.match(view, end)
             if not cont:
                 break
-            yield NumberMatch(DocNumber(code, year, int(cont.group("seq"))),
+            yield NumberMatch(_numbered(code, year, int(cont.group("seq"))),
                               Span(cont.start("seq"), cont.end()), known)
             end = cont.end()
         taken_until = end
     yield from _damaged_numbers(view, code_start)
+    orders = list(find_orders(view))
     for m in ANNOUNCEMENT.finditer(view):
+        if any(o.span.start <= m.start() and m.end() <= o.span.end for o in orders):
+            continue        # 交通部令2006年第8号: the year and sequence of an order numbered within its year
         yield NumberMatch(DocNumber(None, int(m.group("year")), int(m.group("seq"))),
                           Span(m.start(), m.end()), True)
-    yield from find_orders(view)
+    yield from orders
 
 
 def _damaged_numbers(view: str, code_start) -> Iterator[NumberMatch]:
@@ -162,21 +196,22 @@ def _damaged_numbers(view: str, code_start) -> Iterator[NumberMatch]:
 
 
 def find_orders(view: str) -> Iterator[NumberMatch]:
-    """Orders: 广州市人民政府令第179号, also across a line break; the organ's
-    name starts at 中华人民共和国 or an area name, else after the run's
-    first four characters at most (民政部令)."""
-    for m in ORDER.finditer(view):
-        organ = m.group("organ")
-        if not organ.endswith(ORDER_ORGAN_ENDINGS):
-            continue
-        start = m.start() + order_start(organ)
-        # 1992年10月22日省人民政府令第18号: a date before the organ is no part of it
-        dates = list(DATE_TAIL.finditer(view, max(0, m.start() - 1), m.end("organ")))
-        if dates:
-            start = max(start, dates[-1].end())
-        start = _joint_start(view, start)
-        yield NumberMatch(DocNumber(_order_code(m, view[start:m.end("organ")]), None, cn_integer(m.group("seq"))),
-                          Span(start, m.end()), True)
+    """Orders: 广州市人民政府令第179号, also across a line break, or with the
+    sequence first (国务院第394号令); the organ's name starts at 中华人民共和国
+    or an area name, else after the run's first four characters at most (民政部令)."""
+    for pattern in (ORDER, ORDER_SEQUENCE_FIRST):
+        for m in pattern.finditer(view):
+            if not _order_organ_name(m):
+                continue
+            organ_end = m.end("organ")
+            organ = view[m.start():organ_end]
+            start = m.start() + order_start(organ if organ.endswith(("令", "公告")) else organ + "令")
+            # 1992年10月22日省人民政府令第18号: a date before the organ is no part of it
+            dates = list(DATE_TAIL.finditer(view, max(0, m.start() - 1), organ_end))
+            if dates:
+                start = max(start, dates[-1].end())
+            start = _joint_start(view, start)
+            yield NumberMatch(_order_number(_order_code(m, view[start:organ_end]), m), Span(start, m.end()), True)
 
 
 DATE_TAIL = re.compile(r"[0-9０-９〇○零一二三四五六七八九十]{1,4}[年月日]")
@@ -207,16 +242,34 @@ def _order_organ(name: str) -> bool:
     return found is not None and found.area.level == "national" and name.startswith(("中华人民共和国", found.name))
 
 
-def _order_code(m: re.Match, organ: Optional[str] = None) -> str:
-    """The organ (and the term of a legislature's announcement, 〔十七届〕)."""
+def _order_code(m: re.Match, organ: Optional[str] = None, whole: bool = True) -> str:
+    """The organ (and the term of a legislature's announcement, 〔十七届〕); the
+    last of a joint order's organs (not ``whole``) as written."""
     organ = organ if organ is not None else m.group("organ")
+    if not organ.endswith(("令", "公告")):
+        organ += "令"         # 国务院第394号令: the organ's order
     term = m.group("term")
     named = TERM_IN_NAME.search(organ)
     if named and not term:
         # 内蒙古自治区第十一届人民代表大会常务委员会公告第35号: the term the name
         # holds is the number's, as 〔十七届〕第28号 writes it
         organ, term = organ[:named.start()] + organ[named.end():], named.group("term")
-    return _legislature_in_full(organ) + (f"〔{term}〕" if term else "")
+    return _legislature_in_full(_without_the_state(organ) if whole else organ) + (f"〔{term}〕" if term else "")
+
+
+STATE = "中华人民共和国"
+
+
+def _without_the_state(organ: str) -> str:
+    """中华人民共和国商务部令 is 商务部令, as 国务院令第394号 is cited: a central
+    organ's order has one number (the President's keeps the state's name:
+    中华人民共和国主席令)."""
+    from kg.lexicon.agencies import parse_agency
+    rest = organ.removeprefix(STATE)
+    if rest == organ or JOINT in rest or not rest[:-1] or rest.startswith("主席"):
+        return organ
+    found = parse_agency(rest[:-1])      # a central organ, by its name of the day (交通部 before 2008)
+    return rest if found is not None and found.area.level == "national" else organ
 
 
 ANNOUNCING_LEGISLATURE = "npc-standing-committee"
@@ -237,13 +290,15 @@ def _legislature_in_full(organ: str) -> str:
 
 def order_start(organ: str) -> int:
     """Where the organ's name starts in a run of characters ending in 令."""
+    for i in range(max(0, len(organ) - 1 - MAX_JOINT_ORGAN), len(organ) - 2):
+        if _order_organ(organ[i:-1]):
+            # a central organ named in full, a word like 和 in its name (住房和城乡建设部令),
+            # or a county's name in it (国土资源部令: 资源 is a county of 广西)
+            return i
     for i in range(len(organ) - 2):
         rest = organ[i:]
         if rest.startswith("中华人民共和国") or gazetteer().split_area_prefix(rest, None):
             return i
-    for i in range(max(0, len(organ) - 1 - MAX_JOINT_ORGAN), len(organ) - 2):
-        if _order_organ(organ[i:-1]):
-            return i        # a central organ named in full, a word like 和 in its name (住房和城乡建设部令)
     for ending in sorted(ORDER_ORGAN_ENDINGS, key=len, reverse=True):
         if organ.endswith(ending):
             # a central organ without an area (民政部令, 国家卫生健康委令),

@@ -69,9 +69,9 @@ def _wrap() -> re.Pattern:
     after_organ = "|".join(re.escape(r["verb"]) for r in read_tsv("promulgation_verbs.tsv") if r["after_organ"] == "yes")
     organ_end = "".join(sorted({e[-1] for e in ORGAN_ENDINGS}))
     # the verb after 关于, or right after the issuing organ (国务院办公厅转发民政部关于…的意见的通知);
-    # the act in 《》, 〈〉 or quotes only where they enclose all of it: 关于印发“十四五”…规划的通知 keeps its “
+    # the act in 《》, 〈〉, <> (上海's 关于废止<…暂行办法>的决定) or quotes only where they enclose all of it: 关于印发“十四五”…规划的通知 keeps its “
     return re.compile(rf"(?:关于(?P<verb>{verbs})|(?<=[{organ_end}])(?P<verb_after_organ>{after_organ}))"
-                      rf"(?:(?:《(?P<q1>.+?)》|〈(?P<q2>.+?)〉){MORE_ACTS}|“(?P<q3>[^“”]+?)”|\"(?P<q4>[^\"]+?)\"|(?P<bare>.+?))"
+                      rf"(?:(?:《(?P<q1>.+?)》|〈(?P<q2>.+?)〉|[<﹤](?P<q5>.+?)[>﹥]){MORE_ACTS}|“(?P<q3>[^“”]+?)”|\"(?P<q4>[^\"]+?)\"|(?P<bare>.+?))"
                       rf"{NOTICE_ENDING}$")
 
 
@@ -103,12 +103,16 @@ def display_title(raw: str) -> str:
     return re.sub(r"[ \t\u3000]+", " ", text).strip()
 
 
+INNER_TITLE_MARKS = str.maketrans({"〈": "《", "〉": "》", "<": "《", ">": "》", "﹤": "《", "﹥": "》"})
+
+
 def title_key(title: str) -> str:
     """The matching key of a title: no spaces, no quotes (a mirror or a
     citation may lose one of a pair: 十四五”国家…), one bracket and dash style,
     ASCII digits; （试行） and （暂行） stay: a trial rule is another document."""
     key = re.sub(r"[\s“”\"'‘’「」『』]+", "", fold(title))
-    key = key.replace("〈", "《").replace("〉", "》").replace("（", "(").replace("）", ")")
+    # a title inside a title: 〈X〉, <X> (上海's and 西安's decisions), ﹤X﹥ (贺州's 细则) are 《X》
+    key = key.translate(INNER_TITLE_MARKS).replace("（", "(").replace("）", ")")
     return re.sub(r"[—–\-－~～]+", "-", key)
 
 
@@ -223,7 +227,7 @@ def wrapped_title(title: str) -> Optional[Wrapped]:
     m = _wrap().search(title)
     if not m:
         return None
-    group = next(g for g in ("q1", "q2", "q3", "q4", "bare") if m.group(g) is not None)
+    group = next(g for g in ("q1", "q2", "q5", "q3", "q4", "bare") if m.group(g) is not None)
     inner = m.group(group).strip()
     if document_type(inner) is None:
         return None

@@ -110,6 +110,10 @@ def _same_area(gold: str, read: Optional[str]) -> bool:
     # 石林县 is 石林彝族自治县; 广西 and 长沙 are 广西壮族自治区 and 长沙市
     if read == gold or (read.startswith(gold[:-1]) and read.endswith(gold[-1])) or read.startswith(gold):
         return True
+    # a district written with its city (长春市绿园区, 西宁市城中区) is the district the reader names alone
+    chain = gazetteer().split_area_prefix(gold, None)
+    if len(chain) > 1 and chain[-1][0] == len(gold) and chain[-1][1].name == read:
+        return True
     # another name of the same area (万盛经开区 is 万盛经济技术开发区: functional_areas.tsv)
     names = gazetteer().by_name
     return bool(set(names.get(gold, ())) & set(names.get(read, ())))
@@ -194,7 +198,8 @@ def _cited_titles(x: Extraction) -> set[str]:
     titles = {reference_key(c.target.title) for c in x.citations
               if c.target.title and (c.target.title in acted_on or c.evidence.rule not in (
                   "citation.wrapped", "identity.title-wraps", "citation.notice-around-title",
-                  "validity.amended-history"))}     # that one's target is the page's own document
+                  "validity.amended-history",       # that one's target is the page's own document
+                  "citation.number", "citation.announcement"))}    # a name a list item gives its number, in no 《》
     titles -= own
     if x.proposal is not None and x.proposal.title:
         titles.add(reference_key(x.proposal.title))

@@ -28,7 +28,7 @@ from typing import Iterator, Optional
 from kg.datafiles import phrase_pattern, read_lines
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.dates import parse_date, parse_signing_date
-from kg.lexicon.docnumber import DocNumber, find_orders
+from kg.lexicon.docnumber import ORDER_ORGAN_ENDINGS, DocNumber, find_orders
 from kg.lexicon.issuers import ends_in_kind_suffix
 from kg.lexicon.table_labels import is_header_text
 from kg.lexicon.titles import display_title, document_type, find_titles, issuer_prefix, title_key, wrapped_title
@@ -337,6 +337,9 @@ def _organ_and_type(text: str) -> bool:
     """湖北省人民代表大会常务委员会公告, 广州市人民政府令: an organ and a
     document type only, the head of an announcement or order, not a title."""
     text = re.sub(r"\s*[（(][^（）()]{0,20}[）)]$", "", text)        # …公告（第25号）
+    if text.endswith(ORDER_ORGAN_ENDINGS) and text.endswith("令"):
+        # 中华人民共和国交通部令 over 2006 年第 8 号: the head of an order
+        return bool(phrase_pattern("organ_line").fullmatch(text[:-1]))
     dtype = document_type(text)
     return (dtype is not None and dtype.concept == "announcement"
             and bool(phrase_pattern("organ_line").fullmatch(text[:-len(dtype.suffix)] or "-")))
@@ -550,7 +553,10 @@ def _number_near(lines: list[_Line], first: int, last: int) -> Optional[tuple[Do
     for j in (first - 1, first - 2, first - 3):
         if j < 0 or (lines[j].chrome and not _is_head_line(lines[j].text)):
             break
-        found = _number_on(lines[j], lines[j + 1])
+        # the sequence under its order's organ (中华人民共和国交通部令 / 2006 年第 8 号): the two lines' order
+        found = (_number_on(lines[j - 1], lines[j]) if j > 0 and not lines[j - 1].chrome
+                 and phrase_pattern("order_head_line").search(lines[j - 1].text) else None) \
+            or _number_on(lines[j], lines[j + 1])
         if found:
             return found + ("identity.number-line",)
         if not (_is_head_line(lines[j].text) or phrase_pattern("organ_line").fullmatch(lines[j].text)):
