@@ -202,14 +202,16 @@ def _item_rule(view: str, at: int, citations: list[Citation]) -> Optional[tuple[
     name, and the citations that name the rule."""
     lead = ITEM_LEAD.match(view, at)         # it matches the empty string too
     lead_end = lead.end() if lead else at
-    titled = next((i for i, c in enumerate(citations)
-                   if c.evidence.span.start == lead_end and c.target.title and c.source is None), None)
+    # the mention standing first: a title, and the notice that issued it where its history names one
+    # (一、《…森林防火实施办法》(1989年…桂政发〔1989〕141号发布…): the act and the notice, both)
+    first = [i for i, c in enumerate(citations) if c.evidence.span.start == lead_end and c.source is None]
+    titled = next((i for i in first if citations[i].target.title), None)
     if titled is not None:
         # 一、《X》(…): the item is the rule; 一、对《X》作出修改 / 1.在《X》第七条中增加…: it amends the rule
         end = citations[titled].evidence.span.end
         if lead_end == at or ITEM_AMENDMENT.match(view[at:lead_end].strip() + "X"
                                                   + _masked_prefix(view, end, end + ITEM_AMENDMENT_REACH)):
-            return None, [titled]
+            return None, first
         return None
     m = ITEM_NAME.match(view, at)
     bracket = OPEN_BRACKET.search(view, m.end()) if m is not None and document_type(m.group(0)) else None
