@@ -217,12 +217,12 @@ def _item_rule(view: str, at: int, citations: list[Citation]) -> Optional[tuple[
     bracket = OPEN_BRACKET.search(view, m.end()) if m is not None and document_type(m.group(0)) else None
     if m is None or bracket is None:
         return None
-    first = min(((c.evidence.span.start, i) for i, c in enumerate(citations)
-                 if c.target.number and c.source is None and bracket.start() < c.evidence.span.start < at + MAX_ITEM),
-                default=None)
-    if first is None or "根据" in view[bracket.start():first[0]]:
+    published = min(((c.evidence.span.start, i) for i, c in enumerate(citations)
+                     if c.target.number and c.source is None and bracket.start() < c.evidence.span.start < at + MAX_ITEM),
+                    default=None)
+    if published is None or "根据" in view[bracket.start():published[0]]:
         return None
-    return m.group(0), [first[1]]
+    return m.group(0), [published[1]]
 
 
 def _nearest_verb(view: str, body_start: int, at: int) -> Optional[str]:
