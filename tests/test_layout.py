@@ -399,6 +399,12 @@ OWN_NUMBERS = [
     ("商业特许经营备案管理办法\n\n商务部\n\n\n商务部令2007年第15号 商业特许经营备案管理办法\n\n"
      "  《商业特许经营备案管理办法》已于2007年4月6日经中华人民共和国商务部第六次部务会讨论通过,现予以公布,自2007年5月1日起施行。\n",
      "商务部令〔2007〕15号", "identity.number-title-tail"),
+    # the number and its date in the brackets under the title, as a gazette prints them (宁夏 办公厅's two)
+    ("宁夏回族自治区人民政府办公厅关于印发\n《宁夏回族自治区人民政府公文格式规定》的通知\n(宁政办发〔2001〕99号 2001年5月29日)\n"
+     "固原行署,各市、县(区)人民政府,自治区政府各部门、直属机构:\n",
+     "宁政办发〔2001〕99号", "identity.number-line"),
+    ("宁夏回族自治区人民政府办公厅关于严肃民生计划新闻发布纪律的通知\n(宁政办发[2010]9号 2010年1月14日)\n自治区政府各部门、直属机构:\n",
+     "宁政办发〔2010〕9号", "identity.number-line"),
     # a regulation's history note under its title names the order that issued it (安徽, 广东 law sites)
     ("安徽省乡镇敬老院管理办法【2004年修订版】\n(1992年1月2日安徽省人民政府第二次常务会议通过 1992年2月16日"
      "安徽省人民政府令第30号发布 根据1997年12月25日安徽省人民政府令第99号发布)\n第一条 为了加强乡镇敬老院的管理,制定本办法。\n",
@@ -492,6 +498,32 @@ COMPILATIONS = [
      "吉林省农村五保供养办法\n\n(吉林省人民政府令第200号)\n\n",
      ["吉林省第人民政府令\n\n2024", "吉林省第人民政府令(精选8篇)", "吉林省第人民政府令 篇1"], ["吉林省农村五保供养办法"]),
 ]
+
+
+BRACKETED_RUNS = [
+    # a law database's block of 【label】value pairs run into one line between the title and the body (青海's
+    # 通知, bulleted; 福州's 办法, without bullets): its pairs are read, the title and the body stay; the
+    # last pair's value only as far as its field's form reaches (设区的市地方性法规 is no rank the table holds)
+    ("青海省人民政府关于印发严格规范行政执法促进公正文明执法意见的通知文章属性•【制定机关】青海省人民政府•【公布日期】2010.10.19"
+     "•【字号】青政[2010]93号•【施行日期】2010.10.19•【效力等级】地方规范性文件•【时效性】现行有效•【主题分类】机关工作正文"
+     "青海省人民政府关于印发严格规范行政执法促进公正文明执法意见的通知(青政〔2010〕93号)西宁市、各自治州人民政府,海东行署,"
+     "省政府各委、办、厅、局:《严格规范行政执法促进公正文明执法的意见》省政府研究同意,现印发给你们,请认真贯彻落实。",
+     {"issuer": "青海省人民政府", "date_publication": "2010.10.19", "number": "青政[2010]93号",
+      "date_effective": "2010.10.19", "legal_rank": "地方规范性文件", "validity": "现行有效"}, "西宁市、各自治州人民政府"),
+    ("福州市城市公园管理办法【发布部门】福州市人大(含常委会)【公布日期】1996.07.18【实施日期】1996.07.18【时效性】已被修改"
+     "【效力级别】设区的市地方性法规福州市城市公园管理办法(1996年5月15日福州市第十届人民代表大会常务委员会第二十二次会议通过"
+     "1996年7月18日福建省第八届人民代表大会常务委员会第二十四次会议批准)第一章总则第一条为了加强城市公园规划、建设、保护和管理,"
+     "改善生态环境,美化城市,促进经济繁荣,增进人民身心健康,根据《中华人民共和国城市规划法》和《城市绿化条例》等法律、法规,制定本办法。",
+     {"issuer": "福州市人大(含常委会)", "date_publication": "1996.07.18", "date_effective": "1996.07.18",
+      "validity": "已被修改"}, "第一章总则"),
+]
+
+
+@pytest.mark.parametrize("line,expected,body", BRACKETED_RUNS, ids=lambda v: v[:8] if isinstance(v, str) else None)
+def test_a_run_of_bracketed_pairs_between_title_and_body(line, expected, body):
+    fields, residue = find_portal(line + "\n")
+    assert {f.field: f.value for f in fields} == expected
+    assert not any(span.start <= line.index(body) < span.end for span in residue)
 
 
 @pytest.mark.parametrize("text,site,document", COMPILATIONS, ids=lambda v: v[:8] if isinstance(v, str) else None)

@@ -106,6 +106,40 @@ def _pairs_then_summary(line: str) -> list[re.Match]:
     return hits[:summary + 1]
 
 
+def _bracketed_run(line: str, start: int) -> Optional[tuple[list[PortalField], Span]]:
+    """A law database's block of 【label】value pairs run into one line with
+    the title before it and the body after it, where the page lost its line
+    breaks (青海's 通知: …的通知文章属性•【制定机关】青海省人民政府•【公布日期】
+    2010.10.19•【字号】青政[2010]93号•…•【主题分类】机关工作正文…; 住建部's 办法;
+    福州's 办法: 【发布部门】…【时效性】已被修改【效力级别】…): each value runs to
+    the next 【, the last only as far as its field's form reaches; the line's
+    other words are no field, and only the run is residue. The fields, and
+    the run's span."""
+    if read_metadata_line(line, start) is not None:
+        return None
+    hits = [m for m in _label_hits(line) if line[m.start()] == "【"]
+    if len(hits) < MIN_BRACKETED_RUN:
+        return None
+    fields = []
+    for hit, after in zip(hits, hits[1:] + [None]):
+        field = label_field(hit.group("label"))
+        # a bullet before a bracket opens another pair, a label of it unknown or not
+        value = line[hit.end():after.start() if after else len(line)].split("•【")[0].strip(VALUE_TRIM + BULLETS)
+        if after is None:
+            form = _value_forms().get(field or "")
+            m = form.match(value) if form else None
+            if m is None:
+                continue
+            value = m.group(0)
+        if value:
+            at = start + line.index(value, hit.end())
+            fields.append(PortalField(_field_of(field, value), hit.group("label"), value, Span(at, at + len(value))))
+    return (fields, Span(start + hits[0].start(), fields[-1].span.end)) if fields else None
+
+
+MIN_BRACKETED_RUN = 3       # pairs that make a run of 【label】value a metadata block, not a title's tag
+
+
 def _value_has_form(field: Optional[str], value: str) -> bool:
     """A value glued to its label is read only where it has its field's form:
     a number, a date, an index number, a validity word, an organ's name."""
@@ -430,9 +464,15 @@ def find_portal(text: str) -> tuple[list[PortalField], list[Span]]:
     i = 0
     while i < len(lines):
         byline = (_bullet_block(lines, i) or _byline(lines, i)) if i < LEADING_BLOCK_LINES else None
+        run = None if byline else _bracketed_run(lines[i][2], lines[i][0])
         if byline:
             fields += byline[0]
             taken = byline[1]
+        elif run:
+            fields += run[0]
+            residue.append(run[1])
+            i += 1
+            continue
         else:
             taken = _read_line(lines, i, fields)
         residue += [Span(start, end) for start, end, _ in lines[i:i + taken]]
