@@ -1,5 +1,5 @@
-"""The wild set (tests/data/wild): 1,649 real pages gathered from every province
-with their sources, 1,552 of them with hand-checked gold. The set is part of
+"""The wild set (tests/data/wild): 1,803 real pages gathered from every province
+with their sources, 1,706 of them with hand-checked gold. The set is part of
 the repository, so these run everywhere.
 
 What is held here is a floor under the reading of identity measured on it
@@ -79,8 +79,10 @@ FLOORS = {"self_number": (0.97, 0.93), "title": (0.90, 0.86), "issuer": (0.94, 0
           # (lists: P 0.94 until RC joined, whose compound units 清丰县党委、政府 are one item to its gold;
           # agencies R 0.70 until IA joined, whose 石景山 任务分解方案 wraps its 协办单位 list over lines;
           # agencies R 0.69 and lists P 0.90, R 0.66 until RD joined, whose cell-per-line tables dropped their
-          # merged cells: 25 of its 84 clean lists read, at P 0.74)
-          "measures_responsible": (0.97, 0.57), "lists": (0.85, 0.52)}
+          # merged cells: 25 of its 84 clean lists read, at P 0.74; agencies R 0.57 and lists P 0.85, R 0.52
+          # until RE joined, whose bare brackets of units and units' lines under each task have one source
+          # each: 9 of its 53 clean lists read)
+          "measures_responsible": (0.97, 0.49), "lists": (0.82, 0.45)}
 # shared/corpus-pages (clean): the targets of #29 met there, and the floors that keep them
 SHARED_PAGES = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus-pages"
 SHARED_FLOORS = {"self_number": (0.95, 0.95), "title": (0.95, 0.95), "issuer": (0.95, 0.95), "area": (0.95, 0.95),
