@@ -412,6 +412,14 @@ OWN_NUMBERS = [
      "宁政办发〔2001〕99号", "identity.number-line"),
     ("宁夏回族自治区人民政府办公厅关于严肃民生计划新闻发布纪律的通知\n(宁政办发[2010]9号 2010年1月14日)\n自治区政府各部门、直属机构:\n",
      "宁政办发〔2010〕9号", "identity.number-line"),
+    # an order's organ letter-spaced as a version head is, its sequence under it (黄山's 规定 on a law site);
+    # a legislature's announcement over three lines below the rule's title and its organ (无锡's 条例)
+    ("黄山市行政许可听证程序规定\n\n安徽省黄山市人民政府\n\n\n黄山市人民政府公报(2004年第7号)\n\n黄 山 市 人 民 政 府 令\n\n\n"
+     "第 28 号\n\n \n《黄山市行政许可听证程序规定》已经2004年6月29日市政府第十八次常务会议通过,现予发布,自2004年7月1日起施行。\n",
+     "黄山市人民政府令第28号", "identity.number-order"),
+    ("无锡市盐业管理条例\n\n江苏省无锡市人大常委会\n\n\n无锡市第十四届人民代表大会常务委员会\n\n公 告\n\n第1号\n\n"
+     "《无锡市盐业管理条例》已由无锡市第十四届人民代表大会常务委员会第四次会议于2008年6月27日制定,现予公布。\n",
+     "无锡市人民代表大会常务委员会公告〔十四届〕第1号", "identity.number-order"),
     # a regulation's history note under its title names the order that issued it (安徽, 广东 law sites)
     ("安徽省乡镇敬老院管理办法【2004年修订版】\n(1992年1月2日安徽省人民政府第二次常务会议通过 1992年2月16日"
      "安徽省人民政府令第30号发布 根据1997年12月25日安徽省人民政府令第99号发布)\n第一条 为了加强乡镇敬老院的管理,制定本办法。\n",

@@ -50,6 +50,7 @@ NUMBER_WINDOW = 7           # non-blank lines after the title the number may sta
 LONG_LINE = 60
 SENTENCE_ENDS = ("。", "；", "！", "？", ";")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")      # an escape sequence is no part of a title
+INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 LETTER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])([\u4e00-\u9fff]) ([\u4e00-\u9fff])$")
 BULLET = re.compile(r"^[•·●▪◆]\s*")
 PLACE_COLON = re.compile(r"^([\u4e00-\u9fff]{2,9})[:：]\s*")
@@ -567,7 +568,7 @@ def _number_near(lines: list[_Line], first: int, last: int) -> Optional[tuple[Do
             break
         if line.chrome:
             continue
-        found = _number_on(line, _next(lines, line)) or _number_opening(line)
+        found = _number_on(line, _next(lines, line)) or _organ_announcement(lines, line) or _number_opening(line)
         if found:
             return found + ("identity.number-line",)
         seen += 1
@@ -591,7 +592,8 @@ def _number_on(line: _Line, nxt: Optional[_Line] = None) -> Optional[tuple[DocNu
         return number, Span(line.span.start + start, line.span.start + end)
     if nxt is not None and phrase_pattern("order_head_line").search(line.text) \
             and phrase_pattern("order_seq_line").match(nxt.text):
-        found = bare_number(line.text + nxt.text)
+        # the organ's line may be letter-spaced as a version head is (黄 山 市 人 民 政 府 令, 公 告)
+        found = bare_number(INNER_SPACE.sub("", line.text) + nxt.text)
         if found is not None:
             return found[0], Span(line.span.start, nxt.span.end)
     return None
