@@ -63,6 +63,9 @@ def test_organ_names_and_short_forms(written, context, full):
     ("西安市养老服务工作领导小组办公室", None, "西安市养老服务工作领导小组办公室"),
     ("五华区西翥街道办事处", "530102", "昆明市五华区西翥街道办事处"),
     ("区城市更新局", "440106", "广州市天河区城市更新局"),      # no table holds it: kept by its shape
+    # a command headquarters and its office, named in full (海口's 公告, 遂宁's office)
+    ("海口市防汛防风防旱指挥部", None, "海口市防汛防风防旱指挥部"),
+    ("遂宁市人民政府防汛抗旱指挥部办公室", None, "遂宁市人民政府防汛抗旱指挥部办公室"),
 ])
 def test_issuers_beyond_the_organ_tables(written, context, full):
     from kg.extract.agency_mentions import resolve_item
