@@ -644,10 +644,11 @@ def _heading_date(s: Sources) -> Optional[Found]:
         if span.start < head_start or not text:
             continue
         m = phrase_pattern("heading_date_line").fullmatch(text)
-        value = parse_date(m.group("date")) if m else None
-        if m and value:
-            start = span.start + line.index(m.group("date"))
-            return Found(value, "identity.date-heading", Span(start, start + len(m.group("date"))))
+        written = (m.group("date") or m.group("dated")) if m else None
+        value = parse_date(written) if written else None
+        if written and value:
+            start = span.start + line.index(written)
+            return Found(value, "identity.date-heading", Span(start, start + len(written)))
         if text.endswith((":", "：")) or len(text) > LONG_LINE or text.endswith(SENTENCE_ENDS):
             return None     # the addressees or the body: the heading is over
     return None
