@@ -165,10 +165,11 @@ def test_a_cell_per_line_table_of_an_attachment_a_unit_a_line():
     assert [(m.ordinal, m.heading) for m in x.measures] == [
         ("1", "启动建设东柳河城区段综合治理工程和东湖湿地公园。"), ("2", "新建2座人行天桥。"),
         ("3", "启动县图书馆新馆建设。"), ("4", "建成县残疾人综合服务中心。")]
-    # as written (the labels are the organs' names of the area); row 3's 县代建中心 has the ending of a
-    # task too (建设养老服务中心), so of its unit lines only 县文体广新局 is read as a unit
+    # as written (the labels are the organs' names of the area; 县护城河指挥部, a headquarters named in
+    # full); row 3's 县代建中心 has the ending of a task too (建设养老服务中心), so of its unit lines
+    # only 县文体广新局 is read as a unit
     assert [(p, m.written) for p, m in x.responsible] == [
-        (1, "县水务局"), (1, "县住建局"), (2, "县住建局"), (3, "县文体广新局"), (4, "县残联")]
+        (1, "县水务局"), (1, "县住建局"), (1, "县护城河指挥部"), (2, "县住建局"), (3, "县文体广新局"), (4, "县残联")]
     assert {m.agency.area.name for _, m in x.responsible} == {"大竹县"}
 
 
@@ -216,6 +217,21 @@ def test_the_issued_title_over_two_lines_and_a_responsible_line_under_the_lead_l
         (1, "lead", "区发改局"), (1, "support", "立山经济开发区"), (2, "lead", "区工信局"), (2, "support", "立山经济开发区"),
         (3, "lead", "区商务局"), (3, "support", "区市场局")]
     assert [(p, c.text, c.role) for p, c in x.collective] == [(3, "各街道", "support")]
+
+
+def test_the_table_a_notice_issues_after_its_signature_and_an_editor_s_note():
+    """国办's 关于印发2016年《政府工作报告》量化指标任务分工的通知 signs, a repost notes
+    (本文有删减), and the table the title issues follows under its title, which
+    has no type's ending: its rows are the document's, their header's labels
+    letter-spaced (序号 工 作 任 务 牵头负责部门)."""
+    x = extract("国务院办公厅关于印发2016年《政府工作报告》量化指标任务分工的通知\n\n国办函[2016]38号\n\n国务院有关部门:\n\n"
+                "为切实抓好2016年《政府工作报告》的贯彻落实,经国务院领导同志同意,现将《2016年量化指标任务分工》印发给你们,"
+                "并就有关事项通知如下:\n\n三、国办将加强跟踪督办,定期梳理汇总落实情况。\n\n国务院办公厅\n2016年4月6日\n\n"
+                "(本文有删减)\n\n2016年《政府工作报告》量化指标任务分工\n\n序号 工 作 任 务 牵头负责部门\n"
+                "1 居民消费价格涨幅3%左右 发展改革委\n2 城镇新增就业1000万人以上 人力资源社会保障部\n"
+                "3 安排财政赤字2.18万亿元,赤字率提高到3% 财政部\n")
+    assert [(m.role, m.written) for _, m in x.responsible] == [
+        ("lead", "发展改革委"), ("lead", "人力资源社会保障部"), ("lead", "财政部")]
 
 
 def test_a_responsible_line_alone_leads():

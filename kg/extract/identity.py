@@ -25,7 +25,8 @@ from kg.extract.measures import opens_numbered_item
 from kg.extract.proposals import answers_a_proposal, is_reply_title
 from kg.models import AgencyRef, AreaRef, Document, Layout, Span, UnboundAgency
 from kg.datafiles import level_words, phrase_pattern, read_lines, read_tsv
-from kg.lexicon.titles import ORGAN_ENDINGS, display_title, document_type, is_interpretation, issuer_prefix
+from kg.lexicon.titles import (ORGAN_ENDINGS, display_title, document_type, is_interpretation, issuer_prefix,
+                               title_key, wrapped_title)
 from kg.read.layout import bare_number, clean_title, lost_line_breaks, read_layout, space_pieces
 
 T = TypeVar("T")
@@ -190,7 +191,9 @@ def read_identity(doc: Document) -> Identity:
     ident.warnings += _number_disagreements(doc)
     sources = replace(sources, title=ident.title, number=ident.number)
     signature = sources.signature
-    if signature and not _issues_attachment(doc.view, (signature[2][1] if signature[2] else signature[0]).end):
+    issued = wrapped_title(ident.title.value, typed=False) if ident.title else None
+    if signature and not _issues_attachment(doc.view, (signature[2][1] if signature[2] else signature[0]).end,
+                                            issued.title if issued else None):
         ident.body_end = signature[0].start
     ident.issuers = _first("issuer", sources) or []
     ident.number = _order_of_its_government(ident.number, ident.issuers)
@@ -1157,10 +1160,11 @@ def _organs_ending_at(view: str, end: int, context, reach_from: int) -> Optional
     return None
 
 
-def _issues_attachment(view: str, after: int) -> bool:
+def _issues_attachment(view: str, after: int, issued: Optional[str] = None) -> bool:
     """A promulgation notice signs before the document it issues: the line
-    after its signature is that document's title (…管理办法), and the body goes
-    on."""
+    after its signature is that document's title (…管理办法, or the title the
+    notice's own title issues: 国办's 关于印发2016年《政府工作报告》量化指标任务
+    分工的通知 over its table), and the body goes on."""
     title = ""
     for line in view[after:].split("\n"):
         text = line.strip()
@@ -1169,6 +1173,8 @@ def _issues_attachment(view: str, after: int) -> bool:
         if DISTRIBUTION_NOTE.fullmatch(text) or not text:
             continue        # (此件公开发布) under the signature, over the document a notice issues
         title += text
+        if issued and title_key(title) == title_key(issued):
+            return True
         if len(title) > LONG_LINE or text.endswith(("：", ":")) or HEADING_ENDS_BEFORE.search(text):
             return False
         if document_type(title) is not None:
@@ -1182,7 +1188,7 @@ ATTACHMENT_TITLE_PART = 40
 
 
 ATTACHMENT_LABEL = re.compile(r"附\s*件\s*\d{0,2}\s*[:：]?")
-DISTRIBUTION_NOTE = re.compile(r"[（(]\s*此件[^）)]{0,12}[）)]")
+DISTRIBUTION_NOTE = re.compile(r"[（(]\s*(?:此件|本文)[^）)]{0,12}[）)]")     # (此件公开发布); a repost's (本文有删减)
 
 
 def _adoption_issuers(s: Sources) -> list[Found]:

@@ -238,14 +238,14 @@ def _record_header(lines: list[tuple[int, str]], i: int):
     into cells (None: a cell per line) and the line its first row starts on.
     Its labels may run over several lines (a second tier, a wrapped label),
     up to the first line that opens with a sequence number."""
-    line = lines[i][1]
+    line = _unspaced(lines[i][1])
     splitter = _splitter(line)
     if splitter is None and not (column_kind(line) and len(line.strip()) <= MAX_LABEL_LINE):
         return None
     kinds: list[str] = []
     j = i
     while j < len(lines):
-        text = lines[j][1].strip()
+        text = _unspaced(lines[j][1].strip())
         if not text:
             j += 1
             continue
@@ -261,6 +261,15 @@ def _record_header(lines: list[tuple[int, str]], i: int):
     if j >= len(lines) or not _header(kinds) or "number" not in kinds:
         return None
     return kinds, splitter, j
+
+
+LETTER_SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?: [\u4e00-\u9fff])+(?![\u4e00-\u9fff])")
+
+
+def _unspaced(line: str) -> str:
+    """A header's labels set with spaced letters (序号 工 作 任 务 牵头负责部门,
+    国办's 量化指标 table; 任 务 名 称 | 指 标 要 求 | 牵 头 部 门, 上城's) as written without."""
+    return LETTER_SPACED_LABEL.sub(lambda m: m.group(0).replace(" ", ""), line)
 
 
 def _splitter(line: str) -> Optional[re.Pattern]:

@@ -222,14 +222,15 @@ def forwards_in_title(title: str) -> bool:
     return any(verb in title for verb, relation in _verbs().items() if relation == Relation.FORWARDS)
 
 
-def wrapped_title(title: str) -> Optional[Wrapped]:
-    """关于印发《X》的通知 -> X; None for any other title."""
+def wrapped_title(title: str, typed: bool = True) -> Optional[Wrapped]:
+    """关于印发《X》的通知 -> X; None for any other title, or (``typed``) where X
+    has no document type's ending (…量化指标任务分工: a table the notice issues)."""
     m = _wrap().search(title)
     if not m:
         return None
     group = next(g for g in ("q1", "q2", "q5", "q3", "q4", "bare") if m.group(g) is not None)
     inner = m.group(group).strip()
-    if document_type(inner) is None:
+    if typed and document_type(inner) is None:
         return None
     offset = title.find(inner, m.start(group))
     return Wrapped(inner, _verbs()[m.group("verb") or m.group("verb_after_organ")], offset)
