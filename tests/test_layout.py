@@ -785,6 +785,7 @@ def test_sentences_that_start_with_a_label_word_are_not_metadata(line):
     ("关于省十三届人大一次会议温36号建议的答复", "温36"),                 # a delegation's own numbering (温州's)
     ("对市十三届人大三次会议拱6号建议的会办意见", "拱6"),                # (杭州 拱墅's)
     ("对市十三届人大三次会议第6号建议的会办意见", "6"),                 # 第 is no delegation
+    ("宁津县教育和体育局对县政协十一届二次会议第202302B46号提案的答复", "202302B46"),   # a letter inside a long number
 ])
 def test_proposal_numbers(title, number):
     x = extract(title + "\n\n张三委员:\n您提出的《关于加快养老服务业发展的建议》收悉,现答复如下:\n")

@@ -650,6 +650,9 @@ def test_a_reply_titled_as_one_and_acknowledging_its_proposal(text, number):
      "纳入农村道路建设项目工程的建议”,已转交我局办理,现答复如下:\n", 4),
     ("尊敬的蜂合兴代表:\n您在维西傈僳族自治县十八届人大第三次会议上提出的第18号“关于中路乡拉嘎洛村农田灌溉沟渠修复的建议”"
      "已交我局办理,现将办理情况答复如下:\n", 18),
+    # thanks and the organ's care between the acknowledgement and 回复如下 (东莞 市委金融办)
+    ("尊敬的沈文娟代表:\n您提出的《关于进一步加大小微企业金融扶持力度的建议》(第20250055号)收悉。感谢您对我市小微企业金融扶持"
+     "工作的关注与深入思考,市委金融办高度重视您的建议,经认真研究,现结合工作实际,将有关情况回复如下:\n", 20250055),
 ])
 def test_a_reply_that_opens_with_the_acknowledged_proposal(text, number):
     x = extract(text)
