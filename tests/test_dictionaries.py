@@ -355,6 +355,18 @@ def test_a_short_form_the_table_does_not_abbreviate_names_the_organ(written, con
     assert agency_label(found, {written}) == label
 
 
+@pytest.mark.parametrize("written,area_name", [
+    # since the 2018 reform a forestry bureau is often named 林业和草原局 (建水县's reply; 吉林省's, in
+    # the wild set's pages; 甘南州's): the forestry organ of its area
+    ("建水县林业和草原局", "建水县"),
+    ("吉林省林业和草原局", "吉林省"),
+    ("甘南州林业和草原局", "甘南藏族自治州"),
+])
+def test_a_forestry_and_grassland_bureau_is_the_forestry_organ(written, area_name):
+    found = parse_agency(written)
+    assert found is not None and (found.key, found.area.name) == ("forestry", area_name)
+
+
 def test_a_reformed_organ_keeps_its_name_and_names_its_successor(tmp_path):
     """A 2016 document's 省卫生计生委 is the 卫生和计划生育委员会 of its time (黑龙江
     notice in shared/corpus-pages), not the 卫生健康委员会 that replaced it in
