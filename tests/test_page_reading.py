@@ -81,6 +81,11 @@ def test_every_portal_label_reads_in_its_example(row):
     ("来源:市卫健委   2019-07-08 09:50   浏览量:1   | | | |",
      {"source": "市卫健委", "date_publication": "2019-07-08 09:50"}),
     ("来源:三阳港镇党政办 2015-01-09 08:59 字体:【", {"source": "三阳港镇党政办", "date_publication": "2015-01-09 08:59"}),
+    # …or at a wide gap, a widget's or an unknown label's words after it (茶陵 portal; 托里's 商务厅 repost)
+    ("时间:2007-08-09 16:20:00    来源: 茶陵县人民政府     来源截图",
+     {"date_publication": "2007-08-09 16:20:00", "source": "茶陵县人民政府"}),
+    ("文章来源:新疆维吾尔自治区商务厅   文章类型:转载   内容分类:政策发布   发布时间:2020-09-17",
+     {"source": "新疆维吾尔自治区商务厅", "subject_category": "政策发布", "date_publication": "2020-09-17"}),
     # portals count views too: a filled count is no repost's mark (大洼区 portal; 市卫健委's 浏览量:1 above)
     ("发布时间:2018-12-10 浏览次数:683", {"date_publication": "2018-12-10"}),
     ("标题: 关于做好 2023年1月1日起调整高龄津贴工作的通知", {"title": "关于做好 2023年1月1日起调整高龄津贴工作的通知"}),

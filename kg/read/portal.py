@@ -44,6 +44,8 @@ REPOST_FIELDS = {"aggregator", "date_publication", "source"}
 CELL_BREAK = re.compile(r"\s*[|｜]\s*")
 # fields whose value is a name (an organ, a paper, a person): a date after it is a cell of its own
 NAME_FIELDS = {"source", "issuer", "aggregator", "site_owner", "signer", "letter_author", "proposer"}
+# a name's value ends at a wide gap, after which a widget's words stand (来源:茶陵县人民政府     来源截图)
+WIDE_GAP_AFTER_NAME = re.compile(r"[ \t\u3000]{3,}(?=\S)")
 TRAILING_DATE = re.compile(r"[ \t\u3000]+(?=(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2})")
 # what a cell without a label can be, tried in this order (portal_value_forms.tsv)
 UNLABELLED_FIELDS = ("date_publication", "number", "index_number", "validity")
@@ -214,7 +216,7 @@ def _value_alone(field: Optional[str], value: str) -> tuple[str, str]:
         return (value[:m.end()], value[m.end():]) if m else (value, "")
     if field not in NAME_FIELDS:
         return value, ""
-    m = TRAILING_DATE.search(value)
+    m = TRAILING_DATE.search(value) or WIDE_GAP_AFTER_NAME.search(value)
     return (value[:m.start()], value[m.start():].strip()) if m and m.start() > 0 else (value, "")
 
 
