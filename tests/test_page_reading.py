@@ -81,6 +81,10 @@ def test_every_portal_label_reads_in_its_example(row):
     ("来源:市卫健委   2019-07-08 09:50   浏览量:1   | | | |",
      {"source": "市卫健委", "date_publication": "2019-07-08 09:50"}),
     ("来源:三阳港镇党政办 2015-01-09 08:59 字体:【", {"source": "三阳港镇党政办", "date_publication": "2015-01-09 08:59"}),
+    # labels set apart by wide gaps mid-line, an empty cell closing it (新疆 文旅厅's 公告: its pairs two on a line)
+    (" 索 引 号  MB1620703/2021-00246  发文字号  新文旅发〔2021〕55号  公文种类 ",
+     {"index_number": "MB1620703/2021-00246", "number": "新文旅发〔2021〕55号"}),
+    (" 发文机关  资源开发处  成文日期  2021-09-03  主题分类 ", {"issuer": "资源开发处", "date_document": "2021-09-03"}),
     # …or at a wide gap, a widget's or an unknown label's words after it (茶陵 portal; 托里's 商务厅 repost)
     ("时间:2007-08-09 16:20:00    来源: 茶陵县人民政府     来源截图",
      {"date_publication": "2007-08-09 16:20:00", "source": "茶陵县人民政府"}),

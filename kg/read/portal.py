@@ -30,6 +30,8 @@ SENTENCE_ENDS = ("。", "；", "！", "？")
 VALUE_BELOW_LINES = 3      # a value below its label, blank lines between (a table copied cell by cell)
 BULLETS = "•·●▪◆-*"
 GAP = r"[ \t\u3000]*"
+WIDE_BORDER_BEFORE = re.compile(r"(?:^[ \t\u3000]*|\S[ \t\u3000]{2,})$")
+WIDE_BORDER_AFTER = re.compile(r"[ \t\u3000]{2,}\S|[ \t\u3000]*$")     # a value, or an empty cell closing the line
 CELL_START = re.compile(r"(?:^|[|｜\t】\]]|\s{2,}|[ \t]+)$")
 VALUE_TRIM = " \t\u3000|｜:：【】[]"
 # a page's date before its labelled pairs, set apart by spaces or a bar (2016年02月25日 14:17 | 来源:…)
@@ -84,7 +86,11 @@ def _label_hits(line: str) -> list[re.Match]:
     for m in _label_pattern().finditer(line):
         # 【发布机构】X is a label; 【文字解读】 (a column's tag) holds a label's word, not a label
         glued = m.group("sep") in (":", "：") or (line[m.start()] == "【" and "】" in m.group())
-        at_cell = bool(CELL_START.search(line[:m.start()])) and m.group("sep") is not None
+        # a label set apart by wide gaps mid-line (索 引 号  X  发文字号  新文旅发〔2021〕55号): the gaps before
+        # and after it are the cells' borders, though the pattern's own gaps took them
+        wide = bool(WIDE_BORDER_BEFORE.search(line, 0, m.start("label"))) and bool(
+            WIDE_BORDER_AFTER.match(line, m.end("label")))
+        at_cell = (bool(CELL_START.search(line[:m.start()])) and m.group("sep") is not None) or wide
         if glued or at_cell:
             hits.append(m)
         elif m.group("space") is not None and CELL_START.search(line[:m.start("label")]):
