@@ -1938,3 +1938,19 @@ def test_a_page_of_one_line_is_read_in_the_pieces_its_spaces_leave():
                 '要案暂行办法》(粤委办(1998)124号)的规定,结合我市实际,制定本规定。 |')
     assert x.identity.title == "广州市人民政府办公厅印发《办理上级信访部门交办信访大要案规定》的通知"
     assert [a.name for a in x.identity.issuers] == ["广州市人民政府办公厅"]
+
+
+@pytest.mark.parametrize("text,area_name", [
+    # a publisher's field that opens with a county's name without its 县 names that county only before
+    # its government's words (临湘's 来源:临湘政府网), not before a division's (新疆 文旅厅's 发文机关
+    # 资源开发处: 资源 is a county of 广西; its number's 新 and its title's 自治区 place it)
+    ("对临湘市政协十届二次会议第35号建议的答复\n来源:临湘政府网   日期: 2023-11-08 16:01\n浏览量:1 | | | |\n", "临湘市"),
+    ("新疆维吾尔自治区文化和旅游厅\n\n政府信息公开\n\n自治区文化和旅游厅关于确定和田地区策勒县昆仑圣境等12家景区为国家4A级旅游景区的公告\n\n"
+     "发布时间:2021-09-03   浏览次数:   【字体:\n\n 索 引 号  MB1620703/2021-00246  发文字号  新文旅发〔2021〕55号  公文种类 \n"
+     " 发文机关  资源开发处  成文日期  2021-09-03  主题分类 \n\n根据中华人民共和国国家标准《旅游景区质量等级的划分与评定》"
+     "《旅游景区质量等级管理办法》,经相关地(州、市)文化和旅游行政部门推荐,新疆维吾尔自治区文化和旅游厅按程序组织综合评定。\n",
+     "新疆维吾尔自治区"),
+])
+def test_a_county_named_short_in_a_publisher_s_field(text, area_name):
+    x = extract(text)
+    assert x.area is not None and x.area.name == area_name

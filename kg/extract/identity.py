@@ -24,7 +24,7 @@ from kg.lexicon.issuers import find_code_start, resolve_code
 from kg.extract.measures import opens_numbered_item
 from kg.extract.proposals import answers_a_proposal, is_reply_title
 from kg.models import AgencyRef, AreaRef, Document, Layout, Span, UnboundAgency
-from kg.datafiles import level_words, phrase_pattern, read_lines, read_tsv
+from kg.datafiles import level_words, name_endings, phrase_pattern, read_lines, read_tsv
 from kg.lexicon.titles import (ORGAN_ENDINGS, display_title, document_type, is_interpretation, issuer_prefix,
                                title_key, wrapped_title)
 from kg.read.layout import bare_number, clean_title, lost_line_breaks, read_layout, space_pieces
@@ -802,7 +802,7 @@ def _portal_area(doc: Document) -> Optional[AreaRef]:
         if organ_of_form(field_.value.strip()):
             continue        # 发布机构:公安局 — an organ by its kind, not 公安县's 局
         chain = gazetteer().split_area_prefix(field_.value, None)
-        if chain:
+        if chain and _names_its_area(field_.value, chain[-1][0], chain[-1][1]):
             return chain[-1][1]
     registered = _registration_area(doc)
     if registered is not None:
@@ -813,6 +813,18 @@ def _portal_area(doc: Document) -> Optional[AreaRef]:
         if found:
             return found[1]
     return None
+
+
+def _names_its_area(value: str, end: int, area: AreaRef) -> bool:
+    """A county named without its 县 in a publisher's field names it only before
+    its government's words (来源:临湘政府网); else the field's words merely open
+    with its name (新疆 文旅厅's 发文机关 资源开发处: 资源 is a county of 广西). A
+    province or city goes by its short name (广西, 长沙)."""
+    return (area.level not in ("county", "township") or value[:end].endswith(name_endings("area"))
+            or bool(GOVERNMENT_WORDS.match(value, end)))
+
+
+GOVERNMENT_WORDS = re.compile(r"(?:人民)?政府|县委|市委|区委|党委")
 
 
 def _registration_area(doc: Document) -> Optional[AreaRef]:
