@@ -285,3 +285,13 @@ def test_a_district_written_with_its_city_is_the_district(tmp_path):
     score = _scored_on_one_text(tmp_path, text, "area",
                                 {"with_city": "长春市绿园区", "alone": "绿园区", "other_city": "吉林市绿园区"})
     assert (score.true_positives, score.gold) == (2, 3)
+
+
+def test_a_township_written_with_its_county_is_the_township(tmp_path):
+    """天长市新街镇 (set IV's news item of the town's 人大主席团): the reader names
+    the town, the gold writes it with its county-level city."""
+    text = ("您现在的位置:天长市人大>> 镇街人大>> 镇街人大>>正文内容\n\n新街镇召开人大主席团会议\n\n"
+            "发布时间:2016年07月28日 【字体: 打印文章 点击数:\n\n近日,新街镇召开人大主席团会议,会议由镇人大主席马文明主持,"
+            "镇党委书记周巧玲、镇长王友仁、镇人大主席团成员参加了会议,新街镇市人大代表列席了会议。\n")
+    score = _scored_on_one_text(tmp_path, text, "area", {"with_county": "天长市新街镇", "alone": "新街镇"})
+    assert (score.true_positives, score.gold) == (2, 2)

@@ -110,9 +110,12 @@ def _same_area(gold: str, read: Optional[str]) -> bool:
     # 石林县 is 石林彝族自治县; 广西 and 长沙 are 广西壮族自治区 and 长沙市
     if read == gold or (read.startswith(gold[:-1]) and read.endswith(gold[-1])) or read.startswith(gold):
         return True
-    # a district written with its city (长春市绿园区, 西宁市城中区) is the district the reader names alone
+    # a district written with its city (长春市绿园区, 西宁市城中区) is the district the reader names alone;
+    # a township written with its county (天长市新街镇) the township
     chain = gazetteer().split_area_prefix(gold, None)
     if len(chain) > 1 and chain[-1][0] == len(gold) and chain[-1][1].name == read:
+        return True
+    if chain and gold[chain[-1][0]:] == read and gazetteer().is_township_name(read):
         return True
     # another name of the same area (万盛经开区 is 万盛经济技术开发区: functional_areas.tsv)
     names = gazetteer().by_name
