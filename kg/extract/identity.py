@@ -1580,7 +1580,7 @@ SOURCES = {
     "identity.title-portal": _portal_title,
     **{rule: _layout_number(rule) for rule in ("identity.number-title-tail", "identity.number-line",
                                                 "identity.number-order", "identity.number-abstract",
-                                                "identity.number-head")},
+                                                "identity.number-head", "identity.number-attachment")},
     "identity.number-portal": _portal_number,
     "identity.issuer-title": _title_issuers,
     "identity.issuer-heading": _heading_issuers,

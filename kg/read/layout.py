@@ -739,6 +739,21 @@ def _portal_number(portal: tuple[PortalField, ...]) -> Optional[tuple[DocNumber,
     return None
 
 
+def _attachment_number(view: str, title: Optional[str]) -> Optional[tuple[DocNumber, Span, str]]:
+    """A portal's attachment whose file the document's number names: with the
+    page's own title (黔农办发(2018)93号-…的通知.zip) or as its 附件
+    (1.黑林办发〔2015〕123号附件.doc)."""
+    for m in phrase_pattern("attachment_file_number").finditer(view):
+        if m.group("title") and (title is None or title_key(clean_title(m.group("title"))) != title_key(title)):
+            continue
+        try:
+            number = DocNumber.parse(m.group("number"))
+        except ValueError:
+            continue
+        return number, Span(m.start("number"), m.end("number")), "identity.number-attachment"
+    return None
+
+
 def read_layout(view: str, residue: tuple[Span, ...], portal: tuple[PortalField, ...]) -> Layout:
     """Where the page's identity stands (see the module's docstring)."""
     lines = [line for line in _lines(view, residue) if line.span.start < OPENING_CHARS][:OPENING_LINES]
@@ -762,13 +777,16 @@ def read_layout(view: str, residue: tuple[Span, ...], portal: tuple[PortalField,
     numbers += [head_number] if head_number else []
     numbers += [found] if best is not None and (found := _portal_title_number(portal, best.title)) else []
     numbers += [found] if (found := _portal_number(portal)) else []
+    numbers += [found] if (found := _attachment_number(view, best.title if best else None)) else []
     head = _version_head(lines, best.first if best else body_line)
     zones += [Zone("version_head", s) for s in head]
     if best is not None:
         head_start = _head_above(lines, best.first)
     values = tuple(LayoutValue(str(n), span, "identity.number-order" if n.is_order and rule in ORDER_PLACES
                                else rule) for n, span, rule in numbers)
-    zones += [Zone("number", v.span) for v in values if v.rule != "identity.number-portal"]
+    # a portal's field or an attachment's file name gives the number, not the heading
+    zones += [Zone("number", v.span) for v in values if v.rule not in ("identity.number-portal",
+                                                                       "identity.number-attachment")]
     body_start = lines[body_line].span.start if body_line < len(lines) else len(view)
     return Layout(zones=tuple(sorted(set(zones), key=lambda z: (z.span.start, z.kind))), title=title,
                   numbers=values, head_start=head_start, body_start=body_start)
