@@ -449,7 +449,8 @@ def _broken_title_candidates(lines: list[_Line], i: int, portal_key: Optional[st
     parts = [lines[i]]
     for j in range(i + 1, min(i + MAX_TITLE_LINES, len(lines))):
         nxt = lines[j]
-        if VERSION_MARK_LINE.fullmatch(nxt.text) and not nxt.blank_before and not nxt.chrome:
+        period_only = phrase_pattern("title_period_part").fullmatch(nxt.text.strip())
+        if (VERSION_MARK_LINE.fullmatch(nxt.text) and not nxt.blank_before or period_only) and not nxt.chrome:
             # (试行), (征求意见稿) on the line under a title belong to it (浑江区 奖补办法; 湘潭市
             # 监管办法's draft)
             title = clean_title("".join(p.text for p in parts) + nxt.text.strip())
@@ -472,6 +473,8 @@ def _broken_title_candidates(lines: list[_Line], i: int, portal_key: Optional[st
 
 def _ends_the_title(parts: list[_Line], nxt: _Line) -> bool:
     """Whether the next line starts something other than the rest of the title."""
+    if phrase_pattern("title_period_part").match(nxt.text.strip()):
+        return False    # 吉林大地规划 / (2021-2030年)的通知: a plan's period opens the heading's next line
     if parts[-1].text.rstrip().endswith(OPEN_TITLE_ENDINGS):
         return False    # 修水县人民政府办公室关于印发 / 修水县…应急预案的通知: the verb's object is on the next line
     issuing = ISSUING_VERB_END.search(parts[-1].text.rstrip())
@@ -511,6 +514,10 @@ def _is_whole_title(text: str) -> bool:
 def _title_part(text: str) -> bool:
     """A line that can be part of a title broken over lines: short, Chinese,
     no date, number, label, validity mark or sentence, not a cited title."""
+    period = phrase_pattern("title_period_part").match(text.strip())
+    if period:      # (2021-2030年)的通知: the period of the plan the title names, then its rest
+        rest = text.strip()[period.end():]
+        return not rest or _title_part(rest)
     if len(text) > MAX_TITLE_PART or len(CJK.findall(text)) < 2 or text.endswith("》"):
         return False
     if _is_sentence(text) or phrase_pattern("not_a_title").search(text) or bare_number(text):
