@@ -26,7 +26,7 @@ def extract_glossed(text: str):
 
 @pytest.mark.parametrize("label,kind", [
     ("序号", "number"), ("重点工作任务(民生实事项目)", "task"), ("牵头单位", "lead"), ("责任单位", "responsible"),
-    ("配合单位", "support"), ("计划完成时间", "deadline"), ("负责科室", "office"),
+    ("配合单位", "support"), ("计划完成时间", "deadline"), ("负责科室", "office"), ("考核指标", "target"),
     ("新增老年食堂15个", None), ("区民政局", None),
 ])
 def test_column_labels(label, kind):
@@ -183,6 +183,22 @@ def test_a_cell_per_line_table_with_a_label_wrapped_and_an_empty_cell_dropped():
     assert [m.heading for m in x.measures] == ["为全县60岁以上老年人免费接种流感疫苗27758人。", "培训应急救护人员200人以上。"]
     assert [(p, m.role, m.agency.name) for p, m in x.responsible] == [
         (1, "lead", "文成县卫生健康局"), (2, "lead", "文成县红十字会")]
+
+
+def test_a_cell_per_line_table_in_bars_whose_task_is_its_assessed_target():
+    """谯城区 民政局's 任务分解: each cell a line in the bars of the portal's copy
+    (| 序号 | / 责任单位 | / …), four labels no table names (实施部门 reads like
+    a unit), the task in the 考核指标 column; the 实施部门 cell is no agency."""
+    x = extract("| 2025年度区民政局重点工作任务分解 |\n| 序号 |\n责任单位 |\n考核指标 |\n分月序时进度 |\n监督方式 |\n"
+                "实施部门 |\n实施步骤 |\n完成时限 |\n| 1 |\n区民政局 |\n"
+                "按照临时救助有关政策要求,按月完成临时救助的审核确认工作,及时足额发放城乡困难居民临时救助金。 |\n"
+                "①1-3月份,及时完成城乡困难群众临时救助的审核确认,协调区财政局发放1-3月份临时救助金。 |\n"
+                "谯城区民政局办公室0558-5130002 |\n低保中心 |\n按季度序时推进 |\n2025年12月底 |\n| 2 |\n区民政局 |\n"
+                "按照城乡低保工作有关政策要求,指导乡镇按月完成城乡低保对象的动态调整工作,及时足额发放城乡低保金。 |\n"
+                "①1-3月份,督促各乡镇(街道)及时完成城乡低保的审核确认和动态管理工作。 |\n谯城区民政局办公室0558-5130002 |\n"
+                "低保中心 |\n按季度序时推进 |\n2025年12月底 |\n")
+    assert [m.heading[:10] for m in x.measures] == ["按照临时救助有关政策", "按照城乡低保工作有关"]
+    assert [(p, m.agency.name) for p, m in x.responsible] == [(1, "亳州市谯城区民政局"), (2, "亳州市谯城区民政局")]
 
 
 def test_the_document_a_notice_issues_after_its_signature_and_distribution_note():

@@ -101,7 +101,7 @@ def _delimited_rows(lines: list[tuple[int, str]]) -> list[Row]:
         cells = _cells(line, offset)
         kinds = [column_kind(c.text) for c in cells]
         if _header(kinds):
-            header, above = kinds, {}
+            header, above = _task_column(kinds), {}
             continue
         if header is None or abs(len(cells) - len(header)) > 1:
             continue
@@ -127,7 +127,7 @@ def _cell_per_line_rows(lines: list[tuple[int, str]]) -> list[Row]:
     with the header's number of cells is read by position; one whose count
     differs — a unit cell written a unit a line, empty cells dropped — by
     the form of its cells (_row_by_form)."""
-    filled = [(off, line) for off, line in lines if line.strip()]
+    filled = _bare_cells(lines)
     rows: list[Row] = []
     i = 0
     while i < len(filled):
@@ -139,25 +139,47 @@ def _cell_per_line_rows(lines: list[tuple[int, str]]) -> list[Row]:
         if not kinds or kinds[0] != "number" or not _header(kinds) or sum(k is None for k in kinds) > MAX_UNKNOWN_LABELS:
             i = max(j, i + 1)
             continue
-        rows += _rows_after_header(filled, j, kinds)
+        rows += _rows_after_header(filled, j, _task_column(kinds))
         i = j
     return rows
 
 
-MAX_UNKNOWN_LABELS = 3      # labels no table names, inside a header of known ones
+def _bare_cells(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The filled cells of a table copied a cell a line, without the bars a
+    portal's copy leaves around them (| 序号 | / 责任单位 | / … / | 1 | /
+    区民政局 |, 谯城区 民政局's 任务分解; a bar alone between cells)."""
+    cells = []
+    for off, line in lines:
+        inner = line.strip().strip("|｜").strip()
+        if inner:
+            cells.append((off + line.index(inner), inner))
+    return cells
+
+
+def _task_column(kinds: list[Optional[str]]) -> list[Optional[str]]:
+    """A table with no task column states each row's task as its target
+    (序号 | 责任单位 | 考核指标 | … | 完成时限: 谯城区 民政局's 任务分解; 目标任务)."""
+    if "task" in kinds or "target" not in kinds:
+        return kinds
+    at = kinds.index("target")
+    return kinds[:at] + ["task"] + kinds[at + 1:]
+
+
+MAX_UNKNOWN_LABELS = 4      # labels no table names, inside a header of known ones (谯城区: 分月序时进度, 监督方式, 实施部门, 实施步骤)
 MAX_HEADER_LABEL = 24       # 是否省市统一进度(全省县市区名次)
 
 
 def _header_label(line: str, kinds: list[Optional[str]]) -> bool:
     """A line of a header copied cell by cell: a known column label, or once
-    the header has begun with 序号, a short line that is no number, no
-    sentence and no unit (a label no table names)."""
+    the header has begun with 序号, a short line that is no number and no
+    sentence (a label no table names, though it reads like a unit: 实施部门
+    in 谯城区 民政局's 任务分解). Rows start at the first sequence number."""
     text = line.strip()
     if SEQUENCE.match(text) or len(text) > MAX_HEADER_LABEL:
         return False
     if column_kind(text) is not None:
         return True
-    return bool(kinds) and not any(c in text for c in "。，,；;") and not is_unit_cell(text)
+    return bool(kinds) and not any(c in text for c in "。，,；;")
 
 
 def _rows_after_header(lines: list[tuple[int, str]], start: int, kinds: list[Optional[str]]) -> list[Row]:
