@@ -48,6 +48,15 @@ def validity(text: str) -> dict:
     # a portal's 实施日期 where the text states none (a law database's page; 商丘 portal's 生效日期)
     ("海南省长期护理保险管理办法(试行)\n\n发布日期\n\n2025-12-16\n\n实施日期\n\n2026-01-01\n\n正文内容\n\n"
      "第一条 为了建立长期护理保险制度,制定本办法。\n", {"entry_into_force": date(2026, 1, 1), "provisional": True}),
+    # the field's date without its 日 (山西 省政府's 实施方案 on a law site), or before the comma of the
+    # next label (黑龙江 办公厅's 评选 notice on a policy database)
+    ("发文机关:山西省人民政府\n发布日期:2018年03月27\n生效日期:2018年03月27\n时效性 :现行有效\n文号 :晋政发〔2018〕13号\n"
+     "山西省人民政府关于印发山西省重点群体增收实施方案的通知\n各市、县人民政府:\n现将《山西省重点群体增收实施方案》印发给你们。\n",
+     {"entry_into_force": date(2018, 3, 27)}),
+    ("政策法规详细信息\n黑龙江省人民政府办公厅关于做好省第十届劳动模范集体和劳动模范评选工作的通知 | |\n通知;规范性文件 | |\n"
+     "黑龙江省人民政府 | |\n实施日期:2007-01-29,发布日期:2007-01-29 | |\n来源: 黑龙江省人民政府网站 |\n【 摘 要 】\n"
+     "大兴安岭地区行政公署,各市(不含县级市)人民政府,省政府各直属单位: 为表彰先进集体和先进个人,省委、省政府决定召开省第十届劳动模范表彰大会。\n",
+     {"entry_into_force": date(2007, 1, 29)}),
     # the announcement's two sentences (四川 公告 as an encyclopedia quotes it)
     ("四川省老年人权益保障条例\n《四川省老年人权益保障条例》已由四川省第十三届人民代表大会常务委员会第五次会议于2018年7月26日"
      "修订通过,现予公布。自2018年10月1日起施行。\n第一条 为了保障老年人合法权益,制定本条例。\n",

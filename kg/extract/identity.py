@@ -18,7 +18,7 @@ from kg.lexicon.agencies import (organ_forms, organ_of_form, parse_agency as par
                                  parse_township_organ,
                                  parse_unlisted_organ, township_organ)
 from kg.lexicon.areas import FULL_NAME_ENDINGS, LEVEL_PREFIXES, gazetteer, organ_word_at
-from kg.lexicon.dates import find_dates, parse_date, parse_signing_date
+from kg.lexicon.dates import field_date, find_dates, parse_date, parse_signing_date
 from kg.lexicon.docnumber import JOINT, DocNumber, find_numbers
 from kg.lexicon.issuers import find_code_start, resolve_code
 from kg.extract.measures import opens_numbered_item
@@ -561,15 +561,11 @@ def _portal_document_date(s: Sources) -> Optional[Found]:
 
 
 def _portal_date(doc: Document, name: str, rule: str) -> Optional[Found]:
-    """A portal's date field: the date its value opens with (a widget's words
-    may follow it when labels run together: 2025-11-06 选择阅读)."""
+    """A portal's date field (``field_date``)."""
     field_ = doc.portal_value(name)
     if field_ is None:
         return None
-    value = parse_date(field_.value)
-    if value is None:
-        first = next(find_dates(field_.value), None)
-        value = first[0] if first and first[1].start == 0 else None
+    value = field_date(field_.value)
     return Found(value, rule, field_.span) if value else None
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Optional
 
 from kg.datafiles import read_tsv
-from kg.lexicon.dates import parse_date, parse_signing_date
+from kg.lexicon.dates import field_date, parse_date, parse_signing_date
 from kg.lexicon.docnumber import cn_integer
 from kg.datafiles import phrase_pattern
 from kg.lexicon.titles import display_title, document_type, find_titles, self_references, wrapped_title
@@ -66,13 +66,13 @@ def find_validity(doc: Document, title: Optional[tuple[str, Span]], own_date: Op
                 facts.append(Fact("expiry", value, evidence))
             break
     effective = doc.portal_value("date_effective")
-    if entry is None and effective is not None and (value := parse_date(effective.value)) is not None:
+    if entry is None and effective is not None and (value := field_date(effective.value)) is not None:
         # a portal's 实施日期 / 施行日期 where the text states none
         facts.append(Fact("entry_into_force", value,
                           Evidence("validity.portal-effective", effective.span, doc.sentence_of(effective.span))))
     repealed = doc.portal_value("date_repealed")
     if (not any(f.name == "expiry" for f in facts) and repealed is not None
-            and (value := parse_date(repealed.value)) is not None):
+            and (value := field_date(repealed.value)) is not None):
         # a portal's 废止时间 / 失效日期 where the text states no term
         facts.append(Fact("expiry", value,
                           Evidence("validity.portal-expiry", repealed.span, doc.sentence_of(repealed.span))))

@@ -59,6 +59,18 @@ def parse_date(text: str) -> Optional[date]:
     return parse_match(m) if m else None
 
 
+def field_date(value: str) -> Optional[date]:
+    """A portal field's date: the whole value, one that lost its 日 or its
+    marks as a signature's may (生效日期:2018年03月27), or the date it opens
+    with, before a widget's words or the comma of the next label
+    (2025-11-06 选择阅读; 实施日期:2007-01-29,发布日期:…)."""
+    found = parse_signing_date(value.strip())
+    if found is not None:
+        return found
+    first = next(find_dates(value.strip()), None)
+    return first[0] if first and first[1].start == 0 else None
+
+
 def parse_signing_date(text: str) -> Optional[date]:
     """The date line under a signature, also where the writer left off the 日
     (2015年11月26) or the page lost the 月 and 日
