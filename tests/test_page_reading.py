@@ -4,6 +4,7 @@ Each row is a real line or sentence of the kind that portals and reposts
 show (from shared/corpus-pages and its sources)."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -98,7 +99,8 @@ def test_metadata_lines(line, expected):
     fields = read_metadata_line(line.replace("\u3000", " "), 0)
     assert fields is not None
     assert {f.field: f.value for f in fields if f.field in expected} == expected
-    assert not any(f.field.startswith("date") for f in fields) or expected
+    # a repost's line gives the document no date (the day a site posted a paper's item is kept apart)
+    assert not any(f.field.startswith("date") and f.field != "date_posted" for f in fields) or expected
 
 
 @pytest.mark.parametrize("line", ["我们的来源:很多地方", "详见 http://mzj.bynr.gov.cn 2026年的通知",
@@ -372,6 +374,22 @@ def test_a_repost_block_keeps_its_dates_out():
     fields, residue = find_portal("西安市…的通知\n发布人:西安老博会\n发布日期:2023-07-12\n阅读量:2777\n正文")
     assert not any(f.field == "date_publication" for f in fields)
     assert len(residue) == 3
+
+
+@pytest.mark.parametrize("text,published", [
+    # a portal's news item carried from a paper is published the day the portal posted it (西宁's
+    # party-building portal: 来源:西宁晚报 日期:…; 宁夏 portal: 文章来源:宁夏日报 发布时间:…)
+    ("西宁市城中区开展民族团结进步宣传月集中宣传活动\n来源:西宁晚报 日期:2025-09-22 浏览量:\n"
+     "9月19日,城中区组织辖区30余家单位在人民广场开展“民族团结进步活动月”集中宣传活动。\n", date(2025, 9, 22)),
+    ("无障碍浏览 长者模式\n\n我区决定:大专院校、中小学、幼儿园将推迟开学\n\n作者: 文章来源:宁夏日报 发布时间:2020-01-27 19:45 点击:\n\n"
+     "1月27日,记者从自治区政府办公厅了解到,我区决定,各地大专院校、中小学、幼儿园将推迟开学。\n", date(2020, 1, 27)),
+    # an aggregator's line (作者:佚名) dates nothing (民生内参's repost of 西藏长安网)
+    ("欢迎访问民生内参!\n当前所在:首页 > 法制在线\n\n西藏出台15条新措施推进养老服务\n\n来源:西藏长安网 作者:佚名时间:2022-06-29\n\n"
+     "  根据国务院办公厅《关于推进养老服务发展的意见》,近日,自治区人民政府办公厅印发《关于推进养老服务高质量发展的若干措施》。\n", None),
+])
+def test_a_news_item_carried_from_a_paper_is_dated_by_its_posting(text, published):
+    x = extract(text)
+    assert next((f.value for f in x.facts if f.name == "publication_date"), None) == published
 
 
 # --- document numbers in every written form ---

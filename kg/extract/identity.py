@@ -201,7 +201,7 @@ def read_identity(doc: Document) -> Identity:
         ident.unbound_issuers = _unbound_issuers(sources)
     ident.date = _first("date", sources)
     ident.warnings += _date_disagreements(ident.date, doc)
-    ident.publication_date = (_publication_date(doc, ident.date, ident.issuers, context)
+    ident.publication_date = (_publication_date(doc, ident.date, ident.issuers, context, ident.title)
                               or _history_publication(doc, ident.history))
     # a page's subject stands in its headline and lead, below the site's menus
     opening = [(s, t) for s, t in lines if s.start >= head_start]
@@ -581,11 +581,15 @@ def _history_publication(doc: Document, history: list[tuple[Span, str]]) -> Opti
 
 
 def _publication_date(doc: Document, document_date: Optional[Found], issuers: list[Found],
-                      context: Optional[AreaRef]) -> Optional[Found]:
+                      context: Optional[AreaRef], title: Optional[Found] = None) -> Optional[Found]:
     """The portal's 发布日期; not where it comes long after the document's own
     date (a mirror or repost shows the day it copied the page), nor where
     another place's organ posted it."""
     found = _portal_date(doc, "date_publication", "identity.date-publication-portal")
+    if found is None and title is not None and document_type(title.value) is None:
+        # a news item (a headline, no document's title) carried from a paper or another site is
+        # published on the day the site posted it (来源:宁夏日报 发布时间:2020-01-27; 来源:西宁晚报 日期:…)
+        found = _portal_date(doc, "date_posted", "identity.date-posted-news")
     if found and document_date and (found.value - document_date.value).days > REPOST_AFTER_DAYS:
         return None
     if found and _posted_by_another_place(doc, issuers, context):

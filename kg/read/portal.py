@@ -269,14 +269,26 @@ def read_metadata_line(line: str, start: int) -> Optional[list[PortalField]]:
         fields.append(PortalField(_field_of(label_field(label), labelled), label, labelled,
                                   Span(start + offset, start + offset + len(labelled))))
         fields += _unlabelled_cells(line, start, offset + len(labelled), cells)
-    if any(f.field in AGGREGATOR_FIELDS and not _value_has_form("issuer", f.value) for f in fields) \
-            or any(f.field == "source" and phrase_pattern("media_source").match(f.value) for f in fields):
+    aggregated = any(f.field in AGGREGATOR_FIELDS and not _value_has_form("issuer", f.value) for f in fields)
+    if aggregated or any(f.field == "source" and phrase_pattern("media_source").match(f.value) for f in fields):
         # an author or publisher that is no organ (作者:rising) reposts; 作者:区民政局 is the portal's own;
         # a newspaper, a news site or a 发布 account as 来源 (来源:海南日报) marks a repost too;
         # a 来源 that is an organ still names where the repost took the document from
         return [PortalField("aggregator", "", line.strip(), Span(start, start + len(line)))] + [
-            f for f in fields if f.field == "source" and _value_has_form("issuer", f.value)]
+            f for f in fields if f.field == "source" and _value_has_form("issuer", f.value)] + (
+            [] if aggregated else _as_posted(fields))
     return fields
+
+
+def _as_posted(fields: list[PortalField]) -> list[PortalField]:
+    """The dates of a portal's line that names a paper as its source (来源:宁夏日报
+    发布时间:…), kept apart from the document's own: the day the site posted a
+    paper's item, which dates a news item (it has no other date). An
+    aggregator's line (作者:佚名, a publisher that is no organ) dates nothing."""
+    return [PortalField(POSTED, f.label, f.value, f.span) for f in fields if f.field == "date_publication"]
+
+
+POSTED = "date_posted"
 
 
 def _read_line(lines: list, i: int, fields: list[PortalField]) -> int:
