@@ -148,6 +148,9 @@ TITLES = [
 
 
 TITLES += [
+    # the rule an order promulgates, its number before the sentence (北京 市政府's 令第227号 on a papers site)
+    ("论文部分内容阅读\n北京市人民政府令第227号《北京市小客车数量调控暂行规定》已经2010年12月22日市人民政府第81次常务会议审议通过,"
+     "现予公布,自公布之日起施行。市长郭金龙第一条为了落实本市城市总体规划,制定本暂行规定。\n", "北京市小客车数量调控暂行规定"),
     # a plan's period in brackets opens the heading's last line (吉林省 办公厅's 绿化美化 规划 notice, blank lines
     # between the parts; 儋州市 卫健委's 规划, its period alone under it)
     ("吉林省人民政府办公厅关于印发\n\n吉林省第三个十年绿化美化吉林大地规划\n\n(2021-2030年)的通知\n\n吉政办发〔2021〕11号\n\n"
@@ -386,6 +389,14 @@ OWN_NUMBERS = [
     ("柳民复字〔2022〕81号 柳州市民政局关于对市政协十三届二次会议第201号提案的答复\n\n来源: 柳州市民政局  |   "
      "发布日期: 2022-08-23 15:25\n",
      "柳民复字〔2022〕81号", "identity.number-title-tail"),
+    # an order whose line breaks were lost opens with its number, then the sentence that promulgates
+    # the rule (吉林 省政府's 令第243号 as an abstract; 武汉 市政府's 令第254号 on a papers site)
+    ("论文部分内容阅读\n吉林省人民政府令第243号《吉林省封山禁牧管理办法》已经2013年12月2日省政府第11次常务会议讨论通过,现予公布,"
+     "自2014年2月1日起施行。省长巴音朝鲁2013年12月6日第一条为了保护林草植被,巩固造林绿化和草原建设成果,制定本办法。\n",
+     "吉林省人民政府令第243号", "identity.number-title-tail"),
+    ("论文部分内容阅读\n武汉市人民政府令第254号《武汉市山体保护办法》已经2014年7月7日市人民政府第96次常务会议审议通过,现予公布,"
+     "自2014年9月1日起施行。市长唐良智2014年7月17日第一章总则第一条为了加强山体保护,改善生态环境,制定本办法。\n",
+     "武汉市人民政府令第254号", "identity.number-title-tail"),
     # or in parentheses at its head (通州区 人民政府's 工作规则 notice, the same number alone under it)
     ("(通政发〔2022〕1号)北京市通州区人民政府关于印发通州区人民政府工作规则的通知\n\n分享:\n字号:        \n(通政发〔2022〕1号)\n\n"
      "各街道办事处,各乡、镇人民政府,区政府各委、办、局,各区属机构:\n\n    现将《通州区人民政府工作规则》印发给你们,请认真遵照执行。\n",

@@ -956,8 +956,20 @@ def _promulgated(lines: list[_Line], body_line: int) -> Optional[_Candidate]:
             if m and document_type(clean_title(m.group("title"))) is not None:
                 start = line.span.start + m.start("title")
                 return _Candidate(line.index, line.index, clean_title(m.group("title")),
-                                  Span(start, start + len(m.group("title"))), 0, rule=rule)
+                                  Span(start, start + len(m.group("title"))), 0, _order_before(line, m), rule=rule)
     return None
+
+
+def _order_before(line: _Line, m: re.Match) -> Optional[tuple[DocNumber, Span]]:
+    """The order number a promulgating sentence opens with where the order's
+    line breaks were lost (吉林省人民政府令第243号《…》已经…通过,现予公布)."""
+    if "order" not in m.re.groupindex or not m.group("order"):
+        return None
+    try:
+        number = DocNumber.parse(m.group("order"))
+    except ValueError:
+        return None
+    return number, Span(line.span.start + m.start("order"), line.span.start + m.end("order"))
 
 
 def _headline(lines: list[_Line], body_line: int) -> Optional[_Candidate]:
