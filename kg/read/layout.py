@@ -628,13 +628,16 @@ def _number_opening(line: _Line) -> Optional[tuple[DocNumber, Span]]:
     addressees: <正>鲁政办发[2019]31号各市人民政府,…：; or a journal's
     abstract with the number first (<正>京政发[2015]17号为有效降低…)."""
     m = phrase_pattern("number_then_addressees").match(line.text) or phrase_pattern("abstract_number").match(line.text)
-    if not m:
-        return None
+    return _number_group(line, m, "number") if m else None
+
+
+def _number_group(line: _Line, m: re.Match, group: str) -> Optional[tuple[DocNumber, Span]]:
+    """The number a match of the line holds in ``group``, placed in the view."""
     try:
-        number = DocNumber.parse(m.group("number"))
+        number = DocNumber.parse(m.group(group))
     except ValueError:
         return None
-    return number, Span(line.span.start + m.start("number"), line.span.start + m.end("number"))
+    return number, Span(line.span.start + m.start(group), line.span.start + m.end(group))
 
 
 def _order_seq_signed_by_the_head(lines: list[_Line], best: _Candidate) -> Optional[tuple[DocNumber, Span, str]]:
@@ -965,11 +968,7 @@ def _order_before(line: _Line, m: re.Match) -> Optional[tuple[DocNumber, Span]]:
     line breaks were lost (吉林省人民政府令第243号《…》已经…通过,现予公布)."""
     if "order" not in m.re.groupindex or not m.group("order"):
         return None
-    try:
-        number = DocNumber.parse(m.group("order"))
-    except ValueError:
-        return None
-    return number, Span(line.span.start + m.start("order"), line.span.start + m.end("order"))
+    return _number_group(line, m, "order")
 
 
 def _headline(lines: list[_Line], body_line: int) -> Optional[_Candidate]:
