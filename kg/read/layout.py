@@ -28,8 +28,8 @@ from typing import Iterator, Optional
 from kg.datafiles import phrase_pattern, read_lines
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.dates import parse_date, parse_signing_date
-from kg.lexicon.docnumber import ORDER_ORGAN_ENDINGS, DocNumber, find_orders
-from kg.lexicon.issuers import ends_in_kind_suffix
+from kg.lexicon.docnumber import ORDER_ORGAN_ENDINGS, DocNumber, find_numbers, find_orders
+from kg.lexicon.issuers import ends_in_kind_suffix, find_code_start
 from kg.lexicon.table_labels import is_header_text
 from kg.lexicon.titles import display_title, document_type, find_titles, issuer_prefix, title_key, wrapped_title
 from kg.models import Layout, LayoutValue, PortalField, Span, Zone
@@ -209,6 +209,8 @@ def space_pieces(line: str, start: int) -> list[tuple[Span, str]]:
                 piece_start = None
         elif piece_start is None:
             piece_start = i
+    if piece_start is not None:     # a text cut inside a bracket: its last piece runs to the end
+        pieces.append((Span(start + piece_start, start + len(line)), line[piece_start:]))
     return pieces
 
 
@@ -264,6 +266,19 @@ def _spaced_number(text: str) -> Optional[tuple[str, DocNumber, int, int]]:
         return None
     start = pieces[1][0].start
     return pieces[0][1], found[0], start, start + len(number)
+
+
+def _glued_number(text: str) -> Optional[tuple[str, DocNumber, int, int]]:
+    """A heading whose line breaks were lost: the title, its number and the
+    addressees run together (济南市民政局关于…的通知济民发〔2024〕2号各区县民政局,…;
+    a forum's 批复全文如下:国务院关于…的批复国函〔2025〕87号自然资源部:…)."""
+    first = next(find_numbers(text, find_code_start), None)
+    if first is None or not phrase_pattern("addressee_opening").match(text, first.span.end):
+        return None
+    title = re.split(r"[:：]", text[:first.span.start])[-1]
+    if document_type(clean_title(title)) is None or first.number.is_filing:
+        return None
+    return title, first.number, first.span.start, first.span.end
 
 
 def _number_in_title_line(text: str, pattern: str) -> Optional[tuple[str, DocNumber, int, int]]:
@@ -424,7 +439,7 @@ def _line_candidates(lines: list[_Line], i: int, portal_key: Optional[str]) -> I
         if _title_shape(title):
             yield _Candidate(i, i, title, quoted[1], _score(title) + _bonus(title, portal_key), quoted[2])
         return
-    tail = _tail_number(line.text) or _leading_number(line.text) or _spaced_number(line.text)
+    tail = _tail_number(line.text) or _leading_number(line.text) or _spaced_number(line.text) or _glued_number(line.text)
     text = tail[0] if tail else line.text
     pieces = [text] + [p for p in phrase_pattern("page_title_separator").split(text) if p != text]
     label_at = first_label_at(text)
