@@ -548,6 +548,14 @@ def test_a_forwarded_documents_number_under_its_title_is_no_own_number():
     ("对十三届全国人大三次会议第4969号建议的答复", "4969", "十三届全国人大三次会议"),
     # a key proposal (重点提案) keeps its number (昆明 统计局's account of one)
     ("政协第十三届四次会议第134454号重点提案办理情况", "134454", None),
+    # a group's 集体提案, its number lettered (长春 房管局's reply to 民建)
+    ("对市政协第十四届第四次会议第2025D048号集体提案的答复", "2025D048", None),
+    # the proposal's own title in quotes after its number (兴庆区 住建局; 天津 发改委 writes it so in the body)
+    ("关于兴庆区人大四届三次会议第16号“关于将解放西街健康社区纳入2019年老旧小区改造项目的建议”的答复", "16",
+     "兴庆区人大四届三次会议"),
+    # a letter titled by what it does to the proposal: 关于答复 / 关于办理 …建议的函 (泰顺 水利局; 汉阴 住建局)
+    ("泰顺县水利局关于答复县十七届人大三次会议第413号代表建议的函", "413", None),
+    ("汉阴县住房和城乡建设局关于办理县十八届人大四次会议第44号建议的函", "44", None),
 ])
 def test_proposal_numbers(title, raw, session):
     x = extract(title + "\n张某委员：\n您提出的建议收悉。现答复如下：\n")
@@ -555,6 +563,27 @@ def test_proposal_numbers(title, raw, session):
     assert x.proposal.number == (int(raw) if raw.isdigit() else None)
     if session:
         assert x.proposal.session == session
+
+
+@pytest.mark.parametrize("text,title,raw", [
+    # a reply's title broken over lines, the proposal's number opening the second (常州 交通运输局)
+    ("关于对常州市十五届人大四次会议代表建议\n第0043号的答复\n徐亚红代表:\n你提出的“关于加强西林地区公交设施建设的建议”收悉。\n",
+     "关于对常州市十五届人大四次会议代表建议第0043号的答复", "0043"),
+    # a page that shows the proposal's title and the reply's: the reply is the page's (北辰's page titled
+    # by the 建议, the reply's title below it; 松原 体育局's reply above the proposal it answers)
+    ("dw.png 位置:首页--政务公开--建议提案\n\n关于北辰医院公交站附近交通安全问题的建议\n\n发布日期:2018-10-19 09:39 来源:北辰政务网\n"
+     "字号\n\n对市十七届人大一次会议\n\n第0668号建议的答复\n\n王迎代表:\n\n您在市十七届人大一次会议上提出的《关于北辰医院公交站附近交通"
+     "安全问题的建议》已收悉,领导对此建议非常重视。经研究,现提出答复意见如下:\n",
+     "对市十七届人大一次会议第0668号建议的答复", "0668"),
+    ("当前位置:首页 >> 政务 >> 建议提案办理\n\n对市政协六届一次会议第55号提案的答复\n\n来源:         时间:2017-12-15        【 字体:  \n"
+     "\n政协提案55号\n\n  关于用好、管好我市体育公共设施的建议\n\n  提案人:于黎明\n\n  答复情况:\n\n  您在市政协六届一次会议上提出的"
+     "《关于用好、管好我市体育公共设施的建议》(第55号提案)收悉,现答复如下:\n",
+     "对市政协六届一次会议第55号提案的答复", "55"),
+])
+def test_the_reply_s_title_names_the_proposal_it_answers(text, title, raw):
+    x = extract(text)
+    assert x.identity.title == title
+    assert x.proposal is not None and x.proposal.raw_number == raw
 
 
 def test_a_key_proposal_named_in_the_news_is_numbered_but_answered_by_no_reply():

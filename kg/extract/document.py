@@ -15,11 +15,10 @@ from kg.models import (AgencyMention, Citation, CollectiveResponsibility, FileEr
                        Extraction, Fact, Measure, MeasureIndex, Span, UnboundAgency)
 from kg.extract.responsibility import find_responsibility_lists
 from kg.extract.history import version_facts
-from kg.extract.proposals import (acknowledged_title_spans, answers_a_proposal, find_proposal, is_reply_title,
-                                  session_area)
+from kg.extract.proposals import acknowledged_title_spans, answers_a_proposal, find_proposal, session_area
 from kg.lexicon.agencies import UNLISTED_PREFIX, organ_forms
 from kg.datafiles import phrase_pattern
-from kg.lexicon.titles import document_type, wrapped_title
+from kg.lexicon.titles import document_type, is_reply_title, wrapped_title
 from kg.relations import Relation
 
 

@@ -22,11 +22,11 @@ from kg.lexicon.dates import field_date, find_dates, parse_date, parse_signing_d
 from kg.lexicon.docnumber import JOINT, DocNumber, find_numbers
 from kg.lexicon.issuers import find_code_start, resolve_code
 from kg.extract.measures import opens_numbered_item
-from kg.extract.proposals import answers_a_proposal, is_reply_title
+from kg.extract.proposals import answers_a_proposal
 from kg.models import AgencyRef, AreaRef, Document, Layout, Span, UnboundAgency
 from kg.datafiles import level_words, name_endings, phrase_pattern, read_lines, read_tsv
-from kg.lexicon.titles import (ORGAN_ENDINGS, display_title, document_type, is_interpretation, issuer_prefix,
-                               title_key, wrapped_title)
+from kg.lexicon.titles import (ORGAN_ENDINGS, display_title, document_type, is_interpretation, is_reply_title,
+                               issuer_prefix, title_key, wrapped_title)
 from kg.read.layout import bare_number, clean_title, lost_line_breaks, read_layout, space_pieces
 
 T = TypeVar("T")

@@ -18,14 +18,6 @@ from kg.lexicon.titles import display_title
 # The session (市政协十三届三次会议, 政协五华区九届一次会议, 本溪市第十六届人大二次会议),
 # the proposal's number after it (第245号提案, 代表建议（第24号）, 第17D22号) and the
 # acknowledged title are phrase patterns (kg/data/phrase_patterns.tsv).
-def is_reply_title(title: Optional[str]) -> bool:
-    """A title that answers a proposal: a reply word (答复, 复函, 会办意见 …)
-    and 提案, 建议 or 议案 (phrase pattern reply_title)."""
-    if not title:
-        return False
-    return bool(re.search(r"提案|建议|议案", title)) and bool(phrase_pattern("reply_title").search(title))
-
-
 def answers_a_proposal(doc: Document) -> bool:
     """The words of a reply letter: the proposal acknowledged, then 答复如下."""
     return bool(phrase_pattern("reply_acknowledgement").search(doc.view))
@@ -44,11 +36,12 @@ def find_proposal(doc: Document, title_span: Optional[Span], area: Optional[Area
     if body is not None and session[0] in "省市区县州":
         session = body.area.name + session[1:]
     ack = phrase_pattern("proposal_acknowledged").search(doc.view, number_match.end())
+    quoted = phrase_pattern("proposal_title_after_number").match(doc.view, number_match.end())
     raw = number_match.group("num")
     return Proposal(
         number=int(raw) if raw.isdigit() else None,
         session=session,
-        title=_quoted_title(ack),
+        title=quoted.group(0).strip()[1:-1] if quoted else _quoted_title(ack),
         body=body,
         evidence=Evidence("reply.session-number", span, doc.sentence_of(span)),
         raw_number=raw,
@@ -147,8 +140,11 @@ def _session_and_number(doc: Document, search_from: int) -> Optional[tuple[re.Ma
 
 
 def _kind_near(view: str, end: int) -> bool:
-    """答复 / 办理 right after the number: 《…的建议》（2301号）办理情况的答复."""
-    return bool(re.match(r"\s*(?:[)）]\s*)?(?:办理|的?答复|的?复函)", view[end:end + 12]))
+    """答复 / 办理 right after the number (《…的建议》（2301号）办理情况的答复), or the
+    proposal's own title in quotes (第16号“关于将…纳入…改造项目的建议”的答复, 兴庆区 住建局;
+    第0566号“关于…的建议”的提案, 天津 发改委)."""
+    return bool(re.match(r"\s*(?:[)）]\s*)?(?:办理|的?答复|的?复函)", view[end:end + 12])
+                or phrase_pattern("proposal_title_after_number").match(view, end))
 
 
 def acknowledged_title_spans(doc: Document) -> list[Span]:

@@ -234,3 +234,11 @@ def wrapped_title(title: str, typed: bool = True) -> Optional[Wrapped]:
         return None
     offset = title.find(inner, m.start(group))
     return Wrapped(inner, _verbs()[m.group("verb") or m.group("verb_after_organ")], offset)
+
+
+def is_reply_title(title: Optional[str]) -> bool:
+    """A title that answers a proposal: a reply word (答复, 复函, 会办意见 …)
+    and 提案, 建议 or 议案 (phrase pattern reply_title)."""
+    if not title:
+        return False
+    return bool(re.search(r"提案|建议|议案", title)) and bool(phrase_pattern("reply_title").search(title))

@@ -31,7 +31,8 @@ from kg.lexicon.dates import parse_date, parse_signing_date
 from kg.lexicon.docnumber import ORDER_ORGAN_ENDINGS, DocNumber, find_numbers, find_orders
 from kg.lexicon.issuers import ends_in_kind_suffix, find_code_start
 from kg.lexicon.table_labels import is_header_text
-from kg.lexicon.titles import display_title, document_type, find_titles, issuer_prefix, title_key, wrapped_title
+from kg.lexicon.titles import (display_title, document_type, find_titles, is_reply_title, issuer_prefix, title_key,
+                               wrapped_title)
 from kg.models import Layout, LayoutValue, PortalField, Span, Zone
 from kg.read.portal import first_label_at, label_field, title_before_labels
 
@@ -490,6 +491,8 @@ def _ends_the_title(parts: list[_Line], nxt: _Line) -> bool:
     """Whether the next line starts something other than the rest of the title."""
     if phrase_pattern("title_period_part").match(nxt.text.strip()):
         return False    # 吉林大地规划 / (2021-2030年)的通知: a plan's period opens the heading's next line
+    if phrase_pattern("proposal_number_part").match(nxt.text.strip()):
+        return False    # …人大四次会议代表建议 / 第0043号的答复: the proposal's number opens a reply's next line
     if parts[-1].text.rstrip().endswith(OPEN_TITLE_ENDINGS):
         return False    # 修水县人民政府办公室关于印发 / 修水县…应急预案的通知: the verb's object is on the next line
     issuing = ISSUING_VERB_END.search(parts[-1].text.rstrip())
@@ -881,7 +884,21 @@ def _best_title(lines: list[_Line], portal_title: Optional[str], body_line: int)
     top = max(s for s, _ in good)
     # the earliest of the best; of candidates on the same first line, the longest
     best = min((c for s, c in good if s == top), key=lambda c: (c.first, -len(c.title)))
-    return _issued_measure_above(lines, best) or _headed_repeat(lines, best, good) or best
+    return _issued_measure_above(lines, best) or _headed_repeat(lines, best, good) or _reply_to(best, good) or best
+
+
+def _reply_to(best: _Candidate, good: list[tuple[int, _Candidate]]) -> Optional[_Candidate]:
+    """A page that shows a proposal's title and the reply to it (松原 体育局:
+    对…第55号提案的答复 above 关于用好、管好我市体育公共设施的建议; 北辰's page
+    titled by the 建议, 对…第0668号建议的答复 below): the page is the reply."""
+    found = document_type(best.title)
+    if found is None or found.concept != PROPOSAL:
+        return None
+    # the reply's title names what it answers: its number, or 关于/对 its subject (not a record's label 议案办理情况)
+    return next((c for _, c in good if is_reply_title(c.title) and REPLY_NAMES_ITS_PROPOSAL.search(c.title)), None)
+
+
+REPLY_NAMES_ITS_PROPOSAL = re.compile(r"第\s*[A-Za-z\d]+\s*号|关于|^对")
 
 
 def _issued_by_a_signed_notice_above(lines: list[_Line], body_line: int, c: _Candidate) -> bool:
