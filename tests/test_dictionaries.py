@@ -389,6 +389,28 @@ def test_a_reformed_organ_keeps_its_name_and_names_its_successor(tmp_path):
         ("黑龙江省卫生和计划生育委员会", "黑龙江省卫生健康委员会", "2018-03-17")]
 
 
+def test_a_successor_the_corpus_names_keeps_the_name_it_is_written_by(tmp_path):
+    """东莞's 卫生和计划生育局 (its 2016 转发 notice) was succeeded by the
+    卫生健康局 a 2021 公示 names: one node with one name, the written one,
+    not also the table's 卫生健康委员会 (wild set JA038, HF020)."""
+    from kg.pipeline.build import build
+    from kg.store.database import load_graph
+    from kg.store.query import run_query
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("各镇街(园区)卫生、计生行政管理部门,各医院、社区卫生服务中心,局直属各单位:\n"
+                                  "现将省卫生计生委通告转发给你们,请周知。\n附件:东卫函〔2016〕94号.pdf\n粤卫通〔2016〕4号.pdf\n"
+                                  "东莞市卫生和计划生育局2016年4月20日\n", encoding="utf-8")
+    (corpus / "b.txt").write_text(
+        "根据广东省卫生健康委下发的《关于开展2021年全国示范性老年友好型社区创建工作的通知》要求,经发动镇街申报、资料审核、"
+        "召集东莞市卫生健康局、东莞市民政局、东莞市农业农村局专家评比后,拟推荐企石镇上洞村为全国示范性老年友好型社区。\n"
+        "东莞市卫生健康局\n2021年4月20日\n", encoding="utf-8")
+    build(corpus, tmp_path / "out", use_cache=False)
+    rows = run_query(load_graph(tmp_path / "out"), """SELECT ?old ?new WHERE {
+        ?a pol:succeededBy ?b ; skos:prefLabel ?old . ?b skos:prefLabel ?new }""").rows
+    assert [(str(a), str(b)) for a, b in rows if str(a).startswith("东莞")] == [("东莞市卫生和计划生育局", "东莞市卫生健康局")]
+
+
 @pytest.mark.parametrize("title,issuer,organ", [
     # price bureaus, an organ of every level until the 2018-2019 reforms (wild set HI016, HI018)
     ("大连市物价局关于中山区社会福利院自费养员收费标准的批复", "大连市物价局", "price"),

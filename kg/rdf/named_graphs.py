@@ -589,6 +589,7 @@ def _write_reference(g: Triples, agencies: Iterable[AgencyRef], area_codes: Iter
         done.add(a)
         if a.parent is not None:
             todo.append(a.parent)
+    described = {agency_iri(a) for a in done}
     for a in sorted(done, key=lambda a: (a.area.code, a.key)):
         codes.add(a.area.code)
         node = agency_iri(a)
@@ -606,16 +607,17 @@ def _write_reference(g: Triples, agencies: Iterable[AgencyRef], area_codes: Iter
             g.add((node, POL.agencyKind, Literal(organs()[organ_key].kind)))
         if a.parent is not None:
             g.add((node, ORG.subOrganizationOf, agency_iri(a.parent)))
-        _write_successor(g, a)
+        _write_successor(g, a, described)
     for code in sorted(codes):
         for ref in gaz.chain(code):
             _describe_area(g, ref)
 
 
-def _write_successor(g: Triples, a: AgencyRef) -> None:
+def _write_successor(g: Triples, a: AgencyRef, described: set) -> None:
     """An organ a reform replaced (卫生和计划生育委员会, 2018) keeps its name in
     the documents of its time and names the organ that succeeded it in the same
-    area, with the date (``organ_successions.tsv``)."""
+    area, with the date (``organ_successions.tsv``); a successor the corpus
+    names itself (东莞市卫生健康局) is described where it is, by that name."""
     succession = successions().get(a.key)
     if succession is None:
         return
@@ -623,6 +625,8 @@ def _write_successor(g: Triples, a: AgencyRef) -> None:
     node, next_node = agency_iri(a), agency_iri(successor)
     g.add((node, POL.succeededBy, next_node))
     g.add((node, POL.successionDate, Literal(succession.date, datatype=XSD.date)))
+    if next_node in described:
+        return
     g.add((next_node, RDF.type, ORG.Organization))
     g.add((next_node, SKOS.prefLabel, zh(successor.name)))
     g.add((next_node, POL.nameBasis, _plain("table")))

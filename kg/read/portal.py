@@ -274,7 +274,7 @@ def read_metadata_line(line: str, start: int) -> Optional[list[PortalField]]:
         # an author or publisher that is no organ (作者:rising) reposts; 作者:区民政局 is the portal's own;
         # a newspaper, a news site or a 发布 account as 来源 (来源:海南日报) marks a repost too;
         # a 来源 that is an organ still names where the repost took the document from
-        return [PortalField("aggregator", "", line.strip(), Span(start, start + len(line)))] + [
+        return [PortalField("aggregator", "" if aggregated else MEDIA, line.strip(), Span(start, start + len(line)))] + [
             f for f in fields if f.field == "source" and _value_has_form("issuer", f.value)] + (
             [] if aggregated else _as_posted(fields))
     return fields
@@ -289,6 +289,7 @@ def _as_posted(fields: list[PortalField]) -> list[PortalField]:
 
 
 POSTED = "date_posted"
+MEDIA = "media"     # the label of a repost's mark that a paper as 来源 made, not an aggregator's field
 
 
 def _read_line(lines: list, i: int, fields: list[PortalField]) -> int:
@@ -498,10 +499,14 @@ def find_portal(text: str) -> tuple[list[PortalField], list[Span]]:
         residue += [Span(start, end) for start, end, _ in lines[i:i + taken]]
         i += max(taken, 1)
     residue += _related_links(lines) + _compilation_lines(lines)
-    if any(f.field == "aggregator" and not _value_has_form("issuer", f.value) for f in fields):
+    reposted = [f for f in fields if f.field == "aggregator" and not _value_has_form("issuer", f.value)]
+    if reposted:
         # a repost (an author, a publisher that is no organ, a view count):
         # dates and sources are the repost's, not the document's; a source that
-        # is an organ names where the repost took the document from
+        # is an organ names where the repost took the document from; where only
+        # a paper named as 来源 marks it (稿源:滨海时报 under 发布日期:…), its dates
+        # are the site's posting days
+        posted = _as_posted(fields) if all(f.label == MEDIA for f in reposted) else []
         fields = [f for f in fields if f.field not in REPOST_FIELDS
-                  or (f.field == "source" and _value_has_form("issuer", f.value))]
+                  or (f.field == "source" and _value_has_form("issuer", f.value))] + posted
     return fields, residue
