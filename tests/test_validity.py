@@ -219,6 +219,15 @@ def test_clauses_of_another_document_are_not_the_page_s(text):
     ("长春市人民政府关于修改和废止部分行政规范性文件的决定\n各县(市)、区人民政府:\n市政府决定,对《长春市解放前战争时期之私有房产"
      "买卖纠纷处理办法》(长春市人民政府1950年)等114件行政规范性文件予以废止。\n",
      [("repeals", "予以废止", "长春市解放前战争时期之私有房产买卖纠纷处理办法")]),
+    # a decision read without its title, its list under headings that count the items (黑龙江 省政府's
+    # 废止9部省政府规章 / 对22部…予以修改; 南昌 and 江西 head theirs the same way)
+    ("为贯彻落实《国务院办公厅关于进一步做好“放管服”改革涉及的规章、规范性文件清理工作的通知》(国办发〔2017〕40号)等国家有关要求,"
+     "省政府对省政府规章进行了深入清理。经过清理,现决定:\n一、废止9部省政府规章\n"
+     "(一)《黑龙江省乡镇船舶和渡口安全管理办法》(1989年省政府令第4号,1998年省政府令第11号修正)。\n"
+     "(二)《黑龙江省按比例安排残疾人就业规定》(1999年省政府令第2号)。\n二、对22部省政府规章的部分条款予以修改\n"
+     "(一)将《黑龙江省农业植物检疫实施办法》第十五条修改为:“从国外引进种子、苗木,应向省植物检疫机构提出申请。”\n",
+     [("repeals", "废止", "黑龙江省乡镇船舶和渡口安全管理办法"), ("repeals", "废止", "黑龙江省按比例安排残疾人就业规定"),
+      ("amends", "修改", "黑龙江省农业植物检疫实施办法")]),
     # negative: a repeal the text only tells of (已于…废止) is no repeal by this document
     ("养老服务工作情况\n《温州市居家养老服务补贴办法》已于2020年废止。\n", []),
     # negative: what follows the mention repeals another document, not the one mentioned

@@ -164,6 +164,10 @@ def _clean_up_items(view: str, citations: list[Citation], own: DocRef, body_star
     # the sentence that introduces the list may stand where the layout saw addressees (…予以废止:)
     elif (intro := phrase_pattern("clean_up_list_intro").search(view)) is not None:
         verbs, items_from = [intro.group("verb")], intro.end()
+    elif (heading := phrase_pattern("clean_up_list_heading").search(view, body_start)) is not None:
+        # a decision read without its title, its list under headings (一、废止9部省政府规章): each
+        # item takes the verb of the heading it stands under
+        verbs, items_from = list(CLEAN_UP_VERBS), heading.start()
     else:
         return citations
     out = list(citations)
