@@ -438,6 +438,14 @@ def test_orders_in_running_text_start_at_the_organ():
         "中华人民共和国主席令第72号", "广州市人民政府令第179号", "民政部令第49号"]
 
 
+def test_an_organs_orders_in_a_list_are_each_a_number():
+    """天津 市政府's decision, 国务院令第709号、第710号、第714号: the organ's
+    further orders in a list, as 鲁政办发〔2019〕5号、6号 lists its code's."""
+    text = "对照3个《国务院关于修改部分行政法规的决定》(国务院令第709号、第710号、第714号)对现行有效的规章进行了清理"
+    assert [str(m.number) for m in find_numbers(text, find_code_start)] == [
+        "国务院令第709号", "国务院令第710号", "国务院令第714号"]
+
+
 @pytest.mark.parametrize("text,number", [
     # a central organ whose name holds a word that ends running text elsewhere (和: 住房和城乡建设部令,
     # 琼海 公租房 办法)

@@ -211,7 +211,14 @@ def find_orders(view: str) -> Iterator[NumberMatch]:
             if dates:
                 start = max(start, dates[-1].end())
             start = _joint_start(view, start)
-            yield NumberMatch(_order_number(_order_code(m, view[start:organ_end]), m), Span(start, m.end()), True)
+            first = _order_number(_order_code(m, view[start:organ_end]), m)
+            yield NumberMatch(first, Span(start, m.end()), True)
+            # 国务院令第709号、第710号、第714号: the organ's further orders in a list
+            end = m.end()
+            while (cont := LIST_CONTINUATION.match(view, end)) is not None:
+                yield NumberMatch(DocNumber(first.code, first.year, int(cont.group("seq"))),
+                                  Span(cont.start("seq"), cont.end()), True)
+                end = cont.end()
 
 
 DATE_TAIL = re.compile(r"[0-9０-９〇○零一二三四五六七八九十]{1,4}[年月日]")
