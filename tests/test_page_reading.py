@@ -1076,18 +1076,6 @@ def test_a_body_pasted_without_its_heading_gets_its_area_from_its_organs():
     assert str(x.date) == "2019-07-04"
 
 
-@pytest.mark.parametrize("text,area", [
-    # a bureau named by its work after its area's full name places a page that names no other
-    # (钟楼区 portal's 部门动态; 昌黎县 市场监管局's 抽查结果公示)
-    ("您当前的位置:首页>>新闻中心>>部门动态>>市场监管局>>内容\n4月25日起,钟楼区市场监管局连续开展“五一”假期节前安全检查。\n"
-     "区市场监管局分析研判安全生产风险隐患,在加强日常监管的基础上,加强检查执法工作。\n", "钟楼区"),
-    ("食药安办公告〔2021〕9号 昌黎县2021年下半年食品监督抽查结果公示(2021年11月) 根据《中华人民共和国食品安全法》及其《实施条例》"
-     "等规定,现将昌黎县市场监督管理局开展食品安全监督抽检相关信息公告如下: 本次公告的监督抽查结果公示共54批次。\n", "昌黎县"),
-])
-def test_a_bureau_named_by_its_work_places_the_page(text, area):
-    assert area_name(text) == area
-
-
 # --- traditional script and damaged copies ---
 
 def test_traditional_script_is_read_and_evidence_quotes_the_original():
@@ -1296,8 +1284,14 @@ def test_a_text_that_names_its_own_level_is_of_the_first_area_of_that_level(text
      "为完善养老服务体系,7月17日,省司法厅邀请省人大社会委、省人大常委会法工委召开论证会。\n", "贵州省"),
     ("重新修订的管理办法明确,凡具有三亚市户籍且年满80周岁以上老年人均可享受高龄老人津贴待遇,含省财政补助300元。"
      "申请人向市民政局提出申请。\n", "三亚市"),
+    # a bureau named by its work after its area's full name places a page that names no other
+    # (钟楼区 portal's 部门动态; 昌黎县 市场监管局's 抽查结果公示)
+    ("您当前的位置:首页>>新闻中心>>部门动态>>市场监管局>>内容\n4月25日起,钟楼区市场监管局连续开展“五一”假期节前安全检查。\n"
+     "区市场监管局分析研判安全生产风险隐患,在加强日常监管的基础上,加强检查执法工作。\n", "钟楼区"),
+    ("食药安办公告〔2021〕9号 昌黎县2021年下半年食品监督抽查结果公示(2021年11月) 根据《中华人民共和国食品安全法》及其《实施条例》"
+     "等规定,现将昌黎县市场监督管理局开展食品安全监督抽检相关信息公告如下: 本次公告的监督抽查结果公示共54批次。\n", "昌黎县"),
 ])
-def test_a_text_that_names_organs_by_level_is_of_the_first_area_of_that_level(text, area):
+def test_the_organs_a_text_names_place_it(text, area):
     assert extract(text).area.name == area
 
 
