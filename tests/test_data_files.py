@@ -49,7 +49,9 @@ def test_abbreviation_tables_point_at_real_areas():
             assert row["code"] in gaz.by_code, (name, row)
 
 
-NATIONAL_ONLY_KINDS = ("military",)     # the 中央军委: no organ of its kind below the nation
+# the 中央军委: no organ of its kind below the nation; the central government's administrations
+# (国家能源局, 海关总署, 国家知识产权局): local organs of their name stand at some levels only, or none
+NATIONAL_ONLY_KINDS = ("military", "central-administration")
 
 
 def test_organs_have_names_for_every_level():

@@ -770,6 +770,10 @@ def test_an_amending_decision_that_nests_titles_amends_the_regulation(history, d
     ("温州市民政局温州市财政局关于下拨资金的通知", ["温州市民政局", "温州市财政局"]),        # glued, no separator
     ("乐清市民政局 乐清市财政局关于下拨2015年度福彩公益金的通知", ["乐清市民政局", "乐清市财政局"]),
     ("国家医保局 财政部关于做好2024年城乡居民基本医疗保障工作的通知", ["国家医疗保障局", "财政部"]),
+    # the central government's administrations and their departments (国家能源局综合司's notice; 海关总署
+    # among seven organs; 国家知识产权局's 令)
+    ("国家能源局综合司关于开展省级“十四五”可再生能源发展规划备案的通知", ["国家能源局综合司"]),
+    ("公安部 商务部 海关总署关于印发《全国防疫物资产品质量和市场秩序专项整治行动方案》的通知", ["公安部", "商务部", "海关总署"]),
 ])
 def test_joint_issuers_of_a_title(title, issuers):
     x = extract(title + "\n各有关单位:\n")
