@@ -119,6 +119,22 @@ def test_identity_and_links_on_the_shared_pages_meet_the_targets():
     _holds(present(SHARED_PAGES) / "gold.json", SHARED_FLOORS)
 
 
+@pytest.mark.parametrize("gold,read,same", [
+    # a portal column's tag before a headline is no part of it; gatherers differ on keeping it (兴县 IV037,
+    # 安贞 IH001, 文成 IA013)
+    ("【时政新闻】县政府召开常务会议", "县政府召开常务会议", True),
+    ("【安贞政事】安贞街道召开2023年度社区建设大会", "安贞街道召开2023年度社区建设大会", True),
+    # the issuing organs before 关于, likewise (衡阳 办公室)
+    ("衡阳市人民政府办公室关于印发衡阳市养老服务体系建设实施方案的通知", "关于印发衡阳市养老服务体系建设实施方案的通知", True),
+    # negatives: another title, or a tag that is the whole title
+    ("【时政新闻】县政府召开常务会议", "县政府召开全体会议", False),
+    ("【通知】", "通知", False),
+])
+def test_a_title_is_scored_without_its_column_tag_or_organs(gold, read, same):
+    from kg.pipeline.evaluation import _title_core
+    assert (_title_core(gold) == _title_core(read)) is same
+
+
 def test_a_kind_of_page_is_scored_apart():
     """kg eval --kind: only the gold's entries of that kind (the wild set's
     regulations, clean), every field scored on them alone."""

@@ -497,13 +497,22 @@ def _score_title(score: FieldScore, stem: str, gold: Optional[str], read: Option
     """A title is right when it equals the gold's, spaces, bracket widths and
     quote styles aside, or is the gold with its issuing organs before 关于 or
     without them (GB/T 9704 titles name the organ; many pages set it on a line
-    of its own, and gatherers differ on whether it belongs to the title)."""
-    right = bool(gold and read and _without_organs(title_key(display_title(gold))) == _without_organs(title_key(read)))
+    of its own, and gatherers differ on whether it belongs to the title), or
+    with or without the portal column's tag before it (【时政新闻】县政府召开…:
+    no part of the document's title, and gatherers differ on keeping it)."""
+    right = bool(gold and read and _title_core(gold) == _title_core(read))
     score.gold += bool(gold)
     score.predicted += read is not None
     score.true_positives += right
     if (gold or read) and not right:
         score.misses.append(f"{stem}: gold {gold}, read {read}")
+
+
+def _title_core(title: str) -> str:
+    return _without_organs(title_key(COLUMN_TAG.sub("", display_title(title))))
+
+
+COLUMN_TAG = re.compile(r"^\s*【[^】]{1,12}】\s*(?=\S)")
 
 
 def _without_organs(key: str) -> str:
