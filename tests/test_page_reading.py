@@ -400,6 +400,11 @@ def test_a_news_item_carried_from_a_paper_is_dated_by_its_posting(text, publishe
 
 @pytest.mark.parametrize("written,canonical", [
     ("苏政办发﹝2019﹞33号", "苏政办发〔2019〕33号"),
+    # a legislature's announcement, its term in the same brackets (呼和浩特 人大常委会), or its plenary's (青海);
+    # a ministry's 公告 numbered within its year (环境保护部, as 国家卫生健康委员会's)
+    ("呼和浩特市人民代表大会常务委员会公告﹝十六届﹞第二十二号", "呼和浩特市人民代表大会常务委员会公告〔十六届〕第22号"),
+    ("青海省人民代表大会公告第12号", "青海省人民代表大会公告第12号"),
+    ("环境保护部公告2011年第75号", "环境保护部公告〔2011〕75号"),
     ("闽政〔2014〕3 号", "闽政〔2014〕3号"),
     ("国办发［２０１９］５号", "国办发〔2019〕5号"),
     ("京民老龄发【2016】244号", "京民老龄发〔2016〕244号"),

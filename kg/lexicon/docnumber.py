@@ -43,7 +43,7 @@ CN_SEQ = "[〇零一二三四五六七八九十百千]{1,8}"
 # 商务部令2007年第15号); the year then is part of the number.
 ORDER_YEAR = r"(?:(?P<oyear>(?:19|20)\d{2})\s*年\s*)?"
 ORDER = re.compile(rf"(?P<organ>[{CJK}]{{2,30}}?(?:令|公告))\s*[（(]?\s*"
-                   rf"(?:[〔\[［(（【]\s*(?P<term>[一二三四五六七八九十]+届)\s*[〕\]］)）】])?\s*{ORDER_YEAR}"
+                   rf"(?:[〔\[［(（【﹝]\s*(?P<term>[一二三四五六七八九十]+届)\s*[〕\]］)）】﹞])?\s*{ORDER_YEAR}"
                    rf"第?\s*(?P<seq>\d{{1,5}}|{CN_SEQ})\s*号\s*[)）]?")
 # …or with the sequence before 令: 国务院第394号令, 北京市人民政府第9号令, 海关总署第61号令
 ORDER_SEQUENCE_FIRST = re.compile(rf"(?P<organ>[{CJK}]{{2,30}}?)(?P<term>)\s*{ORDER_YEAR}"
