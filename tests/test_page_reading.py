@@ -1848,6 +1848,19 @@ def test_bullets_without_labels_under_the_title(text, issuers, date):
     assert [str(f.value) for f in x.facts if f.name == "publication_date"] == [date]
 
 
+def test_bullets_with_a_category_s_cells_among_them():
+    """铜梁 农业农村委's reply: its bullets hold two category cells (其他) among
+    the index number, the number, the organ, the validity (by its form) and
+    the dates; the cells are skipped, the rest read."""
+    fields, _ = find_portal(
+        "您当前的位置:首页>政务公开>法定主动公开内容>其他法定主动公开内容>人大代表建议办理\n\n"
+        "  • 11500224745325555K/2024-00083\n  • 铜农委函〔2024〕61号\n  • 其他\n  • 其他\n  • 铜梁区农业农村委\n  • 有效\n"
+        "  • 2024-06-26\n  • 2024-06-26\n\n重庆市铜梁区农业农村委员会关于区第十八届人民代表大会第四次会议第91号建议的复函\n")
+    assert [(f.field, f.value) for f in fields if f.field != "date_publication"] == [
+        ("index_number", "11500224745325555K/2024-00083"), ("number", "铜农委函〔2024〕61号"),
+        ("source", "铜梁区农业农村委"), ("validity", "有效")]
+
+
 def test_a_reading_that_opens_with_what_it_explains_cites_it():
     """永嘉's 解读 opens 出台了《X》(N,以下简称…),现就…解读如下: — a sentence of
     the body, not an addressee line, so X is cited (the page's first 400 characters)."""

@@ -361,12 +361,12 @@ def _byline(lines: list, i: int) -> Optional[tuple[list[PortalField], int]]:
 def _bullet_block(lines: list, i: int) -> Optional[tuple[list[PortalField], int]]:
     """A template's metadata as bullets without labels under the title, each
     value placed by its form: the publishing organ, the number, the index
-    number, the date (• 富源县民政局 / • 富民复〔2021〕17号 / • 015158708/2022-07268 /
-    • 2021-08-04 18:08; • 2017年06月08日 / • 廊坊市民政局). Bullets tell it from
-    a signature, and every item must have a form, the organ or a date among
-    them. The fields, and how many lines they take."""
+    number, the date, the validity (• 富源县民政局 / • 富民复〔2021〕17号 / • 015158708/2022-07268 /
+    • 2021-08-04 18:08; • 2017年06月08日 / • 廊坊市民政局; • 有效). Bullets tell it from
+    a signature, and every item but a category's cell or two must have a form, the
+    organ or a date among them. The fields, and how many lines they take."""
     fields: list[PortalField] = []
-    j = i
+    j, unformed = i, 0
     while j < len(lines) and j < i + MAX_BULLET_BLOCK:
         start, _, line = lines[j]
         if not line.strip():
@@ -377,7 +377,10 @@ def _bullet_block(lines: list, i: int) -> Optional[tuple[list[PortalField], int]
             break
         field = _bullet_value_field(content)
         if field is None:
-            return None
+            if len(content.strip()) > MAX_CATEGORY_CELL or (unformed := unformed + 1) > MAX_CATEGORY_CELLS:
+                return None
+            j += 1
+            continue        # a category's cell (其他; 建议,建议提案): no field the page's identity needs
         date = BULLET_DATE.match(content) if field == "date_publication" else None
         value = date.group(0) if date else content
         fields.append(PortalField(field, "", value, Span(start + offset, start + offset + len(value))))
@@ -394,10 +397,13 @@ def _bullet_value_field(content: str) -> Optional[str]:
         return "source"
     if BULLET_DATE.match(content) and not BULLET_DATE.sub("", content).strip(" \t:0123456789"):
         return "date_publication"
-    return next((f for f in ("number", "index_number") if _value_forms()[f].fullmatch(content)), None)
+    return next((f for f in ("number", "index_number", "validity") if _value_forms()[f].fullmatch(content)), None)
 
 
-MAX_BULLET_BLOCK = 8
+MAX_BULLET_BLOCK = 10
+# a template's category cells among its bullets (铜梁 农业农村委: • 其他 / • 其他; 新郑 梨河镇: • 建议,建议提案)
+MAX_CATEGORY_CELLS = 2
+MAX_CATEGORY_CELL = 12
 BULLET_DATE = re.compile(r"(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}日?")
 
 
