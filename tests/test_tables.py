@@ -201,6 +201,23 @@ def test_a_cell_per_line_table_in_bars_whose_task_is_its_assessed_target():
     assert [(p, m.agency.name) for p, m in x.responsible] == [(1, "亳州市谯城区民政局"), (2, "亳州市谯城区民政局")]
 
 
+def test_a_table_cut_before_its_first_rows_goes_on_from_the_row_it_starts_at():
+    """南陵's 政府工作报告 分解表 from row 80, a cell a line in bars (牵头责任单位 leads,
+    责任单位 supports); 霍山 开发区's 责任清单, whose task column is 重点工作."""
+    x = extract("2024年《政府工作报告》重点工作目标任务分解表\n附件\n2024年《政府工作报告》重点工作目标任务分解表\n序号 |\n"
+                "目标与任务 |\n分 管 县领导 |\n牵头责任单位 |\n责任单位 |\n80 |\n"
+                "极回应群众新期待新要求,加大普惠性托育供给,新增托位数400个以上,公办园在园幼儿占比60%以上。 |\n俞 悦 |\n县教育局 |\n"
+                "县各有关单位 |\n81 |\n保障芜职院现代物流智造学院秋季开学,支持芜湖科技工程学校发展,探索职业教育赋能区域发展路径。 |\n"
+                "陆 明俞 悦 |\n县教育局 |\n县各有关单位 |\n")
+    assert [m.heading[:8] for m in x.measures] == ["极回应群众新期待", "保障芜职院现代物"]
+    # the page never names its county: the bureau is known by its organ and level only
+    assert [(p, u.text, u.organ) for p, u in x.unbound] == [(1, "县教育局", "education"), (2, "县教育局", "education")]
+    y = extract("2025年开发区重点工作及责任清单\n序号 |\n重点工作 |\n责任领导 |\n责任单位 |\n完成时限 |\n1 |\n"
+                "坚持服务跟着项目走,优化“重点项目直通车”“无忧办”工作机制,全力服务重大项目落地见效。 |\n叶林 |\n"
+                "招商工作部、安商工作部 |\n全年 |\n2 |\n全力推进开发区“空间再造”,推动工业用地“腾笼换鸟”。 |\n马振明 |\n改革办 |\n全年 |\n")
+    assert [m.heading[:6] for m in y.measures] == ["坚持服务跟着", "全力推进开发"]
+
+
 def test_the_document_a_notice_issues_after_its_signature_and_distribution_note():
     """赵县's notice (a mirror's traditional script, its pinyin glosses taken out
     as the loader takes them) signs, notes (此件公开发布) and then prints the

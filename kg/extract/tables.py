@@ -184,7 +184,9 @@ def _header_label(line: str, kinds: list[Optional[str]]) -> bool:
 
 def _rows_after_header(lines: list[tuple[int, str]], start: int, kinds: list[Optional[str]]) -> list[Row]:
     rows: list[Row] = []
-    expected = 1
+    # a table cut before its first rows (南陵's 分解表 from row 80) goes on from the one it starts at
+    first = SEQUENCE.match(lines[start][1]) if start < len(lines) else None
+    expected = int(first.group(1)) if first else 1
     k = start
     while k < len(lines) and (m := SEQUENCE.match(lines[k][1])) and int(m.group(1)) == expected:
         nxt = k + 1
