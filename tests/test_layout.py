@@ -411,6 +411,16 @@ OWN_NUMBERS = [
     ("(通政发〔2022〕1号)北京市通州区人民政府关于印发通州区人民政府工作规则的通知\n\n分享:\n字号:        \n(通政发〔2022〕1号)\n\n"
      "各街道办事处,各乡、镇人民政府,区政府各委、办、局,各区属机构:\n\n    现将《通州区人民政府工作规则》印发给你们,请认真遵照执行。\n",
      "通政发〔2022〕1号", "identity.number-title-tail"),
+    # the number and the day it was issued in one bracket under the title (河北 省政府's 工作规则)
+    ("法制查询\n \n 首页→ 政府规章\n \n \n河北省人民政府工作规则\n(冀政发〔2018〕11号 2018年5月18日印发)\n\n发布时间:2018年05月29日\n"
+     " \n       第一章 总  则\n  一、河北省第十三届人民代表大会第一次会议产生的新一届河北省人民政府,制定本规则。\n",
+     "冀政发〔2018〕11号", "identity.number-line"),
+    # an abstract that runs the version head into the number (辽宁 省政府文件辽政发…), or the date into the
+    # addressees (江西 办公厅's gazette abstract)
+    ("摘要\n\n<正>辽宁省人民政府文件辽政发[2021]19号各市人民政府,省政府各厅委、各直属机构:根据党中央、国务院和省委相关要求,"
+     "省政府决定取消下放调整一批行政许可等职权事项59项。\n", "辽政发〔2021〕19号", "identity.number-abstract"),
+    ("摘要\n赣府厅字[2018]87号2018年9月18日各市、县(区)人民政府,省政府各部门:一年来,全省各地按照省委、省政府的部署,"
+     "认真落实森林防火责任和各项措施。\n", "赣府厅字〔2018〕87号", "identity.number-abstract"),
     # a journal abstract that opens with the number, then the addressees (山东, 西安)
     ("摘要\n\n<正>鲁政办发[2019]31号各市人民政府,各县(市、区)人民政府,省政府各部门、各直属机构:为贯彻落实"
      "《国务院办公厅关于推进养老服务发展的意见》(国办发[2019]5号)精神,提出如下实施意见。\n",

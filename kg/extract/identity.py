@@ -657,6 +657,17 @@ def _heading_date(s: Sources) -> Optional[Found]:
     return None
 
 
+def _abstract_date(s: Sources) -> Optional[Found]:
+    """The date between an abstract's opening number and its addressees, as a
+    gazette prints the heading run together (赣府厅字[2018]87号2018年9月18日各市、
+    县(区)人民政府…:)."""
+    for span, line in s.lines[:MAX_HEADING_LINES * 2]:
+        m = phrase_pattern("number_then_addressees").match(line)
+        if m and m.group("date") and (value := parse_date(re.sub(r"\s+", "", m.group("date")))) is not None:
+            return Found(value, "identity.date-abstract", Span(span.start + m.start("date"), span.start + m.end("date")))
+    return None
+
+
 def _delivered_date(s: Sources) -> Optional[Found]:
     """A report's delivery line: ——2014年9月24日在北京市第十四届人民代表大会常务委员会第十三次会议上."""
     for span, line in s.lines[:MAX_HEADING_LINES * 2]:
@@ -1604,5 +1615,6 @@ SOURCES = {
     "identity.date-portal": _portal_document_date,
     "identity.date-adoption": _adoption_date,
     "identity.date-delivered": _delivered_date,
+    "identity.date-abstract": _abstract_date,
     "identity.date-closing": _closing_date,
 }

@@ -650,12 +650,21 @@ def _number_opening(line: _Line) -> Optional[tuple[DocNumber, Span]]:
 
 
 def _number_group(line: _Line, m: re.Match, group: str) -> Optional[tuple[DocNumber, Span]]:
-    """The number a match of the line holds in ``group``, placed in the view."""
+    """The number a match of the line holds in ``group``, placed in the view;
+    a version head glued before it is no part of its code (<正>辽宁省人民政府文件
+    辽政发[2021]19号: the 发文机关标志 ends in 文件, the code starts after it)."""
+    text, start = m.group(group), m.start(group)
+    head = VERSION_HEAD_GLUED.match(text)
+    if head:
+        text, start = text[head.end():], start + head.end()
     try:
-        number = DocNumber.parse(m.group(group))
+        number = DocNumber.parse(text)
     except ValueError:
         return None
-    return number, Span(line.span.start + m.start(group), line.span.start + m.end(group))
+    return number, Span(line.span.start + start, line.span.start + m.end(group))
+
+
+VERSION_HEAD_GLUED = re.compile(r"[\u4e00-\u9fff]{2,30}文件(?=[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【﹝])")
 
 
 def _order_seq_signed_by_the_head(lines: list[_Line], best: _Candidate) -> Optional[tuple[DocNumber, Span, str]]:
