@@ -68,3 +68,13 @@ def test_an_organ_stated_responsible_for_every_later_measure_joins_each():
                  "2.建立精准服务主动响应机制。全面建立老年人数据库。(责任单位:市民政局、市卫生健康委、市医保局)\n")
     collective = sorted((p, c.text) for p, c in x.collective)
     assert collective == [(1, "各县市区人民政府"), (2, "各县市区人民政府")]
+
+
+def test_tasks_numbered_into_the_hundreds_are_measures_with_their_lists():
+    """武汉's 政府工作报告 责任分解方案, cut from task 204 on: each numbered task
+    is a measure and takes the list in its brackets (wild set RF005)."""
+    x = _extract("(湖北省)武汉市2023年《政府工作报告》目标任务责任分解方案\n\n  ——推进教育高质量发展\n\n"
+                 "  204.推进学前教育优质普惠发展,新改扩建公办幼儿园45所、新增学位1.2万个。(牵头单位:市教育局;责任单位:各区人民政府)\n\n"
+                 "  205.推进普通高中优质多样化发展。(责任单位:市教育局)\n")
+    assert [m.ordinal for m in x.measures] == ["204.", "205."]
+    assert [(p, m.agency.name) for p, m in x.responsible] == [(1, "武汉市教育局"), (2, "武汉市教育局")]
