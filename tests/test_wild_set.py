@@ -135,6 +135,19 @@ def test_a_title_is_scored_without_its_column_tag_or_organs(gold, read, same):
     assert (_title_core(gold) == _title_core(read)) is same
 
 
+@pytest.mark.parametrize("gold,read,same", [
+    # a town the gold names by itself is its government read in full (JF014 太平镇, JF029 正直镇)
+    ("太平镇", "天津市滨海新区太平镇人民政府", True),
+    ("正直镇", "南江县正直镇人民政府", True),
+    # negatives: another organ of the town's county, another town
+    ("太平镇", "天津市滨海新区民政局", False),
+    ("正直镇", "南江县长赤镇人民政府", False),
+])
+def test_a_town_the_gold_names_is_its_government(gold, read, same):
+    from kg.pipeline.evaluation import _as_gold_writes
+    assert (_as_gold_writes({gold}, {read}, None) == {gold}) is same
+
+
 def test_a_kind_of_page_is_scored_apart():
     """kg eval --kind: only the gold's entries of that kind (the wild set's
     regulations, clean), every field scored on them alone."""

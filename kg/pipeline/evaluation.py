@@ -146,13 +146,18 @@ def _as_gold_writes(gold: set[str], found: set[str], area) -> set[str]:
     """An issuer read with its full area (本溪市明山区人民政府) is the one the
     text names without it (明山区人民政府); an organ the gold writes by a short
     or older name (全国老龄办, 青川县政府) is the organ read in full when both
-    name the same organ of the same area."""
+    name the same organ of the same area; a town the gold names (太平镇) is
+    its government read in full (天津市滨海新区太平镇人民政府)."""
     def same(name: str, g: str) -> bool:
-        if name.endswith(g):
+        if name.endswith(g) or (g.endswith(TOWN_ENDINGS) and name.endswith(tuple(g + w for w in TOWN_GOVERNMENT))):
             return True
         organ = parse_issuer(g, area)
         return organ is not None and organ.name == name
     return {next((g for g in gold if same(name, g)), name) for name in found}
+
+
+TOWN_ENDINGS = ("镇", "乡", "街道", "苏木")
+TOWN_GOVERNMENT = ("人民政府", "办事处")
 
 
 def _orders_as_gold_writes(gold: set[str], found: set[str]) -> set[str]:
