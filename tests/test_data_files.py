@@ -293,9 +293,21 @@ def test_every_area_organ_word_makes_a_page_area(word):
     assert found is not None and found[1].name == "邹城市"
 
 
+@pytest.mark.parametrize("row", _read_tsv("year_numbered_orders.tsv"), ids=lambda r: r["organ"])
+def test_every_year_numbered_order_keeps_its_examples_apart(row):
+    """Orders of the same sequence in different years are different rules."""
+    from kg.lexicon.docnumber import find_numbers, order_of
+    from kg.lexicon.issuers import find_code_start
+    keys = [str(order_of(row["organ"], m.number)) for example in row["example"].split("|")
+            for m in find_numbers(example, find_code_start)]
+    assert len(keys) == len(set(keys)) == len(row["example"].split("|")), keys
+    assert all(k.startswith(row["organ"] + "〔") for k in keys), keys
+
+
 @pytest.mark.parametrize("name,column", [("ui_strings.tsv", "key"), ("glossary.tsv", "term"),
                                          ("phrase_patterns.tsv", "name"), ("portal_fields.tsv", "label"),
-                                         ("organs.tsv", "key"), ("document_types.tsv", "suffix")])
+                                         ("organs.tsv", "key"), ("document_types.tsv", "suffix"),
+                                         ("year_numbered_orders.tsv", "organ")])
 def test_keys_of_a_table_are_unique(name, column):
     """A second row with the same key silently replaces the first (a page's 收录
     column once read 效力状态)."""

@@ -31,11 +31,15 @@ VARIANTS = [
     ("中华人民共和国交通部令2006年第8号", "交通部令〔2006〕8号"),
     ("商务部令2007年第15号", "商务部令〔2007〕15号"),
     ("中华人民共和国交通运输部令 2009年第9号", "交通运输部令〔2009〕9号"),
-    # a government's order is numbered on: a year beside it is no part of it (河北's gazette, 广西 on a
-    # law site, 湘西's 预案 citing 国务院令〔2003〕第394号)
-    ("河北省人民政府令〔2011〕第10号", "河北省人民政府令第10号"),
+    # a government's order is numbered on: a year beside it is no part of it (广西 on a law site, 湘西's
+    # 预案 citing 国务院令〔2003〕第394号) ...
     ("广西壮族自治区人民政府令2016年第116号", "广西壮族自治区人民政府令第116号"),
     ("国务院令〔2003〕第394号", "国务院令第394号"),
+    # ... but not by a government that numbers within each year (year_numbered_orders.tsv: 河北 since
+    # 2002, its gazette and its 2019 repeal decision, which names 〔2013〕第2号 and 〔2014〕第2号 as two rules)
+    ("河北省人民政府令〔2011〕第10号", "河北省人民政府令〔2011〕10号"),
+    ("河北省人民政府令〔2013〕第2号", "河北省人民政府令〔2013〕2号"),
+    ("河北省人民政府令〔2014〕第2号", "河北省人民政府令〔2014〕2号"),
     # the sequence before 令 (北京's decisions, 西城's 规程, 甘肃's 办法)
     ("北京市人民政府第9号令", "北京市人民政府令第9号"),
     ("国务院第394号令", "国务院令第394号"),

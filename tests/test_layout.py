@@ -626,11 +626,11 @@ NOT_OWN = [
 
 @pytest.mark.parametrize("text,number", [
     # an order written without its organ is the order of the government that issues the page (河北's
-    # 规定 on a law site, 政府令〔2010〕第15号 under its heading; 首都之窗's 发文字号 field of a 决定); a
-    # government numbers its orders on, so the year beside the number is no part of it
+    # 规定 on a law site, 政府令〔2010〕第15号 under its heading; 首都之窗's 发文字号 field of a 决定); its
+    # year stays where that government numbers within each year (河北 since 2002), not where it numbers on
     ("河北省人工影响天气管理规定\n\n河北省人民政府\n\n\n河北省人工影响天气管理规定\n\n政府令〔2010〕第15号\n\n\n"
      "《河北省人工影响天气管理规定》已经2010年12月14日省政府第76次常务会议通过,现予公布,自2011年2月1日起施行。\n\n"
-     "省长\n\n二○一○年十二月二十五日\n", "河北省人民政府令第15号"),
+     "省长\n\n二○一○年十二月二十五日\n", "河北省人民政府令〔2010〕15号"),
     ("政務公開 > 政策公開 > 政策文件 > 廢止及修改 > 修改\n  1. [主題分類] 綜合政務/其他\n  2. [發文機構] 北京市人民政府\n"
      "  6. [發文字號] 政府令〔2018〕277號\n\n北京市人民政府關於修改《北京市利用文物保護單位拍攝電影、電視管理暫行辦法》"
      "等26項規章部分條款的決定\n", "北京市人民政府令第277号"),

@@ -16,7 +16,7 @@ from kg.datafiles import phrase_pattern
 from kg.relations import Relation
 from kg.lexicon.agencies import parse_agency
 from kg.lexicon.areas import LEVEL_PREFIXES, gazetteer
-from kg.lexicon.docnumber import DocNumber, NumberMatch, find_numbers
+from kg.lexicon.docnumber import BARE_ORDER, DocNumber, NumberMatch, find_numbers, order_of
 from kg.lexicon.issuers import find_code_start, resolve_code
 from kg.models import AreaRef, Citation, DocRef, Document, Evidence, Span
 from kg.lexicon.titles import (TitleMatch, document_type, find_titles, is_bare_type_word,
@@ -323,15 +323,12 @@ def _level_order(number: DocNumber, area: Optional[AreaRef]) -> DocNumber:
     """An order named by its government's level (省政府令第114号 in 山东's
     repealing decision; (省政府令第289号) in 花垣县's clean-up, 湖南's): the
     order of that level's government over the citing area, named in full."""
-    m = LEVEL_ORDER.fullmatch(number.code or "") if number.is_order else None
-    if m is None or area is None:
+    m = BARE_ORDER.fullmatch(number.code or "") if number.is_order else None
+    if m is None or not m.group("level") or area is None:
         return number
     levels = LEVEL_PREFIXES.get(m.group("level"), ())
     government = next((a for a in gazetteer().chain(area.code) if a.level in levels), None)
-    return DocNumber(government.name + "人民政府令", number.year, number.seq) if government else number
-
-
-LEVEL_ORDER = re.compile(r"(?P<level>省|自治区|市|州|县|区)(?:人民)?政府令")
+    return order_of(government.name + "人民政府令", number) if government else number
 
 
 def _number_before(scan: _Scan, title_start: int) -> Optional[NumberMatch]:

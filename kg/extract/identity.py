@@ -19,7 +19,7 @@ from kg.lexicon.agencies import (organ_forms, organ_of_form, parse_agency as par
                                  parse_unlisted_organ, township_organ)
 from kg.lexicon.areas import FULL_NAME_ENDINGS, LEVEL_PREFIXES, gazetteer, organ_word_at
 from kg.lexicon.dates import field_date, find_dates, parse_date, parse_signing_date
-from kg.lexicon.docnumber import JOINT, DocNumber, find_numbers
+from kg.lexicon.docnumber import BARE_ORDER, JOINT, DocNumber, find_numbers, order_of
 from kg.lexicon.issuers import find_code_start, resolve_code
 from kg.extract.measures import opens_numbered_item
 from kg.extract.proposals import answers_a_proposal
@@ -215,15 +215,11 @@ def _order_of_its_government(number: Optional[Found], issuers: list[Found]) -> O
     only (省人民政府令第18号), is the order of the government that issues the page."""
     if number is None or len(issuers) != 1 or issuers[0].value.key != "government":
         return number
-    bare = BARE_ORDER_CODE.fullmatch(number.value.code)
+    bare = BARE_ORDER.fullmatch(number.value.code)
     # 省人民政府令第18号 in a 1992 history under 江西省人民政府: the order of the government of that level
     if bare is None or not _short(issuers[0].value.name).endswith(_short(bare.group("organ"))):
         return number
-    n = number.value
-    return replace(number, value=DocNumber(issuers[0].value.name + "令", n.year, n.seq))
-
-
-BARE_ORDER_CODE = re.compile(r"(?P<organ>(?:省|自治区|市|州|盟|县|区|旗)?(?:人民)?政府)令")
+    return replace(number, value=order_of(issuers[0].value.name + "令", number.value))
 
 
 def _short(government: str) -> str:

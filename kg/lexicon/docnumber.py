@@ -9,10 +9,11 @@ their own form, ``2019年第76号``, and so do orders, which have no year:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Iterator, Optional
 
-from kg.datafiles import name_endings, phrase_pattern
+from kg.datafiles import name_endings, phrase_pattern, read_tsv
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.folding import fold
 from kg.lexicon.issuers import boundary_cut
@@ -61,6 +62,9 @@ class DocNumber:
     code: Optional[str]   # issuer code (机关代字), or an order's organ + 令; None for an announcement number
     year: Optional[int]   # None for an order
     seq: int
+    # the year written beside an order numbered on (河北省人民政府令〔2011〕第10号 before
+    # 2002), no part of its key but kept for when its organ is named in full
+    written_year: Optional[int] = field(default=None, compare=False, repr=False)
 
     @property
     def is_announcement(self) -> bool:
@@ -111,18 +115,44 @@ def _order_organ_name(m: re.Match) -> bool:
     return (organ if organ.endswith(("令", "公告")) else organ + "令").endswith(ORDER_ORGAN_ENDINGS)
 
 
-def _order_number(code: str, m: re.Match) -> DocNumber:
-    year = m.group("oyear")
-    return _numbered(code, int(year) if year else None, cn_integer(m.group("seq")))
+def _order_number(code: str, m: re.Match, year_before: Optional[int] = None) -> DocNumber:
+    """``year_before``: the year written before a government's order (2010年省政府令第4号),
+    not a ministry's (2012年10月12日国土资源部第55号令: the day it was made)."""
+    year = int(m.group("oyear")) if m.group("oyear") else None
+    if year is None and code.endswith(CONTINUOUS_ORDER_ENDINGS):
+        year = year_before
+    return _numbered(code, year, cn_integer(m.group("seq")))
 
 
 def _numbered(code: str, year: Optional[int], seq: int) -> DocNumber:
     """A government numbers its orders on from the first (continuous_order in
-    name_endings.tsv): a year written beside one (河北省人民政府令〔2011〕第10号)
-    is no part of its number; another organ's year is (交通部令2006年第8号)."""
-    if year is not None and code.endswith(CONTINUOUS_ORDER_ENDINGS):
-        return DocNumber(code, None, seq)
+    name_endings.tsv): a year written beside one (广西壮族自治区人民政府令2016年第116号)
+    is no part of its number; another organ's year is (交通部令2006年第8号), and
+    so is the year of a government that numbers within each year
+    (year_numbered_orders.tsv: 河北省人民政府令〔2013〕第2号 and 〔2014〕第2号 are two
+    rules). An order without its organ's name (省政府令, 政府令〔2010〕第15号) keeps
+    its year until the organ is known (``order_of``)."""
+    if (year is not None and code.endswith(CONTINUOUS_ORDER_ENDINGS) and not BARE_ORDER.fullmatch(code)
+            and not _numbered_within_years(code, year)):
+        return DocNumber(code, None, seq, written_year=year)
     return DocNumber(code, year, seq)
+
+
+def order_of(organ: str, number: DocNumber) -> DocNumber:
+    """The order ``number`` of ``organ`` named in full (省政府令第4号 under 黑龙江省's
+    heading is 黑龙江省人民政府令's), its written year read again for that organ."""
+    return _numbered(organ, number.year if number.year is not None else number.written_year, number.seq)
+
+
+def _numbered_within_years(code: str, year: int) -> bool:
+    table = _year_numbered_orders()
+    return code in table and (table[code] is None or year >= (table[code] or 0))
+
+
+@lru_cache(maxsize=None)
+def _year_numbered_orders() -> dict[str, Optional[int]]:
+    """Governments whose orders are numbered within each year, from the year they began."""
+    return {r["organ"]: int(r["since"]) if r["since"] else None for r in read_tsv("year_numbered_orders.tsv")}
 
 
 def normalise(text: str) -> str:
@@ -211,16 +241,22 @@ def find_orders(view: str) -> Iterator[NumberMatch]:
             if dates:
                 start = max(start, dates[-1].end())
             start = _joint_start(view, start)
-            first = _order_number(_order_code(m, view[start:organ_end]), m)
+            # (2010年省政府令第4号) in 黑龙江's list of its rules: the year the order was made
+            year_before = YEAR_BEFORE_ORDER.search(view, max(0, start - 12), start)
+            first = _order_number(_order_code(m, view[start:organ_end]), m,
+                                  int(year_before.group("year")) if year_before else None)
             yield NumberMatch(first, Span(start, m.end()), True)
             # 国务院令第709号、第710号、第714号: the organ's further orders in a list
             end = m.end()
             while (cont := LIST_CONTINUATION.match(view, end)) is not None:
-                yield NumberMatch(DocNumber(first.code, first.year, int(cont.group("seq"))),
+                yield NumberMatch(replace(first, seq=int(cont.group("seq"))),
                                   Span(cont.start("seq"), cont.end()), True)
                 end = cont.end()
 
 
+# an order named by its government's level only, or not even that (省政府令第114号, 政府令〔2010〕第15号)
+BARE_ORDER = re.compile(r"(?P<organ>(?P<level>省|自治区|市|州|盟|县|区|旗)?(?:人民)?政府)令")
+YEAR_BEFORE_ORDER = re.compile(r"(?P<year>(?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}日)?)?$")
 DATE_TAIL = re.compile(r"[0-9０-９〇○零一二三四五六七八九十]{1,4}[年月日]")
 TERM_IN_NAME = re.compile(r"第(?P<term>[一二三四五六七八九十]+届)(?=人民代表大会)")
 JOINT = "、"     # 中华人民共和国国务院、中华人民共和国中央军事委员会令第413号: a joint order
