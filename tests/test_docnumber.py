@@ -101,6 +101,11 @@ def test_find_numbers(text, expected):
     ("(2012年10月12日国土资源部第55号令公布", ["国土资源部令第55号"]),
     # an order numbered within its year is no announcement of that number (交通部's order on a law site)
     ("中华人民共和国交通部令\n2006 年第 8 号\n", ["交通部令〔2006〕8号"]),
+    # a legislature's 公告 with its kind spaced as a heading spaces it (呼和浩特's page title; 营口 over three lines)
+    ("呼和浩特市人民代表大会常务委员会公 告﹝十六届﹞第二十二号\n", ["呼和浩特市人民代表大会常务委员会公告〔十六届〕第22号"]),
+    ("营口市人民代表大会常务委员会\n公 告\n〔十七届〕第28号\n", ["营口市人民代表大会常务委员会公告〔十七届〕第28号"]),
+    # negative: an organ that announces without a number (a 公告 saying 现将…公告如下)
+    ("营口市人民代表大会常务委员会\n公 告\n现将有关事项公告如下:\n", []),
 ])
 def test_orders_in_every_written_form(text, expected):
     assert [str(m.number) for m in find_numbers(text, find_code_start)] == expected

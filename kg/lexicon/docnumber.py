@@ -43,7 +43,7 @@ CN_SEQ = "[〇零一二三四五六七八九十百千]{1,8}"
 # A ministry may number its orders within each year (交通部令2006年第8号,
 # 商务部令2007年第15号); the year then is part of the number.
 ORDER_YEAR = r"(?:(?P<oyear>(?:19|20)\d{2})\s*年\s*)?"
-ORDER = re.compile(rf"(?P<organ>[{CJK}]{{2,30}}?(?:令|公告))\s*[（(]?\s*"
+ORDER = re.compile(rf"(?P<organ>[{CJK}]{{2,30}}?(?:令|\s*公\s*告))\s*[（(]?\s*"
                    rf"(?:[〔\[［(（【﹝]\s*(?P<term>[一二三四五六七八九十]+届)\s*[〕\]］)）】﹞])?\s*{ORDER_YEAR}"
                    rf"第?\s*(?P<seq>\d{{1,5}}|{CN_SEQ})\s*号\s*[)）]?")
 # …or with the sequence before 令: 国务院第394号令, 北京市人民政府第9号令, 海关总署第61号令
@@ -111,7 +111,7 @@ class DocNumber:
 
 def _order_organ_name(m: re.Match) -> bool:
     """The run before 令 (or 第N号令) ends as an ordering organ's name does."""
-    organ = m.group("organ")
+    organ = SPACE.sub("", m.group("organ"))
     return (organ if organ.endswith(("令", "公告")) else organ + "令").endswith(ORDER_ORGAN_ENDINGS)
 
 
@@ -234,7 +234,8 @@ def find_orders(view: str) -> Iterator[NumberMatch]:
             if not _order_organ_name(m):
                 continue
             organ_end = m.end("organ")
-            organ = view[m.start():organ_end]
+            # 呼和浩特市人民代表大会常务委员会\n\n公 告: a heading spaces its two-character kind (GB/T 9704)
+            organ = SPACE.sub("", view[m.start():organ_end])
             start = m.start() + order_start(organ if organ.endswith(("令", "公告")) else organ + "令")
             # 1992年10月22日省人民政府令第18号: a date before the organ is no part of it
             dates = list(DATE_TAIL.finditer(view, max(0, m.start() - 1), organ_end))
@@ -243,7 +244,7 @@ def find_orders(view: str) -> Iterator[NumberMatch]:
             start = _joint_start(view, start)
             # (2010年省政府令第4号) in 黑龙江's list of its rules: the year the order was made
             year_before = YEAR_BEFORE_ORDER.search(view, max(0, start - 12), start)
-            first = _order_number(_order_code(m, view[start:organ_end]), m,
+            first = _order_number(_order_code(m, SPACE.sub("", view[start:organ_end])), m,
                                   int(year_before.group("year")) if year_before else None)
             yield NumberMatch(first, Span(start, m.end()), True)
             # 国务院令第709号、第710号、第714号: the organ's further orders in a list
@@ -256,6 +257,7 @@ def find_orders(view: str) -> Iterator[NumberMatch]:
 
 # an order named by its government's level only, or not even that (省政府令第114号, 政府令〔2010〕第15号)
 BARE_ORDER = re.compile(r"(?P<organ>(?P<level>省|自治区|市|州|盟|县|区|旗)?(?:人民)?政府)令")
+SPACE = re.compile(r"\s+")
 YEAR_BEFORE_ORDER = re.compile(r"(?P<year>(?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}日)?)?$")
 DATE_TAIL = re.compile(r"[0-9０-９〇○零一二三四五六七八九十]{1,4}[年月日]")
 TERM_IN_NAME = re.compile(r"第(?P<term>[一二三四五六七八九十]+届)(?=人民代表大会)")
