@@ -893,6 +893,12 @@ def _best_title(lines: list[_Line], portal_title: Optional[str], body_line: int)
     top = max(s for s, _ in good)
     # the earliest of the best; of candidates on the same first line, the longest
     best = min((c for s, c in good if s == top), key=lambda c: (c.first, -len(c.title)))
+    return _page_document(lines, best, good, body_line)
+
+
+def _page_document(lines: list[_Line], best: _Candidate, good: list[tuple[int, _Candidate]],
+                   body_line: int) -> _Candidate:
+    """The document the page is, given its best-scored heading."""
     if best.first > body_line and (promulgated := _promulgated(lines, body_line)) is not None:
         # an order's or an announcement's page: the document its opening sentence promulgates,
         # not a heading under its signature (呼和浩特's 公告 of a 决定, then the region's 决议 approving it)
