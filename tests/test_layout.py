@@ -531,6 +531,16 @@ OWN_NUMBERS = [
      "                         省  长  唐仁健  \n\n                          2019年12月23日\n\n \n\n"
      "甘肃省人民政府关于修改《甘肃省城市市容和\n\n环境卫生管理办法》等5件政府规章的决定\n",
      "甘肃省人民政府令第153号", "identity.number-order"),
+    # … its organ's line between the title and the sequence, the head signing with a colon or not (law
+    # sites' copies of 长春's 规定 and 辽宁's 办法)
+    ("长春市体育市场管理规定\n\n吉林省长春市人民政府\n\n\n第63号\n\n\n\n"
+     "《长春市体育市场管理规定》业经1997年9月4日市人民政府第九次常务会议讨论通过,现予发布施行。\n\n\n\n"
+     "市长:宋春华\n\n一九九七年九月十七日\n\n\n\n长春市体育市场管理规定\n\n\n\n第一章 总则\n",
+     "长春市人民政府令第63号", "identity.number-order"),
+    ("辽宁省农产品质量安全管理办法\n\n辽宁省人民政府\n\n\n第251号\n"
+     "  《辽宁省农产品质量安全管理办法》业经2011年1月7日辽宁省第十一届人民政府第44次常务会议审议通过,现予公布,"
+     "自2011年2月20日起施行。\n\n\n\n省 长 陈政高\n\n二〇一一年一月十七日\n\n\n\n辽宁省农产品质量安全管理办法\n\n第一章 总  则\n",
+     "辽宁省人民政府令第251号", "identity.number-order"),
     # a page copied without its title opens with the history note that names its order (重庆's
     # 规章管理办法; 广西's 机关事务管理办法)
     ("(2022年1月30日重庆市人民政府令第351号公布自2022年3月1日起施行)\n第一章总则\n"

@@ -683,7 +683,10 @@ def _order_seq_signed_by_the_head(lines: list[_Line], best: _Candidate) -> Optio
     else:
         return None
     above = [line.text for line in lines[max(0, best.first - 3):best.first] if not line.chrome]
-    named = [name for name in [*above, *issuer_prefix(best.title)] if name.endswith(GOVERNMENT)]
+    # or the organ line between the title and the sequence (a law site's 辽宁省农产品质量安全管理办法 /
+    # 辽宁省人民政府 / 第251号)
+    between = [line.text for line in lines[last + 1:seq.index] if not line.chrome]
+    named = [name for name in [*above, *issuer_prefix(best.title), *between] if name.endswith(GOVERNMENT)]
     chain = gazetteer().split_area_prefix(named[-1], None) if named else None
     if not chain or named[-1][chain[-1][0]:] != GOVERNMENT:
         return None
@@ -695,7 +698,9 @@ def _order_seq_signed_by_the_head(lines: list[_Line], best: _Candidate) -> Optio
 ORDER_SIGNATURE_LINES = 12      # the sequence, the promulgating sentence and the signature under the heading
 ORDER_SEQ_ALONE = re.compile(r"第\s*(?P<seq>\d{1,5})\s*号")
 PROMULGATES = re.compile(r"现予(?:发布|公布|公告)|自公布之日起")
-HEAD_OF_GOVERNMENT = re.compile(r"(?:代理)?[省市区县州旗]\s*长(?:\s+[\u4e00-\u9fff·]{2,4})?|自治区\s*主\s*席(?:\s+[\u4e00-\u9fff·]{2,4})?")
+# 省  长  唐仁健; 市长:宋春华 (长春's order on a law site)
+HEAD_OF_GOVERNMENT = re.compile(r"(?:代理)?[省市区县州旗]\s*长(?:\s*[:：]?\s*[\u4e00-\u9fff·]{2,4})?"
+                                r"|自治区\s*主\s*席(?:\s*[:：]?\s*[\u4e00-\u9fff·]{2,4})?")
 GOVERNMENT = "人民政府"
 
 
