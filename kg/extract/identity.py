@@ -696,6 +696,7 @@ def _context_area(doc: Document, lines) -> Optional[AreaRef]:
 LEAD_LINES = 10         # a news item's lead stands within its first lines
 LEAD_CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?\s]+")
 RECENT = ("近日", "日前", "近期", "最近")       # a news lead's time: what the organs did is the news
+NEWS_DAY = re.compile(r"\d{1,2}月\d{1,2}日")     # …or its day without a year (a reply's 2019年7月 recounts)
 
 
 def _central_subject(lines) -> Optional[AreaRef]:
@@ -710,7 +711,7 @@ def _central_subject(lines) -> Optional[AreaRef]:
         before = ""
         for clause in LEAD_CLAUSE_BREAK.split(line):
             m = pattern.match(clause)
-            if (m and (m.group("recent") or before in RECENT) and all(
+            if (m and (m.group("recent") or before in RECENT or NEWS_DAY.fullmatch(before)) and all(
                     _is_central(organ) for organ in m.group("organs").split("、"))):
                 return gaz.nation
             before = clause
