@@ -249,6 +249,24 @@ def test_a_document_is_named_by_its_title_number_or_what_is_known_of_it(data, na
 
 
 
+def test_two_regulations_of_one_name_and_two_numbers_are_two_nodes(tmp_path):
+    """农村五保供养工作条例 was 国务院令第141号 (1994) and, a new regulation
+    under the same name, 国务院令第456号 (2006): a law database's page of the
+    first (税屋) and a 实施细则 citing the second (贺州) share the title, not
+    the document. A document has one number; the graph passes the shapes."""
+    from click.testing import CliRunner
+    from kg.cli import main
+    network = _network(tmp_path, {
+        "1994.txt": "农村五保供养工作条例[全文废止] 国务院令第141号 1994-01-23 税屋提示——依据中华人民共和国国务院令第456号 "
+                    "农村五保供养工作条例,自2006年3月1日起本法规全文废止。\n第一条 为做好农村五保供养工作,保障农村五保对象的正常生活,"
+                    "健全农村的社会保障制度,制定本条例。\n",
+        "hezhou.txt": "贺州市农村五保供养实施细则\n第一条 为进一步做好农村五保供养工作,根据《农村五保供养工作条例》(国务院令第456号)"
+                      "和《广西壮族自治区实施﹤农村五保供养工作条例﹥办法》(自治区人民政府令第62号),结合我市实际,特制定本实施细则。\n"})
+    numbers = sorted(network.nodes[n].get("number") or "" for n in _nodes_titled(network, "农村五保供养工作条例"))
+    assert numbers == ["国务院令第141号", "国务院令第456号"]
+    assert CliRunner().invoke(main, ["validate", str(tmp_path / "out")]).output.strip() == "conforms"
+
+
 def test_two_texts_of_one_regulation_are_one_node_with_versions(tmp_path):
     """Shanghai's 社会救助条例 as adopted (2018) and as amended (2024), both in
     the folder (LawRefBook/Laws sets each with its history): one document,

@@ -117,11 +117,20 @@ def lift_unqualified_titles(mentions: list[Mention]) -> list[tuple[MentionKey, M
 
 
 class _UnionFind:
+    """Groups of keys that name one document. A document has one number:
+    two groups that hold different numbers stay apart, whatever title or
+    work they share (农村五保供养工作条例 was 国务院令第141号 in 1994 and,
+    a new regulation under the same name, 国务院令第456号 in 2006)."""
+
     def __init__(self):
         self.parent: dict = {}
+        self.numbers: dict = {}          # root -> the number keys of its group
+        self.kept_apart: list[tuple] = []
 
     def find(self, x):
-        self.parent.setdefault(x, x)
+        if x not in self.parent:
+            self.parent[x] = x
+            self.numbers[x] = {x} if x.kind in NUMBER_KINDS else set()
         while self.parent[x] != x:
             self.parent[x] = self.parent[self.parent[x]]
             x = self.parent[x]
@@ -129,8 +138,26 @@ class _UnionFind:
 
     def union(self, keys: list) -> None:
         roots = sorted({self.find(k) for k in keys}, key=str)
+        # a numbered group first, so that the keys join the number they came with
+        roots.sort(key=lambda r: not self.numbers[r])
         for other in roots[1:]:
+            if not _one_document(self.numbers[roots[0]] | self.numbers[other]):
+                self.kept_apart.append((min(self.numbers[roots[0]], key=str), min(self.numbers[other], key=str)))
+                continue
             self.parent[other] = roots[0]
+            self.numbers[roots[0]] |= self.numbers.pop(other)
+
+
+NUMBER_KINDS = ("number", "announcement")
+
+
+def _one_document(numbers: set) -> bool:
+    """Numbers one document may hold: one, or the orders of one listed
+    work's versions (主席令第72号 and 第24号 of 老年人权益保障法)."""
+    if len(numbers) <= 1:
+        return True
+    works = {work_key(number=k.value) if k.kind == "number" else None for k in numbers}
+    return len(works) == 1 and None not in works
 
 
 def resolve(extractions: Iterable[Extraction]) -> Resolution:
@@ -212,6 +239,8 @@ def merge_mentions(extractions: list[Extraction]) -> Resolution:
     areas = {x.document.relative_path: x.area for x in extractions}
     histories = {x.document.relative_path: tuple(f.value for f in x.facts if f.name == "version") for x in extractions}
     resolution = Resolution(documents={}, by_mention={}, by_file={})
+    resolution.warnings += [f"{a.value} and {b.value} share a title but not their number: kept apart"
+                            for a, b in uf.kept_apart]
     for group in groups.values():
         node = _merge(group, resolution.warnings, dates, histories, areas)
         if node.key in resolution.documents:
