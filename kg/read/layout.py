@@ -644,9 +644,12 @@ def _next(lines: list[_Line], line: _Line) -> Optional[_Line]:
 def _number_opening(line: _Line) -> Optional[tuple[DocNumber, Span]]:
     """A body whose line breaks were lost opens with the own number, then the
     addressees: <正>鲁政办发[2019]31号各市人民政府,…：; or a journal's
-    abstract with the number first (<正>京政发[2015]17号为有效降低…)."""
+    abstract with the number first (<正>京政发[2015]17号为有效降低…), or an
+    order's in parentheses ((民政部公告第349号)经财政部核准…)."""
     m = phrase_pattern("number_then_addressees").match(line.text) or phrase_pattern("abstract_number").match(line.text)
-    return _number_group(line, m, "number") if m else None
+    if m is None:
+        return None
+    return _number_group(line, m, "order" if m.groupdict().get("order") else "number")
 
 
 def _number_group(line: _Line, m: re.Match, group: str) -> Optional[tuple[DocNumber, Span]]:
