@@ -109,25 +109,6 @@ def test_body_lines_are_not_metadata(line):
     assert read_metadata_line(line, 0) is None
 
 
-@pytest.mark.parametrize("line,unread", [
-    # a leading group's or a headquarters' members in the body, and a reply's 主管领导, are no metadata the
-    # reader leaves unread (丽水 卫健委, 甘肃's 实施方案, 楚雄's 预案, 太白's replies)
-    ("组长:王凡(市卫生健康委党委书记、主任)", False),
-    ("副组长:俞建宁 省政府副秘书长", False),
-    ("指挥长:州人民政府州长", False),
-    ("成员:楚雄军分区、州政府办公室、州监察局、州政府新闻办", False),
-    ("主管领导:周金辉", False),
-    # a portal's labels the reader now reads (铜川's 公文时效; an encyclopedia's 中文名)
-    ("公文时效: | 有效 | 发布机构: | 市政府办公室 (市金融办) |", False),
-    ("• 中文名:上海市养犬管理条例", False),
-    # negative: a project's fields stay flagged (泽库's 资金分配)
-    ("投资:500万元 实施单位:泽库县农牧水利和科技局", True),
-])
-def test_the_silver_check_flags_only_labels_left_unread(line, unread):
-    from kg.pipeline.silver import _unknown_label
-    assert _unknown_label(line) is unread
-
-
 @pytest.mark.parametrize("text,expected", [
     # a table copied cell by cell, blank lines between label and value (a law database's page;
     # a 民政厅 portal where 字号 is the 发文字号, not the font-size widget)

@@ -195,6 +195,17 @@ def test_silver_checks_flag_few_pages():
     ("当前位置: 首页>国资委>新闻中心", False),
     ("编稿时间: 2021-04-01 11:07 来源: 君山区融媒体中心 浏览量:1次  字体:", False),
     ("答复日期:2023年3月20日", False),
+    # a leading group's or a headquarters' members in the body, and a reply's 主管领导 (丽水 卫健委, 甘肃's
+    # 实施方案, 楚雄's 预案, 太白's replies); labels the reader now reads (铜川's 公文时效; an encyclopedia's 中文名)
+    ("组长:王凡(市卫生健康委党委书记、主任)", False),
+    ("副组长:俞建宁 省政府副秘书长", False),
+    ("指挥长:州人民政府州长", False),
+    ("成员:楚雄军分区、州政府办公室、州监察局、州政府新闻办", False),
+    ("主管领导:周金辉", False),
+    ("公文时效: | 有效 | 发布机构: | 市政府办公室 (市金融办) |", False),
+    ("• 中文名:上海市养犬管理条例", False),
+    # a project's fields stay unknown (泽库's 资金分配)
+    ("投资:500万元 实施单位:泽库县农牧水利和科技局", True),
 ])
 def test_which_label_lines_are_unknown_metadata(line, unknown):
     from kg.pipeline.silver import _unknown_label
