@@ -53,9 +53,14 @@ def area(code: str):
     ("市住房城乡建设委", "120000", "天津市住房和城乡建设委员会"),
     ("市营商局", "230100", "哈尔滨市营商环境建设局"),
     ("区残联", "371002", "威海市环翠区残疾人联合会"),
+    # organs a national administration heads that every level also has (天津's 任务分解: 市地震局牵头; 楚雄's
+    # 地震应急预案; 吴起县's 来源: 吴起县档案局)
+    ("市地震局", "120000", "天津市地震局"),
+    ("州地震局", "532300", "楚雄彝族自治州地震局"),
+    ("吴起县档案局", None, "吴起县档案局"),
 ])
 def test_organ_names_and_short_forms(written, context, full):
-    agency = parse_agency(written, area(context))
+    agency = parse_agency(written, area(context) if context else None)
     assert agency is not None and agency.name == full
 
 
@@ -201,6 +206,10 @@ HEAD = "成都市人民政府办公厅关于推进养老服务发展的实施意
     # a 牵头单位 field run into the item's line (六安 民生办's 进度通报 of 2021 and of 2017: 牵头部门)
     (",牵头单位:市民政局。其中,高龄津贴发放进度较慢的为霍邱县。", [("lead", "成都市民政局")], []),
     (",牵头部门:市民政局。生活无着人员社会救助,市本级完成进度较慢。", [("lead", "成都市民政局")], []),
+    # an administration every level has (天津's 任务分解: 市地震局牵头); a national-only one's short form with a
+    # city's prefix (市移民管理局) is named as written, and the page's other lists still read
+    ("(市地震局牵头)", [("lead", "成都市地震局")], []),
+    ("(市民政局、市移民管理局牵头)", [("lead", "成都市民政局"), ("lead", "成都市移民管理局")], []),
 ])
 def test_responsibility_lists(closing, roles, collective):
     x = extract(HEAD + closing + "\n")

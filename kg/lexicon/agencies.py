@@ -172,7 +172,8 @@ def split_agency(name: str, context: Optional[AreaRef] = None) -> Optional[tuple
     for form, key in _forms_ending(name):
         prefix = name[: len(name) - len(form)]
         area = _area_of_prefix(prefix, context, gaz)
-        if area is not None:
+        # a national-only organ's short form has no agency below the nation (国家移民管理局)
+        if area is not None and (area.level == "national" or _default_name(organs()[key], area, gaz)):
             return agency(key, area, gaz), prefix
     department = phrase_pattern("ministry_department").search(name)
     ministry = split_agency(name[:department.start()], context) if department else None
