@@ -45,6 +45,10 @@ def validity(text: str) -> dict:
     ("天津市人民政府令\n(第110号)\n《天津市养老机构管理办法》已于2007年1月8日经市人民政府第84次常务会议通过,现予公布,"
      "自2007年3月1日起施行。\n天津市养老机构管理办法\n第一条 为促进养老机构的发展,制定本办法。\n",
      {"entry_into_force": date(2007, 3, 1)}),
+    # its date set apart by spaces, as 武汉's gazette prints numbers (a law site's copy of its 令)
+    ("武汉市信息管网管理办法\n《武汉市信息管网管理办法》已经 2006 年 6 月 19 日市人民政府第 41 次常务会议审议通过,现予公布,"
+     "自 2006 年 9 月 1 日起施行。\n武汉市信息管网管理办法\n第一条 为加强信息管网管理,制定本办法。\n",
+     {"entry_into_force": date(2006, 9, 1)}),
     # a portal's 实施日期 where the text states none (a law database's page; 商丘 portal's 生效日期)
     ("海南省长期护理保险管理办法(试行)\n\n发布日期\n\n2025-12-16\n\n实施日期\n\n2026-01-01\n\n正文内容\n\n"
      "第一条 为了建立长期护理保险制度,制定本办法。\n", {"entry_into_force": date(2026, 1, 1), "provisional": True}),
