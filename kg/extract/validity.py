@@ -29,7 +29,8 @@ from kg.relations import Relation
 PROVISIONAL = re.compile(r"(?:[（(]\s*(?:试行|暂行)\s*[)）]|(?:暂行|试行)(?:办法|规定|条例|细则|方案))$")
 
 
-ABOVE_THE_BODY = ("in_force_promulgated", "in_force_promulgated_on_publication", "in_force_history_note")
+ABOVE_THE_BODY = ("in_force_promulgated", "in_force_promulgated_on_publication", "in_force_history_note",
+                  "in_force_history_published")
 
 
 @lru_cache(maxsize=1)
