@@ -63,12 +63,17 @@ def field_date(value: str) -> Optional[date]:
     """A portal field's date: the whole value, one that lost its 日 or its
     marks as a signature's may (生效日期:2018年03月27), or the date it opens
     with, before a widget's words or the comma of the next label
-    (2025-11-06 选择阅读; 实施日期:2007-01-29,发布日期:…)."""
+    (2025-11-06 选择阅读; 实施日期:2007-01-29,发布日期:…). Not a day of
+    1970, the epoch a site's software writes for a date it does not have
+    (更新时间:1970-01-01 08:00:00; a law database's 【颁发时间】 1970-08-20)."""
     found = parse_signing_date(value.strip())
-    if found is not None:
-        return found
-    first = next(find_dates(value.strip()), None)
-    return first[0] if first and first[1].start == 0 else None
+    if found is None:
+        first = next(find_dates(value.strip()), None)
+        found = first[0] if first and first[1].start == 0 else None
+    return None if found is not None and found.year == EPOCH_YEAR else found
+
+
+EPOCH_YEAR = 1970
 
 
 def parse_signing_date(text: str) -> Optional[date]:
