@@ -27,6 +27,8 @@ def extract_glossed(text: str):
 @pytest.mark.parametrize("label,kind", [
     ("序号", "number"), ("重点工作任务(民生实事项目)", "task"), ("牵头单位", "lead"), ("责任单位", "responsible"),
     ("配合单位", "support"), ("计划完成时间", "deadline"), ("负责科室", "office"), ("考核指标", "target"),
+    # 海安 民政局's 进度表 (实施内容, 协同单位, 最新进度 with its day)
+    ("实施内容", "task"), ("协同单位", "support"), ("最新进度(8月24日)", "progress"),
     ("新增老年食堂15个", None), ("区民政局", None),
 ])
 def test_column_labels(label, kind):
