@@ -190,7 +190,10 @@ def _dateline(line: str, start: int) -> Optional[list[PortalField]]:
         return None
     source = m.group("source")
     if phrase_pattern("media_source").match(source):
-        return [PortalField("aggregator", "", line.strip(), Span(start, start + len(line)))]
+        # a paper's item on a site: the day the site posted it (2015-12-09 14:29:20 青岛日报 on
+        # 青岛新闻网; 2021-01-15 08:44 青岛新闻网), a news item's own date
+        return [PortalField("aggregator", "", line.strip(), Span(start, start + len(line))),
+                PortalField(POSTED, "", m.group("date"), Span(start + m.start("date"), start + m.end("date")))]
     return [PortalField("date_publication", "", m.group("date"), Span(start + m.start("date"), start + m.end("date"))),
             PortalField("source", "", source, Span(start + m.start("source"), start + m.end("source")))]
 
