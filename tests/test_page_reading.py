@@ -394,6 +394,10 @@ def test_a_repost_block_keeps_its_dates_out():
      date(2015, 12, 9)),
     ("导航\n\n广安市积极落实优待政策提升老年人幸福指数\n\n2015-10-13 11:26  广安日报\n\n"
      "    原标题:广安市积极落实优待政策提升老年人幸福指数——来源:广安日报\n", date(2015, 10, 13)),
+    # a headline told by the writer's own place is news, though it ends in a document's word (西藏 民政厅's
+    # portal carrying 中国西藏新闻网)
+    ("我区提高城乡最低生活保障标准\n\n发布时间: 2020年03月20日 来源: 中国西藏新闻网\n背景色:\n\n"
+     "为提高我区困难群众生活保障水平,经自治区研究决定,从2020年1月1日起再次提高城乡居民最低生活保障标准。\n", date(2020, 3, 20)),
     # a day of 1970 is the epoch a site's software writes for a date it lacks (天津消防网's 更新时间)
     ("天津津南召开养老机构消防安检整治会议\n来源: 更新时间:1970-01-01 08:00:00 编辑:管理员 浏览:1237\n"
      "天津消防网讯 日前,天津市津南区民政局按照《津南区深入开展消防安全大排查大整治活动工作方案》文件要求,"

@@ -582,7 +582,8 @@ def _publication_date(doc: Document, document_date: Optional[Found], issuers: li
     date (a mirror or repost shows the day it copied the page), nor where
     another place's organ posted it."""
     found = _portal_date(doc, "date_publication", "identity.date-publication-portal")
-    if found is None and title is not None and document_type(title.value) is None:
+    if found is None and title is not None and (document_type(title.value) is None
+                                                 or phrase_pattern("first_person_headline").match(title.value)):
         # a news item (a headline, no document's title) carried from a paper or another site is
         # published on the day the site posted it (来源:宁夏日报 发布时间:2020-01-27; 来源:西宁晚报 日期:…)
         found = _portal_date(doc, "date_posted", "identity.date-posted-news")
