@@ -60,6 +60,13 @@ def validity(text: str) -> dict:
     # a law database's 1970 for a date it lacks (法宝's record of the 1998 decision) is no entry into force
     ("【颁发部门】 全国人民代表大会\n【发文字号】\n【颁发时间】 1970-08-20\n【实施时间】 1970-08-20\n【效力属性】 有效\n"
      "第九届全国人民代表大会第一次会议听取了国务委员兼国务院秘书长罗干关于国务院机构改革方案的说明。\n", {}),
+    # a standard adjusted from a day the government consented to or a meeting decided (上海 民政局's 五保 notice;
+    # 湖南 人社厅's 基础养老金 notice)
+    ("上海市民政局等关于调整本市农村五保供养标准的通知 |\n各有关区县人民政府:\n"
+     "经市政府同意,自2010年4月1日起,调整本市农村五保供养标准,现将有关事项通知如下:\n一、供养标准\n", {"entry_into_force": date(2010, 4, 1)}),
+    ("湖南省财政厅关于调整我省城乡居民基本养老保险基础养老金最低标准的通知\n\n  湘人社发〔2014〕37号\n\n各市州、县市区人民政府:\n"
+     "  为进一步推进我省城乡居民基本养老保险制度可持续发展,根据湖南省人民政府2014年第30次常务会议精神,从2014年7月1日起,"
+     "调整我省城乡居民基本养老保险基础养老金最低标准。现将有关事项通知如下:\n", {"entry_into_force": date(2014, 7, 1)}),
     # its date set apart by spaces, as 武汉's gazette prints numbers (a law site's copy of its 令)
     ("武汉市信息管网管理办法\n《武汉市信息管网管理办法》已经 2006 年 6 月 19 日市人民政府第 41 次常务会议审议通过,现予公布,"
      "自 2006 年 9 月 1 日起施行。\n武汉市信息管网管理办法\n第一条 为加强信息管网管理,制定本办法。\n",
