@@ -30,7 +30,7 @@ PROVISIONAL = re.compile(r"(?:[（(]\s*(?:试行|暂行)\s*[)）]|(?:暂行|试�
 
 
 ABOVE_THE_BODY = ("in_force_promulgated", "in_force_promulgated_on_publication", "in_force_history_note",
-                  "in_force_history_published")
+                  "in_force_history_published", "in_force_days_after_publication")
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +58,8 @@ def find_validity(doc: Document, title: Optional[tuple[str, Span]], own_date: Op
             value = _value(kind, m, own_date, publication_date, entry)
             if value is None and kind == "in_force_promulgated_on_publication":
                 value = _dated_below(doc.view, m.end())
+            if kind == "in_force_days_after_publication":
+                value = _days_after_publication(doc.view, m, own_date, publication_date)
             if value is None:
                 continue
             if kind.startswith("in_force") and entry is None:
@@ -93,6 +95,15 @@ def _dated_below(view: str, end: int) -> Optional[date]:
 
 
 PROMULGATION_SIGNATURE_LINES = 6
+
+
+def _days_after_publication(view: str, m: re.Match, own_date: Optional[date],
+                            publication_date: Optional[date]) -> Optional[date]:
+    """自公布之日起三十日后施行: that many days after the day the order that
+    promulgates it is signed (the date under its sentence), else after the
+    document's own date or the day a portal published it."""
+    published = _dated_below(view, m.end()) or own_date or publication_date
+    return published + timedelta(days=cn_integer(m.group("days"))) if published else None
 
 
 def _value(kind: str, m: re.Match, own_date, publication_date, entry) -> Optional[date]:
