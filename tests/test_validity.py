@@ -67,6 +67,9 @@ def validity(text: str) -> dict:
     ("湖南省财政厅关于调整我省城乡居民基本养老保险基础养老金最低标准的通知\n\n  湘人社发〔2014〕37号\n\n各市州、县市区人民政府:\n"
      "  为进一步推进我省城乡居民基本养老保险制度可持续发展,根据湖南省人民政府2014年第30次常务会议精神,从2014年7月1日起,"
      "调整我省城乡居民基本养老保险基础养老金最低标准。现将有关事项通知如下:\n", {"entry_into_force": date(2014, 7, 1)}),
+    # a policy the organs decided to carry out from a day (财政部's notice with 发展改革委 and 工业和信息化部)
+    ("  为推进节能减排,促进大气污染治理,报经国务院批准同意,财政部、发展改革委、工业和信息化部决定从2013年10月1日起,"
+     "实施1.6升及以下节能环保汽车(乘用车,下同)推广政策。现将有关事项通知如下:\n", {"entry_into_force": date(2013, 10, 1)}),
     # a number of days after the order that promulgates it is signed (太原's 令第44号 on a law site; 甘肃's
     # decision, 令第153号, whose portal posted it a week after it was signed)
     ("太原市产权交易管理办法\n\n第44号\n\n\n《太原市产权交易管理办法》已经2004年7月1日市人民政府第14次常务会议通过,"
