@@ -82,6 +82,17 @@ def test_every_portal_label_reads_in_its_example(row):
     ("来源:市卫健委   2019-07-08 09:50   浏览量:1   | | | |",
      {"source": "市卫健委", "date_publication": "2019-07-08 09:50"}),
     ("来源:三阳港镇党政办 2015-01-09 08:59 字体:【", {"source": "三阳港镇党政办", "date_publication": "2015-01-09 08:59"}),
+    # a date label whose last word is a label of its own (发表时间, 添加时间: not 时间 after a source's
+    # value), a contributor and a print button after the source (丹棱, 宿州, 葫芦岛, 霍邱, 沙河 portals)
+    ("来源:张场镇 发表时间:2024-04-30 16:49 【字号:", {"source": "张场镇", "date_publication": "2024-04-30 16:49"}),
+    ("来源:宿州市民政局 浏览量: 发表时间:2025-06-26 18:16 编辑:宿州信息公开011",
+     {"source": "宿州市民政局", "date_publication": "2025-06-26 18:16"}),
+    ("文章来源:葫芦岛市城市管理公共服务中心环卫科 添加时间:2024-08-05 字号:【 】",
+     {"source": "葫芦岛市城市管理公共服务中心环卫科", "date_publication": "2024-08-05"}),
+    ("日期:2025-07-25 08:29来源:县政府办 供稿:孔德利 浏览量: 字体:【",
+     {"source": "县政府办", "date_publication": "2025-07-25 08:29"}),
+    ("发布时间:2023-07-21    来源:交通局 打印", {"source": "交通局", "date_publication": "2023-07-21"}),
+    ("发布时间:2022-11-04 10:57 来源:赵县人民政府 【字体: 打印", {"source": "赵县人民政府"}),
     # labels set apart by wide gaps mid-line, an empty cell closing it (新疆 文旅厅's 公告: its pairs two on a line)
     (" 索 引 号  MB1620703/2021-00246  发文字号  新文旅发〔2021〕55号  公文种类 ",
      {"index_number": "MB1620703/2021-00246", "number": "新文旅发〔2021〕55号"}),
@@ -171,7 +182,12 @@ def test_a_portal_field_of_one_organ_reads_it_by_its_shape():
      "来源:老龄办 作者: 王建宁 发布时间:2015-04-23 09:26:18 浏览次数: 【字体:\n"
      "    近年来,我县按照抓点示范,逐步推进。印发了《合水县十二五社会养老服务体系建设规划》。\n",
      "合水县老龄工作委员会办公室"),
-    # not where the page's area is a province, whose organ of that kind is no 局, or unknown
+    # a province's page names its 厅 so (青海's and 黑龙江's 本文来源: 民政厅 / 林业厅, headline read first)
+    ("青海省再次调整提高城乡最低生活保障标准全省62.7万困难群众受益\n10.07.2014 11:28\n本文来源: 民政厅\n"
+     "目前,全省城乡低保对象共计62.7万人,其中:城市低保22.4万人,农村低保40.3万人。\n", "青海省民政厅"),
+    # not where the page's area is a province, whose organ of that kind is no 局, or unknown; nor a
+    # 厅 on a district's page (集美区民政局's item, 来源: 民政厅)
+    ("集美区民政局开展老龄工作检查\n来源: 民政厅\n近日,集美区民政局对辖区内养老机构开展检查。\n", None),
     ("吉林省关于开展养老机构检查的通知\n来源:民政局 发布时间:2021-08-11\n各市(州)民政局:现将有关事项通知如下。\n", None),
     ("关于开展养老机构检查的通知\n来源:民政局 发布时间:2021-08-11\n各有关单位:现将有关事项通知如下。\n", None),
 ])

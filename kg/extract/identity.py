@@ -1067,8 +1067,28 @@ def _signing_line(line: str, context) -> Optional[list[AgencyRef]]:
     parts = [p for p in AGENCY_SEPARATORS.split(line.strip()) if p]
     if not parts or any(len(p) > 30 or not p.endswith(_organ_endings()) for p in parts):
         return None
-    known = [a for a in (parse_issuer(p, context) for p in parts) if a]
+    known = [a for a in (parse_issuer(p, context) or _placed_unlisted_organ(p) for p in parts) if a]
     return known or None
+
+
+def _joint_signing_line(line: str, context) -> Optional[list[AgencyRef]]:
+    """The first line of a joint signature, two organs side by side, one of
+    which no table holds (达州市教育局  达州市文化体育和旅游局 over six more
+    organs and the date): a signature only where the lines under it lead to
+    its date, which the caller checks."""
+    parts = [p for p in AGENCY_SEPARATORS.split(line.strip()) if p]
+    found = _signing_line(line, context) if len(parts) >= 2 else None
+    return found if found and len(found) == len(parts) else None
+
+
+def _placed_unlisted_organ(name: str) -> Optional[AgencyRef]:
+    """An organ no table holds, written in full with its place (达州市文化体育和
+    旅游局): read by its shape. Not a central one: the State Council's organs are
+    all in the tables, and one they miss is a word changed."""
+    if not gazetteer().split_area_prefix(name, None):
+        return None
+    agency = parse_unlisted_organ(name, None)
+    return agency if agency and agency.area.level != "national" else None
 
 
 @lru_cache(maxsize=1)
@@ -1081,7 +1101,8 @@ def _signature(doc: Document, lines, context, after: int):
     heading: a line of agency names followed, within two lines, by a date line."""
     body = [(s, l) for s, l in lines if s.start >= after and l.strip()]
     for i, (span, line) in enumerate(body):
-        agencies = _as_agencies(line, context) or _unlisted_signing_organ(line, body[i + 1:i + 2])
+        agencies = (_as_agencies(line, context) or _unlisted_signing_organ(line, body[i + 1:i + 2])
+                    or _joint_signing_line(line, context))
         if not agencies and not phrase_pattern("signing_official").match(re.sub(r"\s+", "", line)):
             continue
         agencies = list(agencies or [])
@@ -1107,12 +1128,10 @@ def _unlisted_signing_organ(line: str, below: list) -> Optional[list[AgencyRef]]
     灞桥区文化和旅游体育局 / 2020年 6月2日): the genre's signature, by its shape."""
     if not below or parse_signing_date(below[0][1].strip()) is None:
         return None
-    name = line.strip()
-    if not gazetteer().split_area_prefix(name, None):
-        return None     # 市民政局办公室 alone: the place is not written, the level word would guess it
-    agency = parse_unlisted_organ(name, None)
-    # the State Council's organs are all in the tables: one they miss is a word changed (卫生康健委 in a mirror)
-    return [agency] if agency and agency.area.level != "national" else None
+    # 市民政局办公室 alone: the place is not written, the level word would guess it; the State
+    # Council's organs are all in the tables: one they miss is a word changed (卫生康健委 in a mirror)
+    agency = _placed_unlisted_organ(line.strip())
+    return [agency] if agency else None
 
 
 def _cut_signature_issuers(s: Sources) -> list[Found]:

@@ -403,7 +403,7 @@ def parse_issuer(name: str, context: Optional[AreaRef] = None) -> Optional[Agenc
     return parse_agency(name, context) or parse_township_organ(name, context) or parse_named_body(name, context)
 
 
-SITE_ORGAN_LEVELS = ("city", "county")     # a province's organs are 厅, a township has no 局
+SITE_ORGAN_LEVELS = ("province", "city", "county")     # a township has no 局
 WHITESPACE = re.compile(r"\s+")
 
 
@@ -422,11 +422,16 @@ def parse_site_owner(name: str, context: Optional[AreaRef]) -> Optional[AgencyRe
 def parse_site_organ(name: str, area: Optional[AreaRef]) -> Optional[AgencyRef]:
     """An organ a portal's publisher or source field names by its kind alone
     (来源:民政局, 发布机构: 民 政 局, 发文机构: 卫生健康局 on a county's or a city's
-    portal): that organ of the page's area, where the area's organ of that kind
-    is so named (民政局 on a province's page is no 民政厅: nothing is read)."""
+    portal; 本文来源: 民政厅 on a province's): that organ of the page's area, where
+    the area's organ of that kind is so named (民政局 on a province's page is no
+    民政厅, 民政厅 on a district's no 民政局: nothing is read)."""
     if area is None or area.level not in SITE_ORGAN_LEVELS:
         return None
     written = WHITESPACE.sub("", name)
+    if area.level == "province" and written.endswith("局"):
+        # a municipality's 民政局 is so named, but a page placed in 上海市 by a title that
+        # only mentions it (学习上海养老经验) is as likely a county's with its 来源:民政局
+        return None
     key = organ_of_form(written) if len(written) > 2 else None
     if key is None:
         return None

@@ -225,8 +225,16 @@ def _value_alone(field: Optional[str], value: str) -> tuple[str, str]:
         return (value[:m.end()], value[m.end():]) if m else (value, "")
     if field not in NAME_FIELDS:
         return value, ""
-    m = TRAILING_DATE.search(value) or WIDE_GAP_AFTER_NAME.search(value)
+    m = TRAILING_DATE.search(value) or WIDE_GAP_AFTER_NAME.search(value) or _trailing_widget().search(value)
     return (value[:m.start()], value[m.start():].strip()) if m and m.start() > 0 else (value, "")
+
+
+@lru_cache(maxsize=1)
+def _trailing_widget() -> re.Pattern:
+    """A widget's word closing the line after a name, one space between (来源:交通局 打印):
+    a button, not part of the organ's name."""
+    widgets = sorted((label for label, field in _labels().items() if field == "widget"), key=len, reverse=True)
+    return re.compile(rf"[ \t\u3000]+(?:{'|'.join(map(re.escape, widgets))})[ \t\u3000]*$")
 
 
 def _unlabelled_cells(line: str, start: int, at: int, cells: list[str]) -> list[PortalField]:
