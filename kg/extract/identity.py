@@ -1604,6 +1604,7 @@ SOURCES = {
     "identity.title-headline": _layout_title("identity.title-headline"),
     "identity.title-promulgated": _layout_title("identity.title-promulgated"),
     "identity.title-draft": _layout_title("identity.title-draft"),
+    "identity.title-report": _layout_title("identity.title-report"),
     "identity.title-original": _layout_title("identity.title-original"),
     "identity.title-portal": _portal_title,
     **{rule: _layout_number(rule) for rule in ("identity.number-title-tail", "identity.number-line",

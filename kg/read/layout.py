@@ -1009,11 +1009,13 @@ def _promulgated(lines: list[_Line], body_line: int) -> Optional[_Candidate]:
     """A page with no title line of its own that names its document in its
     sentence: the regulation an order or a legislature's announcement
     promulgates (《X》已经…通过，现予发布), the draft a consultation presents
-    (我们起草了《X（征求意见稿）》，现向社会公开征求意见)."""
+    (我们起草了《X（征求意见稿）》，现向社会公开征求意见), the annual disclosure
+    report a sentence publishes (现公布X乡人民政府2024年度政府信息公开工作报告)."""
     # the sentence opens the body, however many lines of chrome stand above it
     for line in [line for line in lines[:max(HEADLINE_LINES, body_line + 1)] if not line.chrome]:
         for pattern, rule in (("promulgation_sentence", "identity.title-promulgated"),
-                              ("consultation_sentence", "identity.title-draft")):
+                              ("consultation_sentence", "identity.title-draft"),
+                              ("report_publication_sentence", "identity.title-report")):
             m = phrase_pattern(pattern).search(line.text)
             if m and document_type(clean_title(m.group("title"))) is not None:
                 start = line.span.start + m.start("title")
@@ -1044,13 +1046,20 @@ def _headline(lines: list[_Line], body_line: int) -> Optional[_Candidate]:
         if line.chrome:
             continue
         text = clean_title(phrase_pattern("page_title_separator").split(line.text)[0])
-        if len(CJK.findall(text)) < MIN_HEADLINE_CJK or not _headline_shape(text):
+        if len(CJK.findall(text)) < MIN_HEADLINE_CJK or not (_headline_shape(text) or _question_headline(text)):
             continue
         if _no_headline(text):
             continue
         start = line.span.start + line.text.find(text[:4])
         return _Candidate(line.index, line.index, text, Span(start, start + len(text)), 0)
     return None
+
+
+def _question_headline(text: str) -> bool:
+    """A portal's policy Q&A item is headed by its question (急难型救助对象如何认定?;
+    申请最低生活保障的条件有哪些?), one clause or two, each ending in its question
+    mark: a headline, though a sentence's punctuation closes it."""
+    return bool(phrase_pattern("question_headline").fullmatch(text))
 
 
 def _no_headline(text: str) -> bool:
@@ -1072,7 +1081,8 @@ def _headline_above_byline(lines: list[_Line], top: int, body_line: int) -> Opti
             continue
         text = clean_title(line.text)
         if (len(text) > MAX_TITLE_CHARS or len(CJK.findall(text)) < MIN_HEADLINE_CJK
-                or phrase_pattern("not_a_byline_headline").search(text) or _labelled(text) or _no_headline(text)):
+                or (phrase_pattern("not_a_byline_headline").search(text) and not _question_headline(text))
+                or _labelled(text) or _no_headline(text)):
             continue
         start = line.span.start + line.text.find(text[:4])
         return _Candidate(line.index, line.index, text, Span(start, start + len(text)), 0)
