@@ -180,8 +180,10 @@ def issuer_prefix(title: str) -> list[str]:
     m = re.match(rf"^(?P<head>.*?)(?:关于{'|' + verbs if verbs else ''})", title)
     # without 关于, an organ's name right before the year or the 《》 of its subject
     # (高台县残疾人联合会2023年…实施方案; 成安县民政局2020年度…自评表; 临洮县残疾人联合会《…》政策解读),
-    # or after the year a disclosure report opens with (2024年连生乡人民政府政府信息公开工作情况报告)
-    m = m or phrase_pattern("organ_before_subject").match(title) or phrase_pattern("organ_after_year").match(title)
+    # or after the year a disclosure report opens with (2024年连生乡人民政府政府信息公开工作情况报告),
+    # or before the 对 of a reply (屏边县农业农村和科学技术局对…第99号建议的答复)
+    m = m or phrase_pattern("organ_before_subject").match(title) or phrase_pattern("organ_after_year").match(title) \
+        or phrase_pattern("organ_before_reply").match(title)
     head = m.group("head") if m else ""
     if not head.strip():
         return []
