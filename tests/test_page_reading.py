@@ -580,6 +580,11 @@ def test_an_order_over_two_heading_lines_signed_by_the_mayor():
      "尊敬的余传鑫委员:\n您提出的提案收悉,现答复如下:\n", "柘市监复字〔2023〕2号"),
     ("海曙区民政局\n海民〔2022〕15号      签发人：王  明\n关于海曙区养老服务工作情况的报告\n区人民政府：\n现将有关情况报告如下。\n",
      "海民〔2022〕15号"),
+    # a share button's label under the title is the page's widget, not an addressee line: the number
+    # that lost its closing bracket and 号 stands below it (荣昌 文旅委's reply)
+    ("当前位置:首页 > 政务公开 > 建议提案办理 > 人大代表建议议案办理\n"
+     "重庆市荣昌区文化和旅游发展委员会关于区十八届人大四次会议第274号建议的复函\n日期:2023-06-27\n字体:【 默认 超大\n分享:\n\n"
+     "荣文旅委函〔202366\n\n罗丹代表\n\n您提出的《关于打造荣昌乡村旅游的建议》(第274号)收悉。\n", "荣文旅委函〔2023〕66号"),
     # a law database's field labels (发文文号, 发文部门 …)
     ("发文标题: 上海市人民政府关于建立老年综合津贴制度的通知\n发文文号: 沪府发[2016]24号\n发文部门: 上海市人民政府\n"
      "发文时间: 2016-4-7\n发文内容:\n\n各区、县人民政府:\n为贯彻《老年人权益保障法》,现就有关事项通知如下。\n", "沪府发〔2016〕24号"),
@@ -1207,6 +1212,9 @@ def test_our_office_is_the_township_office_the_page_names():
      "——2024 年 4 月 28 日在安阳市第十五届人民代表大会\n常务委员会第九次会议上\n安阳市人大社会建设委员会主任委员 李 阳\n"
      "主任、各位副主任、秘书长、各位委员:\n在 2024 年 2 月召开的市十五届人大二次会议上,殷保明等10 名代表提出议案。\n",
      "安阳市人大社会建设委员会"),
+    # an annual disclosure report names the organ that compiles it (临沂 财政局; 沧州 卫健委's own title agrees)
+    ("本报告由临沂市财政局按照《中华人民共和国政府信息公开条例》(国务院令第711号)和《国务院办公厅政府信息与政务公开办公室关于印发"
+     "〈中华人民共和国政府信息公开工作年度报告格式〉的通知》(国办公开办函〔2021〕30号)及有关法律法规的要求编制。\n", "临沂市财政局"),
 ])
 def test_a_report_names_the_government_it_speaks_for(text, issuer):
     assert issuer_names(text) == [issuer]

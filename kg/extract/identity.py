@@ -178,12 +178,20 @@ def read_identity(doc: Document) -> Identity:
     head_start = _layout(doc).head_start or 0
     context = _context_area(doc, lines)
     heading = _read_heading(doc, [(s, t) for s, t in lines if s.start >= head_start], context)
-    zones_end = max([0] + [z.span.end for z in _layout(doc).zones if z.kind in ("title", "number", "version_head")])
+    layout = _layout(doc)
+    sentence_title = layout.title if layout.title is not None and layout.title.rule in SENTENCE_TITLE_RULES else None
+    in_sentence = sentence_title is not None
+    zones_end = max([0] + [z.span.end for z in layout.zones if z.kind in ("number", "version_head")
+                           or (z.kind == "title" and not in_sentence)])
     if heading.end > zones_end > 0 and HEADING_ENDS_BEFORE.search(doc.view, zones_end, heading.end):
         # a page that lost its line breaks: title, number, addressees and body on one line;
         # a heading holds no sentence, so it ends with the title's zones
         heading.end = zones_end
     heading.end = max(heading.end, zones_end)
+    if sentence_title is not None:
+        # a title its body's sentence names (现公布X报告; 《X》已经…通过): the sentence is the body's,
+        # and what it rests on is cited (依据《…条例》第五十条规定,特向社会公布…报告)
+        heading.end = min(heading.end, doc.view.rfind("\n", 0, sentence_title.span.start) + 1)
     sources = Sources(doc, lines, context, heading, _signature(doc, lines, context, heading.end))
     ident = Identity(heading_end=heading.end, history=list(heading.adoption_lines))
     ident.title = _first("title", sources)
@@ -207,6 +215,9 @@ def read_identity(doc: Document) -> Identity:
     opening = [(s, t) for s, t in lines if s.start >= head_start]
     ident.area = _page_area(doc, opening, context, ident.issuers, ident.title)
     return ident
+
+
+SENTENCE_TITLE_RULES = ("identity.title-promulgated", "identity.title-draft", "identity.title-report")
 
 
 def _order_of_its_government(number: Optional[Found], issuers: list[Found]) -> Optional[Found]:
@@ -1338,6 +1349,18 @@ def _report_issuers(s: Sources) -> list[Found]:
     return [Found(agency, "identity.issuer-report", Span(m.start("organ"), m.end("organ")))]
 
 
+def _compiler_issuers(s: Sources) -> list[Found]:
+    """本报告由临沂市财政局按照…编制: the organ an annual disclosure report says
+    compiles it, in its opening."""
+    m = phrase_pattern("report_compiler").search(s.doc.view[:s.heading.end + COMPILER_REACH])
+    organ = m.group("organ") if m else None
+    agency = (parse_issuer(organ, s.context) or parse_unlisted_organ(organ, s.context)) if organ else None
+    return [Found(agency, "identity.issuer-compiler", Span(m.start("organ"), m.end("organ")))] if m and agency else []
+
+
+COMPILER_REACH = 300     # the report's first sentence
+
+
 SPEAKER_REACH = 3      # the speaker's line stands within the lines under a delivery line (wrapped or not)
 
 
@@ -1619,6 +1642,7 @@ SOURCES = {
     "identity.issuer-signature": _signature_issuers,
     "identity.issuer-database-line": _database_line_issuers,
     "identity.issuer-adoption": _adoption_issuers,
+    "identity.issuer-compiler": _compiler_issuers,
     "identity.issuer-self-reference": _self_reference_issuers,
     "identity.issuer-handling": _handling_issuers,
     "identity.issuer-decides": _deciding_issuers,

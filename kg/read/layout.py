@@ -907,11 +907,26 @@ def _best_title(lines: list[_Line], portal_title: Optional[str], body_line: int)
 def _page_document(lines: list[_Line], best: _Candidate, good: list[tuple[int, _Candidate]],
                    body_line: int) -> _Candidate:
     """The document the page is, given its best-scored heading."""
-    if best.first > body_line and (promulgated := _promulgated(lines, body_line)) is not None:
+    promulgated = _promulgated(lines, body_line)
+    if promulgated is not None and (best.first > body_line or _announced_below(lines, best, body_line, promulgated)):
         # an order's or an announcement's page: the document its opening sentence promulgates,
-        # not a heading under its signature (呼和浩特's 公告 of a 决定, then the region's 决议 approving it)
+        # not a heading under its signature (呼和浩特's 公告 of a 决定, then the region's 决议 approving it),
+        # nor a portal's headline over the announcement's own head (日喀则市人大常委会最新公告 over
+        # 日喀则市人民代表大会常务委员会公告 / 〔2025〕14号)
         return promulgated
     return _issued_measure_above(lines, best) or _headed_repeat(lines, best, good) or _reply_to(best, good) or best
+
+
+def _announced_below(lines: list[_Line], best: _Candidate, body_line: int, promulgated: _Candidate) -> bool:
+    """An order's or an announcement's head (its organ's 令 or 公告 line) stands
+    between the best heading and the body: the heading is the page's, the
+    document is the one the head promulgates. Not where the heading is the
+    regulation the promulgated decision amends (宁夏's 乡镇人民代表大会工作条例
+    over the 公告 of 关于修改〈…工作条例〉的决定): the page is that regulation."""
+    if title_key(best.title) in title_key(promulgated.title):
+        return False
+    return any(phrase_pattern("order_head_line").search(line.text) for line in lines[best.last + 1:body_line]
+               if not line.chrome)
 
 
 def _reply_to(best: _Candidate, good: list[tuple[int, _Candidate]]) -> Optional[_Candidate]:
