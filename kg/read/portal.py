@@ -35,7 +35,8 @@ WIDE_BORDER_AFTER = re.compile(r"[ \t\u3000]{2,}\S|[ \t\u3000]*$")     # a value
 CELL_START = re.compile(r"(?:^|[|｜\t】\]]|\s{2,}|[ \t]+)$")
 VALUE_TRIM = " \t\u3000|｜:：【】[]"
 # a page's date before its labelled pairs, set apart by spaces or a bar (2016年02月25日 14:17 | 来源:…)
-LEADING_DATE = re.compile(r"^\s*(?P<date>\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+# (its clock time may be glued to 日: 2020年07月07日05:28 | 来源:人民网-人民日报)
+LEADING_DATE = re.compile(r"^\s*(?P<date>\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?)(?:(?:\s+|(?<=日))\d{1,2}:\d{2}(?::\d{2})?)?"
                           r"(?:\s*[|｜]\s*|\s+)")
 # fields that mark a line as an aggregator's
 AGGREGATOR_FIELDS = {"aggregator"}
@@ -185,6 +186,11 @@ def _dateline(line: str, start: int) -> Optional[list[PortalField]]:
     if site is not None:
         return [PortalField("date_publication", "", site.group("date"),
                             Span(start + site.start("date"), start + site.end("date")))]
+    stamp = phrase_pattern("bare_timestamp").match(line)
+    if stamp is not None:
+        # a timestamp alone (2023-06-09 09:52:42 under a repost's headline): the day the site posted
+        # the item, which dates a news item and no document
+        return [PortalField(POSTED, "", stamp.group("date"), Span(start + stamp.start("date"), start + stamp.end("date")))]
     m = phrase_pattern("dateline").match(line)
     if m is None:
         return None
@@ -299,6 +305,32 @@ def _as_posted(fields: list[PortalField]) -> list[PortalField]:
     return [PortalField(POSTED, f.label, f.value, f.span) for f in fields if f.field == "date_publication"]
 
 
+def _block_line(lines: list, i: int, fields: list[PortalField]) -> Optional[int]:
+    """A line of the page's leading or trailing block read as metadata: how many
+    lines it takes, or None where it is no metadata line."""
+    start, _, line = lines[i]
+    content, offset, bulleted = _strip_bullet(line)
+    # a bulleted line holds a pair (- 文号弥民函〔2017〕14号) or a label alone
+    found = read_metadata_line(content, start + offset) if bulleted else read_metadata_line(line, start)
+    if found and _uploaders_stamp(lines, i):
+        return 0        # a copy's upload time (admin / 2023-08-09 14:40:41 on a content farm): no date of the item
+    if found:
+        fields.extend(found)
+        return 1
+    if found is not None and not bulleted and not label_field(content.rstrip(":：")):
+        return 1        # a label alone has its value below it (read after this)
+    return None
+
+
+def _uploaders_stamp(lines: list, i: int) -> bool:
+    """A bare timestamp beside an uploader's mark (admin, 创始人, 作者:admin): the
+    time a content farm copied the item, not when its news ran."""
+    if not phrase_pattern("bare_timestamp").match(lines[i][2]):
+        return False
+    near = [lines[j][2] for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i and lines[j][2].strip()]
+    return any(phrase_pattern("uploader_mark").search(text) for text in near)
+
+
 POSTED = "date_posted"
 MEDIA = "media"     # the label of a repost's mark that a paper as 来源 made, not an aggregator's field
 
@@ -309,13 +341,9 @@ def _read_line(lines: list, i: int, fields: list[PortalField]) -> int:
     start, end, line = lines[i]
     content, offset, bulleted = _strip_bullet(line)
     if i < LEADING_BLOCK_LINES or i >= len(lines) - TRAILING_BLOCK_LINES:
-        # a bulleted line holds a pair (- 文号弥民函〔2017〕14号) or a label alone
-        found = read_metadata_line(content, start + offset) if bulleted else read_metadata_line(line, start)
-        if found:
-            fields.extend(found)
-            return 1
-        if found is not None and not bulleted and not label_field(content.rstrip(":：")):
-            return 1        # a label alone has its value below it (read after this)
+        taken = _block_line(lines, i, fields)
+        if taken is not None:
+            return taken
     residue = len(line) <= MAX_METADATA_LINE and any(p.search(line) for p in _residue_patterns())
     label_alone = label_field(content.rstrip(":：")) if content else None
     if not label_alone or i + 1 >= len(lines):
