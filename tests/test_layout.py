@@ -478,6 +478,12 @@ OWN_NUMBERS = [
      "  《江苏省老年人权益保障条例》已由江苏省第十一届人民代表大会常务委员会第二十次会议于2011年1月21日通过,现予公布,"
      "自2011年3月1日起施行。\n",
      "江苏省人民代表大会常务委员会公告第77号", "identity.number-order"),
+    # a law database's line of the date, then the number (法律资料网's 税委会 notice; a law site's 酒泉 notice)
+    ("国务院关税税则委员会关于调整若干商品进出口关税税率的通知\n\n\n2000年12月28日 税委会[2000]17号\n\n海关总署:\n"
+     "  经国务院关税税则委员会第三次全体会议审议通过,并报国务院批准,决定自2001年1月1日起调整部分商品进出口关税税率。\n",
+     "税委会〔2000〕17号", "identity.number-line"),
+    ("酒泉市人民政府关于印发酒泉市城市管理暂行规定的通知(2004/06/23)\n2004-6-23酒政发〔2004〕89号\n\n"
+     "各县(市、区)人民政府,市政府各部门、各直属事业单位,中央、省属驻酒各单位:\n", "酒政发〔2004〕89号", "identity.number-line"),
     # its year in brackets under the organ's line (日喀则's 公告 under a portal's headline, whose page is
     # the decision it promulgates; 河北's 令 in its gazette)
     ("当前位置: 首页>发布厅>公示公告\n\n日喀则市人大常委会最新公告\n\n发布时间:2025-12-02 作者: 来源:云端珠峰\n\n"
