@@ -1,5 +1,5 @@
-"""The wild set (tests/data/wild): 2,801 real pages gathered from every province
-with their sources, 2,704 of them with hand-checked gold. The set is part of
+"""The wild set (tests/data/wild): 2,998 real pages gathered from every province
+with their sources, 2,901 of them with hand-checked gold. The set is part of
 the repository, so these run everywhere.
 
 What is held here is a floor under the reading of identity measured on it
@@ -75,9 +75,11 @@ def test_gold_entries_are_well_formed(stem):
 # number model does not hold — self_number_unparsed — and a 1993 number printed with its date in brackets;
 # R 0.94 until IN joined, with two more: 宁财[社]发's bracketed division, a number whose code the page lost)
 # (links: R 0.79 until JO and JQ joined, whose annual disclosure reports (政府信息公开条例 第五十条) list
-# their bases behind 以下简称 clauses and name a report format, no rule, among them: 19 of their 55 read)
+# their bases behind 以下简称 clauses and name a report format, no rule, among them: 19 of their 55 read;
+# R 0.78 until JX, JZ, KA and RI joined: work reports and task notices whose bases stand in their tasks'
+# 贯彻落实 clauses, and law databases' old notices: 24 of their 61 read)
 FLOORS = {"self_number": (0.97, 0.93), "title": (0.90, 0.86), "issuer": (0.94, 0.78), "area": (0.92, 0.84),
-          "date": (0.83, 0.81), "own_date": (0.92, 0.90), "cited_numbers": (0.95, 0.90), "links": (0.93, 0.78),
+          "date": (0.83, 0.81), "own_date": (0.92, 0.90), "cited_numbers": (0.95, 0.90), "links": (0.93, 0.77),
           # responsibility lists and tables (#30): items of each measure's list, and lists read exactly
           # (lists: P 0.94 until RC joined, whose compound units 清丰县党委、政府 are one item to its gold;
           # agencies R 0.70 until IA joined, whose 石景山 任务分解方案 wraps its 协办单位 list over lines;
@@ -85,8 +87,10 @@ FLOORS = {"self_number": (0.97, 0.93), "title": (0.90, 0.86), "issuer": (0.94, 0
           # merged cells: 25 of its 84 clean lists read, at P 0.74; agencies R 0.57 and lists P 0.85, R 0.52
           # until RE joined, whose bare brackets of units and units' lines under each task have one source
           # each: 9 of its 53 clean lists read; lists P 0.82 until 共同责任单位 read as supporting units, which
-          # reads 连云港's five lists whole but for 功能板块, a body no table holds)
-          "measures_responsible": (0.97, 0.51), "lists": (0.80, 0.45)}
+          # reads 连云港's five lists whole but for 功能板块, a body no table holds; agencies R 0.51 until RH and RI
+          # joined, whose lists group tasks under X牵头的工作 headings with 协同单位 lines, or name a bureau's
+          # own 科室 (办公室, 各科室): 66 of their 200 clean items read)
+          "measures_responsible": (0.97, 0.48), "lists": (0.80, 0.45)}
 # shared/corpus-pages (clean): the targets of #29 met there, and the floors that keep them
 SHARED_PAGES = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus-pages"
 SHARED_FLOORS = {"self_number": (0.95, 0.95), "title": (0.95, 0.95), "issuer": (0.95, 0.95), "area": (0.95, 0.95),
