@@ -1223,6 +1223,12 @@ def test_our_office_is_the_township_office_the_page_names():
     # an annual disclosure report names the organ that compiles it (临沂 财政局; 沧州 卫健委's own title agrees)
     ("本报告由临沂市财政局按照《中华人民共和国政府信息公开条例》(国务院令第711号)和《国务院办公厅政府信息与政务公开办公室关于印发"
      "〈中华人民共和国政府信息公开工作年度报告格式〉的通知》(国办公开办函〔2021〕30号)及有关法律法规的要求编制。\n", "临沂市财政局"),
+    # …or opens with it as its subject (武定 政府办's 法治政府 report to its county's leaders; 湛江 财政局's
+    # disclosure report), not a place as subject
+    ("中共武定县委、县人民政府:\n2022年,在县委、县政府的坚强领导下,在县司法局的有力指导下,武定县人民政府办公室坚持以习近平新时代"
+     "中国特色社会主义思想为指导,深入学习贯彻党的二十大精神\n", "武定县人民政府办公室"),
+    ("一、政府信息公开工作总体情况\n2023年,湛江市财政局坚持以习近平新时代中国特色社会主义思想为指导,全面学习贯彻党的二十大及"
+     "二十届二中全会精神\n", "湛江市财政局"),
 ])
 def test_a_report_names_the_government_it_speaks_for(text, issuer):
     assert issuer_names(text) == [issuer]

@@ -1361,6 +1361,16 @@ def _compiler_issuers(s: Sources) -> list[Found]:
 COMPILER_REACH = 300     # the report's first sentence
 
 
+def _report_subject_issuers(s: Sources) -> list[Found]:
+    """2023年,湛江市财政局坚持以…: the organ a year's report opens with as its
+    subject, on the first lines of its body."""
+    opening = s.doc.view[:s.heading.end + COMPILER_REACH]
+    m = re.compile(phrase_pattern("report_subject").pattern, re.M).search(opening, s.heading.end)
+    organ = m.group("organ") if m else None
+    agency = (parse_issuer(organ, s.context) or parse_unlisted_organ(organ, s.context)) if organ else None
+    return [Found(agency, "identity.issuer-report-subject", Span(m.start("organ"), m.end("organ")))] if m and agency else []
+
+
 SPEAKER_REACH = 3      # the speaker's line stands within the lines under a delivery line (wrapped or not)
 
 
@@ -1643,6 +1653,7 @@ SOURCES = {
     "identity.issuer-database-line": _database_line_issuers,
     "identity.issuer-adoption": _adoption_issuers,
     "identity.issuer-compiler": _compiler_issuers,
+    "identity.issuer-report-subject": _report_subject_issuers,
     "identity.issuer-self-reference": _self_reference_issuers,
     "identity.issuer-handling": _handling_issuers,
     "identity.issuer-decides": _deciding_issuers,
