@@ -1229,6 +1229,8 @@ def test_our_office_is_the_township_office_the_page_names():
      "中国特色社会主义思想为指导,深入学习贯彻党的二十大精神\n", "武定县人民政府办公室"),
     ("一、政府信息公开工作总体情况\n2023年,湛江市财政局坚持以习近平新时代中国特色社会主义思想为指导,全面学习贯彻党的二十大及"
      "二十届二中全会精神\n", "湛江市财政局"),
+    ("2022年,在市委、市政府和区委坚强领导下,密云区政府坚持以习近平法治思想为指导,深入贯彻落实习近平总书记重要回信精神\n",
+     "北京市密云区人民政府"),
 ])
 def test_a_report_names_the_government_it_speaks_for(text, issuer):
     assert issuer_names(text) == [issuer]
