@@ -178,6 +178,21 @@ def test_a_publication_date_beside_the_own_date_is_no_miss_of_the_own_date(tmp_p
     assert (fields["own_date"].true_positives, fields["own_date"].predicted, fields["own_date"].gold) == (1, 1, 1)
 
 
+@pytest.mark.parametrize("stem,right", [
+    # a township read as the page's area is the one the gold writes with its county (怀远县兰桥乡;
+    # 伊金霍洛旗伊金霍洛镇): the same place
+    ("JS014_huaiyuan_lanqiao_nongcun_weifang_gaizao_butie_biaozhun_2020", 1),
+    ("KA034_neimenggu-yijinhuoluo-yijinhuoluozhen_zhengfu-gongzuobaogao_2023", 1),
+    # negative: a township of that name in another county (攀枝花 东区's 和平街道 for 鞍山 铁东区's)
+    ("JO006_liaoning_heping_zhengwugongkairi_zongjie_2025", 0),
+])
+def test_a_township_the_gold_writes_with_its_county_is_the_one_read(tmp_path, stem, right):
+    entry = json.loads((WILD / "gold.json").read_text(encoding="utf-8"))["docs"][stem]
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"docs": {stem: entry}}, ensure_ascii=False), encoding="utf-8")
+    assert evaluate(gold, WILD).fields["area"].true_positives == right
+
+
 @lru_cache(maxsize=1)
 def _extractions() -> tuple:
     return tuple(read_and_extract((p, WILD / "pages")) for p in sorted((WILD / "pages").glob("*.txt")))

@@ -456,10 +456,12 @@ def _count(score: FieldScore, stem: str, gold: Iterable[str], found: Iterable[st
 def _score_place_and_date(scores, stem: str, entry: dict, x: Optional[Extraction], inferred: set[str]) -> None:
     area = x.area if x else None
     if "jurisdiction" not in inferred and entry.get("jurisdiction"):
-        # GB/T 2260 codes end at the county: a township's coded jurisdiction is its county (西翥街道 -> 五华区)
+        # GB/T 2260 codes end at the county: a township's coded jurisdiction is its county (西翥街道 -> 五华区);
+        # a gold that writes the township with its county (怀远县兰桥乡) names the same township
         coded = gazetteer().get(area.parent) if area and area.level == "township" and area.parent else None
         right = (_same_area(entry["jurisdiction"], area.name if area else None)
-                 or bool(coded and _same_area(entry["jurisdiction"], coded.name)))
+                 or bool(coded and _same_area(entry["jurisdiction"], coded.name))
+                 or bool(coded and area and entry["jurisdiction"] == coded.name + area.name))
         _count_single(scores["area"], stem, entry["jurisdiction"], area.name if area else None, right)
         level = LEVELS.get(entry.get("level") or "")
         read_level = area.level if area else None
