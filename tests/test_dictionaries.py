@@ -71,6 +71,11 @@ def test_organ_names_and_short_forms(written, context, full):
     # a command headquarters and its office, named in full (海口's 公告, 遂宁's office)
     ("海口市防汛防风防旱指挥部", None, "海口市防汛防风防旱指挥部"),
     ("遂宁市人民政府防汛抗旱指挥部办公室", None, "遂宁市人民政府防汛抗旱指挥部办公室"),
+    # a county's name several counties bear, then a township only one of them holds (鞍山's 铁东区 has a
+    # 和平街道, 四平's none: 和平街道's 活动总结; 佳木斯's 郊区 a 友谊街道: a 黑龙江 老年 news item)
+    ("铁东区和平街道办事处", None, "鞍山市铁东区和平街道办事处"),
+    ("佳木斯市郊区友谊街道办事处", None, "佳木斯市郊区友谊街道办事处"),
+    ("郊区友谊街道办事处", None, "佳木斯市郊区友谊街道办事处"),
 ])
 def test_issuers_beyond_the_organ_tables(written, context, full):
     from kg.extract.agency_mentions import resolve_item

@@ -211,7 +211,7 @@ class Gazetteer:
             for length in range(min(self.max_name_length, len(text) - pos), 1, -1):
                 name = text[pos:pos + length]
                 if name in self.by_name and not self._township_of_short_name(name, text, pos + length):
-                    ref = self.resolve_name(name, current)
+                    ref = self.resolve_name(name, current) or self._county_of_township_after(name, text, pos + length)
                     if ref is not None and (not out or self.is_within(ref.code, out[-1][1].code)):
                         match = (pos + length, ref)
                         break
@@ -225,6 +225,16 @@ class Gazetteer:
             out.append(match)
             pos, current = match
         return out
+
+    def _county_of_township_after(self, name: str, text: str, end: int) -> Optional[AreaRef]:
+        """A county's name that several counties bear, then a township's
+        (铁东区和平街道: 鞍山's 铁东区 has a 和平街道, 四平's has none): the one
+        of them that holds the township, where only one does."""
+        towns = [text[end:end + more] + e for more in range(1, TOWNSHIP_NAME_CHARS + 1)
+                 for e in TOWNSHIP_ENDINGS if text.startswith(e, end + more)]
+        counties = {c for town in towns for c in _township_counties().get(town, ())}
+        holding = [code for code in self.by_name[name] if code in counties]
+        return self.by_code[holding[0]] if len(holding) == 1 else None
 
     def _township_of_short_name(self, name: str, text: str, end: int) -> bool:
         """南阳镇 (大丰), 马村镇 (高平): a short name (南阳 of 南阳市) that 镇, 乡 or
@@ -306,6 +316,7 @@ def organ_word_at(text: str, end: int) -> bool:
     return bool(_organ_words().match(text, end))
 
 
+TOWNSHIP_NAME_CHARS = 5    # characters of a township's name before its 镇, 乡 or 街道 (和平, 东街, 文新)
 TOWNSHIP_NAME_TAIL = 3     # characters a township's name has beyond an area's short name (集贤里街道)
 
 
