@@ -183,8 +183,10 @@ def test_a_publication_date_beside_the_own_date_is_no_miss_of_the_own_date(tmp_p
     # 伊金霍洛旗伊金霍洛镇): the same place
     ("JS014_huaiyuan_lanqiao_nongcun_weifang_gaizao_butie_biaozhun_2020", 1),
     ("KA034_neimenggu-yijinhuoluo-yijinhuoluozhen_zhengfu-gongzuobaogao_2023", 1),
-    # negative: a township of that name in another county (攀枝花 东区's 和平街道 for 鞍山 铁东区's)
-    ("JO006_liaoning_heping_zhengwugongkairi_zongjie_2025", 0),
+    # (鞍山's 铁东区和平街道, the county its name shares with 四平's told by the township)
+    ("JO006_liaoning_heping_zhengwugongkairi_zongjie_2025", 1),
+    # negative: the county read where the gold gives its township (平乡县 for 平乡县寻召乡)
+    ("JO003_hebei_xunzhao_xinxigongkai_nianbao_2024", 0),
 ])
 def test_a_township_the_gold_writes_with_its_county_is_the_one_read(tmp_path, stem, right):
     entry = json.loads((WILD / "gold.json").read_text(encoding="utf-8"))["docs"][stem]
