@@ -215,6 +215,13 @@ HEAD = "成都市人民政府办公厅关于推进养老服务发展的实施意
     # city's prefix (市移民管理局) is named as written, and the page's other lists still read
     ("(市地震局牵头)", [("lead", "成都市地震局")], []),
     ("(市民政局、市移民管理局牵头)", [("lead", "成都市民政局"), ("lead", "成都市移民管理局")], []),
+    # 由 before the lead, 会同 before the units that join it (广东's 十件民生实事 分工方案; 由X牵头，Y配合 above)
+    ("(由市财政局牵头,会同市民政局、市商务局等单位负责落实)",
+     [("lead", "成都市财政局"), ("support", "成都市民政局"), ("support", "成都市商务局")], []),
+    # units that carry it each for its part: 分别负责(落实) (北京's 政务公开工作要点; 黑龙江's 重点工作责任分工)
+    ("(市发展改革委、市经济信息化委、市环保局分别负责落实)",
+     [("lead", "成都市发展和改革委员会"), ("lead", "成都市工业和信息化局"), ("lead", "成都市生态环境局")], []),
+    ("(市发改委、统计局分别负责)", [("lead", "成都市发展和改革委员会"), ("lead", "成都市统计局")], []),
 ])
 def test_responsibility_lists(closing, roles, collective):
     x = extract(HEAD + closing + "\n")
@@ -250,6 +257,18 @@ def test_a_list_of_a_page_with_its_area_binds_its_agencies():
     x = extract(HEAD + "（市卫健委、医保局按职责分工负责,各县区人民政府负责）\n")
     assert [m.agency.name for _, m in x.responsible] == ["成都市卫生健康委员会", "成都市医疗保障局"]
     assert not x.unbound
+
+
+def test_each_sentence_a_list_closes_inside_a_line_is_a_measure_of_its_own():
+    """北京's 政务公开工作要点 give each task of an item its own list, the next
+    task running on after it on the same line (RE008); a list that ends the
+    line closes the item as before."""
+    x = extract(HEAD.rsplit("\n", 1)[0] + "\n（一）做好信息公开。制定发布城市设计导则。(市规划国土委负责落实)推进支持雄安新区建设信息公开。"
+                "(市发展改革委、市环保局分别负责落实)\n")
+    by_measure: dict[int, list[str]] = {}
+    for position, m in x.responsible:
+        by_measure.setdefault(position, []).append(m.written)
+    assert sorted(by_measure.values()) == [["市发展改革委", "市环保局"], ["市规划国土委"]]
 
 
 def test_the_document_s_statement_makes_the_first_unit_lead():

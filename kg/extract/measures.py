@@ -169,10 +169,11 @@ def _measure(view: str, leaf: "_Item", start: int, end: int, numbered: bool, art
 def _split_unnumbered(view: str, item: _Item):
     """(start, end, numbered) parts of an item: a line after the first that
     carries its own responsible-unit list, when the text before it already
-    had one, starts an unnumbered measure."""
+    had one, starts an unnumbered measure; so does the sentence after a list
+    that closes a sentence inside a line (…信息公开。(市规划国土委负责落实)推进…:
+    北京's 政务公开工作要点 give each task of an item its own list)."""
     forms = _inline_list_forms()
-    parts = []
-    cut = item.start
+    cuts = []
     pos = item.start
     seen_list = False
     for line in view[item.start:item.end].split("\n"):
@@ -180,11 +181,26 @@ def _split_unnumbered(view: str, item: _Item):
         pos += len(line) + 1
         has_list = any(f.search(line) for f in forms)
         if line_start > item.start and has_list and seen_list and line.strip():
-            parts.append((cut, line_start))
-            cut = line_start
+            cuts.append(line_start)
         seen_list = seen_list or has_list
-    parts.append((cut, item.end))
-    return [(s, e, i == 0) for i, (s, e) in enumerate(parts)]
+        cuts += [line_start + end for end in _list_ends_inside(line, forms)]
+    bounds = [item.start, *sorted(set(cuts)), item.end]
+    return [(s, e, i == 0) for i, (s, e) in enumerate(zip(bounds, bounds[1:]))]
+
+
+AFTER_LIST = " \t\u3000\xa0。；;，,"      # what may stand between a list and the next sentence
+
+
+def _list_ends_inside(line: str, forms: tuple[re.Pattern, ...]) -> list[int]:
+    """Where a list ends a sentence and another sentence follows on the same line."""
+    ends = []
+    for form in forms:
+        for m in form.finditer(line):
+            rest = line[m.end():]
+            after = m.end() + len(rest) - len(rest.lstrip(AFTER_LIST))
+            if after < len(line.rstrip()) and m.start() > 0:
+                ends.append(after)
+    return ends
 
 
 def _first_sentence(view: str, start: int, end: int) -> Span:
