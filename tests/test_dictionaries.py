@@ -271,6 +271,27 @@ def test_each_sentence_a_list_closes_inside_a_line_is_a_measure_of_its_own():
     assert sorted(by_measure.values()) == [["市发展改革委", "市环保局"], ["市规划国土委"]]
 
 
+# a unit in bare parentheses after each task (宁波's 2007 任务分解, 西安's 财税措施): a list where the document
+# closes two tasks or more that way; once, after a news item's paragraph, it names the item's source (沙县 交通局)
+NINGBO_TASKS = ("\n1.地区生产总值增长12%。\n全市生产总值达到3260亿元,增长12%。(市发改委)\n2.财政一般预算收入增长12%。\n"
+                "全市财政一般预算收入623亿元,同口径比上年增长12%。(市财政局)\n")
+NEWS_PARAGRAPH = "\n做好巡查整治。加大对重点场站运营和疫情防控举措的检查力度。(区交通运输局)\n"
+
+
+@pytest.mark.parametrize("body,lists", [
+    (NINGBO_TASKS, [["市发改委"], ["市财政局"]]),
+    (NEWS_PARAGRAPH, []),
+    # an item that is no unit: no list, and a lone true list does not recur
+    ("\n1.地区生产总值增长12%。(市发改委)\n2.财政收入增长。(以下简称收入)\n", []),
+])
+def test_a_unit_in_bare_parentheses_is_a_list_where_the_document_recurs_to_it(body, lists):
+    x = extract(HEAD.rsplit("\n", 1)[0] + body)
+    by_measure: dict[int, list[str]] = {}
+    for position, m in x.responsible:
+        by_measure.setdefault(position, []).append(m.written)
+    assert list(by_measure.values()) == lists
+
+
 def test_the_document_s_statement_makes_the_first_unit_lead():
     x = extract(HEAD.replace("\n", "（排在第一位的为牵头单位）\n", 1)
                 + "［市民政局、市财政局按职责分工负责，各区（市）县政府负责］\n")

@@ -33,6 +33,10 @@ class ListForm:
     pattern: re.Pattern
     form: str
     first_leads_if_stated: bool     # the document's own convention decides (first_is_lead = stated)
+    # a form without a role word, (市发改委) after a task: a list only where the
+    # document closes at least two tasks that way and every item is a unit, as
+    # 任务分解 do (宁波 2007, 西安 2018); once, after a news paragraph, it names a source
+    recurring: bool = False
 
 
 @dataclass
@@ -49,8 +53,12 @@ class ResponsibilityList:
 
 @lru_cache(maxsize=1)
 def list_forms() -> tuple[ListForm, ...]:
-    return tuple(ListForm(re.compile(r["pattern"], re.M), r["form"], r["first_is_lead"] == "stated")
+    return tuple(ListForm(re.compile(r["pattern"], re.M), r["form"], r["first_is_lead"] == "stated",
+                          r["recurring"] == "yes")
                  for r in read_tsv("responsibility_lists.tsv"))
+
+
+RECURRING_AT_LEAST = 2
 
 
 def find_responsibility_lists(doc: Document, area: Optional[AreaRef]) -> list[ResponsibilityList]:
@@ -59,15 +67,20 @@ def find_responsibility_lists(doc: Document, area: Optional[AreaRef]) -> list[Re
     taken = SpanSet()
     first_leads = bool(phrase_pattern("lead_first_statement").search(doc.view))
     for form in list_forms():
+        found_here = []
         for m in form.pattern.finditer(doc.view):
             span = Span(m.start(), m.end())
             if doc.in_residue(span) or taken.overlaps(span):
                 continue
             found = _read(doc, m, form, area, first_leads and form.first_leads_if_stated)
-            if found.mentions or found.collective or found.unbound:
+            if (found.mentions or found.collective or found.unbound) and not (form.recurring and found.unknown):
                 found.form = form.form
-                out.append(found)
-                taken.add(span)
+                found_here.append(found)
+        if form.recurring and len(found_here) < RECURRING_AT_LEAST:
+            continue
+        out += found_here
+        for found in found_here:
+            taken.add(found.span)
     out += [t for t in table_lists(doc, area) if not taken.overlaps(t.span)]
     return _supporting_under_a_lead_line(doc.view, sorted(out, key=lambda r: r.span.start))
 
