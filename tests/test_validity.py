@@ -153,6 +153,21 @@ def validity(text: str) -> dict:
      {"entry_into_force": date(2022, 3, 1)}),
     ("吉林省农村五保供养办法\n\n(吉林省人民政府第15次常务会议审议通过 2008年12月23日吉林省人民政府令第200号公布 自2009年2月1日起施行)\n"
      "第一条 为了做好农村五保供养工作,制定本办法。\n", {"entry_into_force": date(2009, 2, 1)}),
+    # the order that promulgates puts the rule in force as it publishes it: 现予发布施行, on the day the order is
+    # signed, with the signing official between (长春 市长令 and 内蒙古 自治区主席令 of 1997)
+    ("长春市体育市场管理规定\n\n《长春市体育市场管理规定》业经1997年9月4日市人民政府第九次常务会议讨论通过,现予发布施行。\n\n\n\n"
+     "市长:宋春华\n\n一九九七年九月十七日\n", {"entry_into_force": date(1997, 9, 17)}),
+    ("内蒙古自治区村庄和集镇规划建设管理实施办法\n\n\n内蒙古自治区人民政府令\n第82号\n\n\n"
+     "《内蒙古自治区村庄和集镇规划建设管理实施办法》已经自治区人民政府1997年第六次常务会议通过,现予发布施行。\n\n\n"
+     "自治区主席 乌力吉\n1997年7月23日\n\n第一章 总 则\n", {"entry_into_force": date(1997, 7, 23)}),
+    # a regulation's adoption note gives the day it comes into force (湖南 and 上海 人大常委会)
+    ("湖南省人民代表大会常务委员会制定地方性法规程序的规定\n湖南省人大常委会\n\n\n"
+     "(1994年1月17日湖南省第八届人民代表大会常务委员会第六次会议通过 1994年2月1日起施行)\n\n目 录\n\n第一章 总 则\n",
+     {"entry_into_force": date(1994, 2, 1)}),
+    ("上海市人民代表大会常务委员会关于市人民政府制定规章设定行政处罚罚款限额的规定\n\n"
+     "(1996年9月26日上海市第十届人民代表大会常务委员会第三十次会议通过 1996年10月1日起施行)\n\n\n"
+     "根据《中华人民共和国行政处罚法》第十三条的规定,在没有相应法律、法规的情况下,市人民政府制定规章对违反行政管理秩序的行为,"
+     "可以设定一定数量的罚款,其限额由市人民代表大会常务委员会规定。\n", {"entry_into_force": date(1996, 10, 1)}),
     # an empty one states nothing (生效时间: 废止时间: 暂无)
     ("生效时间: 废止时间: 暂无\n关于做好养老服务工作的通知\n各乡镇:\n现将有关事项通知如下。\n", {}),
 ])
@@ -267,6 +282,10 @@ def test_clauses_of_another_document_are_not_the_page_s(text):
       ("amends", "修改", "黑龙江省农业植物检疫实施办法")]),
     # negative: a repeal the text only tells of (已于…废止) is no repeal by this document
     ("养老服务工作情况\n《温州市居家养老服务补贴办法》已于2020年废止。\n", []),
+    # negative: a law database's 编者注 that a later rule repealed this one (贵州 水资源费 办法, KE017): the page
+    # is repealed, it repeals nothing
+    ("贵州省水资源费征收管理办法\n(编者注:本办法已被2007年2月27日贵州省人民政府第49次常务会议审议通过 2007年2月28日贵州省人民政府令"
+     "第99号公布 自2007年4月1日起施行的《贵州省取水许可和水资源费征收管理办法》废止)\n", []),
     # negative: what follows the mention repeals another document, not the one mentioned
     ("关于养老服务的通知\n本通知依据《温州市养老服务条例》制定，市政府2019年印发的实施方案同时废止。\n", []),
 ])

@@ -27,6 +27,7 @@ BETWEEN = phrase_pattern("cited_list_glue").pattern
 PURPOSE_CLOSE = phrase_pattern("cited_list_close")
 BASIS_LEAD = phrase_pattern("basis_sentence_lead")
 REPEAL_AFTER = phrase_pattern("repeal_after")
+REPEALED_BY = phrase_pattern("repealed_by_lead")
 AMEND_LEAD = phrase_pattern("amend_lead")
 AMEND_AFTER = phrase_pattern("amend_after")
 FORWARD_OPENING = re.compile(phrase_pattern("forward_opening").pattern.rstrip("$") + BETWEEN)
@@ -263,11 +264,12 @@ def _typed(doc: Document, c: Citation, own: DocRef, wrapped: list[DocRef], openi
     if c.evidence.rule in ISSUED_ACT_RULES:
         return None
     after = _masked_prefix(view, c.evidence.span.end, sentence.end).lstrip("）) ")
-    repeal = REPEAL_AFTER.match(after)
-    if repeal:          # 本办法自…起施行，《X》（N）同时废止: this document repeals X
-        return replace(c, relation=Relation.REPEALS, trigger=repeal.group("verb"), link_rule="link.repeals-trigger")
     # a prefix that ends in an opening bracket belongs to the number standing alone in it
     prefix = _masked_prefix(view, sentence.start, c.evidence.span.start).rstrip("（( ")
+    repeal = REPEAL_AFTER.match(after)
+    if repeal and not REPEALED_BY.search(prefix):
+        # 本办法自…起施行，《X》（N）同时废止: this document repeals X (本办法已被…《X》废止: X repealed it)
+        return replace(c, relation=Relation.REPEALS, trigger=repeal.group("verb"), link_rule="link.repeals-trigger")
     amend = AMEND_AFTER.match(after) if AMEND_LEAD.search(prefix) else None
     if amend:           # …会议决定对《X》作如下修改: this decision amends X
         return replace(c, relation=Relation.AMENDS, trigger=amend.group("verb"), link_rule="link.amends-trigger")

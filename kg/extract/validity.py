@@ -29,8 +29,9 @@ from kg.relations import Relation
 PROVISIONAL = re.compile(r"(?:[（(]\s*(?:试行|暂行)\s*[)）]|(?:暂行|试行)(?:办法|规定|条例|细则|方案))$")
 
 
-ABOVE_THE_BODY = ("in_force_promulgated", "in_force_promulgated_on_publication", "in_force_history_note",
-                  "in_force_history_published", "in_force_days_after_publication")
+ABOVE_THE_BODY = ("in_force_promulgated", "in_force_promulgated_on_publication", "in_force_promulgated_now",
+                  "in_force_adoption_note", "in_force_history_note", "in_force_history_published",
+                  "in_force_days_after_publication")
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +59,8 @@ def find_validity(doc: Document, title: Optional[tuple[str, Span]], own_date: Op
             value = _value(kind, m, own_date, publication_date, entry)
             if value is None and kind == "in_force_promulgated_on_publication":
                 value = _dated_below(doc.view, m.end())
+            if kind == "in_force_promulgated_now":
+                value = _dated_below(doc.view, m.end()) or own_date
             if kind == "in_force_days_after_publication":
                 value = _days_after_publication(doc.view, m, own_date, publication_date)
             if value is None:
