@@ -257,6 +257,13 @@ def _opening_sentence(doc: Document, body_start: int):
     return None
 
 
+def _repeal(prefix: str, after: str) -> Optional[re.Match]:
+    """本办法自…起施行，《X》（N）同时废止: this document repeals X; not
+    本办法已被…《X》废止, where X repealed it."""
+    repeal = REPEAL_AFTER.match(after)
+    return repeal if repeal and not REPEALED_BY.search(prefix) else None
+
+
 def _typed(doc: Document, c: Citation, own: DocRef, wrapped: list[DocRef], opening,
            citations: list[Citation]) -> Optional[Citation]:
     view = doc.view
@@ -266,9 +273,8 @@ def _typed(doc: Document, c: Citation, own: DocRef, wrapped: list[DocRef], openi
     after = _masked_prefix(view, c.evidence.span.end, sentence.end).lstrip("）) ")
     # a prefix that ends in an opening bracket belongs to the number standing alone in it
     prefix = _masked_prefix(view, sentence.start, c.evidence.span.start).rstrip("（( ")
-    repeal = REPEAL_AFTER.match(after)
-    if repeal and not REPEALED_BY.search(prefix):
-        # 本办法自…起施行，《X》（N）同时废止: this document repeals X (本办法已被…《X》废止: X repealed it)
+    repeal = _repeal(prefix, after)
+    if repeal:
         return replace(c, relation=Relation.REPEALS, trigger=repeal.group("verb"), link_rule="link.repeals-trigger")
     amend = AMEND_AFTER.match(after) if AMEND_LEAD.search(prefix) else None
     if amend:           # …会议决定对《X》作如下修改: this decision amends X

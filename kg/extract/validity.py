@@ -56,13 +56,7 @@ def find_validity(doc: Document, title: Optional[tuple[str, Span]], own_date: Op
             if subject is None and kind.startswith("expiry"):
                 continue       # a term no 本X claims (a table's 定报有效期至2024年1月31日 of a survey it lists)
             evidence = Evidence(f"validity.{kind.replace('_', '-')}", span, doc.sentence_of(span))
-            value = _value(kind, m, own_date, publication_date, entry)
-            if value is None and kind == "in_force_promulgated_on_publication":
-                value = _dated_below(doc.view, m.end())
-            if kind == "in_force_promulgated_now":
-                value = _dated_below(doc.view, m.end()) or own_date
-            if kind == "in_force_days_after_publication":
-                value = _days_after_publication(doc.view, m, own_date, publication_date)
+            value = _clause_value(doc.view, kind, m, own_date, publication_date, entry)
             if value is None:
                 continue
             if kind.startswith("in_force") and entry is None:
@@ -86,6 +80,19 @@ def find_validity(doc: Document, title: Optional[tuple[str, Span]], own_date: Op
         facts.append(Fact("provisional", True, Evidence("validity.provisional-title", title_span,
                                                         doc.sentence_of(title_span))))
     return facts
+
+
+def _clause_value(view: str, kind: str, m: re.Match, own_date: Optional[date], publication_date: Optional[date],
+                  entry: Optional[date]) -> Optional[date]:
+    """The date a clause gives, where the promulgating order stands it may be dated under its sentence."""
+    if kind == "in_force_promulgated_now":       # 现予发布施行: the day the order is signed
+        return _dated_below(view, m.end()) or own_date
+    if kind == "in_force_days_after_publication":
+        return _days_after_publication(view, m, own_date, publication_date)
+    value = _value(kind, m, own_date, publication_date, entry)
+    if value is None and kind == "in_force_promulgated_on_publication":
+        return _dated_below(view, m.end())
+    return value
 
 
 def _dated_below(view: str, end: int) -> Optional[date]:
