@@ -142,6 +142,20 @@ def test_a_label_alone_takes_the_value_below_it(text, expected):
     assert {f.field: f.value for f in fields if f.field in expected} == expected
     assert not any(f.value.startswith(("各县", "发文字号")) for f in fields)
 
+@pytest.mark.parametrize("text,title", [
+    # an empty 关键词 field, a blank line, then the heading: keywords are short terms, a heading is no value of
+    # theirs past a blank line (嘉定 镇街道's 会办意见, 明山区's 政务公开 目录, 本溪 住建局's reply)
+    ("发文日期: 2024年08月27日 主题分类: 人大代表建议和政协提案办理\n关键词:\n\n"
+     "嘉嘉办理〔2024〕2号关于对区七届人大四次会议 第T014号代表建议的会办意见\n\n发布时间:2024-08-27 浏览次数: 【字体:\n\n"
+     "区住房保障房屋管理局\n\n薄韫代表提出的关于加快推进老城区老旧小区综合改造的代表建议收悉,经研究,现将会办意见函告如下\n",
+     "关于对区七届人大四次会议 第T014号代表建议的会办意见"),
+    ("关键词:\n\n明山区养老服务领域基层政务公开事项标准目录\n\n", "明山区养老服务领域基层政务公开事项标准目录"),
+])
+def test_an_empty_keywords_field_leaves_the_heading_below_it(text, title):
+    fields, _ = find_portal(text)
+    assert not any(f.field == "keywords" for f in fields)
+    assert extract(text).identity.title == title
+
 
 def test_a_portal_list_of_organs_keeps_every_organ_it_can_read():
     """颁发部门 of eight organs (海南 长护险 办法): a vertical organ by its official name
@@ -483,6 +497,9 @@ def test_a_news_item_carried_from_a_paper_is_dated_by_its_posting(text, publishe
     ("呼和浩特市人民代表大会常务委员会公告﹝十六届﹞第二十二号", "呼和浩特市人民代表大会常务委员会公告〔十六届〕第22号"),
     ("青海省人民代表大会公告第12号", "青海省人民代表大会公告第12号"),
     ("环境保护部公告2011年第75号", "环境保护部公告〔2011〕75号"),
+    # a bureau's, as tax bureaus number theirs at every level (深圳, 贵州)
+    ("国家税务总局深圳市税务局公告2019年第5号", "国家税务总局深圳市税务局公告〔2019〕5号"),
+    ("贵州省国家税务局公告2016年第6号", "贵州省国家税务局公告〔2016〕6号"),
     ("闽政〔2014〕3 号", "闽政〔2014〕3号"),
     ("国办发［２０１９］５号", "国办发〔2019〕5号"),
     ("京民老龄发【2016】244号", "京民老龄发〔2016〕244号"),
