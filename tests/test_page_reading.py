@@ -576,8 +576,13 @@ def test_an_order_named_by_its_level_is_of_the_government_that_issues_the_page()
      "2016年4月10日,继续实施工作日高峰时段区域限行交通管理措施。现就有关事项通告如下:\n", "京政发〔2015〕17号"),
     ("<正>农办财[2016]10号有关省(自治区)畜牧(农牧、农业、农村经济)厅(局、委):为贯彻落实《农业部 财政部关于印发"
      "新一轮草原生态保护补助奖励政策实施指导意见的通知》精神,现就有关事项通知如下:\n", "农办财〔2016〕10号"),
+    # a 批复 names its addressees one by one (国务院公报's abstract of the 东北虎豹 reply)
+    ("摘要\n\n国函[2021]103号吉林省、黑龙江省人民政府,自然资源部、国家林草局(国家公园局):自然资源部关于设立东北虎豹国家公园的请示收悉。"
+     "现批复如下:一、同意设立东北虎豹国家公园。\n", "国函〔2021〕103号"),
     # negative: an abstract that opens with the number it cites
     ("<正>国发〔2013〕35号文件要求各地加快发展养老服务业,我市出台了一系列政策措施。\n", None),
+    ("国务院国发〔1980〕121号文件批转了民政部、国家劳动总局、财政部和教育部《关于普通高等学校毕业生工资待遇问题的请示报告》"
+     "(以下简称《请示报告》),现对贯彻执行中的若干具体问题,提出如下处理意见:\n", None),
 ])
 def test_a_journal_abstract_opens_with_its_own_number(text, number):
     assert extract(text).identity.number == number
