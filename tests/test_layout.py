@@ -632,7 +632,7 @@ COMPILATIONS = [
 ]
 
 
-BRACKETED_RUNS = [
+METADATA_RUNS = [
     # a law database's block of 【label】value pairs run into one line between the title and the body (青海's
     # 通知, bulleted; 福州's 办法, without bullets): its pairs are read, the title and the body stay; the
     # last pair's value only as far as its field's form reaches (设区的市地方性法规 is no rank the table holds)
@@ -648,14 +648,46 @@ BRACKETED_RUNS = [
      "改善生态环境,美化城市,促进经济繁荣,增进人民身心健康,根据《中华人民共和国城市规划法》和《城市绿化条例》等法律、法规,制定本办法。",
      {"issuer": "福州市人大(含常委会)", "date_publication": "1996.07.18", "date_effective": "1996.07.18",
       "validity": "已被修改"}, "第一章总则"),
+    # the same block as label: value pairs, after the title (贵州's 办法) or opening the line (海南's 规定): an
+    # empty value (发布文号:) is no field, and the last pair (题注, whose value has no form) is left to the text
+    ("贵州省水资源费征收管理办法制定机关: 贵州省人民政府 效力级别: 地方政府规章 时 效 性: 失效 发布文号: 公布日期: 1992.08.17 "
+     "施行日期: 1992.08.17 题 注 : (1992年8月17日贵州省人民政府文件黔府发[1992]55号发布)(编者注:本办法已被2007年2月27日贵州省"
+     "人民政府第49次常务会议审议通过 2007年2月28日贵州省人民政府令第99号公布 自2007年4月1日起施行的《贵州省取水许可和水资源费"
+     "征收管理办法》废止) 全文 第一条为加强水资源管理,促进水资源的合理开发利用和保护,根据《中华人民共和国水法》、"
+     "《贵州省实施〈中华人民共和国水法〉办法》的有关规定,结合我省实际,制定本办法。 第二条在本省行政区域内",
+     {"issuer": "贵州省人民政府", "legal_rank": "地方政府规章", "validity": "失效", "date_publication": "1992.08.17",
+      "date_effective": "1992.08.17"}, "第一条为加强水资源管理"),
+    ("法律效力位阶:地方性法规 制定机关:海南省人民代表大会常务委员会 时效性:有效 施行日期:2022-05-31 公布日期:2022-05-31 "
+     "海南省生态保护红线管理规定 (2016年7月29日海南省第五届人民代表大会常务委员会第二十二次会议通过 根据2022年5月31日海南省"
+     "第六届人民代表大会常务委员会第三十六次会议《关于修改〈海南省生态保护红线管理规定〉的决定》修正) 第一条 为了加强生态保护红线管理,"
+     "保障本省生态安全和生态环境质量,促进经济社会可持续发展,根据《中华人民共和国环境保护法》、《中华人民共和国海洋",
+     {"legal_rank": "地方性法规", "issuer": "海南省人民代表大会常务委员会", "validity": "有效",
+      "date_effective": "2022-05-31", "date_publication": "2022-05-31"}, "海南省生态保护红线管理规定 (2016年"),
+]
+
+NOT_METADATA_RUNS = [
+    # labels in running prose, their values long: a site's disclaimer (正阳), a consultation's contact line (遂宁)
+    "免责声明:凡本网注明“来源:XXX(非驻马店广视网、驻马店融媒、驻马店网络问政、掌上驻马店、驻马店头条、驻马店广播电视台)”的作品,"
+    "均转载自其它媒体,转载目的在于传递更多信息,并不代表本网赞同其观点和对其真实性负责,作品版权归原作者所有,如有侵犯您的原创版权请告知,"
+    "我们将尽快删除相关内容。凡是本网原创的作品,拒绝任何不保留版权的转载,如需转载请标注来源并添加本文链接:http://www.zmdt",
+    "市直有关部门: 为切实做好防汛减灾工作,按照市政府安排部署,市防汛办修订完善形成了《遂宁市防汛应急预案(征求意见稿)》。"
+    "请各单位结合部门职能职责,于6月18日(星期二)上午下班前,将修改意见经单位主要负责人签字并盖章后,通过邮箱或者传真方式反馈至市防汛办,"
+    "无修改意见也请反馈。联系人:邓长青,电话:2710900,传真:2710028,邮箱:snsfb@163.com 1 总 则 1.1 编制目的 "
+    "为主动预防、应对洪涝灾害及其衍生灾害,规范防汛减灾应对行动,做好突发暴雨、洪涝的防范与处置工作,确保抗洪抢险救灾工作快速",
 ]
 
 
-@pytest.mark.parametrize("line,expected,body", BRACKETED_RUNS, ids=lambda v: v[:8] if isinstance(v, str) else None)
-def test_a_run_of_bracketed_pairs_between_title_and_body(line, expected, body):
+@pytest.mark.parametrize("line,expected,body", METADATA_RUNS, ids=lambda v: v[:8] if isinstance(v, str) else None)
+def test_a_run_of_metadata_pairs_between_title_and_body(line, expected, body):
     fields, residue = find_portal(line + "\n")
     assert {f.field: f.value for f in fields} == expected
     assert not any(span.start <= line.index(body) < span.end for span in residue)
+
+
+@pytest.mark.parametrize("line", NOT_METADATA_RUNS, ids=lambda v: v[:8])
+def test_labels_in_running_prose_are_no_metadata_run(line):
+    fields, residue = find_portal(line + "\n")
+    assert fields == [] and residue == []
 
 
 @pytest.mark.parametrize("text,site,document", COMPILATIONS, ids=lambda v: v[:8] if isinstance(v, str) else None)

@@ -30,7 +30,7 @@ PROVISIONAL = re.compile(r"(?:[（(]\s*(?:试行|暂行)\s*[)）]|(?:暂行|试�
 
 
 ABOVE_THE_BODY = ("in_force_promulgated", "in_force_promulgated_on_publication", "in_force_promulgated_now",
-                  "in_force_adoption_note", "in_force_history_note", "in_force_history_published",
+                  "in_force_adoption_note", "in_force_history_note", "in_force_history_published", "in_force_published_note",
                   "in_force_days_after_publication")
 
 

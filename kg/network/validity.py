@@ -20,7 +20,7 @@ import networkx as nx
 from kg.network.documents import document_name
 from kg.relations import Relation, of_kind
 
-STATED_NOT_IN_FORCE = re.compile(r"失效|废止")
+STATED_NOT_IN_FORCE = re.compile(r"失效|废止|^否$")     # 是否有效: 否
 # statuses, and their words on a page (ui_strings.tsv validity_<status>)
 IN_FORCE, NOT_YET, EXPIRED, REPEALED, STATED_LAPSED, UNKNOWN = (
     "in-force", "not-yet", "expired", "repealed", "stated-not-in-force", "unknown")

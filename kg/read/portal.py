@@ -115,19 +115,24 @@ def _pairs_then_summary(line: str) -> list[re.Match]:
     return hits[:summary + 1]
 
 
-def _bracketed_run(line: str, start: int) -> Optional[tuple[list[PortalField], Span]]:
-    """A law database's block of 【label】value pairs run into one line with
+def _metadata_run(line: str, start: int) -> Optional[tuple[list[PortalField], Span]]:
+    """A law database's block of label–value pairs run into one line with
     the title before it and the body after it, where the page lost its line
-    breaks (青海's 通知: …的通知文章属性•【制定机关】青海省人民政府•【公布日期】
-    2010.10.19•【字号】青政[2010]93号•…•【主题分类】机关工作正文…; 住建部's 办法;
-    福州's 办法: 【发布部门】…【时效性】已被修改【效力级别】…): each value runs to
-    the next 【, the last only as far as its field's form reaches; the line's
-    other words are no field, and only the run is residue. The fields, and
-    the run's span."""
+    breaks. Two written forms: 【label】value (青海's 通知: …的通知文章属性•【制定机关】
+    青海省人民政府•【公布日期】2010.10.19•【字号】青政[2010]93号•…•【主题分类】机关工作
+    正文…; 住建部's 办法; 福州's 办法: 【发布部门】…【时效性】已被修改【效力级别】…), and
+    label: value pairs opening the line or following its title (贵州's 办法:
+    …管理办法制定机关: 贵州省人民政府 效力级别: 地方政府规章 时 效 性: 失效 发布文号:
+    公布日期: 1992.08.17 …; 海南's 规定: 法律效力位阶:地方性法规 制定机关:… 时效性:有效
+    施行日期:2022-05-31 …). Each value runs to the next label, the last only as
+    far as its field's form reaches; the line's other words are no field, and
+    only the run is residue. The fields, and the run's span."""
     if read_metadata_line(line, start) is not None:
         return None
     hits = [m for m in _label_hits(line) if line[m.start()] == "【"]
-    if len(hits) < MIN_BRACKETED_RUN:
+    if len(hits) < MIN_RUN:
+        hits = _colon_run(line)
+    if len(hits) < MIN_RUN:
         return None
     fields = []
     for hit, after in zip(hits, hits[1:] + [None]):
@@ -146,7 +151,24 @@ def _bracketed_run(line: str, start: int) -> Optional[tuple[list[PortalField], S
     return (fields, Span(start + hits[0].start(), fields[-1].span.end)) if fields else None
 
 
-MIN_BRACKETED_RUN = 3       # pairs that make a run of 【label】value a metadata block, not a title's tag
+def _colon_run(line: str) -> list[re.Match]:
+    """The label: value pairs that open a line (after its title, if one
+    stands before them), each value short, up to the first long one: a
+    database's metadata run into the text, not labels in running prose
+    (免责声明:凡本网注明"来源:XXX"…; 市直有关部门: …联系人:邓长青,电话:…)."""
+    hits = [m for m in _label_hits(line) if m.group("sep") in (":", "：")]
+    if not hits or not (not line[:hits[0].start()].strip() or title_before_labels(line[:hits[0].start()])):
+        return []
+    run = hits[:1]
+    for hit in hits[1:]:
+        if hit.start() - run[-1].end() > MAX_RUN_VALUE:
+            break
+        run.append(hit)
+    return run
+
+
+MIN_RUN = 3       # pairs that make a run a metadata block, not a title's tag or a sentence's label
+MAX_RUN_VALUE = 40     # a value inside a run of label: value pairs (an organ's name, a rank, a date)
 
 
 def _value_has_form(field: Optional[str], value: str) -> bool:
@@ -530,7 +552,7 @@ def find_portal(text: str) -> tuple[list[PortalField], list[Span]]:
     i = 0
     while i < len(lines):
         byline = (_bullet_block(lines, i) or _byline(lines, i)) if i < LEADING_BLOCK_LINES else None
-        run = None if byline else _bracketed_run(lines[i][2], lines[i][0])
+        run = None if byline else _metadata_run(lines[i][2], lines[i][0])
         if byline:
             fields += byline[0]
             taken = byline[1]
