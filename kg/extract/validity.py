@@ -119,7 +119,7 @@ def _days_after_publication(view: str, m: re.Match, own_date: Optional[date],
 def _value(kind: str, m: re.Match, own_date, publication_date, entry) -> Optional[date]:
     if "date" in m.re.groupindex:       # a clause that states the date itself (202271日: 年 and 月 lost)
         return parse_signing_date(re.sub(r"\s+", "", m.group("date")))
-    if kind == "in_force_on_issue":
+    if kind in ("in_force_on_issue", "in_force_issued_now"):
         return own_date
     if kind in ("in_force_on_publication", "in_force_promulgated_on_publication"):
         return publication_date or own_date
