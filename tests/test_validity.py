@@ -12,6 +12,7 @@ import pytest
 
 from kg.extract.document import extract_mentions
 from kg.models import SourceDocument
+from kg.relations import Relation
 from kg.read.cleaning import clean
 from conftest import select
 
@@ -529,3 +530,22 @@ def test_a_stated_validity_the_texts_contradict_goes_to_the_quality_report(tmp_p
     report = build(corpus, tmp_path / "out")
     assert report.quality.validity_conflicts == ["plan.txt: stated 现行有效, but expired 2020-12-31"]
     assert "stated validity contradicted: 1" in report.quality.summary()
+
+
+@pytest.mark.parametrize("text,decisions", [
+    # a history note whose later line opens with the amendment (上海 市容环境卫生 条例, 法律资料网's copy),
+    # and one event a line (宁夏 乡镇人大 条例): each decision amends the page's rule
+    ("上海市市容环境卫生管理条例\n\n (2001年11月14日上海市第十一届人民代表大会常务委员会第三十三次会议通过\n"
+     "  根据2003年4月24日上海市第十二届人民代表大会常务委员会第三次会议《关于修改〈上海市市容环境卫生管理条例〉的决定》修正)\n\n"
+     "  \n  第一章总则\n",
+     ["关于修改〈上海市市容环境卫生管理条例〉的决定"]),
+    ("宁夏回族自治区乡镇人民代表大会工作条例\n\n1990年12月28日宁夏回族自治区第六届人民代表大会常务委员会第十六次会议通过\n\n"
+     "根据1995年8月16日宁夏回族自治区第七届人民代表大会常务委员会第十四次会议《关于修改〈宁夏回族自治区乡镇人民代表大会工作暂行条例〉"
+     "的决定》修正\n\n根据2005年5月20日宁夏回族自治区第九届人民代表大会常务委员会第十六次会议《关于修改〈宁夏回族自治区乡镇人民代表大会"
+     "工作条例〉的决定》第二次修正\n\n第一章 总则\n",
+     ["关于修改〈宁夏回族自治区乡镇人民代表大会工作暂行条例〉的决定", "关于修改〈宁夏回族自治区乡镇人民代表大会工作条例〉的决定"]),
+])
+def test_a_history_names_the_decisions_that_amended_the_rule(text, decisions):
+    x = extract_mentions(clean(SourceDocument(Path("t.txt"), "t.txt", text, "utf-8")))
+    assert [c.source.title for c in x.citations
+            if c.relation == Relation.AMENDS and c.target == x.identity and c.source is not None] == decisions

@@ -178,7 +178,9 @@ def history_amendments(doc: Document, own: DocRef, area: Optional[AreaRef]) -> l
     for line in doc.view[:HISTORY_CHARS].split("\n"):
         end = start + len(line)
         text = line.strip()
-        if phrase_pattern("adoption_line").match(text) or phrase_pattern("adoption_note").match(text):
+        # a note's later line may open with its amendment (上海 市容 条例, 宁夏 乡镇人大 条例: 根据2003年…《关于修改〈X〉的决定》修正)
+        if (phrase_pattern("adoption_line").match(text) or phrase_pattern("adoption_note").match(text)
+                or phrase_pattern("order_amending_lead").match(text)):
             quoted = [(t.title, t.span, t.span.end) for t in find_titles(doc.view[:end]) if t.span.start >= start]
             for title, span, after in quoted + _nested_decisions(doc.view, start, end, [q[1] for q in quoted]):
                 m = phrase_pattern("amended_in_history").match(doc.view, after, end)
