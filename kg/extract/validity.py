@@ -24,9 +24,9 @@ from kg.lexicon.titles import display_title, document_type, find_titles, self_re
 from kg.models import AreaRef, Citation, DocRef, Document, Evidence, Fact, Span
 from kg.relations import Relation
 
-# provisional by its own title's ending: …办法（试行）, …暂行办法 (not a 《…（试行）》
-# it cites, nor the document a 印发 notice issues)
-PROVISIONAL = re.compile(r"(?:[（(]\s*(?:试行|暂行)\s*[)）]|(?:暂行|试行)(?:办法|规定|条例|细则|方案))$")
+# provisional by its own title's ending: …办法（试行）, …暂行办法, …暂行管理办法 (上思's 涉农资金 办法; 湘西's
+# 名牌产品 办法) (not a 《…（试行）》 it cites, nor the document a 印发 notice issues)
+PROVISIONAL = re.compile(r"(?:[（(]\s*(?:试行|暂行)\s*[)）]|(?:暂行|试行)(?:管理|实施)?(?:办法|规定|条例|细则|方案))$")
 
 
 ABOVE_THE_BODY = ("in_force_promulgated", "in_force_promulgated_on_publication", "in_force_promulgated_now",
