@@ -131,7 +131,7 @@ def type_links(doc: Document, citations: list[Citation], own: DocRef, body_start
             continue
         typed = _typed(doc, c, own, wrapped, opening, citations)
         out.append(typed or c)
-    return _named_by_the_title(_clean_up_items(doc.view, out, own, body_start))
+    return _named_by_the_title(_clean_up_items(doc, out, own, body_start))
 
 
 def _named_by_the_title(citations: list[Citation]) -> list[Citation]:
@@ -151,14 +151,18 @@ def _named_by_the_title(citations: list[Citation]) -> list[Citation]:
     return out
 
 
-def _clean_up_items(view: str, citations: list[Citation], own: DocRef, body_start: int) -> list[Citation]:
+def _clean_up_items(doc: Document, citations: list[Citation], own: DocRef, body_start: int) -> list[Citation]:
     """A decision that repeals or amends rules by a list (关于废止《山东省信访规定》等3件
     省政府规章的决定: 一、山东省信访规定(省政府令第114号)。…; 江西's 关于废止4件和修改7件
     省政府规章的决定: 一、废止4件省政府规章 (一)…办法(2016年…令第225号公布…); 北京's
     一、北京市机动车市场管理暂行规定(1990年…第9号令发布, 根据…修改); 广西's 一、《X》(1989年…
     桂政发〔1989〕141号发布, …)): each item names the rule, by its name, the number
     that published it or both, and the decision repeals or amends it, as its title
-    or the heading the item stands under says. An unquoted name joins its number."""
+    or the heading the item stands under says. An unquoted name joins its number;
+    a name alone on its item's line, in no 《》 and with no number (南昌 人大常委会's
+    一、废止3件地方性法规 / (一)南昌市安全生产条例; 上海's (一)上海市公共法律服务办法), is
+    a mention of its own."""
+    view = doc.view
     title = own.title or ""
     if phrase_pattern("clean_up_decision_title").search(title):
         verbs, items_from = [v for v in CLEAN_UP_VERBS if v in title], body_start
@@ -174,18 +178,23 @@ def _clean_up_items(view: str, citations: list[Citation], own: DocRef, body_star
     out = list(citations)
     for item in ITEM_OPENING.finditer(view, items_from):
         found = _item_rule(view, item.end(), citations)
-        if found is None:
+        bare = (_bare_item_name(view, item.end())
+                if found is None and not _lists_attachments(view, item.start()) else None)
+        if found is None and bare is None:
             continue
-        name, indexes = found
         verb = verbs[0] if len(verbs) == 1 else _nearest_verb(view, body_start, item.start())
         if verb is None:
             continue
         relation = Relation.REPEALS if verb == "废止" else Relation.AMENDS
-        for i in indexes:
-            c = citations[i]
-            target = c.target if c.target.title or not name else replace(c.target, title=name)
-            out[i] = replace(c, target=target, relation=relation, trigger=verb,
-                             link_rule=f"link.{relation}-clean-up-item")
+        if bare is not None:
+            out.append(_bare_item_citation(doc, bare, relation, verb))
+        elif found is not None:
+            name, indexes = found
+            for i in indexes:
+                c = citations[i]
+                target = c.target if c.target.title or not name else replace(c.target, title=name)
+                out[i] = replace(c, target=target, relation=relation, trigger=verb,
+                                 link_rule=f"link.{relation}-clean-up-item")
     return out
 
 
@@ -193,7 +202,7 @@ CLEAN_UP_VERBS = ("废止", "修改")
 ITEM_OPENING = re.compile(r"(?:^|(?<=[\s。；;]))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[.、．])[ \t\u3000]*", re.M)
 ITEM_NAME = re.compile(r"[^\s（()）《。；;，,：:][^\s（()）。；;，,：:]{3,59}?(?=[ \t\u3000]*[（(])")   # 江西省实施《退役士兵安置条例》办法
 OPEN_BRACKET = re.compile(r"[（(]")
-ITEM_LEAD = re.compile(r"(?:对|将|在)?[ \t\u3000]*")
+ITEM_LEAD = re.compile(r"(?:对|将|在|关于)?[ \t\u3000]*")
 ITEM_AMENDMENT = phrase_pattern("item_amendment")
 ITEM_AMENDMENT_REACH = 40   # characters after the rule's title to the words that amend it (第七条中增加)
 MAX_ITEM = 200      # characters from an item's ordinal to its number
@@ -217,6 +226,8 @@ def _item_rule(view: str, at: int, citations: list[Citation]) -> Optional[tuple[
         if lead_end == at or ITEM_AMENDMENT.match(view[at:lead_end].strip() + "X"
                                                   + _masked_prefix(view, end, end + ITEM_AMENDMENT_REACH)):
             return None, first
+        if view[at:lead_end].strip() == "关于" and not _rest_of_line(view, end).strip():
+            return None, first      # (一)关于《X》 over the changes to X (天津's decision)
         return None
     m = ITEM_NAME.match(view, at)
     bracket = OPEN_BRACKET.search(view, m.end()) if m is not None and document_type(m.group(0)) else None
@@ -228,6 +239,50 @@ def _item_rule(view: str, at: int, citations: list[Citation]) -> Optional[tuple[
     if published is None or "根据" in view[bracket.start():published[0]]:
         return None
     return m.group(0), [published[1]]
+
+
+def _bare_item_name(view: str, at: int) -> Optional[Span]:
+    """The rule a list item names alone on its line, in no 《》: its span,
+    where the line is a rule's name and nothing else."""
+    line = _rest_of_line(view, at)
+    text = line.strip()
+    start = at + line.index(text) if text else at
+    if not (MIN_BARE_ITEM <= len(text) <= MAX_BARE_ITEM) or BARE_ITEM_STOPS.search(text) or not document_type(text):
+        return None
+    return Span(start, start + len(text))
+
+
+BARE_ITEM_STOPS = re.compile(r"[。；;，,：:《》“”（()）]")
+MIN_BARE_ITEM, MAX_BARE_ITEM = 6, 60
+
+
+def _lists_attachments(view: str, at: int) -> bool:
+    """Whether the item at ``at`` is one of the attachments a decision lists
+    (长春's 附件:1. …决定修改的行政规范性文件 / 2. …决定废止的行政规范性文件目录):
+    its own line, or the first line above that is no item, opens with 附件."""
+    line_start = view.rfind("\n", 0, at) + 1
+    while True:
+        line = _rest_of_line(view, line_start).strip()
+        if line.startswith("附件"):
+            return True
+        if line and not ITEM_OPENING.match(line):
+            return False
+        if line_start == 0:
+            return False
+        line_start = view.rfind("\n", 0, line_start - 1) + 1
+
+
+def _rest_of_line(view: str, at: int) -> str:
+    end = view.find("\n", at)
+    return view[at:] if end < 0 else view[at:end]
+
+
+def _bare_item_citation(doc: Document, span: Span, relation: Relation, verb: str) -> Citation:
+    from kg.extract.citations import doc_ref
+    from kg.models import Evidence
+    name = doc.view[span.start:span.end]
+    return Citation(doc_ref(name, None, None), relation, Evidence("citation.clean-up-item", span, doc.sentence_of(span)),
+                    trigger=verb, link_rule=f"link.{relation}-clean-up-item")
 
 
 def _nearest_verb(view: str, body_start: int, at: int) -> Optional[str]:

@@ -207,7 +207,7 @@ def _cited_titles(x: Extraction) -> set[str]:
               if c.target.title and (c.target.title in acted_on or c.evidence.rule not in (
                   "citation.wrapped", "identity.title-wraps", "citation.notice-around-title",
                   "validity.amended-history",       # that one's target is the page's own document
-                  "citation.number", "citation.announcement"))}    # a name a list item gives its number, in no 《》
+                  "citation.number", "citation.announcement", "citation.clean-up-item"))}    # a name a list item gives its number, in no 《》; a name alone on an item line
     titles -= own
     if x.proposal is not None and x.proposal.title:
         titles.add(reference_key(x.proposal.title))
