@@ -1566,11 +1566,35 @@ def test_a_page_that_opens_with_a_township_is_of_that_township(text, town, count
      "上海市闵行区马桥镇人民政府"),
     ("基层政务公开\n广州市长者饭堂助餐配餐服务申请指南\n发布时间: 2020-03-05 11:31\n来源:正果镇\n"
      "各镇街长者饭堂补贴标准一览表\n", "广州市增城区正果镇人民政府"),
+    # after its county's name (谯城区 portal's 五马镇; 福州 鼓楼区's 鼓东街道, a street: its office)
+    ("五马镇2024年政务公开总结\n发布时间:2024-12-19 15:54 信息来源:谯城区五马镇 浏览次数: 字体:[ ]\n"
+     "2024 年,五马镇人民政府在上级部门的指导下,深入贯彻落实政府信息公开相关要求,扎实推进政府信息公开工作,"
+     "有效提升了政府工作的透明度和公信力,切实保障了人民群众的知情权、参与权和监督权。\n", "亳州市谯城区五马镇人民政府"),
+    ("福州市鼓楼区鼓东街道2022年度市级福彩公益金使用情况公告\n\n时间:2024-03-06 09:45 来源:鼓楼区鼓东街道\n",
+     "福州市鼓楼区鼓东街道办事处"),
 ])
 def test_a_township_named_as_the_source_is_its_government(text, issuer):
     x = extract(text)
     assert [a.name for a in x.identity.issuers] == [issuer]
     assert x.area.level == "township"
+
+
+@pytest.mark.parametrize("text,issuer", [
+    # a law database's organ line names the government, the number is of its general office's series
+    # (法律资料网's 东莞 东府办 and 湖州 湖政办发 notices): the office issued it
+    ("关于印发东莞市困难家庭住房保障办法实施细则的通知\n\n广东省东莞市人民政府\n\n\n东府办[2005]42号\n\n\n\n"
+     "关于印发东莞市困难家庭住房保障办法实施细则的通知\n\n\n各镇人民政府(区办事处),市府直属各单位:\n"
+     "  《东莞市困难家庭住房保障办法实施细则》业经市人民政府同意,现印发给你们,请认真贯彻执行。\n", "东莞市人民政府办公室"),
+    ("转发市人防办关于湖州市人民防空设施保护与管理办法的通知\n\n浙江省湖州市人民政府\n\n\n"
+     "转发市人防办关于湖州市人民防空设施保护与管理办法的通知\n\n湖政办发[2001]52号\n", "湖州市人民政府办公室"),
+    # negatives: a title that names the government itself over 甬政办发 (宁波); a government's own series
+    ("宁波市人民政府关于印发2007年市政府工作主要任务责任分解的通知\n(甬政办发〔2007〕106号)\n"
+     "各县(市)、区人民政府,市政府各部门、各直属单位:\n", "宁波市人民政府"),
+    ("天津市劳动防护用品管理规定\n\n天津市人民政府\n\n\n天津市劳动防护用品管理规定\n\n\n津政发〔1997〕75号\n"
+     "批转市劳动局拟定的天津市劳动防护用品管理规定的通知\n各区、县人民政府,各委、局,各直属单位:\n", "天津市人民政府"),
+])
+def test_a_government_over_its_offices_number_is_its_office(text, issuer):
+    assert issuer_names(text) == [issuer]
 
 
 @pytest.mark.parametrize("text,issuer", [
@@ -2058,6 +2082,15 @@ def test_a_county_short_name_inside_a_citys_name_is_no_county():
      "峨山镇人民政府\n2025年12月11日", [("峨山镇人民政府", "township")]),
     ("龚程代表:\n您提出的关于大桥至熊岭农村公路改造刷黑的建议收悉,现答复如下:\n加大农村公路建设,改善道路通行条件是我镇坚持抓的"
      "重点工作。\n希望以后多提宝贵意见,以利我们改进工作。\n神山镇人民政府\n2023年9月15日", [("神山镇人民政府", "township")]),
+    # a township that names itself alone as the source, where several bear its name and no county
+    # is named (炎陵县 portal's 下村乡; 钱塘区 portal's 白杨街道); its office where a field names it
+    # (华庄街道's 发布机构 under its 发布部门)
+    ("下村乡临时救助有温情,雪中送炭暖人心\n\n信息来源:下村乡   作者:杨禹根\n\n浏览次数: 发布时间:2021-12-21 15:11\n",
+     [("下村乡", "township")]),
+    ("白杨街道2022年工作总结及2023年工作思路\n发布日期:2023-01-12 17:22 信息来源:白杨街道\n", [("白杨街道", "township")]),
+    ("华庄街道2022年工作总结\n\n发布时间:2023-01-17 15:00     发布部门:华庄街道     阅读次数:\n\n"
+     "索引号 MB1670946/2023-00023 生成日期 2023-01-17 公开日期 2023-01-17\n文件编号 发布机构 华庄街道办事处 效力状况 有效\n",
+     [("华庄街道办事处", "township")]),
     # negatives: a page whose area is known binds the same words; a bare organ names no level
     ("威海市环翠区人民政府关于养老服务的通知\n各镇人民政府:\n现将有关事项通知如下。\n区民政局\n2022年3月1日\n", []),
     ("关于开展养老服务宣传的通知\n来源:民政局\n各街道:\n现将有关事项通知如下。\n", []),

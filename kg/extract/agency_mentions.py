@@ -269,6 +269,19 @@ def _unbound_township_organ(name: str, span: Span) -> Optional[UnboundAgency]:
     return UnboundAgency(name, key, "township", span, "issuer") if key is not None else None
 
 
+def unbound_township(name: str, span: Span) -> Optional[UnboundAgency]:
+    """A township that names itself alone as a page's publisher or source
+    (信息来源:下村乡 on 炎陵县's portal, 信息来源:白杨街道 on 钱塘区's), or its
+    government so (发布机构 华庄街道办事处), where several bear its name and
+    the text names no county: its government, kept as written."""
+    name = name.strip()
+    m = phrase_pattern("township_organ").fullmatch(name)
+    town = m.group("town") if m and m.group("organ") in ("人民政府", "政府", "办事处") else name
+    if not gazetteer().is_township_name(town) or NOT_A_TOWN_NAME.search(town):
+        return None
+    return UnboundAgency(name, "government", "township", span, "issuer")
+
+
 def _unbound_form(item: str, span: Span, role: str) -> Optional[UnboundAgency]:
     """A form of its own with a level word in it (团省委, 民建市委会), where the area is unknown."""
     patterns, parties = _forms()

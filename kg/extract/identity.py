@@ -203,7 +203,7 @@ def read_identity(doc: Document) -> Identity:
     if signature and not _issues_attachment(doc.view, (signature[2][1] if signature[2] else signature[0]).end,
                                             issued.title if issued else None):
         ident.body_end = signature[0].start
-    ident.issuers = _first("issuer", sources) or []
+    ident.issuers = _office_of_its_number(_first("issuer", sources) or [], ident.number, context)
     ident.number = _order_of_its_government(ident.number, ident.issuers)
     if not ident.issuers and context is None:
         ident.unbound_issuers = _unbound_issuers(sources)
@@ -231,6 +231,27 @@ def _order_of_its_government(number: Optional[Found], issuers: list[Found]) -> O
     if bare is None or not _short(issuers[0].value.name).endswith(_short(bare.group("organ"))):
         return number
     return replace(number, value=order_of(issuers[0].value.name + "令", number.value))
+
+
+def _office_of_its_number(issuers: list[Found], number: Optional[Found], context: Optional[AreaRef]) -> list[Found]:
+    """A government that a law database's organ line (江苏省扬州市人民政府 over
+    扬府办发〔2003〕101号) or its decision in the text (省政府决定… under
+    辽政办发〔2007〕19号) names, where the number is of its general office's
+    series (府办, 政办): the office issued the document, as GB/T 9704's
+    发文字号 says. A title that names the government itself (宁波市人民政府
+    关于印发… under 甬政办发) stands."""
+    if (number is None or len(issuers) != 1 or issuers[0].value.key != "government"
+            or issuers[0].rule not in GOVERNMENT_WITHOUT_ITS_OFFICE or number.value.code is None
+            or number.value.is_order):
+        return issuers
+    code = resolve_code(number.value.code, context or issuers[0].value.area)
+    office = code.agency if code is not None else None
+    if office is None or office.key != "government-office" or office.area.code != issuers[0].value.area.code:
+        return issuers
+    return [Found(office, "identity.issuer-number", number.span)]
+
+
+GOVERNMENT_WITHOUT_ITS_OFFICE = ("identity.issuer-heading", "identity.issuer-decides", "identity.issuer-database-line")
 
 
 def _short(government: str) -> str:
@@ -1466,11 +1487,24 @@ def _source_issuers(s: Sources) -> list[Found]:
     agency = (parse_agency_strict(field_.value, s.context) or parse_township_organ(field_.value.strip(), s.context)
               or parse_site_organ(field_.value, s.context) or parse_site_owner(field_.value, s.context)
               if field_ else None)
-    if field_ is not None and agency is None and gazetteer().is_township_name(field_.value.strip()):
-        # 来源:马桥镇 (闵行区 portal), 来源:正果镇 (增城区 portal): a township names itself, its government
-        town = gazetteer().place_township(field_.value.strip(), s.context, gazetteer().named_in_full(s.doc.view))
+    if field_ is not None and agency is None:
+        town = _source_township(field_.value.strip(), s)
         agency = township_organ(town) if town else None
     return [Found(agency, "identity.issuer-source", field_.span)] if field_ is not None and agency else []
+
+
+def _source_township(value: str, s: Sources) -> Optional[AreaRef]:
+    """A township that a 来源 names alone, its government the page's source:
+    by its name (来源:马桥镇 on 闵行区's portal, 来源:正果镇 on 增城区's), placed
+    by the township table within the page's area, or after its county's name
+    (来源:谯城区五马镇, 来源:鼓楼区鼓东街道), within that county."""
+    gaz = gazetteer()
+    chain = gaz.split_area_prefix(value, s.context)
+    if chain and chain[-1][1].level == "county" and gaz.is_township_name(value[chain[-1][0]:]):
+        return gaz.place_township(value[chain[-1][0]:], chain[-1][1])
+    if gaz.is_township_name(value):
+        return gaz.place_township(value, s.context, gaz.named_in_full(s.doc.view))
+    return None
 
 
 def _unbound_issuers(s: Sources) -> list[Found[UnboundAgency]]:
@@ -1479,9 +1513,11 @@ def _unbound_issuers(s: Sources) -> list[Found[UnboundAgency]]:
     (发布单位: 区民政局; (县民政局) closing a news item; 普陀区民政局 over the
     date that signs a notice): kept as written, its organ and level known.
     Looked for where the bound sources look: the portal's 发布机构 and 来源,
-    a bracket closing a news item, an organ's line over a signing date."""
-    from kg.extract.agency_mentions import unbound_organ
-    candidates = [(f.value, f.span) for f in (s.doc.portal_value(n) for n in ("issuer", "source")) if f is not None]
+    a bracket closing a news item, an organ's line over a signing date. A
+    township named alone (信息来源:下村乡) only where no candidate names an
+    organ (发布部门:华庄街道 over 发布机构 华庄街道办事处)."""
+    from kg.extract.agency_mentions import unbound_organ, unbound_township
+    candidates = [(f.value, f.span) for n in ("issuer", "source") for f in s.doc.portal if f.field == n]
     closing = [m for m in phrase_pattern("news_contributor").finditer(s.doc.view, s.heading.end)
                if not s.doc.in_residue(Span(m.start(), m.end()))]
     if len(closing) == 1:
@@ -1494,7 +1530,9 @@ def _unbound_issuers(s: Sources) -> list[Found[UnboundAgency]]:
         found = unbound_organ(text, span) if len(text.strip()) <= MAX_UNBOUND_NAME else None
         if found is not None and found.level is not None:
             return [Found(found, "identity.issuer-unbound", span)]
-    return []
+    towns = [t for t in (unbound_township(text, span) for text, span in candidates) if t]
+    township = next((t for t in towns if not gazetteer().is_township_name(t.text)), towns[0] if towns else None)
+    return [Found(township, "identity.issuer-unbound", township.span)] if township else []
 
 
 MAX_UNBOUND_NAME = 20

@@ -383,9 +383,13 @@ def parse_township_organ(name: str, context: Optional[AreaRef]) -> Optional[Agen
 COUNTY_GOVERNMENT = "人民政府"
 
 
-def township_organ(town: AreaRef, organ: str = "人民政府") -> AgencyRef:
+def township_organ(town: AreaRef, organ: Optional[str] = None) -> AgencyRef:
     """A township's government (人民政府, 政府), a street's office (办事处) or
-    its party committee (委员会, 党委), below its county's."""
+    its party committee (委员会, 党委), below its county's. A township named
+    alone is its government, a street (街道) its office: a street has no
+    人民政府."""
+    if organ is None:
+        organ = "办事处" if town.name.endswith("街道") else "人民政府"
     gaz = gazetteer()
     assert town.parent, "a township lies in its county"
     county = gaz.by_code[town.parent]
