@@ -592,6 +592,14 @@ OWN_NUMBERS = [
     ("汕头市物价局关于调整托养服务收费的复函\n2019-03-29 16:12\n【字体:\n汕价函〔2014135\n\n汕头市福利院:\n"
      "你院《关于要求调整老人托养服务收费的请示》收悉。现就调整你院托养服务收费问题函复如下:\n",
      "汕价函〔2014〕135号", "identity.number-line"),
+    # …or where its opening bracket still sets the code apart, beside the 签发人 the version head
+    # sets on its line (舞阳 教育局's and 周村 交通局's replies), or under its county's organ line (沙县)
+    ("对市政协十一届一次会议 第 112号提案的答复\n\n发布日期:2022-10-27 来源: 浏览次数:\n\n"
+     "舞教〔2022106                    签发人:魏红涛\n\n办理结果:B\n\n对市政协十一届一次会议\n\n第 112号提案的答复\n",
+     "舞教〔2022〕106号", "identity.number-line"),
+    ("关于加快第三产业发展的实施意见(试行)\n\n日期:2012-10-11 16:17 来源:本网\n| | | |\n\n沙县人民政府\n\n"
+     "关于加快第三产业发展的实施意见(试行)\n\n沙政〔2012478\n",
+     "沙政〔2012〕478号", "identity.number-line"),
     # the same, of a code that ends in the office that issues it (良庆区's 政办, no kind word after)
     ("当前位置:首页 > 政府文件\n\n南宁市良庆区人民政府办公室关于印发南宁市良庆区自然灾害救助应急预案的通知\n\n"
      "发布时间:2018-07-05 17:08 来源:政府办 \n字体+ | 字体- 分享:\n\n  \n\n良政办〔201824\n\n \n\n \n\n"

@@ -1703,6 +1703,11 @@ def test_header_elements_are_not_read_as_the_title():
 @pytest.mark.parametrize("sentence,number", [
     ("为贯彻落实《国务院办公厅关于推进养老服务发展的意见》（国办发〔20195号）精神，现提出如下意见。", "国办发〔2019〕5号"),
     ("根据国办发2019〕5号文件精神，结合我市实际，制定本方案。", "国办发〔2019〕5号"),
+    # its closing bracket and 号 both lost, the number closing its parenthesis (莆田 涵江区 民政局's notice;
+    # 吉林 民政厅's power list)
+    ("根据《中共莆田市委 莆田市人民政府印发关于加快养老事业发展的实施意见的通知》(莆委发〔201714)和《莆田市民政局关于印发"
+     "莆田市城乡养老服务设施发展指数考评办法的通知》(莆民〔202062)文件精神", "莆委发〔2017〕14号"),
+    ("《吉林省人民政府关于加快养老服务业发展的实施意见》(吉政发〔20149) ", "吉政发〔2014〕9号"),
 ])
 def test_a_number_that_lost_a_bracket_is_read_and_reported(sentence, number):
     x = extract("某市人民政府关于推进养老服务发展的实施意见\n各区人民政府：\n" + sentence + "\n")

@@ -29,6 +29,9 @@ NUMBER_TAIL = re.compile(
 DAMAGED_FORMS = (
     re.compile(rf"[{OPEN}]\s*(?P<year>(?:19|20)\d{{2}})(?P<seq>[1-9]\d{{0,3}})\s*号"),         # close lost
     re.compile(rf"(?<![{OPEN}\d])(?P<year>(?:19|20)\d{{2}})\s*[{CLOSE}]\s*第?\s*(?P<seq>0*\d{{1,5}})\s*号"),  # open lost
+    # close and 号 lost, the number ending its line, its parenthesis or before a wide gap
+    # (周交政发〔202527     签发人:, 舞教〔2022106, 沙政〔2012478, (莆委发〔201714))
+    re.compile(rf"[{OPEN}]\s*(?P<year>(?:19|20)\d{{2}})(?P<seq>[1-9]\d{{0,3}})(?=[ \t]*(?:[)）]|\n|$)|[ \t]{{2,}})"),
 )
 BRACKETED_TAIL = re.compile(r"\s*(?:文件|文)?\s*[)）]")
 LIST_CONTINUATION = re.compile(r"\s*[、，,和及]\s*第?\s*(?P<seq>0*\d{1,5})\s*号")

@@ -232,12 +232,16 @@ def bare_number(text: str) -> Optional[tuple[DocNumber, int, int]]:
 
 def _stripped_number(text: str) -> Optional[tuple[DocNumber, int, int]]:
     """A number line that lost its brackets and 号 (亳政秘202331, 汕价函〔2014135):
-    read where the code ends in a kind's suffix."""
+    read where the code ends in a kind's suffix, or where the opening bracket
+    still sets the code apart (沙政〔2012478, 舞教〔2022106)."""
     m = phrase_pattern("stripped_number_line").fullmatch(text)
-    if not m or not ends_in_kind_suffix(m.group("code")):
+    if not m or not (ends_in_kind_suffix(m.group("code")) or OPENING_BRACKET.match(text, m.end("code"))):
         return None
     number = DocNumber(m.group("code"), int(m.group("year")), int(m.group("seq")))
     return None if number.is_filing else (number, m.start("number"), m.end("number"))
+
+
+OPENING_BRACKET = re.compile(r"\s*[〔\[［(（【﹝]")
 
 
 def _tail_number(text: str) -> Optional[tuple[str, DocNumber, int, int]]:
