@@ -584,6 +584,10 @@ OWN_NUMBERS = [
     ("- 索引号000014348/2020-02432\n- 发布机构弥勒市政府办公室\n- 文号弥民函〔2017〕14号\n- 发布日期2018-08-19\n"
      "弥勒市民政局关于市人大代表建议第200号答复的函\n李文章代表:\n",
      "弥民函〔2017〕14号", "identity.number-portal"),
+    # a law database's pipe table whose 颁布单位 holds its own code, not the organ (江苏's 通知)
+    ("名称 | 省政府办公厅关于表彰2006年度省市驻沪办事机构先进单位的通知 | ||\n颁布单位 | 155 | 发文文号 | 苏政办发〔2007〕19号 |\n"
+     "法规类型 | 101103 | 所属行业 | 100 |\n有效与否 | 江苏 | 发布日期 | 2007-03-07 |\n各市人民政府,省有关厅、局,省有关直属单位:\n",
+     "苏政办发〔2007〕19号", "identity.number-portal"),
     # a number line that lost its brackets and 号 (谯城区 town portal reposting 亳州's notice), or its
     # closing bracket and 号 below a widget's empty label (汕头 portal's 复函)
     ("【转载上级】亳州市人民政府关于调整2023年最低生活保障标准的通知\n发布时间:2024-12-13 11:46 来源:谯城区淝河镇\n"
@@ -896,6 +900,8 @@ def test_joint_issuers_of_a_title(title, issuers):
     ("效力级别部门规范性文件", {"legal_rank": "部门规范性文件"}),
     ("施行日期2022年08月18日", {"date_effective": "2022年08月18日"}),
     ("效力级别:地方规范性文件", {"legal_rank": "地方规范性文件"}),
+    # the rank of the State Council's own documents (国函 批复 on a law database and its traditional-script mirror)
+    ("效力级别国务院规范性文件", {"legal_rank": "国务院规范性文件"}),
 ])
 def test_metadata_pairs_in_every_written_form(line, expected):
     fields = read_metadata_line(line, 0)

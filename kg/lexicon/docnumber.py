@@ -105,6 +105,9 @@ class DocNumber:
         m = ANNOUNCEMENT.fullmatch(view)
         if m:
             return cls(None, int(m.group("year")), int(m.group("seq")))
+        abbreviated = next(_abbreviated_orders(view), None)
+        if abbreviated is not None and abbreviated.span == Span(0, len(view)):
+            return abbreviated.number
         joint, _, single = view.rpartition(JOINT)
         m = ORDER.fullmatch(single) or ORDER_SEQUENCE_FIRST.fullmatch(single)
         if m and _order_organ_name(m) and all(_order_organ(o) for o in joint.split(JOINT) if joint):
@@ -228,10 +231,27 @@ def _damaged_numbers(view: str, code_start) -> Iterator[NumberMatch]:
                               Span(start, m.end()), True, damaged=True)
 
 
+@lru_cache(maxsize=1)
+def _order_abbreviations() -> tuple[dict[str, str], re.Pattern]:
+    """Orders written by an abbreviation of their organ (国令第711号: the State
+    Council's, order_abbreviations.tsv), and a pattern that finds them."""
+    orders = {r["abbreviation"]: r["order"] for r in read_tsv("order_abbreviations.tsv")}
+    names = "|".join(map(re.escape, sorted(orders, key=len, reverse=True)))
+    return orders, re.compile(rf"(?<![{CJK}])(?P<abbr>{names})\s*第?\s*(?P<seq>\d{{1,5}})\s*号")
+
+
+def _abbreviated_orders(view: str) -> Iterator[NumberMatch]:
+    orders, pattern = _order_abbreviations()
+    for m in pattern.finditer(view):
+        yield NumberMatch(DocNumber(orders[m.group("abbr")], None, int(m.group("seq"))), Span(m.start(), m.end()), True)
+
+
 def find_orders(view: str) -> Iterator[NumberMatch]:
     """Orders: 广州市人民政府令第179号, also across a line break, or with the
     sequence first (国务院第394号令); the organ's name starts at 中华人民共和国
-    or an area name, else after the run's first four characters at most (民政部令)."""
+    or an area name, else after the run's first four characters at most (民政部令);
+    or by an abbreviation of the organ (国令第711号)."""
+    yield from _abbreviated_orders(view)
     for pattern in (ORDER, ORDER_SEQUENCE_FIRST):
         for m in pattern.finditer(view):
             if not _order_organ_name(m):
