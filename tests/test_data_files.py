@@ -313,3 +313,13 @@ def test_keys_of_a_table_are_unique(name, column):
     column once read 效力状态)."""
     keys = [row[column] for row in _read_tsv(name)]
     assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})
+
+
+@pytest.mark.parametrize("row", _read_tsv("order_abbreviations.tsv"), ids=lambda r: r["abbreviation"])
+def test_every_order_abbreviation_reads_as_its_organs_order(row):
+    """The example's abbreviated order is found as the order its organ writes in full."""
+    from kg.lexicon.docnumber import DocNumber, find_numbers
+    from kg.lexicon.issuers import find_code_start
+    orders = [m.number for m in find_numbers(row["example"], find_code_start) if m.number.is_order]
+    assert orders and all(n.code == row["order"] for n in orders)
+    assert DocNumber.parse(str(orders[0])) == orders[0]
