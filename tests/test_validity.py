@@ -256,6 +256,18 @@ def test_a_portal_s_validity_field_gives_its_status(text, stated):
     assert facts.get("validity") == stated
 
 
+@pytest.mark.parametrize("text", [
+    # 江苏 portals' field that says the status is unknown (镇江's 实施意见, 徐州's 应急预案): no status
+    "镇江市人民政府办公室关于加快发展养老服务业的实施意见\n政策\n发布部门:市政府办公室\n发布时间:2015年12月11日\n"
+    "政策文号:镇政办发〔2015〕212号\n有效性:政策是否有效未知,请慎用\n各辖市、区人民政府,镇江新区管委会,市各委办局,各直属单位、企事业单位:\n",
+    "市政府办公室关于印发徐州市生活必需品市场供应应急预案的通知0\n政策\n发布部门:市人民政府办公室\n发布时间:2019年12月06日\n"
+    "有效性:政策是否有效未知,请慎用\n市政府办公室关于印发徐州市生活必需品市场供应应急预案的通知\n徐政办发〔2019〕107号\n",
+])
+def test_a_field_that_says_the_status_is_unknown_states_none(text):
+    doc = clean(SourceDocument(Path("t.txt"), "t.txt", text, "utf-8"))
+    assert "validity" not in {f.name for f in extract_mentions(doc).facts}
+
+
 def test_a_validity_label_over_a_value_of_another_kind_states_no_status():
     """A law database's table whose values slid under the wrong labels (新疆 通报):
     【时 效 性】 over an index number is no status."""
