@@ -153,7 +153,7 @@ def _as_gold_writes(gold: set[str], found: set[str], area) -> set[str]:
             return True
         organ = parse_issuer(g, area)
         return organ is not None and organ.name == name
-    return {next((g for g in gold if same(name, g)), name) for name in found}
+    return {next((g for g in sorted(gold) if same(name, g)), name) for name in found}
 
 
 TOWN_ENDINGS = ("镇", "乡", "街道", "苏木")
@@ -175,7 +175,7 @@ def _orders_as_gold_writes(gold: set[str], found: set[str]) -> set[str]:
             # 市 names a province-level government only where it is a municipality (北京市), not 广西
             return any(a.level in LEVEL_PREFIXES.get(word, ()) and (word != "市" or a.level != "province"
                                                                       or gaz.is_municipality(a)) for a in areas)
-        return next((g for g in gold if (b := LEVEL_ONLY_ORDER.fullmatch(g)) and b.group("rest") == m.group("rest")
+        return next((g for g in sorted(gold) if (b := LEVEL_ONLY_ORDER.fullmatch(g)) and b.group("rest") == m.group("rest")
                      and of_level(b.group("level"))), None)
     return {(level_form(r) or r) if r not in gold else r for r in found}
 

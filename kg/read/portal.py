@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Optional
 
 from kg.datafiles import phrase_pattern, read_lines, read_tsv
+from kg.lexicon.alternation import word_alternation
 from kg.models import PortalField, Span
 
 LEADING_BLOCK_LINES = 40
@@ -63,8 +64,7 @@ def _labels() -> dict[str, str]:
 def _label_pattern() -> re.Pattern:
     """Any label, spaces allowed between its characters, in 【】 or [] or
     bare, with the separator after it."""
-    labels = sorted(_labels(), key=len, reverse=True)
-    alternation = "|".join(GAP.join(map(re.escape, label)) for label in labels)
+    alternation = word_alternation(_labels(), GAP)
     return re.compile(rf"[【\[]?{GAP}(?P<label>{alternation}){GAP}[】\]]?{GAP}(?P<sep>[:：]|(?=[|｜\t])|(?=\s{{2}})|$)?"
                       rf"(?P<space>(?<=[ \u3000])(?<![ \t\u3000]{{2}})(?=\S))?")
 
@@ -83,6 +83,13 @@ def _label_hits(line: str) -> list[re.Match]:
     opening a cell of their own; or followed by one space where the line
     holds several pairs (公开方式 主动公开 文号 X政办规〔2022〕4号); or glued to
     a value of their field's form at the start of a line (文号弥民函〔2017〕14号)."""
+    return list(_line_label_hits(line))
+
+
+@lru_cache(maxsize=4096)
+def _line_label_hits(line: str) -> tuple[re.Match, ...]:
+    """_label_hits, kept per line: the layout asks of each line several times
+    (a run, a block, the title's search), five times over on real pages."""
     hits, spaced = [], []
     for m in _label_pattern().finditer(line):
         # 【发布机构】X is a label; 【文字解读】 (a column's tag) holds a label's word, not a label
@@ -100,7 +107,7 @@ def _label_hits(line: str) -> list[re.Match]:
             hits.append(m)
     if spaced and (len(spaced) + len(hits) >= 2 or spaced[0].start() == 0):
         hits = sorted(hits + spaced, key=lambda m: m.start())
-    return hits
+    return tuple(hits)
 
 
 def _pairs_then_summary(line: str) -> list[re.Match]:
