@@ -301,9 +301,11 @@ def _number_in_title_line(text: str, pattern: str) -> Optional[tuple[str, DocNum
     return m.group("title"), number, m.start("number"), m.end("number")
 
 
+@lru_cache(maxsize=8192)
 def clean_title(text: str) -> str:
     """A title without the marks a portal adds: (有效), 【现行有效】, a leading
-    标题：, an aggregator's place before a colon (广东:深圳市司法局关于…)."""
+    标题：, an aggregator's place before a colon (广东:深圳市司法局关于…).
+    Kept per text: the layout cleans each line several times over."""
     marks = phrase_pattern("title_marks")
     while (unmarked := marks.sub("", text)) != text:      # 标题: 【转载】…: one mark after another
         text = unmarked
