@@ -148,9 +148,12 @@ def parse_agency(name: str, context: Optional[AreaRef] = None) -> Optional[Agenc
     return found[0] if found else None
 
 
+@lru_cache(maxsize=16384)
 def split_agency(name: str, context: Optional[AreaRef] = None) -> Optional[tuple[AgencyRef, str]]:
     """The agency a name denotes and the area/level prefix it was written
-    with (区 in 区民政局), so that a list can pass the prefix on."""
+    with (区 in 区民政局), so that a list can pass the prefix on. Kept per
+    name and area: a page asks of the same names many times (its lists,
+    signature, title and headings)."""
     gaz = gazetteer()
     # a legislature's or a CPPCC committee's term is no part of the organ (甘肃省第十四届人民代表大会
     # 常务委员会; 中国人民政治协商会议甘肃省第十三届委员会提案委员会): one organ over its terms
