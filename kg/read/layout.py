@@ -460,7 +460,8 @@ def _line_candidates(lines: list[_Line], i: int, portal_key: Optional[str]) -> I
         span = Span(start, start + len(piece.strip()))
         tail_found = (tail[1], Span(line.span.start + tail[2], line.span.start + tail[3])) if tail else None
         yield _Candidate(i, i, title, span, _score(title) + _bonus(title, portal_key), tail_found)
-    if _title_part(line.text):
+    if _title_part(line.text) and not _is_head_line(line.text):
+        # a version head's line (同意公开, B类, 签发人) opens no title: the title is below it (临湘 住建局's reply)
         yield from _broken_title_candidates(lines, i, portal_key)
 
 
