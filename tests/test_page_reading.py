@@ -303,6 +303,26 @@ def test_a_document_a_news_item_announces_in_full(text, title):
      "省第十三届人民代表大会常务委员会第二十一次会议批准的《关于修改〈哈尔滨市劳动保障监察条例〉等二十一部地方性法规的决定》第"
      "四次修正)\n\n目 录\n",
      "哈尔滨市城市道路管理条例", ["哈尔滨市人民代表大会常务委员会"]),
+    # a regulation whose heading the page lost is the one its history note's amending decision names
+    # (吉林 黑土地保护条例 on a law mirror; 乌鲁木齐 制定地方性法规条例 on a law-text site)
+    ("(2018年3月30日吉林省第十三届人民代表大会常务委员会第二次会议通过 根据2021年5月27日吉林省第十三届人民代表大会常务委员会"
+     "第二十八次会议《吉林省人民代表大会常务委员会关于修改〈吉林省黑土地保护条例〉的决定》修正)\n第一章 总 则\n"
+     "第一条 为了保护黑土地资源,防止黑土地数量减少质量下降,保障国家粮食安全,促进黑土地资源可持续利用,维护生态系统平衡,"
+     "根据有关法律法规,结合本省实际,制定本条例。\n", "吉林省黑土地保护条例", ["吉林省人民代表大会常务委员会"]),
+    ("(2004年2月11日乌鲁木齐市第十三届人民代表大会第二次会议通过 2004年3月26日新疆维吾尔自治区第十届人民代表大会常务委员会"
+     "第八次会议批准 根据2015年12月25日乌鲁木齐市第十五届人民代表大会常务委员会第三十次会议《关于修改〈乌鲁木齐市制定地方性"
+     "法规条例〉的决定》第一次修正 2016年3月31日新疆维吾尔自治区第十二届人民代表大会常务委员会第二十一次会议批准)\n"
+     "第一章 总 则\n", "乌鲁木齐市制定地方性法规条例", ["乌鲁木齐市人民代表大会"]),
+    # negative: a decision that amends several laws is named by its first, another law (广东 水利工程 条例's history)
+    ("(1999年11月27日广东省第九届人民代表大会常务委员会第十三次会议通过 根据2014年9月25日广东省第十二届人民代表大会常务委员会"
+     "第十一次会议《关于修改〈广东省商品房预售管理条例〉等二十七项地方性法规的决定》第一次修正)\n第一章 总 则\n",
+     None, ["广东省人民代表大会常务委员会"]),
+    # a rule's title run into its first chapter on a summary line above it (上思 县's 办法 on an aggregator);
+    # negative: a sentence that refers to an article opens no title (依照本办法第一条…)
+    ("统筹整合使用财政涉农资金暂行管理办法第一章总则第一条 为了加强涉农资金管理,加大统筹使用力度,提高资金使用效益,确保财政专项"
+     "资金有序统筹、有章可循,确保全县打造“脱贫攻坚先行区”目标的实现,根下面是小编为大家整理的【财政办法】上思县统筹整合使用财政"
+     "涉农资金暂行管理办法,供大家参考。\n统筹整合使用财政涉农资金暂行管理办法\n第一章 总 则\n",
+     "统筹整合使用财政涉农资金暂行管理办法", []),
     # an annual disclosure report with no title line is the report its first sentence publishes, its
     # organ before the year (北票 长皋乡; 吉林 两家子满族乡), or after it (绥滨 连生乡), as a title
     # that opens with the year names it (鄱阳 莲湖乡's 乡政府 before 信息公开; 微山 南阳镇's 目录)

@@ -42,6 +42,10 @@ def validity(text: str) -> dict:
     # …暂行管理办法 (上思 县's 涉农资金 办法)
     ("统筹整合使用财政涉农资金暂行管理办法\n第一章 总 则\n第一条 为了加强涉农资金管理,加大统筹使用力度,提高资金使用效益,"
      "确保财政专项资金有序统筹、有章可循,确保全县打造“脱贫攻坚先行区”目标的实现,\n", {"provisional": True}),
+    # the same title run into its first chapter on an aggregator's summary line above it is the title all the same
+    ("统筹整合使用财政涉农资金暂行管理办法第一章总则第一条 为了加强涉农资金管理,加大统筹使用力度,提高资金使用效益,确保财政专项"
+     "资金有序统筹、有章可循,确保全县打造“脱贫攻坚先行区”目标的实现,根下面是小编为大家整理的【财政办法】上思县统筹整合使用财政"
+     "涉农资金暂行管理办法,供大家参考。\n统筹整合使用财政涉农资金暂行管理办法\n第一章 总 则\n", {"provisional": True}),
     # the legislature's announcement or the order above a regulation gives its date (南京 公告, 天津 政府令)
     ("南京市人民代表大会常务委员会公告(第25号)\n《南京市养老服务条例》已由南京市第十六届人民代表大会常务委员会第十九次会议"
      "于2019年12月27日通过。现予公布,自2020年7月1日起施行。\n南京市养老服务条例\n第一条 为了发展养老服务,制定本条例。\n",
@@ -287,7 +291,11 @@ def test_a_validity_label_over_a_value_of_another_kind_states_no_status():
     "现印发给你们,请遵照执行。\n广州市居家社区养老服务管理办法\n第三十条 本办法自2022年6月1日起施行,有效期5年。\n",
     # a cited title that is provisional does not make the page so
     "一图读懂 《上海市保基本养老床位统筹及轮候管理办法(试行)》\n近日,市民政局印发了办法。\n",
+    # a headline that reports a provisional rule is no rule (海南 游艇 news; 祥云's 印发 notice below is no rule either)
+    "海南省出台游艇管理试行办法 方便游艇进出\n",
     # a notice that issues a provisional 办法 is not provisional itself
+    "祥云县人民政府关于印发祥云县农村公益性公墓(骨灰堂)管理办法(试行)的通知\n\n祥政规 〔2023〕 2号\n\n\n"
+    "云南祥云经开区管委会,各乡、镇人民政府,县级各有关单位\n\n",
     "广州市医疗保障局关于印发广州市长期护理保险试行办法的通知\n穗医保规字〔2020〕5号\n各区:\n",
     # the terms of the surveys a 统计局 notice lists in its attached table are no term of its own (广西)
     "现将2021年1-6月经我局审批的统计调查项目予以公布。\n附件:1.2021年1-6月审批的统计调查项目目录\n自治区统计局\n2021年7月27日\n"

@@ -217,7 +217,8 @@ def read_identity(doc: Document) -> Identity:
     return ident
 
 
-SENTENCE_TITLE_RULES = ("identity.title-promulgated", "identity.title-draft", "identity.title-report")
+SENTENCE_TITLE_RULES = ("identity.title-promulgated", "identity.title-draft", "identity.title-report",
+                        "identity.title-amended")
 
 
 def _order_of_its_government(number: Optional[Found], issuers: list[Found]) -> Optional[Found]:
@@ -1676,6 +1677,7 @@ SOURCES = {
     "identity.title-promulgated": _layout_title("identity.title-promulgated"),
     "identity.title-draft": _layout_title("identity.title-draft"),
     "identity.title-report": _layout_title("identity.title-report"),
+    "identity.title-amended": _layout_title("identity.title-amended"),
     "identity.title-original": _layout_title("identity.title-original"),
     "identity.title-portal": _portal_title,
     **{rule: _layout_number(rule) for rule in ("identity.number-title-tail", "identity.number-line",

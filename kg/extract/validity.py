@@ -76,7 +76,9 @@ def find_validity(doc: Document, title: Optional[tuple[str, Span]], own_date: Op
         # a portal's 废止时间 / 失效日期 where the text states no term
         facts.append(Fact("expiry", value,
                           Evidence("validity.portal-expiry", repealed.span, doc.sentence_of(repealed.span))))
-    if title_text and title_span and wrapped_title(title_text) is None and PROVISIONAL.search(title_text.strip()):
+    if (title_text and title_span and wrapped_title(title_text) is None and PROVISIONAL.search(title_text.strip())
+            and not phrase_pattern("news_headline").search(title_text)):
+        # 海南省出台游艇管理试行办法: a headline reports the provisional rule; the page is no rule
         facts.append(Fact("provisional", True, Evidence("validity.provisional-title", title_span,
                                                         doc.sentence_of(title_span))))
     return facts

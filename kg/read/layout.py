@@ -140,7 +140,7 @@ def _unglued(pieces: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     if not pieces:
         return pieces
     span, text = pieces[0]
-    split = _run_into_addressees(span, text) or _run_into_body(span, text)
+    split = _run_into_addressees(span, text) or _run_into_body(span, text) or _run_into_articles(span, text)
     return split + pieces[1:] if split else pieces
 
 
@@ -176,6 +176,20 @@ def _run_into_body(span: Span, text: str) -> Optional[list[tuple[Span, str]]]:
             return lead + [(Span(span.start + about, span.start + m.start()), title),
                            (Span(span.start + m.start(), span.end), text[m.start():])]
     return None
+
+
+def _run_into_articles(span: Span, text: str) -> Optional[list[tuple[Span, str]]]:
+    """统筹整合使用财政涉农资金暂行管理办法第一章总则第一条 为了…, 白山市清真食品生产经营
+    管理暂行规定第一条 为加强…: a rule's title with no 关于 run into its first
+    chapter or article (an aggregator's summary of the text, a law site's
+    text run together), the title a piece of its own."""
+    m = phrase_pattern("first_article").search(text, MIN_TITLE_CJK, MAX_TITLE_CHARS + 1)
+    if m is None:
+        return None
+    title = text[:m.start()].strip()
+    if not (document_type(title) is not None and _title_shape(clean_title(title))):
+        return None         # 依照本办法第一条的规定…, 《X条例》第一条: a sentence or a citation
+    return [(Span(span.start, span.start + len(title)), title), (Span(span.start + m.start(), span.end), text[m.start():])]
 
 
 @lru_cache(maxsize=1)
@@ -1032,12 +1046,15 @@ def _promulgated(lines: list[_Line], body_line: int) -> Optional[_Candidate]:
     sentence: the regulation an order or a legislature's announcement
     promulgates (《X》已经…通过，现予发布), the draft a consultation presents
     (我们起草了《X（征求意见稿）》，现向社会公开征求意见), the annual disclosure
-    report a sentence publishes (现公布X乡人民政府2024年度政府信息公开工作报告)."""
+    report a sentence publishes (现公布X乡人民政府2024年度政府信息公开工作报告), the
+    regulation whose history note, standing where its lost heading was, names
+    the decision that amended it (…会议《关于修改〈吉林省黑土地保护条例〉的决定》修正)."""
     # the sentence opens the body, however many lines of chrome stand above it
     for line in [line for line in lines[:max(HEADLINE_LINES, body_line + 1)] if not line.chrome]:
         for pattern, rule in (("promulgation_sentence", "identity.title-promulgated"),
                               ("consultation_sentence", "identity.title-draft"),
-                              ("report_publication_sentence", "identity.title-report")):
+                              ("report_publication_sentence", "identity.title-report"),
+                              ("amended_in_lost_heading", "identity.title-amended")):
             m = phrase_pattern(pattern).search(line.text)
             if m and document_type(clean_title(m.group("title"))) is not None:
                 start = line.span.start + m.start("title")
