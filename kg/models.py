@@ -302,7 +302,7 @@ class UnboundAgency:
     full name and is no ``AgencyRef``."""
 
     text: str             # as written
-    organ: str            # organ key (organs.tsv)
+    organ: str            # organ key (organs.tsv); "" for a table's unit of a kind no table names (招商工作部)
     level: Optional[str]  # the level its prefix names (市 -> city), if it has one
     span: Span
     role: str = "lead"    # lead | support in a measure's list; issuer for a document's issuer

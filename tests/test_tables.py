@@ -203,6 +203,27 @@ def test_a_cell_per_line_table_in_bars_whose_task_is_its_assessed_target():
     assert [(p, m.agency.name) for p, m in x.responsible] == [(1, "亳州市谯城区民政局"), (2, "亳州市谯城区民政局")]
 
 
+def test_units_no_organ_table_knows_are_kept_as_written_where_the_page_names_no_area():
+    """霍山 开发区's 责任清单 (a page that never names its county): 招商工作部,
+    改革办 and 规划建设局 are units by their form, of no organ the tables know;
+    祁门's 进度表 (no county named either) has 县科商工信局."""
+    x = extract("2025年开发区重点工作及责任清单\n序号 |\n重点工作 |\n责任领导 |\n责任单位 |\n完成时限 |\n1 |\n"
+                "坚持服务跟着项目走,优化“重点项目直通车”“无忧办”工作机 制,落实重点项目“领导+专班””“项目管家”等制度,全力服务重 "
+                "大项目落地见效。 |\n叶林 |\n招商工作部、安商工作部 |\n全年 |\n2 |\n"
+                "全力推进开发区“空间再造”,推动工业用地“腾笼换鸟”,力争 全年盘活僵尸企业10家,盘活存量土地400亩。 |\n"
+                "马振明 |\n改革办 |\n全年 |\n")
+    assert [(p, u.text, u.role) for p, u in x.unbound] == [
+        (1, "招商工作部", "lead"), (1, "安商工作部", "lead"), (2, "改革办", "lead")]
+
+
+def test_the_wrapped_end_of_an_organ_s_name_is_no_unit():
+    """眉山's 进度表: 市人力资源 / 社会保障局, a narrow cell wrapped over two
+    lines; its second line alone is the end of a name, not a unit of its own."""
+    x = extract("2017年1—7月十大民生工程项目实施进度表\n\n序号\n\n项 目 内 容\n\n目标任务\n\n市级牵头\n\n责任单位\n\n"
+                "1\n\n促进城乡劳动者就业创业\n\n城镇新增就业(人)\n\n26000\n\n市人力资源\n\n社会保障局\n\n19456\n\n")
+    assert "社会保障局" not in [u.text for _, u in x.unbound]
+
+
 def test_a_table_cut_before_its_first_rows_goes_on_from_the_row_it_starts_at():
     """南陵's 政府工作报告 分解表 from row 80, a cell a line in bars (牵头责任单位 leads,
     责任单位 supports); 霍山 开发区's 责任清单, whose task column is 重点工作."""

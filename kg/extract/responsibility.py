@@ -18,7 +18,8 @@ from typing import Optional
 
 from kg.datafiles import level_words, phrase_pattern, read_tsv
 from kg.extract.agency_mentions import parse_list
-from kg.extract.tables import Cell, find_table_rows
+from kg.extract.tables import Cell, find_table_rows, is_unit_cell
+from kg.lexicon.agencies import tail_of_an_organ_name
 from kg.models import AgencyMention, AreaRef, CollectiveResponsibility, Document, Span, SpanSet, UnboundAgency
 
 RULE = "agency.responsible-unit"
@@ -118,7 +119,10 @@ def table_lists(doc: Document, area: Optional[AreaRef]) -> list[ResponsibilityLi
                 mentions, unknown = parse_list(doc.view, cell.span, area, role, TABLE_RULE, bare_ok=True,
                                                collective=collective, unbound=found.unbound, lead_in=False)
                 found.mentions += mentions
-                found.unknown += unknown
+                if area is None:
+                    found.unbound += _units_as_written(doc.view, cell, unknown, role)
+                else:
+                    found.unknown += unknown
                 found.collective += [CollectiveResponsibility(text, _collective_level(text, area), s, role)
                                      for text, s in collective]
         if found.mentions or found.collective or found.unbound:
@@ -127,6 +131,23 @@ def table_lists(doc: Document, area: Optional[AreaRef]) -> list[ResponsibilityLi
 
 
 TABLE_RULE = "agency.table-column"
+
+
+def _units_as_written(view: str, cell: Cell, items: list[str], role: str) -> list[UnboundAgency]:
+    """Units of a table's unit column that no organ table knows, on a page
+    that names no area (a 开发区's 招商工作部 and 改革办, 霍山; a county's
+    县代建中心 …): kept as written, an organ by their form, of no known kind."""
+    out, pos = [], cell.span.start
+    for item in items:
+        at = view.find(item, pos, cell.span.end)
+        if at < 0 or not is_unit_cell(item) or tail_of_an_organ_name(item):
+            continue
+        out.append(UnboundAgency(item, UNKNOWN_ORGAN, None, Span(at, at + len(item)), role))
+        pos = at + len(item)
+    return out
+
+
+UNKNOWN_ORGAN = ""      # an organ by its form whose kind no table names
 
 
 def _cell_parts(cell: Cell, role: str) -> list[tuple[Cell, str]]:

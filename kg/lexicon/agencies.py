@@ -120,6 +120,12 @@ def _forms_longest_first() -> tuple[tuple[str, str], ...]:
 
 
 
+def tail_of_an_organ_name(text: str) -> bool:
+    """社会保障局 of 人力资源社会保障局: the end of an organ's name that a
+    narrow table cell wrapped onto a line of its own, no name itself."""
+    return any(len(form) > len(text) and form.endswith(text) for form, _ in _forms_longest_first())
+
+
 @lru_cache(maxsize=1)
 def _national_names() -> dict[str, str]:
     out = {}
