@@ -243,6 +243,11 @@ def test_responsibility_lists(closing, roles, collective):
     # a level word passes on: 医保局 after 市卫健委 is the city's too
     ("2.开展家庭病床服务。制定鼓励性价格政策。\n(市卫健委、医保局按职责分工负责,各县区人民政府负责)\n",
      [("市卫健委", "health", "city", "lead"), ("医保局", "medical-security", "city", "lead")], ["各县区人民政府"]),
+    # a unit no organ table knows is kept as written, of no known kind, its level read (房县's 具体措施;
+    # 云南's and 楚雄's 国土资源厅, 州招商合作局 alike)
+    ('(一)深化政务服务标准化建设。定期公布政务服务事项基本目录和实施清单,公开办事指南,实现同一事项无差别受理、同标准办理。持续推进政务服务“510”模式、扩大“跨域通办”成果,落实“好差评”制度,对县乡政务服务情况进行定期评估。加快建设“城市大'
+     '脑”,推进线上线下融合,实现“一网通办”“一网统管”。大力推进掌办高频政务服务事项数量和覆盖率。深入推行“集成办”“就近办”“网上办”“掌上办”“容缺办”等“个性化”服务场景。(牵头单位:县行政审批局,责任单位:县直各有关单位,各乡镇人民政府)' "\n",
+     [("县行政审批局", "", "county", "lead")], ["县直各有关单位", "各乡镇人民政府"]),
     # negatives: a word before an organ that names no level is no prefix; a document of a known area binds
     ("2.开展家庭病床服务。制定政策。\n(指导财政局按职责分工负责)\n", [], []),
 ])
@@ -297,8 +302,14 @@ def test_a_unit_in_bare_parentheses_is_a_list_where_the_document_recurs_to_it(bo
     assert list(by_measure.values()) == lists
 
 
-def test_the_document_s_statement_makes_the_first_unit_lead():
-    x = extract(HEAD.replace("\n", "（排在第一位的为牵头单位）\n", 1)
+@pytest.mark.parametrize("statement", [
+    "（排在第一位的为牵头单位）",
+    # 内江's 就业 意见 (a traditional mirror, folded) and 湖州's 责任分解: 列第一位者为…牵头单位
+    "(市發展改革委、市經濟和信息化委、市財政局等負責,列第一位者為牽頭單位,下同)",
+    "(列第一位者为工作牵头单位或汇总单位,下同)",
+])
+def test_the_document_s_statement_makes_the_first_unit_lead(statement):
+    x = extract(HEAD.replace("\n", statement + "\n", 1)
                 + "［市民政局、市财政局按职责分工负责，各区（市）县政府负责］\n")
     assert [(m.role, m.agency.name) for _, m in x.responsible] == [("lead", "成都市民政局"), ("support", "成都市财政局")]
 

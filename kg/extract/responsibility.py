@@ -19,7 +19,8 @@ from typing import Optional
 from kg.datafiles import level_words, phrase_pattern, read_tsv
 from kg.extract.agency_mentions import parse_list
 from kg.extract.tables import Cell, find_table_rows, is_unit_cell
-from kg.lexicon.agencies import tail_of_an_organ_name
+from kg.lexicon.agencies import known_organ_after_words, tail_of_an_organ_name
+from kg.lexicon.areas import LEVEL_PREFIXES
 from kg.models import AgencyMention, AreaRef, CollectiveResponsibility, Document, Span, SpanSet, UnboundAgency
 
 RULE = "agency.responsible-unit"
@@ -140,14 +141,29 @@ def _units_as_written(view: str, cell: Cell, items: list[str], role: str) -> lis
     out, pos = [], cell.span.start
     for item in items:
         at = view.find(item, pos, cell.span.end)
-        if at < 0 or not is_unit_cell(item) or tail_of_an_organ_name(item):
+        if at < 0 or not _unit_as_written(item):
             continue
-        out.append(UnboundAgency(item, UNKNOWN_ORGAN, None, Span(at, at + len(item)), role))
+        level = next((LEVEL_PREFIXES[w][0] for w in sorted(LEVEL_PREFIXES, key=len, reverse=True) if item.startswith(w)),
+                     None)
+        out.append(UnboundAgency(item, UNKNOWN_ORGAN, level, Span(at, at + len(item)), role))
         pos = at + len(item)
     return out
 
 
 UNKNOWN_ORGAN = ""      # an organ by its form whose kind no table names
+
+
+def _unit_as_written(item: str) -> bool:
+    """One unit by its form: not the wrapped end of an organ's name (社会保障局),
+    nor a unit standing for more (州交通运输局等州级有关部门, 市级各有关部门及各县市区政府)
+    or for a kind (…部门),
+    nor a known organ after words that name no level (指导财政局)."""
+    return (is_unit_cell(item) and not any(w in item for w in NOT_ONE_UNIT) and not item.endswith(GENERIC_UNIT_ENDINGS)
+            and not tail_of_an_organ_name(item) and not known_organ_after_words(item))
+
+
+GENERIC_UNIT_ENDINGS = ("部门", "单位")
+NOT_ONE_UNIT = ("等", "各", "及")      # 州交通运输局等…, 市级各有关部门及各县市区政府
 
 
 def _cell_parts(cell: Cell, role: str) -> list[tuple[Cell, str]]:
@@ -179,11 +195,16 @@ def _read(doc: Document, m: re.Match, form: ListForm, area: Optional[AreaRef],
         collective: list[tuple[str, Span]] = []
         unbound: list[UnboundAgency] = []
         mentions, unknown = parse_list(doc.view, span, area, role, RULE, collective=collective, unbound=unbound)
-        if first_leads and group == "list" and mentions:
-            mentions = mentions[:1] + [AgencyMention(m.agency, m.written, m.span, "support", m.rule)
-                                       for m in mentions[1:]]
-        if first_leads and group == "list" and unbound:
-            unbound = unbound[:1] + [replace(u, role="support") for u in unbound[1:]]
+        if area is None and not form.recurring:
+            written = _units_as_written(doc.view, Cell(doc.view[span.start:span.end], span), unknown, role)
+            unbound += written
+            unknown = [u for u in unknown if u not in {w.text for w in written}]
+        if first_leads and group == "list" and (mentions or unbound):
+            # the unit named first leads, whether its area is known or not
+            first = min([m.span.start for m in mentions] + [u.span.start for u in unbound])
+            mentions = [m if m.span.start == first else AgencyMention(m.agency, m.written, m.span, "support", m.rule)
+                        for m in mentions]
+            unbound = [u if u.span.start == first else replace(u, role="support") for u in unbound]
         found.unbound += unbound
         found.mentions += mentions
         found.unknown += unknown

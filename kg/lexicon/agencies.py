@@ -12,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Optional
 
-from kg.lexicon.areas import Gazetteer, gazetteer
+from kg.lexicon.areas import LEVEL_PREFIXES, Gazetteer, gazetteer
 from kg.models import AgencyRef, AreaRef
 from kg.datafiles import phrase_pattern, read_lines, read_tsv, split_list
 
@@ -124,6 +124,17 @@ def tail_of_an_organ_name(text: str) -> bool:
     """社会保障局 of 人力资源社会保障局: the end of an organ's name that a
     narrow table cell wrapped onto a line of its own, no name itself."""
     return any(len(form) > len(text) and form.endswith(text) for form, _ in _forms_longest_first())
+
+
+def known_organ_after_words(text: str) -> bool:
+    """指导财政局: a known organ's form after words that do not open with a
+    level (县行政审批局 does: a name); the organ is known, the words are no
+    part of its name."""
+    return any(MIN_FORM <= len(form) < len(text) and text.endswith(form)
+               and not text.startswith(tuple(LEVEL_PREFIXES)) for form, _ in _forms_longest_first())
+
+
+MIN_FORM = 2        # 委 alone is a form of a name's end, no organ
 
 
 @lru_cache(maxsize=1)
