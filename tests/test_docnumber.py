@@ -111,6 +111,10 @@ def test_find_numbers(text, expected):
     # a legislature's 公告 with its kind spaced as a heading spaces it (呼和浩特's page title; 营口 over three lines)
     ("呼和浩特市人民代表大会常务委员会公 告﹝十六届﹞第二十二号\n", ["呼和浩特市人民代表大会常务委员会公告〔十六届〕第22号"]),
     ("营口市人民代表大会常务委员会\n公 告\n〔十七届〕第28号\n", ["营口市人民代表大会常务委员会公告〔十七届〕第28号"]),
+    # a government's order under its short code, 政令 or 府令 (天津's 文号 field; 白山's heading; 重庆's gazette)
+    ("文 号:津政令第7号\n发布日期:2014-3-25\n", ["津政令第7号"]),
+    ("白山政令〔1997〕3号\n", ["白山政令〔1997〕3号"]),
+    ("渝府令第 121 号", ["渝府令第121号"]),
     # negative: an organ that announces without a number (a 公告 saying 现将…公告如下)
     ("营口市人民代表大会常务委员会\n公 告\n现将有关事项公告如下:\n", []),
 ])

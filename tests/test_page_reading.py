@@ -380,6 +380,25 @@ def test_a_portal_summary_that_is_a_title_names_the_page(text, title):
     assert extract(text).identity.title == title
 
 
+@pytest.mark.parametrize("text,title", [
+    # the organ a site notes after the title it heads is no part of it (舒城 人大's 议案建议 pages; 法律资料网's
+    # 国务院 rules; 长垣's 通告 on an aggregator)
+    ("您当前所在的位置:首页 > 议案建议 > 县十六届人大二次会议\n\n关于对县十六届人大二次会议第8号议事原案的答复(水利局)\n\n"
+     "发布日期:2013-08-02 0:0    作者:xksh     来源:人大办公室    阅读:次   字体大小:[大] [中] [小]\n\n"
+     "王玉书、薛维功、王家传、陈传慧、花敬玲、韦九青、陈留根、吴本松、宋茂谷、黄光秀、周宗福、王世凤、韩芳代表:\n",
+     "关于对县十六届人大二次会议第8号议事原案的答复"),
+    ("您的位置: 首页 » 法律资料网 » 法律法规 »\n\n中华人民共和国母婴保健法实施办法(国务院)\n\n"
+     "作者:法律资料网 时间:2024-07-12 10:17:46  浏览:8030   来源:法律资料网\n下载地址: 点击此处下载\n\n"
+     "中华人民共和国母婴保健法实施办法(国务院)\n\n国务院\n\n\n中华人民共和国母婴保健法实施办法(国务院)\n\n"
+     "中华人民共和国国务院第308号\n\n现公布《中华人民共和国母婴保健法实施办法》,自公布之日起施行。\n",
+     "中华人民共和国母婴保健法实施办法"),
+    # negatives: a number or a version in brackets after the title stays as the title's tail
+    ("关于印发《上海市养老机构管理办法》的通知(沪民规字〔2019〕6号)\n各区民政局:\n", "关于印发《上海市养老机构管理办法》的通知"),
+])
+def test_an_organ_noted_after_the_title_is_no_part_of_it(text, title):
+    assert extract(text).identity.title == title
+
+
 @pytest.mark.parametrize("written,context,full", [
     # a department's own office signs in its name (广西 卫健委 notice; national 办公厅 函)
     ("自治区卫生健康委办公室", "450000", "广西壮族自治区卫生健康委员会办公室"),

@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Iterator, Optional
 
 from kg.datafiles import phrase_pattern, read_lines
+from kg.lexicon.agencies import parse_agency
 from kg.lexicon.areas import gazetteer
 from kg.lexicon.dates import parse_date, parse_signing_date
 from kg.lexicon.docnumber import ORDER_ORGAN_ENDINGS, DocNumber, find_numbers, find_orders
@@ -328,9 +329,21 @@ def clean_title(text: str) -> str:
     m = PLACE_COLON.match(text)
     if m and _place_only(m.group(1)) and document_type(text[m.end():]) is not None:
         text = text[m.end():]       # a news headline keeps its place (广西:印发通知加强…)
+    note = ORGAN_NOTE.search(text)
+    if note and _noted_organ(note.group("organ")) and document_type(text[:note.start()]) is not None:
+        text = text[:note.start()]      # …的答复(水利局), …实施办法(国务院): the site's note of who issued it
     # a mirror that repeats a piece of the title (X X Y) said it once
     pieces = text.split(" ")
     return " ".join(p for i, p in enumerate(pieces) if i == 0 or p != pieces[i - 1])
+
+
+ORGAN_NOTE = re.compile(r"[（(](?P<organ>[^（()）]{2,20})[)）]$")
+
+
+def _noted_organ(text: str) -> bool:
+    """An organ a site notes after a title: a local organ by its ending
+    (水利局, 长垣市交通管理局) or a central one by its name (国务院)."""
+    return _organ_name(text) or parse_agency(text) is not None
 
 
 def _place_only(text: str) -> bool:
