@@ -91,10 +91,11 @@ def _clause_value(view: str, kind: str, m: re.Match, own_date: Optional[date], p
         return _dated_below(view, m.end()) or own_date
     if kind == "in_force_days_after_publication":
         return _days_after_publication(view, m, own_date, publication_date)
-    value = _value(kind, m, own_date, publication_date, entry)
-    if value is None and kind == "in_force_promulgated_on_publication":
-        return _dated_below(view, m.end())
-    return value
+    if kind == "in_force_promulgated_on_publication":
+        # the order that publishes the rule is signed under its sentence: that day is its 公布, before a
+        # portal's 发布日期, which may be the meeting's (天津's 2014 decision, 北京's 令第259号, 日喀则's 公告)
+        return _dated_below(view, m.end()) or _value(kind, m, own_date, publication_date, entry)
+    return _value(kind, m, own_date, publication_date, entry)
 
 
 def _dated_below(view: str, end: int) -> Optional[date]:
@@ -102,11 +103,11 @@ def _dated_below(view: str, end: int) -> Optional[date]:
     its own within the lines under its sentence (…现予公布,自公布之日起施行。 /
     2021年9月29日; … / 部长 李盛霖 / 二○○九年六月二十三日): the day it published
     the rule."""
-    lines = view[end:].split("\n")[1:1 + PROMULGATION_SIGNATURE_LINES]
-    return next((d for d in (parse_signing_date(line.strip()) for line in lines if line.strip()) if d), None)
+    lines = [line.strip() for line in view[end:].split("\n")[1:] if line.strip()][:PROMULGATION_SIGNATURE_LINES]
+    return next((d for d in map(parse_signing_date, lines) if d), None)
 
 
-PROMULGATION_SIGNATURE_LINES = 6
+PROMULGATION_SIGNATURE_LINES = 6      # non-blank: 特此公告 / the organ / its date, blank lines between (日喀则)
 
 
 def _days_after_publication(view: str, m: re.Match, own_date: Optional[date],
