@@ -290,6 +290,14 @@ def test_the_table_a_notice_issues_after_its_signature_and_an_editor_s_note():
         ("lead", "发展改革委"), ("lead", "人力资源社会保障部"), ("lead", "财政部")]
 
 
+def test_a_line_of_the_main_responsible_units_leads():
+    """主要责任单位: (大兴's 重点工作分工方案; 南宁's 城乡清洁工程 brackets write it so):
+    the units in charge, as 责任单位: is."""
+    x = extract("  2023年区政府工作报告重点工作分工方案(共计121项)\n\n  一、全区经济社会发展主要预期目标\n\n"
+                "  1.地区生产总值比上年增长4.5%以上。\n\n  牵头领导:常务副区长\n\n  主要责任单位:区发展改革委\n\n  完成时\n")
+    assert [(p, u.role, u.text) for p, u in x.unbound] == [(1, "lead", "区发展改革委")]
+
+
 def test_a_responsible_line_alone_leads():
     """A 责任单位: line with no 牵头单位: line above it leads (蔡甸区's 目标任务
     责任分解方案, whose page never names its district: the units are kept as
