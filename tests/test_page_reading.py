@@ -1006,6 +1006,8 @@ def test_a_signature_run_into_the_last_line_or_glued_to_its_date(text, issuers, 
     ("2026年213", "2026-02-13"), ("20221117", "2022-11-17"),
     # a date whose 日 the writer left off (乐清 民政局, 资阳 notice)
     ("2015年11月26", "2015-11-26"), ("2022年9月5", "2022-09-05"),
+    # or wrote 号 for 日 (巴中 税务局's notice; 夏河 民政局's 公告)
+    ("2023年6月5号", "2023-06-05"), ("2024年2月21号", "2024-02-21"),
     # digits that split two ways, or no date at all
     ("2021118", None), ("2019", None), ("0539-8866005", None), ("2015年11月", None), ("2022年2月30", None),
 ])
