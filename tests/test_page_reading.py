@@ -392,10 +392,15 @@ def test_a_portal_summary_that_is_a_title_names_the_page(text, title):
      "中华人民共和国母婴保健法实施办法(国务院)\n\n国务院\n\n\n中华人民共和国母婴保健法实施办法(国务院)\n\n"
      "中华人民共和国国务院第308号\n\n现公布《中华人民共和国母婴保健法实施办法》,自公布之日起施行。\n",
      "中华人民共和国母婴保健法实施办法"),
+    # a news site's picture mark after a headline is no part of it ([图], 巢湖's 快讯; (图), 中新网's report)
+    ("当前位置: 首页巢湖快讯\n\n庙岗乡第九届人民代表大会第四次会议胜利召开[图]\n\n发布时间:2017-10-26 11:46:39 来源:本站 阅读次数:1407\n\n\n"
+     "3月28日,庙岗乡第九届人民代表大会第四次会议胜利召开。61名乡人大代表出席了大会。\n", "庙岗乡第九届人民代表大会第四次会议胜利召开"),
+    ("四海资讯\n首页 > 国内资讯 > 国内要闻\n\n新疆有关部门现场答复人大代表提出建议(图)\n\n时间:2019-01-17\n\n"
+     "新疆有关部门现场答复人大代表提出建议(图)\n\n人大代表发言。 王小军 摄\n\n", "新疆有关部门现场答复人大代表提出建议"),
     # negatives: a number or a version in brackets after the title stays as the title's tail
     ("关于印发《上海市养老机构管理办法》的通知(沪民规字〔2019〕6号)\n各区民政局:\n", "关于印发《上海市养老机构管理办法》的通知"),
 ])
-def test_an_organ_noted_after_the_title_is_no_part_of_it(text, title):
+def test_a_site_s_note_after_the_title_is_no_part_of_it(text, title):
     assert extract(text).identity.title == title
 
 
