@@ -416,6 +416,9 @@ OWN_NUMBERS = [
     ("柳民复字〔2022〕81号 柳州市民政局关于对市政协十三届二次会议第201号提案的答复\n\n来源: 柳州市民政局  |   "
      "发布日期: 2022-08-23 15:25\n",
      "柳民复字〔2022〕81号", "identity.number-title-tail"),
+    # and where the title is broken over two lines, its number and organ on the first (丽水 文广旅体局's 答复)
+    ('当前位置:首页\n>> 政务公开 >> 市文广旅体局 >> 建议提案 >> 人大代表建议\n索引号 11332500MB19859724/2022-39884 文号\n组配分类 人大代表建议 发布机构 市文广旅体局\n成文日期 2022-11-03 公开方式 主动公开\n丽文广旅体函〔2022〕69号丽水市文化和广电旅游体育局\n关于市五届人大一次会议第236号建议的答复\n发布时间:2022-11-03 14:38浏览次数: 信息来源: 市文广旅体局\n',
+     "丽文广旅体函〔2022〕69号", "identity.number-title-tail"),
     # an order whose line breaks were lost opens with its number, then the sentence that promulgates
     # the rule (吉林 省政府's 令第243号 as an abstract; 武汉 市政府's 令第254号 on a papers site)
     ("论文部分内容阅读\n吉林省人民政府令第243号《吉林省封山禁牧管理办法》已经2013年12月2日省政府第11次常务会议讨论通过,现予公布,"

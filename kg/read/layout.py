@@ -515,7 +515,18 @@ def _broken_title_candidates(lines: list[_Line], i: int, portal_key: Optional[st
         if nxt.text == parts[-1].text:
             continue    # a mirror repeats a part of the title
         parts.append(nxt)
-        title = clean_title("".join(p.text for p in parts))
+        joined = "".join(p.text for p in parts)
+        lead = _leading_number(joined)
+        if lead is not None and lead[3] <= len(parts[0].text):
+            # 丽文广旅体函〔2022〕69号丽水市文化和广电旅游体育局 / 关于…的答复: a title that opens
+            # with its own number, broken over lines as the single-line one is not
+            start = parts[0].span.start
+            title = clean_title(lead[0])
+            if _title_shape(title):
+                yield _Candidate(i, j, title, Span(start + lead[3], parts[-1].span.end),
+                                 _score(title) + _bonus(title, portal_key), (lead[1], Span(start + lead[2], start + lead[3])))
+            continue
+        title = clean_title(joined)
         if _title_shape(title) and document_type(title) is not None:
             span = Span(parts[0].span.start, parts[-1].span.end)
             yield _Candidate(i, j, title, span, _score(title) + _bonus(title, portal_key))
