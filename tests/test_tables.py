@@ -290,6 +290,20 @@ def test_the_table_a_notice_issues_after_its_signature_and_an_editor_s_note():
         ("lead", "发展改革委"), ("lead", "人力资源社会保障部"), ("lead", "财政部")]
 
 
+def test_a_cell_per_line_table_with_a_lead_column_and_another():
+    """金东's 分解方案: 牵头单位 | 协同单位 copied a cell a line, a unit a line,
+    the 协同单位 cell's towns (孝顺镇, 东孝街道: their governments) and groups
+    (区城投集团) among them: the run's first line is the lead, the lines after it
+    support; an empty cell is written /."""
+    x = extract('首页\n>> 政务公开 >> 重点实事\n  • 信息索引号:\n\n    330703000000/2024-156900\n\n  • 体裁分类:\n\n  • 发布机构:\n\n    金东区人民政府\n\n  • 主题分类:\n\n  • 成文日期:\n\n    2024-03-29\n\n  • 公开方式:\n\n    主动公开\n\n2024年金东区政府民生实事项目\n\n发布时间: 2024-03-29 12:33 信息来源: 金东区人民政府 访问次数: 字体:[ ]\n\n2024年金东区政府民生实事任务分解方案\n\n序号\n\n事项分类\n\n事项名称\n\n项目内容\n\n牵头单位\n\n协同单位\n\n1\n\n打造区域教育高地\n\n新(改、扩)建一批中小学校\n\n实施新(改、扩)建中小学校5家。\n\n区教体局\n\n东孝街道\n\n孝顺镇\n\n傅村镇\n\n曹宅镇\n\n澧浦镇\n\n区发改局\n\n金义新区发展集团\n\n区城投集团\n\n区社发公司\n\n区资规分局\n\n2\n\n中小学校清廉阳光厨房建设\n\n对28所中小学校食堂安装数字化验收平台。\n\n区教体局\n\n/\n\n3\n\n“医”心为民工程\n\n新(改)建村卫生室\n\n新(改)建村卫生室80家。\n\n区卫健局\n\n各乡镇(街道)\n\n')
+    rows = [(p, m.role, m.agency.name) for p, m in x.responsible]
+    assert rows[0] == (1, "lead", "金华市金东区教育局")
+    assert [n for p, r, n in rows if p == 1 and r == "support"][:3] == [
+        "金华市金东区东孝街道办事处", "金华市金东区孝顺镇人民政府", "金华市金东区傅村镇人民政府"]
+    assert [(p, r) for p, r, _ in rows if p == 2] == [(2, "lead")]
+    assert [(p, c.role, c.text) for p, c in x.collective] == [(3, "support", "各乡镇(街道)")]
+
+
 def test_a_line_of_the_main_responsible_units_leads():
     """主要责任单位: (大兴's 重点工作分工方案; 南宁's 城乡清洁工程 brackets write it so):
     the units in charge, as 责任单位: is."""

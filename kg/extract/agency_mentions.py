@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from kg.lexicon.agencies import parse_named_body, parse_unlisted_organ, agency, organ_forms, organ_of_form, organs, split_agency
+from kg.lexicon.agencies import (parse_named_body, parse_unlisted_organ, agency, organ_forms, organ_of_form, organs, split_agency,
+                                 township_organ)
 from kg.lexicon.areas import LEVEL_PREFIXES, gazetteer
 from kg.models import AgencyMention, AgencyRef, AreaRef, Document, Span, SpanSet, UnboundAgency
 from kg.lexicon.titles import ORGAN_ENDINGS
@@ -93,6 +94,11 @@ def resolve_item(item: str, prefix: str, context: Optional[AreaRef], bare_ok: bo
         key = organ_of_form(item)
         if key:
             return agency(key, context, gaz), prefix
+        # a township a unit cell names stands for its government, a street for its office
+        # (金东's 协同单位 孝顺镇, 东孝街道; 临安's 天目山镇)
+        town = gaz.place_township(item, context) if context.level == "county" else None
+        if town is not None:
+            return township_organ(town), prefix
     return None, prefix
 
 

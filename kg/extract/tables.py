@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from kg.datafiles import phrase_pattern, read_lines
+from kg.lexicon.areas import gazetteer
 from kg.lexicon.table_labels import column_kind, label_run
 from kg.models import Document, Span, SpanSet
 
@@ -214,18 +215,27 @@ def _row_by_form(block: list[tuple[int, str]], kinds: list[Optional[str]], ordin
     unit a line, 县水务局 / 县住建局 / 县护城河指挥部; 文成's 进度表: the empty
     分管领导 cell dropped): where the header has one column of units, the
     row's one run of unit lines is that column, and the longest line before
-    it the task."""
+    it the task. Where it has a 牵头 column and one more (金东's 分解方案:
+    牵头单位 | 协同单位, 区教体局 / 东孝街道 / 孝顺镇 …), the run's first line is
+    the lead's cell and the lines after it the other column's."""
     unit_kinds = [k for k in kinds if k in UNIT_KINDS]
     units = [i for i, (_, line) in enumerate(block) if i > 0 and is_unit_cell(line)]
-    if len(unit_kinds) != 1 or "task" not in kinds or not units or units != list(range(units[0], units[-1] + 1)) or units[0] < 2:
+    two_columns = len(unit_kinds) == 2 and unit_kinds[0] == "lead"
+    if not (len(unit_kinds) == 1 or two_columns) or "task" not in kinds or not units \
+            or units != list(range(units[0], units[-1] + 1)) or units[0] < 2:
         return None
+    task = max((_line_cell(off, line) for off, line in block[1:units[0]]), key=lambda c: len(c.text))
+    span = Span(block[0][0], block[-1][0] + len(block[-1][1]))
+    if two_columns:
+        lead = _line_cell(*block[units[0]])
+        others = [_line_cell(*block[i]) for i in units[1:]]
+        paired = (("lead", lead),) + tuple((unit_kinds[1], c) for c in others)
+        return Row({"number": _line_cell(*block[0]), "task": task, "lead": lead}, span, ordinal, paired)
     first_off, first_line = block[units[0]]
     last_off, last_line = block[units[-1]]
     unit = _line_cell(first_off, first_line)
     unit = Cell(unit.text, Span(unit.span.start, last_off + len(last_line.rstrip())))
-    task = max((_line_cell(off, line) for off, line in block[1:units[0]]), key=lambda c: len(c.text))
-    return Row({"number": _line_cell(*block[0]), "task": task, unit_kinds[0]: unit},
-               Span(block[0][0], block[-1][0] + len(block[-1][1])), ordinal)
+    return Row({"number": _line_cell(*block[0]), "task": task, unit_kinds[0]: unit}, span, ordinal)
 
 
 def _ordinal(row: dict[str, Cell]) -> Optional[str]:
@@ -390,8 +400,12 @@ def is_unit_cell(text: str) -> bool:
 
 
 def _unit_item(item: str) -> bool:
+    """An organ by its ending, a collective, or a township by its name: a 镇 or
+    街道 in a unit column stands for its government (金东's 协同单位 孝顺镇, 东孝街道;
+    新建's 长堎街道)."""
     return (len(item) <= MAX_UNIT_ITEM and bool(re.fullmatch(r"[\u4e00-\u9fff（）()]+", item))
-            and (item.endswith(_unit_endings()) or bool(phrase_pattern("collective_item").search(item))))
+            and (item.endswith(_unit_endings()) or bool(phrase_pattern("collective_item").search(item))
+                 or gazetteer().is_township_name(item)))
 
 
 @lru_cache(maxsize=1)
