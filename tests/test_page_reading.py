@@ -1128,6 +1128,10 @@ def test_a_national_law_or_journal_on_its_own_line_is_no_heading(text, area):
      "我市承接20个项目建设任务。\n吕梁市民政局\n2025年3月7日\n", "吕梁市"),
     ("(资料图)\n“宁夏地处祖国西北腹地,温带大陆性气候形成夏无酷暑、冬无严寒的宜居条件,适宜老年人旅居。”"
      "相关负责人介绍道。\n", "宁夏回族自治区"),
+    # nor are the words that go on with a 关于 heading broken mid-word (泽库's 公告: 乡村 / 振兴补助资金…, not 振兴区)
+    ("首页 >信息公开 >政务文件\n\n关于2023年第一批省级财政衔接推进乡村 振兴补助资金分配计划的公告\n\n泽乡振办〔2023〕21号\n"
+     "时间:2023-06-21 |浏览:15031\n\n关于2023年第一批省级财政衔接推进乡村\n\n振兴补助资金分配计划公告\n\n \n\n"
+     "社会各界广大人民群众\n\n根据青海省财政厅《关于下达2023年第一批省级财政衔接推进乡村振兴补助资金的通知》\n", "青海省"),
 ])
 def test_words_in_quotes_that_start_like_a_county_are_no_place(text, area):
     assert area_name(text) == area

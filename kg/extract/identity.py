@@ -1027,7 +1027,9 @@ def _level_organ_pattern() -> re.Pattern:
 
 def _heading_area(doc: Document, lines) -> Optional[AreaRef]:
     gaz = gazetteer()
+    previous = ""
     for span, line in lines[:MAX_HEADING_LINES * 2]:
+        above, previous = previous, (line.strip() or previous)      # the last line with text
         number = _as_number(line.strip())
         if number is not None and number.code:
             code = resolve_code(number.code)
@@ -1038,9 +1040,11 @@ def _heading_area(doc: Document, lines) -> Optional[AreaRef]:
         opening = _opening_area(text) if chain else None
         if opening and opening.code == gaz.nation.code and _cites_rather_than_heads(line.strip()):
             continue    # a national law or journal cited on a line of its own makes no page the nation's
-        if (opening and opening.level == "county" and line.strip().startswith(("“", '"'))
-                and text[chain[-1][0] - 1] not in FULL_NAME_ENDINGS):
+        short = opening is not None and opening.level == "county" and text[chain[-1][0] - 1] not in FULL_NAME_ENDINGS
+        if short and line.strip().startswith(("“", '"')):
             continue    # words in quotes that start like a county's short name (“安居守护”, “新建改造…”)
+        if short and _broken_heading_above(above):
+            continue    # 关于…衔接推进乡村 / 振兴补助资金…: a heading broken mid-word, not 振兴区's
         if opening and not phrase_pattern("medium_after_place").match(text, chain[-1][0]):
             return opening     # not a news medium named by its place (天山网讯, 四川在线泸州频道)
     portal_title = doc.portal_value("title")
@@ -1049,6 +1053,14 @@ def _heading_area(doc: Document, lines) -> Optional[AreaRef]:
         if chain:
             return chain[-1][1]
     return None
+
+
+def _broken_heading_above(above: str) -> bool:
+    """The line above opens a heading (关于…) and stops mid-phrase, with no
+    document type, punctuation or date at its end: the line under it goes on
+    with it."""
+    return (above.startswith("关于") and document_type(above) is None and not above.endswith(SENTENCE_ENDS)
+            and bool(re.search(r"[\u4e00-\u9fff]$", above)))
 
 
 def _cites_rather_than_heads(line: str) -> bool:
