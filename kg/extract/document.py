@@ -185,7 +185,26 @@ def _facts(doc: Document, ident: Identity) -> tuple[Fact, ...]:
                 continue
             facts.append(Fact(name, stated, Evidence("identity.portal-field", field_.span,
                                                     doc.sentence_of(field_.span))))
+    if ident.title is not None and not any(f.name == "validity" for f in facts):
+        facts += _title_validity_mark(doc, ident.title.span)
     return tuple(facts)
+
+
+def _title_validity_mark(doc: Document, title: Span) -> list[Fact]:
+    """The status a site marks its title with, where no field states it:
+    关于大额现金支付管理的通知(废止) (a law database), (已废止)印发《…》的通知 (阿克陶's
+    portal), 【现行有效】…应急预案 (密云镇's)."""
+    start = doc.view.rfind("\n", 0, title.start) + 1
+    end = doc.view.find("\n", title.end)
+    line_end = len(doc.view) if end < 0 else end
+    line = doc.view[start:line_end]
+    # the mark opens the title's line or closes it (a table's | after it), never inside the title
+    m = next((m for m in phrase_pattern("title_validity_mark").finditer(line)
+              if not line[:m.start()].strip() or not line[m.end():].strip(" \t|")), None)
+    if m is None:
+        return []
+    span = Span(start + m.start("status"), start + m.end("status"))
+    return [Fact("validity", m.group("status"), Evidence("identity.title-validity-mark", span, doc.sentence_of(span)))]
 
 
 def _validity_status(value: str) -> Optional[str]:

@@ -265,8 +265,12 @@ def _tail_number(text: str) -> Optional[tuple[str, DocNumber, int, int]]:
 
 
 def _leading_number(text: str) -> Optional[tuple[str, DocNumber, int, int]]:
-    """A title line that opens with its own number: 津民政函〔2025〕35号关于…的答复函."""
-    return _number_in_title_line(text, "title_head_number")
+    """A title line that opens with its own number: 津民政函〔2025〕35号关于…的答复函;
+    after a site's validity mark ((已废止)微政办字〔2019〕24号 关于…的通知 |)."""
+    mark = phrase_pattern("title_validity_mark").match(text.lstrip())
+    skip = len(text) - len(text.lstrip()) + mark.end() if mark else 0
+    found = _number_in_title_line(text[skip:].rstrip(" \t|"), "title_head_number")
+    return (found[0], found[1], found[2] + skip, found[3] + skip) if found else None
 
 
 def _spaced_number(text: str) -> Optional[tuple[str, DocNumber, int, int]]:
