@@ -289,6 +289,8 @@ def test_a_document_a_news_item_announces_in_full(text, title):
      "铁路货物集装化用具准运证管理办法\n\n铁道部\n\n\n铁路货物集装化用具准运证管理办法\n\n1990年3月10日,铁道部\n\n"
      "第1条 为了加强集装化运输质量管理,确保行车、货物、人身安全,特制定本办法。\n",
      "铁路货物集装化用具准运证管理办法", ["铁道部"]),
+    # a legislature's standing committee by its short name (河北省人大常委会 over 承德's 条例 on the same site)
+    ('承德避暑山庄及周围寺庙保护管理条例\n\n作者:法律资料网 时间:2024-07-11 19:25:23   浏览:8586   来源:法律资料网\n下载地址: 点击此处下载\n\n承德避暑山庄及周围寺庙保护管理条例\n\n河北省人大常委会\n\n\n承德避暑山庄及周围寺庙保护管理条例\n\n\n\n', "承德避暑山庄及周围寺庙保护管理条例", ["河北省人民代表大会常务委员会"]),
     # an adoption note that opens with the session that adopted it names its legislature (哈尔滨's 条例 on a
     # law blog; a database's 国务院第21次常务会议通过… opens the same way)
     ("当前位置: 法律博客 > 法律法规 > 地方法规 > 正文\n\n哈尔滨市城市道路管理条例(2020)\n\n"
