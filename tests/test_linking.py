@@ -528,6 +528,12 @@ def acted_on(text: str):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # items after the closing quotation of the last item's new wording (…。”四、《X》…), each rule
+    # with the order that made it, its year written before it (天津's decision of 2014, 津政令第7号)
+    ('关于修改部分市政府规章的决定\n根据《中华人民共和国 的规定实施处罚。”四、《天津市电磁辐射环境保护管理办法》(2005年市人民政府令第96号)。\n删去第九条第二款。\n五、《天津市防止拆船污染环境管理实施办法》(1993年市人民政府令第7号)。\n将第七条第一款修改为:“拆船排放未经处理的洗舱水、压舱水和舱底水,须事先向监督拆船污染的主管部门提出申请,经批准后方可排放。”六、《天津市房地产抵押管理规定》(1997年市人民政府令第89号)。\n删去第十五条。\n',
+     [("amends", "天津市电磁辐射环境保护管理办法", "天津市人民政府令〔2005〕96号"),
+      ("amends", "天津市防止拆船污染环境管理实施办法", "天津市人民政府令〔1993〕7号"),
+      ("amends", "天津市房地产抵押管理规定", "天津市人民政府令〔1997〕89号")]),
     # an item of an amending decision that names a rule without 《》, then its history in brackets: the
     # name and the number that published it, not the later amending orders (北京's decision of 13 rules)
     ("北京市人民政府关于修改《北京市机动车市场管理暂行规定》等13项规章部分条款的决定\n"

@@ -382,7 +382,8 @@ def test_clauses_of_another_document_are_not_the_page_s(text):
      "(一)《黑龙江省乡镇船舶和渡口安全管理办法》(1989年省政府令第4号,1998年省政府令第11号修正)。\n"
      "(二)《黑龙江省按比例安排残疾人就业规定》(1999年省政府令第2号)。\n二、对22部省政府规章的部分条款予以修改\n"
      "(一)将《黑龙江省农业植物检疫实施办法》第十五条修改为:“从国外引进种子、苗木,应向省植物检疫机构提出申请。”\n",
-     [("repeals", "废止", "黑龙江省乡镇船舶和渡口安全管理办法"), ("repeals", "废止", "黑龙江省按比例安排残疾人就业规定"),
+     # (each repealed rule with the order that made it, its year written before the order: one document)
+     [("repeals", "废止", "黑龙江省人民政府令〔1989〕4号"), ("repeals", "废止", "黑龙江省人民政府令〔1999〕2号"),
       ("amends", "修改", "黑龙江省农业植物检疫实施办法")]),
     # negative: a repeal the text only tells of (已于…废止) is no repeal by this document
     ("养老服务工作情况\n《温州市居家养老服务补贴办法》已于2020年废止。\n", []),

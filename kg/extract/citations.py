@@ -353,6 +353,9 @@ def _paired_number(view: str, after: int, by_start) -> tuple[Optional[NumberMatc
     written straight after it on the same line (《…的通知》民电〔2021〕111号转发给你们;
     a list of bases: 《…意见》 国办发〔2019〕5号), and where the mention ends."""
     m = re.match(r"\s*[（(]\s*", view[after:after + 12])
+    if m and by_start.get(after + m.end()) is None:
+        # the year an order was made in, written before it ((1993年市人民政府令第7号): 天津's, 黑龙江's lists)
+        m = re.match(r"\s*[（(]\s*(?:(?:19|20)\d{2}\s*年\s*(?=[\u4e00-\u9fff]))?", view[after:after + 18])
     if not m:
         bare = re.match(r"[ \t\u3000]*", view[after:after + 4])
         number = by_start.get(after + bare.end()) if bare else None

@@ -199,7 +199,9 @@ def _clean_up_items(doc: Document, citations: list[Citation], own: DocRef, body_
 
 
 CLEAN_UP_VERBS = ("废止", "修改")
-ITEM_OPENING = re.compile(r"(?:^|(?<=[\s。；;]))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[.、．])[ \t\u3000]*", re.M)
+# an item opens a line or follows the last one's full stop, or the quotation that closes the last
+# item's new wording (…修改为:“…。”四、《X》…: 天津's decision, its line breaks lost)
+ITEM_OPENING = re.compile(r"(?:^|(?<=[\s。；;”」]))(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[.、．])[ \t\u3000]*", re.M)
 ITEM_NAME = re.compile(r"[^\s（()）《。；;，,：:][^\s（()）。；;，,：:]{3,59}?(?=[ \t\u3000]*[（(])")   # 江西省实施《退役士兵安置条例》办法
 OPEN_BRACKET = re.compile(r"[（(]")
 ITEM_LEAD = re.compile(r"(?:对|将|在|关于)?[ \t\u3000]*")
