@@ -646,10 +646,23 @@ def _number_near(lines: list[_Line], first: int, last: int) -> Optional[tuple[Do
         if found:
             return found + ("identity.number-line",)
         seen += 1
-        if (line.text.endswith(("：", ":")) and not _empty_label(line.text)) or (
+        if (line.text.endswith(("：", ":")) and not _empty_label(line.text) and not _section_label(line.text)) or (
                 len(line.text) > LONG_LINE and _is_sentence(line.text)):
             break       # the addressees (各有关单位:) or the body: a number stands above them
     return None
+
+
+def _section_label(text: str) -> bool:
+    """A portal's section name set as a label over the number (政策文件: / 闽政〔2015〕19 号,
+    a district's repost of 福建's 实施意见): a short word and its colon, no addressee."""
+    head = text.rstrip("：:").strip()
+    return 2 <= len(head) <= MAX_SECTION_LABEL and bool(CJK_ONLY.fullmatch(head)) and not _is_addressee(text) \
+        and not head.endswith(SECTION_LABEL_NEVER)
+
+
+MAX_SECTION_LABEL = 4
+CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+SECTION_LABEL_NEVER = ("如下", "附件")      # 现通知如下: announces the body; 附件: lists attachments
 
 
 def _empty_label(text: str) -> bool:
