@@ -408,6 +408,7 @@ class _Candidate:
     score: int
     tail: Optional[tuple[DocNumber, Span]] = None
     rule: Optional[str] = None      # where it is not the heading's own
+    lead_in: bool = False           # read after a repost's "X发布" (it yields to the document's own heading)
 
 
 def _score(title: str) -> int:
@@ -437,6 +438,18 @@ def _candidates(lines: list[_Line], portal_title: Optional[str]) -> Iterator[_Ca
                 yield _Candidate(i, i, title, span, _score(title) + _bonus(title, portal_key))
             continue
         yield from _line_candidates(lines, i, portal_key)
+
+
+def _repost_lead_in(text: str) -> Optional[int]:
+    """Where the title starts in a repost's headline that says a place or an
+    organ published it (唐山路北区发布关于…的通知; 江苏省人民政府办公厅发布…的实施意见),
+    or None."""
+    m = phrase_pattern("repost_lead_in").match(text)
+    if m is None:
+        return None
+    lead = m.group("lead")
+    chain = gazetteer().split_area_prefix(lead, None)
+    return m.start("title") if (chain and chain[-1][0] == len(lead)) or _organ_name(lead) else None
 
 
 def _quoted_line(line: _Line) -> Optional[tuple[str, Span, Optional[tuple[DocNumber, Span]]]]:
@@ -479,6 +492,8 @@ def _line_candidates(lines: list[_Line], i: int, portal_key: Optional[str]) -> I
         return
     tail = _tail_number(line.text) or _leading_number(line.text) or _spaced_number(line.text) or _glued_number(line.text)
     text = tail[0] if tail else line.text
+    lead_in = _repost_lead_in(text)
+    text = text[lead_in:] if lead_in else text
     pieces = [text] + [p for p in phrase_pattern("page_title_separator").split(text) if p != text]
     label_at = first_label_at(text)
     if label_at and title_before_labels(text[:label_at]):
@@ -490,8 +505,9 @@ def _line_candidates(lines: list[_Line], i: int, portal_key: Optional[str]) -> I
         start = line.span.start + max(0, line.text.find(piece.strip()))
         span = Span(start, start + len(piece.strip()))
         tail_found = (tail[1], Span(line.span.start + tail[2], line.span.start + tail[3])) if tail else None
-        yield _Candidate(i, i, title, span, _score(title) + _bonus(title, portal_key), tail_found)
-    if _title_part(line.text) and not _is_head_line(line.text):
+        yield _Candidate(i, i, title, span, _score(title) + _bonus(title, portal_key), tail_found,
+                         lead_in=bool(lead_in))
+    if _title_part(line.text) and not _is_head_line(line.text) and not lead_in:
         # a version head's line (同意公开, B类, 签发人) opens no title: the title is below it (临湘 住建局's reply)
         yield from _broken_title_candidates(lines, i, portal_key)
 
@@ -779,7 +795,9 @@ def _order_in_adoption_note(lines: list[_Line], best: Optional[_Candidate]) -> O
     title opens with the history (重庆's 规章管理办法, 广西's 机关事务管理办法:
     (…人民政府令第351号公布自2022年3月1日起施行) / 第一条 …)."""
     found = None
-    for line in (line for line in lines[best.last + 1 if best else 0:] if not line.chrome):
+    # below the title's last copy: a law site prints title / organ / title over the note
+    start = max(last for _, last in _occurrences(lines, best)) + 1 if best else 0
+    for line in (line for line in lines[start:] if not line.chrome):
         if not (phrase_pattern("adoption_note").match(line.text) or phrase_pattern("adoption_line").match(line.text)):
             break
         before = 0
@@ -961,8 +979,9 @@ def _best_title(lines: list[_Line], portal_title: Optional[str], body_line: int)
     if not good:
         return _promulgated(lines, body_line) or _headline(lines, body_line)
     top = max(s for s, _ in good)
-    # the earliest of the best; of candidates on the same first line, the longest
-    best = min((c for s, c in good if s == top), key=lambda c: (c.first, -len(c.title)))
+    # the earliest of the best; of candidates on the same first line, the longest; a repost's
+    # headline read after its "X发布" yields to a heading of the same score
+    best = min((c for s, c in good if s == top), key=lambda c: (c.lead_in, c.first, -len(c.title)))
     return _page_document(lines, best, good, body_line)
 
 
