@@ -20,7 +20,7 @@ from kg.datafiles import read_tsv
 from kg.lexicon.dates import field_date, parse_date, parse_signing_date
 from kg.lexicon.docnumber import cn_integer
 from kg.datafiles import phrase_pattern
-from kg.lexicon.titles import display_title, document_type, find_titles, self_references, wrapped_title
+from kg.lexicon.titles import display_title, document_type, find_titles, self_references, title_key, wrapped_title
 from kg.models import AreaRef, Citation, DocRef, Document, Evidence, Fact, Span
 from kg.relations import Relation
 
@@ -194,6 +194,32 @@ def history_amendments(doc: Document, own: DocRef, area: Optional[AreaRef]) -> l
                                     source=doc_ref(title, None, area), trigger=m.group(0).strip(),
                                     link_rule="link.amends-history"))
         start = end + 1
+    return out + _amending_decisions_of_own(doc, own, area, {c.evidence.span for c in out})
+
+
+def _amending_decisions_of_own(doc: Document, own: DocRef, area: Optional[AreaRef],
+                               taken: set[Span]) -> list[Citation]:
+    """A decision that amends the page's own regulation by name, said so
+    where the history's lines are not: a note run into one line with the
+    text (海南's 生态保护红线 规定 on a law site: …通过 根据…《关于修改〈海南省生态保护红线
+    管理规定〉的决定》修正) or an editor's note (福州's 办法: 本篇法规已被《…关于修改
+    <福州市流动人口计划生育管理办法>的决定》(发布日期:…)修改)."""
+    from kg.extract.citations import doc_ref
+    if not own.title:
+        return []
+    own_key = title_key(own.title)
+    out = []
+    for t in find_titles(doc.view[:HISTORY_CHARS]):
+        inner = phrase_pattern("decision_amends_title").fullmatch(t.title)
+        if t.span in taken or inner is None or title_key(inner.group("amended")) != own_key:
+            continue
+        m = phrase_pattern("amended_by_named_decision").match(doc.view, t.span.end)
+        if m is None:
+            continue
+        out.append(Citation(target=own, relation=Relation.AMENDS,
+                            evidence=Evidence("validity.amended-history", t.span, doc.sentence_of(t.span)),
+                            source=doc_ref(t.title, None, area), trigger=m.group("verb"),
+                            link_rule="link.amends-history"))
     return out
 
 
