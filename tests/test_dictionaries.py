@@ -258,6 +258,24 @@ def test_a_list_of_a_page_without_its_area_keeps_its_agencies_as_written(text, u
     assert not x.responsible
 
 
+@pytest.mark.parametrize("text,unbound", [
+    # a unit no organ table knows, on a page whose area is known, is kept as written rather than dropped
+    # (#30: 杭州's 市科委, whose city has a 科技局 in the table; 广西's 产业园区改革发展办公室 beside organs it knows)
+    ("杭州市推进“互联网+”行动实施意见\n(征求意见稿V2.2)\n(2015年9月15日)\n一、 工作目标\n"
+     "1.大力发展众创空间。三年内认定市级众创空间60家以上。(牵头单位:市科委,配合单位:各区县市)\n",
+     [(1, "市科委", "lead")]),
+    ("各市、县人民政府,自治区人民政府各组成部门、各直属机构:\n《广西实施新一轮工业振兴三年行动的若干政策措施》已经自治区人民政府同意,"
+     "现印发给你们,请认真贯彻执行。\n2024年2月7日\n(此件公开发布)\n广西实施新一轮工业振兴三年行动的若干政策措施\n"
+     "一、继续加大财政对工业的扶持力度\n1.加大工业发展资金投入。2024—2026年,每年统筹安排一般公共预算资金支持重大工业项目建设。"
+     "(牵头单位:自治区财政厅、工业和信息化厅、发展改革委、国资委、产业园区改革发展办公室,各市人民政府;配合单位:自治区党委金融委员会办公室,"
+     "广西证监局)\n",
+     [(1, "产业园区改革发展办公室", "lead"), (1, "自治区党委金融委员会办公室", "support")]),
+])
+def test_a_unit_no_table_knows_is_kept_as_written_where_the_area_is_known(text, unbound):
+    x = extract(text)
+    assert [(p, u.text, u.role) for p, u in x.unbound] == unbound
+
+
 def test_a_list_of_a_page_with_its_area_binds_its_agencies():
     x = extract(HEAD + "（市卫健委、医保局按职责分工负责,各县区人民政府负责）\n")
     assert [m.agency.name for _, m in x.responsible] == ["成都市卫生健康委员会", "成都市医疗保障局"]

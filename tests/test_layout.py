@@ -28,6 +28,32 @@ BODY = "为加快发展养老服务业，现提出如下意见。\n一、总体�
 # --- the title, anchored wherever it stands ---
 
 TITLES = [
+    # a reply page the portal titles by the proposal's subject: the letter's own heading, which names it by
+    # the session and number it was filed under, is the reply's title (上街区 公安局's 回复; 罗村镇's
+    # 答复 under a reply database's record; 沂水 教体局's under its portal table)
+    ("  • 00528361X/2024-00036\n  • 上街区公安局\n  • 政协提案\n  • 2024-06-20\n  • 2024-06-20\n"
+     "关于钱学森小学附近路段交通拥堵的建议的答复\n关于区政协第十届三次会议第138号提案的回复\n\n刘源委员:\n\n"
+     "您提出的《关于钱学森小学附近路段交通拥堵的建议》收悉。现答复如下:\n",
+     "关于区政协第十届三次会议第138号提案的回复"),
+    ("关于“对省道湖南路、省道102罗村镇段路灯进行提升”提案的答复\n政协第十二届淄川区委员会第四次会议\n92\n"
+     "建议人: 崔洪 阎朝忠 李哲 曹振兵 封吉荣\n主办单位: 淄川区罗村镇人民政府\n答复时间: 2020-09-10\n  • 答复内容\n  • 建议内容\n\n"
+     "罗村镇人民政府\n\n对区政协十二届四次会议第92号提案的答复\n\n \n\n崔洪、阎朝忠、李哲、曹振兵、封吉荣委员:\n\n"
+     "您们提出的“关于对省道湖南路、省道102罗村镇段路灯进行提升的提案 ”收悉,现答复如下:\n",
+     "对区政协十二届四次会议第92号提案的答复"),
+    ("沂水县教育和体育局对《关于崔家峪镇中心小学学生操场整修的建议》的答复\n"
+     "索 引 号: | yishuixjytyj2251918/2024-0000114 | 主 题 词: | 公开方式: | 主动公开 | |\n"
+     "文 号: | 沂教复字(2024)第5号 | 发布机构: | 沂水县教育和体育局 | 发布日期: | 2024-07-06 |\n"
+     "浏览次数: | 有 效 性: | 有效中 | 成文日期: | ||\n"
+     "标 题: | 沂水县教育和体育局对《关于崔家峪镇中心小学学生操场整修的建议》的答复 |\nA:解决采纳\n"
+     "对县十九届人大三次会议第55号建议的答复\n郭相迎代表:\n您提出的《关于崔家峪镇中心小学学生操场整修的建议》收悉,现答复如下:\n",
+     "对县十九届人大三次会议第55号建议的答复"),
+    # ... as it does over a portal's title that names the number without its session (柘城 市场监管局: its
+    # heading broken over two lines under its number and 办理结果)
+    ("索引号: | 071-zcxscjdglj-00000040 | 发布机构: | |\n成文日期: | 2023-12-22 | 有效性: | 有效 |\n"
+     "文 号: | 所属主题: | 政协委员提案办理 |\n柘城县市场监管局对县政协136号提案的回复\n柘市监复字〔2023〕02号 签发人:吴文华\n"
+     "办理结果:A\n对县政协十一届二次会议\n第136号提案的答复\n尊敬的余传鑫委员:\n"
+     "您提出的“关于对保健品行业加大规范力度的建议”的提案收悉,现答复如下:\n",
+     "对县政协十一届二次会议第136号提案的答复"),
     # a repost's headline that says a place or an organ published the document: what follows 发布 is
     # the title, and the document's own heading below, where the page keeps it, is the page's (a content
     # farm's copy of 柞村镇's 公告; a parenting site's of 路北区's 通知; an investment site's of 江苏's 意见)

@@ -195,7 +195,7 @@ def _read(doc: Document, m: re.Match, form: ListForm, area: Optional[AreaRef],
         collective: list[tuple[str, Span]] = []
         unbound: list[UnboundAgency] = []
         mentions, unknown = parse_list(doc.view, span, area, role, RULE, collective=collective, unbound=unbound)
-        if area is None and not form.recurring:
+        if not form.recurring:
             written = _units_as_written(doc.view, Cell(doc.view[span.start:span.end], span), unknown, role)
             unbound += written
             unknown = [u for u in unknown if u not in {w.text for w in written}]

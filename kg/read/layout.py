@@ -995,7 +995,8 @@ def _page_document(lines: list[_Line], best: _Candidate, good: list[tuple[int, _
         # nor a portal's headline over the announcement's own head (日喀则市人大常委会最新公告 over
         # 日喀则市人民代表大会常务委员会公告 / 〔2025〕14号)
         return promulgated
-    return _issued_measure_above(lines, best) or _headed_repeat(lines, best, good) or _reply_to(best, good) or best
+    return (_issued_measure_above(lines, best) or _headed_repeat(lines, best, good) or _reply_to(best, good)
+            or _reply_by_its_session(best, good) or best)
 
 
 def _announced_below(lines: list[_Line], best: _Candidate, body_line: int, promulgated: _Candidate) -> bool:
@@ -1022,6 +1023,17 @@ def _reply_to(best: _Candidate, good: list[tuple[int, _Candidate]]) -> Optional[
 
 
 REPLY_NAMES_ITS_PROPOSAL = re.compile(r"第\s*[A-Za-z\d]+\s*号|关于|^对")
+
+
+def _reply_by_its_session(best: _Candidate, good: list[tuple[int, _Candidate]]) -> Optional[_Candidate]:
+    """A reply page titled by the portal with the proposal's subject (关于钱学森小学附近路段交通拥堵的建议的答复;
+    对《关于促进集体增收、农民增富的提案》的答复) over the letter's own heading, which names
+    it by the session and number it was filed under (关于区政协第十届三次会议第138号提案的回复;
+    对县政协十届二次会议第2号提案的答复): the letter's heading is the reply's title."""
+    if not is_reply_title(best.title) or phrase_pattern("reply_names_session").search(best.title):
+        return None
+    return next((c for _, c in good if c is not best and is_reply_title(c.title)
+                 and phrase_pattern("reply_names_session").search(c.title)), None)
 
 
 def _issued_by_a_signed_notice_above(lines: list[_Line], body_line: int, c: _Candidate) -> bool:
