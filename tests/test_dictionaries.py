@@ -276,6 +276,27 @@ def test_a_unit_no_table_knows_is_kept_as_written_where_the_area_is_known(text, 
     assert [(p, u.text, u.role) for p, u in x.unbound] == unbound
 
 
+@pytest.mark.parametrize("text,responsible,unbound", [
+    # the units run on after the measure's sentence or after another field, each field closed by ；or 。
+    # (#30: 徐州's 2010 task division, 主办单位:…; 红寺堡's report on its proposals, 主办单位:…;协办单位:…)
+    ("市政府关于印发《2010年〈政府工作报告〉主要目标任务分解方案》的通知\n徐政发〔2010〕29号\n"
+     "各县(市)、区人民政府,徐州经济开发区管委会,市各委、办、局(公司),市各直属单位:\n特此通知。\n"
+     "2010年《政府工作报告》主要目标任务分解方案\n一、目标分解\n1.地区生产总值增长13.5%。主办单位:市发展和改革委员会、统计局。\n"
+     "2.财政一般预算收入增长18%。主办单位:市财政局。\n",
+     [(1, "市发展和改革委员会", "lead"), (1, "统计局", "lead"), (2, "市财政局", "lead")], []),
+    ("您当前的位置:首页 > 政府信息公开 > 议案提案\n名称\n关于政协红寺堡区委员会三届五次会议委员提案办理情况的报告\n\n吴忠市红寺堡区人民政府\n\n"
+     "(2021年10月)\n\n根据会议安排,现将政协红寺堡区委员会三届五次会议委员提案办理情况报告如下:\n\n(一)重点提案办理情况(6件)\n\n"
+     "第1号“关于进一步推进乡村振兴和产业发展的建议”(A类)。主办单位:农业农村局;协办单位:文体局、住建交通局。\n",
+     [], [(1, "农业农村局", "lead"), (1, "文体局", "support")]),
+    # negative: a site's footer names its host, no measure's unit
+    ("关于做好养老服务工作的通知\n各有关单位:\n一、加强组织领导。\n主办单位:市政府办公室 承办单位:市大数据中心\n", [], []),
+])
+def test_units_run_on_after_a_sentence_or_a_field(text, responsible, unbound):
+    x = extract(text)
+    assert [(p, m.written, m.role) for p, m in x.responsible] == responsible
+    assert [(p, u.text, u.role) for p, u in x.unbound] == unbound
+
+
 def test_a_list_of_a_page_with_its_area_binds_its_agencies():
     x = extract(HEAD + "（市卫健委、医保局按职责分工负责,各县区人民政府负责）\n")
     assert [m.agency.name for _, m in x.responsible] == ["成都市卫生健康委员会", "成都市医疗保障局"]
