@@ -134,14 +134,16 @@ def table_lists(doc: Document, area: Optional[AreaRef]) -> list[ResponsibilityLi
 TABLE_RULE = "agency.table-column"
 
 
-def _units_as_written(view: str, cell: Cell, items: list[str], role: str) -> list[UnboundAgency]:
-    """Units of a table's unit column that no organ table knows, on a page
-    that names no area (a 开发区's 招商工作部 and 改革办, 霍山; a county's
-    县代建中心 …): kept as written, an organ by their form, of no known kind."""
+def _units_as_written(view: str, cell: Cell, items: list[str], role: str, wrapped: bool = True) -> list[UnboundAgency]:
+    """Units of a table's unit column or of a list that no organ table knows
+    (a 开发区's 招商工作部 and 改革办, 霍山; a county's 县代建中心 …): kept as
+    written, an organ by their form, of no known kind. ``wrapped``: a table's
+    narrow cell may have wrapped a name's end onto a line of its own; a list
+    run on in the text has not (永康's 国土资源局 is a name)."""
     out, pos = [], cell.span.start
     for item in items:
         at = view.find(item, pos, cell.span.end)
-        if at < 0 or not _unit_as_written(item):
+        if at < 0 or not _unit_as_written(item, wrapped):
             continue
         level = next((LEVEL_PREFIXES[w][0] for w in sorted(LEVEL_PREFIXES, key=len, reverse=True) if item.startswith(w)),
                      None)
@@ -153,13 +155,13 @@ def _units_as_written(view: str, cell: Cell, items: list[str], role: str) -> lis
 UNKNOWN_ORGAN = ""      # an organ by its form whose kind no table names
 
 
-def _unit_as_written(item: str) -> bool:
+def _unit_as_written(item: str, wrapped: bool = True) -> bool:
     """One unit by its form: not the wrapped end of an organ's name (社会保障局),
     nor a unit standing for more (州交通运输局等州级有关部门, 市级各有关部门及各县市区政府)
     or for a kind (…部门),
     nor a known organ after words that name no level (指导财政局)."""
     return (is_unit_cell(item) and not any(w in item for w in NOT_ONE_UNIT) and not item.endswith(GENERIC_UNIT_ENDINGS)
-            and not tail_of_an_organ_name(item) and not known_organ_after_words(item))
+            and not (wrapped and tail_of_an_organ_name(item)) and not known_organ_after_words(item))
 
 
 GENERIC_UNIT_ENDINGS = ("部门", "单位")
@@ -196,7 +198,8 @@ def _read(doc: Document, m: re.Match, form: ListForm, area: Optional[AreaRef],
         unbound: list[UnboundAgency] = []
         mentions, unknown = parse_list(doc.view, span, area, role, RULE, collective=collective, unbound=unbound)
         if not form.recurring:
-            written = _units_as_written(doc.view, Cell(doc.view[span.start:span.end], span), unknown, role)
+            written = _units_as_written(doc.view, Cell(doc.view[span.start:span.end], span), unknown, role,
+                                        wrapped=False)
             unbound += written
             unknown = [u for u in unknown if u not in {w.text for w in written}]
         if first_leads and group == "list" and (mentions or unbound):

@@ -287,6 +287,8 @@ def _unlabelled_cells(line: str, start: int, at: int, cells: list[str]) -> list[
 
 def read_metadata_line(line: str, start: int) -> Optional[list[PortalField]]:
     """The fields of one line, or None when the line is not metadata."""
+    if phrase_pattern("task_fields_line").search(line):
+        return None     # a task's officials and units (责任领导:…;责任单位:…): its list, no page's metadata
     hits = _label_hits(line) if len(line) <= MAX_METADATA_LINE else _pairs_then_summary(line)
     if not hits:
         return _dateline(line, start)
