@@ -78,3 +78,25 @@ def test_tasks_numbered_into_the_hundreds_are_measures_with_their_lists():
                  "  205.推进普通高中优质多样化发展。(责任单位:市教育局)\n")
     assert [m.ordinal for m in x.measures] == ["204.", "205."]
     assert [(p, m.agency.name) for p, m in x.responsible] == [(1, "武汉市教育局"), (2, "武汉市教育局")]
+
+
+@pytest.mark.parametrize("text,measures,lists", [
+    # 调兵山's report on the 民生实事 that concern it (涉及我市的任务): the tasks named 一是…;二是… in one
+    # paragraph, each closed by its list
+    ("关于铁岭市重点民生实事进展情况的督查专报\n来源:调兵山市政府办督查室 时间:2023-04-12\n"
+     "  2023年铁岭市《政府工作报告》确定了7重点民生实事,包涵22个具体任务,其中涉及我市的任务有15个。《2023年铁岭市重点民生实事实施方案》"
+     "实施计划中制定了3月末节点目标且涉及我市的任务有3个,分别为:一是维修改造中小学校13所(责任单位:市教育局);二是提高异地就医报销比例,"
+     "简化临时外出备案流程(责任单位:市医保局);三是新改建、维修改造农村公路380公里(责任单位:市交通局)。目前,3个任务按照节点目标要求我市都已完成。\n",
+     3, [(1, "调兵山市教育局"), (2, "调兵山市医疗保障局"), (3, "调兵山市交通运输局")]),
+    # 安义's 若干措施 as a news page quotes them, cut before their numbering: the paragraph the list closes
+    ("为推动经济运行整体好转,日前,安义县人民政府出台关于强信心增动能拼经济的若干措施。\n"
+     "投入600万元举办“乐购五一”“激情盛夏”“悦享金秋”等系列促销活动,面向全县发放各类电子消费券,对符合条件的零售、餐饮、文旅、大件商品的"
+     "消费者给予相应补贴。组织引导重点限上零售、餐饮商家开展促销让利活动。(责任单位:县商务局、县文广新旅局、县农业农村局)\n",
+     1, [(1, "安义县商务局"), (1, "安义县文广新旅局"), (1, "安义县农业农村局")]),
+    # negative: a list no sentence precedes is no measure
+    ("关于做好养老服务工作的通知\n各有关单位:\n(责任单位:市民政局)\n", 0, []),
+])
+def test_a_list_outside_any_numbered_item_closes_a_measure_of_its_own(text, measures, lists):
+    x = _extract(text)
+    assert len(x.measures) == measures
+    assert [(p, m.agency.name) for p, m in x.responsible] == lists

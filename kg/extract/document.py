@@ -7,7 +7,7 @@ from kg.extract.citations import CitationResult, doc_ref, find_citations, title_
 from kg.extract.agency_mentions import AgencyFindings, find_agencies
 from kg.extract.identity import Identity, read_identity
 from kg.extract.quantities import find_amounts, find_targets
-from kg.extract.measures import find_measures, is_excluded_provision
+from kg.extract.measures import find_measures, is_excluded_provision, paragraph_measures
 from kg.extract.themes import find_programmes, find_service_models
 from kg.extract.validity import find_validity, history_amendments
 from kg.extract.link_types import type_links
@@ -64,6 +64,8 @@ def extract_mentions(doc: Document) -> Extraction:
                 if not is_excluded_provision(doc.view, m)]
     lists = steps.run("extract.responsibility", [], find_responsibility_lists, doc, area)
     agencies = steps.run("extract.agencies", AgencyFindings(), find_agencies, doc, area, ident.heading_end, lists)
+    measures += steps.run("extract.measures", [], paragraph_measures, doc, measures,
+                          [found.span for found in agencies.responsible_lists], ident.heading_end, ident.body_end)
     responsible, collective, unbound = _responsibilities(agencies, measures, found.warnings)
     found.warnings.extend(_unknown_agency_warning(name) for name in agencies.unknown)
     found.warnings.extend(f"agency {m.written!r} is in no organ table; kept by its shape as {m.agency.name}"

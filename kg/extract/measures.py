@@ -14,7 +14,7 @@ from typing import Optional
 
 from kg.extract.responsibility import list_forms
 from kg.extract.tables import find_table_rows
-from kg.models import Document, Measure, Span, SpanSet
+from kg.models import Document, Measure, MeasureIndex, Span, SpanSet
 from kg.datafiles import phrase_pattern, read_lines, read_tsv
 
 HEADING_END = re.compile(r"[。；;]|$", re.M)
@@ -92,6 +92,44 @@ def find_measures(doc: Document, body_start: int = 0, body_end: Optional[int] = 
         measures.append(Measure(position=len(measures) + 1, ordinal=row.ordinal, heading=task.text, span=row.span,
                                 heading_span=task.span, section=None))
     return measures
+
+
+def paragraph_measures(doc: Document, measures: list[Measure], list_spans: list[Span], body_start: int,
+                       body_end: Optional[int] = None) -> list[Measure]:
+    """Measures of the lists that no numbered measure holds: the text a list
+    closes is its measure, from the start of its paragraph or from the list
+    before it on the same line (a page cut before its numbering, 安义's
+    若干措施 and 广西's 城乡清洁工程 paragraphs; a report's 一是…(责任单位:…);二是…(…),
+    铁岭). A list alone on its line closes the paragraph above it."""
+    view = doc.view
+    end_of_body = len(view) if body_end is None else body_end
+    index = MeasureIndex(measures)
+    out: list[Measure] = []
+    previous_end = body_start
+    for span in sorted(list_spans, key=lambda s: s.start):
+        if span.start < body_start or span.end > end_of_body or index.innermost(span) is not None:
+            continue
+        start = max(view.rfind("\n", 0, span.start) + 1, body_start, previous_end)
+        while start < span.start and view[start] in PARAGRAPH_GAP:
+            start += 1
+        if len(view[start:span.start].strip()) < MIN_MEASURE_TEXT:
+            line_end = start - 1
+            while line_end > body_start and view[line_end - 1] in " \t\n\u3000":
+                line_end -= 1
+            start = max(view.rfind("\n", 0, line_end) + 1, body_start, previous_end)
+        previous_end = span.end
+        text = view[start:span.start].strip()
+        if len(text) < MIN_MEASURE_TEXT or index.innermost(Span(start, start + 1)) is not None:
+            continue
+        heading = _first_sentence(view, start, span.start)
+        out.append(Measure(position=len(measures) + len(out) + 1, ordinal=None,
+                           heading=view[heading.start:heading.end].strip(), span=_trim(view, start, span.end),
+                           heading_span=heading, section=None))
+    return out
+
+
+PARAGRAPH_GAP = " \t\u3000；;。，,"
+MIN_MEASURE_TEXT = 8        # characters of a sentence a list may close (not a label or a stray word)
 
 
 def _numbered_items(doc: Document, body_start: int, body_end: int) -> tuple[list["_Item"], list[int]]:
