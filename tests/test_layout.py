@@ -852,11 +852,31 @@ def test_an_issuer_code_is_read_in_the_title_area():
     "海州区民政局关于下达2021年度养老服务体系建设专项资金的通知(第一批)\n海民发〔2021〕8号\n各街道:\n",
     # 常 alone is 常州市; this page is 常山县's (浙江)
     "常山县人民政府办公室关于印发常山县养老服务补贴办法的通知\n常政办发〔2023〕47号\n各乡镇:\n",
+    # a township's reply names its own session in its title and signs as the township: 湖政函 is 湖洋镇's
+    # (福建), not 湖州市's
+    "关于湖洋镇第十九届人大一次会议第20号蓝天禄等代表建议的答复\n湖政函〔2022〕20号\n"
+    "关于湖洋镇第十九届人大一次会议第20号蓝天禄等代表建议的答复\n办理结果:B类\n蓝天禄、张开盛、何小聪、邱桥新代表:\n"
+    "您们在湖洋镇第十九届人大一次会议上提出的《关于对寨背市镇大桥危桥改建的建议》收悉,现答复如下:\n湖洋镇人民政府\n2022年4月28日\n",
 ])
 def test_an_issuer_code_never_overrules_the_area_the_page_names(text):
     x = extract(text)
-    assert not any(a.area.name in ("海口市", "常州市") for a in x.identity.issuers)
-    assert x.area is None or x.area.name not in ("海口市", "常州市")
+    assert not any(a.area.name in ("海口市", "常州市", "湖州市") for a in x.identity.issuers)
+    assert x.area is None or x.area.name not in ("海口市", "常州市", "湖州市")
+
+
+@pytest.mark.parametrize("text", [
+    # a district's 解读 that names no district: the province whose rule it cites is not its area (柯桥: 区政府…;
+    # 岳阳楼区: …优化我区营商环境)
+    "区政府行政规范性文件清理工作情况汇报的政策解读\n索引号: | 00258207-5/2022-62769 | 公开方式: | 主动公开 |\n"
+    "发布机构: | 区政府办(外事办) | 发文日期: | 2022-10-14 |\n一、起草背景\n对行政规范性文件进行定期清理是《浙江省行政规范性文件管理办法》"
+    "(省政府令第372号)规定的一项重要工作。\n",
+    "《关于公布规范性文件全面清理结果的决定》政策解读\n一、文件目的及背景\n为确保法制统一和政令畅通,持续优化我区营商环境,"
+    "加快法治政府建设,此次清理的文件范围是2018年1月1日至2025年2月28日区政府及其办公室、所属部门制定的规范性文件。"
+    "本次重点梳理和查找与《湖南省行政规范性文件管理办法》不相符的文件。\n",
+])
+def test_a_page_that_calls_itself_a_district_is_no_province_it_cites(text):
+    x = extract(text)
+    assert x.area is None or x.area.level != "province"
 
 
 @pytest.mark.parametrize("text,title,issuer,day", [

@@ -60,12 +60,10 @@ def extract_mentions(doc: Document) -> Extraction:
                           wrapped + found.citations, identity, ident.heading_end)
     citations += steps.run("extract.validity", [], history_amendments, doc, identity, area)
 
-    measures = [m for m in steps.run("extract.measures", [], find_measures, doc, ident.heading_end, ident.body_end)
-                if not is_excluded_provision(doc.view, m)]
     lists = steps.run("extract.responsibility", [], find_responsibility_lists, doc, area)
     agencies = steps.run("extract.agencies", AgencyFindings(), find_agencies, doc, area, ident.heading_end, lists)
-    measures += steps.run("extract.measures", [], paragraph_measures, doc, measures,
-                          [found.span for found in agencies.responsible_lists], ident.heading_end, ident.body_end)
+    measures = steps.run("extract.measures", [], _measures, doc, ident.heading_end, ident.body_end,
+                         [found.span for found in agencies.responsible_lists])
     responsible, collective, unbound = _responsibilities(agencies, measures, found.warnings)
     found.warnings.extend(_unknown_agency_warning(name) for name in agencies.unknown)
     found.warnings.extend(f"agency {m.written!r} is in no organ table; kept by its shape as {m.agency.name}"
@@ -100,6 +98,14 @@ def extract_mentions(doc: Document) -> Extraction:
         amounts=tuple(steps.run("extract.amounts", [], find_amounts, doc, ident.heading_end)),
         errors=tuple(steps.errors),
     )
+
+
+def _measures(doc: Document, heading_end: int, body_end: Optional[int], list_spans: list[Span]) -> list[Measure]:
+    """The numbered measures of the body (not a regulation's definitions and
+    other provisions that carry out nothing), then those that lists outside
+    them close."""
+    numbered = [m for m in find_measures(doc, heading_end, body_end) if not is_excluded_provision(doc.view, m)]
+    return numbered + paragraph_measures(doc, numbered, list_spans, heading_end, body_end)
 
 
 def _unknown_agency_warning(name: str) -> str:

@@ -915,7 +915,26 @@ def _first_named_area(doc: Document, lines) -> Optional[AreaRef]:
         # the addressees (各区、市人民政府，青岛西海岸新区管委) name the areas below, not the page's
         found = (gazetteer().first_at_level(_without_addressee_lines(body), OWN_LEVELS[level])
                  or _holding_first_named(_without_addressee_lines(body), level))
+    if found and found[1].level == "province" and not found[1].name.endswith(MUNICIPALITY) \
+            and _calls_itself_below(heading, body, found[1]):
+        return None     # 区政府…的政策解读 that names no district: no 浙江省 whose rule it cites
     return found[1] if found else None
+
+
+MUNICIPALITY = "市"      # a municipality's districts call themselves 区 (上海 普陀区's 我区)
+SELF_WORDS = ("我", "本")
+
+
+def _calls_itself_below(heading: str, body: str, province: AreaRef) -> bool:
+    """The page calls itself a district, county or city (区政府… in its
+    title; 我区, 我县 in its text) by a word the province's name does not end
+    in (a 自治区 says 我区 of itself; 浙江省 does not)."""
+    pattern = phrase_pattern("self_below_province")
+    # the heading's organ by its level word (区政府…); in the text only 我区, 本县 (a rule's articles open
+    # with 县人民政府 of the counties it binds)
+    words = {m.group("level") for m in pattern.finditer(heading)} | {
+        m.group("level") for m in pattern.finditer(body) if m.group(0).startswith(SELF_WORDS)}
+    return bool(words) and not any(province.name.endswith(w) for w in words)
 
 
 def _own_area_clause(body: str) -> Optional[AreaRef]:
@@ -1643,6 +1662,10 @@ def _disagrees_with_named(doc: Document, area: AreaRef) -> bool:
     海州区 is two counties, so the code cannot say which)."""
     gaz = gazetteer()
     title = doc.layout.title.value if doc.layout and doc.layout.title else _portal_text(doc, "title")
+    township = phrase_pattern("own_township_title").match(title) if title else None
+    if township and area.level != "township":
+        # 关于湖洋镇第十九届人大一次会议第20号…建议的答复 under 湖政函: the township's code, not 湖州's
+        return not any(gaz.is_within(r.code, area.code) for r in gaz.candidates(township.group("place")))
     for text in (title, _portal_text(doc, "issuer")):
         readings = _leading_area_readings(text) if text else []
         if readings:
