@@ -1157,3 +1157,17 @@ def test_a_sites_section_above_a_whole_title_is_no_part_of_it(text, title):
 ])
 def test_a_delivery_line_and_its_speaker_are_no_title(text):
     assert page(text).layout.title is None
+
+
+@pytest.mark.parametrize("title,organs", [
+    # joint organs whose lines a page joined with nothing between, each opening with the same place, and a
+    # 和 inside one organ's name (滨州's three bureaus; 安康's two)
+    ("滨州市发展和改革委员会滨州市财政局滨州市住房和城乡建设局关于明确恒信安康及安兴花园居住小区公共租赁住房租金标准的通知",
+     ["滨州市发展和改革委员会", "滨州市财政局", "滨州市住房和城乡建设局"]),
+    ("安康市行政审批服务局安康市民政局关于印发社会组织登记办事指南的通知", ["安康市行政审批服务局", "安康市民政局"]),
+    # one organ whose name holds its place once (韶关市人民政府印发…)
+    ("韶关市人民政府印发韶关市老年人优待办法的通知", ["韶关市人民政府"]),
+])
+def test_the_organs_a_title_opens_with(title, organs):
+    from kg.lexicon.titles import issuer_prefix
+    assert issuer_prefix(title) == organs

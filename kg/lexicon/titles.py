@@ -195,11 +195,28 @@ def issuer_prefix(title: str) -> list[str]:
             parts[-1] += separator + part
         elif part:
             parts.append(part)
-    return parts
+    return [name for part in parts for name in _glued_organs(part)]
+
+
+def _glued_organs(part: str) -> list[str]:
+    """Joint organs whose lines were joined with nothing between, each opening
+    with the same place (滨州市发展和改革委员会滨州市财政局滨州市住房和城乡建设局;
+    安康市行政审批服务局安康市民政局): one name each, cut where an organ's name
+    ends and the place opens again."""
+    from kg.lexicon.areas import gazetteer      # areas read titles' tables: imported when first needed
+    chain = gazetteer().split_area_prefix(part, None)
+    if not chain:
+        return [part]
+    place = part[:chain[-1][0]]
+    cuts = [i for i in range(len(place) + 1, len(part)) if part.startswith(place, i) and part[i - 1] in ORGAN_LAST_CHARS]
+    bounds = [0, *cuts, len(part)]
+    return [part[a:b] for a, b in zip(bounds, bounds[1:])]
+
 
 
 # The last character of an organ's name: 局, 委, 厅 … (中共中央, 国务院, 市委).
 ORGAN_ENDINGS = name_endings("organ")
+ORGAN_LAST_CHARS = frozenset(e[-1] for e in ORGAN_ENDINGS)
 
 
 def _split_keeping(head: str) -> list[tuple[str, str]]:
