@@ -425,6 +425,13 @@ def test_chrome_and_attachments_are_no_title(text):
 # --- the own number, read where the genre puts it ---
 
 OWN_NUMBERS = [
+    # a law database's attribute line whose 【字号】 holds an order, not the font-size widget (贵阳's 实施规定 on a
+    # sharing site, 北大法宝's form)
+    ("贵阳市殡葬管理办法(2016)\n- 格式:doc\n- 大小:28.00 KB\n- 文档页数:4\n"
+     "贵阳市殡葬管理实施规定文章属性•【制定机关】贵阳市人民政府•【公布日期】2002.07.24•【字号】贵阳市人民政府令第103号•"
+     "【施行日期】2002.09.01•【效力等级】地方政府规章•【时效性】失效•【主题分类】公墓殡葬管理正文贵阳市人民政府令第103号"
+     "《贵阳市殡葬管理实施规定》已于2002年7月1日经市政府常务会议通过。\n现予发布,自2002年9月1日起施行。\n",
+     "贵阳市人民政府令第103号", "identity.number-portal"),
     # a rule's history note under the title's last copy (a sharing site prints the title twice; the
     # order is kept as printed, 市 missing: 石家庄's 令第184号)
     ("石家庄市大气污染防治管理办法.docx\n- 文档编号:4375544\n- 上传时间:2022-12-01\n- 格式:DOCX\n- 页数:10\n- 大小:23.77KB\n"

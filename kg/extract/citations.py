@@ -160,7 +160,9 @@ def find_citations(doc: Document, area: Optional[AreaRef], skip: list[Span],
             _title_citation(scan, title)
     _number_citations(scan, own_number)
     scan.mentions.sort(key=lambda item: item[0])
-    scan.result.citations = [c for _, c in scan.mentions]
+    # the page's own number again beside a title (an order's 令第103号《…实施规定》已于…通过 under a law
+    # database's 【字号】 of the same order): the page names itself, it cites nothing
+    scan.result.citations = [c for _, c in scan.mentions if not (own_number and c.target.number == own_number)]
     return scan.result
 
 
