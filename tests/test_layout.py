@@ -28,6 +28,13 @@ BODY = "为加快发展养老服务业，现提出如下意见。\n一、总体�
 # --- the title, anchored wherever it stands ---
 
 TITLES = [
+    # a report's own heading is the one over the line that says where it was delivered, not a portal's or a
+    # site's headline above it (天津 河西区's and 山南's 政府工作报告)
+    ("2022年天津市河西区人民政府工作报告\n\n政府工作报告\n\n——2021年12月11日在河西区第十八届人民代表大会第一次会议上\n\n"
+     "河西区人民政府区长  胡学明\n\n各位代表:\n\n现在,我代表河西区人民政府,向大会作政府工作报告,请予审议。\n", "政府工作报告"),
+    ("首页 新闻中心 政务公开 政务服务 互动交流 招商引资 走进山南\n当前位置:首页>政务公开>政府工作报告\n\n2022年山南市人民政府工作报告\n\n"
+     "时间:2022-02-23 10:42:17 来源:山南市人民政府办公室 作者:\n\n政府工作报告\n\n——2022年1月10日在山南市第二届人民代表大会第二次会议上\n\n"
+     "山南市人民政府市长  次仁平措\n\n各位代表:\n\n现在,我代表市人民政府向大会报告工作,请予审议。\n", "政府工作报告"),
     # a reply page the portal titles by the proposal's subject: the letter's own heading, which names it by
     # the session and number it was filed under, is the reply's title (上街区 公安局's 回复; 罗村镇's
     # 答复 under a reply database's record; 沂水 教体局's under its portal table)

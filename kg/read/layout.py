@@ -67,6 +67,7 @@ PORTAL_AGREES = 3           # equals the portal's 标题 / 名称 field
 NUMBER_BESIDE = 2           # a bare number line right above or below, or in its tail
 FOLLOWED_BY_ADDRESSEE = 1   # the next line is an addressee line (…：)
 ADOPTION_BESIDE = 3         # a law's title: the next line is its adoption note ((2019年…会议通过))
+DELIVERED_BESIDE = 3        # a report's own heading: the next line says where it was delivered (——…在…会议上)
 AFTER_BODY = -4             # after a paragraph of running text (an attachment's title)
 NEWS_VERB = -4              # 重庆市出台…办法: a headline about a document, not its title
 MIN_SCORE = TYPE_ENDING
@@ -974,6 +975,8 @@ def _best_title(lines: list[_Line], portal_title: Optional[str], body_line: int)
             continue
         if nxt is not None and phrase_pattern("adoption_note").match(nxt.text):
             score += ADOPTION_BESIDE
+        if nxt is not None and phrase_pattern("delivered_line").match(nxt.text.strip()):
+            score += DELIVERED_BESIDE
         scored.append((score, c))
     good = [(s, c) for s, c in scored if s >= MIN_SCORE and _typed_title(c.title)]
     if not good:
