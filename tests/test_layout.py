@@ -28,6 +28,15 @@ BODY = "为加快发展养老服务业，现提出如下意见。\n一、总体�
 # --- the title, anchored wherever it stands ---
 
 TITLES = [
+    # a page title that sets the site's name and section before the title, words apart, over the title alone
+    # (江苏 人社厅's portal)
+    ("江苏省人力资源和社会保障厅 政策法规 省人力资源社会保障厅 关于发布2020年高技能人才培训补贴紧缺型职业(工种)目录的通知\n"
+     "作者: 来源:政府 2020-05-09 13:37:47\n"
+     "省人力资源社会保障厅关于发布2020年高技能人才培训补贴紧缺型职业(工种)目录的通知各设区市人力资源社会保障局,昆山市、泰兴市、沭阳县人力资源社会保障局:"
+     "为贯彻落实省委、省政府关于新型冠状病毒感染的肺炎疫情防控...\n"
+     "省人力资源社会保障厅 关于发布2020年高技能人才培训补贴紧缺型职业(工种)目录的通知\n"
+     "各设区市人力资源社会保障局,昆山市、泰兴市、沭阳县人力资源社会保障局:\n",
+     "省人力资源社会保障厅 关于发布2020年高技能人才培训补贴紧缺型职业(工种)目录的通知"),
     # a report's own heading is the one over the line that says where it was delivered, not a portal's or a
     # site's headline above it (天津 河西区's and 山南's 政府工作报告)
     ("2022年天津市河西区人民政府工作报告\n\n政府工作报告\n\n——2021年12月11日在河西区第十八届人民代表大会第一次会议上\n\n"

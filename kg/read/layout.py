@@ -999,7 +999,7 @@ def _page_document(lines: list[_Line], best: _Candidate, good: list[tuple[int, _
         # 日喀则市人民代表大会常务委员会公告 / 〔2025〕14号)
         return promulgated
     return (_issued_measure_above(lines, best) or _headed_repeat(lines, best, good) or _reply_to(best, good)
-            or _reply_by_its_session(best, good) or best)
+            or _reply_by_its_session(best, good) or _without_site_words(best, good) or best)
 
 
 def _announced_below(lines: list[_Line], best: _Candidate, body_line: int, promulgated: _Candidate) -> bool:
@@ -1026,6 +1026,19 @@ def _reply_to(best: _Candidate, good: list[tuple[int, _Candidate]]) -> Optional[
 
 
 REPLY_NAMES_ITS_PROPOSAL = re.compile(r"第\s*[A-Za-z\d]+\s*号|关于|^对")
+
+
+def _without_site_words(best: _Candidate, good: list[tuple[int, _Candidate]]) -> Optional[_Candidate]:
+    """A page title that sets the site's name and section before the title,
+    words apart (江苏省人力资源和社会保障厅 政策法规 省人力资源社会保障厅 关于发布…的通知),
+    where the page gives the title alone below: the title alone."""
+    key = title_key(best.title)
+    for _, c in good:
+        words = best.title[:len(best.title) - len(c.title)] if best.title.endswith(c.title) else ""
+        if (c is not best and c.first > best.last and key.endswith(title_key(c.title)) and len(words.split()) >= 2
+                and _is_whole_title(c.title) and c.first == c.last):
+            return c
+    return None
 
 
 def _reply_by_its_session(best: _Candidate, good: list[tuple[int, _Candidate]]) -> Optional[_Candidate]:
