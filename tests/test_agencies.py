@@ -20,6 +20,8 @@ def names(text: str, area: str, role="responsible", bare_ok=False):
 
 
 @pytest.mark.parametrize("text,area,expected", [
+    # a province's 人社厅 under its common short form, without 和 (江苏 人社厅's notices: 省人力资源社会保障厅)
+    ("省人力资源社会保障厅、省财政厅", "320000", ["江苏省人力资源和社会保障厅", "江苏省财政厅"]),
     ("区发展和改革局、民政局、财政局，各镇、街道。以下均需各镇、街道负责落实，不再一一列出", "371002",
      ["威海市环翠区发展和改革局", "威海市环翠区民政局", "威海市环翠区财政局"]),
     ("区民政局、住房和城乡建设局、国有资产服务中心、规划环翠分局、里口山管理服务中心", "371002",

@@ -167,3 +167,15 @@ def test_a_cited_title_with_national_issuers_is_a_national_document():
     text = "财政部、税务总局等部委印发的《关于养老、托育、家政等社区家庭服务业税费优惠政策的公告》（2019年第76号）"
     [citation] = [c for c in cite(text, "500000").citations if c.target.title]
     assert {a.area.code for a in citation.target.issuers} == {"CN"}
+
+
+@pytest.mark.parametrize("text,number", [
+    # an order named by its government's level beside a title that names the province: that province's
+    # order, on a page of another area or none (柯桥's and 岳阳楼区's 解读 of their clean-ups; 河南's 办法)
+    ("对行政规范性文件进行定期清理是《浙江省行政规范性文件管理办法》(省政府令第372号)规定的一项重要工作。",
+     "浙江省人民政府令第372号"),
+    ("根据《湖南省规范性文件管理办法》(省政府令第289号)的规定和要求,开展全面清理。", "湖南省人民政府令第289号"),
+])
+def test_a_level_order_beside_a_title_is_the_order_of_the_province_it_names(text, number):
+    doc = clean(SourceDocument(Path("t.txt"), "t.txt", text, "utf-8"))
+    assert [c.target.number for c in find_citations(doc, None, [], None).citations] == [number]

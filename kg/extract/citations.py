@@ -218,7 +218,8 @@ def _titled_citation(scan: _Scan, title: TitleMatch, paired: Optional[NumberMatc
     if paired is not None and _issued_by_its_notice(text, dtype, paired):
         _act_of_notice_citation(scan, title, paired, span)
         return
-    ref = doc_ref(text, str(_level_order(paired.number, scan.area)) if paired else None, scan.area, concept)
+    ref = doc_ref(text, str(_level_order(paired.number, _opening_area(text) or scan.area)) if paired else None,
+                  scan.area, concept)
     if not ref.issuers:
         issuers = issuers_before(view, title.span.start, scan.area)
         if issuers:
@@ -319,6 +320,13 @@ def _number_citations(scan: _Scan, own_number: Optional[str]) -> None:
         rule = "citation.announcement" if m.number.is_announcement else "citation.number"
         ref = doc_ref(None, str(_level_order(m.number, scan.area)), scan.area)
         scan.add(m.span.start, Citation(ref, Relation.CITES, scan.evidence(rule, m.span)))
+
+
+def _opening_area(title: str) -> Optional[AreaRef]:
+    """The area a cited title opens with (《浙江省行政规范性文件管理办法》(省政府令第372号):
+    the order beside it is that province's, on a page of any area or none)."""
+    chain = gazetteer().split_area_prefix(title, None)
+    return chain[-1][1] if chain else None
 
 
 def _level_order(number: DocNumber, area: Optional[AreaRef]) -> DocNumber:
