@@ -1194,3 +1194,15 @@ def test_a_delivery_line_and_its_speaker_are_no_title(text):
 def test_the_organs_a_title_opens_with(title, organs):
     from kg.lexicon.titles import issuer_prefix
     assert issuer_prefix(title) == organs
+
+
+def test_a_legislature_that_posts_a_reply_on_its_site_is_not_its_issuer():
+    """南县 人大常委会's site posts a deputy's suggestion and the reply to it
+    (信息来源: the standing committee): the reply is a department's; the body
+    that received the suggestion answers none (no reply in the wild set's gold
+    is a legislature's or a CPPCC's)."""
+    x = extract("关于维修武圣宫镇百联村南丰二桥、百万一桥的建议\n\n"
+                "发布时间:2025-10-30 15:13 信息来源:南县人民代表大会常务委员会 作者: 浏览量:\n字体:\n\n"
+                "关于南县第十八届人大第四次会议\n\n26号建议的答复\n\n向**代表:\n\n"
+                "你提出的《关于维修武圣宫镇百联村南丰二桥、百万一桥的建议》已收悉,经认真研究,现将提案办理情况答复如下:\n")
+    assert not any(a.key in ("npc", "npc-standing-committee") for a in x.identity.issuers)

@@ -1522,7 +1522,13 @@ def _source_issuers(s: Sources) -> list[Found]:
     if field_ is not None and agency is None:
         town = _source_township(field_.value.strip(), s)
         agency = township_organ(town) if town else None
+    if agency is not None and agency.key in PROPOSALS_RECEIVED_BY and s.title is not None and is_reply_title(s.title.value):
+        return []       # a reply posted on a legislature's site (来源:南县人大常委会): its poster; a department replied
     return [Found(agency, "identity.issuer-source", field_.span)] if field_ is not None and agency else []
+
+
+# the bodies deputies and members file their suggestions and proposals with: no reply is theirs
+PROPOSALS_RECEIVED_BY = ("npc", "npc-standing-committee", "cppcc", "cppcc-proposal-committee")
 
 
 def _source_township(value: str, s: Sources) -> Optional[AreaRef]:
