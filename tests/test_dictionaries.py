@@ -299,6 +299,14 @@ def test_a_unit_no_table_knows_is_kept_as_written_where_the_area_is_known(text, 
      [], [(1, "总部办", "lead"), (1, "科技局", "lead"), (1, "经贸局", "support"), (1, "国土资源局", "support"),
           (1, "建设局", "support"), (1, "规划局", "support"), (1, "交通局", "support"), (1, "东城街道", "support"),
           (2, "外贸局", "lead"), (2, "发改局", "lead")]),
+    # fields set one after another on a line, each field's value ending where the next label begins
+    # (宁波日报's 民生实事 公示: 牵头领导:… 责任单位:… 项目责任人:… 配合单位:… 实际完成情况:…)
+    ("2014年市政府民生实事项目共有42项任务,各责任单位高度重视,确保民生实事项目各项目标任务圆满完成。 "
+     "1.轨道交通1号线一期工程投入试运营。 牵头领导:林静国 责任单位:市轨道交通工程建设指挥部 项目责任人:尹文德 "
+     "实际完成情况:轨道交通1号线一期工程已于2014年5月30日通车试运营。 2.新增安装300套路口交通信息视频采集设备。 "
+     "牵头领导:王仁洲 责任单位:市公安局 项目责任人:王伟标 配合单位:市城管局、市财政局 实际完成情况:中心设备调试。\n",
+     [], [(1, "市轨道交通工程建设指挥部", "lead"), (2, "市公安局", "lead"), (2, "市城管局", "support"),
+          (2, "市财政局", "support")]),
     # negative: a site's footer names its host, no measure's unit
     ("关于做好养老服务工作的通知\n各有关单位:\n一、加强组织领导。\n主办单位:市政府办公室 承办单位:市大数据中心\n", [], []),
 ])

@@ -8,7 +8,7 @@ two). Chapters and sections only group measures.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -117,8 +117,15 @@ def paragraph_measures(doc: Document, measures: list[Measure], list_spans: list[
             while line_end > body_start and view[line_end - 1] in " \t\n\u3000":
                 line_end -= 1
             start = max(view.rfind("\n", 0, line_end) + 1, body_start, previous_end)
-        previous_end = span.end
         text = view[start:span.start].strip()
+        if out and start == previous_end_kept(out, view) and FIELDS_ONLY.fullmatch(text):
+            # a list run on after the one before it, only other fields between (责任单位:… 项目责任人:王伟标
+            # 配合单位:…): the same task's
+            last = out[-1]
+            out[-1] = replace(last, span=_trim(view, last.span.start, span.end))
+            previous_end = span.end
+            continue
+        previous_end = span.end
         if len(text) < MIN_MEASURE_TEXT or index.innermost(Span(start, start + 1)) is not None:
             continue
         heading = _first_sentence(view, start, span.start)
@@ -129,6 +136,16 @@ def paragraph_measures(doc: Document, measures: list[Measure], list_spans: list[
 
 
 PARAGRAPH_GAP = " \t\u3000；;。，,"
+# other fields of a task between two of its lists (项目责任人:王伟标), nothing else
+FIELDS_ONLY = re.compile(r"(?:[\u4e00-\u9fff]{2,8}\s*[:：][^\s:：。；;]{0,20}\s*)*")
+
+
+def previous_end_kept(out: list[Measure], view: str) -> int:
+    """Where the last paragraph measure's list ended, past the gap after it."""
+    end = out[-1].span.end
+    while end < len(view) and view[end] in PARAGRAPH_GAP:
+        end += 1
+    return end
 MIN_MEASURE_TEXT = 8        # characters of a sentence a list may close (not a label or a stray word)
 
 
