@@ -540,6 +540,21 @@ def test_a_news_item_carried_from_a_paper_is_dated_by_its_posting(text, publishe
     assert next((f.value for f in x.facts if f.name == "publication_date"), None) == published
 
 
+@pytest.mark.parametrize("text,published", [
+    # of two publication stamps the earlier is the document's, the later the copy's (a law site's 日期 over
+    # 广西's decision's 发布日期; a repost's 发布时间 over 上海 公积金's 发布日期 written without its 日)
+    ("广西壮族自治区人民政府关于废止和修改部分政府规章的决定\n\n   日期:2021-09-15     浏览:0    \n"
+     "发文字号:     时效性: 有效    发布日期: 2016-11-18    实施日期: 2000年2月1日    发布部门:\n"
+     "核心提示:  为依法推进简政放权和放管结合,自治区人民政府对取消和下放行政审批事项涉及的政府规章进行了清理。\n", date(2016, 11, 18)),
+    ("关于调整2018年度上海市住房公积金缴存比例的补充通知\n\n发布时间:2023-04-10 11:08:29   浏览:\n\n"
+     "发文机关:上海市住房公积金管理委员会\n发布日期:2018年06月20\n生效日期:2018年06月20\n时效性   :现行有效\n"
+     "文号      :沪公积金管委会〔2018〕6号\n各住房公积金缴存单位:\n  三、本通知自发布之日起施行。\n", date(2018, 6, 20)),
+])
+def test_of_several_publication_stamps_the_earliest_is_the_documents(text, published):
+    x = extract(text)
+    assert next((f.value for f in x.facts if f.name == "publication_date"), None) == published
+
+
 # --- document numbers in every written form ---
 
 @pytest.mark.parametrize("written,canonical", [

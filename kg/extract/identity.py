@@ -590,12 +590,15 @@ def _portal_document_date(s: Sources) -> Optional[Found]:
 
 
 def _portal_date(doc: Document, name: str, rule: str) -> Optional[Found]:
-    """A portal's date field (``field_date``)."""
-    field_ = doc.portal_value(name)
-    if field_ is None:
+    """A portal's date field (``field_date``); of several, the earliest: a
+    repost's own stamp comes after the date the document was published
+    (上海 公积金's 补充通知 on a law site: 发布时间:2023-04-10 over 发布日期:2018年06月20)."""
+    dated = [(value, field_) for field_ in doc.portal if field_.field == name
+             for value in [field_date(field_.value)] if value]
+    if not dated:
         return None
-    value = field_date(field_.value)
-    return Found(value, rule, field_.span) if value else None
+    value, field_ = min(dated, key=lambda d: d[0])
+    return Found(value, rule, field_.span)
 
 
 def _history_publication(doc: Document, history: list[tuple[Span, str]]) -> Optional[Found]:
