@@ -28,6 +28,12 @@ BODY = "为加快发展养老服务业，现提出如下意见。\n一、总体�
 # --- the title, anchored wherever it stands ---
 
 TITLES = [
+    # a heading broken inside the 《》 it quotes: a line that ends in a document type (…任务分解) ends no title
+    # while a 《 it opened is still to close (鞍山's and 辽宁's 印发 notices of their 任务分解和责任分工方案)
+    ("鞍山市人民政府关于印发《2023年\n市〈政府工作报告〉任务分解\n和责任分工方案》的通知\n索 取 号 101102000-2023-001 发布机构\n"
+     "产生日期 2023-02-01 文  号 鞍政发〔2023〕1号\n关 键 词\n内容概述\n\n各县(市)区人民政府,各开发区管委会,市政府各部门,各有关单位:\n\n"
+     "现将《2023年市〈政府工作报告〉任务分解和责任分工方案》印发给你们,请结合实际,认真贯彻执行。\n",
+     "鞍山市人民政府关于印发《2023年市〈政府工作报告〉任务分解和责任分工方案》的通知"),
     # a page title that sets the site's name and section before the title, words apart, over the title alone
     # (江苏 人社厅's portal)
     ("江苏省人力资源和社会保障厅 政策法规 省人力资源社会保障厅 关于发布2020年高技能人才培训补贴紧缺型职业(工种)目录的通知\n"

@@ -100,3 +100,18 @@ def test_a_list_outside_any_numbered_item_closes_a_measure_of_its_own(text, meas
     x = _extract(text)
     assert len(x.measures) == measures
     assert [(p, m.agency.name) for p, m in x.responsible] == lists
+
+
+def test_a_task_division_after_its_notices_signature_keeps_its_tasks_and_lists():
+    """衢州's 印发 notice, signed, then the 重点工作责任分解 it issues: 责任分解 is
+    a document type, so the signature ends the notice, not the page's body,
+    and each task takes its 责任单位 line (unseen set KX)."""
+    x = _extract("关于印发2021年政府工作报告重点工作责任分解的通知\n\n各县(市、区)人民政府,市政府各部门,直属各单位:\n\n"
+                 "《政府工作报告“十四五”时期重点工作责任分解》已经市政府同意,现印发给你们,请认真贯彻执行。\n\n"
+                 "衢州市人民政府办公室\n\n2021年3月24日\n\n(此件公开发布)\n\n政府工作报告“十四五”时期\n\n重点工作责任分解\n\n"
+                 "1.聚焦不平衡不充分问题,实施提高居民收入富民行动,加快构建以共同富裕为导向的发展格局。\n\n牵头市领导:汤飞帆\n\n"
+                 "责任单位:市发改委、市农业农村局、市文旅局\n\n2.实施做大产业扩大税源行动,加快构建现代产业体系。\n\n牵头市领导:汤飞帆\n\n"
+                 "责任单位:市发改委、市经信局、市财政局\n")
+    assert [m.ordinal for m in x.measures] == ["1.", "2."]
+    assert sorted({(p, m.written) for p, m in x.responsible}) == [
+        (1, "市农业农村局"), (1, "市发改委"), (1, "市文旅局"), (2, "市发改委"), (2, "市经信局"), (2, "市财政局")]

@@ -580,7 +580,10 @@ def _ends_the_title(parts: list[_Line], nxt: _Line) -> bool:
         # only an issuer line stands above the 关于 of its title, or above a whole title: a headline,
         # a site's section (NEWS / 新闻中心) or its menu (…智能问答繁体登录注册) above it is another line
         return True
-    return document_type(clean_title(parts[-1].text)) is not None     # the line before is a whole title already
+    opened = "".join(p.text for p in parts)
+    # the line before is a whole title already, unless a 《 it opened is still to close (关于印发《2023年市〈政府
+    # 工作报告〉任务分解 / 和责任分工方案》的通知)
+    return document_type(clean_title(parts[-1].text)) is not None and opened.count("《") <= opened.count("》")
 
 
 # a title line that ends in what must be followed: the rest of the title is on the next line
