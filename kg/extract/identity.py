@@ -225,8 +225,8 @@ def _order_of_its_government(number: Optional[Found], issuers: list[Found]) -> O
     """An order written without its organ (政府令〔2010〕第15号 under 河北省人民政府's
     heading; 政府令〔2018〕277号 in 首都之窗's 发文字号 field), or with its level
     only (省人民政府令第18号), is the order of the government that issues the page."""
-    if number is None or len(issuers) != 1 or issuers[0].value.key != "government":
-        return number
+    if number is None or number.value.code is None or len(issuers) != 1 or issuers[0].value.key != "government":
+        return number       # (an announcement's 2026年第1号 has no code: 光泽县人民政府's 禁火令)
     bare = BARE_ORDER.fullmatch(number.value.code)
     # 省人民政府令第18号 in a 1992 history under 江西省人民政府: the order of the government of that level
     if bare is None or not _short(issuers[0].value.name).endswith(_short(bare.group("organ"))):
