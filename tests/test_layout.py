@@ -1212,3 +1212,19 @@ def test_a_legislature_that_posts_a_reply_on_its_site_is_not_its_issuer():
                 "关于南县第十八届人大第四次会议\n\n26号建议的答复\n\n向**代表:\n\n"
                 "你提出的《关于维修武圣宫镇百联村南丰二桥、百万一桥的建议》已收悉,经认真研究,现将提案办理情况答复如下:\n")
     assert not any(a.key in ("npc", "npc-standing-committee") for a in x.identity.issuers)
+
+
+def test_an_announcements_number_under_a_governments_heading_reads_without_error():
+    """光泽县人民政府's 禁火令 numbered as an announcement (2026年第1号): a number
+    without an issuer code, under the government's own heading; the check for
+    an order written without its organ leaves it be (it failed on it)."""
+    from kg.pipeline.build import read_and_extract
+    import tempfile
+    text = ("无障碍浏览\n当前位置:光泽县人民政府 >  政务公开 >  公示公告\n光泽县人民政府森林防火禁火令\n"
+            "2026-01-08 15:39 来源:光泽县政府办 访问量:\n  光泽县人民政府森林防火禁火令\n\n \n\n2026年第1号)\n\n \n\n"
+            "鉴于当前天气持续干旱无雨,森林火险等级居高不下,为切实做好森林防火工作,现发布禁火令如下:\n")
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "t.txt"
+        path.write_text(text, encoding="utf-8")
+        x = read_and_extract((path, path.parent))
+    assert x.errors == () and x.identity.number == "2026年第1号"
