@@ -1220,9 +1220,10 @@ def test_an_announcements_number_under_a_governments_heading_reads_without_error
     an order written without its organ leaves it be (it failed on it)."""
     from kg.pipeline.build import read_and_extract
     import tempfile
-    text = ("无障碍浏览\n当前位置:光泽县人民政府 >  政务公开 >  公示公告\n光泽县人民政府森林防火禁火令\n"
-            "2026-01-08 15:39 来源:光泽县政府办 访问量:\n  光泽县人民政府森林防火禁火令\n\n \n\n2026年第1号)\n\n \n\n"
-            "鉴于当前天气持续干旱无雨,森林火险等级居高不下,为切实做好森林防火工作,现发布禁火令如下:\n")
+    text = ("无障碍浏览\n当前位置:光泽县人民政府 >  政务公开 >  公示公告\n光泽县人民政府森林防火禁火令\n2026-01-08 15:39 来源:"
+            "光泽县政府办 访问量:\n  光泽县人民政府森林防火禁火令\n\n \n\n2026年第1号)\n\n \n\n鉴于当前天气持续干旱无雨,森林火险等级较高,极"
+            "易引发森林火灾,经县森林防灭火指挥部会商研判,为有效预防和遏制森林火灾发生,保障人民群众生命财产和森林资源安全,根据《福建省森林防火条例》第"
+            "十八条规定,县政府决定从2026年1月9日至2026年1月16日止,在全县范围内严禁一切林区野外用火,请各单位遵照执行。\n\n \n\n")
     with tempfile.TemporaryDirectory() as d:
         path = Path(d) / "t.txt"
         path.write_text(text, encoding="utf-8")
