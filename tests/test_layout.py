@@ -28,6 +28,12 @@ BODY = "为加快发展养老服务业，现提出如下意见。\n一、总体�
 # --- the title, anchored wherever it stands ---
 
 TITLES = [
+    # a reply database's record (贵州's, 章丘's portals: 代表提案者 / 会议届次 / 建议提案标题 / 建议提案编号 /
+    # 主办单位 / 复文标题 / 答复内容): the reply's title is its 复文标题, not the session's line
+    ("代表提案者: 谢咏梅\n会议届次: 省十三届人大四次会议\n建议提案标题: 关于加快普盘高速公路建设的建议\n建议提案编号: 第258号\n"
+     "主办单位: 省交通运输厅\n复文标题: 省交通运输厅关于省十三届人大四次会议第258号建议的答复\n答复内容:\n谢咏梅代表:\n"
+     "您提出的《关于加快普盘高速公路建设的建议》收悉。感谢您对我省交通运输工作的关心和支持。现答复如下:\n",
+     "省交通运输厅关于省十三届人大四次会议第258号建议的答复"),
     # a heading broken inside the 《》 it quotes: a line that ends in a document type (…任务分解) ends no title
     # while a 《 it opened is still to close (鞍山's and 辽宁's 印发 notices of their 任务分解和责任分工方案)
     ("鞍山市人民政府关于印发《2023年\n市〈政府工作报告〉任务分解\n和责任分工方案》的通知\n索 取 号 101102000-2023-001 发布机构\n"
