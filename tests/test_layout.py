@@ -28,6 +28,10 @@ BODY = "为加快发展养老服务业，现提出如下意见。\n一、总体�
 # --- the title, anchored wherever it stands ---
 
 TITLES = [
+    # a reply's class mark after its title is no part of it (塔城 行署's 答复函 B)
+    ("您的位置:首页 >信息公开>权威发布>人大建议>正文\n\n关于伊犁哈萨克自治州十四届人大一次会议第193号建议的答复函 B\n\n"
+     "谭兴代表:\n\n你提出的关于八十八团羊养殖的建议收悉,现答复如下:\n",
+     "关于伊犁哈萨克自治州十四届人大一次会议第193号建议的答复函"),
     # an announcement's serial after its heading is its number, no part of its title (庆元's 指挥部通告第14号;
     # 兴安盟's 指挥部公告(第47号) under a column tag)
     ("您当前的位置 : 庆元网  >  公告栏  >  公告公示   正文\n庆元县应对冠状病毒肺炎疫情防控工作指挥部通告第14号\n"
